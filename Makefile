@@ -1,0 +1,45 @@
+# Two commands do all set-up on a fresh machine with Python 3.11 and make:
+#   make corpus   create .venv if missing, install, rebuild corpus/build from the PDFs
+#   make test     create .venv if missing, install, run the whole test suite
+# Also: make bench, make typeset (re-typeset corpus/pdf, needs the typst package and
+# Noto CJK fonts), make clean.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: all install corpus test bench typeset typeset-check clean
+
+all: corpus
+
+# torch first, pinned to the CPU build: sentence-transformers would otherwise pull the
+# newest torch with several GB of CUDA packages.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(STAMP)
+
+corpus: $(STAMP)
+	$(BIN)/pariter corpus build --manifest corpus/manifest.toml --out corpus/build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m pariter.extract.bench
+	$(BIN)/python -m pariter.align.bench
+
+typeset: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,typeset]'
+	$(BIN)/python corpus/typeset/build.py
+
+typeset-check: $(STAMP)
+	$(BIN)/python corpus/typeset/build.py --check
+
+clean:
+	rm -rf corpus/build .pytest_cache

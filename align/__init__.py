@@ -1,0 +1,1 @@
+"""Chinese-English alignment through document structure, by sentence embeddings."""

@@ -1,0 +1,1 @@
+"""Writers for TEI P5, JSON, JSON Lines, TMX and the review page."""

@@ -1,0 +1,1 @@
+"""Structure-preserving extraction of PDFs into the pariter document model."""

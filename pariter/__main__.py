@@ -1,0 +1,3 @@
+from pariter.cli import main
+
+main()

@@ -1,0 +1,141 @@
+"""Stable, readable unit ids, built from the numbers printed in the document.
+
+An id is what a researcher writes in a footnote of their own, so it is made of what they
+see on the page: ``zh.s06.c05.p1.s2`` — language, section 06, clause 05, paragraph 1,
+sentence 2. Printed numbers in any of the usual systems (``06``, ``一、``, ``（三）``,
+``III.``, ``第2章``, ``附录A``, ``2.3``) give the same token, so the Chinese and English
+streams of one document get parallel ids. Every id is a valid XML NCName, so TEI can use
+it as ``xml:id`` unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① … ⑳
+_SYMBOL_NAMES = {"*": "star", "†": "dagger", "‡": "ddagger", "§": "sect", "¶": "para",
+                 "‖": "par", "#": "hash"}
+
+
+def chinese_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral such as 十二 or 二十一; None if it is not one."""
+    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
+        return None
+    total, digit = 0, None
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def roman_numeral(text: str) -> int | None:
+    t = text.upper()
+    if not t or any(c not in _ROMAN for c in t):
+        return None
+    total = 0
+    for i, c in enumerate(t):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(t) and _ROMAN[t[i + 1]] > v else v
+    return total
+
+
+def number_parts(number: str | None) -> list[str]:
+    """The printed number split into tokens: ``"2.3"`` → ``["02", "03"]``, ``"（一）"`` →
+    ``["01"]``, ``"附录A"`` → ``["A"]``; ``[]`` when nothing numeric is printed."""
+    if not number:
+        return []
+    s = unicodedata.normalize("NFKC", number).strip()
+    s = re.sub(r"^(第|附录|附件|Appendix|Annex|Chapter|Section|Part)\s*", "", s, flags=re.I)
+    s = re.sub(r"\s*(章|节|条|部分|篇)$", "", s)
+    s = s.strip(" ()[]【】、.．:：/")
+    if not s:
+        return []
+    parts = [p for p in re.split(r"[.．]", s) if p]
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if p.isdigit():
+            out.append(f"{int(p):02d}")
+        elif p in _CIRCLED:
+            out.append(f"{_CIRCLED[p]:02d}")
+        elif (v := chinese_numeral(p)) is not None:
+            out.append(f"{v:02d}")
+        elif (v := roman_numeral(p)) is not None and len(parts) == 1:
+            out.append(f"{v:02d}")
+        elif re.fullmatch(r"[A-Za-z]", p):
+            out.append(p.upper())
+        else:
+            return []
+    return out
+
+
+def section_token(number: str | None, unnumbered_ordinal: int) -> str:
+    """The last component of a section's number, or ``x<n>`` for the n-th unnumbered one."""
+    parts = number_parts(number)
+    return parts[-1] if parts else f"x{unnumbered_ordinal}"
+
+
+def section_id(lang: str, path: list[str]) -> str:
+    """``section_id("zh", ["06", "03"])`` → ``zh.s06.s03``."""
+    return ".".join([lang] + [f"s{t}" for t in path]) if path else f"{lang}.front"
+
+
+def clause_id(top_section: str, number: str) -> str:
+    parts = number_parts(number)
+    return f"{top_section}.c{parts[-1] if parts else _token(number)}"
+
+
+def paragraph_id(container: str, n: int) -> str:
+    return f"{container}.p{n}"
+
+
+def sentence_id(paragraph: str, n: int) -> str:
+    return f"{paragraph}.s{n}"
+
+
+def heading_id(section: str) -> str:
+    return f"{section}.h"
+
+
+def footnote_id(lang: str, label: str) -> str:
+    return f"{lang}.fn{label_token(label)}"
+
+
+def marker_id(lang: str, n: int) -> str:
+    return f"{lang}.m{n}"
+
+
+def label_token(label: str) -> str:
+    """A footnote label as an NCName-safe token: ``12``, ``star``, ``dagger2``."""
+    s = unicodedata.normalize("NFKC", label).strip()
+    if s in _CIRCLED:
+        return str(_CIRCLED[s])
+    if s.isdigit():
+        return str(int(s))
+    if s and all(c == s[0] for c in s) and s[0] in _SYMBOL_NAMES:
+        name = _SYMBOL_NAMES[s[0]]
+        return name if len(s) == 1 else f"{name}{len(s)}"
+    return _token(s)
+
+
+def _token(s: str) -> str:
+    t = re.sub(r"[^A-Za-z0-9_-]+", "-", unicodedata.normalize("NFKC", s)).strip("-")
+    return t or "x"
+
+
+def dedupe(uid: str, taken: set[str]) -> str:
+    """Make ``uid`` unique within ``taken`` by a ``-2``, ``-3`` … suffix, and record it."""
+    out, n = uid, 1
+    while out in taken:
+        n += 1
+        out = f"{uid}-{n}"
+    taken.add(out)
+    return out

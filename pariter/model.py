@@ -1,0 +1,486 @@
+"""The one document model that every stage reads and writes.
+
+Extraction fills a :class:`Document`; alignment reads two of them (or one bilingual one)
+and writes an :class:`Alignment`; export reads both. Stages talk only through these
+objects and their JSON form, which ``schemas/document.schema.json`` and
+``schemas/alignment.schema.json`` describe: the schemas are the published contract, and
+the tests check that what we write validates against them.
+
+Coordinates follow pdfplumber (points, origin at the page's top-left, ``top`` growing
+downwards) so that a box can be checked against ``page.crop(...)`` by anyone.
+Pages are 1-based physical page numbers, never printed page labels.
+
+Every unit has an id that is stable across runs and readable by a person citing it:
+``zh.s06.c05.p1.s2`` is sentence 2 of paragraph 1 of clause 05 of section 06 of the
+Chinese stream; :mod:`pariter.ids` builds them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Literal, TypeVar, Union
+
+from pariter.errors import InputError
+from pariter.io import atomic_write_text
+
+SCHEMA_VERSION = "1.0"
+
+LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
+LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
+
+#: Flags a translator acts on; a link may carry several.
+FLAGS: tuple[str, ...] = (
+    "omission",
+    "addition",
+    "number_mismatch",
+    "url_mismatch",
+    "length_ratio",
+    "low_confidence",
+    "wording_diff",
+)
+
+
+@dataclass(slots=True)
+class Box:
+    """A rectangle on one page, in PDF points, pdfplumber's top-left origin."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: "Box") -> "Box":
+        if other.page != self.page:
+            raise ValueError("cannot unite boxes on different pages")
+        return Box(self.page, min(self.x0, other.x0), min(self.top, other.top),
+                   max(self.x1, other.x1), max(self.bottom, other.bottom))
+
+
+@dataclass(slots=True)
+class Running:
+    """A running header, footer or page number taken out of the text stream.
+
+    Kept rather than thrown away so that a reader can see what was removed and the
+    printed page label stays available for citation.
+    """
+
+    text: str
+    kind: Literal["header", "footer", "page_number"]
+    box: Box
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    label: str | None = None
+    running: list[Running] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Subtitle:
+    """The same heading in another language (a Chinese opener's English subtitle)."""
+
+    lang: str
+    text: str
+
+
+@dataclass(slots=True)
+class Heading:
+    id: str
+    level: int
+    number: str | None
+    text: str
+    page: int
+    lang: str
+    section: str
+    boxes: list[Box] = field(default_factory=list)
+    subtitles: list[Subtitle] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Section:
+    """A node of the heading hierarchy; units point to the section they sit in."""
+
+    id: str
+    level: int
+    number: str | None
+    heading: str | None
+    parent: str | None
+    page: int
+    lang: str
+
+
+@dataclass(slots=True)
+class Clause:
+    """A numbered clause (``01`` … ``10``): a citable unit made of whole paragraphs."""
+
+    id: str
+    number: str
+    text: str
+    page: int
+    lang: str
+    section: str
+    paragraphs: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    id: str
+    text: str
+    page: int
+    lang: str
+    section: str
+    clause: str | None = None
+    pages: list[int] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    role: Literal["body", "front", "table", "caption", "list"] = "body"
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a paragraph; ``start``/``end`` index the paragraph's text."""
+
+    id: str
+    text: str
+    page: int
+    lang: str
+    paragraph: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Citation:
+    """A reference parsed out of a note; ``raw`` is always the note's text as printed.
+
+    Dates are ISO 8601 at the precision printed (``2023``, ``2023-06``, ``2023-06-24``).
+    """
+
+    raw: str
+    author: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    style: Literal["en", "zh", "other"] = "other"
+
+
+@dataclass(slots=True)
+class Footnote:
+    id: str
+    label: str
+    text: str
+    page: int
+    lang: str
+    pages: list[int] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Marker:
+    """A note reference in running text, taken out of the paragraph but anchored to it.
+
+    ``offset`` is the character position in the paragraph's text where the marker
+    stood, so exporters can put it back as an anchor. ``footnote`` is None when the
+    note the marker calls for is not on the page (the published report has such).
+    """
+
+    id: str
+    label: str
+    page: int
+    footnote: str | None
+    paragraph: str | None
+    offset: int | None = None
+    box: Box | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    id: str
+    page: int
+    lang: str
+    section: str
+    rows: list[list[str]] = field(default_factory=list)
+    box: Box | None = None
+
+
+@dataclass(slots=True)
+class Warning:
+    """Something the extractor could not do; ``page`` is None for whole-file problems."""
+
+    code: str
+    message: str
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    path: str
+    sha256: str
+    pages: int
+
+
+@dataclass(slots=True)
+class Generator:
+    name: str
+    version: str
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    source: Source
+    langs: list[str]
+    title: str | None = None
+    generator: Generator | None = None
+    schema_version: str = SCHEMA_VERSION
+    pages: list[Page] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    # -- lookup -------------------------------------------------------------------
+    def units(self) -> Iterator[Unit]:
+        """Every addressable unit, in document order within each kind."""
+        for kinds in (self.sections, self.headings, self.clauses, self.paragraphs,
+                      self.sentences, self.footnotes, self.markers, self.tables):
+            yield from kinds
+
+    def unit(self, uid: str) -> Unit:
+        for u in self.units():
+            if u.id == uid:
+                return u
+        raise KeyError(uid)
+
+    def stream(self, lang: str) -> "Document":
+        """The units in one language: how a bilingual document is split for alignment."""
+        keep = lambda xs: [x for x in xs if x.lang == lang]  # noqa: E731
+        para_ids = {p.id for p in self.paragraphs if p.lang == lang}
+        return dataclasses.replace(
+            self, langs=[lang], sections=keep(self.sections), headings=keep(self.headings),
+            clauses=keep(self.clauses), paragraphs=keep(self.paragraphs),
+            sentences=keep(self.sentences), footnotes=keep(self.footnotes),
+            markers=[m for m in self.markers if m.paragraph in para_ids or (
+                m.paragraph is None and any(f.id == m.footnote and f.lang == lang
+                                            for f in self.footnotes))],
+            tables=keep(self.tables))
+
+    # -- serialisation ----------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        return from_dict(cls, data)
+
+    def save(self, path: str | Path) -> None:
+        atomic_write_text(path, dumps(self))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Document":
+        return cls.from_dict(_read_json(path, "document"))
+
+
+Unit = Union[Section, Heading, Clause, Paragraph, Sentence, Footnote, Marker, Table]
+
+
+# -- alignment --------------------------------------------------------------------------
+@dataclass(slots=True)
+class Link:
+    """One aligned bead: ``src`` and ``tgt`` are lists of unit ids, either may be empty.
+
+    ``score`` is a confidence in 0..1; ``flags`` are what a translator should look at.
+    ``diff`` is filled only when both sides are in the same language (a wording diff).
+    """
+
+    level: LinkLevel
+    src: list[str]
+    tgt: list[str]
+    src_text: str
+    tgt_text: str
+    score: float
+    flags: list[str] = field(default_factory=list)
+    diff: list[DiffOp] | None = None
+
+
+@dataclass(slots=True)
+class DiffOp:
+    op: Literal["equal", "insert", "delete", "replace"]
+    src: str
+    tgt: str
+
+
+@dataclass(slots=True)
+class AlignSide:
+    """Which document, which part of it (``select``: a section id or None) and language."""
+
+    document: str
+    path: str
+    sha256: str
+    lang: str
+    select: str | None = None
+
+
+@dataclass(slots=True)
+class ModelInfo:
+    name: str
+    dim: int
+
+
+@dataclass(slots=True)
+class Alignment:
+    source: AlignSide
+    target: AlignSide
+    model: ModelInfo
+    links: list[Link] = field(default_factory=list)
+    generator: Generator | None = None
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Alignment":
+        return from_dict(cls, data)
+
+    def save(self, path: str | Path) -> None:
+        atomic_write_text(path, dumps(self))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Alignment":
+        return cls.from_dict(_read_json(path, "alignment"))
+
+
+# -- generic (de)serialisation ----------------------------------------------------------
+# Written once here rather than per class so that a new field cannot be forgotten in one
+# direction: both walk the dataclass fields and their type hints.
+
+def to_dict(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        hints = _hints(type(obj))
+        out = {}
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if hints[f.name] is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)  # 280 and 280.0 must serialise alike
+            out[f.name] = to_dict(value)
+        return out
+    if isinstance(obj, list):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, float):
+        return round(obj, 4)  # stable bytes across platforms and runs
+    return obj
+
+
+T = TypeVar("T")
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(tp: type) -> dict[str, Any]:
+    hints = _HINTS.get(tp)
+    if hints is None:
+        hints = _HINTS[tp] = typing.get_type_hints(tp)
+    return hints
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    return _convert(cls, data, cls.__name__)
+
+
+def _convert(tp: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(tp)
+    if tp is Any:
+        return value
+    if origin in (Union, types.UnionType):
+        args = typing.get_args(tp)
+        if value is None and type(None) in args:
+            return None
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return _convert(arg, value, where)
+            except (TypeError, ValueError, KeyError):
+                continue
+        raise ValueError(f"{where}: {value!r} fits none of {tp}")
+    if origin is Literal:
+        if value not in typing.get_args(tp):
+            raise ValueError(f"{where}: {value!r} is not one of {typing.get_args(tp)}")
+        return value
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise TypeError(f"{where}: expected a list, got {type(value).__name__}")
+        return [_convert(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise TypeError(f"{where}: expected an object, got {type(value).__name__}")
+        hints = _hints(tp)
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name in value:
+                kwargs[f.name] = _convert(hints[f.name], value[f.name], f"{where}.{f.name}")
+        unknown = set(value) - {f.name for f in dataclasses.fields(tp)}
+        if unknown:
+            raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
+        return tp(**kwargs)
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"{where}: expected a number, got {value!r}")
+        return float(value)
+    if tp in (int, str, bool):
+        if not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
+            raise TypeError(f"{where}: expected {tp.__name__}, got {value!r}")
+        return value
+    raise TypeError(f"{where}: unsupported type {tp!r}")
+
+
+def dumps(obj: Document | Alignment) -> str:
+    """Deterministic JSON: field order as declared, floats rounded, UTF-8 kept readable."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=1) + "\n"
+
+
+def _read_json(path: str | Path, what: str) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(p, f"not a {what} JSON file ({e})") from None
+    if not isinstance(data, dict):
+        raise InputError(p, f"not a {what} JSON file (top level is not an object)")
+    return data
+
+
+def load_document(path: str | Path) -> Document:
+    """Read and validate a document JSON, raising :class:`InputError` naming the file."""
+    from pariter.schema import validate
+
+    data = _read_json(path, "document")
+    validate(data, "document", source=path)
+    return Document.from_dict(data)
+
+
+def load_alignment(path: str | Path) -> Alignment:
+    from pariter.schema import validate
+
+    data = _read_json(path, "alignment")
+    validate(data, "alignment", source=path)
+    return Alignment.from_dict(data)
