@@ -1,4 +1,4 @@
-"""Shared test helpers: where the repository and the optional ../shared data are."""
+"""Fixtures shared by every test directory."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CORPUS_PDF = ROOT / "corpus" / "pdf"
+from tests.helpers import SHARED
 
 
 @pytest.fixture

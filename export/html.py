@@ -1,0 +1,503 @@
+"""The review page: one self-contained HTML file per pair, for a translator to read.
+
+Side by side, source left and target right, in the source's order under its section and
+clause headings; one table row per link of the finest level (sentences, usually), its
+background coloured by confidence band, flagged links marked with their flags. Above the
+table: a checkbox per flag, "only flagged" and a minimum-confidence slider filter the
+rows. Footnote markers sit where they stood in the text; hovering, focusing or clicking
+one shows its note, and the notes are also listed at the end. Every unit shows its id and
+page with a button copying a citation such as ``wic-report-zh zh.s06.c05 p. 17``.
+
+CSS and JS are inline, nothing is fetched, every text is HTML-escaped, and the page
+writes ``data-ready="1"`` on ``<body>`` once its script has run (script errors are caught
+into ``#pariter-errors``), which the headless-browser test reads.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from pariter.export.common import links_at, score4
+from pariter.export.tei import _view
+from pariter.model import (FLAGS, Alignment, Clause, Document, Footnote, Heading, Link,
+                           Marker, Paragraph, Section, Sentence)
+
+BANDS = ((0.8, "high"), (0.6, "mid"), (0.4, "low"), (0.0, "vlow"))
+
+
+def band(score: float) -> str:
+    for lo, name in BANDS:
+        if score >= lo:
+            return name
+    return "vlow"
+
+
+def _e(s: object) -> str:
+    return html.escape(str(s), quote=True)
+
+
+@dataclass
+class _Side:
+    """One stream of the pair with the lookups the page needs."""
+
+    doc: Document
+    lang: str
+
+    def __post_init__(self) -> None:
+        d = self.doc
+        self.units = {u.id: u for u in d.units()}
+        self.paras = {p.id: p for p in d.paragraphs}
+        self.para_index = {p.id: i for i, p in enumerate(d.paragraphs)}
+        self.sections = {s.id: s for s in d.sections}
+        self.clauses = {c.id: c for c in d.clauses}
+        self.headings = {h.id: h for h in d.headings}
+        self.heading_of = {h.section: h for h in d.headings}
+        self.footnotes = {f.id: f for f in d.footnotes}
+        self.markers: dict[str, list[Marker]] = {}
+        for m in d.markers:
+            if m.paragraph:
+                self.markers.setdefault(m.paragraph, []).append(m)
+        self.clause_of_para = {}
+        for c in d.clauses:
+            for pid in c.paragraphs:
+                self.clause_of_para[pid] = c.id
+        for p in d.paragraphs:
+            if p.clause and p.clause in self.clauses:
+                self.clause_of_para.setdefault(p.id, p.clause)
+
+    def paragraph_of(self, uid: str) -> Paragraph | None:
+        u = self.units.get(uid)
+        if isinstance(u, Sentence):
+            return self.paras.get(u.paragraph)
+        if isinstance(u, Paragraph):
+            return u
+        if isinstance(u, Clause) and u.paragraphs:
+            return self.paras.get(u.paragraphs[0])
+        return None
+
+    def position(self, uid: str) -> tuple[float, float] | None:
+        u = self.units.get(uid)
+        p = self.paragraph_of(uid)
+        if p is not None:
+            return (self.para_index[p.id], float(u.start) if isinstance(u, Sentence) else 0.0)
+        if isinstance(u, Section):
+            return (self.section_pos(u.id), -3.0 + u.level / 100)
+        return None
+
+    def section_pos(self, sid: str) -> float:
+        idx = [self.para_index[p.id] for p in self.doc.paragraphs
+               if p.section == sid or self._within(p.section, sid)]
+        if idx:
+            return float(min(idx))
+        sec = self.sections[sid]
+        later = [i for i, p in enumerate(self.doc.paragraphs) if p.page >= sec.page]
+        return float(min(later)) - 0.5 if later else float(len(self.doc.paragraphs))
+
+    def _within(self, sid: str | None, ancestor: str) -> bool:
+        seen = set()
+        while sid and sid in self.sections and sid not in seen:
+            if sid == ancestor:
+                return True
+            seen.add(sid)
+            sid = self.sections[sid].parent
+        return False
+
+    def page(self, uid: str) -> int | None:
+        u = self.units.get(uid)
+        return getattr(u, "page", None)
+
+    def cite(self, uid: str) -> str:
+        page = self.page(uid)
+        return f"{self.doc.id} {uid}" + (f" p. {page}" if page is not None else "")
+
+    def rich_text(self, uid: str) -> str:
+        """The unit's text, escaped, with its note markers put back as buttons."""
+        u = self.units.get(uid)
+        if u is None:
+            return ""
+        text = getattr(u, "text", "") or ""
+        if isinstance(u, Sentence):
+            base, pid, lo, hi = u.start, u.paragraph, u.start, u.end
+        elif isinstance(u, Paragraph):
+            base, pid, lo, hi = 0, u.id, 0, len(text)
+        else:
+            return _e(text)
+        para = self.paras.get(pid)
+        plen = len(para.text) if para is not None else hi
+
+        def at(m: Marker) -> int:  # a marker without an offset stood at the paragraph's end
+            return plen if m.offset is None else m.offset
+
+        # a marker at a sentence boundary belongs to the sentence it ends
+        ms = [m for m in self.markers.get(pid, [])
+              if lo < at(m) <= hi or at(m) == lo == 0 or isinstance(u, Paragraph)]
+        ms.sort(key=lambda m: (at(m), m.id))
+        out, pos = [], 0
+        for m in ms:
+            off = min(max(at(m) - base, 0), len(text))
+            out.append(_e(text[pos:off]))
+            out.append(self.marker_html(m))
+            pos = off
+        out.append(_e(text[pos:]))
+        return "".join(out)
+
+    def marker_html(self, m: Marker) -> str:
+        if m.footnote and m.footnote in self.footnotes:
+            return (f'<sup><a class="fnref" href="#note-{_e(m.footnote)}" '
+                    f'data-note="{_e(m.footnote)}" title="note {_e(m.label)}">{_e(m.label)}</a></sup>')
+        return f'<sup class="fnref missing" title="note {_e(m.label)} not found on the page">{_e(m.label)}</sup>'
+
+
+def _unit_cell(side: _Side, ids: list[str], fallback_text: str) -> str:
+    if not ids:
+        return '<td class="unit empty"><span class="none">— nothing aligned —</span></td>'
+    parts = []
+    texts = [side.rich_text(u) for u in ids]
+    sep = "" if side.lang.split("-")[0] in ("zh", "ja") else " "
+    body = sep.join(t for t in texts if t) if any(texts) else _e(fallback_text)
+    parts.append(f'<div class="text" lang="{_e(side.lang)}">{body}</div>')
+    meta = []
+    for uid in ids:
+        page = side.page(uid)
+        meta.append(f'<span class="uid">{_e(uid)}</span>'
+                    + (f'<span class="page">p.&#160;{_e(page)}</span>' if page is not None else "")
+                    + f'<button type="button" class="copy" data-cite="{_e(side.cite(uid))}" '
+                      f'title="copy citation">copy</button>')
+    parts.append('<div class="meta">' + " ".join(meta) + "</div>")
+    return '<td class="unit">' + "".join(parts) + "</td>"
+
+
+def _head_cell(side: _Side, sec: Section | None, clause: Clause | None) -> str:
+    if sec is None and clause is None:
+        return '<td class="unit empty"></td>'
+    if clause is not None:
+        uid = clause.id
+        label = f"Clause {clause.number}"
+        sub = ""
+    else:
+        uid = sec.id
+        h: Heading | None = side.headings.get(sec.heading or "") or side.heading_of.get(sec.id)
+        num = (sec.number + " ") if sec.number else ""
+        label = num + (h.text if h else ("(front matter)" if sec.level == 0 else uid))
+        sub = "".join(f' <span class="subtitle" lang="{_e(s.lang)}">{_e(s.text)}</span>'
+                      for s in (h.subtitles if h else []))
+    page = side.page(uid)
+    return (f'<td class="unit" id="{_e(side.lang)}-{_e(uid)}" data-id="{_e(uid)}">'
+            f'<span class="label" lang="{_e(side.lang)}">{_e(label)}</span>{sub}'
+            f'<div class="meta"><span class="uid">{_e(uid)}</span>'
+            + (f'<span class="page">p.&#160;{_e(page)}</span>' if page is not None else "")
+            + f'<button type="button" class="copy" data-cite="{_e(side.cite(uid))}" '
+              f'title="copy citation">copy</button></div></td>')
+
+
+def _counterpart(alignment: Alignment, level: str, uid: str) -> list[str]:
+    for link in alignment.links:
+        if link.level == level and uid in link.src:
+            return list(link.tgt)
+    return []
+
+
+def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
+                 level: str | None = None) -> bytes:
+    s = _Side(_view(src, alignment.source.lang), alignment.source.lang)
+    t = _Side(_view(tgt, alignment.target.lang), alignment.target.lang)
+    lv, links = links_at(alignment, level)
+
+    # events in source order: section heads, clause heads, links
+    events: list[tuple[tuple, str, object]] = []
+    for sec in s.doc.sections:
+        events.append(((s.section_pos(sec.id), -3.0, sec.level, len(events)), "section", sec))
+    for c in s.doc.clauses:
+        idx = [s.para_index[p] for p in c.paragraphs if p in s.para_index]
+        pos = float(min(idx)) if idx else s.section_pos(c.section) + 0.1 \
+            if c.section in s.sections else float(len(s.doc.paragraphs))
+        events.append(((pos, -2.0, 0, len(events)), "clause", c))
+    last = (-1.0, -1.0)
+    for link in links:
+        pos = None
+        for uid in link.src:
+            pos = s.position(uid)
+            if pos is not None:
+                break
+        if pos is None:
+            pos = (last[0], last[1] + 0.001)
+        last = pos
+        events.append(((pos[0], pos[1], 0, len(events)), "link", link))
+    events.sort(key=lambda e: e[0])
+
+    rows: list[str] = []
+    counts = {f: 0 for f in FLAGS}
+    shown_tgt_clauses: set[str] = set()
+    in_clause: Clause | None = None
+    in_section: Section | None = None
+    for _, kind, obj in events:
+        if kind == "link":
+            # a paragraph after the clauses of its section: say the clause has ended
+            anchor = next((p for p in map(s.paragraph_of, obj.src) if p), None)  # type: ignore[attr-defined]
+            if in_clause is not None and anchor is not None and \
+                    s.clause_of_para.get(anchor.id) is None:
+                label = f"{in_section.number or ''} (continued)" if in_section else "(continued)"
+                rows.append(f'<tr class="head cont"><td class="unit"><span class="label">'
+                            f'{_e(label.strip())}</span></td><td class="score"></td>'
+                            f'<td class="unit"></td></tr>')
+                in_clause = None
+        elif kind == "clause":
+            in_clause = obj  # type: ignore[assignment]
+        else:
+            in_section, in_clause = obj, None  # type: ignore[assignment]
+        if kind == "section":
+            sec: Section = obj  # type: ignore[assignment]
+            tids = _counterpart(alignment, "section", sec.id)
+            tsec = t.sections.get(tids[0]) if tids else None
+            rows.append(f'<tr class="head section level{min(sec.level, 3)}">'
+                        f'{_head_cell(s, sec, None)}<td class="score"></td>'
+                        f'{_head_cell(t, tsec, None)}</tr>')
+        elif kind == "clause":
+            c: Clause = obj  # type: ignore[assignment]
+            tids = _counterpart(alignment, "clause", c.id)
+            tcl = t.clauses.get(tids[0]) if tids else None
+            if tcl is None:  # same number in the counterpart section, if any
+                tcl = next((x for x in t.doc.clauses if x.number == c.number), None)
+            if tcl is not None:
+                shown_tgt_clauses.add(tcl.id)
+            rows.append(f'<tr class="head clause">{_head_cell(s, None, c)}'
+                        f'<td class="score"></td>{_head_cell(t, None, tcl)}</tr>')
+        else:
+            link: Link = obj  # type: ignore[assignment]
+            for f in link.flags:
+                if f in counts:
+                    counts[f] += 1
+            sc = score4(link.score)
+            flags = " ".join(link.flags)
+            badges = "".join(f'<span class="flag flag-{_e(f)}">{_e(f.replace("_", " "))}</span>'
+                             for f in link.flags)
+            rows.append(
+                f'<tr class="link band-{band(sc)}{" flagged" if link.flags else ""}" '
+                f'data-score="{sc:.4f}" data-flags="{_e(flags)}">'
+                f'{_unit_cell(s, link.src, link.src_text)}'
+                f'<td class="score"><span class="num">{sc:.2f}</span>{badges}</td>'
+                f'{_unit_cell(t, link.tgt, link.tgt_text)}</tr>')
+    leftovers = [c for c in t.doc.clauses if c.id not in shown_tgt_clauses]
+    if leftovers:
+        rows.append('<tr class="head section level1"><td class="unit"></td><td class="score">'
+                    '</td><td class="unit"><span class="label">Target clauses without a '
+                    'counterpart</span></td></tr>')
+        for c in leftovers:
+            rows.append(f'<tr class="head clause"><td class="unit empty"></td>'
+                        f'<td class="score"></td>{_head_cell(t, None, c)}</tr>')
+
+    notes = []
+    for side in (s, t):
+        items = []
+        for fn in side.doc.footnotes:
+            items.append(_note_html(side, fn))
+        notes.append(f'<div class="notes-col" lang="{_e(side.lang)}"><h3>{_e(side.doc.id)} '
+                     f'({_e(side.lang)})</h3>' + ("".join(items) or "<p>No notes.</p>")
+                     + "</div>")
+
+    flag_boxes = "".join(
+        f'<label class="flagbox"><input type="checkbox" class="flagfilter" value="{_e(f)}" '
+        f'checked> <span class="flag flag-{_e(f)}">{_e(f.replace("_", " "))}</span> '
+        f'<span class="count">{counts[f]}</span></label>' for f in FLAGS)
+    title = f"{src.title or src.id} ↔ {tgt.title or tgt.id}"
+    n_links = len(links)
+    n_flagged = sum(1 for link in links if link.flags)
+    page = _TEMPLATE.format(
+        title=_e(title), css=_CSS, js=_JS,
+        src_id=_e(s.doc.id), tgt_id=_e(t.doc.id), slang=_e(s.lang), tlang=_e(t.lang),
+        src_title=_e(src.title or src.id), tgt_title=_e(tgt.title or tgt.id),
+        level=_e(lv or "none"), n_links=n_links, n_flagged=n_flagged,
+        model=_e(f"{alignment.model.name}"), flag_boxes=flag_boxes,
+        rows="\n".join(rows), notes="".join(notes))
+    return page.encode("utf-8")
+
+
+def _note_html(side: _Side, fn: Footnote) -> str:
+    return (f'<div class="note" id="note-{_e(fn.id)}" data-id="{_e(fn.id)}">'
+            f'<span class="notelabel">{_e(fn.label)}</span> '
+            f'<span class="notetext">{_e(fn.text)}</span>'
+            f'<div class="meta"><span class="uid">{_e(fn.id)}</span>'
+            f'<span class="page">p.&#160;{_e(fn.page)}</span>'
+            f'<button type="button" class="copy" data-cite="{_e(side.cite(fn.id))}" '
+            f'title="copy citation">copy</button></div></div>')
+
+
+_CSS = """
+:root { --high:#e5f5e0; --mid:#fff7d6; --low:#fde3cf; --vlow:#f9d0d0; --ink:#1d1d1f;
+        --muted:#6b6b70; --line:#d9d9de; --accent:#1f4e8c; }
+* { box-sizing: border-box; }
+body { margin:0; font:14px/1.55 system-ui, "Noto Sans CJK SC", "Noto Sans SC",
+       "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color:var(--ink); }
+header.top { position:sticky; top:0; z-index:5; background:#fff; border-bottom:1px solid var(--line);
+             padding:8px 16px; }
+header.top h1 { font-size:16px; margin:0 0 4px; }
+header.top .docs { color:var(--muted); font-size:12px; }
+.controls { display:flex; flex-wrap:wrap; gap:6px 14px; align-items:center; margin-top:6px; font-size:12px; }
+.controls .flagbox { white-space:nowrap; }
+.legend span { display:inline-block; padding:0 6px; border-radius:3px; margin-right:4px; }
+main { padding:0 16px 24px; }
+table.align { width:100%; border-collapse:collapse; table-layout:fixed; }
+table.align col.side { width:46%; } table.align col.mid { width:8%; }
+td { vertical-align:top; padding:6px 8px; border-bottom:1px solid var(--line); }
+tr.link.band-high td.unit { background:var(--high); }
+tr.link.band-mid td.unit { background:var(--mid); }
+tr.link.band-low td.unit { background:var(--low); }
+tr.link.band-vlow td.unit { background:var(--vlow); }
+tr.link.flagged td.score { border-left:4px solid #c0392b; }
+tr.head td { background:#f3f5f9; }
+tr.head.section td { border-top:2px solid var(--accent); }
+tr.head.section .label { font-weight:700; font-size:15px; color:var(--accent); }
+tr.head.clause .label { font-weight:700; }
+tr.head.cont .label { color:var(--muted); font-style:italic; font-size:12px; }
+.subtitle { color:var(--muted); font-style:italic; margin-left:6px; }
+td.score { text-align:center; font-size:12px; }
+td.score .num { display:block; font-variant-numeric:tabular-nums; font-weight:600; }
+.flag { display:inline-block; font-size:10px; line-height:1.4; padding:0 4px; margin:1px;
+        border-radius:3px; background:#c0392b; color:#fff; }
+.flag-omission, .flag-addition { background:#8e44ad; }
+.flag-number_mismatch, .flag-url_mismatch { background:#d35400; }
+.flag-wording_diff { background:#2c3e50; }
+.meta { margin-top:2px; font-size:11px; color:var(--muted); }
+.meta .uid { font-family:ui-monospace, "DejaVu Sans Mono", monospace; margin-right:4px; }
+.meta .page { margin-right:4px; }
+button.copy { font-size:10px; padding:0 5px; border:1px solid var(--line); border-radius:3px;
+              background:#fff; cursor:pointer; color:var(--muted); }
+button.copy.done { color:#1e7e34; border-color:#1e7e34; }
+.none { color:var(--muted); font-style:italic; }
+a.fnref { color:var(--accent); text-decoration:none; font-weight:700; padding:0 1px; }
+.fnref.missing { color:#c0392b; }
+#tip { position:absolute; display:none; max-width:420px; background:#fff; border:1px solid var(--accent);
+       box-shadow:0 2px 8px rgba(0,0,0,.2); padding:6px 8px; font-size:12px; z-index:10; }
+tr.hidden { display:none; }
+section.notes { display:flex; gap:24px; border-top:2px solid var(--accent); margin-top:16px; }
+.notes-col { flex:1; } .note { margin:4px 0; font-size:12px; }
+.note:target { background:#fff7d6; } .notelabel { font-weight:700; }
+#pariter-errors:empty { display:none; }
+#pariter-errors { color:#c0392b; }
+"""
+
+_JS = r"""
+(function () {
+  "use strict";
+  var errors = document.getElementById("pariter-errors");
+  window.onerror = function (msg, src, line, col) {
+    var li = document.createElement("li");
+    li.className = "js-error";
+    li.textContent = String(msg) + " (" + line + ":" + col + ")";
+    errors.appendChild(li);
+  };
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.link"));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input.flagfilter"));
+  var only = document.getElementById("only-flagged");
+  var slider = document.getElementById("min-score");
+  var out = document.getElementById("min-score-value");
+  var shown = document.getElementById("shown");
+  function apply() {
+    var min = parseFloat(slider.value);
+    out.textContent = min.toFixed(2);
+    var on = {};
+    boxes.forEach(function (b) { on[b.value] = b.checked; });
+    var n = 0;
+    rows.forEach(function (r) {
+      var flags = r.getAttribute("data-flags").split(" ").filter(Boolean);
+      var score = parseFloat(r.getAttribute("data-score"));
+      var ok = score >= min - 1e-9;
+      if (flags.length) { ok = ok && flags.some(function (f) { return on[f] !== false; }); }
+      else if (only.checked) { ok = false; }
+      r.classList.toggle("hidden", !ok);
+      if (ok) { n++; }
+    });
+    shown.textContent = String(n);
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  only.addEventListener("change", apply);
+  slider.addEventListener("input", apply);
+  apply();
+
+  var tip = document.getElementById("tip");
+  function showNote(a) {
+    var note = document.getElementById("note-" + a.getAttribute("data-note"));
+    if (!note) { return; }
+    tip.textContent = "";
+    var b = document.createElement("b");
+    b.textContent = note.querySelector(".notelabel").textContent + " ";
+    tip.appendChild(b);
+    tip.appendChild(document.createTextNode(note.querySelector(".notetext").textContent));
+    var r = a.getBoundingClientRect();
+    tip.style.left = Math.max(4, r.left + window.scrollX - 20) + "px";
+    tip.style.top = (r.bottom + window.scrollY + 4) + "px";
+    tip.style.display = "block";
+  }
+  function hideNote() { tip.style.display = "none"; }
+  Array.prototype.forEach.call(document.querySelectorAll("a.fnref"), function (a) {
+    a.addEventListener("mouseenter", function () { showNote(a); });
+    a.addEventListener("focus", function () { showNote(a); });
+    a.addEventListener("mouseleave", hideNote);
+    a.addEventListener("blur", hideNote);
+    a.addEventListener("click", function (ev) { ev.preventDefault(); showNote(a); });
+  });
+
+  function copyText(text, btn) {
+    function done() { btn.classList.add("done"); btn.textContent = "copied";
+      setTimeout(function () { btn.classList.remove("done"); btn.textContent = "copy"; }, 1200); }
+    function fallback() {
+      var ta = document.createElement("textarea");
+      ta.value = text; ta.setAttribute("readonly", ""); ta.style.position = "absolute";
+      ta.style.left = "-9999px"; document.body.appendChild(ta); ta.select();
+      try { document.execCommand("copy"); done(); } catch (e) { window.prompt("Copy:", text); }
+      document.body.removeChild(ta);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else { fallback(); }
+  }
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest ? ev.target.closest("button.copy") : null;
+    if (btn) { copyText(btn.getAttribute("data-cite"), btn); }
+  });
+  document.body.setAttribute("data-ready", "1");
+})();
+"""
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="pariter">
+<title>{title}</title>
+<style>{css}</style>
+</head>
+<body data-ready="0">
+<ul id="pariter-errors"></ul>
+<header class="top">
+<h1>{title}</h1>
+<div class="docs">source <b>{src_id}</b> ({slang}) · target <b>{tgt_id}</b> ({tlang}) ·
+level <b>{level}</b> · {n_links} links, {n_flagged} flagged · model {model} ·
+showing <b id="shown">{n_links}</b></div>
+<div class="controls">
+<label><input type="checkbox" id="only-flagged"> only flagged</label>
+<label>min. confidence <input type="range" id="min-score" min="0" max="1" step="0.05" value="0">
+<output id="min-score-value">0.00</output></label>
+{flag_boxes}
+<span class="legend">confidence: <span style="background:var(--high)">≥ 0.80</span><span
+style="background:var(--mid)">≥ 0.60</span><span style="background:var(--low)">≥ 0.40</span><span
+style="background:var(--vlow)">&lt; 0.40</span></span>
+</div>
+</header>
+<main>
+<table class="align">
+<colgroup><col class="side"><col class="mid"><col class="side"></colgroup>
+<thead><tr><th lang="{slang}">{src_title}</th><th>score</th><th lang="{tlang}">{tgt_title}</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+<section class="notes" id="notes">{notes}</section>
+</main>
+<div id="tip" role="tooltip"></div>
+<script>{js}</script>
+</body>
+</html>
+"""
