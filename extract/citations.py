@@ -1,0 +1,457 @@
+"""Citations parsed out of footnote text.
+
+Two styles are parsed fully, because they are the ones the reports we work on use:
+
+``en`` — OSCOLA-like::
+
+    Gartner, 'Maverick Research : …' (24 June 2023), <https://…> accessed 19 September 2023.
+
+  author or organisation, a comma, the title in single quotes (straight or curly; double
+  quotes are accepted too), an optional date in parentheses, an optional URL in angle
+  brackets and an optional ``accessed <date>``.
+
+``zh`` — the Chinese report style::
+
+    中国企业网,《以 Chat GPT 为代表的…》(2023 年 4 月), 来源:<http://…>, 2023 年 9 月 27 日访问。
+
+  author, the title in 《》, the date in parentheses or as a field of its own after the
+  title, an optional 来源 URL (angle brackets optional) and an optional ``<date>访问``.
+  Full-width punctuation （，：） and spaces inside dates (``2023 年 4 月``) are accepted.
+
+Anything else gets style ``other``: ``raw`` plus only what is reliable. A URL anywhere in
+the note is always extracted, an ``accessed``/``访问`` date too; three academic patterns
+(``Name, Name, et al. Title, Dec. 2020``, ``Name, Title (Place 2019)`` and GB/T 7714
+``作者. 题名[EB/OL]. (2023-06-24)[2023-09-27]. URL``) give author, title and dates when
+they match; otherwise a date is taken only from a parenthesis that
+closes the note (``… (2021).``). When in doubt a field is None rather than a guess.
+
+Dates come back as ISO 8601 at the precision printed: ``2023``, ``2023-06``, ``2023-06-24``.
+
+URLs are rejoined when the note wraps them across lines:
+
+* inside angle brackets every whitespace run is removed;
+* a bare URL continues over a whitespace run when the break is evidently inside it (the
+  piece before ends with ``/ - _ = & ? # % ~``, the piece after starts with one of
+  ``/ - _ . = & ? # % ~``, contains ``/ _ = & % ?`` or ends in a file extension such as
+  ``.html``, or is a run of digits that closes the note's URL field);
+* a hyphen at a line break (``…/white- paper``) is kept when the URL's path has other
+  hyphens (slug-style URLs, where typesetters break after a real hyphen) and dropped when
+  it has none (``…/docu- ments/…``, a hyphen inserted by hyphenation).
+
+Of ``<https://a/b.pdf> junk> accessed …`` the URL is what the first brackets hold.
+
+:func:`parse_citations` splits a note holding several references separated by ``;``/``；``
+(only when every part parses as a citation) and is what the extractor calls.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from pariter.model import Citation
+
+__all__ = ["parse_citation", "parse_citations", "parse_date", "find_url"]
+
+# -- normalisation -------------------------------------------------------------------------
+# Matching runs on a copy of the text in which full-width ASCII forms (，：（）０-９) and the
+# ideographic space are mapped to their ASCII counterparts. The mapping is one character to
+# one character, so spans found in the copy slice the original, and fields keep the
+# punctuation as printed.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_SUPERSCRIPT_LABEL = re.compile(r"^[\s⁰¹²³⁴⁵⁶⁷⁸⁹]+(?=\S)")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+def _clean(s: str | None) -> str | None:
+    """Whitespace as a reader sees it: a line break between CJK characters disappears,
+    every other whitespace run becomes one space."""
+    if s is None:
+        return None
+    s = re.sub(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])", "", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return s or None
+
+
+# -- dates -----------------------------------------------------------------------------------
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_YEAR = r"(?:1[5-9]|20)\d{2}"
+_ORD = r"(?:st|nd|rd|th)?"
+
+#: One date in any of the printed forms we accept; exactly one named group set per form.
+DATE = (
+    rf"(?:(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})"     # 24 June 2023
+    rf"|(?P<m2>{_MONTH})\s*(?P<d2>\d{{1,2}}){_ORD}\s*,?\s*(?P<y2>{_YEAR})"     # June 24, 2023
+    rf"|(?P<m3>{_MONTH})\s*,?\s*(?P<y3>{_YEAR})"                                # Sept. 2023
+    rf"|(?P<y4>{_YEAR})\s*年\s*(?:(?P<m4>\d{{1,2}})\s*月\s*(?:(?P<d4>\d{{1,2}})\s*日)?)?"  # 2023年9月27日
+    rf"|(?P<y5>{_YEAR})[-/.](?P<m5>\d{{1,2}})(?:[-/.](?P<d5>\d{{1,2}}))?(?![\d.])"  # 2023-09-27
+    rf"|(?P<y6>{_YEAR}))(?![\d年])"                                              # 2023
+)
+_DATE_RE = re.compile(rf"(?<![\w/-]){DATE}", re.I)
+_DATE_FULL = re.compile(rf"{DATE}", re.I)
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    for i in "123456":
+        if g.get(f"y{i}"):
+            year, month, day = g[f"y{i}"], g.get(f"m{i}"), g.get(f"d{i}")
+            break
+    else:  # pragma: no cover - the pattern always sets a year
+        return None
+    if month and not month.isdigit():
+        month = _MONTHS[month.lower()[:3]]
+    mo = int(month) if month else None
+    d = int(day) if day else None
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    if d is not None:
+        try:
+            datetime.date(int(year), mo or 1, d)
+        except ValueError:
+            return None
+    return year + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if mo and d else "")
+
+
+def parse_date(text: str) -> str | None:
+    """ISO form of a string that is one date and nothing else (surrounding brackets and
+    punctuation allowed): ``'24 June 2023'`` → ``'2023-06-24'``, ``'2023 年 4 月'`` →
+    ``'2023-04'``, ``'Sept. 2020'`` → ``'2020-09'``; None otherwise."""
+    s = _fold(text).strip().strip("()[]<>.,;: \u3002\u3001")
+    m = _DATE_FULL.fullmatch(s)
+    return _iso(m) if m else None
+
+
+def _trailing_date(text: str) -> str | None:
+    """The date that ends ``text`` after a space or comma (``Rochester 2019``,
+    ``Washington, D.C.: Sept. 22, 2020``), or that ``text`` is."""
+    s = _fold(text).strip().rstrip(".").strip()
+    whole = parse_date(s)
+    if whole:
+        return whole
+    for m in _DATE_RE.finditer(s):
+        if m.end() == len(s) and (m.start() == 0 or s[m.start() - 1] in " ,:"):
+            return _iso(m)
+    return None
+
+
+# -- URLs ----------------------------------------------------------------------------------
+_URL_START = r"(?:https?://|ftp://|www\.)"
+_BRACKETED_URL = re.compile(rf"<+\s*(?P<u>{_URL_START}[^<>]*?)\s*>+", re.I)
+_URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
+_BARE_URL = re.compile(rf"{_URL_START}[{_URL_CHARS}]+", re.I)
+_PIECE = re.compile(rf"\s+(?P<p>[{_URL_CHARS}]+)")
+_STOP_WORDS = {"accessed", "retrieved", "available", "last", "viewed", "visited", "at", "on",
+               "and", "or", "see", "in", "from", "p", "pp"}
+_FILE_EXT = re.compile(r"\.(?:s?html?|pdf|php|aspx?|jsp|cfm|xml|json|txt|docx?|xlsx?)$", re.I)
+_TRAILING = ".,;:!?'\"’”)]"
+
+
+@dataclass(slots=True)
+class _Url:
+    url: str
+    start: int
+    end: int
+
+
+def _join(pieces: list[str], breaks_after_hyphen: list[int]) -> str:
+    """Glue URL pieces; ``breaks_after_hyphen`` indexes pieces that ended in ``-`` at a
+    break. Those hyphens stay when the path has other hyphens (a slug), else go."""
+    url = "".join(pieces)
+    if breaks_after_hyphen:
+        path = re.sub(rf"^{_URL_START}[^/]*", "", url, flags=re.I)
+        if path.count("-") <= len(breaks_after_hyphen):
+            pieces = [p[:-1] if i in breaks_after_hyphen else p for i, p in enumerate(pieces)]
+            url = "".join(pieces)
+    return url.replace("\u00ad", "").replace("\u200b", "")
+
+
+def _bracketed(m: re.Match[str]) -> _Url:
+    pieces = re.split(r"\s+", m.group("u"))
+    hy = [i for i, p in enumerate(pieces[:-1]) if p.endswith("-")]
+    return _Url(_join(pieces, hy), m.start(), m.end())
+
+
+def _cut_at_comma(u: str) -> str:
+    """A bare URL ends at a comma unless what follows the comma is itself URL path."""
+    i = u.find(",")
+    while i != -1:
+        rest = re.match(r"[^,]*", u[i + 1:]).group()
+        if not rest or not re.search(r"[/=]", rest):
+            return u[:i]
+        i = u.find(",", i + 1)
+    return u
+
+
+def _strip_trailing(u: str) -> str:
+    while u and u[-1] in _TRAILING:
+        if u[-1] == ")" and u.count("(") >= u.count(")"):
+            break
+        u = u[:-1]
+    return u
+
+
+def _continues(url: str, piece: str, after: str) -> bool:
+    """Whether ``piece`` (the next run of URL characters after whitespace) belongs to
+    ``url``; ``after`` is the text right after the piece."""
+    core = _strip_trailing(_cut_at_comma(piece))
+    if not core or core.lower() in _STOP_WORDS or re.match(_URL_START, core, re.I):
+        return False
+    has_path = "/" in re.sub(rf"^{_URL_START}", "", url, flags=re.I)
+    if url[-1] in "/-_=&?#%~":
+        return True
+    if core[0] in "/-_.=&?#%~":
+        return True
+    if has_path and (re.search(r"[/_=&%?]", core) or _FILE_EXT.search(core)):
+        return True
+    # a run of digits that closes the URL field: ``…forward_232 22846, 2023年…``
+    return (has_path and core.isdigit() and url[-1].isdigit()
+            and (len(core) < len(piece) or not after or after[0] in ",;>。，；、\n"))
+
+
+def _bare(text: str, m: re.Match[str]) -> _Url:
+    pieces = [_cut_at_comma(m.group())]
+    end = m.start() + len(pieces[0])
+    hy: list[int] = []
+    if len(pieces[0]) == len(m.group()):  # not cut short: may continue after a break
+        while True:
+            n = _PIECE.match(text, end)
+            if not n or not _continues("".join(pieces), n.group("p"), text[n.end():]):
+                break
+            if pieces[-1].endswith("-"):
+                hy.append(len(pieces) - 1)
+            piece = _cut_at_comma(n.group("p"))
+            pieces.append(piece)
+            end = n.start("p") + len(piece)
+            if len(piece) < len(n.group("p")):
+                break
+    last = _strip_trailing(pieces[-1])
+    end -= len(pieces[-1]) - len(last)
+    pieces[-1] = last
+    return _Url(_join(pieces, hy), m.start(), end)
+
+
+def _find_urls(text: str) -> list[_Url]:
+    t = _fold(text)
+    found = [_bracketed(m) for m in _BRACKETED_URL.finditer(t)]
+    taken = [(u.start, u.end) for u in found]
+    for m in _BARE_URL.finditer(t):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        u = _bare(t, m)
+        found.append(u)
+        taken.append((u.start, u.end))
+    found = [u for u in found if re.sub(rf"^{_URL_START}", "", u.url, flags=re.I)]
+    return sorted(found, key=lambda u: u.start)
+
+
+def find_url(text: str) -> str | None:
+    """The first URL in ``text``, whole (wrapped pieces rejoined), or None."""
+    urls = _find_urls(text)
+    return urls[0].url if urls else None
+
+
+def _mask(t: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in spans:
+        t = t[:s] + " " * (e - s) + t[e:]
+    return t
+
+
+# -- accessed dates ------------------------------------------------------------------------
+_ACCESSED = [
+    re.compile(rf"\b(?:last\s+)?(?:accessed|retrieved|viewed|visited)(?:\s+on)?\s*:?\s*"
+               rf"(?P<date>{DATE})", re.I),
+    re.compile(rf"(?P<date>{DATE})\s*(?:最后)?(?:访问|查询|浏览|检索|登录|查阅)"),
+    re.compile(rf"(?:最后)?(?:访问|查询|浏览|检索|查阅)(?:日期|时间)\s*[:]?\s*(?P<date>{DATE})"),
+]
+
+
+def _accessed(t: str) -> tuple[str | None, tuple[int, int] | None]:
+    for rx in _ACCESSED:
+        m = rx.search(t)
+        if m:
+            d = _DATE_FULL.fullmatch(m.group("date").strip())
+            if d:
+                return _iso(d), m.span()
+    return None, None
+
+
+# -- the two styles ------------------------------------------------------------------------
+_AUTHOR_CHARS = r"(?:[^'‘’\"“”<>《》]|(?<=\w)['’](?=\w))"
+_EN_HEAD = {
+    quotes: re.compile(
+        rf"^(?:(?P<author>{_AUTHOR_CHARS}+?),\s*)?[{quotes[0]}](?P<title>.+?)[{quotes[1]}]"
+        r"(?=\s*(?:[(,.;<]|accessed\b|$))", re.S | re.I)
+    for quotes in (("'‘", "'’"), ('"“', '"”'))
+}
+_EN_PAREN_DATE = re.compile(r"^\s*\((?P<d>[^()]*)\)")
+_FIELD_DATE = re.compile(rf"^\s*,\s*(?P<d>{DATE})\s*(?=[,.;]|$)", re.I)
+
+_ZH = re.compile(r"^(?P<author>[^《》]*?)[\s,:、]*《(?P<title>[^《》]+)》(?P<rest>.*)$", re.S)
+_ZH_LEAD = re.compile(r"^(?:转引自|引自|参见|详见|参考|见)\s*")
+_ZH_FIELDS = re.compile(r"[,;。、]")
+
+# other: ``Leo Gao, Stella Biderman, et al. Title, Dec. 2020, p1.``
+_ET_AL = re.compile(
+    rf"^(?P<author>[^()]+?\bet\s+al\.?)\s*,?\s+(?P<title>[^()]+?)\s*(?:,\s*|\(\s*)"
+    rf"(?P<date>{DATE})\s*\)?\s*(?=[,.;]|$)", re.I)
+# other: ``WEBB M, The Impact of … (Rochester 2019).`` — a short name, title, (… date)
+_NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la)"
+_NAME_TITLE = re.compile(
+    rf"^(?P<author>{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>[^()]+?)\s*\((?P<paren>[^()]*)\)")
+# other: GB/T 7714 ``作者. 题名[EB/OL]. (2023-06-24)[2023-09-27]. URL.``
+_GBT = re.compile(
+    r"^(?P<author>[^.\[\]《》]+?)\s*[.．]\s*(?P<title>[^\[\]]+?)\s*"
+    r"\[(?:[A-Z]{1,2}|[A-Z]{1,2}/OL|DB/OL)\]")
+_GBT_DATES = re.compile(r"\((?P<pub>[^()]*)\)\s*\[(?P<acc>[^\[\]]*)\]")
+_REPORT_NUMBER = re.compile(r",\s*[^\s,]*\d[^\s,]*$")
+_CLOSING_PAREN_DATE = re.compile(r"\((?P<p>[^()]*)\)\s*\.?\s*$")
+
+
+def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
+         accessed=None) -> Citation:
+    author = _clean(author)
+    if author:
+        author = author.strip(" ,:;")
+    return Citation(raw=raw, author=author or None, title=_clean(title), date=date, url=url,
+                    accessed=accessed, style=style)  # type: ignore[arg-type]
+
+
+def _parse_en(raw: str, text: str, t: str, url: str | None,
+              accessed: str | None) -> Citation | None:
+    for rx in _EN_HEAD.values():
+        m = rx.match(t)
+        if m:
+            break
+    else:
+        return None
+    author = text[m.start("author"):m.end("author")] if m.group("author") else None
+    title = text[m.start("title"):m.end("title")]
+    rest = t[m.end():]
+    date = None
+    p = _EN_PAREN_DATE.match(rest)
+    if p:
+        date = parse_date(p.group("d"))
+        if date is None:
+            inner = p.group("d")
+            tail = re.search(rf",\s*(?P<d>{DATE})\s*$", inner, re.I)
+            date = parse_date(tail.group("d")) if tail else None
+    else:
+        f = _FIELD_DATE.match(rest)
+        date = _iso(_DATE_FULL.fullmatch(f.group("d"))) if f else None
+    return _cit(raw, "en", author, title, date, url, accessed)
+
+
+def _parse_zh(raw: str, text: str, t: str, url: str | None,
+              accessed: str | None) -> Citation | None:
+    m = _ZH.match(t)
+    if not m:
+        return None
+    author = text[m.start("author"):m.end("author")]
+    author = _ZH_LEAD.sub("", author.strip())
+    style = "zh"
+    if re.search(r"[,;。]", _fold(author)) or len(author) > 40:
+        author, style = None, "other"  # a sentence before the title, not an author
+    title = text[m.start("title"):m.end("title")]
+    date = None
+    for field in _ZH_FIELDS.split(m.group("rest")):  # the accessed clause is masked
+        field = field.strip()
+        if field.startswith("(") and ")" in field:  # (2023年4月) right after the title
+            field = field[1:field.index(")")]
+        date = parse_date(field)
+        if date:
+            break
+    return _cit(raw, style, author, title, date, url, accessed)
+
+
+def _parse_other(raw: str, text: str, t: str, url: str | None, accessed: str | None) -> Citation:
+    m = _ET_AL.match(t)
+    if m:
+        return _cit(raw, "other", text[m.start("author"):m.end("author")],
+                    text[m.start("title"):m.end("title")].rstrip(" ,.:"),
+                    _iso(_DATE_FULL.fullmatch(m.group("date"))), url, accessed)
+    m = _NAME_TITLE.match(t)
+    if m:
+        date = _trailing_date(m.group("paren"))
+        if date:
+            title = text[m.start("title"):m.end("title")].rstrip(" ,.:")
+            title = _REPORT_NUMBER.sub("", title)  # ``…, GAO-20-629``: a number, not title
+            return _cit(raw, "other", text[m.start("author"):m.end("author")], title, date,
+                        url, accessed)
+    m = _GBT.match(t)
+    if m:
+        d = _GBT_DATES.search(text, m.end())  # unmasked: the access date follows the URL
+        date = parse_date(d.group("pub")) if d else None
+        if d and accessed is None:
+            accessed = parse_date(d.group("acc"))
+        return _cit(raw, "other", text[m.start("author"):m.end("author")],
+                    text[m.start("title"):m.end("title")], date, url, accessed)
+    m = _CLOSING_PAREN_DATE.search(t)
+    date = _trailing_date(m.group("p")) if m else None
+    return _cit(raw, "other", date=date, url=url, accessed=accessed)
+
+
+def parse_citation(text: str) -> Citation:
+    """One reference parsed out of a note's text; ``raw`` is ``text`` unchanged.
+
+    A leading superscript label (``¹⁰``) is ignored. Style ``en`` or ``zh`` when the note
+    has the shape of one of the two styles, else ``other`` with only what is reliable.
+    """
+    raw = text
+    label = _SUPERSCRIPT_LABEL.match(text)
+    body = text[label.end():] if label else text
+    body = body.strip()
+    t = _fold(body)
+    urls = _find_urls(body)
+    url = urls[0].url if urls else None
+    masked = _mask(t, [(u.start, u.end) for u in urls])
+    accessed, span = _accessed(masked)
+    if span:
+        masked = _mask(masked, [span])
+    # the masked copy (URL and accessed clause blanked) keeps every other offset
+    for parse in (_parse_zh, _parse_en):
+        c = parse(raw, body, masked, url, accessed)
+        if c is not None:
+            return c
+    return _parse_other(raw, body, masked, url, accessed)
+
+
+def _split(text: str) -> list[str]:
+    """Split at ``；`` or ``; `` outside brackets, quotes and 《》."""
+    parts, depth, start = [], 0, 0
+    t = _fold(text)
+    for i, ch in enumerate(t):
+        if ch in "<《([‘“":
+            depth += 1
+        elif ch in ">》)]’”" and depth:
+            depth -= 1
+        elif ch == ";" and depth == 0 and (text[i] == "；" or i + 1 == len(t) or t[i + 1].isspace()):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_citations(text: str) -> list[Citation]:
+    """Every reference in a note. A note is split at ``；``/``; `` only when each part
+    parses as a citation of its own (style ``en``/``zh``, or carrying a URL); otherwise
+    the whole note is one citation. Each part's ``raw`` is that part's text. An empty
+    note gives an empty list; any other note gives at least one citation (perhaps
+    ``other`` with nothing but ``raw``)."""
+    if not text.strip():
+        return []
+    parts = _split(text)
+    if len(parts) > 1:
+        cits = [parse_citation(p) for p in parts]
+        if all(c.style != "other" or c.url for c in cits):
+            return cits
+    return [parse_citation(text)]

@@ -1,0 +1,270 @@
+"""Citations parsed out of footnotes: real notes of the WIC 2023 generative-AI report
+(copied here, so the test does not need ../shared) in both styles, variants and
+fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from pariter.extract.citations import find_url, parse_citation, parse_citations, parse_date
+
+F = ("author", "title", "date", "url", "accessed", "style")
+
+
+def fields(c):
+    return tuple(getattr(c, k) for k in F)
+
+
+# -- real notes, English (OSCOLA-like) --------------------------------------------------------
+EN = [
+    ("Gartner, 'Maverick Research : Forget About Your Real Data – Synthetic Data Is the Future "
+     "of AI' (24 June 2023), <https://www.gartner.com/en/documents/4002912> accessed 19 "
+     "September 2023.",
+     ("Gartner", "Maverick Research : Forget About Your Real Data – Synthetic Data Is the "
+      "Future of AI", "2023-06-24", "https://www.gartner.com/en/documents/4002912",
+      "2023-09-19", "en")),
+    ("GitHub, 'Awesome-Chinese-LLM', <https://github.com/HqWu-HITCS/Awesome-Chinese-LLM> "
+     "accessed 30 October 2023.",
+     ("GitHub", "Awesome-Chinese-LLM", None, "https://github.com/HqWu-HITCS/Awesome-Chinese-LLM",
+      "2023-10-30", "en")),
+    ("Goldman Sachs Research, 'Generative AI could raise global GDP by 7%' (05 April 2023), "
+     "<https://www.goldmansachs.com/intelligence/pages/generative-ai-could-raise-global-gdp-by-"
+     "7-percent.html> accessed 17 September 2023.",
+     ("Goldman Sachs Research", "Generative AI could raise global GDP by 7%", "2023-04-05",
+      "https://www.goldmansachs.com/intelligence/pages/generative-ai-could-raise-global-gdp-by-"
+      "7-percent.html", "2023-09-17", "en")),
+    ("NewsGuard, 'Despite OpenAI's Promises, the Company's New AI Tool Produces Misinformation "
+     "More Frequently, and More Persuasively, than its Predecessor' (March 2023), "
+     "<https://www.newsguardtech.com/misinformation-monitor/march-2023/> accessed 15 September "
+     "2023.",
+     ("NewsGuard", "Despite OpenAI's Promises, the Company's New AI Tool Produces "
+      "Misinformation More Frequently, and More Persuasively, than its Predecessor", "2023-03",
+      "https://www.newsguardtech.com/misinformation-monitor/march-2023/", "2023-09-15", "en")),
+    ("White House, 'Blueprint for An AI Bill of Rights' (October 2022), "
+     "<https://www.whitehouse.gov/ostp/ai-bill-of-rights/> accessed 17 September 2023.",
+     ("White House", "Blueprint for An AI Bill of Rights", "2022-10",
+      "https://www.whitehouse.gov/ostp/ai-bill-of-rights/", "2023-09-17", "en")),
+    ("The New York Times, 'Alarmed by A.I. Chatbots, Universities Start Revamping How They "
+     "Teach' (16 January 2023), <https://www.nytimes.com/2023/01/16/technology/chatgpt-"
+     "artificial-intelligence-universities.html> accessed 15 September 2023.",
+     ("The New York Times", "Alarmed by A.I. Chatbots, Universities Start Revamping How They "
+      "Teach", "2023-01-16", "https://www.nytimes.com/2023/01/16/technology/chatgpt-"
+      "artificial-intelligence-universities.html", "2023-09-15", "en")),
+    ("European Commission, 'LAYING DOWN HARMONISED RULES ON ARTIFICIAL INTELLIGENCE "
+     "(ARTIFICIAL INTELLIGENCE ACT) AND AMENDING CERTAIN UNION LEGISLATIVE ACTS' (April 2021), "
+     "Article 52.",
+     ("European Commission", "LAYING DOWN HARMONISED RULES ON ARTIFICIAL INTELLIGENCE "
+      "(ARTIFICIAL INTELLIGENCE ACT) AND AMENDING CERTAIN UNION LEGISLATIVE ACTS", "2021-04",
+      None, None, "en")),
+    # URL with trailing junk: the URL is what the brackets hold
+    ("CISCO, 'The Cisco Responsible AI Framework' (2022), <https://www.cisco.com/c/dam/en_us/"
+     "about/doing_business/trust-center/docs/cisco-responsible-artificial-intelligence-"
+     "framework.pdf> CCIID=cc000742&DTID=esootr000875> accessed 17 September 2023.",
+     ("CISCO", "The Cisco Responsible AI Framework", "2022",
+      "https://www.cisco.com/c/dam/en_us/about/doing_business/trust-center/docs/cisco-"
+      "responsible-artificial-intelligence-framework.pdf", "2023-09-17", "en")),
+    ("Bhuvana Kamath, 'Generative AI is Biased. But Researchers Are Trying to Fix It', "
+     "<https://analyticsindiamag.com/generative-ai-is-biased-but-researchers-are-trying-to-fix-"
+     "it/> accessed 11 October 2023.",
+     ("Bhuvana Kamath", "Generative AI is Biased. But Researchers Are Trying to Fix It", None,
+      "https://analyticsindiamag.com/generative-ai-is-biased-but-researchers-are-trying-to-fix-"
+      "it/", "2023-10-11", "en")),
+]
+
+# -- real notes, Chinese ----------------------------------------------------------------------
+ZH = [
+    ("中国企业网,《以 Chat GPT 为代表的生成式 AI 在自动驾驶领域的应用》(2023 年 4 月), "
+     "来源:<http://www.zqcn.com.cn/757/27327.html>, 2023 年 9 月 27 日访问。",
+     ("中国企业网", "以 Chat GPT 为代表的生成式 AI 在自动驾驶领域的应用", "2023-04",
+      "http://www.zqcn.com.cn/757/27327.html", "2023-09-27", "zh")),
+    ("中国科技信息,《让 AI 下沉到田间地头 大模型开启遥感应用新篇章》(2023 年 5 月), "
+     "来源:https://www.thepaper.cn/newsDetail_forward_23222846, 2023 年 9 月 27 日访问。",
+     ("中国科技信息", "让 AI 下沉到田间地头 大模型开启遥感应用新篇章", "2023-05",
+      "https://www.thepaper.cn/newsDetail_forward_23222846", "2023-09-27", "zh")),
+    ("中国知网,《CNKI AI 学术研究助手介绍》(2023年8月),来源:<http://yuanjian.cnki.com.cn>,"
+     "2023年9月18日访问。",
+     ("中国知网", "CNKI AI 学术研究助手介绍", "2023-08", "http://yuanjian.cnki.com.cn",
+      "2023-09-18", "zh")),
+    ("人民日报《上海交大开源发布白玉兰科学大模型》(2023年7月),来源:"
+     "<https://news.sjtu.edu.cn/mtjj/20230710/185884.html>,2023年9月16日访问。",
+     ("人民日报", "上海交大开源发布白玉兰科学大模型", "2023-07",
+      "https://news.sjtu.edu.cn/mtjj/20230710/185884.html", "2023-09-16", "zh")),
+    ("中国网科学,《水木分子发布生物医药行业千亿参数大模型,推出药研助手 ChatDD》(2023年9月),来源:"
+     "http://science.china.com.cn/2023-09/22/content_42532416.htm,2023年9月18日访问。",
+     ("中国网科学", "水木分子发布生物医药行业千亿参数大模型,推出药研助手 ChatDD", "2023-09",
+      "http://science.china.com.cn/2023-09/22/content_42532416.htm", "2023-09-18", "zh")),
+    ("涟漪效应，《拯救“失足AI”？ChatGPT的性别偏见与“喂养”伦理》(2023年2月)，来源："
+     "https://www.thepaper.cn/newsDetail_forward_22047029，2023年9月18日访问。",
+     ("涟漪效应", "拯救“失足AI”？ChatGPT的性别偏见与“喂养”伦理", "2023-02",
+      "https://www.thepaper.cn/newsDetail_forward_22047029", "2023-09-18", "zh")),
+    ("中国法学网,《人工智能示范法(专家建议稿)中英文版全球首发》(2023年9月),来源:"
+     "http://iolaw.cssn.cn/zxzp/202309/t20230907_5683898.shtml, 2023年9月20日访问",
+     ("中国法学网", "人工智能示范法(专家建议稿)中英文版全球首发", "2023-09",
+      "http://iolaw.cssn.cn/zxzp/202309/t20230907_5683898.shtml", "2023-09-20", "zh")),
+    ("Roland Berger, 《通用人工智能的曙光:生成式人工智能技术的产业影响》, 2023年8月, 第3页。",
+     ("Roland Berger", "通用人工智能的曙光:生成式人工智能技术的产业影响", "2023-08", None, None,
+      "zh")),
+    ("商汤科技,《大模型伦理原则与实践白皮书》,2023年8月。",
+     ("商汤科技", "大模型伦理原则与实践白皮书", "2023-08", None, None, "zh")),
+    ("抖音,《抖音关于人工智能生成内容的平台规范暨行业倡议》,2023年5月9日。",
+     ("抖音", "抖音关于人工智能生成内容的平台规范暨行业倡议", "2023-05-09", None, None, "zh")),
+]
+
+
+@pytest.mark.parametrize("text,expected", EN + ZH, ids=[t[:24] for t, _ in EN + ZH])
+def test_real_notes(text, expected):
+    c = parse_citation(text)
+    assert fields(c) == expected
+    assert c.raw == text
+
+
+def test_seed_markdown_doubled_brackets_and_superscript_label():
+    text = ("² Gartner, 'Maverick Research : Forget About Your Real Data – Synthetic Data Is the "
+            "Future of AI' (24 June 2023), <<https://www.gartner.com/en/documents/4002912>> "
+            "accessed 19 September 2023.")
+    c = parse_citation(text)
+    assert (c.author, c.date, c.url, c.accessed) == (
+        "Gartner", "2023-06-24", "https://www.gartner.com/en/documents/4002912", "2023-09-19")
+    assert c.raw == text
+
+
+# -- variants ---------------------------------------------------------------------------------
+def test_english_curly_quotes_and_abbreviated_months():
+    c = parse_citation("IBM Research, ‘Trustworthy AI’ (Sept. 2023), "
+                       "<https://research.ibm.com/topics/trustworthy-ai> accessed 7 Oct. 2023.")
+    assert fields(c) == ("IBM Research", "Trustworthy AI", "2023-09",
+                         "https://research.ibm.com/topics/trustworthy-ai", "2023-10-07", "en")
+
+
+def test_english_bare_url_and_apostrophe_in_author():
+    c = parse_citation("O'Reilly Media, 'Title here' (June 24, 2023), https://oreilly.com/x "
+                       "accessed 1 July 2023.")
+    assert fields(c) == ("O'Reilly Media", "Title here", "2023-06-24", "https://oreilly.com/x",
+                         "2023-07-01", "en")
+
+
+def test_chinese_full_width_punctuation_and_no_spaces():
+    c = parse_citation("联合国教科文组织，《各国须尽快规范生成式人工智能的校园应用》（2023年9月），"
+                       "来源：<https://www.unesco.org/zh/articles/x>，2023年9月27日访问。")
+    assert fields(c) == ("联合国教科文组织", "各国须尽快规范生成式人工智能的校园应用", "2023-09",
+                         "https://www.unesco.org/zh/articles/x", "2023-09-27", "zh")
+
+
+def test_chinese_missing_accessed_and_numeric_dates():
+    c = parse_citation("新华网,《标题》(2023年6月24日),来源:<http://www.xinhuanet.com/a.htm>。")
+    assert (c.date, c.url, c.accessed, c.style) == (
+        "2023-06-24", "http://www.xinhuanet.com/a.htm", None, "zh")
+    c = parse_citation("新华网,《标题》(2023-06), 来源:<http://x.cn/a>, 访问日期:2023-09-27。")
+    assert (c.date, c.accessed) == ("2023-06", "2023-09-27")
+
+
+# -- wrapped URLs ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,url", [
+    # a space inside brackets
+    ("Gartner, 'M' (24 June 2023), <https://www.gartner.com/en/ documents/4002912> accessed "
+     "19 September 2023.", "https://www.gartner.com/en/documents/4002912"),
+    # a line break after a real hyphen of a slug URL: the hyphen stays
+    ("Gov. UK, 'A' (3 August 2023), <https://www.gov.uk/government/publications/ai-regulation-"
+     "a-pro-innovation-approach/white-\npaper> accessed 17 September 2023.",
+     "https://www.gov.uk/government/publications/ai-regulation-a-pro-innovation-approach/"
+     "white-paper"),
+    # a hyphen inserted by hyphenation in a URL with no other hyphen: it goes
+    ("Gartner, 'M' (2023), <https://www.gartner.com/en/docu- ments/4002912> accessed 19 "
+     "September 2023.", "https://www.gartner.com/en/documents/4002912"),
+    # bare URLs broken after an underscore, inside a path, and before an extension
+    ("中国科技信息,《让 AI 下沉》(2023 年 5 月), 来源:https://www.thepaper.cn/newsDetail_\n"
+     "forward_23222846, 2023 年 9 月 27 日访问。",
+     "https://www.thepaper.cn/newsDetail_forward_23222846"),
+    ("千家网,《S》(2023 年 8 月), 来源:http://www.citnews.com.cn/news/ 202308/164399.html, "
+     "2023 年 9 月 27 日访问。", "http://www.citnews.com.cn/news/202308/164399.html"),
+    ("千家网,《S》(2023 年 8 月), 来源:http://www.citnews.com.cn/news/202308/164399 .html, "
+     "2023 年 9 月 27 日访问。", "http://www.citnews.com.cn/news/202308/164399.html"),
+    ("中国科技信息,《让》(2023年5月),来源:https://www.thepaper.cn/newsDetail_forward_232 22846, "
+     "2023年9月27日访问。", "https://www.thepaper.cn/newsDetail_forward_23222846"),
+])
+def test_wrapped_urls(text, url):
+    assert parse_citation(text).url == url
+
+
+def test_bare_url_stops_at_words_and_punctuation():
+    assert find_url("The ScienceParse libraries can be found at http://allenai.org/software/.") \
+        == "http://allenai.org/software/"
+    assert find_url("See http://x.com/a. Then more.") == "http://x.com/a"
+    assert find_url("see https://x.org/a for details") == "https://x.org/a"
+    assert find_url("(see https://en.wikipedia.org/wiki/Foo_(bar))") == \
+        "https://en.wikipedia.org/wiki/Foo_(bar)"
+    assert find_url("no url here") is None
+
+
+# -- fallbacks -------------------------------------------------------------------------------
+def test_academic_et_al():
+    c = parse_citation("Leo Gao, Stella Biderman, et al. The Pile : An 800GB Dataset of Diverse "
+                       "Text for Language Modeling, Dec. 2020, p1.")
+    assert fields(c) == ("Leo Gao, Stella Biderman, et al.", "The Pile : An 800GB Dataset of "
+                         "Diverse Text for Language Modeling", "2020-12", None, None, "other")
+    c = parse_citation("Agrawal, Ajay K., et al. Finding Needles in Haystacks: Artificial "
+                       "Intelligence and Recombinant Growth (April 2018). NBER Working Paper No. "
+                       "w24541, p.26.")
+    assert fields(c) == ("Agrawal, Ajay K., et al.", "Finding Needles in Haystacks: Artificial "
+                         "Intelligence and Recombinant Growth", "2018-04", None, None, "other")
+
+
+def test_name_title_place_year():
+    c = parse_citation("WEBB M, The Impact of Artificial Intelligence on the Labor Market "
+                       "(Rochester 2019).")
+    assert fields(c) == ("WEBB M", "The Impact of Artificial Intelligence on the Labor Market",
+                         "2019", None, None, "other")
+
+
+def test_other_keeps_only_what_is_reliable():
+    c = parse_citation("维数灾难指随着变量的个数或者维数的增加,计算复杂度呈指数增加。见鄂维南院士于2021年"
+                       "世界互联网大会上的讲话,来源:https://www.thepaper.cn/newsDetail_forward_"
+                       "13498964,2023年10月12日访问。")
+    assert fields(c) == (None, None, None, "https://www.thepaper.cn/newsDetail_forward_13498964",
+                         "2023-10-12", "other")
+    c = parse_citation("习近平主席在第三届“一带一路”国际合作高峰论坛开幕式主旨演讲。")
+    assert fields(c) == (None, None, None, None, None, "other")
+    c = parse_citation("Due to space constraints, we opted not to discuss relation extraction "
+                       "in 2019 or 2020.")
+    assert fields(c) == (None, None, None, None, None, "other")
+    c = parse_citation("William M. (Mac) Thornberry National Defense Authorization Act for "
+                       "Fiscal Year 2021, Pub. L. No. 116-283, § 1752(a), 134 Stat. 3388, 4144 "
+                       "(2021).")
+    assert (c.author, c.title, c.date, c.style) == (None, None, "2021", "other")
+
+
+def test_dates():
+    assert parse_date("24 June 2023") == "2023-06-24"
+    assert parse_date("Sept. 2020") == "2020-09"
+    assert parse_date("Dec 5, 2020") == "2020-12-05"
+    assert parse_date("2023 年 4 月") == "2023-04"
+    assert parse_date("２０２３年９月１８日") == "2023-09-18"
+    assert parse_date("(2022)") == "2022"
+    assert parse_date("31 February 2023") is None
+    assert parse_date("May") is None
+    assert parse_date("第3页") is None
+
+
+# -- several citations in one note -------------------------------------------------------------
+def test_parse_citations_splits_only_citations():
+    a = "Gartner, 'A' (2023), <https://a.com/x> accessed 1 May 2023"
+    b = "商汤科技,《大模型伦理原则与实践白皮书》,2023年8月。"
+    cits = parse_citations(a + "; " + b)
+    assert [(c.style, c.raw) for c in cits] == [("en", a), ("zh", b)]
+    cits = parse_citations(a + "；" + b)
+    assert len(cits) == 2
+    note = "This holds; see the discussion in chapter 2."
+    assert [c.raw for c in parse_citations(note)] == [note]
+    assert parse_citations("  ") == []
+    # a semicolon inside the brackets of a URL does not split
+    one = "GitHub, 'B', <https://b.com/y;v=1; z> accessed 2 May 2023."
+    assert len(parse_citations(one)) == 1
+
+
+def test_gbt_7714_fallback():
+    c = parse_citation("国家互联网信息办公室. 生成式人工智能服务管理暂行办法[EB/OL]. "
+                       "(2023-07-13)[2023-09-27]. "
+                       "http://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm.")
+    assert fields(c) == ("国家互联网信息办公室", "生成式人工智能服务管理暂行办法", "2023-07-13",
+                         "http://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm", "2023-09-27",
+                         "other")
