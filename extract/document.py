@@ -1,0 +1,782 @@
+"""``extract_pdf``: the pipeline from a PDF file to a :class:`~pariter.model.Document`.
+
+Pass 1 streams pages through the character layer into compact lines (glyphs are dropped
+as soon as a page is done). Pass 2 works on the whole document's lines: running matter
+needs repetition across pages, markers may point to notes on the next page, and
+paragraphs continue across columns and pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pariter
+from pariter import ids
+from pariter.errors import InputError
+from pariter.io import sha256_file
+from pariter.model import (Box, Clause, Document, Footnote, Generator, Heading, Marker, Page,
+                           Paragraph, Section, Source, Subtitle, Table, Warning)
+
+from . import headings as hd
+from .chars import CharSource, PageTable, PdfplumberSource, Rule
+from .footnotes import Note, attach_tiny_labels, note_areas, parse_notes, ruled
+from .hygiene import clean
+from .lang import detect, detect_weight
+from .layout import merge_band_lines, reading_order
+from .lines import Line, Sup
+from .running import find_running, page_number, to_running
+from .textjoin import join2
+
+_FINAL = tuple("。！？.!?:：；;”’」』)）")
+_LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）]\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
+_CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+
+
+def extract_pdf(path: str | Path, *, doc_id: str | None = None) -> Document:
+    """Read ``path`` into the document model (sentences are left to the core)."""
+    p = Path(path)
+    _check_file(p)
+    src = open_source(p)
+    try:
+        return _extract(src, p, doc_id)
+    finally:
+        src.close()
+
+
+def open_source(p: Path) -> CharSource:
+    try:
+        src = PdfplumberSource(p)
+    except Exception as exc:  # pdfminer raises many unrelated types for bad files
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        name = type(inner).__name__
+        msg = str(inner) or str(exc)
+        if ("Password" in name or "Encrypt" in name or "encrypt" in msg.lower()
+                or str(p) in _ENCRYPTED):
+            raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
+        raise InputError(p, f"not a readable PDF (corrupt or truncated: {name}: {msg[:120]})") from exc
+    if src.page_count == 0:
+        src.close()
+        raise InputError(p, "the PDF has no pages")
+    return src
+
+
+def _check_file(p: Path) -> None:
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a directory, not a PDF")
+    with open(p, "rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        raise InputError(p, "the file is empty")
+    if b"%PDF-" not in head:
+        raise InputError(p, "not a PDF (no %PDF- header)")
+    with open(p, "rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%%EOF" not in tail and b"startxref" not in tail:
+        # pdfminer may still recover objects, but the user should know
+        _TRUNCATED.add(str(p))
+    with open(p, "rb") as fh:
+        data = fh.read(min(size, 4 << 20))
+    if b"/Encrypt" in data and re.search(rb"trailer\s*<<[^>]*?/Encrypt", data, re.S):
+        _ENCRYPTED.add(str(p))
+
+
+_TRUNCATED: set[str] = set()
+_ENCRYPTED: set[str] = set()
+
+
+# ---------------------------------------------------------------------------- pass 1
+def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], int, int]:
+    pages: list[_Page] = []
+    raw_chars = images = 0
+    for pc in src.pages():
+        page = _Page(pc.number, pc.width, pc.height)
+        if pc.error:
+            warnings.append(Warning("damaged_page", f"page could not be read: {pc.error}",
+                                    pc.number))
+        raw_chars += len(pc.chars)
+        images += pc.images
+        chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
+        if any(not c.upright for c in chars):
+            warnings.append(Warning("vertical_text", "vertical or rotated text: reading order "
+                                    "may be wrong", pc.number))
+        lines = build_lines_safe(chars, pc.number, warnings)
+        page.lines = attach_tiny_labels(lines)
+        page.rules = pc.rules
+        page.tables = pc.tables
+        pages.append(page)
+    return pages, raw_chars, images
+
+
+def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:  # noqa: ANN001
+    from .lines import build_lines
+    try:
+        return [l for l in build_lines(chars, number) if l.text.strip() or l.sups or l.lead_label]
+    except Exception as exc:  # keep the rest of the document
+        warnings.append(Warning("damaged_page", f"layout failed: {type(exc).__name__}: {exc}",
+                                number))
+        return []
+
+
+# ---------------------------------------------------------------------------- pass 2
+def _extract(src: CharSource, p: Path, doc_id: str | None) -> Document:
+    warnings: list[Warning] = []
+    try:
+        pages, raw_chars, images = _read_pages(src, warnings)
+    except InputError:
+        raise
+    except Exception as exc:
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name or str(p) in _ENCRYPTED:
+            raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
+        raise InputError(p, f"not a readable PDF (corrupt or truncated: {name})") from exc
+    if raw_chars == 0:
+        if str(p) in _ENCRYPTED:
+            raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")
+        if images:
+            raise InputError(p, "image-only PDF: no text layer (scanned pages need OCR first)")
+        if all(w.code == "damaged_page" for w in warnings) and warnings:
+            raise InputError(p, "not a readable PDF: no page could be read")
+        raise InputError(p, "the PDF has no text layer (no characters on any page)")
+    if str(p) in _TRUNCATED:
+        warnings.append(Warning("truncated", "file has no %%EOF trailer: it may be truncated"))
+
+    doc = Document(id=_doc_id(doc_id, p), source=Source(str(p), sha256_file(p), len(pages)),
+                   langs=[], title=src.title,
+                   generator=Generator("pariter", pariter.__version__))
+    body = _body_size(pages)
+
+    # running matter
+    running = find_running([pg.lines for pg in pages], [pg.height for pg in pages], body)
+    for pg, found in zip(pages, running):
+        page = Page(pg.number, pg.width, pg.height)
+        drop = set()
+        for l, kind in found:
+            page.running.append(to_running(l, kind))
+            if kind == "page_number" and page.label is None:
+                page.label = page_number(l.text)
+            drop.add(id(l))
+        page.running.sort(key=lambda r: (r.box.top, r.box.x0))
+        doc.pages.append(page)
+        pg.lines = [l for l in pg.lines if id(l) not in drop]
+
+    # notes
+    notes: list[Note] = []
+    last: Note | None = None
+    for pg in pages:
+        areas = note_areas(pg.lines, pg.rules, body, pg.width, pg.height)
+        drop = set()
+        for area in sorted(areas, key=lambda a: (a[0].x0 > pg.width / 2, a[0].top)):
+            if not ruled(area) and not _called(area, pg.lines):
+                continue
+            found, last = parse_notes(area, pg.number, last)
+            notes.extend(n for n in found if n.label)
+            drop.update(id(l) for l in area)
+        pg.lines = [l for l in pg.lines if id(l) not in drop]
+
+    # tables: their lines are not paragraphs
+    table_boxes: list[tuple[int, PageTable]] = []
+    for pg in pages:
+        for t in pg.tables:
+            inside = [l for l in pg.lines if t.x0 - 2 <= (l.x0 + l.x1) / 2 <= t.x1 + 2
+                      and t.top - 2 <= (l.top + l.bottom) / 2 <= t.bottom + 2]
+            if len(inside) >= 2:
+                table_boxes.append((pg.number, t))
+                keep = {id(l) for l in inside}
+                pg.lines = [l for l in pg.lines if id(l) not in keep]
+
+    _decide_markers(pages, notes, warnings)
+
+    # reading order
+    ordered: list[Line] = []
+    for pg in pages:
+        leaves = reading_order(pg.lines, min_gutter=max(4.0, 0.5 * body))
+        for i, leaf in enumerate(leaves):
+            for l in merge_band_lines(leaf, pg.width):
+                l.col = i
+                ordered.append(l)
+    _Builder(doc, pages, ordered, notes, table_boxes, body, warnings).build()
+    doc.warnings = warnings + doc.warnings
+    return doc
+
+
+def _called(area: list[Line], lines: list[Line]) -> bool:
+    """An unruled note area is believed only if the page calls its first label."""
+    first = area[0]
+    label = first.lead_label
+    if label is None:
+        m = re.match(r"(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])", first.text)
+        label = m.group(1) if m else None
+    ids_ = {id(l) for l in area}
+    return label is not None and any(s.label == label for l in lines if id(l) not in ids_
+                                     for s in l.sups)
+
+
+def _doc_id(doc_id: str | None, p: Path) -> str:
+    if doc_id:
+        return doc_id
+    s = re.sub(r"[^A-Za-z0-9_.-]+", "-", p.stem).strip("-.") or "doc"
+    return s if re.match(r"[A-Za-z_]", s) else f"d{s}"
+
+
+def _body_size(pages: list[_Page]) -> float:
+    c: Counter[float] = Counter()
+    for pg in pages:
+        for l in pg.lines:
+            c[round(l.size * 2) / 2] += len(l.text)
+    return c.most_common(1)[0][0] if c else 10.0
+
+
+def _decide_markers(pages: list[_Page], notes: list[Note], warnings: list[Warning]) -> None:
+    """Which raised labels are note callouts; the others go back into the text."""
+    by_page: dict[int, set[str]] = {}
+    for n in notes:
+        by_page.setdefault(n.page, set()).add(n.label)
+    have_notes = bool(notes)
+    for pg in pages:
+        # labels opening lines outside note areas (affiliations) claim callouts above them
+        aff = {l.lead_label: l.top for l in pg.lines if l.lead_label}
+        for l in pg.lines:
+            if not l.sups:
+                continue
+            author_line = len(l.sups) >= 2 and "," in l.text and pg.number <= 2
+            keep: list[Sup] = []
+            for s in l.sups:
+                affil = author_line or (s.label in aff and l.top < aff[s.label])
+                prev = l.text[s.offset - 1] if s.offset > 0 else ""
+                linked = any(s.label in by_page.get(pg.number + d, ()) for d in (0, -1, 1, -2, 2))
+                if not affil and (linked or (have_notes and _plausible_unlinked(
+                        s.label, l.text[:s.offset], pg.number, notes))):
+                    keep.append(s)
+                else:
+                    _reinsert(l, s)
+            l.sups = keep
+
+
+def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -> bool:
+    """A callout whose note is missing: it must fit the numbering of notes nearby and not
+    follow a digit (10³) or a lone letter (a math variable such as L², Rⁿ)."""
+    if not label.isdigit() or not before or before[-1].isdigit() or before[-1].isspace():
+        return False
+    if re.search(r"(?:^|[^A-Za-z])[A-Za-z]$", before):
+        return False
+    n = int(label)
+    near = [int(x.label) for x in notes if x.label.isdigit() and abs(x.page - page) <= 10]
+    return any(0 < abs(m - n) <= 5 for m in near) and n > 3
+
+
+def _reinsert(l: Line, s: Sup) -> None:
+    """Put a raised label that is not a callout back into the text (10³, affiliations)."""
+    l.text = l.text[:s.offset] + s.label + l.text[s.offset:]
+    for o in l.sups:
+        if o is not s and o.offset > s.offset:
+            o.offset += len(s.label)
+        elif o is not s and o.offset == s.offset and id(o) > id(s):
+            o.offset += len(s.label)
+
+
+# ---------------------------------------------------------------------------- structure
+@dataclass
+class _Para:
+    lines: list[Line]
+    heading: bool = False
+
+
+class _Builder:
+    def __init__(self, doc: Document, pages: list[_Page], ordered: list[Line], notes: list[Note],
+                 tables: list[tuple[int, PageTable]], body: float, warnings: list[Warning]) -> None:
+        self.doc, self.pages, self.lines, self.notes = doc, pages, ordered, notes
+        self.tables, self.body, self.warnings = tables, body, warnings
+        self.page_of = {pg.number: pg for pg in pages}
+        self._col_bounds: dict[int, tuple[float, float]] = {}
+        colours = Counter(l.colour for l in ordered if abs(l.size - body) < 0.6)
+        self.body_colour = colours.most_common(1)[0][0] if colours else None
+
+    # -- lines → heading groups and paragraph groups ------------------------------------
+    def build(self) -> None:
+        self._bounds()
+        cover = self._cover_lines()
+        heads = self._heading_flags(cover)
+        blocks = self._blocks(heads, cover)
+        self._assemble(blocks)
+
+    def _bounds(self) -> None:
+        """Left and right edges of the text column each line sits in (for indents)."""
+        by_page: dict[int, list[Line]] = {}
+        for l in self.lines:
+            by_page.setdefault(l.page, []).append(l)
+        for page, ls in by_page.items():
+            bodyish = [l for l in ls if abs(l.size - self.body) < 1.0] or ls
+            for l in ls:
+                lo, hi = l.x0, l.x1
+                for o in bodyish:
+                    ov = min(o.x1, l.x1) - max(o.x0, l.x0)
+                    if ov > 0.5 * min(o.x1 - o.x0, l.x1 - l.x0, 200):
+                        lo, hi = min(lo, o.x0), max(hi, o.x1)
+                self._col_bounds[id(l)] = (lo, hi)
+
+    def _cover_lines(self) -> set[int]:
+        """Page 1 title lines: the largest type on a first page; they give ``title``."""
+        first = [l for l in self.lines if l.page == self.lines[0].page] if self.lines else []
+        if not first:
+            return set()
+        big = max(l.size for l in first)
+        if big < 1.3 * self.body:
+            return set()
+        title_lines = [l for l in first if l.size >= big - 0.5]
+        if len(title_lines) > 4:
+            return set()
+        # a following line almost as large belongs to the title (report covers)
+        out = {id(l) for l in title_lines}
+        idx = [i for i, l in enumerate(self.lines) if id(l) in out]
+        nxt = idx[-1] + 1
+        if nxt < len(self.lines) and self.lines[nxt].page == first[0].page \
+                and self.lines[nxt].size >= 1.6 * self.body and self.lines[nxt].size < big:
+            title_lines.append(self.lines[nxt])
+            out.add(id(self.lines[nxt]))
+        text = ""
+        for l in sorted(title_lines, key=lambda l: (l.top, l.x0)):
+            text = join2(text, l.text)
+        self.doc.title = text or self.doc.title
+        return out
+
+    def _is_toc_page(self, page: int) -> bool:
+        ls = [l for l in self.lines if l.page == page]
+        toc = sum(1 for l in ls if hd.looks_like_toc(l.text))
+        named = any(re.sub(r"\s+", "", l.text) in ("目录", "目次", "Contents", "TableofContents",
+                                                   "CONTENTS") for l in ls)
+        numbers = sum(1 for l in ls if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", l.text.strip()))
+        return named or toc + numbers >= max(4, 0.5 * len(ls))
+
+    def _heading_flags(self, cover: set[int]) -> dict[int, bool]:
+        toc_pages = {pg: self._is_toc_page(pg) for pg in {l.page for l in self.lines}}
+        cover_page_only = self._cover_is_whole_page(cover)
+        flags: dict[int, bool] = {}
+        for i, l in enumerate(self.lines):
+            flags[id(l)] = (id(l) not in cover and not (cover_page_only and l.page == cover_page_only)
+                            and self._looks_heading(l, i, toc_pages[l.page]))
+        # once a document numbers its headings, an unnumbered one must look like a numbered
+        # one (a chapter-style 目录 or References): front-matter labels and back covers don't
+        numbered = [l for l in self.lines if flags[id(l)] and hd.split_number(l.text)[0]
+                    and hd.split_number(l.text)[1]]
+        if len(numbered) >= 3:
+            styles = {(round(l.size * 2) / 2, l.bold) for l in numbered}
+            for i, l in enumerate(self.lines):
+                if not flags[id(l)]:
+                    continue
+                if i > 0 and flags[id(self.lines[i - 1])]:
+                    pn, pr = hd.split_number(self.lines[i - 1].text)
+                    if pn and not pr:
+                        continue  # the title under an opener number ("02 /")
+                num, rest = hd.split_number(l.text)
+                if num and not rest:
+                    nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+                    if nxt is not None and flags[id(nxt)]:
+                        continue  # an opener number over its title
+                if num and rest:
+                    continue
+                if not any(abs(sz - l.size) < 0.6 and b == l.bold for sz, b in styles):
+                    flags[id(l)] = False
+        return flags
+
+    def _cover_is_whole_page(self, cover: set[int]) -> int | None:
+        """A cover page (title, no body text) yields no headings at all."""
+        if not cover or not self.lines:
+            return None
+        page = self.lines[0].page
+        ls = [l for l in self.lines if l.page == page]
+        body_chars = sum(len(l.text) for l in ls if abs(l.size - self.body) < 0.6)
+        return page if body_chars < 200 else None
+
+    def _looks_heading(self, l: Line, i: int, toc_page: bool) -> bool:
+        t = l.text.strip()
+        if not t or len(t) > 120:
+            return False
+        num, rest = hd.split_number(t)
+        if toc_page:
+            return re.sub(r"\s+", "", t) in ("目录", "目次", "Contents", "CONTENTS",
+                                             "TableofContents")
+        big = l.size >= 1.12 * self.body
+        coloured = l.colour != self.body_colour and l.colour is not None
+        if not (big or (l.bold and l.size >= 0.9 * self.body)):
+            return False
+        if not big and l.size < 0.95 * self.body and not coloured:
+            return False
+        if t.endswith(("。", "；", "，", ",", ";", "：")) or (t.endswith(".") and not num
+                                                            and len(t) > 40):
+            return False
+        if re.fullmatch(r"[\d\s.,/%-]+", t) and not re.fullmatch(r"\d{1,2}\s*/", t):
+            return False
+        if t[:1] in "•·●■◆▪►–-*":
+            return False  # list items
+        if t.count(",") + t.count("，") >= 2:
+            return False  # author lists, enumerations
+        odd = sum(1 for c in t if not (c.isalnum() or c.isspace() or c in "-–—:：,'’()（）&/.、·“”\"?？!，；《》【】‘+"))
+        if odd > 0.08 * len(t) or re.search(r"[;=<>{}\\^_|~]", t):
+            return False
+        # lines much longer than a title in body-sized bold are emphasised sentences
+        if not big and len(t) > 60:
+            return False
+        lo, hi = self._col_bounds[id(l)]
+        aligned = abs(l.x0 - lo) < 3 or abs((l.x0 + l.x1) / 2 - (lo + hi) / 2) < 15
+        if not aligned and not num:
+            return False
+        if not big and not num:
+            # bold body-size: must stand apart from running text above and below
+            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            prv = self.lines[i - 1] if i > 0 else None
+            if nxt is not None and nxt.page == l.page and abs(nxt.size - l.size) < 0.3 \
+                    and not nxt.bold and 0 <= nxt.top - l.bottom < 0.8 * l.size:
+                return False
+            if prv is not None and prv.page == l.page and abs(prv.size - l.size) < 0.3 \
+                    and 0 <= l.top - prv.bottom < 0.8 * l.size and not prv.bold \
+                    and not prv.text.rstrip().endswith(_FINAL):
+                return False
+        return True
+
+    def _blocks(self, heads: dict[int, bool], cover: set[int]) -> list[_Para]:
+        out: list[_Para] = []
+        cur: _Para | None = None
+        prev: Line | None = None
+        for l in self.lines:
+            h = heads[id(l)]
+            if cur is not None and prev is not None and self._continues(prev, l, cur, h, heads):
+                cur.lines.append(l)
+            else:
+                cur = _Para([l], heading=h)
+                out.append(cur)
+            prev = l
+        return out
+
+    def _continues(self, a: Line, b: Line, cur: _Para, bh: bool, heads: dict[int, bool]) -> bool:
+        if cur.heading or bh:
+            if not (cur.heading and bh):
+                return False
+            # a heading set over two lines: same style, close together
+            same = abs(a.size - b.size) < 0.6 and a.bold == b.bold and a.colour == b.colour
+            num, _ = hd.split_number(b.text)
+            return (same and b.page == a.page and 0 <= b.top - a.bottom < 0.9 * a.size
+                    and num is None and len(cur.lines) < 4)
+        ta = a.text.rstrip()
+        lo, hi = self._col_bounds[id(a)]
+        blo, bhi = self._col_bounds[id(b)]
+        if _CLAUSE.match(b.text) or _LIST_START.match(b.text):
+            return False
+        if abs(a.size - b.size) > 0.8:
+            return False
+        full = a.x1 >= hi - 1.5 * a.size
+        ends = ta.endswith(_FINAL)
+        if b.page != a.page or b.top < a.top - 1 or b.col != a.col and b.top < a.bottom:
+            # next column or page: continue only a line that ran to the margin unfinished
+            return full and not ends and b.x0 - blo < 0.8 * b.size
+        gap = b.top - a.bottom
+        if gap > 0.9 * a.size + 0.35 * a.size:
+            return False
+        if gap < -0.3 * a.size:
+            return False
+        hanging = (len(cur.lines) == 1 and (_CLAUSE.match(a.text) or _LIST_START.match(a.text))
+                   and b.x0 > a.x0 + 0.5 * a.size) or (
+                   len(cur.lines) > 1 and abs(b.x0 - a.x0) < 0.5 * a.size)
+        if not hanging and b.x0 - blo >= 0.8 * b.size and a.x0 - lo < 0.5 * a.size:
+            return False  # first-line indent
+        if not full and (ends or _is_cjk_text(ta)):
+            return False  # a short last line
+        if not full and a.x1 < hi - 6 * a.size:
+            return False
+        return True
+
+    # -- groups → model units -------------------------------------------------------------
+    def _assemble(self, blocks: list[_Para]) -> None:
+        doc = self.doc
+        texts = [(self._text(b)[0], b) for b in blocks if not b.heading]
+        counts = Counter(detect(t) for t, _ in texts if t)
+        zh, en = counts.get("zh", 0), counts.get("en", 0)
+        total = max(1, zh + en)
+        ideo = sum(detect_weight(t)[0] for t, _ in texts)
+        latin = sum(detect_weight(t)[1] for t, _ in texts)
+        main = "zh" if ideo * 3 >= latin else "en"
+        seq = [detect(t) for t, _ in texts if t]
+        seq = [x for x in seq if x in ("zh", "en")]
+        switches = sum(1 for a, b in zip(seq, seq[1:]) if a != b)
+        bilingual = (zh >= 0.3 * total and en >= 0.3 * total
+                     and switches >= 0.35 * max(1, len(seq) - 1))
+        doc.langs = ["zh", "en"] if bilingual else [main]
+        self.main, self.bilingual = main, bilingual
+        taken: set[str] = set()
+        stacks: dict[str, list[tuple[int, list[str], str]]] = {"zh": [], "en": []}
+        unnumbered: Counter[tuple[str, str]] = Counter()
+        section: dict[str, str] = {}
+        para_counter: Counter[str] = Counter()
+        clause_state: dict[str, Clause | None] = {}
+        last_clause: dict[str, int] = {}
+        marker_n: Counter[str] = Counter()
+        levels = self._levels([b for b in blocks if b.heading])
+        pending_number: str | None = None
+        note_ids = self._footnotes()
+        para_lang_of_block: dict[int, str] = {}
+
+        def lang_of(text: str) -> str:
+            if not bilingual:
+                return main
+            d = detect(text)
+            return d if d in ("zh", "en") else main
+
+        def ensure_front(lang: str, page: int) -> str:
+            if lang not in section:
+                sid = ids.dedupe(ids.section_id(lang, []), taken)
+                doc.sections.append(Section(sid, 0, None, None, None, page, lang))
+                section[lang] = sid
+            return section[lang]
+
+        def open_section(lang: str, level: int, number: str | None, text: str | None, page: int,
+                         boxes: list[Box], subtitles: list[Subtitle]) -> None:
+            stack = stacks[lang]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent_path = stack[-1][1] if stack else []
+            parent_id = stack[-1][2] if stack else None
+            parts = ids.number_parts(number)
+            if hd.dotted_depth(number) >= 2:
+                path = parts
+            else:
+                key = (lang, parent_id or "")
+                if parts:
+                    tok = parts[-1]
+                else:
+                    unnumbered[key] += 1
+                    tok = f"x{unnumbered[key]}"
+                path = parent_path + [tok]
+            sid = ids.dedupe(ids.section_id(lang, path), taken)
+            hid = ids.dedupe(ids.heading_id(sid), taken) if text else None
+            doc.sections.append(Section(sid, level, number, hid, parent_id, page, lang))
+            if text and hid:
+                doc.headings.append(Heading(hid, level, number, text, page, lang, sid, boxes,
+                                            subtitles))
+            stack.append((level, path, sid))
+            section[lang] = sid
+            clause_state[lang] = None
+
+        for bi, b in enumerate(blocks):
+            if not b.lines:
+                continue
+            first = b.lines[0]
+            if b.heading:
+                text, _ = self._text(b)
+                num, title = hd.split_number(text)
+                if not title and num:
+                    pending_number = num  # an opener number ("02 /") on its own line
+                    continue
+                if pending_number and not num:
+                    num = pending_number
+                pending_number = None
+                if not title:
+                    continue
+                boxes = [Box(l.page, l.x0, l.top, l.x1, l.bottom) for l in b.lines]
+                level = levels.get(id(b), 1)
+                if hd.dotted_depth(num) >= 2:
+                    level = hd.dotted_depth(num)
+                hl = lang_of(title)
+                subs: list[Subtitle] = []
+                # an English line directly under a Chinese heading is its subtitle
+                nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+                if hl == "zh" and nxt is not None and detect(self._text(nxt)[0]) == "en":
+                    ntext = self._text(nxt)[0]
+                    nl = nxt.lines[0]
+                    if (nl.page == first.page and nl.top - b.lines[-1].bottom < 3 * first.size
+                            and len(ntext) < 160 and not ntext.endswith(".")
+                            and len(nxt.lines) <= 2
+                            and (nxt.heading or nl.size < first.size or ntext.isupper()
+                                 or nl.colour != self.body_colour)):
+                        subs.append(Subtitle("en", ntext))
+                        nxt.lines = []  # consumed
+                if self.bilingual and subs:
+                    # one heading with its subtitle; the English stream gets the parallel
+                    # section (same number path) so en.s01 pairs with zh.s01
+                    open_section("zh", level, num, title, first.page, boxes, subs)
+                    open_section("en", level, num, None, first.page, [], [])
+                else:
+                    open_section(hl if bilingual else main, level, num, title, first.page,
+                                 boxes, subs)
+                continue
+            if not b.lines:
+                continue
+            pending_number = None
+            text, marks = self._text(b)
+            if not text.strip() and not marks:
+                continue
+            lang = lang_of(text)
+            sid = section.get(lang) or ensure_front(lang, first.page)
+            m = _CLAUSE.match(text)
+            clause = None
+            if m and sid != f"{lang}.front":
+                cnum = m.group(1)
+                prev_n = last_clause.get(lang, 0)
+                if cnum == "01" or int(cnum) == prev_n + 1:
+                    last_clause[lang] = int(cnum)
+                    top = sid.split(".")[0] + "." + sid.split(".")[1]
+                    cid = ids.dedupe(ids.clause_id(top, cnum), taken)
+                    clause = Clause(cid, cnum, "", first.page, lang, sid)
+                    doc.clauses.append(clause)
+                    clause_state[lang] = clause
+                    cut = m.end()
+                    text = text[cut:]
+                    marks = [(o - cut, s, l) for o, s, l in marks]
+            if clause is None:
+                clause = clause_state.get(lang)
+            container = clause.id if clause is not None else sid
+            para_counter[container] += 1
+            pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
+            pages_ = sorted({l.page for l in b.lines})
+            role = "front" if sid.endswith(".front") else "body"
+            doc.paragraphs.append(Paragraph(pid, text, first.page, lang, sid,
+                                            clause.id if clause else None, pages_,
+                                            _boxes(b.lines), role))
+            if clause is not None:
+                clause.paragraphs.append(pid)
+                clause.text = join2(clause.text, text) if clause.text else text
+                for pgn in pages_:
+                    if pgn not in clause.pages:
+                        clause.pages.append(pgn)
+            for off, s, l in marks:
+                marker_n[lang] += 1
+                fid = self._link(s.label, l.page, note_ids)
+                mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
+                doc.markers.append(Marker(mid, s.label, l.page, fid, pid, max(0, off),
+                                          Box(l.page, s.x0, s.top, s.x1, s.bottom)))
+                if fid is None:
+                    self.warnings.append(Warning(
+                        "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+        self._emit_footnotes(note_ids, taken)
+        self._emit_tables(taken)
+
+    def _levels(self, heads: list[_Para]) -> dict[int, int]:
+        heads = [b for b in heads if b.lines and hd.split_number(b.lines[0].text)[1]]
+        numbered = [b for b in heads if hd.split_number(b.lines[0].text)[0]]
+        if len(numbered) >= 3:
+            heads = numbered
+        sizes = sorted({round(b.lines[0].size * 2) / 2 for b in heads}, reverse=True)
+        ranks: list[float] = []
+        for s in sizes:
+            if not ranks or ranks[-1] - s > 0.6:
+                ranks.append(s)
+        out = {}
+        for b in heads:
+            s = round(b.lines[0].size * 2) / 2
+            lvl = 1 + sum(1 for r in ranks if r - s > 0.6)
+            out[id(b)] = min(lvl, 6)
+        return out
+
+    def _text(self, b: _Para) -> tuple[str, list[tuple[int, Sup, Line]]]:
+        text = ""
+        marks: list[tuple[int, Sup, Line]] = []
+        for l in b.lines:
+            raw = l.text
+            lead = len(raw) - len(raw.lstrip())
+            piece = raw.strip()
+            if not piece:
+                for s in l.sups:
+                    marks.append((len(text), s, l))
+                continue
+            text = join2(text, piece) if text else piece
+            start = len(text) - len(piece)
+            for s in l.sups:
+                marks.append((min(len(text), start + max(0, s.offset - lead)), s, l))
+        return text, marks
+
+    # -- notes, tables ------------------------------------------------------------------
+    def _footnotes(self) -> dict[tuple[int, str], int]:
+        return {(n.page, n.label): i for i, n in enumerate(self.notes)}
+
+    def _link(self, label: str, page: int, note_ids: dict[tuple[int, str], int]) -> str | None:
+        for d in (0, -1, 1, -2, 2):
+            i = note_ids.get((page + d, label))
+            if i is not None:
+                return self._note_id(i)
+        return None
+
+    def _note_id(self, i: int) -> str:
+        if not hasattr(self, "_nid"):
+            taken: set[str] = set()
+            self._nid = []
+            for n in self.notes:
+                lang = self.main if not self.bilingual else (detect(n.text) if detect(n.text) in ("zh", "en") else self.main)
+                self._nid.append((ids.dedupe(ids.footnote_id(lang, n.label), taken), lang))
+        return self._nid[i][0]
+
+    def _emit_footnotes(self, note_ids: dict[tuple[int, str], int], taken: set[str]) -> None:
+        parse = _citation_parser()
+        for i, n in enumerate(self.notes):
+            fid = self._note_id(i)
+            lang = self._nid[i][1]
+            taken.add(fid)
+            cites = []
+            if parse is not None:
+                try:
+                    c = parse(n.text)
+                    if c is not None:
+                        cites.append(c)
+                except Exception as exc:  # a citation parser bug must not lose the note
+                    self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))
+            self.doc.footnotes.append(Footnote(fid, n.label, n.text, n.page, lang, n.pages,
+                                               n.boxes, cites))
+
+    def _emit_tables(self, taken: set[str]) -> None:
+        n = 0
+        for page, t in self.tables:
+            n += 1
+            lang = self.main
+            sec = self._section_at(page, lang)
+            tid = ids.dedupe(f"{lang}.t{n}", taken)
+            self.doc.tables.append(Table(tid, page, lang, sec, t.rows,
+                                         Box(page, t.x0, t.top, t.x1, t.bottom)))
+
+    def _section_at(self, page: int, lang: str) -> str:
+        best = None
+        for s in self.doc.sections:
+            if s.lang == lang and s.page <= page:
+                best = s.id
+        if best is None:
+            best = f"{lang}.front"
+            if not any(s.id == best for s in self.doc.sections):
+                self.doc.sections.insert(0, Section(best, 0, None, None, None, page, lang))
+        return best
+
+
+def _boxes(lines: list[Line]) -> list[Box]:
+    out: list[Box] = []
+    for l in lines:
+        b = Box(l.page, l.x0, l.top, l.x1, l.bottom)
+        if out and out[-1].page == b.page and abs(out[-1].x0 - b.x0) < 30 and b.top >= out[-1].top:
+            out[-1] = out[-1].union(b)
+        else:
+            out.append(b)
+    return out
+
+
+def _is_cjk_text(t: str) -> bool:
+    return detect(t) == "zh"
+
+
+def _citation_parser():  # noqa: ANN202
+    try:
+        from .citations import parse_citation  # written by another helper
+    except Exception:
+        return None
+    return parse_citation

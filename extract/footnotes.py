@@ -1,0 +1,151 @@
+"""The note area at the foot of a page (per column) and the notes in it.
+
+A note area is what lies under a short separator rule, or failing a rule, a block of
+smaller type at the bottom of a column that opens with a label. Notes start at a raised
+label or at the next number in sequence; a note area that opens without a label
+continues the last note of the previous page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pariter.model import Box
+
+from .chars import Rule
+from .lines import Line
+from .textjoin import join2
+
+_PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])(?:[.．)\s]\s*|(?=[^\d\s.,]))(?=\S)")
+
+
+@dataclass(slots=True)
+class Note:
+    label: str
+    text: str
+    page: int
+    pages: list[int] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+
+
+def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
+               height: float) -> list[list[Line]]:
+    """Groups of lines forming note areas on one page (running matter already removed)."""
+    areas: list[list[Line]] = []
+    taken: set[int] = set()
+    small = 0.93 * body
+    for r in sorted(rules, key=lambda r: r.top):
+        w = r.x1 - r.x0
+        if not (r.bottom - r.top <= 2.5 and 15 <= w <= 0.62 * width and r.top > 0.45 * height):
+            continue
+        if any(0 <= r.top - l.bottom <= 3 and l.x0 < r.x1 and l.x1 > r.x0 for l in lines):
+            continue  # an underline (a link), not a separator
+        below = sorted((l for l in lines if id(l) not in taken and l.top >= r.bottom - 1.5
+                        and r.x0 - 12 <= l.x0 <= r.x1 + 20), key=lambda l: (l.top, l.x0))
+        area: list[Line] = []
+        prev_bottom = r.bottom
+        for l in below:
+            if l.size > small and not l.lead_label:
+                break
+            if l.top - prev_bottom > 3.0 * l.size:
+                break
+            area.append(l)
+            prev_bottom = max(prev_bottom, l.bottom)
+        if area and (area[0].lead_label or _PLAIN_LABEL.match(area[0].text)
+                     or _continues(area[0])):
+            _RULED.add(id(area[0]))
+            areas.append(area)
+            taken.update(id(l) for l in area)
+    # no rule: a block of small type at the bottom of a column, opening with a label
+    for seed in sorted(lines, key=lambda l: l.top):
+        if id(seed) in taken or seed.top < 0.5 * height or seed.size > small:
+            continue
+        if not (seed.lead_label or _PLAIN_LABEL.match(seed.text)):
+            continue
+        col = [l for l in lines if id(l) not in taken and l.top >= seed.top - 1
+               and seed.x0 - 15 <= l.x0 <= seed.x0 + 0.5 * (seed.x1 - seed.x0) + 15]
+        col.sort(key=lambda l: (l.top, l.x0))
+        area, prev_bottom, ok = [], seed.top, True
+        for l in col:
+            if l.size > small:
+                ok = False  # body text below: not at the foot of the column
+                break
+            if l.top - prev_bottom > 3.0 * l.size:
+                break
+            area.append(l)
+            prev_bottom = max(prev_bottom, l.bottom)
+        below = [l for l in lines if id(l) not in taken and l.top > prev_bottom + 1
+                 and l.size > small and l.x1 > seed.x0 and l.x0 < seed.x1]
+        if ok and area and not below:
+            areas.append(area)
+            taken.update(id(l) for l in area)
+    return areas
+
+
+_RULED: set[int] = set()
+
+
+def ruled(area: list[Line]) -> bool:
+    """Was this area found under a separator rule (rather than by type size alone)?"""
+    return id(area[0]) in _RULED
+
+
+def _continues(l: Line) -> bool:
+    return bool(l.text) and not l.lead_label
+
+
+def attach_tiny_labels(lines: list[Line]) -> list[Line]:
+    """A lone tiny label line (3.5pt digits) just left of a note line becomes its label."""
+    labels = [l for l in lines if re.fullmatch(r"\d{1,3}|[*†‡]", l.text.strip()) and not l.sups]
+    used = set()
+    for lab in labels:
+        for l in lines:
+            if l is lab or id(l) in used:
+                continue
+            if (0 <= l.x0 - lab.x1 <= 2.0 * l.size and l.size > lab.size * 1.2
+                    and lab.bottom >= l.top - 1 and lab.top <= l.baseline):
+                if not l.lead_label:
+                    l.lead_label = lab.text.strip()
+                    l.x0 = min(l.x0, lab.x0)
+                    used.add(id(lab))
+                break
+    return [l for l in lines if id(l) not in used] if used else lines
+
+
+def parse_notes(area: list[Line], page: int, last: Note | None) -> tuple[list[Note], Note | None]:
+    """Notes of one area; text before the first label continues ``last`` (previous page)."""
+    notes: list[Note] = []
+    cur = None
+    left = min(l.x0 for l in area)
+    for l in sorted(area, key=lambda l: (l.top, l.x0)):
+        label, text = None, l.text
+        if l.lead_label:
+            label = l.lead_label
+        else:
+            m = _PLAIN_LABEL.match(l.text)
+            if m and (cur is None or _next_label(cur.label, m.group(1)) or l.x0 <= left + 2):
+                if cur is None or _next_label(cur.label, m.group(1)):
+                    label, text = m.group(1), l.text[m.end():]
+        box = Box(page, l.x0, l.top, l.x1, l.bottom)
+        if label is not None:
+            cur = Note(label, text.strip(), page, [page], [box])
+            notes.append(cur)
+        elif cur is not None:
+            cur.text = join2(cur.text, l.text.strip())
+            cur.boxes.append(box)
+        elif last is not None:
+            last.text = join2(last.text, l.text.strip())
+            if page not in last.pages:
+                last.pages.append(page)
+            last.boxes.append(box)
+        else:
+            cur = Note("", l.text.strip(), page, [page], [box])
+            notes.append(cur)
+    return notes, (notes[-1] if notes else last)
+
+
+def _next_label(prev: str, new: str) -> bool:
+    if prev.isdigit() and new.isdigit():
+        return int(new) == int(prev) + 1
+    return False

@@ -1,0 +1,144 @@
+"""Cleaning the glyph stream before any layout: what was drawn is not always what is read.
+
+Fake bold (the same glyph printed two or four times a fraction of a point apart), padding
+glyphs painted white, glyphs outside the page, ``(cid:N)`` glyphs and fonts whose codes
+were never mapped to Unicode all produce plausible-looking garbage if passed on. Each is
+dropped here and reported as a :class:`~pariter.model.Warning` so that nothing is lost
+silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from pariter.model import Warning
+
+from .chars import Char
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+def normalise_char(t: str) -> str:
+    """Radical and compatibility code points to the unified ideographs they look like.
+
+    NFKC would do this but also folds full-width punctuation (，：) to ASCII, which
+    changes Chinese text; so only the offending blocks are normalised.
+    """
+    if len(t) != 1:
+        return t
+    o = ord(t)
+    if 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF or 0x2F800 <= o <= 0x2FA1F \
+            or 0xFB00 <= o <= 0xFB06:
+        n = unicodedata.normalize("NFKC", t)
+        return n if n else t
+    return t
+
+
+def is_private_use(t: str) -> bool:
+    return any(0xE000 <= ord(c) <= 0xF8FF or 0xF0000 <= ord(c) for c in t)
+
+
+def _is_white(c: tuple[float, ...] | None) -> bool:
+    if not c:
+        return False
+    if len(c) == 4:  # CMYK: white is no ink at all
+        return all(v <= 0.01 for v in c)
+    return all(v >= 0.99 for v in c)
+
+
+def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
+    """Drop glyphs that repeat an earlier glyph (same text and font) within ``tol`` points.
+
+    Size is compared loosely (some generators vary it by 1e-13 between copies)."""
+    grid: dict[tuple[str, int, int], list[Char]] = defaultdict(list)
+    out: list[Char] = []
+    for ch in chars:
+        if ch.text.isspace():
+            out.append(ch)
+            continue
+        gx, gy = int(ch.x0 // 2), int(ch.top // 2)
+        dup = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for o in grid.get((ch.text, gx + dx, gy + dy), ()):
+                    if (abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
+                            and o.fontname == ch.fontname and abs(o.size - ch.size) < 0.5):
+                        dup = True
+                        break
+                if dup:
+                    break
+            if dup:
+                break
+        if not dup:
+            grid[(ch.text, gx, gy)].append(ch)
+            out.append(ch)
+    return out
+
+
+def clean(chars: list[Char], width: float, height: float, page: int,
+          warnings: list[Warning]) -> list[Char]:
+    """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
+    kept: list[Char] = []
+    cid = white = outside = 0
+    pua: Counter[str] = Counter()
+    for ch in chars:
+        t = ch.text
+        if not t:
+            continue
+        if _CID.match(t):
+            cid += 1
+            continue
+        if t in _ZERO_WIDTH:
+            continue
+        if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
+            outside += 1
+            continue
+        if _is_white(ch.colour):
+            white += 1
+            continue
+        n = normalise_char(t)
+        if n != t:
+            ch.text = n
+        if is_private_use(n):
+            pua[n] += 1
+        kept.append(ch)
+    kept = dedupe(kept)
+    kept = _drop_unmapped_fonts(kept, page, warnings)
+    if cid:
+        warnings.append(Warning("cid_glyphs", f"{cid} glyph(s) without a Unicode mapping "
+                                "((cid:N)) dropped", page))
+    if pua:
+        sample = "".join(f"U+{ord(c[0]):04X} " for c in list(pua)[:5]).strip()
+        warnings.append(Warning("private_use", f"{sum(pua.values())} private-use character(s) "
+                                f"kept as printed ({sample})", page))
+    if white:
+        warnings.append(Warning("invisible_text", f"{white} white (invisible) glyph(s) dropped",
+                                page))
+    if outside:
+        warnings.append(Warning("invisible_text", f"{outside} glyph(s) outside the page dropped",
+                                page))
+    return kept
+
+
+def _drop_unmapped_fonts(chars: list[Char], page: int, warnings: list[Warning]) -> list[Char]:
+    """Fonts without a ToUnicode map come out as Latin-1 mojibake ('Ä¿¡' for GB2312 codes).
+
+    Real Latin text has a few accented letters among plain ASCII; a font whose glyphs are
+    mostly in U+0080–U+00FF is reading raw multi-byte codes."""
+    per_font: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for ch in chars:
+        f = per_font[ch.fontname]
+        f[0] += 1
+        if 0x80 <= ord(ch.text[0]) <= 0xFF:
+            f[1] += 1
+    bad = {name for name, (n, hi) in per_font.items() if hi >= 3 and hi >= 0.4 * n}
+    if not bad:
+        return chars
+    dropped = sum(per_font[b][0] for b in bad)
+    warnings.append(Warning("no_tounicode", f"{dropped} glyph(s) in font(s) without a Unicode "
+                            f"map dropped ({', '.join(sorted(b.split('+')[-1] for b in bad))})",
+                            page))
+    return [c for c in chars if c.fontname not in bad]

@@ -1,0 +1,262 @@
+"""Text lines from glyphs: runs in drawing order, joined into lines by geometry.
+
+A line here is one column's share of a baseline: glyphs further apart than about an em
+start a new line, so two columns sharing a baseline never merge. Raised note callouts
+are kept out of the line's text as :class:`Sup` (with their offset) so that paragraph
+text is clean and the callout can become a :class:`~pariter.model.Marker` later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .chars import Char
+
+_SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
+_CIRCLED = "".join(chr(0x2460 + i) for i in range(20))
+_MARKER_SYMBOLS = "*†‡§¶‖#"
+_MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}})$")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi|[-,]b$|w[6-9]$|\bhei\b|simhei|zhunhei",
+                   re.I)
+_SUPFONT = re.compile(r"sups|superior|-sup\b", re.I)
+
+
+def is_cjk(c: str) -> bool:
+    o = ord(c)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
+            or 0x3040 <= o <= 0x30FF or 0x2E80 <= o <= 0x2FDF or 0xAC00 <= o <= 0xD7AF
+            or o in (0x201C, 0x201D, 0x2018, 0x2019, 0x2014, 0x2026, 0x00B7))
+
+
+def is_cjk_ideograph(c: str) -> bool:
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF \
+        or 0xF900 <= o <= 0xFAFF
+
+
+def marker_label(text: str) -> str | None:
+    """The note label a raised run spells, or None when it is not one (a letter, math)."""
+    t = text.strip().strip(",")
+    if _MARKERLIKE.match(t):
+        return t.translate(_SUP_MAP)
+    return None
+
+
+def is_bold(fontname: str) -> bool:
+    return bool(_BOLD.search(fontname.split("+")[-1]))
+
+
+@dataclass(slots=True)
+class Sup:
+    """A raised callout taken out of the line: ``offset`` indexes the line's text."""
+
+    label: str
+    offset: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    baseline: float
+    size: float
+    fontname: str
+    bold: bool
+    colour: tuple[float, ...] | None
+    text: str
+    sups: list[Sup] = field(default_factory=list)
+    #: set when the line starts with a raised label (a note or affiliation label)
+    lead_label: str | None = None
+    #: filled by later stages
+    kind: str = "body"
+    col: int = 0
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+class _Seg:
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "size", "baseline")
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = list(chars)
+        self.x0 = min(c.x0 for c in chars)
+        self.x1 = max(c.x1 for c in chars)
+        self.top = min(c.top for c in chars)
+        self.bottom = max(c.bottom for c in chars)
+        big = max(chars, key=lambda c: c.size)
+        self.size = big.size
+        self.baseline = big.baseline
+
+    def add(self, chars: list[Char]) -> None:
+        self.chars.extend(chars)
+        self.x0 = min(self.x0, min(c.x0 for c in chars))
+        self.x1 = max(self.x1, max(c.x1 for c in chars))
+        self.top = min(self.top, min(c.top for c in chars))
+        self.bottom = max(self.bottom, max(c.bottom for c in chars))
+        big = max(chars, key=lambda c: c.size)
+        if big.size > self.size * 1.05:
+            self.size, self.baseline = big.size, big.baseline
+
+
+def _same_line(a: _Seg, b: _Seg) -> bool:
+    """Do two pieces sit on one line? Equal baselines, or a smaller raised/lowered piece."""
+    s = max(a.size, b.size)
+    if abs(a.baseline - b.baseline) <= 0.25 * s:
+        return True
+    small, big = (a, b) if a.size < b.size else (b, a)
+    if small.size < 0.9 * big.size or any(_SUPFONT.search(c.fontname) for c in small.chars):
+        # a raised callout or a lowered subscript: its baseline lies inside the big one's band
+        return big.baseline - 0.75 * big.size <= small.baseline <= big.baseline + 0.35 * big.size
+    return False
+
+
+def _runs(chars: list[Char]) -> list[_Seg]:
+    """Consecutive glyphs in drawing order that continue each other on the page."""
+    runs: list[_Seg] = []
+    cur: list[Char] = []
+    prev: Char | None = None
+    for ch in chars:
+        if ch.text.isspace():
+            continue
+        if prev is not None:
+            s = max(prev.size, ch.size, 1.0)
+            gap = ch.x0 - prev.x1
+            ok = (ch.upright == prev.upright and -0.7 * s <= gap <= 0.9 * s
+                  and abs(ch.baseline - prev.baseline) <= 0.2 * s)
+            if not ok:
+                runs.append(_Seg(cur))
+                cur = []
+        cur.append(ch)
+        prev = ch
+    if cur:
+        runs.append(_Seg(cur))
+    return runs
+
+
+def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None) -> list[Line]:
+    """Lines of one page, unordered; ``chars`` are cleaned glyphs in drawing order."""
+    space_after = _space_positions(chars)
+    runs = _runs(chars)
+    runs.sort(key=lambda r: r.x0)
+    segs: list[_Seg] = []
+    buckets: dict[int, list[_Seg]] = defaultdict(list)
+    for r in runs:
+        best = None
+        key = int(r.baseline // 6)
+        reach = int(r.size // 6) + 2
+        for k in range(key - reach, key + reach + 1):
+            for s in buckets.get(k, ()):
+                gap = r.x0 - s.x1
+                lim = 0.9 * max(s.size, r.size)
+                if -0.7 * max(s.size, r.size) <= gap <= lim and _same_line(s, r):
+                    if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
+                        best = s
+        if best is None:
+            seg = _Seg(r.chars)
+            segs.append(seg)
+            buckets[int(seg.baseline // 6)].append(seg)
+        else:
+            old = int(best.baseline // 6)
+            best.add(r.chars)
+            new = int(best.baseline // 6)
+            if new != old:
+                buckets[old].remove(best)
+                buckets[new].append(best)
+    return [_make_line(s, page, space_after) for s in segs]
+
+
+def _space_positions(chars: list[Char]) -> set[int]:
+    """seq numbers of glyphs followed by an explicit space in the content stream."""
+    out = set()
+    prev = None
+    for ch in chars:
+        if ch.text.isspace():
+            if prev is not None:
+                out.add(prev.seq)
+        else:
+            prev = ch
+    return out
+
+
+def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
+    chars = sorted(seg.chars, key=lambda c: (c.x0, c.seq))
+    sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
+    for c in chars:
+        sizes[round(c.size, 1)] += 1
+    size = sizes.most_common(1)[0][0]
+    base_chars = [c for c in chars if abs(c.size - size) < 0.3] or chars
+    bl = sorted(c.baseline for c in base_chars)[len(base_chars) // 2]
+    for c in base_chars:
+        fonts[c.fontname] += len(c.text)
+    fontname = fonts.most_common(1)[0][0]
+    colours = Counter(c.colour for c in base_chars)
+    # raised glyphs: baseline clearly above the line's, smaller or in a superscript font
+    raised = [((bl - c.baseline) > 0.2 * size and (c.size < 0.95 * size or bool(_SUPFONT.search(c.fontname))
+                                                    or (bl - c.baseline) > 0.28 * size))
+              or (bool(_SUPFONT.search(c.fontname)) and (bl - c.baseline) > -0.1 * size
+                  and c.text.isdigit())
+              or c.text in _SUP_DIGITS
+              for c in chars]
+    parts: list[str] = []
+    sups: list[Sup] = []
+    length = 0
+    prev: Char | None = None
+    lead_label = None
+    i = 0
+    n = len(chars)
+    while i < n:
+        c = chars[i]
+        if raised[i]:
+            j = i
+            while j < n and raised[j] and (j == i or chars[j].x0 - chars[j - 1].x1 < 0.5 * size):
+                j += 1
+            grp = chars[i:j]
+            label = marker_label("".join(g.text for g in grp))
+            if label is not None:
+                box = (min(g.x0 for g in grp), min(g.top for g in grp),
+                       max(g.x1 for g in grp), max(g.bottom for g in grp))
+                if length == 0:
+                    lead_label = label if lead_label is None else lead_label
+                else:
+                    sups.append(Sup(label, length, *box, size=grp[0].size))
+                prev = grp[-1]
+                i = j
+                continue
+        if prev is not None and parts:
+            if _needs_space(prev, c, size, space_after):
+                parts.append(" ")
+                length += 1
+        parts.append(c.text)
+        length += len(c.text)
+        prev = c
+        i += 1
+    text = "".join(parts)
+    return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
+                is_bold(fontname), colours.most_common(1)[0][0], text, sups, lead_label)
+
+
+def _needs_space(a: Char, b: Char, size: float, space_after: set[int]) -> bool:
+    ta, tb = a.text[-1], b.text[0]
+    if is_cjk(ta) and is_cjk(tb):
+        return False
+    gap = b.x0 - a.x1
+    if a.seq in space_after and gap > -0.05 * size:
+        return True
+    if is_cjk(ta) or is_cjk(tb):
+        return gap > 0.2 * size
+    return gap > 0.13 * size

@@ -1,0 +1,134 @@
+"""Running headers, footers and page numbers: found by position and repetition.
+
+A line is running matter when it sits at the page's top or bottom edge and is either a
+page number in one of the usual forms or text that recurs (digits ignored) at the same
+place on other pages. Lines sharing a baseline with a page number at the edge go too:
+a header such as ``2.4 章标题显示风格 –3/11–`` repeats a heading and must not become one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pariter.model import Box, Running
+
+from .lines import Line
+
+_PAGE_NUMBER = [
+    re.compile(r"^[-–—~\s]*(\d{1,4})[-–—~\s]*$"),
+    re.compile(r"^[-–—]?\s*(\d{1,4})\s*/\s*\d{1,4}\s*[-–—]?$"),
+    re.compile(r"^(?:page|p\.)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I),
+    re.compile(r"^第\s*(\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
+    re.compile(r"^(?:共\s*\d+\s*页\s*)?第\s*(\d{1,4})\s*页$"),
+    re.compile(r"^[-–—\s]*([ivxlcdm]{1,7}|[IVXLCDM]{1,7})[-–—\s]*$"),
+    re.compile(r"^[-–—\s]*([一二三四五六七八九十百]+)[-–—\s]*$"),
+]
+
+
+def page_number(text: str) -> str | None:
+    """The printed page label if ``text`` is only a page number, else None."""
+    t = text.strip()
+    if not t or len(t) > 24:
+        return None
+    for rx in _PAGE_NUMBER:
+        m = rx.match(t)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def find_running(pages: list[list[Line]], heights: list[float],
+                 body: float = 1000.0) -> list[list[tuple[Line, str]]]:
+    """For each page, the running lines and their kind ("header", "footer", "page_number")."""
+    cands: list[list[tuple[Line, str]]] = []
+    shapes: Counter[tuple[str, str, int]] = Counter()
+    for lines, h in zip(pages, heights):
+        edge = _edge_lines(lines, h)
+        cands.append(edge)
+        seen = set()
+        for l, where in edge:
+            key = (where, _shape(l.text), int(l.top // 20) if where == "header"
+                   else int((h - l.bottom) // 20))
+            if key not in seen:
+                shapes[key] += 1
+                seen.add(key)
+    npages = len(pages)
+    out: list[list[tuple[Line, str]]] = []
+    for (edge, h) in zip(cands, heights):
+        found: list[tuple[Line, str]] = []
+        numbers = []
+        outer = _outer_rows(edge)
+        for l, where in edge:
+            if page_number(l.text) is not None and id(l) in outer and not any(
+                    o is not l and abs(o.baseline - l.baseline) < 0.5 * l.size
+                    and len(o.text) > 40 for o, _ in edge):
+                found.append((l, "page_number"))
+                numbers.append(l)
+                continue
+            key = (where, _shape(l.text), int(l.top // 20) if where == "header"
+                   else int((h - l.bottom) // 20))
+            if (npages >= 2 and shapes[key] >= max(2, int(0.2 * npages)) and len(l.text) < 200
+                    and l.size <= 1.15 * body):
+                found.append((l, where))
+        # pieces on the page number's baseline are running matter too
+        for l, where in edge:
+            if any(l is f for f, _ in found):
+                continue
+            if any(abs(l.baseline - n.baseline) < 0.5 * n.size for n in numbers):
+                found.append((l, where))
+        out.append(found)
+    return out
+
+
+def _outer_rows(edge: list[tuple[Line, str]]) -> set[int]:
+    """Lines on the outermost row at the top and at the bottom."""
+    out: set[int] = set()
+    for where in ("header", "footer"):
+        ls = [l for l, w in edge if w == where]
+        if not ls:
+            continue
+        if where == "header":
+            edge_bl = min(l.baseline for l in ls)
+        else:
+            edge_bl = max(l.baseline for l in ls)
+        out.update(id(l) for l in ls if abs(l.baseline - edge_bl) < 0.5 * l.size)
+    return out
+
+
+def _edge_lines(lines: list[Line], h: float) -> list[tuple[Line, str]]:
+    """Lines in the top or bottom band with at most two other lines closer to the edge."""
+    if not lines:
+        return []
+    out = []
+    tops = sorted(lines, key=lambda l: l.top)
+    bottoms = sorted(lines, key=lambda l: -l.bottom)
+    band = 0.11 * h
+    rows_seen: list[float] = []
+    for l in tops:
+        if l.top > band:
+            break
+        if not any(abs(l.baseline - b) < 2 for b in rows_seen):
+            rows_seen.append(l.baseline)
+        if len(rows_seen) > 2:
+            break
+        out.append((l, "header"))
+    rows_seen = []
+    for l in bottoms:
+        if l.bottom < h - band:
+            break
+        if not any(abs(l.baseline - b) < 2 for b in rows_seen):
+            rows_seen.append(l.baseline)
+        if len(rows_seen) > 2:
+            break
+        if not any(l is o for o, _ in out):
+            out.append((l, "footer"))
+    return out
+
+
+def to_running(l: Line, kind: str) -> Running:
+    return Running(l.text, kind, Box(l.page, l.x0, l.top, l.x1, l.bottom))  # type: ignore[arg-type]

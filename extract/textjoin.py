@@ -1,0 +1,67 @@
+"""Joining printed lines back into running text.
+
+Chinese lines join without a space, English lines with one; a hyphen at a line end is
+dropped when it only broke a word (``Wiki-`` + ``pedia``) and kept when the word is a
+real compound (``well-`` + ``known``: both halves are words on their own, or the second
+half starts with a capital or digit).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import is_cjk
+
+_HYPHENS = "-\u00ad\u2010"
+# short words that commonly stand before a hyphen in real compounds
+_PREFIX_KEEP = {"well", "self", "non", "co", "pre", "post", "multi", "cross", "long", "short",
+                "high", "low", "state", "so", "large", "small", "full", "part", "real", "end",
+                "open", "fine", "user", "third", "first", "second", "two", "three", "one",
+                "ever", "all", "half", "semi", "anti", "sub", "inter", "ex", "vice", "top",
+                "mid", "sino", "euro", "rule", "data", "time", "world", "human", "machine",
+                "domain", "task", "zero", "few", "man", "near", "best", "entity", "language"}
+
+
+def join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        out = join2(out, p) if out else p
+    return out
+
+
+def join2(a: str, b: str) -> str:
+    """``a`` followed by the next printed line ``b``."""
+    if not a:
+        return b
+    last, first = a[-1], b[0]
+    if last == "\u00ad":
+        return a[:-1] + b
+    tail = a.rsplit(None, 1)[-1]
+    if ("://" in tail or tail.startswith(("www.", "<http"))) and ">" not in tail \
+            and not first.isupper():
+        return a + b  # a URL broken across lines keeps every character, adds none
+    if last in _HYPHENS and len(a) >= 2 and a[-2].isalpha() and first.isalpha():
+        m = re.search(r"([A-Za-z]+)[-\u2010]$", a)
+        word = m.group(1).lower() if m else ""
+        if first.islower() and word not in _PREFIX_KEEP:
+            return a[:-1] + b
+        return a + b
+    if last in "-/\u2010" and first.isalnum() and not is_cjk(first):
+        return a + b  # URLs and ranges broken after a slash or hyphen
+    if is_cjk(last) or is_cjk(first):
+        if (is_cjk(last) and is_cjk(first)) or _cjk_punct(last) or _cjk_punct(first):
+            return a + b
+        # CJK next to Latin: Chinese typesetting leaves a visual gap, not a character
+        return a + b if (is_cjk(last) and not first.isalnum()) else a + " " + b
+    if re.search(r"(https?://|www\.)\S*$", a) and not re.match(r"[A-Z]", first) \
+            and len(a.rsplit(None, 1)[-1]) > 12 and last not in ".,;":
+        return a + b  # a URL broken across lines
+    return a + " " + b
+
+
+def _cjk_punct(c: str) -> bool:
+    o = ord(c)
+    return 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF65

@@ -1,0 +1,45 @@
+"""Tiny hand-written PDFs for unit tests: a real file format, written byte by byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_pdf(path: Path, pages: list[str], *, extra_trailer: str = "", count: int | None = None,
+              extra_objects: list[str] | None = None, page_resources: str = "") -> Path:
+    """``pages`` are content streams using font /F1 (Helvetica); returns ``path``."""
+    objs: list[str] = []
+    n_pages = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
+    objs.append("<< /Type /Catalog /Pages 2 0 R >>")
+    objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages if count is None else count} >>")
+    objs.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for i, content in enumerate(pages):
+        data = content.encode("latin-1")
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    f"/Resources << /Font << /F1 3 0 R >> {page_resources} >> "
+                    f"/Contents {5 + 2 * i} 0 R >>")
+        objs.append(f"<< /Length {len(data)} >>\nstream\n{content}\nendstream")
+    objs.extend(extra_objects or [])
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += f"{i + 1} 0 obj\n{o}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R {extra_trailer} >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def text_ops(lines: list[tuple[float, float, float, str]]) -> str:
+    """Content stream drawing ``(x, y_from_top, size, text)`` lines in Helvetica."""
+    ops = []
+    for x, top, size, text in lines:
+        esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"BT /F1 {size} Tf {x} {792 - top} Td ({esc}) Tj ET")
+    return "\n".join(ops)
