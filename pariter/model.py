@@ -269,17 +269,19 @@ class Document:
         raise KeyError(uid)
 
     def stream(self, lang: str) -> "Document":
-        """The units in one language: how a bilingual document is split for alignment."""
-        keep = lambda xs: [x for x in xs if x.lang == lang]  # noqa: E731
-        para_ids = {p.id for p in self.paragraphs if p.lang == lang}
+        """One language stream: how a bilingual document is split for alignment.
+
+        Membership goes by the id's stream prefix (``zh.``/``en.``), not by ``lang``: a
+        unit's ``lang`` is its own language (an English footnote of a Chinese report is
+        ``en``) while it still belongs to the stream it was printed in.
+        """
+        prefix = f"{lang}."
+        keep = lambda xs: [x for x in xs if x.id.startswith(prefix)]  # noqa: E731
         return dataclasses.replace(
             self, langs=[lang], sections=keep(self.sections), headings=keep(self.headings),
             clauses=keep(self.clauses), paragraphs=keep(self.paragraphs),
             sentences=keep(self.sentences), footnotes=keep(self.footnotes),
-            markers=[m for m in self.markers if m.paragraph in para_ids or (
-                m.paragraph is None and any(f.id == m.footnote and f.lang == lang
-                                            for f in self.footnotes))],
-            tables=keep(self.tables))
+            markers=keep(self.markers), tables=keep(self.tables))
 
     # -- serialisation ----------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

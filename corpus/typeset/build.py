@@ -136,12 +136,11 @@ def report_source_facts(path: Path):
             para = para[cm.end():]
         # a clause may hold several [..][..] paragraphs: split them for context purposes
         pieces = re.split(r"\]\s*\[", para) if cm else [para]
-        first = True
+        if cm:
+            whole = "".join(squash(markup_plain(piece)[0]) for piece in pieces)
+            clauses.append({"number": cm.group(1), "text-start": whole[:20], "text": whole})
         for piece in pieces:
             text, marks = markup_plain(piece)
-            if cm and first:
-                clauses.append({"number": cm.group(1), "text-start": squash(text)[:20]})
-            first = False
             for off, label, note in marks:
                 ctx = squash(text[:off])[-CONTEXT_CHARS:]
                 markers.append({"label": label, "context": ctx})
@@ -155,7 +154,7 @@ def consensus_source_facts(path: Path):
     starts = {}
     for m in re.finditer(r'\(number: "(\d\d)",\s*zh: \[(.*?)\],\s*en: \[(.*?)\]\)', src, re.S):
         for lang, body in (("zh", m.group(2)), ("en", m.group(3))):
-            starts[(m.group(1), lang)] = squash(markup_plain(body)[0])[:20]
+            starts[(m.group(1), lang)] = squash(markup_plain(body)[0])
     return starts
 
 
@@ -229,7 +228,8 @@ def build_truth(typst, stem: str, src: Path, pdf_name: str) -> dict:
         typeset_clauses = [it for it in items if it["kind"] == "clause"]
         assert [c["number"] for c in typeset_clauses] == [c["number"] for c in clauses_src]
         for t, s in zip(typeset_clauses, clauses_src):
-            clauses.append({"page": t["page"], "number": t["number"], "text-start": s["text-start"]})
+            clauses.append({"page": t["page"], "number": t["number"], "text-start": s["text-start"],
+                            "text": s["text"]})
         lang = "zh"
     else:
         if fnotes:
@@ -238,7 +238,8 @@ def build_truth(typst, stem: str, src: Path, pdf_name: str) -> dict:
         for it in items:
             if it["kind"] == "clause":
                 clauses.append({"page": it["page"], "number": it["number"], "lang": it["lang"],
-                                "text-start": starts[(it["number"], it["lang"])]})
+                                "text-start": starts[(it["number"], it["lang"])][:20],
+                                "text": starts[(it["number"], it["lang"])]})
         lang = {"wic-consensus-zh-en": "zh-en", "wic-consensus-zh": "zh", "wic-consensus-en": "en"}[stem]
     truth["lang"] = lang
     truth["counts"] = {"headings": len(headings), "footnotes": len(footnotes), "markers": len(markers),

@@ -1,0 +1,58 @@
+"""The stages composed: a PDF (or a document JSON) in, a complete :class:`Document` out.
+
+Extraction knows layout; sentence boundaries are a language matter that alignment also
+needs, so the core adds them here after extraction instead of either stage importing the
+other. Every consumer (CLI, corpus build, tests) goes through these two functions, so a
+document JSON always carries its sentences and their ids resolve.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pariter.errors import InputError
+from pariter.ids import sentence_id
+from pariter.model import Document, Sentence, load_document
+
+
+def extract_document(path: str | Path, doc_id: str | None = None) -> Document:
+    """Extract a PDF and segment its paragraphs into sentences."""
+    from pariter.extract import extract_pdf
+
+    doc = extract_pdf(path, doc_id=doc_id)
+    add_sentences(doc)
+    return doc
+
+
+def open_document(path: str | Path, doc_id: str | None = None) -> Document:
+    """A PDF is extracted; a ``.json`` is read and checked against the schema."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.suffix.lower() == ".json":
+        doc = load_document(p)
+        if not doc.sentences and doc.paragraphs:
+            add_sentences(doc)
+        return doc
+    return extract_document(p, doc_id=doc_id)
+
+
+def add_sentences(doc: Document) -> None:
+    """Replace ``doc.sentences`` by a spaCy segmentation of every paragraph.
+
+    Sentences are numbered within their paragraph, so an id such as
+    ``zh.s06.c05.p1.s2`` survives re-extraction as long as the paragraph does.
+    """
+    from pariter.align.segment import split_sentences
+
+    sentences: list[Sentence] = []
+    for para in doc.paragraphs:
+        if para.role == "table":
+            continue
+        for k, (start, end) in enumerate(split_sentences(para.text, para.lang), start=1):
+            text = para.text[start:end]
+            if not text.strip():
+                continue
+            sentences.append(Sentence(id=sentence_id(para.id, k), text=text, page=para.page,
+                                      lang=para.lang, paragraph=para.id, start=start, end=end))
+    doc.sentences = sentences
