@@ -2,7 +2,8 @@
 
 ``extract_pdf(path)`` is the entry point; the modules behind it each do one thing:
 ``chars`` (the PDF reader interface), ``hygiene`` (glyph cleaning), ``lines``,
-``layout`` (reading order), ``running`` (headers/footers), ``footnotes``, ``headings``,
+``layout`` (reading order), ``running`` (headers/footers), ``figures`` (figure regions),
+``footnotes``, ``headings`` (numbers and levels),
 ``textjoin``, ``lang`` and ``document`` (the pipeline).
 """
 

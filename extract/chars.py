@@ -136,17 +136,27 @@ class PdfplumberSource:
         # cropbox-relative coordinates: pdfplumber already offsets by the page bbox
         out = PageChars(number, float(page.width), height)
         chars = []
+        append = chars.append
+        colours: dict[object, tuple[float, ...] | None] = {}  # few distinct colours a page
         for seq, c in enumerate(page.chars):
-            m = c.get("matrix")
-            upright = bool(c.get("upright", True))
+            get = c.get
+            m = get("matrix")
+            upright = bool(get("upright", True))
+            top = c["top"]
             if m is not None and upright:
                 # both in PDF space, so the difference survives any cropbox offset
-                baseline = c["top"] + (c["y1"] - m[5])
+                baseline = top + (c["y1"] - m[5])
             else:
                 baseline = c["bottom"]
-            chars.append(Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"],
-                              c.get("fontname", ""), float(c.get("size", 0.0)),
-                              _colour(c.get("non_stroking_color")), upright, baseline, seq))
+            raw = get("non_stroking_color")
+            try:
+                colour = colours[raw]
+            except KeyError:
+                colour = colours[raw] = _colour(raw)
+            except TypeError:  # unhashable (a list): convert each time
+                colour = _colour(raw)
+            append(Char(c["text"], c["x0"], top, c["x1"], c["bottom"], get("fontname", ""),
+                        float(get("size", 0.0)), colour, upright, baseline, seq))
         out.chars = chars
         rules = [Rule(o["x0"], o["top"], o["x1"], o["bottom"]) for o in page.lines]
         for r in page.rects:

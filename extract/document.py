@@ -8,6 +8,7 @@ paragraphs continue across columns and pages.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,13 +23,14 @@ from pariter.model import (Box, Clause, Document, Footnote, Generator, Heading, 
 
 from . import headings as hd
 from .chars import CharSource, PageTable, PdfplumberSource, Rule
-from .footnotes import Note, attach_tiny_labels, note_areas, parse_notes, ruled
+from .figures import mark_figures
+from .footnotes import Note, NoteArea, attach_tiny_labels, note_areas, parse_notes
 from .hygiene import clean
-from .lang import detect, detect_weight
+from .lang import detect, detect_weight, own_lang
 from .layout import merge_band_lines, reading_order
-from .lines import Line, Sup
+from .lines import Line, Sup, is_cjk_ideograph
 from .running import find_running, page_number, to_running
-from .textjoin import join2
+from .textjoin import join2, vocabulary
 
 _FINAL = tuple("。！？.!?:：；;”’」』)）")
 _LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）]\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
@@ -48,15 +50,24 @@ class _Page:
 def extract_pdf(path: str | Path, *, doc_id: str | None = None) -> Document:
     """Read ``path`` into the document model (sentences are left to the core)."""
     p = Path(path)
-    _check_file(p)
-    src = open_source(p)
+    check = _check_file(p)
+    src = open_source(p, check)
     try:
-        return _extract(src, p, doc_id)
+        return _extract(src, p, doc_id, check)
     finally:
         src.close()
 
 
-def open_source(p: Path) -> CharSource:
+@dataclass(frozen=True)
+class FileCheck:
+    """What a look at the raw bytes says before any parsing."""
+
+    truncated: bool = False  # no %%EOF / startxref at the end
+    encrypted: bool = False  # an /Encrypt entry in the trailer
+
+
+def open_source(p: Path, check: FileCheck | None = None) -> CharSource:
+    check = check or FileCheck()
     try:
         src = PdfplumberSource(p)
     except Exception as exc:  # pdfminer raises many unrelated types for bad files
@@ -64,7 +75,7 @@ def open_source(p: Path) -> CharSource:
         name = type(inner).__name__
         msg = str(inner) or str(exc)
         if ("Password" in name or "Encrypt" in name or "encrypt" in msg.lower()
-                or str(p) in _ENCRYPTED):
+                or check.encrypted):
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
         raise InputError(p, f"not a readable PDF (corrupt or truncated: {name}: {msg[:120]})") from exc
     if src.page_count == 0:
@@ -73,7 +84,7 @@ def open_source(p: Path) -> CharSource:
     return src
 
 
-def _check_file(p: Path) -> None:
+def _check_file(p: Path) -> FileCheck:
     if not p.exists():
         raise InputError(p, "no such file")
     if p.is_dir():
@@ -89,17 +100,13 @@ def _check_file(p: Path) -> None:
         size = fh.tell()
         fh.seek(max(0, size - 2048))
         tail = fh.read()
-    if b"%%EOF" not in tail and b"startxref" not in tail:
-        # pdfminer may still recover objects, but the user should know
-        _TRUNCATED.add(str(p))
+    # pdfminer may still recover objects from a truncated file, but the user should know
+    truncated = b"%%EOF" not in tail and b"startxref" not in tail
     with open(p, "rb") as fh:
         data = fh.read(min(size, 4 << 20))
-    if b"/Encrypt" in data and re.search(rb"trailer\s*<<[^>]*?/Encrypt", data, re.S):
-        _ENCRYPTED.add(str(p))
-
-
-_TRUNCATED: set[str] = set()
-_ENCRYPTED: set[str] = set()
+    encrypted = bool(b"/Encrypt" in data
+                     and re.search(rb"trailer\s*<<[^>]*?/Encrypt", data, re.S))
+    return FileCheck(truncated, encrypted)
 
 
 # ---------------------------------------------------------------------------- pass 1
@@ -136,7 +143,7 @@ def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:
 
 
 # ---------------------------------------------------------------------------- pass 2
-def _extract(src: CharSource, p: Path, doc_id: str | None) -> Document:
+def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> Document:
     warnings: list[Warning] = []
     try:
         pages, raw_chars, images = _read_pages(src, warnings)
@@ -144,18 +151,18 @@ def _extract(src: CharSource, p: Path, doc_id: str | None) -> Document:
         raise
     except Exception as exc:
         name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name or str(p) in _ENCRYPTED:
+        if "Password" in name or "Encrypt" in name or check.encrypted:
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
         raise InputError(p, f"not a readable PDF (corrupt or truncated: {name})") from exc
     if raw_chars == 0:
-        if str(p) in _ENCRYPTED:
+        if check.encrypted:
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")
         if images:
             raise InputError(p, "image-only PDF: no text layer (scanned pages need OCR first)")
         if all(w.code == "damaged_page" for w in warnings) and warnings:
             raise InputError(p, "not a readable PDF: no page could be read")
         raise InputError(p, "the PDF has no text layer (no characters on any page)")
-    if str(p) in _TRUNCATED:
+    if check.truncated:
         warnings.append(Warning("truncated", "file has no %%EOF trailer: it may be truncated"))
 
     doc = Document(id=_doc_id(doc_id, p), source=Source(str(p), sha256_file(p), len(pages)),
@@ -177,18 +184,24 @@ def _extract(src: CharSource, p: Path, doc_id: str | None) -> Document:
         doc.pages.append(page)
         pg.lines = [l for l in pg.lines if id(l) not in drop]
 
+    # figures: their labels are neither headings nor notes
+    for pg in pages:
+        mark_figures(pg.lines, body)
+
     # notes
     notes: list[Note] = []
     last: Note | None = None
     for pg in pages:
         areas = note_areas(pg.lines, pg.rules, body, pg.width, pg.height)
         drop = set()
-        for area in sorted(areas, key=lambda a: (a[0].x0 > pg.width / 2, a[0].top)):
-            if not ruled(area) and not _called(area, pg.lines):
+        for area in sorted(areas, key=lambda a: (a.lines[0].x0 > pg.width / 2, a.lines[0].top)):
+            if not area.ruled and not _called(area, pg.lines):
                 continue
-            found, last = parse_notes(area, pg.number, last)
+            if not area.labelled and (last is None or last.page >= pg.number):
+                continue  # only a note from an earlier page runs on without a label
+            found, last = parse_notes(area.lines, pg.number, last)
             notes.extend(n for n in found if n.label)
-            drop.update(id(l) for l in area)
+            drop.update(id(l) for l in area.lines)
         pg.lines = [l for l in pg.lines if id(l) not in drop]
 
     # tables: their lines are not paragraphs
@@ -217,14 +230,14 @@ def _extract(src: CharSource, p: Path, doc_id: str | None) -> Document:
     return doc
 
 
-def _called(area: list[Line], lines: list[Line]) -> bool:
+def _called(area: NoteArea, lines: list[Line]) -> bool:
     """An unruled note area is believed only if the page calls its first label."""
-    first = area[0]
+    first = area.lines[0]
     label = first.lead_label
     if label is None:
         m = re.match(r"(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])", first.text)
         label = m.group(1) if m else None
-    ids_ = {id(l) for l in area}
+    ids_ = {id(l) for l in area.lines}
     return label is not None and any(s.label == label for l in lines if id(l) not in ids_
                                      for s in l.sups)
 
@@ -251,6 +264,7 @@ def _decide_markers(pages: list[_Page], notes: list[Note], warnings: list[Warnin
         by_page.setdefault(n.page, set()).add(n.label)
     have_notes = bool(notes)
     for pg in pages:
+        _wrapped_callouts(pg.lines, by_page.get(pg.number, set()))
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in pg.lines if l.lead_label}
         for l in pg.lines:
@@ -268,6 +282,30 @@ def _decide_markers(pages: list[_Page], notes: list[Note], warnings: list[Warnin
                 else:
                     _reinsert(l, s)
             l.sups = keep
+
+
+def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:
+    """A callout wrapped to the start of a line (before the comma it precedes) is read as
+    the line's lead label; in running text it is a callout at offset 0."""
+    for l in lines:
+        lab = l.lead_label
+        if lab is None or lab not in labels or not l.text:
+            continue
+        if not (l.text[0] in "，。、；：,.;:)）" or _runs_on_above(l, lines)):
+            continue
+        w = 0.35 * l.size * len(lab)
+        l.sups.insert(0, Sup(lab, 0, l.x0 - w, l.top, l.x0, l.top + 0.6 * l.size, 0.6 * l.size))
+        l.lead_label = None
+
+
+def _runs_on_above(l: Line, lines: list[Line]) -> bool:
+    """Is ``l`` the next line of a paragraph whose line directly above runs on unfinished?"""
+    for o in lines:
+        if (o is not l and abs(o.size - l.size) < 0.3 and 0 <= l.top - o.bottom < 0.8 * l.size
+                and abs(o.x0 - l.x0) < 2 * l.size and o.x1 >= l.x1 - 2
+                and not o.text.rstrip().endswith(_FINAL)):
+            return True
+    return False
 
 
 def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -> bool:
@@ -299,12 +337,43 @@ class _Para:
     heading: bool = False
 
 
+@dataclass
+class _Head:
+    number: str | None
+    text: str
+    page: int
+    size: float
+    opener: bool
+    lang: str
+    boxes: list[Box]
+    subs: list[Subtitle] = field(default_factory=list)
+    sub_boxes: list[Box] = field(default_factory=list)
+    level: int = 1
+
+
+def _is_title(text: str, titles: list[str]) -> bool:
+    """Is ``text`` the document's title (or one language's half of it), nearly verbatim?"""
+    t = re.sub(r"\s+", "", text)
+    if len(t) < 6:
+        return False
+    for cand in titles:
+        c = re.sub(r"\s+", "", cand)
+        if t == c or (t in c and len(t) >= 0.6 * len(c)):
+            return True
+        if abs(len(t) - len(c)) <= 0.2 * len(c) and \
+                difflib.SequenceMatcher(None, t, c, autojunk=False).ratio() >= 0.85:
+            return True
+    return False
+
+
 class _Builder:
     def __init__(self, doc: Document, pages: list[_Page], ordered: list[Line], notes: list[Note],
                  tables: list[tuple[int, PageTable]], body: float, warnings: list[Warning]) -> None:
         self.doc, self.pages, self.lines, self.notes = doc, pages, ordered, notes
         self.tables, self.body, self.warnings = tables, body, warnings
         self.page_of = {pg.number: pg for pg in pages}
+        self.words = vocabulary([l.text for l in ordered])
+        self.meta_title = doc.title
         self._col_bounds: dict[int, tuple[float, float]] = {}
         colours = Counter(l.colour for l in ordered if abs(l.size - body) < 0.6)
         self.body_colour = colours.most_common(1)[0][0] if colours else None
@@ -322,15 +391,37 @@ class _Builder:
         by_page: dict[int, list[Line]] = {}
         for l in self.lines:
             by_page.setdefault(l.page, []).append(l)
+        # lines of a column share their extents (justified text): compare each distinct
+        # extent once, so a page costs extents × extents rather than lines × lines
         for page, ls in by_page.items():
             bodyish = [l for l in ls if abs(l.size - self.body) < 1.0] or ls
+            # an edge shared by several lines is a column's margin; a lone line's edges
+            # (a centred byline over two columns) are not, when margins are to be had
+            lefts = Counter(round(o.x0 * 2) for o in bodyish)
+            rights = Counter(round(o.x1 * 2) for o in bodyish)
+            spans = sorted({(round(o.x0, 1), round(o.x1, 1)) for o in bodyish})
+            memo: dict[tuple[float, float], tuple[float, float]] = {}
             for l in ls:
-                lo, hi = l.x0, l.x1
-                for o in bodyish:
-                    ov = min(o.x1, l.x1) - max(o.x0, l.x0)
-                    if ov > 0.5 * min(o.x1 - o.x0, l.x1 - l.x0, 200):
-                        lo, hi = min(lo, o.x0), max(hi, o.x1)
-                self._col_bounds[id(l)] = (lo, hi)
+                key = (round(l.x0, 1), round(l.x1, 1))
+                got = memo.get(key)
+                if got is None:
+                    w = l.x1 - l.x0
+                    los, his, plos, phis = [], [], [], []
+                    for ox0, ox1 in spans:
+                        if ox0 >= l.x1:
+                            break  # sorted by left edge: no later span overlaps
+                        ov = min(ox1, l.x1) - max(ox0, l.x0)
+                        if ov > 0.5 * min(ox1 - ox0, w, 200):
+                            los.append(ox0)
+                            his.append(ox1)
+                            if lefts[round(ox0 * 2)] >= 2:
+                                plos.append(ox0)
+                            if rights[round(ox1 * 2)] >= 2:
+                                phis.append(ox1)
+                    lo = min([l.x0] + (plos or los))
+                    hi = max([l.x1] + (phis or his))
+                    got = memo[key] = (lo, hi)
+                self._col_bounds[id(l)] = got
 
     def _cover_lines(self) -> set[int]:
         """Page 1 title lines: the largest type on a first page; they give ``title``."""
@@ -376,6 +467,10 @@ class _Builder:
         # one (a chapter-style 目录 or References): front-matter labels and back covers don't
         numbered = [l for l in self.lines if flags[id(l)] and hd.split_number(l.text)[0]
                     and hd.split_number(l.text)[1]]
+        # an opener's title (under its bare number line, "02 /") is numbered too
+        numbered += [l for p, l in zip(self.lines, self.lines[1:])
+                     if flags[id(p)] and flags[id(l)] and p.page == l.page
+                     and hd.split_number(p.text)[0] and not hd.split_number(p.text)[1]]
         if len(numbered) >= 3:
             styles = {(round(l.size * 2) / 2, l.bold) for l in numbered}
             for i, l in enumerate(self.lines):
@@ -407,7 +502,7 @@ class _Builder:
 
     def _looks_heading(self, l: Line, i: int, toc_page: bool) -> bool:
         t = l.text.strip()
-        if not t or len(t) > 120:
+        if not t or len(t) > 120 or l.kind == "figure":
             return False
         num, rest = hd.split_number(t)
         if toc_page:
@@ -525,10 +620,10 @@ class _Builder:
         section: dict[str, str] = {}
         para_counter: Counter[str] = Counter()
         clause_state: dict[str, Clause | None] = {}
+        clause_set: dict[str, tuple[float, float] | None] = {}
         last_clause: dict[str, int] = {}
         marker_n: Counter[str] = Counter()
-        levels = self._levels([b for b in blocks if b.heading])
-        pending_number: str | None = None
+        heads = self._heading_records(blocks)
         note_ids = self._footnotes()
         para_lang_of_block: dict[int, str] = {}
 
@@ -545,8 +640,10 @@ class _Builder:
                 section[lang] = sid
             return section[lang]
 
-        def open_section(lang: str, level: int, number: str | None, text: str | None, page: int,
-                         boxes: list[Box], subtitles: list[Subtitle]) -> None:
+        def open_section(stream: str, level: int, number: str | None, text: str | None,
+                         page: int, boxes: list[Box], subtitles: list[Subtitle],
+                         lang: str | None = None) -> None:
+            lang, own = stream, lang or stream
             stack = stacks[lang]
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -567,61 +664,36 @@ class _Builder:
             hid = ids.dedupe(ids.heading_id(sid), taken) if text else None
             doc.sections.append(Section(sid, level, number, hid, parent_id, page, lang))
             if text and hid:
-                doc.headings.append(Heading(hid, level, number, text, page, lang, sid, boxes,
+                doc.headings.append(Heading(hid, level, number, text, page, own, sid, boxes,
                                             subtitles))
             stack.append((level, path, sid))
             section[lang] = sid
             clause_state[lang] = None
 
         for bi, b in enumerate(blocks):
-            if not b.lines:
+            rec = heads.get(bi)
+            if rec is not None:
+                if self.bilingual and rec.subs and rec.lang == "zh":
+                    # a Chinese heading over its English line: the Chinese stream's heading
+                    # keeps it as subtitle, and the English stream gets its own heading with
+                    # the same printed number, so en.s01 pairs with zh.s01
+                    open_section("zh", rec.level, rec.number, rec.text, rec.page, rec.boxes,
+                                 rec.subs)
+                    open_section("en", rec.level, rec.number, rec.subs[0].text, rec.page,
+                                 rec.sub_boxes, [], lang="en")
+                else:
+                    stream = lang_of(rec.text) if bilingual else main
+                    open_section(stream, rec.level, rec.number, rec.text, rec.page, rec.boxes,
+                                 rec.subs, lang=own_lang(rec.text, stream))
+                continue
+            if not b.lines or b.heading:
                 continue
             first = b.lines[0]
-            if b.heading:
-                text, _ = self._text(b)
-                num, title = hd.split_number(text)
-                if not title and num:
-                    pending_number = num  # an opener number ("02 /") on its own line
-                    continue
-                if pending_number and not num:
-                    num = pending_number
-                pending_number = None
-                if not title:
-                    continue
-                boxes = [Box(l.page, l.x0, l.top, l.x1, l.bottom) for l in b.lines]
-                level = levels.get(id(b), 1)
-                if hd.dotted_depth(num) >= 2:
-                    level = hd.dotted_depth(num)
-                hl = lang_of(title)
-                subs: list[Subtitle] = []
-                # an English line directly under a Chinese heading is its subtitle
-                nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
-                if hl == "zh" and nxt is not None and detect(self._text(nxt)[0]) == "en":
-                    ntext = self._text(nxt)[0]
-                    nl = nxt.lines[0]
-                    if (nl.page == first.page and nl.top - b.lines[-1].bottom < 3 * first.size
-                            and len(ntext) < 160 and not ntext.endswith(".")
-                            and len(nxt.lines) <= 2
-                            and (nxt.heading or nl.size < first.size or ntext.isupper()
-                                 or nl.colour != self.body_colour)):
-                        subs.append(Subtitle("en", ntext))
-                        nxt.lines = []  # consumed
-                if self.bilingual and subs:
-                    # one heading with its subtitle; the English stream gets the parallel
-                    # section (same number path) so en.s01 pairs with zh.s01
-                    open_section("zh", level, num, title, first.page, boxes, subs)
-                    open_section("en", level, num, None, first.page, [], [])
-                else:
-                    open_section(hl if bilingual else main, level, num, title, first.page,
-                                 boxes, subs)
-                continue
-            if not b.lines:
-                continue
-            pending_number = None
             text, marks = self._text(b)
             if not text.strip() and not marks:
                 continue
-            lang = lang_of(text)
+            lang = lang_of(text)  # the stream it is printed in
+            own = own_lang(text, lang)  # its own language
             sid = section.get(lang) or ensure_front(lang, first.page)
             m = _CLAUSE.match(text)
             clause = None
@@ -632,25 +704,28 @@ class _Builder:
                     last_clause[lang] = int(cnum)
                     top = sid.split(".")[0] + "." + sid.split(".")[1]
                     cid = ids.dedupe(ids.clause_id(top, cnum), taken)
-                    clause = Clause(cid, cnum, "", first.page, lang, sid)
+                    clause = Clause(cid, cnum, "", first.page, own, sid)
                     doc.clauses.append(clause)
                     clause_state[lang] = clause
+                    clause_set[lang] = self._clause_setting(b)
                     cut = m.end()
                     text = text[cut:]
                     marks = [(o - cut, s, l) for o, s, l in marks]
             if clause is None:
                 clause = clause_state.get(lang)
+                if clause is not None and not self._sets_like(b, clause_set.get(lang)):
+                    clause = clause_state[lang] = None  # a contact line after the last clause
             container = clause.id if clause is not None else sid
             para_counter[container] += 1
             pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
             pages_ = sorted({l.page for l in b.lines})
             role = "front" if sid.endswith(".front") else "body"
-            doc.paragraphs.append(Paragraph(pid, text, first.page, lang, sid,
+            doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
                                             clause.id if clause else None, pages_,
                                             _boxes(b.lines), role))
             if clause is not None:
                 clause.paragraphs.append(pid)
-                clause.text = join2(clause.text, text) if clause.text else text
+                clause.text = join2(clause.text, text, self.words) if clause.text else text
                 for pgn in pages_:
                     if pgn not in clause.pages:
                         clause.pages.append(pgn)
@@ -666,21 +741,139 @@ class _Builder:
         self._emit_footnotes(note_ids, taken)
         self._emit_tables(taken)
 
-    def _levels(self, heads: list[_Para]) -> dict[int, int]:
-        heads = [b for b in heads if b.lines and hd.split_number(b.lines[0].text)[1]]
-        numbered = [b for b in heads if hd.split_number(b.lines[0].text)[0]]
-        if len(numbered) >= 3:
-            heads = numbered
-        sizes = sorted({round(b.lines[0].size * 2) / 2 for b in heads}, reverse=True)
-        ranks: list[float] = []
-        for s in sizes:
-            if not ranks or ranks[-1] - s > 0.6:
-                ranks.append(s)
-        out = {}
-        for b in heads:
-            s = round(b.lines[0].size * 2) / 2
-            lvl = 1 + sum(1 for r in ranks if r - s > 0.6)
-            out[id(b)] = min(lvl, 6)
+    def _clause_setting(self, b: _Para) -> tuple[float, float, float, float] | None:
+        """(type size, left offset in its column, column left edge, column width) of a
+        clause's text, read off its first paragraph's second line; None when it has a
+        single line to read it from."""
+        if len(b.lines) < 2:
+            return None
+        l = b.lines[1]
+        lo, hi = self._col_bounds[id(l)]
+        return l.size, l.x0 - lo, lo, hi - lo
+
+    def _sets_like(self, b: _Para, setting: tuple[float, float, float, float] | None) -> bool:
+        """Is paragraph ``b`` set like the text of the open clause: same size, and the same
+        left edge in the same column (or a first-line indent off it), or in another column
+        as wide? Unknown settings say yes."""
+        if setting is None:
+            return True
+        size, off, clo, width = setting
+        l = b.lines[0]
+        if abs(l.size - size) > 0.5:
+            return False
+        lo, hi = self._col_bounds[id(l)]
+        d = (l.x0 - lo) - off
+        if abs(lo - clo) <= 2:
+            return -0.5 * size <= d <= 2.5 * size
+        if abs((hi - lo) - width) > 0.15 * width:
+            return False  # a narrower block: a box, a centred back page
+        return l.x0 - lo <= 2.5 * size or abs(d) <= 2.5 * size
+
+    def _heading_records(self, blocks: list[_Para]) -> dict[int, "_Head"]:
+        """The document's headings, keyed by the index of the block that opens each.
+
+        An opener number on its own line ("02 /") joins the title under it; English lines
+        set apart right under a Chinese heading (an opener's capitals, a bilingual
+        heading's second line) become its subtitle; a title repeated before the first
+        numbered heading is the document's title, not a heading. Consumed blocks are
+        emptied. Levels come from :func:`headings.assign_levels`.
+        """
+        out: dict[int, _Head] = {}
+        titles = self._title_texts()
+        pending: tuple[str, int] | None = None
+        seen_numbered = False
+        for bi, b in enumerate(blocks):
+            if not b.lines:
+                continue
+            if not b.heading:
+                pending = None
+                continue
+            text, _ = self._text(b)
+            num, title = hd.split_number(text)
+            if not title and num:
+                pending = (num, bi)  # an opener number ("02 /") on its own line
+                b.lines = []
+                continue
+            opener = False
+            if pending is not None and not num:
+                num, opener = pending[0], True
+            pending = None
+            if not title:
+                b.heading = False
+                continue
+            if (num is None and not seen_numbered and b.lines[0].page <= self.lines[0].page + 2
+                    and _is_title(title, titles)):
+                b.heading = False  # the title repeated over the text (page 2 of a report)
+                continue
+            seen_numbered = seen_numbered or num is not None
+            first = b.lines[0]
+            found = detect(title)
+            lang = found if found in ("zh", "en") else self.main
+            rec = _Head(num, title, first.page, first.size, opener, lang,
+                        [Box(l.page, l.x0, l.top, l.x1, l.bottom) for l in b.lines])
+            if found == "zh":
+                self._subtitle(rec, blocks, bi)
+            out[bi] = rec
+        levels = hd.assign_levels([(r.number, r.opener, r.size) for r in out.values()])
+        for r, lv in zip(out.values(), levels):
+            r.level = lv
+        return out
+
+    def _subtitle(self, rec: "_Head", blocks: list[_Para], bi: int) -> None:
+        """English lines directly under a Chinese heading, set apart from body text."""
+        texts: list[str] = []
+        style = None
+        bottom = rec.boxes[-1].bottom
+        used: list[_Para] = []
+        for nxt in blocks[bi + 1:bi + 4]:
+            if not nxt.lines:
+                continue
+            ntext = self._text(nxt)[0]
+            nl = nxt.lines[0]
+            if (detect(ntext) != "en" or any(is_cjk_ideograph(c) for c in ntext)
+                    or nl.page != rec.page or ntext.endswith(".")):
+                break
+            gap = nl.top - bottom
+            if style is None:
+                apart = (nxt.heading or ntext.isupper() or nl.size < 0.97 * self.body
+                         or (nl.colour != self.body_colour and nl.colour is not None))
+                if not apart or gap > 3 * rec.size or len(nxt.lines) > 3:
+                    break
+                style = (round(nl.size, 1), nl.colour)
+            elif (round(nl.size, 1), nl.colour) != style or gap > 1.0 * nl.size:
+                break
+            texts.append(ntext)
+            used.append(nxt)
+            bottom = nxt.lines[-1].bottom
+            if sum(len(t) for t in texts) > 200:
+                return
+        if not texts:
+            return
+        text = ""
+        for t in texts:
+            text = join2(text, t)
+        rec.subs.append(Subtitle("en", text))
+        rec.sub_boxes = [Box(l.page, l.x0, l.top, l.x1, l.bottom) for u in used for l in u.lines]
+        for u in used:
+            u.lines = []  # consumed
+
+    def _title_texts(self) -> list[str]:
+        """What the document calls its title: metadata (each side of a ' / '), the cover
+        title and the other large lines of the cover page."""
+        out = []
+        for t in (self.doc.title, self.meta_title):
+            if t:
+                out.append(t)
+                out.extend(x for x in re.split(r"\s+/\s+|\n", t) if x.strip())
+        if self.lines:
+            p1 = self.lines[0].page
+            big = [l for l in self.lines if l.page == p1 and l.size >= 1.3 * self.body]
+            out.extend(l.text for l in big)
+            if big:
+                text = ""
+                for l in big:
+                    text = join2(text, l.text)
+                out.append(text)
         return out
 
     def _text(self, b: _Para) -> tuple[str, list[tuple[int, Sup, Line]]]:
@@ -694,7 +887,7 @@ class _Builder:
                 for s in l.sups:
                     marks.append((len(text), s, l))
                 continue
-            text = join2(text, piece) if text else piece
+            text = join2(text, piece, self.words) if text else piece
             start = len(text) - len(piece)
             for s in l.sups:
                 marks.append((min(len(text), start + max(0, s.offset - lead)), s, l))
@@ -716,8 +909,11 @@ class _Builder:
             taken: set[str] = set()
             self._nid = []
             for n in self.notes:
-                lang = self.main if not self.bilingual else (detect(n.text) if detect(n.text) in ("zh", "en") else self.main)
-                self._nid.append((ids.dedupe(ids.footnote_id(lang, n.label), taken), lang))
+                d = detect(n.text)
+                stream = d if self.bilingual and d in ("zh", "en") else self.main
+                own = own_lang(n.text, stream)
+                # the id keeps the stream the note is printed in; lang is the note's own
+                self._nid.append((ids.dedupe(ids.footnote_id(stream, n.label), taken), own))
         return self._nid[i][0]
 
     def _emit_footnotes(self, note_ids: dict[tuple[int, str], int], taken: set[str]) -> None:

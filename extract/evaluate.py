@@ -22,7 +22,11 @@ found) and 0.0 otherwise. F1 is their harmonic mean.
 *Headings* match when the page is equal and the text is equal. On the matched pairs,
 ``number_accuracy`` counts equal numbers (null and ``""`` are the same) and
 ``level_accuracy`` equal levels; where the truth gives ``text_en`` (a bilingual heading),
-``subtitle_accuracy`` counts matched headings having a subtitle with that text. Extracted
+``subtitle_accuracy`` counts matched headings having a subtitle with that text. An
+extracted heading on the same page whose text equals a truth heading's ``text_en`` (the
+English stream's heading of a bilingual document) is that same truth heading: it is the
+match when the Chinese heading was not found, and otherwise counted neither true nor
+false positive (``parallel_en``). Extracted
 headings equal to one of the truth's ``run_in_headings`` (same page and text) are neither
 true nor false positives: the truth lists them apart without deciding (``run_in_ignored``).
 
@@ -177,8 +181,28 @@ def _headings(truth: list[Item], found: list[Item], run_in: list[Item]) -> dict[
     kept = [h for h in found if (h["page"], normalize(h.get("text"))) not in run_in_keys]
     key = lambda h: (h["page"], normalize(h.get("text")))  # noqa: E731
     pairs = _pair_exact(truth, kept, key, key)
+    # the English line of a bilingual heading, extracted as the English stream's heading
+    en_key = lambda h: (h["page"], normalize(h.get("text_en")))  # noqa: E731
+    with_en = {en_key(t): i for i, t in enumerate(truth) if t.get("text_en")}
+    matched_t, matched_f = {i for i, _ in pairs}, {j for _, j in pairs}
+    parallel = set()
+    for j, f in enumerate(kept):
+        i = with_en.get(key(f))
+        if j in matched_f or i is None:
+            continue
+        if i not in matched_t:
+            pairs.append((i, j))
+            matched_t.add(i)
+        else:
+            parallel.add(j)
+    pairs.sort()
+    counted = [h for j, h in enumerate(kept) if j not in parallel]
+    remap = {j: n for n, j in enumerate(j for j in range(len(kept)) if j not in parallel)}
+    pairs = [(i, remap[j]) for i, j in pairs]
+    kept = counted
     out = _score(truth, kept, pairs, _brief("page", "level", "number", "text"))
-    out["run_in_ignored"] = len(found) - len(kept)
+    out["run_in_ignored"] = len(found) - len(kept) - len(parallel)
+    out["parallel_en"] = len(parallel)
     num = sum(normalize(truth[i].get("number")) == normalize(kept[j].get("number"))
               for i, j in pairs)
     lvl = sum(truth[i].get("level") == kept[j].get("level") for i, j in pairs)
@@ -382,6 +406,8 @@ def format_report(scores: dict[str, Any]) -> str:
             extra.append(f"unlinked {s['unlinked']}")
         if s.get("bad_links"):
             extra.append(f"bad links {s['bad_links']}")
+        if s.get("parallel_en"):
+            extra.append(f"parallel en {s['parallel_en']}")
         if s.get("run_in_ignored"):
             extra.append(f"run-in ignored {s['run_in_ignored']}")
         if extra:

@@ -17,7 +17,7 @@ from .chars import Rule
 from .lines import Line
 from .textjoin import join2
 
-_PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])(?:[.．)\s]\s*|(?=[^\d\s.,]))(?=\S)")
+_PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])(?:[.．)](?!\d)\s*|\s+|(?=[^\d\s.,]))(?=\S)")
 
 
 @dataclass(slots=True)
@@ -29,11 +29,29 @@ class Note:
     boxes: list[Box] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class NoteArea:
+    """Lines forming one note area; ``ruled`` when found under a separator rule (rather
+    than by type size alone, which needs the page to call its first label)."""
+
+    lines: list[Line]
+    ruled: bool
+
+    @property
+    def labelled(self) -> bool:
+        """Does the area open with a note label (rather than run on a note)?"""
+        first = self.lines[0]
+        return bool(first.lead_label or _PLAIN_LABEL.match(first.text))
+
+
 def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
-               height: float) -> list[list[Line]]:
-    """Groups of lines forming note areas on one page (running matter already removed)."""
-    areas: list[list[Line]] = []
-    taken: set[int] = set()
+               height: float) -> list[NoteArea]:
+    """Note areas on one page (running matter already removed; figure lines never count).
+
+    An area ends where the type grows (a box or heading below the notes) or at a gap
+    wider than about a line and a half."""
+    areas: list[NoteArea] = []
+    taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
     small = 0.93 * body
     for r in sorted(rules, key=lambda r: r.top):
         w = r.x1 - r.x0
@@ -48,14 +66,13 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         for l in below:
             if l.size > small and not l.lead_label:
                 break
-            if l.top - prev_bottom > 3.0 * l.size:
+            if _ends_area(area, l, prev_bottom):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
         if area and (area[0].lead_label or _PLAIN_LABEL.match(area[0].text)
                      or _continues(area[0])):
-            _RULED.add(id(area[0]))
-            areas.append(area)
+            areas.append(NoteArea(area, True))
             taken.update(id(l) for l in area)
     # no rule: a block of small type at the bottom of a column, opening with a label
     for seed in sorted(lines, key=lambda l: l.top):
@@ -71,24 +88,26 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             if l.size > small:
                 ok = False  # body text below: not at the foot of the column
                 break
-            if l.top - prev_bottom > 3.0 * l.size:
+            if _ends_area(area, l, prev_bottom):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
         below = [l for l in lines if id(l) not in taken and l.top > prev_bottom + 1
                  and l.size > small and l.x1 > seed.x0 and l.x0 < seed.x1]
         if ok and area and not below:
-            areas.append(area)
+            areas.append(NoteArea(area, False))
             taken.update(id(l) for l in area)
     return areas
 
 
-_RULED: set[int] = set()
-
-
-def ruled(area: list[Line]) -> bool:
-    """Was this area found under a separator rule (rather than by type size alone)?"""
-    return id(area[0]) in _RULED
+def _ends_area(area: list[Line], l: Line, prev_bottom: float) -> bool:
+    """Does ``l`` no longer belong to the note area ``area`` (lines so far)?"""
+    if not area:
+        return l.top - prev_bottom > 3.0 * l.size
+    size = area[0].size
+    if l.size > 1.15 * size and not l.lead_label:
+        return True  # larger type: a box or a heading under the notes
+    return l.top - prev_bottom > 1.5 * max(size, l.size)
 
 
 def _continues(l: Line) -> bool:

@@ -34,7 +34,7 @@ def split_number(text: str) -> tuple[str | None, str]:
     if not m:
         return None, t
     num, rest = m.group("num").strip(), m.group("rest").strip()
-    if rest[:1] in ":：" and not num[-1:].isdigit():
+    if rest and rest[0] in ":：" and not num[-1:].isdigit():
         return None, t  # 附件：标题 — the word is part of the title
     if num.endswith("/"):
         num = num[:-1].strip()
@@ -68,7 +68,80 @@ def number_kind(number: str | None) -> str:
         return f"dot{dotted_depth(number)}"
     if re.fullmatch(r"[IVX]+[.．]", number):
         return "roman"
+    if re.fullmatch(r"[\u2460-\u2473]", number):
+        return "circled"
     return "arabic"
+
+
+#: Usual nesting of numbering schemes, outermost first (一、 > （一） > 1. > (1) > ①).
+_RANK = {"chapter": 0, "opener": 0, "roman": 1, "cn": 2, "cnparen": 3, "arabic": 4,
+         "paren": 5, "circled": 6}
+
+
+def assign_levels(heads: list[tuple[str | None, bool, float]]) -> list[int]:
+    """Levels of a document's headings, given in order as (number, is_opener, size).
+
+    Chapters and report openers are level 1 and dotted numbers give their depth. Any other
+    numbering scheme takes its level where it is first seen: one level below the nearest
+    open heading that outranks it, by the usual nesting of schemes (一、 > （一） > 1. >
+    (1)) or by clearly larger type; at the top otherwise. Unnumbered headings take the
+    level of the numbered ones their type size matches (larger: 1, smaller: one below
+    the deepest). Without any numbering, type size ranks alone decide.
+    """
+    n = len(heads)
+    kinds = ["opener" if op and num else number_kind(num) for num, op, _ in heads]
+    sizes = [round(sz * 2) / 2 for _, _, sz in heads]
+    if all(k == "none" for k in kinds):
+        return size_rank_levels(sizes)
+    levels = [0] * n
+    kind_level: dict[str, int] = {}
+    stack: list[tuple[int, str, float]] = []
+    for i, (num, _, _) in enumerate(heads):
+        k = kinds[i]
+        if k == "none":
+            continue
+        depth = dotted_depth(num)
+        if depth >= 2:
+            lvl = depth
+        elif k in ("chapter", "opener"):
+            lvl = 1
+        elif k in kind_level:
+            lvl = kind_level[k]
+        else:
+            lvl = 1
+            for pl, pk, ps in reversed(stack):
+                if _RANK.get(pk, 9) < _RANK.get(k, 9) or ps > sizes[i] + 0.6:
+                    lvl = pl + 1
+                    break
+            kind_level[k] = lvl
+        while stack and stack[-1][0] >= lvl:
+            stack.pop()
+        stack.append((lvl, k, sizes[i]))
+        levels[i] = min(lvl, 6)
+    by_level: dict[int, list[float]] = {}
+    for i, k in enumerate(kinds):
+        if k != "none":
+            by_level.setdefault(levels[i], []).append(sizes[i])
+    typical = {lv: sorted(v)[len(v) // 2] for lv, v in by_level.items()}
+    for i, k in enumerate(kinds):
+        if k != "none":
+            continue
+        lvl = max(typical) + 1
+        for lv in sorted(typical):
+            if sizes[i] >= typical[lv] - 0.6:
+                lvl = lv
+                break
+        levels[i] = min(lvl, 6)
+    return levels
+
+
+def size_rank_levels(sizes: list[float]) -> list[int]:
+    """Levels by type size alone: each clearly smaller size is one level deeper."""
+    ranks: list[float] = []
+    for s in sorted(set(sizes), reverse=True):
+        if not ranks or ranks[-1] - s > 0.6:
+            ranks.append(s)
+    return [min(1 + sum(1 for r in ranks if r - s > 0.6), 6) for s in sizes]
 
 
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,}|\s{2,}|\s)\s*\d{1,4}$")

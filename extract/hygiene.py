@@ -55,15 +55,22 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
     Size is compared loosely (some generators vary it by 1e-13 between copies)."""
     grid: dict[tuple[str, int, int], list[Char]] = defaultdict(list)
     out: list[Char] = []
+    cell = 4 * tol
     for ch in chars:
         if ch.text.isspace():
             out.append(ch)
             continue
-        gx, gy = int(ch.x0 // 2), int(ch.top // 2)
+        fx, fy = ch.x0 / cell, ch.top / cell
+        gx, gy = int(fx // 1), int(fy // 1)
+        # cells are 4 × tol wide: a copy can only be in a neighbour cell when the glyph
+        # lies within tol of that side
+        rx, ry = fx - gx, fy - gy
+        xs = (gx, gx - 1) if rx < 0.25 else (gx, gx + 1) if rx > 0.75 else (gx,)
+        ys = (gy, gy - 1) if ry < 0.25 else (gy, gy + 1) if ry > 0.75 else (gy,)
         dup = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for o in grid.get((ch.text, gx + dx, gy + dy), ()):
+        for cx in xs:
+            for cy in ys:
+                for o in grid.get((ch.text, cx, cy), ()):
                     if (abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
                             and o.fontname == ch.fontname and abs(o.size - ch.size) < 0.5):
                         dup = True
@@ -84,19 +91,35 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     kept: list[Char] = []
     cid = white = outside = 0
     pua: Counter[str] = Counter()
+    whites: dict[tuple[float, ...] | None, bool] = {}
     for ch in chars:
         t = ch.text
         if not t:
+            continue
+        if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
+            if not _CID.match(t) and t not in _ZERO_WIDTH:
+                outside += 1
+            else:
+                cid += t not in _ZERO_WIDTH
+            continue
+        col = ch.colour
+        w = whites.get(col)
+        if w is None:
+            w = whites[col] = _is_white(col)
+        if len(t) == 1 and t < "\u2e80":  # the common case: nothing to normalise or flag
+            if t in _ZERO_WIDTH:
+                continue
+            if w:
+                white += 1
+                continue
+            kept.append(ch)
             continue
         if _CID.match(t):
             cid += 1
             continue
         if t in _ZERO_WIDTH:
             continue
-        if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
-            outside += 1
-            continue
-        if _is_white(ch.colour):
+        if w:
             white += 1
             continue
         n = normalise_char(t)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .lines import is_cjk_ideograph
+import re
+
+
+_IDEO = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def detect(text: str) -> str:
@@ -10,12 +14,7 @@ def detect(text: str) -> str:
 
     An English word has about five letters where a Chinese one has one or two ideographs,
     so ideographs win when they are at least a third as many as Latin letters."""
-    ideo = latin = 0
-    for c in text:
-        if is_cjk_ideograph(c):
-            ideo += 1
-        elif c.isascii() and c.isalpha():
-            latin += 1
+    ideo, latin = detect_weight(text)
     if ideo == 0 and latin == 0:
         return "und"
     return "zh" if ideo * 3 >= latin else "en"
@@ -23,10 +22,17 @@ def detect(text: str) -> str:
 
 def detect_weight(text: str) -> tuple[int, int]:
     """(ideographs, Latin letters) in ``text``."""
-    ideo = latin = 0
-    for c in text:
-        if is_cjk_ideograph(c):
-            ideo += 1
-        elif c.isascii() and c.isalpha():
-            latin += 1
-    return ideo, latin
+    return len(_IDEO.findall(text)), len(_LATIN.findall(text))
+
+
+def own_lang(text: str, stream: str) -> str:
+    """The language of a unit printed in ``stream``: the stream's own unless the text is
+    clearly another (an English note in a Chinese report has no or almost no ideographs;
+    a Chinese line in an English stream is detected as Chinese)."""
+    d = detect(text)
+    if d not in ("zh", "en") or d == stream:
+        return stream
+    if d == "en" and stream == "zh":
+        ideo, latin = detect_weight(text)
+        return "en" if ideo == 0 or ideo * 10 < latin else "zh"
+    return d

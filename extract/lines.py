@@ -192,8 +192,38 @@ def _space_positions(chars: list[Char]) -> set[int]:
     return out
 
 
+def _tex_logos(chars: list[Char]) -> None:
+    """TeX and LaTeX logos, drawn as capitals, read as they are written: ``TeX``, ``LaTeX``.
+
+    Only the logo's geometry counts: a lowered ``E`` of full size tucked between ``T`` and
+    ``X`` on one baseline (kerned into both), and for LaTeX a small raised ``A`` tucked
+    into the ``L`` before that ``T``. Plain capitals ("TEX", "LATEX") stay as they are."""
+    n = len(chars)
+    for i in range(1, n - 1):
+        t, e, x = chars[i - 1], chars[i], chars[i + 1]
+        if t.text != "T" or e.text != "E" or x.text != "X":
+            continue
+        s = t.size
+        if s <= 0 or abs(e.size - s) > 0.05 * s or abs(x.size - s) > 0.05 * s:
+            continue
+        drop = e.baseline - t.baseline
+        if not (0.12 * s <= drop <= 0.4 * s and abs(x.baseline - t.baseline) < 0.05 * s
+                and e.x0 < t.x1 - 0.03 * s and x.x0 < e.x1 - 0.03 * s):
+            continue
+        e.text = "e"
+        if i >= 3:
+            l, a = chars[i - 3], chars[i - 2]
+            rise = l.baseline - a.baseline
+            if (l.text == "L" and a.text == "A" and abs(l.size - s) < 0.05 * s
+                    and 0.55 * s <= a.size <= 0.88 * s and 0.1 * s <= rise <= 0.45 * s
+                    and a.x0 < l.x1 and abs(l.baseline - t.baseline) < 0.05 * s):
+                a.text = "a"
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     chars = sorted(seg.chars, key=lambda c: (c.x0, c.seq))
+    if "E" in (c.text for c in chars):
+        _tex_logos(chars)
     sizes: Counter[float] = Counter()
     fonts: Counter[str] = Counter()
     for c in chars:

@@ -32,8 +32,47 @@ def join(parts: list[str]) -> str:
     return out
 
 
-def join2(a: str, b: str) -> str:
-    """``a`` followed by the next printed line ``b``."""
+#: what follows a break inside one word: a bare suffix is never a word of a compound
+_SUFFIX = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|ity|ities|ous|ive|ives|al|ally|ance|"
+                     r"ances|ence|ences|ency|ist|ists|ism|isms|ize|izes|ized|izing|ise|ised|"
+                     r"ation|ations|tion|tions|sion|sions|ment|ments|ness|able|ably|ible|ibly|"
+                     r"ful|less|ship|ships|ure|ures|ial|ical|ically|ic|ics|ory|ary|age|ages|"
+                     r"ate|ated|ates|ating|ator|ators|ative|atives|ility|ibility|ability|"
+                     r"ular|ology|ologies|ological|ant|ants|ent|ents|ward|wards)")
+
+
+def vocabulary(lines: list[str]) -> set[str]:
+    """Lower-case words printed whole in ``lines`` (not the halves of a line-end break)."""
+    words: set[str] = set()
+    broken = False
+    for t in lines:
+        toks = re.findall(r"[A-Za-z]+", t)
+        if not toks:
+            broken = False
+            continue
+        start = 1 if broken else 0
+        ends = t.rstrip()[-1:] in _HYPHENS
+        stop = len(toks) - 1 if ends else len(toks)
+        words.update(w.lower() for w in toks[start:stop])
+        broken = ends
+    return words
+
+
+def _compound(word: str, rest: str, words: set[str]) -> bool:
+    """Is ``word-`` + ``rest`` a hyphenated compound, judged by the document's words?"""
+    m = re.match(r"[A-Za-z]+", rest)
+    second = m.group(0).lower() if m else ""
+    if (word + second) in words or len(second) < 4 or _SUFFIX.fullmatch(second):
+        return False
+    return len(word) >= 3 and word in words
+
+
+def join2(a: str, b: str, words: set[str] | None = None) -> str:
+    """``a`` followed by the next printed line ``b``.
+
+    ``words`` (the document's :func:`vocabulary`) lets a hyphen at the line end stay
+    when it joins two words the document uses on their own (``privacy-`` +
+    ``preserving``) and the joined form is not printed whole anywhere."""
     if not a:
         return b
     last, first = a[-1], b[0]
@@ -47,6 +86,8 @@ def join2(a: str, b: str) -> str:
         m = re.search(r"([A-Za-z]+)[-\u2010]$", a)
         word = m.group(1).lower() if m else ""
         if first.islower() and word not in _PREFIX_KEEP:
+            if words is not None and _compound(word, b, words):
+                return a + b
             return a[:-1] + b
         return a + b
     if last in "-/\u2010" and first.isalnum() and not is_cjk(first):

@@ -206,3 +206,17 @@ def test_bad_truth_file(tmp_path):
         evaluate_files(dp, p)
     with pytest.raises(InputError, match="missing.json"):
         evaluate_files(dp, tmp_path / "missing.json")
+
+
+def test_english_stream_heading_is_the_same_truth_heading():
+    truth = {"headings": [{"page": 2, "level": 1, "number": "I.", "text": "总则",
+                           "text_en": "General"}]}
+    both = doc(headings=[h(2, "总则", number="I.", subtitles=[Subtitle("en", "General")]),
+                         h(2, "General", number="I.")])
+    s = evaluate(both, truth)["headings"]
+    assert (s["tp"], s["fp"], s["fn"], s["parallel_en"]) == (1, 0, 0, 1)
+    assert s["subtitle_accuracy"]["ok"] == 1
+    only_en = evaluate(doc(headings=[h(2, "General", number="I.")]), truth)["headings"]
+    assert (only_en["tp"], only_en["fp"], only_en["fn"]) == (1, 0, 0)
+    other_page = evaluate(doc(headings=[h(2, "总则"), h(3, "General")]), truth)["headings"]
+    assert (other_page["tp"], other_page["fp"]) == (1, 1)

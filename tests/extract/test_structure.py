@@ -1,0 +1,114 @@
+"""Structure pieces on their own: heading levels from numbering, TeX logos from glyph
+geometry, figure regions, note-area bounds and the file pre-check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pariter.extract.chars import Char
+from pariter.extract.document import FileCheck, _check_file
+from pariter.extract.figures import mark_figures
+from pariter.extract.footnotes import note_areas
+from pariter.extract.headings import assign_levels, split_number
+from pariter.extract.lines import Line, build_lines
+
+
+def test_opener_number_alone() -> None:
+    assert split_number("02 /") == ("02", "")
+    assert split_number("附件：行业应用探索") == (None, "附件：行业应用探索")
+
+
+def test_levels_follow_numbering_hierarchy() -> None:
+    # openers are level 1; （一） first seen under one is level 2; an unnumbered heading
+    # as large as the openers' titles is level 1
+    heads = [("01", True, 20), ("02", True, 20), ("（一）", False, 12.5), ("（二）", False, 12.5),
+             (None, False, 20), ("（一）", False, 12.5)]
+    assert assign_levels(heads) == [1, 1, 2, 2, 1, 2]
+    # 一、 > （一） > 1. > (1), whatever the sizes say
+    heads = [("一、", False, 12), ("（一）", False, 12), ("1.", False, 12), ("（1）", False, 12),
+             ("2.", False, 12), ("二、", False, 12)]
+    assert assign_levels(heads) == [1, 2, 3, 4, 3, 1]
+    # a scheme seen first at the top stays at the top
+    assert assign_levels([("（一）", False, 12), ("（二）", False, 12)]) == [1, 1]
+    # chapters and dotted numbers
+    assert assign_levels([("第 1 章", False, 20), ("1.1", False, 14), ("1.1.1", False, 12),
+                          (None, False, 20)]) == [1, 2, 3, 1]
+    # no numbering at all: type size ranks
+    assert assign_levels([(None, False, 18), (None, False, 12), (None, False, 18)]) == [1, 2, 1]
+
+
+def _ch(text: str, x0: float, x1: float, size: float, baseline: float, seq: int) -> Char:
+    return Char(text, x0, baseline - 0.8 * size, x1, baseline + 0.2 * size, "Termes", size,
+                (0.0,), True, baseline, seq)
+
+
+def _logo(x: float, s: float, base: float, seq: int, latex: bool) -> list[Char]:
+    out = []
+    if latex:
+        out.append(_ch("L", x, x + 0.61 * s, s, base, seq))
+        a = 0.73 * s
+        out.append(_ch("A", x + 0.36 * s, x + 0.36 * s + 0.72 * a, a, base - 0.25 * s, seq + 1))
+        x += 0.61 * s
+    out.append(_ch("T", x + 0.02 * s, x + 0.63 * s, s, base, seq + 2))
+    out.append(_ch("E", x + 0.46 * s, x + 1.07 * s, s, base + 0.22 * s, seq + 3))
+    out.append(_ch("X", x + 0.95 * s, x + 1.67 * s, s, base, seq + 4))
+    return out
+
+
+def test_tex_logos_by_geometry() -> None:
+    s = 10.91
+    word = [_ch(c, 72 + i * 5.5, 72 + i * 5.5 + 5.4, s, 100, i) for i, c in enumerate("Elegant")]
+    chars = word + _logo(72 + 7 * 5.5, s, 100, 20, latex=True)
+    end = max(c.x1 for c in chars)
+    chars += _logo(end + 3, s, 100, 40, latex=False)
+    (line,) = build_lines(chars, 1)
+    assert line.text == "ElegantLaTeX TeX"
+    # capitals on one baseline are not a logo
+    plain = [_ch(c, 72 + i * 7, 72 + i * 7 + 6.9, s, 100, i) for i, c in enumerate("LATEX")]
+    (line,) = build_lines(plain, 1)
+    assert line.text == "LATEX"
+
+
+def _line(text: str, x0: float, top: float, size: float, x1: float | None = None,
+          lead: str | None = None, bold: bool = False) -> Line:
+    return Line(1, x0, top, x1 if x1 is not None else x0 + 0.5 * size * len(text),
+                top + size, top + 0.8 * size, size, "F", bold, (0.0,), text, [], lead)
+
+
+def test_figure_region_marks_labels() -> None:
+    body = [_line("Body text of the left column goes on here.", 25, 100 + 12 * i, 10)
+            for i in range(20)]
+    cap = _line("Figure 1. Five Pillars of the National Cybersecurity Strategy", 312, 160, 9,
+                x1=568)
+    labels = [_line("1 Defend critical infrastructure", 384, 200, 11, bold=True),
+              _line("1.1: Establish cybersecurity requirements", 386, 220, 7)]
+    src = _line("Sources: GAO analysis of the National Cybersecurity Strategy", 313, 300, 6,
+                x1=605)
+    after = _line("Text under the figure", 312, 340, 10)
+    lines = body + [cap] + labels + [src, after]
+    assert mark_figures(lines, 10) == 3
+    assert all(l.kind == "figure" for l in labels + [src])
+    assert cap.kind == after.kind == "body" and all(l.kind == "body" for l in body)
+    # no source line under the caption: no region
+    lone = [_line("Figure 2: Something", 25, 100, 9), _line("1 Label", 30, 120, 11)]
+    assert mark_figures(lone, 10) == 0
+
+
+def test_note_area_stops_at_a_box_below() -> None:
+    body = [_line("Body text line that is long enough to be body text.", 25, 400 + 12 * i, 10,
+                  x1=300) for i in range(10)]
+    note = _line("GAO, High-Risk Series: Efforts Made to Achieve Progress.", 25, 634, 6,
+                 x1=500, lead="4")
+    box = [_line("About GAO", 18, 657, 8, bold=True),
+           _line("The Government Accountability Office, the audit arm.", 18, 669, 7, x1=290)]
+    areas = note_areas(body + [note] + box, [], 10, 612, 792)
+    assert [[l.text for l in a.lines] for a in areas] == [[note.text]]
+    assert not areas[0].ruled and areas[0].labelled
+
+
+def test_file_check(tmp_path: Path) -> None:
+    f = tmp_path / "t.pdf"
+    f.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n")
+    assert _check_file(f) == FileCheck(truncated=True, encrypted=False)
+    f.write_bytes(b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\nstartxref\n0\n%%EOF\n")
+    assert _check_file(f) == FileCheck(truncated=False, encrypted=True)
