@@ -133,6 +133,18 @@ class Clause:
 
 
 @dataclass(slots=True)
+class PageBreak:
+    """Where a unit's text moves to another page: ``text[offset:]`` starts on ``page``.
+
+    A paragraph continued across a page keeps one id; its breaks let a sentence, a marker
+    or a TEI ``<pb/>`` say on which page it really stands.
+    """
+
+    offset: int
+    page: int
+
+
+@dataclass(slots=True)
 class Paragraph:
     id: str
     text: str
@@ -143,6 +155,15 @@ class Paragraph:
     pages: list[int] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     role: Literal["body", "front", "table", "caption", "list"] = "body"
+    page_breaks: list[PageBreak] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int:
+        """The page on which the character at ``offset`` of ``text`` stands."""
+        page = self.page
+        for b in self.page_breaks:
+            if b.offset <= offset:
+                page = b.page
+        return page
 
 
 @dataclass(slots=True)

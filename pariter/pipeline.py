@@ -53,6 +53,6 @@ def add_sentences(doc: Document) -> None:
             text = para.text[start:end]
             if not text.strip():
                 continue
-            sentences.append(Sentence(id=sentence_id(para.id, k), text=text, page=para.page,
+            sentences.append(Sentence(id=sentence_id(para.id, k), text=text, page=para.page_at(start),
                                       lang=para.lang, paragraph=para.id, start=start, end=end))
     doc.sentences = sentences

@@ -9,7 +9,7 @@ import pytest
 from pariter.errors import InputError
 from pariter.model import (
     Alignment, AlignSide, Box, Citation, Clause, DiffOp, Document, Footnote, Heading, Link,
-    Marker, ModelInfo, Page, Paragraph, Running, Section, Sentence, Source, Subtitle, Warning,
+    Marker, ModelInfo, Page, PageBreak, Paragraph, Running, Section, Sentence, Source, Subtitle, Warning,
     dumps, load_alignment, load_document,
 )
 from pariter.schema import errors, schema, validate
@@ -24,7 +24,7 @@ def sample_document() -> Document:
     doc.headings = [Heading("zh.s06.h", 1, "06", "发展负责任的生成式人工智能共识", 3, "zh", "zh.s06",
                             [box], [Subtitle("en", "CONSENSUS ON DEVELOPING RESPONSIBLE GENAI")])]
     doc.paragraphs = [Paragraph("zh.s06.c05.p1", "发展安全可靠的生成式人工智能。", 3, "zh", "zh.s06",
-                                "zh.s06.c05", [3], [box])]
+                                "zh.s06.c05", [3, 4], [box], page_breaks=[PageBreak(7, 4)])]
     doc.clauses = [Clause("zh.s06.c05", "05", "发展安全可靠的生成式人工智能。", 3, "zh", "zh.s06",
                           ["zh.s06.c05.p1"], [3])]
     doc.sentences = [Sentence("zh.s06.c05.p1.s1", "发展安全可靠的生成式人工智能。", 3, "zh",
@@ -118,3 +118,8 @@ def test_streams_split_a_bilingual_document():
     assert doc.unit("zh.s06.c05").text.startswith("发展安全")
     with pytest.raises(KeyError):
         doc.unit("zh.s99")
+
+
+def test_page_at_follows_the_page_breaks():
+    para = sample_document().paragraphs[0]
+    assert [para.page_at(i) for i in (0, 6, 7, 14)] == [3, 3, 4, 4]
