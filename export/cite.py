@@ -10,11 +10,17 @@
   ``六`` and ``VI`` are the same section: numbers go through ``pariter.ids.number_parts``);
   ``6`` alone names the section; ``2.3`` is clause 03 of section 02 if there is one, else
   subsection 2.3. The documents are searched in the order given, each in its languages'
-  order, and the first match wins (pass ``en:6.05`` or ``DOC:6.05`` to choose).
+  order; the first match is the result and every other match (another document, another
+  language of a bilingual one) is listed in ``others`` — ``format_cite`` prints them all,
+  grouped by document (pass ``en:6.05`` or ``DOC:6.05`` to choose one).
 
-Counterparts come from the links of the alignments that contain the unit; when none
-does, from the links containing its children (a clause's paragraphs, then sentences),
-then from those containing its parent (a sentence's paragraph, then clause, section).
+Counterparts come from every alignment that covers the unit's document: from its links
+that contain the unit; when none does, from those containing its children (a clause's
+paragraphs, then sentences), then from those containing its parent (a sentence's
+paragraph, then clause, section) — decided per alignment.
+
+Pages are physical PDF pages; a page that prints another number shows it as well
+(``p. 20 (printed 14)``), in the result's ``printed`` map.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ class Counterpart:
     flags: list[str]
     level: str
     via: str          # the unit whose link this is: the cited one, a child or a parent
+    printed: dict[int, str] = field(default_factory=dict)  # page → printed label
 
 
 @dataclass
@@ -55,6 +62,8 @@ class CiteResult:
     pages: list[int]
     label: str | None = None          # a section's printed number and heading, a clause's number
     counterparts: list[Counterpart] = field(default_factory=list)
+    printed: dict[int, str] = field(default_factory=dict)  # page → printed label
+    others: list["CiteResult"] = field(default_factory=list)  # the other matches of ref
 
 
 def _kind(u: Unit) -> str:
@@ -72,12 +81,24 @@ def _text(doc: Document, u: Unit) -> str:
     return getattr(u, "text", "") or ""
 
 
-def _pages(u: Unit) -> list[int]:
+def _pages(u: Unit, doc: Document | None = None) -> list[int]:
     pages = list(getattr(u, "pages", []) or [])
     page = getattr(u, "page", None)
+    if isinstance(u, Sentence) and doc is not None:  # a sentence running onto the next page
+        para = _lookup(doc, u.paragraph)
+        if isinstance(para, Paragraph) and para.page_breaks and u.end > u.start:
+            pages = list(range(para.page_at(u.start), para.page_at(u.end - 1) + 1))
     if not pages and page is not None:
         pages = [page]
     return sorted(set(pages))
+
+
+def _printed(doc: Document | None, pages: list[int]) -> dict[int, str]:
+    """The printed labels of ``pages`` that differ from the physical number."""
+    if doc is None:
+        return {}
+    labels = {p.number: p.label for p in doc.pages if p.label}
+    return {n: labels[n] for n in pages if n in labels and labels[n] != str(n)}
 
 
 def _label(doc: Document, u: Unit) -> str | None:
@@ -162,33 +183,35 @@ def resolve(ref: str, docs: list[Document], alignments: list[Alignment]) -> Cite
         else:
             raise CiteError(f"{ref_in}: no loaded document is called {head!r} "
                             f"(loaded: {', '.join(d.id for d in docs) or 'none'})")
-    found: tuple[Document, Unit] | None = None
+    found: list[tuple[Document, Unit]] = []
     for d in cands:
         u = _lookup(d, ref)
         if u is not None and (lang is None or getattr(u, "lang", lang) == lang):
-            found = (d, u)
-            break
-    if found is None and (toks := _number_ref(ref)) is not None:
+            found.append((d, u))
+    if not found and (toks := _number_ref(ref)) is not None:
         for d in cands:
             for lg in ([lang] if lang else d.langs):
                 if lg not in d.langs:
                     continue
                 u = _find_number(d.stream(lg) if len(d.langs) > 1 else d, toks)
                 if u is not None:
-                    found = (d, u)
-                    break
-            if found:
-                break
-    if found is None:
+                    found.append((d, u))
+    if not found:
         raise CiteError(f"{ref_in}: no unit of {', '.join(d.id for d in cands) or 'no document'}"
                         " matches (give a unit id such as zh.s06.c05, a number such as 6.05,"
                         " or DOC:ID)")
-    doc, unit = found
-    res = CiteResult(ref=ref_in, document=doc.id, unit_id=unit.id, kind=_kind(unit),
-                     lang=getattr(unit, "lang", doc.langs[0] if doc.langs else ""),
-                     text=_text(doc, unit), pages=_pages(unit), label=_label(doc, unit))
-    res.counterparts = _counterparts(doc, unit, docs, alignments)
-    return res
+    results = []
+    for doc, unit in found:
+        pages = _pages(unit, doc)
+        res = CiteResult(ref=ref_in, document=doc.id, unit_id=unit.id, kind=_kind(unit),
+                         lang=getattr(unit, "lang", doc.langs[0] if doc.langs else ""),
+                         text=_text(doc, unit), pages=pages, label=_label(doc, unit),
+                         printed=_printed(doc, pages))
+        res.counterparts = _counterparts(doc, unit, docs, alignments)
+        results.append(res)
+    first = results[0]
+    first.others = results[1:]
+    return first
 
 
 def _children(doc: Document, u: Unit) -> list[list[str]]:
@@ -237,34 +260,30 @@ def _counterparts(doc: Document, unit: Unit, docs: list[Document],
                   alignments: list[Alignment]) -> list[Counterpart]:
     by_id = {d.id: d for d in docs}
 
-    def links_for(ids: list[str]) -> list[Counterpart]:
+    def links_for(al: Alignment, ids: list[str]) -> list[Counterpart]:
         wanted = set(ids)
         out: list[Counterpart] = []
-        for al in alignments:
-            for link in al.links:
-                for mine, other, mine_side, other_side in (
-                        (link.src, link.tgt, al.source, al.target),
-                        (link.tgt, link.src, al.target, al.source)):
-                    if mine_side.document != doc.id or not wanted.intersection(mine):
-                        continue
-                    if mine_side.lang and getattr(unit, "lang", None) not in (None, mine_side.lang):
-                        continue
-                    out.append(_cp(link, other, other_side.document, by_id,
-                                   next(i for i in mine if i in wanted), mine is link.tgt))
+        for link in al.links:
+            for mine, other, mine_side, other_side in (
+                    (link.src, link.tgt, al.source, al.target),
+                    (link.tgt, link.src, al.target, al.source)):
+                if mine_side.document != doc.id or not wanted.intersection(mine):
+                    continue
+                if mine_side.lang and getattr(unit, "lang", None) not in (None, mine_side.lang):
+                    continue
+                out.append(_cp(link, other, other_side.document, by_id,
+                               next(i for i in mine if i in wanted), mine is link.tgt))
         return out
 
-    direct = links_for([unit.id])
-    if direct:
-        return direct
-    for generation in _children(doc, unit):
-        got = links_for(generation)
-        if got:
-            return got
-    for pid in _parents(doc, unit):
-        got = links_for([pid])
-        if got:
-            return got
-    return []
+    out: list[Counterpart] = []
+    children, parents = _children(doc, unit), _parents(doc, unit)
+    for al in alignments:  # each alignment on its own: direct, else children, else parents
+        for ids in [[unit.id], *children, *([p] for p in parents)]:
+            got = links_for(al, ids)
+            if got:
+                out += got
+                break
+    return out
 
 
 def _cp(link: Link, other: list[str], other_doc: str, by_id: dict[str, Document],
@@ -279,24 +298,62 @@ def _cp(link: Link, other: list[str], other_doc: str, by_id: dict[str, Document]
             texts.append(_text(d, u))
     text = (" ".join(texts) if texts and all(texts) else
             (link.src_text if reverse else link.tgt_text))
+    pages = sorted(set(pages))
     return Counterpart(document=other_doc, unit_ids=list(other), text=text,
-                       pages=sorted(set(pages)), score=round(link.score, 4),
-                       flags=list(link.flags), level=link.level, via=via)
+                       pages=pages, score=round(link.score, 4),
+                       flags=list(link.flags), level=link.level, via=via,
+                       printed=_printed(d, pages))
 
 
-def _pp(pages: list[int]) -> str:
+def _pp(pages: list[int], printed: dict[int, str] | None = None) -> str:
+    """``p. 20``, ``pp. 20–21``; with the printed numbers where they differ:
+    ``p. 20 (printed 14)``, ``pp. 20–21 (printed 14–15)``."""
     if not pages:
         return ""
+    printed = printed or {}
+    labels = [printed.get(n) for n in pages]
     if len(pages) == 1:
-        return f"p. {pages[0]}"
-    if pages == list(range(pages[0], pages[-1] + 1)):
-        return f"pp. {pages[0]}–{pages[-1]}"
-    return "pp. " + ", ".join(map(str, pages))
+        out = f"p. {pages[0]}"
+    elif pages == list(range(pages[0], pages[-1] + 1)):
+        out = f"pp. {pages[0]}–{pages[-1]}"
+    else:
+        out = "pp. " + ", ".join(map(str, pages))
+    if any(labels):
+        shown = [lb or str(n) for n, lb in zip(pages, labels)]
+        if len(shown) == 1:
+            out += f" (printed {shown[0]})"
+        elif out.startswith("pp. ") and "–" in out:
+            out += f" (printed {shown[0]}–{shown[-1]})"
+        else:
+            out += f" (printed {', '.join(shown)})"
+    return out
 
 
 def format_cite(result: CiteResult) -> str:
-    """A citation line per side, then the texts, for the terminal and for copying."""
-    head = f"{result.document} {result.unit_id} {_pp(result.pages)}".rstrip()
+    """A citation line per side, then the texts, for the terminal and for copying.
+
+    A reference matching several units (``1.01`` in each consensus document, a unit id
+    shared by two documents) prints all of them, grouped by document, the first one
+    first."""
+    if not result.others:
+        return _format_one(result)
+    everything = [result, *result.others]
+    docs: list[str] = []
+    for r in everything:
+        if r.document not in docs:
+            docs.append(r.document)
+    lines = [f"{result.ref}: {len(everything)} matches in {len(docs)} document(s) "
+             f"(pass DOC:{result.ref} or LANG:{result.ref} to pick one)"]
+    for d in docs:
+        lines += ["", f"== {d} =="]
+        mine = [r for r in everything if r.document == d]
+        for i, r in enumerate(mine):
+            lines += ([""] if i else []) + [_format_one(r)]
+    return "\n".join(lines)
+
+
+def _format_one(result: CiteResult) -> str:
+    head = f"{result.document} {result.unit_id} {_pp(result.pages, result.printed)}".rstrip()
     lines = [head, f"  ({result.kind}, {result.lang}"
              + (f", {result.label}" if result.label else "") + ")"]
     lines += ["  " + ln for ln in (result.text or "").splitlines() or [""]]
@@ -306,7 +363,7 @@ def format_cite(result: CiteResult) -> str:
         ids = " ".join(cp.unit_ids) or "(nothing: unaligned)"
         via = "" if cp.via == result.unit_id else f", via {cp.via}"
         flags = f", flags: {', '.join(cp.flags)}" if cp.flags else ""
-        lines.append(f"  ↔ {cp.document} {ids} {_pp(cp.pages)}".rstrip()
+        lines.append(f"  ↔ {cp.document} {ids} {_pp(cp.pages, cp.printed)}".rstrip()
                      + f"  [{cp.level}, score {cp.score:.2f}{flags}{via}]")
         lines += ["    " + ln for ln in (cp.text or "").splitlines()]
     return "\n".join(lines)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pariter.model import Alignment, Link
+import dataclasses
+
+from pariter.model import Alignment, Document, Link
 
 #: Finest first: JSON Lines and TMX export the finest level an alignment has.
 FINEST_FIRST = ("sentence", "paragraph", "clause", "section", "footnote")
@@ -27,3 +29,72 @@ def links_at(alignment: Alignment, level: str | None = None) -> tuple[str | None
 def score4(score: float) -> float:
     """Scores as the model stores them: four decimals, so bytes are stable."""
     return round(float(score), 4)
+
+
+# -- what a reader sees of a document ---------------------------------------------------
+def _cjk_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff") \
+        / len(letters)
+
+
+def in_language(text: str, lang: str) -> bool:
+    """Whether ``text`` is written in ``lang`` as far as its script tells (zh/ja vs the rest)."""
+    share = _cjk_share(text)
+    return share >= 0.5 if lang.split("-")[0] in ("zh", "ja") else share < 0.2
+
+
+def side_title(doc: Document, lang: str) -> str | None:
+    """The document's title in ``lang``: its title (or a `` / ``-separated part of it) when
+    written in that language, else the most frequent running header in that language
+    (a bilingual document prints its title in both), else None."""
+    parts = [doc.title] if doc.title else []
+    if doc.title and " / " in doc.title:
+        parts = [x.strip() for x in doc.title.split(" / ")] + parts
+    for t in parts:
+        if t and in_language(t, lang):
+            return t
+    counts: dict[str, int] = {}
+    for page in doc.pages:
+        for r in page.running:
+            if r.kind == "header" and len(r.text.strip()) > 3 and in_language(r.text, lang):
+                counts[r.text.strip()] = counts.get(r.text.strip(), 0) + 1
+    if counts:
+        return max(sorted(counts), key=lambda t: counts[t])
+    return None
+
+
+def page_labels(doc: Document) -> dict[int, str]:
+    """Physical page → printed page label, for the pages that have one."""
+    return {p.number: p.label for p in doc.pages if p.label}
+
+
+def select_subtree(doc: Document, select: str | None) -> Document:
+    """``doc`` restricted to section ``select`` and its descendants (the part an alignment
+    with ``AlignSide.select`` aligned); ``doc`` itself when ``select`` is None or unknown."""
+    if not select or not any(s.id == select for s in doc.sections):
+        return doc
+    parent = {s.id: s.parent for s in doc.sections}
+
+    def inside(sid: str | None) -> bool:
+        seen: set[str] = set()
+        while sid is not None and sid not in seen:
+            if sid == select:
+                return True
+            seen.add(sid)
+            sid = parent.get(sid)
+        return False
+
+    paragraphs = [p for p in doc.paragraphs if inside(p.section)]
+    pids = {p.id for p in paragraphs}
+    markers = [m for m in doc.markers if m.paragraph in pids]
+    notes = {m.footnote for m in markers if m.footnote}
+    return dataclasses.replace(
+        doc, sections=[s for s in doc.sections if inside(s.id)],
+        headings=[h for h in doc.headings if inside(h.section)],
+        clauses=[c for c in doc.clauses if inside(c.section)], paragraphs=paragraphs,
+        sentences=[s for s in doc.sentences if s.paragraph in pids],
+        footnotes=[f for f in doc.footnotes if f.id in notes], markers=markers,
+        tables=[t for t in doc.tables if inside(t.section)])

@@ -6,7 +6,16 @@ background coloured by confidence band, flagged links marked with their flags. A
 table: a checkbox per flag, "only flagged" and a minimum-confidence slider filter the
 rows. Footnote markers sit where they stood in the text; hovering, focusing or clicking
 one shows its note, and the notes are also listed at the end. Every unit shows its id and
-page with a button copying a citation such as ``wic-report-zh zh.s06.c05 p. 17``.
+page (the PDF's page, and ``[13]`` the number printed on it where that differs) with a
+button copying a citation such as ``wic-report-zh zh.s06.c05 p. 20 (printed p. 14)``.
+
+Each column is headed by its side's title in its own language (a bilingual document's
+English stream takes its English title or running header; else ``DOC (lang)``), the
+document id and language, and the selected section when the alignment aligned only one
+(``select``): that side then shows only that subtree. For two versions in the same
+language the link's wording diff is marked inline (``<del>`` on the source side, ``<ins>``
+on the target side, a caret where the other side has more), on sentence rows and in a
+row under each clause heading (long unchanged runs elided).
 
 CSS and JS are inline, nothing is fetched, every text is HTML-escaped, and the page
 writes ``data-ready="1"`` on ``<body>`` once its script has run (script errors are caught
@@ -18,10 +27,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from pariter.export.common import links_at, score4
+from pariter.export.common import links_at, page_labels, score4, select_subtree, side_title
 from pariter.export.tei import _view
-from pariter.model import (FLAGS, Alignment, Clause, Document, Footnote, Heading, Link,
-                           Marker, Paragraph, Section, Sentence)
+from pariter.model import (FLAGS, Alignment, Clause, DiffOp, Document, Footnote, Heading,
+                           Link, Marker, Paragraph, Section, Sentence)
 
 BANDS = ((0.8, "high"), (0.6, "mid"), (0.4, "low"), (0.0, "vlow"))
 
@@ -46,6 +55,7 @@ class _Side:
 
     def __post_init__(self) -> None:
         d = self.doc
+        self.labels = page_labels(d)
         self.units = {u.id: u for u in d.units()}
         self.paras = {p.id: p for p in d.paragraphs}
         self.para_index = {p.id: i for i, p in enumerate(d.paragraphs)}
@@ -109,7 +119,21 @@ class _Side:
 
     def cite(self, uid: str) -> str:
         page = self.page(uid)
-        return f"{self.doc.id} {uid}" + (f" p. {page}" if page is not None else "")
+        if page is None:
+            return f"{self.doc.id} {uid}"
+        label = self.labels.get(page)
+        printed = f" (printed p. {label})" if label and label != str(page) else ""
+        return f"{self.doc.id} {uid} p. {page}{printed}"
+
+    def page_html(self, page: int | None) -> str:
+        """``p. 17`` (the PDF's page) and, when the page prints another number, ``[16]``."""
+        if page is None:
+            return ""
+        label = self.labels.get(page)
+        printed = (f'<span class="plabel" title="printed page number">[{_e(label)}]</span>'
+                   if label and label != str(page) else "")
+        return (f'<span class="page" title="physical page {_e(page)} of the PDF">'
+                f'p.&#160;{_e(page)}{printed}</span>')
 
     def rich_text(self, uid: str) -> str:
         """The unit's text, escaped, with its note markers put back as buttons."""
@@ -149,19 +173,57 @@ class _Side:
         return f'<sup class="fnref missing" title="note {_e(m.label)} not found on the page">{_e(m.label)}</sup>'
 
 
-def _unit_cell(side: _Side, ids: list[str], fallback_text: str) -> str:
+def _diff_html(diff: list[DiffOp] | None, which: str, text: str, elide: int = 0) -> str | None:
+    """One side of a wording diff, escaped: on the source side what the target drops is
+    ``<del>`` and a caret shows where it adds; on the target side what it adds is ``<ins>``
+    and a caret shows where the source had more. None when there is nothing to mark or the
+    diff does not spell out ``text`` (then the plain text is shown). ``elide`` > 0 shortens
+    unchanged runs longer than that to their ends."""
+    if not diff or all(d.op == "equal" for d in diff):
+        return None
+    if "".join(getattr(d, which) for d in diff).strip() != text.strip():
+        return None
+    caret = '<span class="caret" title="{}">‸</span>'
+    out = []
+    for i, d in enumerate(diff):
+        mine, other = (d.src, d.tgt) if which == "src" else (d.tgt, d.src)
+        if d.op == "equal":
+            run = mine
+            if elide and len(run) > elide:
+                keep = elide // 2
+                head = run[:keep] if i else ""
+                tail = run[-keep:] if i < len(diff) - 1 else ""
+                out.append(f'{_e(head)}<span class="elided" title="unchanged text">…</span>'
+                           f'{_e(tail)}')
+            else:
+                out.append(_e(run))
+        elif mine:
+            tag = "del" if which == "src" else "ins"
+            title = f"{'target' if which == 'src' else 'source'} has: {other}" if other \
+                else ("not in the target" if which == "src" else "not in the source")
+            out.append(f'<{tag} title="{_e(title)}">{_e(mine)}</{tag}>')
+        elif other:
+            what = "target adds" if which == "src" else "source has"
+            out.append(caret.format(_e(f"{what}: {other}")))
+    return "".join(out)
+
+
+def _unit_cell(side: _Side, ids: list[str], fallback_text: str,
+               diff: list[DiffOp] | None = None, which: str = "src") -> str:
     if not ids:
         return '<td class="unit empty"><span class="none">— nothing aligned —</span></td>'
     parts = []
     texts = [side.rich_text(u) for u in ids]
     sep = "" if side.lang.split("-")[0] in ("zh", "ja") else " "
     body = sep.join(t for t in texts if t) if any(texts) else _e(fallback_text)
+    marked = _diff_html(diff, which, fallback_text)
+    if marked is not None:
+        body = marked
     parts.append(f'<div class="text" lang="{_e(side.lang)}">{body}</div>')
     meta = []
     for uid in ids:
         page = side.page(uid)
-        meta.append(f'<span class="uid">{_e(uid)}</span>'
-                    + (f'<span class="page">p.&#160;{_e(page)}</span>' if page is not None else "")
+        meta.append(f'<span class="uid">{_e(uid)}</span>' + side.page_html(page)
                     + f'<button type="button" class="copy" data-cite="{_e(side.cite(uid))}" '
                       f'title="copy citation">copy</button>')
     parts.append('<div class="meta">' + " ".join(meta) + "</div>")
@@ -179,29 +241,58 @@ def _head_cell(side: _Side, sec: Section | None, clause: Clause | None) -> str:
         uid = sec.id
         h: Heading | None = side.headings.get(sec.heading or "") or side.heading_of.get(sec.id)
         num = (sec.number + " ") if sec.number else ""
-        label = num + (h.text if h else ("(front matter)" if sec.level == 0 else uid))
+        if h is not None:
+            label = num + h.text
+        elif sec.level == 0:
+            label = "(front matter)"
+        else:
+            label = (sec.number or "") or "(untitled section)"
         sub = "".join(f' <span class="subtitle" lang="{_e(s.lang)}">{_e(s.text)}</span>'
                       for s in (h.subtitles if h else []))
     page = side.page(uid)
     return (f'<td class="unit" id="{_e(side.lang)}-{_e(uid)}" data-id="{_e(uid)}">'
             f'<span class="label" lang="{_e(side.lang)}">{_e(label)}</span>{sub}'
-            f'<div class="meta"><span class="uid">{_e(uid)}</span>'
-            + (f'<span class="page">p.&#160;{_e(page)}</span>' if page is not None else "")
+            f'<div class="meta"><span class="uid">{_e(uid)}</span>' + side.page_html(page)
             + f'<button type="button" class="copy" data-cite="{_e(side.cite(uid))}" '
               f'title="copy citation">copy</button></div></td>')
 
 
 def _counterpart(alignment: Alignment, level: str, uid: str) -> list[str]:
+    link = _link_of(alignment, level, uid)
+    return list(link.tgt) if link is not None else []
+
+
+def _link_of(alignment: Alignment, level: str, uid: str) -> Link | None:
     for link in alignment.links:
         if link.level == level and uid in link.src:
-            return list(link.tgt)
-    return []
+            return link
+    return None
+
+
+def _side_header(side: _Side, select: str | None) -> tuple[str, str]:
+    """(plain title, header cell HTML) of one side: its title in its language, else the
+    document id and language; the document id, language and selected section beneath."""
+    title = side_title(side.doc, side.lang) or f"{side.doc.id} ({side.lang})"
+    sub = f"{side.doc.id} · {side.lang}"
+    if select and select in side.sections:
+        sec = side.sections[select]
+        h = side.headings.get(sec.heading or "") or side.heading_of.get(sec.id)
+        part = " ".join(x for x in (sec.number, h.text if h else None) if x) or select
+        sub += f" · only {select} ({part})"
+        title_plain = f"{title} — {part}"
+    else:
+        title_plain = title
+    return title_plain, (f'<span class="doctitle" lang="{_e(side.lang)}">{_e(title)}</span>'
+                         f'<span class="docsub">{_e(sub)}</span>')
 
 
 def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
                  level: str | None = None) -> bytes:
-    s = _Side(_view(src, alignment.source.lang), alignment.source.lang)
-    t = _Side(_view(tgt, alignment.target.lang), alignment.target.lang)
+    s = _Side(select_subtree(_view(src, alignment.source.lang), alignment.source.select),
+              alignment.source.lang)
+    t = _Side(select_subtree(_view(tgt, alignment.target.lang), alignment.target.select),
+              alignment.target.lang)
+    same_lang = s.lang.split("-")[0] == t.lang.split("-")[0]
     lv, links = links_at(alignment, level)
 
     # events in source order: section heads, clause heads, links
@@ -250,12 +341,15 @@ def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
             sec: Section = obj  # type: ignore[assignment]
             tids = _counterpart(alignment, "section", sec.id)
             tsec = t.sections.get(tids[0]) if tids else None
+            if tsec is None and sec.level == 0:  # front matter faces front matter
+                tsec = next((x for x in t.doc.sections if x.level == 0), None)
             rows.append(f'<tr class="head section level{min(sec.level, 3)}">'
                         f'{_head_cell(s, sec, None)}<td class="score"></td>'
                         f'{_head_cell(t, tsec, None)}</tr>')
         elif kind == "clause":
             c: Clause = obj  # type: ignore[assignment]
-            tids = _counterpart(alignment, "clause", c.id)
+            clink = _link_of(alignment, "clause", c.id)
+            tids = list(clink.tgt) if clink is not None else []
             tcl = t.clauses.get(tids[0]) if tids else None
             if tcl is None:  # same number in the counterpart section, if any
                 tcl = next((x for x in t.doc.clauses if x.number == c.number), None)
@@ -263,8 +357,17 @@ def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
                 shown_tgt_clauses.add(tcl.id)
             rows.append(f'<tr class="head clause">{_head_cell(s, None, c)}'
                         f'<td class="score"></td>{_head_cell(t, None, tcl)}</tr>')
+            if same_lang and clink is not None and clink.src and clink.tgt:
+                sd = _diff_html(clink.diff, "src", clink.src_text, elide=40)
+                td = _diff_html(clink.diff, "tgt", clink.tgt_text, elide=40)
+                if sd is not None and td is not None:
+                    rows.append(f'<tr class="diffrow"><td class="unit diff" lang="{_e(s.lang)}">'
+                                f'{sd}</td><td class="score"><span class="flag '
+                                f'flag-wording_diff">wording diff</span></td>'
+                                f'<td class="unit diff" lang="{_e(t.lang)}">{td}</td></tr>')
         else:
             link: Link = obj  # type: ignore[assignment]
+            diff = link.diff if same_lang else None
             for f in link.flags:
                 if f in counts:
                     counts[f] += 1
@@ -275,9 +378,9 @@ def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
             rows.append(
                 f'<tr class="link band-{band(sc)}{" flagged" if link.flags else ""}" '
                 f'data-score="{sc:.4f}" data-flags="{_e(flags)}">'
-                f'{_unit_cell(s, link.src, link.src_text)}'
+                f'{_unit_cell(s, link.src, link.src_text, diff, "src")}'
                 f'<td class="score"><span class="num">{sc:.2f}</span>{badges}</td>'
-                f'{_unit_cell(t, link.tgt, link.tgt_text)}</tr>')
+                f'{_unit_cell(t, link.tgt, link.tgt_text, diff, "tgt")}</tr>')
     leftovers = [c for c in t.doc.clauses if c.id not in shown_tgt_clauses]
     if leftovers:
         rows.append('<tr class="head section level1"><td class="unit"></td><td class="score">'
@@ -292,7 +395,7 @@ def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
         items = []
         for fn in side.doc.footnotes:
             items.append(_note_html(side, fn))
-        notes.append(f'<div class="notes-col" lang="{_e(side.lang)}"><h3>{_e(side.doc.id)} '
+        notes.append(f'<div class="notes-col" lang="{_e(side.lang)}"><h3>Notes: {_e(side.doc.id)} '
                      f'({_e(side.lang)})</h3>' + ("".join(items) or "<p>No notes.</p>")
                      + "</div>")
 
@@ -300,13 +403,15 @@ def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
         f'<label class="flagbox"><input type="checkbox" class="flagfilter" value="{_e(f)}" '
         f'checked> <span class="flag flag-{_e(f)}">{_e(f.replace("_", " "))}</span> '
         f'<span class="count">{counts[f]}</span></label>' for f in FLAGS)
-    title = f"{src.title or src.id} ↔ {tgt.title or tgt.id}"
+    s_title, s_head = _side_header(s, alignment.source.select)
+    t_title, t_head = _side_header(t, alignment.target.select)
+    title = f"{s_title} ↔ {t_title}"
     n_links = len(links)
     n_flagged = sum(1 for link in links if link.flags)
     page = _TEMPLATE.format(
         title=_e(title), css=_CSS, js=_JS,
         src_id=_e(s.doc.id), tgt_id=_e(t.doc.id), slang=_e(s.lang), tlang=_e(t.lang),
-        src_title=_e(src.title or src.id), tgt_title=_e(tgt.title or tgt.id),
+        src_head=s_head, tgt_head=t_head,
         level=_e(lv or "none"), n_links=n_links, n_flagged=n_flagged,
         model=_e(f"{alignment.model.name}"), flag_boxes=flag_boxes,
         rows="\n".join(rows), notes="".join(notes))
@@ -361,6 +466,15 @@ td.score .num { display:block; font-variant-numeric:tabular-nums; font-weight:60
 .meta { margin-top:2px; font-size:11px; color:var(--muted); }
 .meta .uid { font-family:ui-monospace, "DejaVu Sans Mono", monospace; margin-right:4px; }
 .meta .page { margin-right:4px; }
+.meta .plabel { margin-left:3px; } .plabel { color:#8a6d3b; }
+thead th { vertical-align:bottom; padding:4px 8px; }
+thead .doctitle { display:block; }
+thead .docsub { display:block; font-weight:400; font-size:11px; color:var(--muted); }
+del { background:#f9c9c9; color:#8b1a1a; text-decoration:line-through; }
+ins { background:#c9efc9; color:#135e13; text-decoration:none; border-bottom:1px solid #135e13; }
+.caret { color:#c0392b; font-weight:700; padding:0 1px; }
+.elided { color:var(--muted); padding:0 2px; }
+tr.diffrow td { background:#fafafa; font-size:13px; }
 button.copy { font-size:10px; padding:0 5px; border:1px solid var(--line); border-radius:3px;
               background:#fff; cursor:pointer; color:var(--muted); }
 button.copy.done { color:#1e7e34; border-color:#1e7e34; }
@@ -475,7 +589,8 @@ _TEMPLATE = """<!DOCTYPE html>
 <h1>{title}</h1>
 <div class="docs">source <b>{src_id}</b> ({slang}) · target <b>{tgt_id}</b> ({tlang}) ·
 level <b>{level}</b> · {n_links} links, {n_flagged} flagged · model {model} ·
-showing <b id="shown">{n_links}</b></div>
+showing <b id="shown">{n_links}</b> · pages: p.&#160;19 is the PDF page,
+<span class="plabel">[13]</span> the number printed on it</div>
 <div class="controls">
 <label><input type="checkbox" id="only-flagged"> only flagged</label>
 <label>min. confidence <input type="range" id="min-score" min="0" max="1" step="0.05" value="0">
@@ -489,7 +604,7 @@ style="background:var(--vlow)">&lt; 0.40</span></span>
 <main>
 <table class="align">
 <colgroup><col class="side"><col class="mid"><col class="side"></colgroup>
-<thead><tr><th lang="{slang}">{src_title}</th><th>score</th><th lang="{tlang}">{tgt_title}</th></tr></thead>
+<thead><tr><th>{src_head}</th><th>score</th><th>{tgt_head}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>

@@ -34,7 +34,10 @@ Decisions worth knowing:
   the clause in both languages (one node per ``text``).
 * Page breaks: ``pb/@n`` is the 1-based physical page (the model's page numbers, never
   the printed label), emitted before the first unit, and then whenever a heading,
-  paragraph, sentence or table starts on a later page than the last one seen.
+  paragraph, sentence or table starts on a later page than the last one seen. A paragraph
+  continued on the next page gets its ``<pb/>`` at the exact character where the page
+  changes (``Paragraph.page_breaks``), inside the ``<s>`` it falls in — or between two
+  ``<s>`` when the break falls on a sentence boundary. Pages never go backwards.
 * Link flags are pointers to ``category`` elements in the header (``ana="#_flag.omission"``),
   the score is ``cert`` (a probability, four decimals).
 * Bytes are deterministic: document order from the model, no dates, no paths beyond the
@@ -414,6 +417,9 @@ def _para(parent: etree._Element, p: Paragraph, ctx: _Ctx) -> None:
             end = s.end
     markers = sorted((m for m in ctx.markers.get(p.id, [])),
                      key=lambda m: (m.offset if m.offset is not None else n, m.id))
+    # page breaks inside the paragraph, in text order; one at 0 or past the end is the
+    # paragraph's own start page (already emitted before the <p>) or no break at all
+    breaks = sorted(((b.offset, b.page) for b in p.page_breaks if 0 < b.offset < n))
 
     def anchor(into: etree._Element, m: Marker) -> None:
         target = None
@@ -422,30 +428,48 @@ def _para(parent: etree._Element, p: Paragraph, ctx: _Ctx) -> None:
         _el(into, "ref", type="noteAnchor", n=m.label, target=target,
             xml_id=ctx.stream.xid(m.id))
 
-    def write(into: etree._Element, a: int, b: int, last: bool) -> None:
+    def write(into: etree._Element, a: int, b: int, last: bool, gap: bool = False) -> None:
         """Text a..b into ``into`` with the markers whose offset lies in [a, b)
-        (or [a, b] for the last span, so a marker at the very end lands there)."""
+        (or [a, b] for the last span, so a marker at the very end lands there) and the
+        page breaks whose offset lies in [a, b) — or [a, b] for a ``gap`` between
+        sentences, so a page that starts with a sentence gets its ``<pb/>`` before the
+        ``<s>``. A marker and a break at the same offset: the marker first (it closes
+        the text before it)."""
         pos = a
-        while markers:
-            off = markers[0].offset
-            off = n if off is None else min(max(off, 0), n)
-            if off < a or off > b or (off == b and not last):
+        while True:
+            m_off = None
+            if markers:
+                m_off = markers[0].offset
+                m_off = n if m_off is None else min(max(m_off, 0), n)
+                if m_off < a or m_off > b or (m_off == b and not last):
+                    m_off = None
+            b_off = None
+            while breaks and breaks[0][0] < a:  # behind us (overlapping sentences dropped)
+                ctx.pages.at(into, breaks.pop(0)[1])
+            if breaks and (breaks[0][0] < b or (breaks[0][0] == b and gap)):
+                b_off = breaks[0][0]
+            if m_off is None and b_off is None:
                 break
-            _append_text(into, text[pos:off])
-            anchor(into, markers.pop(0))
-            pos = off
+            if b_off is None or (m_off is not None and m_off <= b_off):
+                _append_text(into, text[pos:m_off])
+                anchor(into, markers.pop(0))
+                pos = m_off
+            else:
+                _append_text(into, text[pos:b_off])
+                ctx.pages.at(into, breaks.pop(0)[1])
+                pos = b_off
         _append_text(into, text[pos:b])
 
     pos = 0
     for i, s in enumerate(sents):
-        write(el, pos, s.start, last=False)
-        ctx.pages.at(el, s.page)
+        write(el, pos, s.start, last=False, gap=True)
+        ctx.pages.at(el, s.page)  # a sentence's page where no break says otherwise
         sel = _el(el, "s", xml_id=ctx.stream.xid(s.id))
         # a marker right after a sentence's last character belongs to that sentence
         is_last = i == len(sents) - 1 and s.end == n
         write(sel, s.start, s.end, last=is_last or _marker_at(markers, s.end, n))
         pos = s.end
-    write(el, pos, n, last=True)
+    write(el, pos, n, last=True, gap=True)
 
 
 def _marker_at(markers: list[Marker], off: int, n: int) -> bool:

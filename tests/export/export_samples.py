@@ -14,7 +14,7 @@ import shutil
 
 from pariter.model import (Alignment, AlignSide, Box, Citation, Clause, Document,
                            Footnote, Generator, Heading, Link, Marker, ModelInfo, Page,
-                           Paragraph, Section, Sentence, Source, Subtitle, Table)
+                           PageBreak, Paragraph, Section, Sentence, Source, Subtitle, Table)
 
 SHA_ZH = "a" * 64
 SHA_EN = "b" * 64
@@ -103,6 +103,8 @@ def add_stream(d: Document, lang: str) -> None:
             spage = (sent_pages or [page] * len(sents))[i - 1]
             d.sentences.append(Sentence(id=f"{pid}.s{i}", text=s, page=spage, lang=lang,
                                         paragraph=pid, start=start, end=pos))
+            if i > 1 and spage != page and not any(b.page == spage for b in p.page_breaks):
+                p.page_breaks.append(PageBreak(start, spage))  # the page turns here
         return p
 
     # front

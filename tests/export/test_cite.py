@@ -17,8 +17,16 @@ def test_clause_refs(pair, ref):
     assert [c.unit_ids for c in r.counterparts] == [["en.s06.c02"]]
     assert r.counterparts[0].document == "wic-report-en"
     text = format_cite(r)
-    assert text.splitlines()[0] == "wic-report-zh zh.s06.c02 p. 5"
+    assert "wic-report-zh zh.s06.c02 p. 5 (printed 4)" in text.splitlines()
     assert "en.s06.c02" in text
+    # a number names clause 02 of section 06 in both documents: both are listed
+    if ref in ("6.02", "06.02", "六.02", "VI.02"):
+        assert [(o.document, o.unit_id) for o in r.others] == [("wic-report-en", "en.s06.c02")]
+        assert text.splitlines()[0].startswith(f"{ref}: 2 matches in 2 document(s)")
+        assert text.index("== wic-report-zh ==") < text.index("== wic-report-en ==")
+    else:
+        assert r.others == [] and text.splitlines()[0] == \
+            "wic-report-zh zh.s06.c02 p. 5 (printed 4)"
 
 
 def test_english_side_and_sentences(pair):

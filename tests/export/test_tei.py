@@ -184,3 +184,42 @@ def test_robust_to_odd_input(zh_doc, relaxng):
                  "markers", "tables"):
         setattr(empty, kind, [])
     assert tei_problems(document_to_tei(empty)) == []
+
+
+def test_page_break_inside_a_paragraph_and_a_sentence(zh_doc, relaxng):
+    """``<pb/>`` at the exact character where a paragraph turns the page: inside the
+    ``<s>`` it falls in, between two ``<s>`` on a boundary, inside a bare ``<p>``."""
+    from pariter.model import PageBreak
+
+    d = zh_doc
+    p = next(x for x in d.paragraphs if x.id == "zh.s01.p1")
+    s1, s2 = [s for s in d.sentences if s.paragraph == p.id]
+    mid = s2.start + 3
+    p.page_breaks = [PageBreak(mid, 3)]
+    s2.page = p.page_at(s2.start)
+    assert s2.page == 2 and p.page_at(mid) == 3 and p.page_at(mid - 1) == 2
+    # a paragraph without sentences crossing pages 5 -> 6 (and a bogus break at 0)
+    q = next(x for x in d.paragraphs if x.id == "zh.s06.p1")
+    d.sentences = [s for s in d.sentences if s.paragraph != q.id]
+    q.page_breaks = [PageBreak(0, 5), PageBreak(4, 6)]
+    data = document_to_tei(d)
+    assert tei_problems(data) == []
+    assert data == document_to_tei(d)
+    ids = _by_id(_tree(data))
+    el = ids[s2.id]
+    pb = el.find("t:pb", NS)
+    assert pb is not None and pb.get("n") == "3"
+    assert el.text == s2.text[:3] and pb.tail == s2.text[3:]
+    assert "".join(el.itertext()) == s2.text
+    assert [etree.QName(c).localname for c in ids[p.id]] == ["s", "s"]
+    el = ids[q.id]
+    pb = el.find("t:pb", NS)
+    assert el.text == q.text[:4] and pb.get("n") == "6" and pb.tail == q.text[4:]
+    # the break on a sentence boundary goes between the sentences, not into one
+    p.page_breaks = [PageBreak(s2.start, 3)]
+    s2.page = 3
+    ids = _by_id(_tree(document_to_tei(d)))
+    assert [etree.QName(c).localname for c in ids[p.id]] == ["s", "pb", "s"]
+    # pages never go backwards and each page has exactly one <pb/>
+    pbs = [x.get("n") for x in _tree(document_to_tei(d)).iterfind(".//t:body//t:pb", NS)]
+    assert pbs == sorted(pbs, key=int) and len(pbs) == len(set(pbs))
