@@ -67,6 +67,8 @@ class PageChars:
     rules: list[Rule] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
     images: int = 0
+    #: boxes (x0, top, x1, bottom) of drawn shapes and images: what a figure is made of
+    graphics: list[tuple[float, float, float, float]] = field(default_factory=list)
     #: set when the page could not be read; the page then has no chars
     error: str | None = None
 
@@ -164,6 +166,9 @@ class PdfplumberSource:
                 rules.append(Rule(r["x0"], r["top"], r["x1"], r["bottom"]))
         out.rules = rules
         out.images = len(page.images)
+        out.graphics = [(o["x0"], o["top"], o["x1"], o["bottom"])
+                        for kind in (page.rects, page.curves, page.images) for o in kind
+                        if (o["x1"] - o["x0"]) > 2.5 or (o["bottom"] - o["top"]) > 2.5][:2000]
         if self._want_tables and len(rules) >= 6 and chars:
             out.tables = self._tables(page)
         return out

@@ -19,10 +19,10 @@ from pariter import ids
 from pariter.errors import InputError
 from pariter.io import sha256_file
 from pariter.model import (Box, Clause, Document, Footnote, Generator, Heading, Marker, Page,
-                           Paragraph, Section, Source, Subtitle, Table, Warning)
+                           PageBreak, Paragraph, Section, Source, Subtitle, Table, Warning)
 
 from . import headings as hd
-from .chars import CharSource, PageTable, PdfplumberSource, Rule
+from .chars import Char, CharSource, PageTable, PdfplumberSource, Rule
 from .figures import mark_figures
 from .footnotes import Note, NoteArea, attach_tiny_labels, note_areas, parse_notes
 from .hygiene import clean
@@ -33,7 +33,7 @@ from .running import find_running, page_number, to_running
 from .textjoin import join2, vocabulary
 
 _FINAL = tuple("。！？.!?:：；;”’」』)）")
-_LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）]\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
+_LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）](?!\d)\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
 _CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
 
 
@@ -45,6 +45,54 @@ class _Page:
     lines: list[Line] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
+    #: set (to the page's real width) when the page was read turned (vertical text)
+    turned: float | None = None
+    graphics: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+def _vertical(chars: list[Char]) -> bool:
+    """Is the page set in vertical lines: most glyphs, in drawing order, step down a
+    glyph's height under the previous one rather than along a line?"""
+    down = along = 0
+    for a, b in zip(chars, chars[1:]):
+        s = max(a.size, b.size, 1.0)
+        if abs(b.x0 - a.x0) < 0.2 * s and 0.5 * s < b.top - a.top < 1.6 * s:
+            down += 1
+        elif abs(b.top - a.top) < 0.3 * s and 0 < b.x0 - a.x0 < 1.6 * s:
+            along += 1
+    return down >= 4 and down > 2 * along
+
+
+def _turn(chars: list[Char], width: float) -> list[Char]:
+    """The page turned a quarter clockwise: right-hand columns become the top lines."""
+    out = []
+    for c in chars:
+        nb = width - c.x0
+        out.append(Char(c.text, c.top, width - c.x1, c.bottom, nb, c.fontname, c.size,
+                        c.colour, True, nb - 0.12 * (nb - (width - c.x1)), c.seq))
+    return out
+
+
+def _turn_back(doc: Document, pages: list[_Page]) -> None:
+    """Boxes found on turned pages, back in the page's own coordinates."""
+    width = {pg.number: pg.turned for pg in pages if pg.turned is not None}
+    if not width:
+        return
+
+    def fix(b: Box | None) -> None:
+        if b is not None and b.page in width:
+            w = width[b.page]
+            b.x0, b.top, b.x1, b.bottom = w - b.bottom, b.x0, w - b.top, b.x1
+
+    for group in (doc.paragraphs, doc.headings, doc.footnotes, doc.markers, doc.tables,
+                  [r for pg in doc.pages for r in pg.running]):
+        for u in group:
+            for b in getattr(u, "boxes", None) or ():
+                fix(b)
+            fix(getattr(u, "box", None))
+    for pg in doc.pages:
+        if pg.number in width:
+            pg.width, pg.height = width[pg.number], pg.width
 
 
 def extract_pdf(path: str | Path, *, doc_id: str | None = None) -> Document:
@@ -121,13 +169,22 @@ def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], 
         raw_chars += len(pc.chars)
         images += pc.images
         chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
-        if any(not c.upright for c in chars):
+        if _vertical(chars):
+            # tategaki: columns read top to bottom, right to left. Read the page turned a
+            # quarter (columns become lines); boxes are turned back at the end
+            warnings.append(Warning("vertical_text", "vertical text: read column by column, "
+                                    "right to left", pc.number))
+            chars = _turn(chars, pc.width)
+            page.width, page.height = pc.height, pc.width
+            page.turned = pc.width
+        elif any(not c.upright for c in chars):
             warnings.append(Warning("vertical_text", "vertical or rotated text: reading order "
                                     "may be wrong", pc.number))
         lines = build_lines_safe(chars, pc.number, warnings)
         page.lines = attach_tiny_labels(lines)
         page.rules = pc.rules
         page.tables = pc.tables
+        page.graphics = pc.graphics
         pages.append(page)
     return pages, raw_chars, images
 
@@ -186,7 +243,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
 
     # figures: their labels are neither headings nor notes
     for pg in pages:
-        mark_figures(pg.lines, body)
+        mark_figures(pg.lines, body, [] if pg.turned else pg.graphics)
+        # the labels inside a drawn figure are part of the picture, not of the text
+        pg.lines = [l for l in pg.lines if l.kind != "graphic"]
+        pg.graphics = []
 
     # notes
     notes: list[Note] = []
@@ -226,6 +286,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
                 l.col = i
                 ordered.append(l)
     _Builder(doc, pages, ordered, notes, table_boxes, body, warnings).build()
+    _turn_back(doc, pages)
     doc.warnings = warnings + doc.warnings
     return doc
 
@@ -569,6 +630,8 @@ class _Builder:
             num, _ = hd.split_number(b.text)
             return (same and b.page == a.page and 0 <= b.top - a.bottom < 0.9 * a.size
                     and num is None and len(cur.lines) < 4)
+        if a.kind == "grid" or b.kind == "grid":
+            return False  # rows of a grid are lines of their own
         ta = a.text.rstrip()
         lo, hi = self._col_bounds[id(a)]
         blo, bhi = self._col_bounds[id(b)]
@@ -579,16 +642,30 @@ class _Builder:
         full = a.x1 >= hi - 1.5 * a.size
         ends = ta.endswith(_FINAL)
         if b.page != a.page or b.top < a.top - 1 or b.col != a.col and b.top < a.bottom:
-            # next column or page: continue only a line that ran to the margin unfinished
-            return full and not ends and b.x0 - blo < 0.8 * b.size
+            # next column or page: continue only a line that ran to the margin unfinished,
+            # when the next line starts at the column's edge (no first-line indent) or, in
+            # a hanging-indent layout, at the left edge of the paragraph's running lines
+            if not full or ends:
+                return False
+            if b.x0 - blo < 0.8 * b.size:
+                return True
+            tol = 0.3 * b.size
+            if len(cur.lines) > 1:
+                # the running edge, seen in any column of the paragraph, or as far in from
+                # the new column's edge as the running lines hang in from the first line
+                first, second = cur.lines[0], cur.lines[1]
+                hang = second.x0 - first.x0 if (second.page == first.page
+                                                 and first.x0 < second.x1 and second.x0 < first.x1
+                                                 and second.top > first.top) else 0.0
+                return (any(abs(b.x0 - l.x0) < tol for l in cur.lines[1:])
+                        or (hang > 0.8 * b.size and abs((b.x0 - blo) - hang) < tol))
+            return self._hangs(a, b, cur, tol)
         gap = b.top - a.bottom
         if gap > 0.9 * a.size + 0.35 * a.size:
             return False
         if gap < -0.3 * a.size:
             return False
-        hanging = (len(cur.lines) == 1 and (_CLAUSE.match(a.text) or _LIST_START.match(a.text))
-                   and b.x0 > a.x0 + 0.5 * a.size) or (
-                   len(cur.lines) > 1 and abs(b.x0 - a.x0) < 0.5 * a.size)
+        hanging = self._hangs(a, b, cur, 0.5 * a.size)
         if not hanging and b.x0 - blo >= 0.8 * b.size and a.x0 - lo < 0.5 * a.size:
             return False  # first-line indent
         if not full and (ends or _is_cjk_text(ta)):
@@ -596,6 +673,15 @@ class _Builder:
         if not full and a.x1 < hi - 6 * a.size:
             return False
         return True
+
+    @staticmethod
+    def _hangs(a: Line, b: Line, cur: _Para, tol: float) -> bool:
+        """Does ``b`` run on at the paragraph's running left edge: under the text after a
+        numbered first line's label, or at the same edge as the running line ``a``?"""
+        if len(cur.lines) == 1:
+            return bool(_CLAUSE.match(a.text) or _LIST_START.match(a.text)) \
+                and b.x0 > a.x0 + 0.5 * a.size
+        return abs(b.x0 - a.x0) < tol
 
     # -- groups → model units -------------------------------------------------------------
     def _assemble(self, blocks: list[_Para]) -> None:
@@ -689,7 +775,8 @@ class _Builder:
             if not b.lines or b.heading:
                 continue
             first = b.lines[0]
-            text, marks = self._text(b)
+            breaks: list[PageBreak] = []
+            text, marks = self._text(b, breaks)
             if not text.strip() and not marks:
                 continue
             lang = lang_of(text)  # the stream it is printed in
@@ -711,6 +798,7 @@ class _Builder:
                     cut = m.end()
                     text = text[cut:]
                     marks = [(o - cut, s, l) for o, s, l in marks]
+                    breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
             if clause is None:
                 clause = clause_state.get(lang)
                 if clause is not None and not self._sets_like(b, clause_set.get(lang)):
@@ -719,10 +807,12 @@ class _Builder:
             para_counter[container] += 1
             pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
             pages_ = sorted({l.page for l in b.lines})
-            role = "front" if sid.endswith(".front") else "body"
+            role = ("caption" if first.kind == "caption"
+                    else "front" if sid.endswith(".front") else "body")
             doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
                                             clause.id if clause else None, pages_,
-                                            _boxes(b.lines), role))
+                                            _boxes(b.lines), role,
+                                            [k for k in breaks if 0 < k.offset < len(text)]))
             if clause is not None:
                 clause.paragraphs.append(pid)
                 clause.text = join2(clause.text, text, self.words) if clause.text else text
@@ -876,9 +966,13 @@ class _Builder:
                 out.append(text)
         return out
 
-    def _text(self, b: _Para) -> tuple[str, list[tuple[int, Sup, Line]]]:
+    def _text(self, b: _Para, breaks: list[PageBreak] | None = None
+              ) -> tuple[str, list[tuple[int, Sup, Line]]]:
+        """The block's text and its note markers; ``breaks`` (if given) receives where the
+        text moves on to another page."""
         text = ""
         marks: list[tuple[int, Sup, Line]] = []
+        page = b.lines[0].page if b.lines else 0
         for l in b.lines:
             raw = l.text
             lead = len(raw) - len(raw.lstrip())
@@ -889,6 +983,13 @@ class _Builder:
                 continue
             text = join2(text, piece, self.words) if text else piece
             start = len(text) - len(piece)
+            if l.page != page:
+                page = l.page
+                if breaks is not None and text:
+                    if breaks and breaks[-1].offset == start:
+                        breaks[-1] = PageBreak(start, page)
+                    else:
+                        breaks.append(PageBreak(start, page))
             for s in l.sups:
                 marks.append((min(len(text), start + max(0, s.offset - lead)), s, l))
         return text, marks

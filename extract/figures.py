@@ -19,14 +19,19 @@ _CAPTION = re.compile(r"^(?:Figure|Fig\.|Exhibit|Chart|Graphic|图|图表)\s*[0-
 _SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source|资料来源|数据来源|来源|注)\s*[:：]", re.I)
 
 
-def mark_figures(lines: list[Line], body: float) -> int:
-    """Mark (``kind = "figure"``) the lines inside figure regions; returns how many."""
+def mark_figures(lines: list[Line], body: float,
+                 graphics: list[tuple[float, float, float, float]] = ()) -> int:  # type: ignore[assignment]
+    """Mark (``kind = "figure"``) the lines inside figure regions; returns how many.
+
+    A caption under its figure (papers: "Figure 2: …" below the graphic) bounds the
+    region above it by the drawn shapes and images it sits under (``graphics``)."""
     marked = 0
     caps = [l for l in lines if _CAPTION.match(l.text.strip())]
     for cap in caps:
         srcs = [l for l in lines if l.top > cap.bottom and _SOURCE.match(l.text.strip())
                 and l.x0 < cap.x1 and l.x1 > cap.x0 and abs(l.x0 - cap.x0) < 3 * body]
         if not srcs:
+            marked += _above(cap, lines, body, graphics)
             continue
         src = min(srcs, key=lambda l: l.top)
         x0, x1 = min(cap.x0, src.x0) - 20, max(cap.x1, src.x1) + 20
@@ -38,3 +43,36 @@ def mark_figures(lines: list[Line], body: float) -> int:
                 l.kind = "figure"
                 marked += 1
     return marked
+
+
+def _above(cap: Line, lines: list[Line], body: float,
+           graphics: list[tuple[float, float, float, float]]) -> int:
+    """Mark the lines inside the graphic that ends right above caption ``cap``."""
+    near = [g for g in graphics if cap.top - 3 * body <= g[3] <= cap.top + 0.5
+            and g[0] < cap.x1 + body and g[2] > cap.x0 - body and g[3] - g[1] < 2000]
+    if not near:
+        return 0
+    x0, top = min(g[0] for g in near), min(g[1] for g in near)
+    x1, bottom = max(g[2] for g in near), max(g[3] for g in near)
+    grown = True
+    while grown:  # take in every shape touching the region (a chart's bars, axes, legend)
+        grown = False
+        for g in graphics:
+            if (g[0] <= x1 + 2 and g[2] >= x0 - 2 and g[1] <= bottom + 2 and g[3] >= top - 2
+                    and g[3] <= cap.top + 0.5
+                    and (g[0] < x0 or g[1] < top or g[2] > x1 or g[3] > bottom)):
+                x0, top = min(x0, g[0]), min(top, g[1])
+                x1, bottom = max(x1, g[2]), max(bottom, g[3])
+                grown = True
+    if bottom - top < body:
+        return 0  # a rule over the caption, not a figure
+    cap.kind = "caption"
+    n = 0
+    for l in lines:
+        if l is cap or l.kind != "body":
+            continue
+        cx, cy = (l.x0 + l.x1) / 2, (l.top + l.bottom) / 2
+        if x0 - 2 <= cx <= x1 + 2 and top - 2 <= cy <= bottom + 2:
+            l.kind = "graphic"
+            n += 1
+    return n

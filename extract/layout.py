@@ -35,9 +35,12 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) ->
         return
     cols = _merge_label_columns(_split(lines, lambda l: (l.x0, l.x1), gutter))
     if len(cols) > 1:
-        for c in cols:
-            _cut(c, gutter, out, depth + 1)
-        return
+        groups = _grid_groups(cols)
+        if len(groups) > 1:
+            for c in groups:
+                _cut(c, gutter, out, depth + 1)
+            return
+        _mark_cells(cols)  # one grid: its rows are read across, and are not running text
     # horizontal: cut at every gap close to the widest one
     ivs = sorted(lines, key=lambda l: l.top)
     gaps = []
@@ -56,6 +59,50 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) ->
     for i in cuts + [len(ivs)]:
         _cut(ivs[start:i], gutter, out, depth + 1)
         start = i
+
+
+def _grid_groups(cols: list[list[Line]]) -> list[list[Line]]:
+    """Columns that are the cells of a grid (a name list, an unruled table) go together:
+    neighbouring narrow columns whose lines mostly stand on each other's baselines."""
+    out = [cols[0]]
+    prev = cols[0]
+    for c in cols[1:]:
+        if _grid_pair(prev, c):
+            out[-1] = out[-1] + c
+        else:
+            out.append(c)
+        prev = c
+    return out
+
+
+def _mark_cells(cols: list[list[Line]]) -> None:
+    """Lines of a grid that share a baseline with a line of another column are cells."""
+    for i, c in enumerate(cols):
+        others = [o for j, d in enumerate(cols) if j != i for o in d]
+        for l in c:
+            if l.kind == "body" and any(abs(l.baseline - o.baseline) < 0.3 * l.size
+                                        for o in others):
+                l.kind = "grid"
+
+
+def _grid_pair(a: list[Line], b: list[Line]) -> bool:
+    """Short lines of one column mostly stand on the baselines of short lines of the
+    other: cells of a grid, not columns of running text (whose lines are long) nor a
+    sidebar beside such text."""
+    size = max(l.size for l in a + b)
+    return _stand_on(a, b, size) or _stand_on(b, a, size)
+
+
+def _stand_on(few: list[Line], many: list[Line], size: float) -> bool:
+    short = [o for o in many if o.x1 - o.x0 <= 8 * size]
+    lo = min(o.top for o in many) - 0.3 * size
+    hi = max(o.bottom for o in many) + 0.3 * size
+    beside = [l for l in few if lo <= l.baseline <= hi]  # lines past the other's ends
+    if not beside or (len(beside) < 2 and len(short) < len(many)):
+        return False  # a lone line beside running text
+    paired = sum(1 for l in beside if l.x1 - l.x0 <= 8 * size
+                 and any(abs(l.baseline - o.baseline) < 0.3 * l.size for o in short))
+    return paired >= 0.6 * len(beside)
 
 
 def _merge_label_columns(cols: list[list[Line]]) -> list[list[Line]]:
@@ -102,7 +149,7 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
             p = out[-1]
             s = max(p.size, l.size)
             if (abs(p.baseline - l.baseline) <= 0.3 * s and l.x0 >= p.x1 - 1
-                    and l.x0 - p.x1 <= 3.5 * s):
+                    and (l.x0 - p.x1 <= 3.5 * s or p.kind == l.kind == "grid")):
                 off = len(p.text) + 1
                 for sp in l.sups:
                     sp.offset += off
@@ -110,6 +157,8 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
                 if p.x1 - p.x0 < l.x1 - l.x0 and l.size >= p.size - 0.3:
                     p.fontname, p.bold, p.colour, p.size = l.fontname, l.bold, l.colour, l.size
                 p.text = p.text + " " + l.text
+                if l.kind == "grid":
+                    p.kind = "grid"
                 p.x1 = max(p.x1, l.x1)
                 p.top, p.bottom = min(p.top, l.top), max(p.bottom, l.bottom)
                 continue

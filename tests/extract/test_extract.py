@@ -275,3 +275,57 @@ def test_compound_hyphens_kept_by_document_vocabulary() -> None:
     assert join2("in Wiki-", "pedia", words) == "in Wikipedia"  # printed whole elsewhere
     assert join2("is consider-", "able", words) == "is considerable"  # a bare suffix
     assert join2("we develop-", "ment", words) == "we development"
+
+
+def test_page_breaks_of_a_paragraph_continued_on_the_next_page() -> None:
+    from pariter.pipeline import add_sentences
+    doc = extract_pdf(corpus_pdf("wic-report-zh.pdf"))
+    crossing = [p for p in doc.paragraphs if len(p.pages) > 1]
+    assert crossing and all(p.page_breaks for p in crossing)
+    assert all(not p.page_breaks for p in doc.paragraphs if len(p.pages) == 1)
+    for p in crossing:
+        assert [b.page for b in p.page_breaks] == p.pages[1:]
+        assert sorted({b.page for b in p.boxes}) == p.pages
+    # page 11 opens with "大模型测量农作物的长势" in the middle of a paragraph from page 10
+    p = next(p for p in crossing if p.pages == [10, 11])
+    assert p.text[p.page_breaks[0].offset:].startswith("大模型测量农作物的长势")
+    add_sentences(doc)
+    sents = [s for s in doc.sentences if s.paragraph == p.id]
+    assert sents[0].page == 10 and sents[-1].page == 11
+    assert all(s.page == p.page_at(s.start) for s in sents)
+
+
+@pytest.mark.parametrize("name,clause,pages", [
+    ("wic-consensus-en.pdf", "en.s02.c04", [1, 2]),  # right column → next page's left column
+    ("wic-consensus-zh.pdf", "zh.s03.c07", [2, 3]),
+])
+def test_hanging_indent_paragraph_joined_across_pages(name: str, clause: str, pages: list[int]) -> None:
+    """A clause's text hangs in from its number; a page break inside it leaves the next
+    page's first line at the hanging edge: one paragraph, not two."""
+    doc = extract_pdf(corpus_pdf(name))
+    c = next(c for c in doc.clauses if c.id == clause)
+    assert len(c.paragraphs) == 1
+    p = next(p for p in doc.paragraphs if p.id == c.paragraphs[0])
+    assert p.pages == pages and [b.page for b in p.page_breaks] == pages[1:]
+
+
+def test_name_grid_rows_stay_rows() -> None:
+    doc = extract_pdf(shared_pdf("zh_unstructured_simplified_chinese.pdf"))
+    texts = [p.text for p in doc.paragraphs]
+    assert "杨启光 陈光磊 陈学超 周小兵 赵金铭" in texts
+    assert "监制人： 刘泽彭" in texts and "主 编： 贾益民" in texts
+    assert all(len(t) < 40 for t in texts)  # no two grid rows fused
+
+
+def test_vertical_text_read_by_columns() -> None:
+    doc = extract_pdf(shared_pdf("ja_pdfjs_vertical.pdf"))
+    assert any(w.code == "vertical_text" for w in doc.warnings)
+    text = "".join(p.text for p in doc.paragraphs)
+    assert "あいうえお" in text and "日本語" in text
+    b = doc.paragraphs[0].boxes[0]  # boxes in the page's own coordinates
+    assert b.x1 <= doc.pages[0].width and b.bottom <= doc.pages[0].height
+
+
+def test_decimal_at_line_start_is_not_a_list_item() -> None:
+    doc = extract_pdf(shared_pdf("zh_research_report_rapiddoc.pdf"))
+    assert not any(p.text.startswith(("42.8%", "64.9%")) for p in doc.paragraphs)

@@ -112,3 +112,14 @@ def test_file_check(tmp_path: Path) -> None:
     assert _check_file(f) == FileCheck(truncated=True, encrypted=False)
     f.write_bytes(b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\nstartxref\n0\n%%EOF\n")
     assert _check_file(f) == FileCheck(truncated=False, encrypted=True)
+
+
+def test_figure_above_its_caption_bounded_by_graphics() -> None:
+    body = [_line("Running text of the paper above the figure, long enough.", 72, 100 + 12 * i,
+                  10, x1=300) for i in range(5)]
+    labels = [_line("Encoder", 100, 200, 8), _line("Decoder", 200, 240, 8)]
+    cap = _line("Figure 2: The model.", 72, 300, 9)
+    graphics = [(90.0, 180.0, 260.0, 290.0), (95.0, 195.0, 150.0, 215.0)]
+    assert mark_figures(body + labels + [cap], 10, graphics) == 2
+    assert all(l.kind == "graphic" for l in labels) and cap.kind == "caption"
+    assert all(l.kind == "body" for l in body)
