@@ -1,0 +1,130 @@
+"""Rule-based sentence boundaries for Chinese and English with spaCy, fully offline.
+
+Statistical parsers would need model downloads and are trained on news; the aligner
+only needs boundaries it can merge back (a 1-2 bead repairs an over-split), so
+predictable rules that never need weights are the better trade.
+
+Chinese: a sentence ends after 。！？； (and their ASCII forms or an ellipsis), together
+with any closing quotes or brackets that follow (”」』）).  English: spaCy's tokenizer
+already keeps "U.S.", "e.g." and "Dr." whole; the `english_boundaries` component below
+adds the cases it splits ("No. 5", "Fig. 3", "et al. (2019)") and never splits inside
+decimals or URLs, because those contain no whitespace and are a single token.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["split_sentences", "sentences", "pipeline"]
+
+ZH_END = frozenset("。！？；!?;…")
+CLOSERS = frozenset("”’」』）)】》〉\"'］]")
+EN_END = frozenset(".!?")
+# Abbreviations that spaCy's English tokenizer splits off from their full stop and that
+# are normally followed by something other than a new sentence.
+EN_ABBREVIATIONS = frozenset(
+    """no nos fig figs eq eqs ch chap sec vol vols p pp ed eds al approx cf vs etc
+    art arts para op cit ibid dept est jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr prof st jr sr gen col capt lt sgt rev hon""".split()
+)
+
+
+def _mark(doc: Doc, starts: set[int]) -> Doc:
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.i in starts
+    return doc
+
+
+def _blank_lines(doc: Doc) -> set[int]:
+    """A paragraph break is always a boundary: PDFs put headings and captions on their own."""
+    return {t.i + 1 for t in doc if t.is_space and t.text.count("\n") >= 2 and t.i + 1 < len(doc)}
+
+
+@Language.component("chinese_boundaries")
+def chinese_boundaries(doc: Doc) -> Doc:
+    starts = _blank_lines(doc)
+    seen_end = False
+    for token in doc:
+        chars = token.text.strip()
+        if seen_end and chars and not all(c in CLOSERS or c in ZH_END for c in chars):
+            starts.add(token.i)
+            seen_end = False
+        if chars and chars[-1] in ZH_END:
+            seen_end = True
+    return _mark(doc, starts)
+
+
+def _en_continues(prev: str, nxt: str) -> bool:
+    """True if the full stop before `nxt` is an abbreviation's, not a sentence end."""
+    word = prev.rstrip(".").lower()
+    if word in EN_ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():  # initials: "J. Smith", "A. B. Jones"
+        return True
+    return nxt[:1].islower() or nxt[:1].isdigit()
+
+
+@Language.component("english_boundaries")
+def english_boundaries(doc: Doc) -> Doc:
+    starts = _blank_lines(doc)
+    pending: int | None = None  # index of the token that ended a sentence, if any
+    for token in doc:
+        text = token.text
+        if token.is_space:
+            continue
+        if pending is not None:
+            if text in CLOSERS or (text and all(c in EN_END for c in text)):
+                pass  # quotes, brackets, "?!" stay with the sentence they close
+            else:
+                end_token = doc[pending]
+                before = doc[pending - 1].text if end_token.text == "." and pending > 0 else end_token.text
+                is_stop = end_token.text.endswith(".")
+                if not (is_stop and _en_continues(before, text)):
+                    starts.add(token.i)
+                pending = None
+                continue
+        if text in EN_END or (len(text) > 1 and text[-1] in "!?"):
+            pending = token.i
+        elif text.endswith(".") and len(text) > 1:
+            # spaCy kept the stop on the token: "U.S.", "e.g.", "Dr.", "a.m."; such tokens
+            # end a sentence only if a capitalised word follows and it is not a title.
+            if text.rstrip(".").lower() not in {"dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e"}:
+                pending = token.i
+    return _mark(doc, starts)
+
+
+@lru_cache(maxsize=None)
+def pipeline(lang: str) -> Language:
+    """One blank pipeline per language, built on first use and kept for the process."""
+    if lang == "zh":
+        nlp = spacy.blank("zh")  # character segmentation: needs neither jieba nor pkuseg
+        nlp.add_pipe("chinese_boundaries")
+    elif lang == "en":
+        nlp = spacy.blank("en")
+        nlp.add_pipe("english_boundaries")
+    else:
+        raise ValueError(f"unsupported language {lang!r}; expected 'zh' or 'en'")
+    nlp.max_length = 10**8
+    return nlp
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans `(start, end)` into `text`, one per sentence, without outer whitespace."""
+    spans: list[tuple[int, int]] = []
+    for sent in pipeline(lang)(text).sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, lang)]

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from pariter.align.cli import register
+from pariter.align.evaluate import read_beads, score
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture()
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
+    monkeypatch.setenv("PARITER_CACHE", str(tmp_path / "cache"))
+    app = typer.Typer()
+    register(app)
+    return app
+
+
+def test_align_text_writes_beads(app: typer.Typer, tmp_path: Path) -> None:
+    out = tmp_path / "pred.align"
+    result = CliRunner().invoke(
+        app, ["align-text", str(DATA / "story.en.txt"), str(DATA / "story.zh.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    pred = read_beads(out)
+    assert score(read_beads(DATA / "story.gold.align"), pred).as_dict()["strict_f1"] >= 0.9
+    assert not list(tmp_path.glob(".pred.align.*"))  # no temporary file left behind
+    # the second run is served from the cache and must give the same beads
+    again = CliRunner().invoke(app, ["align-text", str(DATA / "story.en.txt"), str(DATA / "story.zh.txt")])
+    assert again.exit_code == 0
+    assert again.stdout == out.read_text()
+
+
+def test_align_text_missing_and_empty_files(app: typer.Typer, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = CliRunner().invoke(app, ["align-text", str(missing), str(DATA / "story.zh.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    result = CliRunner().invoke(app, ["align-text", str(DATA / "story.en.txt"), str(empty)])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "empty" in result.output
+
+
+def test_eval_align_json_and_table(app: typer.Typer, tmp_path: Path) -> None:
+    gold = DATA / "story.gold.align"
+    result = CliRunner().invoke(app, ["eval-align", str(gold), str(gold), "--json"])
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert scores["strict_f1"] == 1.0 and scores["lax_f1"] == 1.0
+    table = CliRunner().invoke(app, ["eval-align", str(gold), str(gold)])
+    assert table.exit_code == 0 and "strict" in table.stdout and "lax" in table.stdout
+    bad = CliRunner().invoke(app, ["eval-align", str(tmp_path / "x.align"), str(gold)])
+    assert bad.exit_code == 1 and "x.align" in bad.output

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from pariter.align.segment import sentences, split_sentences
+
+
+def test_chinese_keeps_closing_quotes_and_brackets() -> None:
+    text = "他说：“你好。”她笑了！「走吧。」好的；再见？（完。）最后一句"
+    assert sentences(text, "zh") == [
+        "他说：“你好。”",
+        "她笑了！",
+        "「走吧。」",
+        "好的；",
+        "再见？",
+        "（完。）",
+        "最后一句",
+    ]
+
+
+def test_chinese_does_not_split_on_commas() -> None:
+    assert sentences("神称光为昼，称暗为夜。有晚上，有早晨。", "zh") == ["神称光为昼，称暗为夜。", "有晚上，有早晨。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. economy grew quickly.",
+        "See Fig. 3 for the chart.",
+        "Turn to No. 5 on the list.",
+        "Bring fruit, e.g. apples, and bread.",
+        "Use a tool, i.e. a hammer.",
+        "Dr. Smith agreed with Prof. Jones.",
+        "Growth was 3.5 percent last year.",
+        "Visit https://example.com/a.b?x=1 for more.",
+        "It was 5 p.m. when J. R. Smith et al. arrived.",
+    ],
+)
+def test_english_single_sentences_stay_whole(text: str) -> None:
+    assert sentences(text, "en") == [text]
+
+
+def test_english_splits_real_boundaries() -> None:
+    text = "It rained. Why? Because.  \n\nA new paragraph starts here"
+    assert sentences(text, "en") == ["It rained.", "Why?", "Because.", "A new paragraph starts here"]
+
+
+def test_spans_point_into_the_text_and_are_stripped() -> None:
+    text = "  First one.   Second one!  "
+    spans = split_sentences(text, "en")
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one!"]
+    assert all(not text[a].isspace() and not text[b - 1].isspace() for a, b in spans)
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        split_sentences("Bonjour.", "fr")
