@@ -74,6 +74,7 @@ from typing import Any, Callable, Iterable
 
 from pariter.errors import InputError
 from pariter.ids import number_parts
+from pariter.io import read_json_object
 from pariter.model import Document
 
 __all__ = ["evaluate", "evaluate_files", "format_report", "normalize", "main"]
@@ -356,16 +357,9 @@ def evaluate(doc: Document | dict[str, Any], truth: dict[str, Any]) -> dict[str,
 
 
 def load_truth(path: str | Path) -> dict[str, Any]:
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(p, "no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(p, f"not a truth JSON file ({e})") from None
-    if not isinstance(data, dict) or not any(
-            k in data for k in ("headings", "footnotes", "markers", "clauses")):
-        raise InputError(p, "not a truth JSON file (no headings, footnotes, markers or clauses)")
+    data = read_json_object(path, "truth")
+    if not any(k in data for k in ("headings", "footnotes", "markers", "clauses")):
+        raise InputError(path, "not a truth JSON file (no headings, footnotes, markers or clauses)")
     return data
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from pariter.errors import InputError
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -38,3 +42,19 @@ def sha256_file(path: str | Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def read_json_object(path: str | Path, what: str) -> dict[str, Any]:
+    """A JSON object from a file, or an :class:`InputError` saying which file and why."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(p, "is a directory, not a file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(p, f"not a {what} JSON file ({e})") from None
+    if not isinstance(data, dict):
+        raise InputError(p, f"not a {what} JSON file (top level is not an object)")
+    return data

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Literal, TypeVar, Union
 
-from pariter.errors import InputError
-from pariter.io import atomic_write_text
+from pariter.io import atomic_write_text, read_json_object
 
 SCHEMA_VERSION = "1.0"
 
@@ -43,6 +42,31 @@ FLAGS: tuple[str, ...] = (
     "low_confidence",
     "wording_diff",
 )
+
+
+J = TypeVar("J", bound="JsonFile")
+
+
+class JsonFile:
+    """JSON (de)serialisation shared by the two top-level files we write."""
+
+    __slots__ = ()
+    json_kind: typing.ClassVar[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls: type[J], data: dict[str, Any]) -> J:
+        return from_dict(cls, data)
+
+    def save(self, path: str | Path) -> None:
+        atomic_write_text(path, dumps(self))
+
+    @classmethod
+    def load(cls: type[J], path: str | Path) -> J:
+        """Read without schema validation; :func:`load_document` validates."""
+        return cls.from_dict(read_json_object(path, cls.json_kind))
 
 
 @dataclass(slots=True)
@@ -258,7 +282,9 @@ class Generator:
 
 
 @dataclass(slots=True)
-class Document:
+class Document(JsonFile):
+    json_kind: typing.ClassVar[str] = "document"
+
     id: str
     source: Source
     langs: list[str]
@@ -303,21 +329,6 @@ class Document:
             clauses=keep(self.clauses), paragraphs=keep(self.paragraphs),
             sentences=keep(self.sentences), footnotes=keep(self.footnotes),
             markers=keep(self.markers), tables=keep(self.tables))
-
-    # -- serialisation ----------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
-        return from_dict(cls, data)
-
-    def save(self, path: str | Path) -> None:
-        atomic_write_text(path, dumps(self))
-
-    @classmethod
-    def load(cls, path: str | Path) -> "Document":
-        return cls.from_dict(_read_json(path, "document"))
 
 
 Unit = Union[Section, Heading, Clause, Paragraph, Sentence, Footnote, Marker, Table]
@@ -367,27 +378,15 @@ class ModelInfo:
 
 
 @dataclass(slots=True)
-class Alignment:
+class Alignment(JsonFile):
+    json_kind: typing.ClassVar[str] = "alignment"
+
     source: AlignSide
     target: AlignSide
     model: ModelInfo
     links: list[Link] = field(default_factory=list)
     generator: Generator | None = None
     schema_version: str = SCHEMA_VERSION
-
-    def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Alignment":
-        return from_dict(cls, data)
-
-    def save(self, path: str | Path) -> None:
-        atomic_write_text(path, dumps(self))
-
-    @classmethod
-    def load(cls, path: str | Path) -> "Alignment":
-        return cls.from_dict(_read_json(path, "alignment"))
 
 
 # -- generic (de)serialisation ----------------------------------------------------------
@@ -474,29 +473,16 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     raise TypeError(f"{where}: unsupported type {tp!r}")
 
 
-def dumps(obj: Document | Alignment) -> str:
+def dumps(obj: JsonFile) -> str:
     """Deterministic JSON: field order as declared, floats rounded, UTF-8 kept readable."""
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=1) + "\n"
-
-
-def _read_json(path: str | Path, what: str) -> dict[str, Any]:
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(p, "no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(p, f"not a {what} JSON file ({e})") from None
-    if not isinstance(data, dict):
-        raise InputError(p, f"not a {what} JSON file (top level is not an object)")
-    return data
 
 
 def load_document(path: str | Path) -> Document:
     """Read and validate a document JSON, raising :class:`InputError` naming the file."""
     from pariter.schema import validate
 
-    data = _read_json(path, "document")
+    data = read_json_object(path, "document")
     validate(data, "document", source=path)
     return Document.from_dict(data)
 
@@ -504,6 +490,6 @@ def load_document(path: str | Path) -> Document:
 def load_alignment(path: str | Path) -> Alignment:
     from pariter.schema import validate
 
-    data = _read_json(path, "alignment")
+    data = read_json_object(path, "alignment")
     validate(data, "alignment", source=path)
     return Alignment.from_dict(data)
