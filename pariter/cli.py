@@ -180,7 +180,8 @@ def validate(files: list[Path] = typer.Argument(..., help="TEI XML, document/ali
         if problems:
             bad += 1
             for p in problems:
-                err.print(f"{f}: {p}", markup=False, highlight=False)
+                line = p if p.startswith(f"{f}:") else f"{f}: {p}"
+                err.print(line, markup=False, highlight=False)
         else:
             out.print(f"{f}: valid", markup=False, highlight=False)
     if bad:
