@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 from pariter.model import Alignment, Document, Link
 
@@ -76,25 +75,4 @@ def select_subtree(doc: Document, select: str | None) -> Document:
     with ``AlignSide.select`` aligned); ``doc`` itself when ``select`` is None or unknown."""
     if not select or not any(s.id == select for s in doc.sections):
         return doc
-    parent = {s.id: s.parent for s in doc.sections}
-
-    def inside(sid: str | None) -> bool:
-        seen: set[str] = set()
-        while sid is not None and sid not in seen:
-            if sid == select:
-                return True
-            seen.add(sid)
-            sid = parent.get(sid)
-        return False
-
-    paragraphs = [p for p in doc.paragraphs if inside(p.section)]
-    pids = {p.id for p in paragraphs}
-    markers = [m for m in doc.markers if m.paragraph in pids]
-    notes = {m.footnote for m in markers if m.footnote}
-    return dataclasses.replace(
-        doc, sections=[s for s in doc.sections if inside(s.id)],
-        headings=[h for h in doc.headings if inside(h.section)],
-        clauses=[c for c in doc.clauses if inside(c.section)], paragraphs=paragraphs,
-        sentences=[s for s in doc.sentences if s.paragraph in pids],
-        footnotes=[f for f in doc.footnotes if f.id in notes], markers=markers,
-        tables=[t for t in doc.tables if inside(t.section)])
+    return doc.subtree(select)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pariter.export.common import select_subtree
 from pariter.export.html import pair_to_html
 from pariter.export.jsonl import alignment_to_jsonl
 from pariter.export.tei import pair_to_tei
@@ -14,9 +15,14 @@ from pariter.model import Alignment, Document
 
 def pair_outputs(src: Document, tgt: Document, alignment: Alignment,
                  stem: str) -> dict[str, bytes]:
-    """File name → bytes: ``<stem>.tei.xml``, ``.jsonl``, ``.tmx``, ``.html``."""
+    """File name → bytes: ``<stem>.tei.xml``, ``.jsonl``, ``.tmx``, ``.html``.
+
+    A side the alignment restricted to one section (``select``) is written as that
+    section only: the pair file holds what was aligned, not the whole document.
+    """
     return {
-        f"{stem}.tei.xml": pair_to_tei(src, tgt, alignment),
+        f"{stem}.tei.xml": pair_to_tei(select_subtree(src, alignment.source.select),
+                                       select_subtree(tgt, alignment.target.select), alignment),
         f"{stem}.jsonl": alignment_to_jsonl(alignment),
         f"{stem}.tmx": alignment_to_tmx(alignment),
         f"{stem}.html": pair_to_html(src, tgt, alignment),

@@ -335,7 +335,6 @@ def _decide_markers(pages: list[_Page], notes: list[Note], warnings: list[Warnin
             keep: list[Sup] = []
             for s in l.sups:
                 affil = author_line or (s.label in aff and l.top < aff[s.label])
-                prev = l.text[s.offset - 1] if s.offset > 0 else ""
                 linked = any(s.label in by_page.get(pg.number + d, ()) for d in (0, -1, 1, -2, 2))
                 if not affil and (linked or (have_notes and _plausible_unlinked(
                         s.label, l.text[:s.offset], pg.number, notes))):
@@ -711,7 +710,6 @@ class _Builder:
         marker_n: Counter[str] = Counter()
         heads = self._heading_records(blocks)
         note_ids = self._footnotes()
-        para_lang_of_block: dict[int, str] = {}
 
         def lang_of(text: str) -> str:
             if not bilingual:

@@ -330,6 +330,38 @@ class Document(JsonFile):
             sentences=keep(self.sentences), footnotes=keep(self.footnotes),
             markers=keep(self.markers), tables=keep(self.tables))
 
+    def subtree(self, section: str) -> "Document":
+        """Section ``section`` and everything under it, with the notes its markers call.
+
+        What an alignment with ``AlignSide.select`` covers; exporters write only this part
+        so that a pair file holds what was aligned. Raises KeyError for an unknown section.
+        """
+        parent = {s.id: s.parent for s in self.sections}
+        if section not in parent:
+            raise KeyError(section)
+        inside = lambda sid: _descends(parent, sid, section)  # noqa: E731
+        paragraphs = [p for p in self.paragraphs if inside(p.section)]
+        pids = {p.id for p in paragraphs}
+        markers = [m for m in self.markers if m.paragraph in pids]
+        notes = {m.footnote for m in markers if m.footnote}
+        return dataclasses.replace(
+            self, sections=[s for s in self.sections if inside(s.id)],
+            headings=[h for h in self.headings if inside(h.section)],
+            clauses=[c for c in self.clauses if inside(c.section)], paragraphs=paragraphs,
+            sentences=[s for s in self.sentences if s.paragraph in pids],
+            footnotes=[f for f in self.footnotes if f.id in notes], markers=markers,
+            tables=[t for t in self.tables if inside(t.section)])
+
+
+def _descends(parent: dict[str, str | None], sid: str | None, root: str) -> bool:
+    seen: set[str] = set()
+    while sid is not None and sid not in seen:
+        if sid == root:
+            return True
+        seen.add(sid)
+        sid = parent.get(sid)
+    return False
+
 
 Unit = Union[Section, Heading, Clause, Paragraph, Sentence, Footnote, Marker, Table]
 

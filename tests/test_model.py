@@ -123,3 +123,19 @@ def test_streams_split_a_bilingual_document():
 def test_page_at_follows_the_page_breaks():
     para = sample_document().paragraphs[0]
     assert [para.page_at(i) for i in (0, 6, 7, 14)] == [3, 3, 4, 4]
+
+
+def test_subtree_keeps_a_section_its_descendants_and_the_notes_they_call():
+    doc = sample_document()
+    doc.sections += [Section("zh.s06.s01", 2, "（一）", None, "zh.s06", 3, "zh"),
+                     Section("zh.s07", 1, "07", None, None, 4, "zh")]
+    doc.paragraphs += [Paragraph("zh.s06.s01.p1", "甲。", 3, "zh", "zh.s06.s01"),
+                       Paragraph("zh.s07.p1", "乙。", 4, "zh", "zh.s07")]
+    doc.footnotes.append(Footnote("zh.fn9", "9", "uncalled", 4, "zh"))
+    part = doc.subtree("zh.s06")
+    assert [s.id for s in part.sections] == ["zh.s06", "zh.s06.s01"]
+    assert [p.id for p in part.paragraphs] == ["zh.s06.c05.p1", "zh.s06.s01.p1"]
+    assert [f.id for f in part.footnotes] == ["zh.fn4"]  # called by a marker inside
+    assert [p.id for p in doc.subtree("zh.s07").paragraphs] == ["zh.s07.p1"]
+    with pytest.raises(KeyError):
+        doc.subtree("zh.s99")
