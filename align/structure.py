@@ -70,9 +70,42 @@ class View:
     blocks: list[Block]
     footnotes: list[Footnote]
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    _hid: dict[str, Heading] | None = field(default=None, repr=False)
+    _hsec: dict[str, Heading] | None = field(default=None, repr=False)
+
+    def heading_text(self, section: Section) -> str:
+        """The section's heading text without its number ("" for an unnamed section).
+
+        ``Section.heading`` is the id of a :class:`Heading` (the document schema); a plain
+        text there (older documents) is taken as the text itself."""
+        hid = section.heading
+        if not hid:
+            h = self._headings_by_section().get(section.id)
+            return h.text.strip() if h else ""
+        h = self._headings_by_id().get(hid)
+        if h is not None:
+            return h.text.strip()
+        return "" if hid == ids.heading_id(section.id) else hid.strip()
 
     def heading(self, section: Section) -> str:
-        return section.heading or ""
+        """Printed number and heading text, as a reader sees it: ``"I. 总则"``."""
+        text = self.heading_text(section)
+        number = (section.number or "").strip()
+        if number and not text.startswith(number):
+            return f"{number} {text}".strip()
+        return text
+
+    def _headings_by_id(self) -> dict[str, Heading]:
+        if self._hid is None:
+            self._hid = {h.id: h for h in self.doc.headings}
+        return self._hid
+
+    def _headings_by_section(self) -> dict[str, Heading]:
+        if self._hsec is None:
+            self._hsec = {}
+            for h in self.doc.headings:
+                self._hsec.setdefault(h.section, h)
+        return self._hsec
 
     def section_key(self, section: Section) -> tuple[str, ...] | None:
         """Printed-number path of a section below the root, None if any level is unnumbered."""
@@ -230,8 +263,8 @@ def build_document(doc_id: str, outlines: dict[str, list[dict[str, Any]]], *,
         token = ids.section_token(node.get("number"), ordinal)
         sid = ids.dedupe(ids.section_id(lang, path_ + [token]), taken)
         level = len(path_) + 1
-        doc.sections.append(Section(sid, level, node.get("number"), node.get("heading"),
-                                    parent, 1, lang))
+        hid = ids.heading_id(sid) if node.get("heading") is not None else None
+        doc.sections.append(Section(sid, level, node.get("number"), hid, parent, 1, lang))
         if node.get("heading") is not None:
             doc.headings.append(Heading(ids.heading_id(sid), level, node.get("number"),
                                         node["heading"], 1, lang, sid))

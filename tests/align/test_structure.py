@@ -142,7 +142,8 @@ def test_build_document_ids(consensus):
     assert [b.clause.id for b in zh.blocks] == ["zh.s01.c01", "zh.s02.c02", "zh.s03.c05",
                                                 "zh.s03.c07"]
     en = view(consensus, lang="en")
-    assert en.sections[0].heading == "General"
+    assert en.sections[0].heading == "en.s01.h"  # a Heading id, as the schema says
+    assert en.heading(en.sections[0]) == "I. General" and en.heading_text(en.sections[0]) == "General"
     first = en.paragraph_sentences(en.blocks[0].paragraphs[0])
     assert first[0].id == "en.s01.c01.p1.s1" and first[0].text.startswith("Developing responsible")
 
@@ -292,3 +293,86 @@ def test_paragraphs_without_anchors(data, embedder, dense_cells):
     paras = [(l.src, l.tgt) for l in al.links if l.level == "paragraph"]
     assert (["zh.sx1.p1"], []) in paras
     assert [t for s, t in paras if s and t] == [["en.s01.p1"], ["en.s03.p1"], ["en.s03.p2"]]
+
+
+# -- section links, front matter, captions, sentence beads ------------------------------------
+def test_section_links_carry_heading_texts(data, consensus, embedder):
+    report = build_document("wic-report", {"zh": data["report"]}, path="wic-report.pdf")
+    al = align_documents(report, consensus, embedder, src_select="zh.s06", tgt_lang="zh")
+    sec = [l for l in al.links if l.level == "section"]
+    first = next(l for l in sec if l.src == ["zh.s06.s01"])
+    assert first.src_text.endswith("总则") and first.tgt_text == "I. 总则"
+    # the same-language diff is computed on the printed headings, never on ids
+    assert first.diff and not any(".h" in op.src + op.tgt for op in first.diff)
+    assert any(op.op == "equal" and op.src == "总则" for op in first.diff)
+    bi = align_bilingual(consensus, embedder)
+    assert [l.src_text for l in bi.links if l.level == "section"][0] == "I. 总则"
+
+
+def _with_front(outlines: dict) -> dict:
+    out = copy.deepcopy(outlines)
+    out["zh"].insert(0, {"number": None, "heading": None,
+                         "paragraphs": ["发展负责任的生成式人工智能共识", "世界互联网大会人工智能工作组，2023年11月"]})
+    out["en"].insert(0, {"number": None, "heading": None,
+                         "paragraphs": ["Consensus on Developing Responsible Generative Artificial Intelligence",
+                                        "World Internet Conference Working Group on Artificial Intelligence, November 2023"]})
+    return out
+
+
+def _rename_front(doc):
+    """build_document names an unnumbered first section sx1; the extractor calls it front."""
+    import dataclasses
+
+    for n, s in enumerate(doc.sections):
+        if s.id.endswith(".sx1"):
+            new = s.id[:-4] + ".front"
+            doc.sections[n] = dataclasses.replace(s, id=new, level=0)
+            for k, p in enumerate(doc.paragraphs):
+                if p.section == s.id:
+                    doc.paragraphs[k] = dataclasses.replace(p, section=new)
+    return doc
+
+
+def test_front_matter_sections_pair_as_one_link(data, embedder):
+    doc = _rename_front(build_document("wic-front", _with_front(data["consensus"])))
+    al = align_bilingual(doc, embedder)
+    sec = [(l.src, l.tgt, l.score) for l in al.links if l.level == "section"]
+    assert sec[0][:2] == (["zh.front"], ["en.front"]) and sec[0][2] > 0.9
+    assert not any(not s or not t for s, t, _ in sec)
+
+
+def test_front_matter_without_counterpart_is_a_confident_null(data, consensus, embedder):
+    doc = _rename_front(build_document("wic-front", _with_front(data["consensus"])))
+    report = build_document("wic-report", {"zh": data["report"]})
+    al = align_documents(report, doc, embedder, src_select="zh.s06", tgt_lang="en")
+    null = [l for l in al.links if l.level == "section" and not l.src]
+    # a null link's score is the confidence that the unit has no counterpart: nothing in
+    # the report's section 06 sits before its first numbered section
+    assert [l.tgt for l in null] == [["en.front"]] and null[0].score > 0.9
+
+
+def test_captions_only_align_with_captions(data, embedder):
+    import dataclasses
+
+    doc = build_document("wic-caption", data["consensus"])
+    # make the English paragraph of clause 05 a caption: it must not pair with body text
+    doc.paragraphs = [dataclasses.replace(p, role="caption") if p.id == "en.s03.c05.p1" else p
+                      for p in doc.paragraphs]
+    doc.clauses = [dataclasses.replace(c, paragraphs=[x for x in c.paragraphs if x != "en.s03.c05.p1"])
+                   for c in doc.clauses]
+    doc.paragraphs = [dataclasses.replace(p, clause=None) if p.id == "en.s03.c05.p1" else p
+                      for p in doc.paragraphs]
+    doc.clauses = [c for c in doc.clauses if c.id != "en.s03.c05"]
+    al = align_bilingual(doc, embedder)
+    linked = [l for l in al.links if "en.s03.c05.p1" in l.tgt]
+    assert linked and all(not l.src for l in linked if l.level != "sentence")
+
+
+def test_sentence_merges_and_omissions_inside_clauses(full_consensus, embedder):
+    al = align_bilingual(full_consensus, embedder)
+    sent = [l for l in al.links if l.level == "sentence"]
+    # a faithful translation: every sentence has a counterpart (short English sentences that
+    # translate half a Chinese one are merged into its bead, not left as additions)
+    assert not [l for l in sent if not l.src or not l.tgt]
+    # and big many-to-many beads don't swallow pairs that stand on their own
+    assert not [l for l in sent if len(l.src) > 1 and len(l.tgt) > 1]
