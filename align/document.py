@@ -501,12 +501,17 @@ class _Run:
 
     # -- link making ------------------------------------------------------------------------
     def _link(self, level: str, src: list[str], tgt: list[str], s_text: str, t_text: str,
-              score: float, ignore: Sequence[str] = ()) -> Link:
+              score: float, ignore: Sequence[str] = (),
+              compare: tuple[str, str] | None = None) -> Link:
+        """``compare`` is what the wording diff reads when it differs from the texts
+        shown (section headings are diffed without their numbers: （一） and I. are
+        numbering styles, not wording)."""
         cfg = self.cfg
         score = round(min(1.0, max(0.0, score)), cfg.score_digits)
         diff = None
-        if self.same and cfg.diff and s_text.strip() and t_text.strip():
-            diff = wording_diff(s_text, t_text, self.sv.lang)
+        a, b = compare or (s_text, t_text)
+        if self.same and cfg.diff and a.strip() and b.strip():
+            diff = wording_diff(a, b, self.sv.lang)
         fl = F.link_flags(s_text, t_text, score=score, src_lang=self.sv.lang,
                           tgt_lang=self.tv.lang, threshold=cfg.low_confidence,
                           ignore_numbers=ignore, diff=diff, band=cfg.length_band,
@@ -595,7 +600,9 @@ class _Run:
                     numbered.append((S[si[0]], T[ti[0]]))
             self._link("section", [S[i].id for i in si], [T[j].id for j in ti],
                        " ".join(self.sv.heading(S[i]) for i in si),
-                       " ".join(self.tv.heading(T[j]) for j in ti), score)
+                       " ".join(self.tv.heading(T[j]) for j in ti), score,
+                       compare=(" ".join(self.sv.heading_text(S[i]) for i in si),
+                                " ".join(self.tv.heading_text(T[j]) for j in ti)))
         return numbered
 
     # -- 2. blocks ------------------------------------------------------------------------

@@ -376,3 +376,22 @@ def test_sentence_merges_and_omissions_inside_clauses(full_consensus, embedder):
     assert not [l for l in sent if not l.src or not l.tgt]
     # and big many-to-many beads don't swallow pairs that stand on their own
     assert not [l for l in sent if len(l.src) > 1 and len(l.tgt) > 1]
+
+
+def test_numbering_styles_are_not_a_wording_difference():
+    """（一） in the report and I. in the consensus number the same heading."""
+    from pariter.align.document import align_documents
+    from pariter.align.embed import load_embedder
+    from pariter.align.structure import build_document
+
+    def outline(number: str, text: str) -> dict:
+        return {"zh": [{"number": number, "heading": "总则", "clauses": [
+            {"number": "01", "paragraphs": [text]}]}]}
+
+    a = build_document("a", outline("（一）", "发展负责任的生成式人工智能应始终致力于增进人类福祉。"))
+    b = build_document("b", outline("I.", "发展责任的生成式人工智能应始终致力于增进人类福祉。"))
+    links = align_documents(a, b, load_embedder("muse")).links
+    section = next(l for l in links if l.level == "section" and l.src and l.tgt)
+    assert "wording_diff" not in section.flags
+    clause = next(l for l in links if l.level == "clause")
+    assert "wording_diff" in clause.flags
