@@ -100,10 +100,23 @@ def eval_align(
     pred: Path = typer.Argument(..., help="predicted bead file, or a directory of them"),
     gold: Path = typer.Argument(..., help="gold bead file, or a directory paired by file name"),
     as_json: bool = typer.Option(False, "--json", help="print the scores as JSON"),
+    src_verse: Path | None = typer.Option(
+        None, "--src-verse", help="per-line verse labels of the source (Bible protocol)"
+    ),
+    tgt_verse: Path | None = typer.Option(
+        None, "--tgt-verse", help="per-line verse labels of the target (Bible protocol)"
+    ),
 ) -> None:
-    """Strict and lax precision, recall and F1 (micro-averaged over files)."""
+    """Strict and lax precision, recall and F1 (micro-averaged over files).
+
+    With --src-verse and --tgt-verse, predicted beads inside one same verse are merged
+    before scoring, as Bertalign's bin/eval_bible.py does for its published Bible scores.
+    """
+    for p in (src_verse, tgt_verse):
+        if p is not None and not p.is_file():
+            _fail(f"{p}: no such file")
     try:
-        scores = score_paths(pred, gold).as_dict()
+        scores = score_paths(pred, gold, src_verse=src_verse, tgt_verse=tgt_verse).as_dict()
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     if as_json:

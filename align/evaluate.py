@@ -4,6 +4,13 @@ Scores follow the definition used by Vecalign and Bertalign and restated in the 
 dev set's README: beads with an empty side never count, recall is precision with gold
 and prediction swapped, and counts are pooled over files (micro-average) so that long
 documents weigh by their size.
+
+`merge_by_verse` is the extra step behind the published Bible numbers (Bertalign's
+`bin/eval_bible.py`, github.com/bfsujason/bertalign, `merge_test_alignments`): before
+scoring, consecutive predicted beads that each lie inside one and the same verse on both
+sides are merged into one bead.  Since the Bible gold beads are derived from verse
+boundaries, this forgives any split of a verse's sentences into smaller beads; it is not
+the plain Sennrich & Volk metric and only applies where such verse labels exist.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ __all__ = [
     "count_matches",
     "score",
     "score_paths",
+    "read_verses",
+    "merge_by_verse",
 ]
 
 BeadPair = tuple[tuple[int, ...], tuple[int, ...]]
@@ -144,20 +153,88 @@ def score(gold: Sequence[BeadPair], pred: Sequence[BeadPair]) -> Scores:
     return Scores(precision=count_matches(gold, pred), recall=count_matches(pred, gold))
 
 
+def read_verses(path: str | os.PathLike[str]) -> list[str]:
+    """One label per sentence line (e.g. `Gen:1:2`), line for line with the text."""
+    return [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def _bead_verse(bead: BeadPair, src_verse: Sequence[str], tgt_verse: Sequence[str]) -> str | None:
+    """The verse a bead lies in, or None when it spans several or its sides disagree.
+
+    Each side's labels must be a single verse; an empty side takes the other side's
+    verse (Bertalign's `find_beads_type`, where the empty side is 'NULL').
+    """
+    sides = []
+    for ids, verses in ((bead[0], src_verse), (bead[1], tgt_verse)):
+        labels = {verses[i] for i in ids}
+        if len(labels) > 1:
+            return None
+        sides.append(labels.pop() if labels else None)
+    s, t = sides
+    if s is None or t is None:
+        return s if t is None else t
+    return s if s == t else None
+
+
+def merge_by_verse(
+    beads: Sequence[BeadPair], src_verse: Sequence[str], tgt_verse: Sequence[str]
+) -> list[BeadPair]:
+    """Bertalign's `merge_test_alignments` (bin/eval_bible.py), applied to predictions.
+
+    A bead whose verse (see `_bead_verse`) equals the previous bead's, both not None,
+    is merged into the bead before it.  Only the predicted beads are merged; the gold
+    is scored as it is.
+    """
+    merged: list[tuple[list[int], list[int]]] = []
+    last: str | None = None
+    for s, t in beads:
+        verse = _bead_verse((tuple(s), tuple(t)), src_verse, tgt_verse)
+        if last is not None and verse == last:
+            merged[-1][0].extend(s)
+            merged[-1][1].extend(t)
+        else:
+            merged.append((list(s), list(t)))
+        last = verse
+    return [(tuple(s), tuple(t)) for s, t in merged]
+
+
 def _bead_files(path: Path) -> dict[str, Path]:
     if path.is_dir():
         return {p.name: p for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith(".")}
     return {path.name: path}
 
 
-def score_paths(pred: str | os.PathLike[str], gold: str | os.PathLike[str]) -> Scores:
-    """Two files, or two directories whose files are paired by name (micro-averaged)."""
+def score_paths(
+    pred: str | os.PathLike[str],
+    gold: str | os.PathLike[str],
+    *,
+    src_verse: str | os.PathLike[str] | None = None,
+    tgt_verse: str | os.PathLike[str] | None = None,
+) -> Scores:
+    """Two files, or two directories whose files are paired by name (micro-averaged).
+
+    With `src_verse` and `tgt_verse` (files of per-line verse labels, for a single pair
+    of bead files) the prediction is first merged by verse (`merge_by_verse`), the
+    protocol behind the published Bible numbers.
+    """
     pred_p, gold_p = Path(pred), Path(gold)
+    if (src_verse is None) != (tgt_verse is None):
+        raise ValueError("give both verse files or neither")
     for p in (pred_p, gold_p):
         if not p.exists():
             raise FileNotFoundError(f"no such file or directory: {p}")
     if pred_p.is_dir() != gold_p.is_dir():
         raise ValueError("give two files or two directories, not one of each")
+    if src_verse is not None and tgt_verse is not None:
+        if pred_p.is_dir():
+            raise ValueError("verse files apply to one pair of bead files, not directories")
+        sv, tv = read_verses(src_verse), read_verses(tgt_verse)
+        pred_beads = read_beads(pred_p)
+        for side, verses, k in (("source", sv, 0), ("target", tv, 1)):
+            top = max((max(b[k]) for b in pred_beads if b[k]), default=-1)
+            if top >= len(verses):
+                raise ValueError(f"{side} verse file has {len(verses)} lines; beads use id {top}")
+        return score(read_beads(gold_p), merge_by_verse(pred_beads, sv, tv))
     if not pred_p.is_dir():
         return score(read_beads(gold_p), read_beads(pred_p))
     preds, golds = _bead_files(pred_p), _bead_files(gold_p)

@@ -58,3 +58,18 @@ def test_eval_align_json_and_table(app: typer.Typer, tmp_path: Path) -> None:
     assert table.exit_code == 0 and "strict" in table.stdout and "lax" in table.stdout
     bad = CliRunner().invoke(app, ["eval-align", str(tmp_path / "x.align"), str(gold)])
     assert bad.exit_code == 1 and "x.align" in bad.output
+
+
+def test_eval_align_verse_merge(app: typer.Typer, tmp_path: Path) -> None:
+    (tmp_path / "gold.align").write_text("[0, 1]:[0, 1]\n[2]:[2]\n")
+    (tmp_path / "pred.align").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n")
+    (tmp_path / "s.verse").write_text("a\na\nb\n")
+    (tmp_path / "t.verse").write_text("a\na\nb\n")
+    args = ["eval-align", str(tmp_path / "pred.align"), str(tmp_path / "gold.align"), "--json"]
+    plain = json.loads(CliRunner().invoke(app, args).stdout)
+    assert plain["strict_precision"] == pytest.approx(1 / 3)
+    verse = ["--src-verse", str(tmp_path / "s.verse"), "--tgt-verse", str(tmp_path / "t.verse")]
+    merged = json.loads(CliRunner().invoke(app, args + verse).stdout)
+    assert merged["strict_f1"] == 1.0
+    one = CliRunner().invoke(app, args + verse[:2])
+    assert one.exit_code == 1 and "both verse files" in one.output

@@ -68,3 +68,61 @@ def test_missing_prediction_file_is_an_error(tmp_path: Path) -> None:
     write_beads(tmp_path / "gold" / "a.align", [((0,), (0,))])
     with pytest.raises(ValueError, match="a.align"):
         score_paths(tmp_path / "pred", tmp_path / "gold")
+
+
+# Verse-merge protocol (Bertalign's bin/eval_bible.py): hand-made labels and beads.
+SRC_VERSE = ["v1", "v1", "v2", "v3", "v3", "v4"]
+TGT_VERSE = ["v1", "v1", "v1", "v2", "v3", "v3", "v4"]
+
+
+def test_merge_by_verse_joins_pieces_of_one_verse() -> None:
+    from pariter.align.evaluate import merge_by_verse
+
+    pred = [
+        ((0,), (0,)),  # v1
+        ((1,), (1, 2)),  # v1: merged into the bead before
+        ((2,), (3,)),  # v2 alone
+        ((3,), ()),  # v3 (empty side takes the other side's verse)
+        ((), (4,)),  # v3: merged
+        ((4,), (5,)),  # v3: merged
+        ((5,), (6,)),  # v4
+    ]
+    assert merge_by_verse(pred, SRC_VERSE, TGT_VERSE) == [
+        ((0, 1), (0, 1, 2)),
+        ((2,), (3,)),
+        ((3, 4), (4, 5)),
+        ((5,), (6,)),
+    ]
+
+
+def test_merge_by_verse_leaves_cross_verse_beads_alone() -> None:
+    from pariter.align.evaluate import merge_by_verse
+
+    pred = [
+        ((0,), (0,)),  # v1
+        ((1, 2), (1, 2)),  # v1+v2 on the source: no verse, not merged, and it resets
+        ((), (3,)),  # v2, but the previous bead had no verse: kept apart
+        ((3,), (4,)),  # v3
+        ((4,), (3,)),  # source v3, target v2: sides disagree, not merged
+        ((5,), (6,)),  # v4
+    ]
+    assert merge_by_verse(pred, SRC_VERSE, TGT_VERSE) == [tuple(b) for b in pred]
+
+
+def test_verse_merged_score_forgives_split_verses(tmp_path: Path) -> None:
+    gold = [((0, 1), (0, 1, 2)), ((2,), (3,)), ((3, 4), (4, 5)), ((5,), (6,))]
+    pred = [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+    plain = score(gold, pred).as_dict()
+    assert plain["strict_precision"] == pytest.approx(2 / 6)
+    write_beads(tmp_path / "gold.align", gold)
+    write_beads(tmp_path / "pred.align", pred)
+    (tmp_path / "src.verse").write_text("\n".join(SRC_VERSE) + "\n")
+    (tmp_path / "tgt.verse").write_text("\n".join(TGT_VERSE) + "\n")
+    merged = score_paths(
+        tmp_path / "pred.align", tmp_path / "gold.align",
+        src_verse=tmp_path / "src.verse", tgt_verse=tmp_path / "tgt.verse",
+    ).as_dict()
+    assert merged["strict_f1"] == pytest.approx(1.0)
+    assert score_paths(tmp_path / "pred.align", tmp_path / "gold.align").as_dict() == plain
+    with pytest.raises(ValueError, match="both verse files"):
+        score_paths(tmp_path / "pred.align", tmp_path / "gold.align", src_verse=tmp_path / "src.verse")

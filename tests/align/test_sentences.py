@@ -128,3 +128,43 @@ def test_bible_excerpt(muse, bible: Path) -> None:
     assert scores["lax_f1"] >= 0.98
     # Genesis opens with many verse-level 2-2 beads that split into 1-1 pairs by sentence.
     assert scores["strict_f1"] >= 0.78
+
+
+def test_neighbour_cos_matches_brute_force_inside_the_band() -> None:
+    """Bertalign's neighbour similarity from composed windows, for every bead the DP asks for."""
+    from pariter.align.sentences import neighbour_cos
+
+    rng = np.random.default_rng(4)
+    x, y = normalise(rng.standard_normal((25, 16))), normalise(rng.standard_normal((31, 16)))
+    n, m = len(x), len(y)
+    lo, hi = anchor_band(x, y, margin=3)
+    w = ComposedWindows(x, y, lo, hi, 3, 3, window_mean(x, 3), window_mean(y, 3))
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        return v / np.linalg.norm(v)
+
+    checked = 0
+    for i in range(1, n + 1):
+        for a in range(1, min(3, i) + 1):
+            for b in range(1, 4):
+                j0, j1 = max(int(lo[i]), int(lo[i - a]) + b) - b, min(int(hi[i]), int(hi[i - a]) + b) - b + 1
+                if j0 >= j1:
+                    continue
+                got = neighbour_cos(w, n, m, i - a, a, j0, j1, b)
+                xv = unit(x[i - a : i].sum(0))
+                for j, g in zip(range(j0, j1), got):
+                    yv = unit(y[j : j + b].sum(0))
+                    t = [xv @ y[q] for q in (j - 1, j + b) if 0 <= q < m]
+                    s = [yv @ x[p] for p in (i - a - 1, i) if 0 <= p < n]
+                    want = (np.mean(t) if t else 0.0) / 2 + (np.mean(s) if s else 0.0) / 2
+                    assert g == pytest.approx(want, abs=1e-5)
+                    checked += 1
+    assert checked > 100
+
+
+def test_neighbour_margin_still_recovers_synthetic_merges() -> None:
+    # A light margin keeps every bead; at 0.25 it already swallows neighbouring beads into
+    # a 3-3 here (a bead whose neighbours resemble it is penalised), one reason it is off
+    # by default.
+    x, y, gold = _synthetic(1)
+    assert _pairs(align_vectors(x, y, neighbour=0.1)) == gold
