@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import subprocess
 import sys
 import tempfile
@@ -81,12 +82,14 @@ def make_long_pdf(pages: int, out: Path) -> Path:
 
 def peak_rss_mb(code: str) -> float:
     """Peak resident set size of a fresh interpreter running ``code``, as it reports it."""
+    code = "import logging; logging.getLogger('pdfminer').setLevel(logging.ERROR)\n" + code
     probe = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     res = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     return int(res.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
 
 
 def main(argv: list[str] | None = None) -> int:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pdfs", nargs="*", type=Path)
     ap.add_argument("--pages", type=int, default=1000)

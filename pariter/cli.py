@@ -8,6 +8,7 @@ file and the problem, and exit code 1; no command leaves a half-written output.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Optional
@@ -240,6 +241,9 @@ def _register_stage_commands() -> None:
 
 
 def main() -> None:
+    # pdfminer logs every odd font descriptor it meets; what matters to a user is in
+    # the document's own warnings, so keep its chatter off the terminal.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         _register_stage_commands()
     except ImportError:  # pragma: no cover - a broken install still answers --help
