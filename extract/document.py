@@ -549,7 +549,56 @@ class _Builder:
                     continue
                 if not any(abs(sz - l.size) < 0.6 and b == l.bold for sz, b in styles):
                     flags[id(l)] = False
+        # a line that runs on into the text under it opens a paragraph, however it is set
+        # (after the style test: a run-on clause still shows how the document numbers)
+        for i, l in enumerate(self.lines):
+            if flags[id(l)]:
+                run = self._run_on(i)
+                if run:
+                    for o in run:
+                        flags[id(o)] = False
         return flags
+
+    def _run_on(self, i: int) -> list[Line]:
+        """The lines of the paragraph that line ``i`` opens, when it runs on as text.
+
+        A line that reaches its column's right margin unfinished (no closing punctuation)
+        and is continued directly under it, in the same type, at the paragraph's left edge
+        (the column's edge, or its own) is a paragraph's first line, not a heading — when
+        it is set in the text type and numbered (a clause "第 7.9 条 …"), or when the
+        paragraph it opens ends as a sentence or runs over three lines or more. Empty
+        when the line does not run on.
+        """
+        l = self.lines[i]
+        run = [l]
+        j = i
+        while j + 1 < len(self.lines):
+            a, b = self.lines[j], self.lines[j + 1]
+            _, hi = self._col_bounds[id(a)]
+            blo, _ = self._col_bounds[id(b)]
+            ta = a.text.rstrip()
+            if not ta or ta.endswith(_FINAL) or a.x1 < hi - 1.5 * a.size:
+                break
+            if b.page != a.page or abs(b.size - a.size) >= 0.3 or b.bold != a.bold \
+                    or b.colour != a.colour or not 0 <= b.top - a.bottom < 0.8 * a.size:
+                break
+            if not (b.x0 - blo < 0.8 * b.size or abs(b.x0 - l.x0) < 0.5 * b.size
+                    or abs(b.x0 - a.x0) < 0.5 * b.size and j > i):
+                break
+            if _CLAUSE.match(b.text) or _LIST_START.match(b.text) or hd.number_kind(
+                    hd.split_number(b.text)[0]) in ("chapter", "cn", "cnparen", "roman", "circled"):
+                break  # the next item; a figure ("44.6%") may well open a running line
+            run.append(b)
+            j += 1
+        if len(run) < 2:
+            return []
+        num, rest = hd.split_number(l.text)
+        text_type = l.size < 1.12 * self.body
+        if num and rest and text_type:
+            return run
+        if run[-1].text.rstrip().endswith(tuple("。！？.!?；;")) or len(run) >= 3:
+            return run
+        return []
 
     def _cover_is_whole_page(self, cover: set[int]) -> int | None:
         """A cover page (title, no body text) yields no headings at all."""

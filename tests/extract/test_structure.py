@@ -123,3 +123,23 @@ def test_figure_above_its_caption_bounded_by_graphics() -> None:
     assert mark_figures(body + labels + [cap], 10, graphics) == 2
     assert all(l.kind == "graphic" for l in labels) and cap.kind == "caption"
     assert all(l.kind == "body" for l in body)
+
+
+_SHARED = Path("/work/shared/pdfs")
+
+
+def test_run_on_clause_line_is_a_paragraph_start() -> None:
+    """A numbered clause line that runs to the margin unfinished and is continued by the
+    text under it opens a paragraph; it is not a heading that cuts the paragraph in two."""
+    import pytest
+
+    pdf = _SHARED / "zh_pdfplumber_issue-336_anhui_land_standard.pdf"
+    if not pdf.exists():
+        pytest.skip("shared PDFs not available")
+    from pariter.extract.document import extract_pdf
+
+    doc = extract_pdf(pdf)
+    assert not any(h.text.startswith("第") and "条" in h.text[:8] for h in doc.headings)
+    clause = [p.text for p in doc.paragraphs if p.text.startswith("第 7.9 条")]
+    assert clause and clause[0].endswith("4.0 公顷/处。"), clause
+    assert not any(p.text.startswith("/处") for p in doc.paragraphs)
