@@ -7,15 +7,15 @@ decides names and grouping, and tests can mount it on a throwaway `typer.Typer()
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from pariter.io import atomic_write_text
 
 from .embed import CachedEmbedder, load_embedder
 from .evaluate import format_bead, score_paths
@@ -47,17 +47,6 @@ def _read_lines(path: Path) -> list[str]:
     if blank:
         _fail(f"{path}: blank line(s) at {', '.join(map(str, blank[:5]))}; expected one sentence per line")
     return lines
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def align_text(
@@ -92,7 +81,7 @@ def align_text(
     if output is None:
         sys.stdout.write(text)
     else:
-        _write_atomic(output, text)
+        atomic_write_text(output, text)
         _err.print(f"{len(beads)} beads written to {output}", highlight=False)
 
 

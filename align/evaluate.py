@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import ast
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from pariter.io import atomic_write_text
 
 __all__ = [
     "BeadPair",
@@ -74,16 +75,7 @@ def format_bead(src: Iterable[int], tgt: Iterable[int]) -> str:
 
 def write_beads(path: str | os.PathLike[str], beads: Iterable[BeadPair]) -> None:
     """Written to a temporary file and renamed, so a crash never leaves half a file behind."""
-    target = Path(path)
-    text = "".join(format_bead(s, t) + "\n" for s, t in beads)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, "".join(format_bead(s, t) + "\n" for s, t in beads))
 
 
 @dataclass(frozen=True)
