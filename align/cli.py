@@ -76,6 +76,9 @@ def align_text(
         max_tgt=max_tgt,
         src_chars=np.array([len(s) for s in src_lines]),
         tgt_chars=np.array([len(s) for s in tgt_lines]),
+        src_texts=src_lines,
+        tgt_texts=tgt_lines,
+        embedder=embedder,
     )
     text = "".join(format_bead(b.src, b.tgt) + "\n" for b in beads)
     if output is None:

@@ -713,7 +713,9 @@ class _Run:
 
             beads = [(tuple(b.src), tuple(b.tgt)) for b in align_vectors(
                 su.x, tu.x, max_src=cfg.max_src_sentences, max_tgt=cfg.max_tgt_sentences,
-                k=cfg.sentence_k, margin=cfg.sentence_margin, skip_percentile=cfg.skip_percentile)]
+                k=cfg.sentence_k, margin=cfg.sentence_margin, skip_percentile=cfg.skip_percentile,
+                src_texts=[x.text for x in ss], tgt_texts=[x.text for x in ts],
+                embedder=self.embedder)]
         else:
             beads = [((i,), ()) for i in range(len(ss))] + [((), (j,)) for j in range(len(ts))]
         js, jt = joiner(self.sv.lang), joiner(self.tv.lang)

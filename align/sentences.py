@@ -42,6 +42,7 @@ __all__ = [
     "align_sentences",
     "align_vectors",
     "bead_types",
+    "refine_boundaries",
     "Windows",
     "ComposedWindows",
     "EmbeddedWindows",
@@ -451,6 +452,10 @@ def align_vectors(
     neighbour: float = 0.0,
     scoring: str = "vecalign",
     bertalign_skip: float = 0.1,
+    src_texts: Sequence[str] | None = None,
+    tgt_texts: Sequence[str] | None = None,
+    embedder: Embedder | None = None,
+    refine_gain: float | None = 0.01,
 ) -> list[Bead]:
     """Align from sentence vectors; `windows` swaps in other window vectors (e.g. embedded).
 
@@ -471,6 +476,12 @@ def align_vectors(
     first half and not confirmed on the second, it doubles alignment time, and it pushes
     towards absorbing neighbouring beads (a bead whose neighbours resemble it is
     penalised; see the synthetic test), so it stays off.
+
+    When the texts and an embedder are given, the DP path is then refined by
+    `refine_boundaries` (boundary sentences moved between adjacent beads when the
+    concatenated texts, embedded for real, agree better by more than `refine_gain`;
+    None switches it off).  Bible: 0.908 / 0.973 (0.971, 0.975) -> 0.920 / 0.986
+    (0.988, 0.985), for ~4,000 extra window texts embedded (0.35x the 11,301 sentences).
     """
     if scoring not in ("vecalign", "bertalign"):
         raise ValueError(f"unknown scoring {scoring!r}; expected 'vecalign' or 'bertalign'")
@@ -506,6 +517,8 @@ def align_vectors(
         if own_windows:  # embedded windows do not depend on the band
             windows = ComposedWindows(x, y, lo, hi, max_src, max_tgt, x_mean, y_mean)
         beads = dp_align(len(x), len(y), windows, lo, hi, types, c_skip, lengths, neighbour, scoring)
+    if refine_gain is not None and embedder is not None and src_texts is not None and tgt_texts is not None:
+        beads = refine_boundaries(beads, src_texts, tgt_texts, embedder, gain=refine_gain)
     return beads
 
 
@@ -519,8 +532,10 @@ def align_sentences(
     k: int = 3,
     margin: int = 8,
     skip_percentile: float = 20.0,
+    refine_gain: float | None = 0.01,
 ) -> list[Bead]:
-    """Align two lists of sentences; each sentence is embedded exactly once."""
+    """Align two lists of sentences; each sentence is embedded once, and the few bead
+    texts that boundary refinement compares (see `refine_boundaries`) once more."""
     if len(src) == 0 or len(tgt) == 0:
         side = "source" if len(src) == 0 else "target"
         raise ValueError(f"cannot align: the {side} side has no sentences")
@@ -536,6 +551,10 @@ def align_sentences(
         skip_percentile=skip_percentile,
         src_chars=np.array([len(s) for s in src], dtype=np.float64),
         tgt_chars=np.array([len(t) for t in tgt], dtype=np.float64),
+        src_texts=src,
+        tgt_texts=tgt,
+        embedder=embedder,
+        refine_gain=refine_gain,
     )
 
 
@@ -561,3 +580,101 @@ class EmbeddedWindows:
 
     def tgt_norm(self, j0: int, j1: int, b: int) -> np.ndarray:
         return self.y_norm[b - 1][j0:j1]
+
+
+def _join(parts: Sequence[str]) -> str:
+    """Concatenate sentences as one text: no space between CJK characters, else one space."""
+    out = ""
+    for part in parts:
+        if out and not (_is_cjk(out[-1]) and part and _is_cjk(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+def refine_boundaries(
+    beads: Sequence[Bead],
+    src: Sequence[str],
+    tgt: Sequence[str],
+    embedder: Embedder,
+    *,
+    gain: float = 0.0,
+    rounds: int = 2,
+    use_length: bool = False,
+) -> list[Bead]:
+    """Local search on the DP path: move one boundary sentence between adjacent beads.
+
+    For adjacent beads k, k+1 (both with two non-empty sides) the last source (or
+    target) sentence of k may move to k+1 or the first of k+1 to k, provided the donor
+    keeps at least one sentence.  Each bead side is embedded as its concatenated text
+    (only these candidate windows are embedded, so the cost is a few texts per non-1-1
+    bead), and a move is kept when the two beads' summed cosines rise by more than
+    `gain`.  Non-overlapping best moves are applied each round.
+    """
+    beads = list(beads)
+    if use_length:
+        sc = np.array([len(s) for s in src], dtype=np.float64)
+        tc = np.array([len(t) for t in tgt], dtype=np.float64)
+        tc *= sc.sum() / max(tc.sum(), 1.0)
+    vecs: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
+
+    def need(side: int, ids: tuple[int, ...], todo: dict) -> None:
+        if (side, ids) not in vecs:
+            todo[(side, ids)] = None
+
+    def bead_score(s: tuple[int, ...], t: tuple[int, ...]) -> float:
+        c = float(vecs[(0, s)] @ vecs[(1, t)])
+        if use_length:
+            c *= float(length_penalty(np.array([sc[list(s)].sum()]), np.array([tc[list(t)].sum()]))[0])
+        return c
+
+    for _ in range(rounds):
+        moves: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = []
+        for k in range(len(beads) - 1):
+            a, b = beads[k], beads[k + 1]
+            if not (a.src and a.tgt and b.src and b.tgt):
+                continue
+            if len(a.src) > 1:
+                moves.append((k, a.src[:-1], a.tgt, a.src[-1:] + b.src, b.tgt))
+            if len(b.src) > 1:
+                moves.append((k, a.src + b.src[:1], a.tgt, b.src[1:], b.tgt))
+            if len(a.tgt) > 1:
+                moves.append((k, a.src, a.tgt[:-1], b.src, a.tgt[-1:] + b.tgt))
+            if len(b.tgt) > 1:
+                moves.append((k, a.src, a.tgt + b.tgt[:1], b.src, b.tgt[1:]))
+        if not moves:
+            break
+        todo: dict = {}
+        for k, s1, t1, s2, t2 in moves:
+            a, b = beads[k], beads[k + 1]
+            for side, ids in ((0, a.src), (1, a.tgt), (0, b.src), (1, b.tgt), (0, s1), (1, t1), (0, s2), (1, t2)):
+                need(side, ids, todo)
+        keys = list(todo)
+        for side in (0, 1):
+            sel = [key for key in keys if key[0] == side]
+            if sel:
+                texts = [_join([(src, tgt)[side][i] for i in ids]) for _, ids in sel]
+                vecs.update(zip(sel, embedder.encode(texts)))
+        scored = []
+        for k, s1, t1, s2, t2 in moves:
+            a, b = beads[k], beads[k + 1]
+            old = bead_score(a.src, a.tgt) + bead_score(b.src, b.tgt)
+            new = bead_score(s1, t1) + bead_score(s2, t2)
+            if new - old > gain:
+                scored.append((new - old, k, s1, t1, s2, t2))
+        if not scored:
+            break
+        scored.sort(key=lambda m: -m[0])
+        used: set[int] = set()
+        for _, k, s1, t1, s2, t2 in scored:
+            if k in used or k + 1 in used:
+                continue
+            used.update((k, k + 1))
+            beads[k] = Bead(s1, t1, float(np.clip(vecs[(0, s1)] @ vecs[(1, t1)], 0.0, 1.0)))
+            beads[k + 1] = Bead(s2, t2, float(np.clip(vecs[(0, s2)] @ vecs[(1, t2)], 0.0, 1.0)))
+    return beads

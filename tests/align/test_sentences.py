@@ -14,6 +14,7 @@ from pariter.align.sentences import (
     align_vectors,
     anchor_band,
     bead_types,
+    refine_boundaries,
     window_mean,
 )
 
@@ -168,3 +169,51 @@ def test_neighbour_margin_still_recovers_synthetic_merges() -> None:
     # by default.
     x, y, gold = _synthetic(1)
     assert _pairs(align_vectors(x, y, neighbour=0.1)) == gold
+
+
+class _BagOfWords:
+    """Toy embedder: a text is the normalised sum of per-word vectors, words matched case-blind,
+    so an English word `a` and a 'translation' `A` share a vector.  Counts every text embedded."""
+
+    name, dim = "bag", 32
+
+    def __init__(self) -> None:
+        self.rng, self.words, self.calls = np.random.default_rng(7), {}, 0
+
+    def encode(self, texts):
+        self.calls += len(texts)
+        rows = []
+        for text in texts:
+            v = np.zeros(self.dim)
+            for w in text.lower().split():
+                if w not in self.words:
+                    self.words[w] = self.rng.standard_normal(self.dim)
+                v += self.words[w]
+            rows.append(v)
+        return normalise(np.array(rows))
+
+
+def test_refine_moves_a_misplaced_boundary_sentence() -> None:
+    src, tgt = ["a", "b", "c", "d"], ["A", "B", "C", "D"]
+    wrong = [Bead((0, 1), (0,), 0.5), Bead((2,), (1, 2), 0.5), Bead((3,), (3,), 1.0)]
+    beads = refine_boundaries(wrong, src, tgt, _BagOfWords())
+    assert [i for b in beads for i in b.src] == [0, 1, 2, 3]
+    assert [j for b in beads for j in b.tgt] == [0, 1, 2, 3]
+    for b in beads:  # every bead now pairs the same words on both sides
+        assert {src[i].lower() for i in b.src} == {tgt[j].lower() for j in b.tgt}
+        assert b.score == pytest.approx(1.0, abs=1e-6)
+
+
+def test_refine_keeps_true_merges_and_one_to_one_pairs() -> None:
+    # target 1 and 2 together translate source 1: a real 1-2 bead next to a 1-1 bead.
+    src, tgt = ["a", "b1 b2", "c"], ["A", "B1", "B2", "C"]
+    right = [Bead((0,), (0,), 1.0), Bead((1,), (1, 2), 1.0), Bead((2,), (3,), 1.0)]
+    embedder = _BagOfWords()
+    beads = refine_boundaries(right, src, tgt, embedder)
+    assert _pairs(beads) == _pairs(right)
+    assert embedder.calls <= 12  # only the beads next to the 1-2 and their candidate moves
+
+
+def test_refine_needs_texts_and_embedder_and_can_be_switched_off() -> None:
+    x, y, gold = _synthetic(0)
+    assert _pairs(align_vectors(x, y)) == _pairs(align_vectors(x, y, refine_gain=None))
