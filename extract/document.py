@@ -826,55 +826,66 @@ class _Builder:
             text, marks = self._text(b, breaks)
             if not text.strip() and not marks:
                 continue
-            lang = lang_of(text)  # the stream it is printed in
-            own = own_lang(text, lang)  # its own language
-            sid = section.get(lang) or ensure_front(lang, first.page)
-            m = _CLAUSE.match(text)
-            clause = None
-            if m and sid != f"{lang}.front":
-                cnum = m.group(1)
-                prev_n = last_clause.get(lang, 0)
-                if cnum == "01" or int(cnum) == prev_n + 1:
-                    last_clause[lang] = int(cnum)
-                    top = sid.split(".")[0] + "." + sid.split(".")[1]
-                    cid = ids.dedupe(ids.clause_id(top, cnum), taken)
-                    clause = Clause(cid, cnum, "", first.page, own, sid)
-                    doc.clauses.append(clause)
-                    clause_state[lang] = clause
-                    clause_set[lang] = self._clause_setting(b)
-                    cut = m.end()
-                    text = text[cut:]
-                    marks = [(o - cut, s, l) for o, s, l in marks]
-                    breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
-            if clause is None:
-                clause = clause_state.get(lang)
-                if clause is not None and not self._sets_like(b, clause_set.get(lang)):
-                    clause = clause_state[lang] = None  # a contact line after the last clause
-            container = clause.id if clause is not None else sid
-            para_counter[container] += 1
-            pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
-            pages_ = sorted({l.page for l in b.lines})
-            role = ("caption" if first.kind == "caption"
-                    else "front" if sid.endswith(".front") else "body")
-            doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
-                                            clause.id if clause else None, pages_,
-                                            _boxes(b.lines), role,
-                                            [k for k in breaks if 0 < k.offset < len(text)]))
-            if clause is not None:
-                clause.paragraphs.append(pid)
-                clause.text = join2(clause.text, text, self.words) if clause.text else text
-                for pgn in pages_:
-                    if pgn not in clause.pages:
-                        clause.pages.append(pgn)
-            for off, s, l in marks:
-                marker_n[lang] += 1
-                fid = self._link(s.label, l.page, note_ids)
-                mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
-                doc.markers.append(Marker(mid, s.label, l.page, fid, pid, max(0, off),
-                                          Box(l.page, s.x0, s.top, s.x1, s.bottom)))
-                if fid is None:
-                    self.warnings.append(Warning(
-                        "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+            # a bilingual label line ("工作组联系方式/Contact us") goes half to each stream
+            pieces: list[tuple[str, list[tuple[int, Sup, Line]], list[PageBreak],
+                               list[Box], str | None]] = [(text, marks, breaks, _boxes(b.lines),
+                                                           None)]
+            cut_label = (_split_label(text) if bilingual and len(b.lines) == 1 and not marks
+                         and not breaks else None)
+            if cut_label is not None:
+                zh_t, en_t, s0, s1 = cut_label
+                zh_box, en_box = _split_box(first, text, s0, s1)
+                pieces = [(zh_t, [], [], [zh_box], "zh"), (en_t, [], [], [en_box], "en")]
+            for text, marks, breaks, boxes, forced in pieces:
+                lang = forced or lang_of(text)  # the stream it is printed in
+                own = own_lang(text, lang)  # its own language
+                sid = section.get(lang) or ensure_front(lang, first.page)
+                m = _CLAUSE.match(text)
+                clause = None
+                if m and sid != f"{lang}.front":
+                    cnum = m.group(1)
+                    prev_n = last_clause.get(lang, 0)
+                    if cnum == "01" or int(cnum) == prev_n + 1:
+                        last_clause[lang] = int(cnum)
+                        top = sid.split(".")[0] + "." + sid.split(".")[1]
+                        cid = ids.dedupe(ids.clause_id(top, cnum), taken)
+                        clause = Clause(cid, cnum, "", first.page, own, sid)
+                        doc.clauses.append(clause)
+                        clause_state[lang] = clause
+                        clause_set[lang] = self._clause_setting(b)
+                        cut = m.end()
+                        text = text[cut:]
+                        marks = [(o - cut, s, l) for o, s, l in marks]
+                        breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
+                if clause is None:
+                    clause = clause_state.get(lang)
+                    if clause is not None and not self._sets_like(b, clause_set.get(lang)):
+                        clause = clause_state[lang] = None  # a contact line after the last clause
+                container = clause.id if clause is not None else sid
+                para_counter[container] += 1
+                pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
+                pages_ = sorted({l.page for l in b.lines})
+                role = ("caption" if first.kind == "caption"
+                        else "front" if sid.endswith(".front") else "body")
+                doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
+                                                clause.id if clause else None, pages_,
+                                                boxes, role,
+                                                [k for k in breaks if 0 < k.offset < len(text)]))
+                if clause is not None:
+                    clause.paragraphs.append(pid)
+                    clause.text = join2(clause.text, text, self.words) if clause.text else text
+                    for pgn in pages_:
+                        if pgn not in clause.pages:
+                            clause.pages.append(pgn)
+                for off, s, l in marks:
+                    marker_n[lang] += 1
+                    fid = self._link(s.label, l.page, note_ids)
+                    mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
+                    doc.markers.append(Marker(mid, s.label, l.page, fid, pid, max(0, off),
+                                              Box(l.page, s.x0, s.top, s.x1, s.bottom)))
+                    if fid is None:
+                        self.warnings.append(Warning(
+                            "unlinked_marker", f"note marker {s.label} has no note text", l.page))
         self._emit_footnotes(note_ids, taken)
         self._emit_tables(taken)
 
@@ -1112,6 +1123,60 @@ def _boxes(lines: list[Line]) -> list[Box]:
         else:
             out.append(b)
     return out
+
+
+_IDEO_CH = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+_LABEL = re.compile(
+    rf"^\s*(?P<zh>[{_IDEO_CH}](?:[{_IDEO_CH}、·《》 ]*[{_IDEO_CH}》])?)"
+    r"\s*(?P<sep>[/|\uff0f\uff5c])\s*"
+    r"(?P<en>[A-Za-z](?:[A-Za-z0-9 '’&\-.,()]*[A-Za-z0-9)])?)\s*$")
+_LABEL_STOP = re.compile(r"[。！？；!?;：:]|\.$|\.\s")
+
+
+def _split_label(text: str) -> tuple[str, str, int, int] | None:
+    """A bilingual label: a short line that is a Chinese phrase, a slash or bar, and its
+    English ("工作组联系方式/Contact us"). Returns (Chinese half, English half, start and
+    end of the separator character in ``text``), or None for anything else: a Chinese
+    sentence with English words in it has no separator, "GPT-3.5/GPT-4", "AI/ML" or
+    "2023/11" have no Chinese half, and a line with sentence punctuation is no label."""
+    t = text.strip()
+    if len(t) > 40 or _LABEL_STOP.search(t):
+        return None
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    zh, en = m.group("zh").strip(), m.group("en").strip()
+    if sum(c.isalpha() and c.isascii() for c in en) < 2:
+        return None
+    return zh, en, m.start("sep"), m.end("sep")
+
+
+def _em(c: str) -> float:
+    """A glyph's rough advance in ems: full width for CJK and full-width forms."""
+    o = ord(c)
+    if is_cjk_ideograph(c) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF60:
+        return 1.0
+    return 0.25 if c.isspace() else 0.5
+
+
+def _split_box(l: Line, text: str, s0: int, s1: int) -> tuple[Box, Box]:
+    """The line's box cut at the separator ``text[s0:s1]``: the part before it and the
+    part after it. Lines keep no glyph positions, so the cut is placed by the glyphs'
+    rough widths (full-width CJK, half-width Latin) in proportion to the line's width."""
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    a, b = max(0, s0 - lead), max(0, s1 - lead)
+    total = sum(_em(c) for c in body) or 1.0
+
+    def x(upto: str) -> float:
+        return l.x0 + (l.x1 - l.x0) * sum(_em(c) for c in upto) / total
+
+    # the spaces around the separator belong to neither half
+    xa_end = x(body[:a].rstrip())
+    rest = body[b:]
+    xb_start = x(body[:b] + rest[:len(rest) - len(rest.lstrip())])
+    return (Box(l.page, l.x0, l.top, xa_end, l.bottom),
+            Box(l.page, xb_start, l.top, l.x1, l.bottom))
 
 
 def _is_cjk_text(t: str) -> bool:

@@ -190,6 +190,24 @@ def test_bilingual_streams_are_parallel() -> None:
     assert all(not c.text.startswith("0") for c in doc.clauses)
 
 
+def test_bilingual_label_split_into_both_streams() -> None:
+    doc = extract_pdf(corpus_pdf("wic-consensus-zh-en.pdf"))
+    back = max(p.page for p in doc.paragraphs)
+    zh = [(p.id, p.text) for p in doc.stream("zh").paragraphs if p.page == back]
+    en = [(p.id, p.text) for p in doc.stream("en").paragraphs if p.page == back]
+    assert zh == [("zh.s03.p1", "世界互联网大会"), ("zh.s03.p2", "工作组联系方式")]
+    assert en == [("en.s03.p1", "World Internet Conference"), ("en.s03.p2", "Contact us"),
+                  ("en.s03.p3", "research@wicinternet.org")]
+    by_id = {p.id: p for p in doc.paragraphs}
+    a, b = by_id["zh.s03.p2"], by_id["en.s03.p2"]
+    assert (a.lang, b.lang) == ("zh", "en")
+    [za], [eb] = a.boxes, b.boxes
+    # one line's box cut at the slash (drawn at x 306.8 to 311.1)
+    assert za.page == eb.page == back and (za.top, za.bottom) == (eb.top, eb.bottom)
+    assert za.x0 < za.x1 <= eb.x0 < eb.x1
+    assert abs(za.x1 - 306.8) < 3 and abs(eb.x0 - 311.1) < 3
+
+
 def test_report_footnotes_and_markers() -> None:
     pdf = corpus_pdf("wic-report-zh.pdf")
     doc = extract_pdf(pdf)

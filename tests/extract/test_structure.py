@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pariter.extract.chars import Char
-from pariter.extract.document import FileCheck, _check_file
+from pariter.extract.document import FileCheck, _check_file, _split_box, _split_label
 from pariter.extract.figures import mark_figures
 from pariter.extract.footnotes import note_areas
 from pariter.extract.headings import assign_levels, split_number
@@ -143,3 +145,48 @@ def test_run_on_clause_line_is_a_paragraph_start() -> None:
     clause = [p.text for p in doc.paragraphs if p.text.startswith("第 7.9 条")]
     assert clause and clause[0].endswith("4.0 公顷/处。"), clause
     assert not any(p.text.startswith("/处") for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("text, halves", [
+    ("工作组联系方式/Contact us", ("工作组联系方式", "Contact us")),
+    ("工作组联系方式 / Contact us", ("工作组联系方式", "Contact us")),
+    ("联系我们｜Contact Us", ("联系我们", "Contact Us")),
+    ("联系我们 ／ Contact Us", ("联系我们", "Contact Us")),
+    ("目录 | Contents", ("目录", "Contents")),
+    ("人工智能/AI", ("人工智能", "AI")),
+])
+def test_bilingual_label_splits(text: str, halves: tuple[str, str]) -> None:
+    got = _split_label(text)
+    assert got is not None
+    zh, en, s0, s1 = got
+    assert (zh, en) == halves
+    assert text[s0:s1] in "/|／｜" and s1 == s0 + 1
+
+
+@pytest.mark.parametrize("text", [
+    "尊重和 protect 个人隐私",  # English words inside a Chinese sentence
+    "以Transformer为主的",
+    "GPT-3.5/GPT-4",  # both halves Latin
+    "AI/ML",
+    "2023/11",  # a date
+    "2023/11/20",
+    "Contact us/联系我们",  # English first is not the pattern
+    "联系方式/Contact us。",  # sentence punctuation
+    "注：详见/Appendix",
+    "各方应尊重和保护个人隐私，促进数据安全/Data security",  # too long, a sentence
+    "工作组/Contact 联系",  # the English half has ideographs
+    "工作组/x",  # one letter
+    "/Contact us",
+    "工作组/",
+])
+def test_bilingual_label_does_not_split(text: str) -> None:
+    assert _split_label(text) is None
+
+
+def test_bilingual_label_box_cut_at_separator() -> None:
+    text = "工作组联系方式/Contact us"
+    l = Line(7, 229.8, 442.5, 365.5, 453.5, 451.0, 11.0, "F", False, None, text)
+    _, _, s0, s1 = _split_label(text)
+    a, b = _split_box(l, text, s0, s1)
+    assert (a.x0, b.x1) == (l.x0, l.x1) and a.top == b.top == l.top
+    assert abs(a.x1 - 306.8) < 3 and abs(b.x0 - 311.1) < 3  # where the slash is drawn
