@@ -373,6 +373,11 @@ class Link:
 
     ``score`` is a confidence in 0..1; ``flags`` are what a translator should look at.
     ``diff`` is filled only when both sides are in the same language (a wording diff).
+
+    ``resp`` names the person responsible for a link a person made or confirmed (a
+    translator's correction, see :mod:`pariter.export.corrections`); ``checked`` says that
+    person checked it. Both are written only when set, so an alignment nobody touched
+    keeps the bytes it had before these fields existed.
     """
 
     level: LinkLevel
@@ -383,6 +388,8 @@ class Link:
     score: float
     flags: list[str] = field(default_factory=list)
     diff: list[DiffOp] | None = None
+    checked: bool = field(default=False, metadata={"omit_default": True})
+    resp: str | None = field(default=None, metadata={"omit_default": True})
 
 
 @dataclass(slots=True)
@@ -431,6 +438,8 @@ def to_dict(obj: Any) -> Any:
         out = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
+            if f.metadata.get("omit_default") and value == f.default:
+                continue  # an optional field added later: absent means the default
             if hints[f.name] is float and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)  # 280 and 280.0 must serialise alike
             out[f.name] = to_dict(value)

@@ -10,7 +10,7 @@ from pariter.errors import InputError
 from pariter.model import (
     Alignment, AlignSide, Box, Citation, Clause, DiffOp, Document, Footnote, Heading, Link,
     Marker, ModelInfo, Page, PageBreak, Paragraph, Running, Section, Sentence, Source, Subtitle, Warning,
-    dumps, load_alignment, load_document,
+    dumps, load_alignment, load_document, to_dict,
 )
 from pariter.schema import errors, schema, validate
 
@@ -93,6 +93,25 @@ def test_alignment_round_trip_and_rules(tmp_path):
     assert any("links/3/level" in p for p in problems)
     assert any("links/3/score" in p for p in problems)
     assert any("links/3" in p and "minItems" not in p for p in problems)
+
+
+def test_link_resp_and_checked_are_written_only_when_set(tmp_path):
+    """A link nobody touched keeps its old bytes; a checked one round-trips and validates."""
+    side = AlignSide("a", "a.pdf", "b" * 64, "zh")
+    plain = Link("sentence", ["zh.s1"], ["en.s1"], "甲", "A", 0.9)
+    assert "checked" not in to_dict(plain) and "resp" not in to_dict(plain)
+    done = Link("sentence", ["zh.s2"], [], "乙", "", 1.0, ["omission"], checked=True, resp="Li Wei")
+    al = Alignment(side, AlignSide("b", "b.pdf", "c" * 64, "en"), ModelInfo("muse", 512),
+                   [plain, done])
+    path = tmp_path / "x.align.json"
+    al.save(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["links"][1]["checked"] is True and data["links"][1]["resp"] == "Li Wei"
+    again = load_alignment(path)
+    assert (again.links[0].checked, again.links[0].resp) == (False, None)
+    assert (again.links[1].checked, again.links[1].resp) == (True, "Li Wei")
+    data["links"][1]["resp"] = ""
+    assert any("links/1/resp" in p for p in errors(data, "alignment"))
 
 
 def test_loading_bad_json_names_the_file(tmp_path):
