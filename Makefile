@@ -2,14 +2,16 @@
 #   make corpus   create .venv if missing, install, rebuild corpus/build from the PDFs
 #   make test     create .venv if missing, install, run the whole test suite
 # Also: make bench, make typeset (re-typeset corpus/pdf, needs the typst package and
-# Noto CJK fonts), make clean.
+# Noto CJK fonts), make typeset-alt (the same documents typeset by LibreOffice into
+# corpus/pdf-alt, needs libreoffice-writer), make devset (the multi-producer dev set in
+# /work/devset, see corpus/devset/README.md), make clean.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all install corpus test bench typeset typeset-check clean
+.PHONY: all install corpus test bench typeset typeset-check typeset-alt devset devset-score clean
 
 all: corpus
 
@@ -40,6 +42,18 @@ typeset: $(STAMP)
 
 typeset-check: $(STAMP)
 	$(BIN)/python corpus/typeset/build.py --check
+
+typeset-alt: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,devset]'
+	$(BIN)/python corpus/typeset/build_alt.py
+
+DEVSET ?= /work/devset
+devset: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,devset]'
+	$(BIN)/python corpus/devset/build.py --out $(DEVSET)
+
+devset-score: $(STAMP)
+	$(BIN)/python corpus/devset/score.py $(DEVSET)
 
 clean:
 	rm -rf corpus/build .pytest_cache
