@@ -27,8 +27,10 @@ _err = Console(stderr=True)
 
 
 def _fail(message: str) -> None:
-    _err.print(f"[red]error:[/red] {message}", highlight=False)
-    raise typer.Exit(1)
+    # `pariter.cli.run` prints it as every other error: `pariter: error: …`, exit 2.
+    from pariter.errors import UsageError
+
+    raise UsageError(message)
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -153,10 +153,10 @@ def validate_file(path: str | Path) -> list[str]:
         data = p.read_bytes()
     except OSError as e:
         return [f"{p}: cannot read ({e.strerror or e})"]
-    head = data.lstrip()[:1]
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
     if re.match(rb"(\xef\xbb\xbf)?\s*<!doctype html", data[:64], re.I):
         return html_problems(data)
-    if head == b"<" or data.startswith(b"\xef\xbb\xbf<"):
+    if head == b"<":
         return _xml_problems(data)
     if head == b"{":
         return _json_problems(data)
@@ -177,24 +177,38 @@ def _xml_problems(data: bytes) -> list[str]:
 
 
 def _json_problems(data: bytes) -> list[str]:
+    """Schema, then the references the schema cannot see (pariter.refs): duplicate ids,
+    pointers to units that do not exist, spans outside their paragraph."""
+    from pariter.errors import InputError
+    from pariter.io import decode_text, parse_json
+    from pariter.model import Alignment, Document
+    from pariter.refs import alignment_self_problems, document_problems
     from pariter.schema import errors
 
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return [f"not UTF-8: {e}"]
+        text = decode_text(data, "")
+    except InputError as e:
+        return [e.problem]
     try:
-        obj: Any = json.loads(text)
-    except json.JSONDecodeError as e:
-        if e.msg == "Extra data":
-            return jsonl_problems(text)
-        return [f"not JSON: {e}"]
+        obj: Any = parse_json(text, "")
+    except InputError as e:
+        return jsonl_problems(text) if "(Extra data)" in e.problem else [e.problem]
     if isinstance(obj, dict) and "src_id" in obj:
         return jsonl_problems(text)
     if not isinstance(obj, dict):
         return ["JSON top level is not an object"]
     kind = "alignment" if "links" in obj else "document"
-    return errors(obj, kind)  # type: ignore[arg-type]
+    found = errors(obj, kind)
+    if found:
+        return found
+    try:
+        if kind == "document":
+            refs = document_problems(Document.from_dict(obj))
+        else:
+            refs = alignment_self_problems(Alignment.from_dict(obj))
+    except (TypeError, ValueError, KeyError) as e:
+        return [f"not a valid {kind} file ({e})"]
+    return [f"{where}: {what}" for where, what in refs]
 
 
 def html_problems(data: bytes) -> list[str]:
@@ -221,6 +235,9 @@ def jsonl_problems(text: str) -> list[str]:
             row = json.loads(line)
         except json.JSONDecodeError as e:
             out.append(f"line {i}: not JSON ({e.msg})")
+            continue
+        except (RecursionError, ValueError):
+            out.append(f"line {i}: not one of our rows (nested too deeply or a number out of range)")
             continue
         if not isinstance(row, dict) or tuple(row) != JSONL_KEYS:
             out.append(f"line {i}: expected an object with keys {', '.join(JSONL_KEYS)}")

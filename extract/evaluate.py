@@ -357,9 +357,12 @@ def evaluate(doc: Document | dict[str, Any], truth: dict[str, Any]) -> dict[str,
 
 
 def load_truth(path: str | Path) -> dict[str, Any]:
+    from pariter.schema import validate
+
     data = read_json_object(path, "truth")
     if not any(k in data for k in ("headings", "footnotes", "markers", "clauses")):
         raise InputError(path, "not a truth JSON file (no headings, footnotes, markers or clauses)")
+    validate(data, "truth", source=path)  # types of every field the scorer reads
     return data
 
 

@@ -1,26 +1,82 @@
 """The ``pariter`` command line: one command per thing a user does.
 
-Heavy imports (spaCy, FAISS, torch) happen inside the commands, so ``pariter --help``
-answers at once. Every failure a user can cause ends as one line on stderr naming the
-file and the problem, and exit code 1; no command leaves a half-written output.
+Everything a command raises ends in one place, :func:`run`: our errors, OS errors, Ctrl-C
+and bugs alike become one unwrapped line ``pariter: error: …`` on stderr and the exit code
+of :mod:`pariter.errors` (2 for usage and input errors, 130 when interrupted). A command
+only raises; it never prints an error or picks an exit code itself. Output paths are
+options with ``callback=check_output_file`` (or ``check_output_dir``), so they are checked
+while the arguments are parsed, before any work starts.
+
+Heavy imports (spaCy, FAISS, torch) happen inside the commands, and the commands of a
+stage's own CLI module (``align/cli.py``) are listed in :data:`STAGE_COMMANDS` and
+imported only when one of them runs, so ``pariter --help`` answers at once.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
+import os
 import sys
+import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
+
+import signal
+import threading
 
 import typer
 from rich.console import Console
+from typer.core import TyperCommand, TyperGroup
 
-from pariter import __version__
-from pariter.errors import PariterError
+from pariter.errors import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PariterError,
+                            UsageError, describe, one_line)
+from pariter.io import check_distinct, check_output_dir, check_output_file
+
+#: Commands defined in a stage's CLI module (its ``register(app)``): name → (module, the
+#: one-line help shown by ``pariter --help``). A test keeps this table equal to what the
+#: modules register; a command missing here still runs (every stage is loaded when a
+#: name is unknown), it is only missing from the list.
+STAGE_COMMANDS: dict[str, tuple[str, str]] = {
+    "align-text": ("pariter.align.cli",
+                   "Align two sentence-per-line files; writes `[src ids]:[tgt ids]` beads, 0-based."),
+    "eval-align": ("pariter.align.cli",
+                   "Strict and lax precision, recall and F1 (micro-averaged over files)."),
+}
+
+
+class _Commands(TyperGroup):
+    """Typer's group, loading a stage's commands only when one of them is run."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        return names + [n for n in STAGE_COMMANDS if n not in names]
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and cmd_name in STAGE_COMMANDS:  # listed in help, not loaded yet
+            return TyperCommand(cmd_name, short_help=STAGE_COMMANDS[cmd_name][1])
+        return cmd
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]):  # noqa: ANN201
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            modules = ([STAGE_COMMANDS[args[0]][0]] if args[0] in STAGE_COMMANDS
+                       else sorted({m for m, _ in STAGE_COMMANDS.values()}))
+            for name in modules:
+                self._load(name)
+        return super().resolve_command(ctx, args)
+
+    def _load(self, module: str) -> None:
+        stage = typer.Typer()
+        importlib.import_module(module).register(stage)
+        for name, cmd in typer.main.get_group(stage).commands.items():
+            self.commands.setdefault(name, cmd)
+
 
 app = typer.Typer(
     name="pariter",
+    cls=_Commands,
     help="Chinese and English PDFs into structured, aligned, citable parallel text.",
     no_args_is_help=True,
     add_completion=False,
@@ -30,12 +86,15 @@ corpus_app = typer.Typer(help="Rebuild the shipped corpus (see corpus/manifest.t
                          no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
-err = Console(stderr=True)
-out = Console()
+#: Messages for the user: never wrapped (a script reads one line per message), no markup.
+err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
+out = Console(soft_wrap=True, markup=False, highlight=False)
 
 
 def _version(value: bool) -> None:
     if value:
+        from pariter import __version__
+
         print(f"pariter {__version__}")
         raise typer.Exit()
 
@@ -56,35 +115,109 @@ def _write_or_print(text: str, output: Optional[Path]) -> None:
         err.print(f"wrote {output}")
 
 
+def _summary(doc: Any) -> str:
+    n = len(doc.warnings)
+    return (f"{doc.source.pages} pages, {len(doc.headings)} headings, {len(doc.clauses)} clauses, "
+            f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, "
+            f"{len(doc.footnotes)} footnotes, {len(doc.markers)} markers, "
+            f"{n} warning{'s' if n != 1 else ''}")
+
+
+def _jobs(jobs: int) -> int:
+    from pariter.batch import default_jobs
+
+    return jobs if jobs > 0 else default_jobs()
+
+
 @app.command()
 def extract(
-    pdf: Path = typer.Argument(..., help="The PDF to extract."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Document JSON (default: stdout)."),
-    tei: Optional[Path] = typer.Option(None, "--tei", help="Also write the document as TEI P5 XML."),
-    doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: the file name stem)."),
+    pdfs: list[Path] = typer.Argument(..., metavar="PDF...", help="The PDF(s) to extract.",
+                                      show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", callback=check_output_file,
+                                          help="Document JSON (default: stdout); one PDF only."),
+    tei: Optional[Path] = typer.Option(None, "--tei", callback=check_output_file,
+                                       help="Also write the document as TEI P5 XML; one PDF only."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", callback=check_output_dir,
+                                           help="Write DIR/NAME.json for every PDF (NAME: its file name)."),
+    doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: made from the file name)."),
+    jobs: int = typer.Option(0, "-j", "--jobs", min=0,
+                             help="Documents extracted at once with --out (default 0: all cores)."),
 ) -> None:
-    """Extract a PDF into the document JSON: sections, clauses, paragraphs, sentences,
+    """Extract PDFs into the document JSON: sections, clauses, paragraphs, sentences,
     footnotes with parsed citations, note markers, warnings."""
+    if out_dir is not None:
+        if output is not None or tei is not None or doc_id is not None:
+            raise UsageError("--out writes one file per PDF; it does not go with -o, --tei or --id")
+        _extract_batch(pdfs, out_dir, _jobs(jobs))
+        return
+    if len(pdfs) > 1:
+        raise UsageError(f"{len(pdfs)} PDFs need --out DIR (one document JSON each)")
+    pdf = pdfs[0]
+    check_distinct([output, tei], [pdf])
     from pariter.model import dumps
     from pariter.pipeline import extract_document
 
     doc = extract_document(pdf, doc_id=doc_id)
     text = dumps(doc)
+    tei_bytes = None
     if tei is not None:
         from pariter.export.tei import document_to_tei
-        from pariter.io import atomic_write_bytes
 
         tei_bytes = document_to_tei(doc)
-        _write_or_print(text, output)
+    _write_or_print(text, output)
+    if tei_bytes is not None:
+        from pariter.io import atomic_write_bytes
+
         atomic_write_bytes(tei, tei_bytes)
         err.print(f"wrote {tei}")
-    else:
-        _write_or_print(text, output)
-    n = len(doc.warnings)
-    err.print(f"{pdf}: {doc.source.pages} pages, {len(doc.headings)} headings, "
-              f"{len(doc.clauses)} clauses, {len(doc.paragraphs)} paragraphs, "
-              f"{len(doc.sentences)} sentences, {len(doc.footnotes)} footnotes, "
-              f"{len(doc.markers)} markers, {n} warning{'s' if n != 1 else ''}")
+    err.print(f"{pdf}: {_summary(doc)}")
+
+
+def _extract_to(pdf: Path, target: Path) -> str:
+    """One document of a batch (runs in a worker process)."""
+    from pariter.pipeline import extract_document
+
+    doc = extract_document(pdf)
+    doc.save(target)
+    return _summary(doc)
+
+
+def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pariter.batch import Job, Outcome, run_jobs
+    from pariter.corpus import warm_up_extraction
+
+    targets: dict[Path, Path] = {}
+    for pdf in pdfs:
+        target = out_dir / f"{pdf.stem}.json"
+        if target in targets.values():
+            other = next(p for p, t in targets.items() if t == target)
+            raise UsageError(f"{other} and {pdf} would both be written to {target}; "
+                             f"rename one or extract them separately")
+        targets[pdf] = target
+    check_distinct(targets.values(), pdfs)
+    failed: list[int] = []
+    with Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, auto_refresh=False) as bar:
+        task = bar.add_task("extract", total=len(pdfs))
+
+        def done(o: Outcome) -> None:
+            if o.ok:
+                bar.console.print(f"wrote {targets[Path(o.name)]}: {o.value}")
+            else:
+                failed.append(o.exit_code)
+                bar.console.print(f"pariter: error: {one_line(o.message)}")
+            bar.update(task, advance=1, description=Path(o.name).name)
+            bar.refresh()
+
+        run_jobs([Job(str(pdf), _extract_to, (pdf, targets[pdf])) for pdf in pdfs], jobs,
+                 on_done=done, warm_up=warm_up_extraction)
+    ok = len(pdfs) - len(failed)
+    err.print(f"extract: {ok} of {len(pdfs)} PDF(s) written to {out_dir}"
+              + (f"; {len(failed)} failed" if failed else ""))
+    if failed:
+        raise typer.Exit(EXIT_USAGE if all(c == EXIT_USAGE for c in failed) else EXIT_FAILED)
 
 
 @app.command("eval-extract")
@@ -110,16 +243,19 @@ def eval_extract(
 def align(
     a: Path = typer.Argument(..., help="Source: a PDF or document JSON (Chinese side)."),
     b: Optional[Path] = typer.Argument(None, help="Target; omit to align a bilingual document with itself."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Alignment JSON (default: stdout)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", callback=check_output_file,
+                                          help="Alignment JSON (default: stdout)."),
     model: str = typer.Option("muse", "--model", help="muse (bundled) or st:NAME_OR_PATH."),
     src_select: Optional[str] = typer.Option(None, "--src-select", help="Only this section of the source (e.g. zh.s06)."),
     tgt_select: Optional[str] = typer.Option(None, "--tgt-select", help="Only this section of the target."),
 ) -> None:
     """Align Chinese and English through the structure: sections, clauses and paragraphs,
     sentences, footnotes; every link with a confidence and translator flags."""
+    from pariter.errors import InputError
+
+    check_distinct([output], [p for p in (a, b) if p is not None])
     from pariter.align.document import align_documents
     from pariter.align.embed import CachedEmbedder, load_embedder
-    from pariter.errors import InputError
     from pariter.model import dumps
     from pariter.pipeline import open_document
 
@@ -147,14 +283,23 @@ def export(
     alignment: Path = typer.Argument(..., help="Alignment JSON made by `pariter align`."),
     source: Path = typer.Option(..., "--src", help="Source document JSON (or PDF)."),
     target: Optional[Path] = typer.Option(None, "--tgt", help="Target document JSON (or PDF); omit for a bilingual one."),
-    out_dir: Path = typer.Option(Path("."), "-d", "--out-dir", help="Where to write the files."),
+    out_dir: Path = typer.Option(Path("."), "-d", "--out-dir", callback=check_output_dir,
+                                 help="Where to write the files."),
     stem: Optional[str] = typer.Option(None, "--stem", help="File name stem (default: the alignment file's)."),
 ) -> None:
     """Write TEI P5, TMX, JSON Lines and the review page for an aligned pair."""
     from pariter.export import write_pair_outputs
     from pariter.model import load_alignment
     from pariter.pipeline import open_document
+    from pariter.refs import check_alignment
 
+    name = stem or alignment.name.removesuffix(".json").removesuffix(".align")
+    if not name or "/" in name or name.startswith("."):
+        raise UsageError(f"--stem {name!r} is not a file name stem")
+    from pariter.corpus import EXPORT_SUFFIXES
+
+    check_distinct([out_dir / f"{name}{ext}" for ext in EXPORT_SUFFIXES],
+                   [p for p in (alignment, source, target) if p is not None])
     al = load_alignment(alignment)
     src = open_document(source)
     tgt = open_document(target) if target else src
@@ -164,7 +309,7 @@ def export(
         src = src.stream(al.source.lang)
     if target is not None and al.target.lang in tgt.langs and len(tgt.langs) > 1:
         tgt = tgt.stream(al.target.lang)
-    name = stem or alignment.name.removesuffix(".json").removesuffix(".align")
+    check_alignment(al, alignment, src, source, tgt, target or source)
     for path in write_pair_outputs(src, tgt, al, out_dir, name):
         err.print(f"wrote {path}")
 
@@ -172,21 +317,25 @@ def export(
 @app.command()
 def validate(files: list[Path] = typer.Argument(..., help="TEI XML, document/alignment JSON or TMX files.")) -> None:
     """Check files against their schema (TEI P5 tei_all, our JSON Schemas, TMX) and that
-    every internal reference resolves."""
+    every internal reference resolves; an alignment is also checked against the
+    documents given with it."""
     from pariter.export.validate import validate_file
+    from pariter.refs import cross_file_problems
 
     bad = 0
-    for f in files:
-        problems = validate_file(f)
+    problems_of = {f: validate_file(f) for f in files}
+    for f, extra in cross_file_problems([f for f, p in problems_of.items() if not p]).items():
+        problems_of[f] += extra
+    for f, problems in problems_of.items():
         if problems:
             bad += 1
             for p in problems:
                 line = p if p.startswith(f"{f}:") else f"{f}: {p}"
-                err.print(line, markup=False, highlight=False)
+                err.print(one_line(line))
         else:
-            out.print(f"{f}: valid", markup=False, highlight=False)
+            out.print(f"{f}: valid")
     if bad:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()
@@ -196,7 +345,7 @@ def cite(
 ) -> None:
     """Print a unit's text, its page and its aligned counterpart."""
     from pariter.errors import InputError
-    from pariter.export.cite import format_cite, resolve
+    from pariter.export.cite import CiteError, format_cite, resolve
     from pariter.model import load_alignment, load_document
 
     if not build.is_dir():
@@ -207,52 +356,113 @@ def cite(
             aligns.append(load_alignment(f))
         elif not f.name.startswith("."):
             docs.append(load_document(f))
-    print(format_cite(resolve(ref, docs, aligns)))
+    try:
+        print(format_cite(resolve(ref, docs, aligns)))
+    except CiteError as e:
+        raise UsageError(str(e)) from None
 
 
 @corpus_app.command("build")
 def corpus_build(
     manifest: Path = typer.Option(Path("corpus/manifest.toml"), "--manifest"),
-    out_dir: Path = typer.Option(Path("corpus/build"), "--out", help="Output directory."),
+    out_dir: Path = typer.Option(Path("corpus/build"), "--out", callback=check_output_dir,
+                                 help="Output directory."),
     model: str = typer.Option("muse", "--model"),
     force: bool = typer.Option(False, "--force", help="Rebuild everything."),
+    jobs: int = typer.Option(0, "-j", "--jobs", min=0, help="Steps run at once (default 0: all cores)."),
 ) -> None:
-    """Extract, align and export every manifest entry; only what changed is rebuilt."""
+    """Extract, align and export every manifest entry; only what changed is rebuilt.
+    A failing step is reported by name; every step that does not need its output runs."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pariter.corpus import Build, load_manifest
 
     build = Build(load_manifest(manifest), out_dir, model=model, force=force)
     with Progress(TextColumn("{task.description:<48}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err) as bar:
+                  TimeElapsedColumn(), console=err, auto_refresh=False) as bar:
         task = bar.add_task("corpus", total=None)
 
         def progress(name: str, i: int, n: int) -> None:
             bar.update(task, description=name, completed=i, total=n)
+            bar.refresh()
 
-        build.run(progress)
-    err.print(f"corpus: {len(build.ran)} step(s) run, {len(build.skipped)} up to date, in {out_dir}")
+        def report(step: str, message: str) -> None:
+            bar.console.print(f"pariter: error: {one_line(message)}")
+
+        try:
+            build.run(progress, jobs=_jobs(jobs), report=report)
+        except PariterError:
+            if not build.failed:
+                raise  # not a step's failure: reported by run() like any other error
+    failed = f", {len(build.failed)} failed or not run" if build.failed else ""
+    err.print(f"corpus: {len(build.ran)} step(s) run, {len(build.skipped)} up to date{failed}, in {out_dir}")
+    if build.failed:
+        raise typer.Exit(build.exit_code)
 
 
-def _register_stage_commands() -> None:
-    from pariter.align import cli as align_cli
+# -- the one place where failures become messages ------------------------------------------------
+def _error(message: str) -> None:
+    try:
+        sys.stderr.write(f"pariter: error: {one_line(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr closed: nothing left to tell
+        pass
 
-    align_cli.register(app)
+
+_interrupted = threading.Event()
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    # Typer turns KeyboardInterrupt into a silent exit 130; remember that it happened so
+    # that run() can say so.
+    _interrupted.set()
+    raise KeyboardInterrupt
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code; nothing escapes as a traceback."""
+    from pariter.coldstart import keep_torch_out_of_thinc
+
+    keep_torch_out_of_thinc()
+    # pdfminer logs every odd font descriptor it meets; what matters to a user is in the
+    # document's own warnings, so keep its chatter off the terminal.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    _interrupted.clear()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        rv = typer.main.get_command(app).main(args=argv, prog_name="pariter", standalone_mode=False)
+        code = rv if isinstance(rv, int) else EXIT_OK
+        if _interrupted.is_set():
+            _error("interrupted")
+            return EXIT_INTERRUPTED
+        return code
+    except typer.TyperException as e:  # bad arguments: Click's message, and where to look
+        ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            typer.echo(ctx.get_help())
+            return EXIT_USAGE
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        _error(e.format_message() + hint)
+        return EXIT_USAGE
+    except typer.Exit as e:
+        return e.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `pariter … | head`: the reader left, nothing to report
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return EXIT_FAILED
+    except Exception as e:  # noqa: BLE001 - every failure ends as one line
+        if os.environ.get("PARITER_DEBUG"):
+            traceback.print_exc()
+        message, code = describe(e)
+        _error(message)
+        return code
 
 
 def main() -> None:
-    # pdfminer logs every odd font descriptor it meets; what matters to a user is in
-    # the document's own warnings, so keep its chatter off the terminal.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        _register_stage_commands()
-    except ImportError:  # pragma: no cover - a broken install still answers --help
-        pass
-    try:
-        app()
-    except PariterError as e:
-        err.print(f"pariter: error: {e}", markup=False, highlight=False)
-        sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        err.print("pariter: interrupted")
-        sys.exit(130)
+    sys.exit(run())

@@ -1,11 +1,20 @@
-"""Rebuilding the corpus from its PDFs: extract → align → export, incrementally.
+"""Rebuilding the corpus from its PDFs: extract → align → export, incrementally, on all cores.
 
-Make's timestamps are not enough here: a fresh clone gives every file a new mtime, and
-a change to the extractor's code should rebuild documents even when no PDF changed. So
-each output records, in ``build/.state.json``, a key made of the sha256 of its inputs
-and of the code of the stages that made it; a step runs only when its key changed. The
-state is written after every step, and every output is written atomically, so a failed
-build leaves the previous good files and nothing half-written.
+The build is a set of independent :class:`Step` s, each declaring the files it reads
+(``inputs``), the files it writes (``outputs``), the code whose changes must rebuild it
+and its other parameters; one step depends on another exactly when it reads what the
+other writes. Nothing else connects them, so any executor that can run
+:func:`run_step` where the inputs are — this process, a forked process per step
+(``jobs > 1``), or later a machine of a cluster — builds the same files.
+
+Make's timestamps are not enough here: a fresh clone gives every file a new mtime, and a
+change to the extractor's code should rebuild documents even when no PDF changed. So
+each output records, in ``build/.state.json``, a key made of the sha256 of the step's
+inputs, of its parameters and of the code of the stages that made it; a step runs only
+when its key changed. The state is written after every step, and every output is
+written atomically, so a failed or interrupted build leaves the previous good files and
+nothing half-written. A failing step is reported by name; the steps that need its
+output are not run, all the others are.
 """
 
 from __future__ import annotations
@@ -13,14 +22,17 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
-from pariter.errors import InputError, PariterError
-from pariter.io import atomic_write_text, sha256_file
+from pariter.errors import EXIT_FAILED, EXIT_USAGE, InputError, PariterError
+from pariter.io import atomic_write_text, read_text, sha256_file
 
 STATE_FILE = ".state.json"
+#: What an export step writes next to the alignment, one file per format.
+EXPORT_SUFFIXES = (".tei.xml", ".jsonl", ".tmx", ".html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,35 +70,33 @@ class Manifest:
 
 
 def load_manifest(path: str | Path) -> Manifest:
+    """Read and check a manifest: UTF-8 TOML, the types of ``manifest.schema.json``,
+    unique ids, pairs naming documents that are listed."""
+    from pariter.refs import Refs, raise_first
+    from pariter.schema import validate
+
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(p, "no such manifest") from None
+        data = tomllib.loads(read_text(p))
     except tomllib.TOMLDecodeError as e:
         raise InputError(p, f"not valid TOML ({e})") from None
+    validate(data, "manifest", source=p)
     base = p.parent
-    docs = []
-    for d in data.get("document", []):
-        if "id" not in d or "pdf" not in d:
-            raise InputError(p, f"a [[document]] needs id and pdf: {d}")
-        docs.append(DocEntry(d["id"], base / d["pdf"], d.get("title")))
-    ids = [d.id for d in docs]
-    if len(set(ids)) != len(ids):
-        raise InputError(p, "document ids are not unique")
-    pairs = []
-    for q in data.get("pair", []):
-        try:
-            src, tgt = Side(**q["source"]), Side(**q["target"])
-        except (KeyError, TypeError) as e:
-            raise InputError(p, f"pair {q.get('id')!r} needs source and target tables ({e})") from None
-        for side in (src, tgt):
-            if side.document not in ids:
-                raise InputError(p, f"pair {q.get('id')!r} names unknown document {side.document!r}")
-        pairs.append(PairEntry(q["id"], src, tgt))
-    return Manifest(p, tuple(docs), tuple(pairs))
+    docs = tuple(DocEntry(d["id"], base / d["pdf"], d.get("title")) for d in data.get("document", []))
+    pairs = tuple(PairEntry(q["id"], Side(**q["source"]), Side(**q["target"]))
+                  for q in data.get("pair", []))
+    r, pair_ids = Refs(), Refs()  # a pair may share its document's id: other file names
+    for i, d in enumerate(docs):
+        r.define(d.id, "document", f"document[{i}].id")
+    for i, q in enumerate(pairs):
+        pair_ids.define(q.id, "pair", f"pair[{i}].id")
+        for label, side in (("source", q.source), ("target", q.target)):
+            r.need(side.document, f"pair[{i}].{label}.document", {"document"}, "document")
+    raise_first(p, r.problems() + pair_ids.problems())
+    return Manifest(p, docs, pairs)
 
 
+@lru_cache(maxsize=None)
 def code_fingerprint(*packages: str) -> str:
     """A hash of the source files of the given packages: changed code → rebuilt outputs."""
     import importlib
@@ -106,14 +116,108 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Step:
-    """One unit of work: the outputs it writes, the key of its inputs, how to run it."""
+    """One unit of work with everything an executor needs to know about it.
+
+    ``action`` with ``entry`` says what to do (:func:`run_step`); ``inputs`` and
+    ``outputs`` are the only files it reads and writes; ``code`` names the packages whose
+    source is part of its key and ``params`` anything else that changes its result.
+    """
 
     name: str
+    action: str  # "extract" | "align" | "export"
+    entry: DocEntry | PairEntry
+    inputs: tuple[Path, ...]
     outputs: tuple[Path, ...]
-    key: Callable[[], str]
-    run: Callable[[], None]
+    code: tuple[str, ...]
+    params: tuple[str, ...] = ()
+
+    def key(self) -> str:
+        """The sha256 of inputs, parameters and code; raises :class:`InputError` for a
+        missing input (a PDF listed in the manifest but absent)."""
+        hashes = []
+        for p in self.inputs:
+            if not p.exists():
+                raise InputError(p, "listed in the manifest but missing" if self.action == "extract"
+                                 else "missing")
+            hashes.append(sha256_file(p))
+        return _key(*hashes, *self.params, code_fingerprint(*self.code))
+
+
+@dataclass
+class StepContext:
+    """What steps run in one process share: documents read once, the model loaded once."""
+
+    manifest: Manifest
+    out: Path
+    model: str
+    docs: dict[Path, Any] = field(default_factory=dict)
+    embedder: Any = None
+
+
+def run_step(step: Step, ctx: StepContext) -> None:
+    """Run one step: read its inputs, write its outputs (atomically)."""
+    if step.action == "extract":
+        _extract(step, ctx)
+    elif step.action == "align":
+        _align(step, ctx)
+    elif step.action == "export":
+        _export(step, ctx)
+    else:  # pragma: no cover - steps are made by Build.steps
+        raise ValueError(f"unknown action {step.action!r}")
+
+
+def _extract(step: Step, ctx: StepContext) -> None:
+    from pariter.pipeline import extract_document
+
+    d: DocEntry = step.entry  # type: ignore[assignment]
+    doc = extract_document(d.pdf, doc_id=d.id)
+    if d.title and not doc.title:
+        doc.title = d.title
+    doc.source.path = _rel(d.pdf, ctx.manifest.path.parent)
+    doc.save(step.outputs[0])
+
+
+def _doc(ctx: StepContext, path: Path):
+    from pariter.model import load_document
+
+    if path not in ctx.docs:
+        ctx.docs[path] = load_document(path)
+    return ctx.docs[path]
+
+
+def _side_doc(ctx: StepContext, side: Side):
+    doc = _doc(ctx, ctx.out / f"{side.document}.json")
+    return doc.stream(side.lang) if side.lang else doc
+
+
+def _align(step: Step, ctx: StepContext) -> None:
+    from pariter.align.document import align_documents
+
+    p: PairEntry = step.entry  # type: ignore[assignment]
+    if ctx.embedder is None:
+        from pariter.align.embed import CachedEmbedder, load_embedder
+
+        ctx.embedder = CachedEmbedder(load_embedder(ctx.model))
+    src, tgt = _side_doc(ctx, p.source), _side_doc(ctx, p.target)
+    alignment = align_documents(src, tgt, ctx.embedder,
+                                src_select=p.source.select, tgt_select=p.target.select)
+    alignment.save(step.outputs[0])
+
+
+def _export(step: Step, ctx: StepContext) -> None:
+    from pariter.export import write_pair_outputs
+    from pariter.model import load_alignment
+    from pariter.refs import check_alignment
+
+    p: PairEntry = step.entry  # type: ignore[assignment]
+    al_path = ctx.out / f"{p.id}.align.json"
+    al = load_alignment(al_path)
+    src, tgt = _side_doc(ctx, p.source), _side_doc(ctx, p.target)
+    check_alignment(al, al_path, src, ctx.out / f"{p.source.document}.json",
+                    tgt, ctx.out / f"{p.target.document}.json")
+    write_pair_outputs(src, tgt, al, ctx.out, p.id)
 
 
 class Build:
@@ -125,18 +229,19 @@ class Build:
         self.force = force
         self.state_path = out_dir / STATE_FILE
         self.state: dict[str, str] = self._read_state()
-        self._docs: dict[str, object] = {}
-        self._embedder = None
         self.ran: list[str] = []
         self.skipped: list[str] = []
+        #: step name → one-line message, for steps that failed or could not run
+        self.failed: dict[str, str] = {}
+        self._exit_codes: list[int] = []
 
     # -- state ----------------------------------------------------------------------
     def _read_state(self) -> dict[str, str]:
         try:
             data = json.loads(self.state_path.read_text(encoding="utf-8"))
             return {str(k): str(v) for k, v in data.items()}
-        except (FileNotFoundError, json.JSONDecodeError, AttributeError):
-            return {}
+        except (OSError, ValueError, AttributeError, RecursionError):
+            return {}  # no state, or an unreadable one: everything is rebuilt
 
     def _save_state(self) -> None:
         atomic_write_text(self.state_path, json.dumps(self.state, indent=1, sort_keys=True) + "\n")
@@ -150,96 +255,133 @@ class Build:
         return self.out / f"{doc_id}.json"
 
     def steps(self) -> Iterator[Step]:
-        extract_code = code_fingerprint("pariter.extract", "pariter")
-        align_code = code_fingerprint("pariter.align", "pariter")
-        export_code = code_fingerprint("pariter.export", "pariter")
         for d in self.manifest.documents:
-            yield Step(f"extract {d.id}", (self.doc_json(d.id),),
-                       key=lambda d=d: _key(sha256_file(_existing(d.pdf)), extract_code),
-                       run=lambda d=d: self._extract(d))
+            yield Step(f"extract {d.id}", "extract", d, (d.pdf,), (self.doc_json(d.id),),
+                       ("pariter.extract", "pariter"))
         for p in self.manifest.pairs:
+            docs = tuple(dict.fromkeys(self.doc_json(s.document) for s in (p.source, p.target)))
             align_out = self.out / f"{p.id}.align.json"
-            inputs = lambda p=p: [sha256_file(self.doc_json(s.document)) for s in (p.source, p.target)]
-            yield Step(f"align {p.id}", (align_out,),
-                       key=lambda p=p, inputs=inputs: _key(*inputs(), repr(p), self.model, align_code),
-                       run=lambda p=p, out=align_out: self._align(p, out))
-            outs = tuple(self.out / f"{p.id}{ext}" for ext in (".tei.xml", ".jsonl", ".tmx", ".html"))
-            yield Step(f"export {p.id}", outs,
-                       key=lambda p=p, inputs=inputs, a=align_out: _key(
-                           *inputs(), sha256_file(a), repr(p), export_code),
-                       run=lambda p=p, a=align_out: self._export(p, a))
-
-    def _extract(self, d: DocEntry) -> None:
-        from pariter.pipeline import extract_document
-
-        doc = extract_document(d.pdf, doc_id=d.id)
-        if d.title and not doc.title:
-            doc.title = d.title
-        doc.source.path = _rel(d.pdf, self.manifest.path.parent)
-        doc.save(self.doc_json(d.id))
-
-    def _load(self, doc_id: str):
-        from pariter.model import load_document
-
-        if doc_id not in self._docs:
-            self._docs[doc_id] = load_document(self.doc_json(doc_id))
-        return self._docs[doc_id]
-
-    def embedder(self):
-        if self._embedder is None:
-            from pariter.align.embed import CachedEmbedder, load_embedder
-
-            self._embedder = CachedEmbedder(load_embedder(self.model))
-        return self._embedder
-
-    def _side_doc(self, side: Side):
-        doc = self._load(side.document)
-        return doc.stream(side.lang) if side.lang else doc
-
-    def _align(self, p: PairEntry, out: Path) -> None:
-        from pariter.align.document import align_documents
-
-        src, tgt = self._side_doc(p.source), self._side_doc(p.target)
-        alignment = align_documents(src, tgt, self.embedder(),
-                                    src_select=p.source.select, tgt_select=p.target.select)
-        alignment.save(out)
-
-    def _export(self, p: PairEntry, align_path: Path) -> None:
-        from pariter.export import write_pair_outputs
-        from pariter.model import load_alignment
-
-        src, tgt = self._side_doc(p.source), self._side_doc(p.target)
-        write_pair_outputs(src, tgt, load_alignment(align_path), self.out, p.id)
+            yield Step(f"align {p.id}", "align", p, docs, (align_out,),
+                       ("pariter.align", "pariter"), (repr(p), self.model))
+            yield Step(f"export {p.id}", "export", p, docs + (align_out,),
+                       tuple(self.out / f"{p.id}{ext}" for ext in EXPORT_SUFFIXES),
+                       ("pariter.export", "pariter"), (repr(p),))
 
     # -- running ------------------------------------------------------------------------
-    def run(self, progress: Callable[[str, int, int], None] | None = None) -> None:
+    def run(self, progress: Callable[[str, int, int], None] | None = None, jobs: int = 1,
+            report: Callable[[str, str], None] | None = None) -> None:
+        """Run every step whose key changed, ``jobs`` at a time.
+
+        ``progress(name, done, total)`` follows the build; ``report(step, message)`` is
+        told of each failure as it happens. Raises :class:`PariterError` at the end if
+        any step failed (its exit code 2 when every failure was an input error).
+        """
+        from pariter.batch import Job, Outcome, run_jobs
+
         self.out.mkdir(parents=True, exist_ok=True)
         steps = list(self.steps())
-        for i, step in enumerate(steps):
+        producer = {o: s for s in steps for o in s.outputs}
+        finished: dict[str, bool] = {}  # step name → succeeded (or was up to date)
+        ctx = StepContext(self.manifest, self.out, self.model)
+        n_done = 0
+
+        def tick(name: str) -> None:
+            nonlocal n_done
+            n_done += 1
             if progress:
-                progress(step.name, i, len(steps))
-            key = step.key()
-            if self.up_to_date(step, key):
-                self.skipped.append(step.name)
+                progress(name, n_done, len(steps))
+
+        def fail(step: Step, message: str, code: int) -> None:
+            if not message.startswith(step.name):
+                message = f"{step.name}: {message}"
+            self.failed[step.name] = message
+            self._exit_codes.append(code)
+            finished[step.name] = False
+            if report:
+                report(step.name, message)
+            tick(step.name)
+
+        if progress:
+            progress("starting", 0, len(steps))
+        remaining = list(steps)
+        while remaining:
+            wave: list[tuple[Step, str]] = []
+            before = len(remaining)
+            for step in list(remaining):
+                deps = [producer[i] for i in step.inputs if i in producer]
+                if any(d.name not in finished for d in deps):
+                    continue  # waits for a step of this wave or a later one
+                remaining.remove(step)
+                broken = [d.name for d in deps if not finished[d.name]]
+                if broken:
+                    fail(step, f"{step.name}: not run, it needs the output of {broken[0]}, which failed",
+                         EXIT_FAILED)
+                    continue
+                try:
+                    key = step.key()
+                except PariterError as e:
+                    fail(step, str(e), e.exit_code)
+                    continue
+                if self.up_to_date(step, key):
+                    self.skipped.append(step.name)
+                    finished[step.name] = True
+                    tick(step.name)
+                else:
+                    wave.append((step, key))
+            if not wave:
+                if len(remaining) == before:  # pragma: no cover - steps form a cycle
+                    raise PariterError(f"steps wait on each other: {[s.name for s in remaining]}")
                 continue
-            try:
-                step.run()
-            except PariterError:
-                raise
-            except Exception as e:  # a stage crashed: name the step and its input
-                raise PariterError(f"{step.name} failed: {type(e).__name__}: {e}") from e
-            for o in step.outputs:
-                self.state[o.name] = key
-            self._save_state()
-            self.ran.append(step.name)
+            keys = {s.name: k for s, k in wave}
+            by_name = {s.name: s for s, _ in wave}
+
+            def done(outcome: Outcome) -> None:
+                step = by_name[outcome.name]
+                if outcome.ok:
+                    for o in step.outputs:
+                        self.state[o.name] = keys[step.name]
+                    self._save_state()
+                    finished[step.name] = True
+                    tick(step.name)
+                else:
+                    fail(step, outcome.message, outcome.exit_code)
+
+            run_jobs([Job(s.name, run_step, (s, ctx)) for s, _ in wave], jobs, on_done=done,
+                     warm_up=lambda: _warm_up(wave))
+        self.ran = [s.name for s in steps if finished.get(s.name) and s.name not in self.skipped]
         if progress:
             progress("done", len(steps), len(steps))
+        if self.failed:
+            first = next(iter(self.failed.values()))
+            more = len(self.failed) - 1
+            err = PariterError(first + (f" (and {more} more step(s) failed or not run)" if more else ""))
+            err.exit_code = self.exit_code
+            raise err
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every step succeeded, 2 when every failure was an input error, else 1."""
+        if not self.failed:
+            return 0
+        return EXIT_USAGE if all(c == EXIT_USAGE for c in self._exit_codes) else EXIT_FAILED
 
 
-def _existing(path: Path) -> Path:
-    if not path.exists():
-        raise InputError(path, "listed in the manifest but missing")
-    return path
+def _warm_up(wave: list[tuple[Step, str]]) -> None:
+    """Import what the wave's steps need once, before they are forked (see pariter.batch)."""
+    actions = {s.action for s, _ in wave}
+    if "extract" in actions:
+        warm_up_extraction()
+    if "export" in actions:
+        import pariter.export  # noqa: F401
+
+
+def warm_up_extraction() -> None:
+    """Load the extractor and spaCy's two pipelines: what every extraction needs."""
+    from pariter.align.segment import pipeline
+    import pariter.extract  # noqa: F401
+
+    pipeline("zh")
+    pipeline("en")
 
 
 def _rel(path: Path, base: Path) -> str:

@@ -139,3 +139,39 @@ def dedupe(uid: str, taken: set[str]) -> str:
         out = f"{uid}-{n}"
     taken.add(out)
     return out
+
+
+def _ncname_char(c: str, first: bool) -> bool:
+    """XML 1.0 (fifth edition) NameStartChar / NameChar without ':' (an NCName), limited
+    to the Basic Multilingual Plane like the ``name`` pattern of our JSON Schemas."""
+    o = ord(c)
+    if c.isascii():
+        return c.isalpha() or c == "_" or (not first and (c.isdigit() or c in "-."))
+    if not first and (o == 0xB7 or 0x300 <= o <= 0x36F or 0x203F <= o <= 0x2040):
+        return True
+    return (0xC0 <= o <= 0xD6 or 0xD8 <= o <= 0xF6 or 0xF8 <= o <= 0x2FF
+            or 0x370 <= o <= 0x37D or 0x37F <= o <= 0x1FFF or 0x200C <= o <= 0x200D
+            or 0x2070 <= o <= 0x218F or 0x2C00 <= o <= 0x2FEF or 0x3001 <= o <= 0xD7FF
+            or 0xF900 <= o <= 0xFDCF or 0xFDF0 <= o <= 0xFFFD)
+
+
+def document_id(stem: str) -> str:
+    """A document id made from a file name stem: ``报告 2023`` → ``报告-2023``.
+
+    The name a user gave their file is what they recognise in a citation, so every
+    character an XML id may hold is kept — Chinese included — after NFKC (full-width
+    ``２０２３`` becomes ``2023``); any other run of characters becomes one ``-``. An id
+    must not start with a digit, so ``2023年报告`` becomes ``d2023年报告``; a stem with
+    nothing usable is ``doc``. The same name always gives the same id.
+    """
+    s = unicodedata.normalize("NFKC", stem)
+    out: list[str] = []
+    for c in s:
+        if _ncname_char(c, first=False):
+            out.append(c)
+        elif out and out[-1] != "-":
+            out.append("-")
+    t = "".join(out).strip("-.")
+    if not t:
+        return "doc"
+    return t if _ncname_char(t[0], first=True) else f"d{t}"

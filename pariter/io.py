@@ -1,17 +1,42 @@
-"""Writing files so that a failure never leaves half a file behind."""
+"""Reading and writing files: checked before any work, never half written.
+
+Readers (:func:`read_text`, :func:`read_json`, :func:`read_json_object`) answer every
+problem with an :class:`InputError` naming the file: missing, a directory, not UTF-8,
+not JSON (with line and column), nested deeper than any file of ours, numbers no file of
+ours holds. A UTF-8 byte-order mark is accepted. Checking types and references is the
+caller's next step (:mod:`pariter.schema`, :mod:`pariter.refs`).
+
+Writers go through :func:`atomic_write_bytes`: a reader sees the old file or the new one.
+:func:`check_output_file` and :func:`check_output_dir` tell a user that a path cannot be
+written *before* a twenty-second extraction rather than after it; they work as Typer
+option callbacks, so a command gets the check by declaring its option with
+``callback=check_output_file``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from pariter.errors import InputError
+from pariter.errors import InputError, OutputError
+
+#: Deepest nesting of arrays and objects accepted in a JSON input. Our formats nest at
+#: most six levels (document → paragraphs → paragraph → boxes → box); twenty leaves room
+#: for other people's additions while keeping every recursive walker (jsonschema, the
+#: model's loader) far from Python's recursion limit.
+MAX_JSON_DEPTH = 20
+
+#: Longest integer literal accepted in a JSON input. Page numbers, offsets and counts in
+#: our files have a few digits; Python refuses to parse more than 4300 anyway.
+MAX_JSON_INT_DIGITS = 18
 
 
+# -- writing --------------------------------------------------------------------------------
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write next to the target and rename over it: readers see the old or the new file."""
     target = Path(path)
@@ -44,17 +69,172 @@ def sha256_file(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def read_json_object(path: str | Path, what: str) -> dict[str, Any]:
-    """A JSON object from a file, or an :class:`InputError` saying which file and why."""
+# -- checking output paths before work --------------------------------------------------------
+def _nearest_existing(path: Path) -> Path:
+    p = path.absolute()
+    while not p.exists() and p != p.parent:
+        p = p.parent
+    return p
+
+
+def _probe_dir(where: Path, target: Path) -> None:
+    """Create and remove a file in the directory ``where``: the one test that holds for
+    read-only mounts, ACLs and root alike."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".pariter-probe.", dir=where)
+    except OSError as e:
+        raise OutputError(target, f"cannot write in {where} ({(e.strerror or str(e)).lower()})") from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def _ancestors_are_dirs(path: Path, target: Path) -> Path:
+    """The nearest existing ancestor of ``path``, which must be a directory."""
+    base = _nearest_existing(path)
+    if not base.is_dir():
+        raise OutputError(target, f"{base} is a file, not a directory")
+    return base
+
+
+def check_output_file(path: Path | None) -> Path | None:
+    """``path`` can be written as a file (its directory may not exist yet); raises
+    :class:`OutputError` otherwise. Returns ``path`` so it can serve as a callback."""
+    if path is None:
+        return path
+    p = Path(path)
+    if p.is_dir():
+        raise OutputError(p, "is a directory; give a file name")
+    if p.exists() and not p.is_file():
+        raise OutputError(p, "is not a regular file")
+    base = _ancestors_are_dirs(p.parent, p)
+    _probe_dir(base, p)
+    return path
+
+
+def check_output_dir(path: Path | None) -> Path | None:
+    """``path`` is or can become a directory we can write in; raises :class:`OutputError`."""
+    if path is None:
+        return path
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise OutputError(p, "is a file, not a directory")
+    base = _ancestors_are_dirs(p, p)
+    _probe_dir(base, p)
+    return path
+
+
+def check_distinct(outputs: Iterable[Path | None], inputs: Iterable[Path] = ()) -> None:
+    """No two outputs are one file and no output overwrites an input."""
+    seen: dict[Path, Path] = {}
+    ins = {Path(i).resolve(): Path(i) for i in inputs}
+    for o in outputs:
+        if o is None:
+            continue
+        r = Path(o).resolve()
+        if r in ins:
+            raise OutputError(o, f"is also an input ({ins[r]}); choose another output")
+        if r in seen:
+            raise OutputError(o, f"is given twice as an output ({seen[r]})")
+        seen[r] = Path(o)
+
+
+# -- reading ----------------------------------------------------------------------------------
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file we were given, or an :class:`InputError` naming it."""
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(p, "no such file") from None
     except IsADirectoryError:
         raise InputError(p, "is a directory, not a file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(p, f"not a {what} JSON file ({e})") from None
-    if not isinstance(data, dict):
-        raise InputError(p, f"not a {what} JSON file (top level is not an object)")
+    except PermissionError:
+        raise InputError(p, "permission denied") from None
+    except OSError as e:
+        raise InputError(p, f"cannot read ({(e.strerror or str(e)).lower()})") from None
+
+
+def decode_text(data: bytes, path: str | Path) -> str:
+    """UTF-8 (a leading byte-order mark is dropped), or an error saying where it is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise InputError(path, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}, "
+                               f"line {line}); save it as UTF-8", ) from None
+
+
+def read_text(path: str | Path) -> str:
+    """A UTF-8 text file we were given (BOM accepted), or an :class:`InputError`."""
+    return decode_text(read_bytes(path), path)
+
+
+def _parse_int(path: str | Path, s: str) -> int:
+    if len(s.lstrip("-")) > MAX_JSON_INT_DIGITS:
+        raise InputError(path, f"holds an integer of {len(s.lstrip('-'))} digits "
+                               f"(at most {MAX_JSON_INT_DIGITS} are accepted)")
+    return int(s)
+
+
+def _parse_float(path: str | Path, s: str) -> float:
+    f = float(s)
+    if not math.isfinite(f):
+        raise InputError(path, f"holds the number {s[:40]}, which is out of range")
+    return f
+
+
+def _parse_constant(path: str | Path, s: str) -> Any:
+    raise InputError(path, f"holds {s}, which is not JSON")
+
+
+def json_depth_exceeds(value: Any, limit: int) -> bool:
+    """True when arrays/objects nest deeper than ``limit`` (iterative: any depth is safe)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict):
+            if d > limit:
+                return True
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            if d > limit:
+                return True
+            stack.extend((x, d + 1) for x in v)
+    return False
+
+
+def parse_json(text: str, path: str | Path, what: str = "JSON") -> Any:
+    """Parse JSON text read from ``path``; every failure is an :class:`InputError`."""
+    try:
+        data = json.loads(text, parse_int=lambda s: _parse_int(path, s),
+                          parse_float=lambda s: _parse_float(path, s),
+                          parse_constant=lambda s: _parse_constant(path, s))
+    except json.JSONDecodeError as e:
+        raise InputError(path, f"not a {what} file: invalid JSON at line {e.lineno} "
+                               f"column {e.colno} ({e.msg})") from None
+    except RecursionError:
+        raise InputError(path, f"not a {what} file: arrays or objects nested deeper than "
+                               f"{MAX_JSON_DEPTH} levels") from None
+    if json_depth_exceeds(data, MAX_JSON_DEPTH):
+        raise InputError(path, f"not a {what} file: arrays or objects nested deeper than "
+                               f"{MAX_JSON_DEPTH} levels")
     return data
+
+
+def read_json(path: str | Path, what: str = "JSON") -> Any:
+    """Any JSON value from a file we were given (see :func:`parse_json`)."""
+    return parse_json(read_text(path), path, what)
+
+
+def read_json_object(path: str | Path, what: str) -> dict[str, Any]:
+    """A JSON object from a file, or an :class:`InputError` saying which file and why."""
+    data = read_json(path, what)
+    if not isinstance(data, dict):
+        raise InputError(path, f"not a {what} JSON file (top level is "
+                               f"{_json_type(data)}, not an object)")
+    return data
+
+
+def _json_type(v: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number", type(None): "null"}.get(type(v), type(v).__name__)

@@ -520,17 +520,34 @@ def dumps(obj: JsonFile) -> str:
 
 
 def load_document(path: str | Path) -> Document:
-    """Read and validate a document JSON, raising :class:`InputError` naming the file."""
+    """Read and check a document JSON: schema, then references (ids unique, every pointer
+    resolves); any problem is an :class:`InputError` naming the file and the field."""
+    from pariter.refs import document_problems, raise_first
     from pariter.schema import validate
 
     data = read_json_object(path, "document")
     validate(data, "document", source=path)
-    return Document.from_dict(data)
+    doc = _from_checked(Document, data, path)
+    raise_first(path, document_problems(doc))
+    return doc
 
 
 def load_alignment(path: str | Path) -> Alignment:
+    """Read and check an alignment JSON against its schema; whether its links fit two
+    documents is :func:`pariter.refs.check_alignment`'s question."""
     from pariter.schema import validate
 
     data = read_json_object(path, "alignment")
     validate(data, "alignment", source=path)
-    return Alignment.from_dict(data)
+    return _from_checked(Alignment, data, path)
+
+
+def _from_checked(cls: type[J], data: dict[str, Any], path: str | Path) -> J:
+    """``from_dict`` on data the schema accepted; should the two ever disagree, the user
+    still gets a line naming the file rather than a traceback."""
+    from pariter.errors import InputError
+
+    try:
+        return cls.from_dict(data)
+    except (TypeError, ValueError, KeyError) as e:
+        raise InputError(path, f"not a valid {cls.json_kind} file ({e})") from None

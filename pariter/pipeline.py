@@ -11,15 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from pariter.errors import InputError
-from pariter.ids import sentence_id
+from pariter.ids import document_id, sentence_id
 from pariter.model import Document, Sentence, load_document
 
 
 def extract_document(path: str | Path, doc_id: str | None = None) -> Document:
-    """Extract a PDF and segment its paragraphs into sentences."""
+    """Extract a PDF and segment its paragraphs into sentences.
+
+    Without ``doc_id`` the id is made from the file name (:func:`pariter.ids.document_id`,
+    which keeps Chinese characters).
+    """
     from pariter.extract import extract_pdf
 
-    doc = extract_pdf(path, doc_id=doc_id)
+    doc = extract_pdf(path, doc_id=doc_id or document_id(Path(path).stem))
     add_sentences(doc)
     return doc
 

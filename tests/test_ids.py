@@ -45,3 +45,19 @@ def test_ids_are_readable_ncnames():
 def test_dedupe():
     taken: set[str] = set()
     assert [dedupe("zh.fn1", taken) for _ in range(3)] == ["zh.fn1", "zh.fn1-2", "zh.fn1-3"]
+
+
+def test_document_ids_from_file_names_keep_chinese():
+    from pariter.ids import document_id
+
+    assert document_id("发展负责任的生成式人工智能") == "发展负责任的生成式人工智能"
+    assert document_id("2023年 报告（草案）") == "d2023年-报告-草案"  # NFKC turns （） into ()
+    assert document_id("wic-report-zh") == "wic-report-zh"
+    assert document_id("...") == "doc"
+    assert document_id("２０２３") == "d2023"
+    from pariter.schema import errors
+    from tests.test_model import sample_document
+
+    data = sample_document().to_dict()
+    data["id"] = document_id("共识 中文")
+    assert errors(data, "document") == []

@@ -17,7 +17,7 @@ from pariter.schema import errors, schema, validate
 
 def sample_document() -> Document:
     box = Box(3, 72.0, 100.5, 523.0, 140.25)
-    doc = Document(id="sample", source=Source("sample.pdf", "a" * 64, 3), langs=["zh", "en"],
+    doc = Document(id="sample", source=Source("sample.pdf", "a" * 64, 4), langs=["zh", "en"],
                    title="示例")
     doc.pages = [Page(3, 595.0, 842.0, "3", [Running("— 3 —", "page_number", Box(3, 280, 800, 315, 810))])]
     doc.sections = [Section("zh.s06", 1, "06", "zh.s06.h", None, 3, "zh")]
@@ -69,9 +69,9 @@ def test_schema_rejects_what_the_contract_forbids():
     data["markers"][0]["footnote"] = "not an id!"
     data["paragraphs"][0]["extra"] = 1
     found = errors(data, "document")
-    assert any(e.startswith("headings/0/page") for e in found)
-    assert any(e.startswith("markers/0/footnote") for e in found)
-    assert any(e.startswith("paragraphs/0") and "extra" in e for e in found)
+    assert any(e.startswith("headings[0].page") for e in found)
+    assert any(e.startswith("markers[0].footnote") for e in found)
+    assert any(e.startswith("paragraphs[0]") and "extra" in e for e in found)
 
 
 def test_alignment_round_trip_and_rules(tmp_path):
@@ -90,9 +90,9 @@ def test_alignment_round_trip_and_rules(tmp_path):
     bad["links"].append({"level": "word", "src": [], "tgt": [], "src_text": "", "tgt_text": "",
                          "score": 1.5, "flags": ["oops"]})
     problems = errors(bad, "alignment")
-    assert any("links/3/level" in p for p in problems)
-    assert any("links/3/score" in p for p in problems)
-    assert any("links/3" in p and "minItems" not in p for p in problems)
+    assert any("links[3].level" in p for p in problems)
+    assert any("links[3].score" in p for p in problems)
+    assert any("links[3]" in p and "minItems" not in p for p in problems)
 
 
 def test_link_resp_and_checked_are_written_only_when_set(tmp_path):

@@ -36,19 +36,22 @@ def test_align_text_writes_beads(app: typer.Typer, tmp_path: Path) -> None:
     assert again.stdout == out.read_text()
 
 
-def test_align_text_missing_and_empty_files(app: typer.Typer, tmp_path: Path) -> None:
+def test_align_text_missing_and_empty_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Errors are printed by the pariter command line (one line, exit 2), so run it whole.
+    from pariter.cli import run
+
     missing = tmp_path / "nope.txt"
-    result = CliRunner().invoke(app, ["align-text", str(missing), str(DATA / "story.zh.txt")])
-    assert result.exit_code == 1
-    assert "nope.txt" in result.output
+    assert run(["align-text", str(missing), str(DATA / "story.zh.txt")]) == 2
+    assert "nope.txt" in capsys.readouterr().err
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n")
-    result = CliRunner().invoke(app, ["align-text", str(DATA / "story.en.txt"), str(empty)])
-    assert result.exit_code == 1
-    assert "empty.txt" in result.output and "empty" in result.output
+    assert run(["align-text", str(DATA / "story.en.txt"), str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pariter: error: ") and "empty.txt" in err and "empty" in err
 
 
-def test_eval_align_json_and_table(app: typer.Typer, tmp_path: Path) -> None:
+def test_eval_align_json_and_table(app: typer.Typer, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     gold = DATA / "story.gold.align"
     result = CliRunner().invoke(app, ["eval-align", str(gold), str(gold), "--json"])
     assert result.exit_code == 0
@@ -56,11 +59,14 @@ def test_eval_align_json_and_table(app: typer.Typer, tmp_path: Path) -> None:
     assert scores["strict_f1"] == 1.0 and scores["lax_f1"] == 1.0
     table = CliRunner().invoke(app, ["eval-align", str(gold), str(gold)])
     assert table.exit_code == 0 and "strict" in table.stdout and "lax" in table.stdout
-    bad = CliRunner().invoke(app, ["eval-align", str(tmp_path / "x.align"), str(gold)])
-    assert bad.exit_code == 1 and "x.align" in bad.output
+    from pariter.cli import run
+
+    assert run(["eval-align", str(tmp_path / "x.align"), str(gold)]) == 2
+    assert "x.align" in capsys.readouterr().err
 
 
-def test_eval_align_verse_merge(app: typer.Typer, tmp_path: Path) -> None:
+def test_eval_align_verse_merge(app: typer.Typer, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "gold.align").write_text("[0, 1]:[0, 1]\n[2]:[2]\n")
     (tmp_path / "pred.align").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n")
     (tmp_path / "s.verse").write_text("a\na\nb\n")
@@ -71,5 +77,7 @@ def test_eval_align_verse_merge(app: typer.Typer, tmp_path: Path) -> None:
     verse = ["--src-verse", str(tmp_path / "s.verse"), "--tgt-verse", str(tmp_path / "t.verse")]
     merged = json.loads(CliRunner().invoke(app, args + verse).stdout)
     assert merged["strict_f1"] == 1.0
-    one = CliRunner().invoke(app, args + verse[:2])
-    assert one.exit_code == 1 and "both verse files" in one.output
+    from pariter.cli import run
+
+    assert run(args + verse[:2]) == 2
+    assert "both verse files" in capsys.readouterr().err

@@ -9,11 +9,13 @@ import pytest
 
 from pariter.extract.evaluate import (context_ok, evaluate, evaluate_files, format_report,
                                       normalize)
-from pariter.model import (Clause, Document, Footnote, Heading, Marker, Paragraph, Source,
-                           Subtitle)
+from pariter.model import (Clause, Document, Footnote, Heading, Marker, Paragraph, Section,
+                           Source, Subtitle)
 
 
 def doc(**kinds) -> Document:
+    # the section every heading below sits in, so that a saved document is consistent
+    kinds.setdefault("sections", [Section("s", 1, None, None, None, 1, "zh")])
     return Document(id="t", source=Source(path="t.pdf", sha256="0" * 64, pages=9),
                     langs=["zh"], **kinds)
 

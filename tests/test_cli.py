@@ -1,0 +1,127 @@
+"""The command line's own machinery: lazily listed stage commands, what a cold start
+imports, batches on several processes."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import typer
+
+from pariter.cli import STAGE_COMMANDS, run
+
+from tests.extract._pdf import text_ops, write_pdf
+from tests.helpers import ROOT
+
+
+def test_the_stage_command_table_matches_what_the_stages_register():
+    import importlib
+
+    registered = {}
+    for module in {m for m, _ in STAGE_COMMANDS.values()}:
+        t = typer.Typer()
+        importlib.import_module(module).register(t)
+        for name, cmd in typer.main.get_group(t).commands.items():
+            registered[name] = (module, inspect.cleandoc(cmd.help or "").split("\n")[0])
+    assert registered == STAGE_COMMANDS, "update pariter.cli.STAGE_COMMANDS"
+
+
+def test_a_stage_command_runs_and_shows_its_own_help(capsys):
+    assert run(["align-text", "--help"]) == 0
+    assert "--max-src" in capsys.readouterr().out
+
+
+def _imports_after(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter and report which heavy modules it imported."""
+    probe = textwrap.dedent(code) + textwrap.dedent("""
+        import json, sys
+        print(json.dumps({m: m in sys.modules for m in ("torch", "spacy", "numpy", "faiss")}))
+    """)
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_help_imports_no_heavy_library():
+    seen = _imports_after("""
+        import contextlib, io
+        from pariter.cli import run
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert run(["--help"]) == 0
+    """)
+    assert seen == {"torch": False, "spacy": False, "numpy": False, "faiss": False}
+
+
+def test_extract_uses_spacy_without_torch_and_torch_still_loads_later(tmp_path):
+    pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
+    out = tmp_path / "a.json"
+    seen = _imports_after(f"""
+        from pariter.cli import run
+        assert run(["extract", {str(pdf)!r}, "-o", {str(out)!r}]) == 0
+        import sys
+        assert "torch" not in sys.modules
+        import thinc.compat
+        assert thinc.compat.has_torch is False  # the probe was declined ...
+        import torch                            # ... and torch itself still imports
+        assert float(torch.ones(2).sum()) == 2.0
+        del sys.modules["torch"]  # report what extraction imported, not the check above
+    """)
+    assert seen["spacy"] and not seen["faiss"]
+    assert len(json.loads(out.read_text(encoding="utf-8"))["sentences"]) == 2
+
+
+def test_batch_extract_in_parallel_reports_a_bad_file_and_finishes_the_others(tmp_path, capsys):
+    good = [write_pdf(tmp_path / f"报告{i}.pdf", [text_ops([(72, 72, 12, f"Text number {i}.")])])
+            for i in range(3)]
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    out = tmp_path / "out"
+    code = run(["extract", *map(str, good[:2]), str(bad), str(good[2]), "--out", str(out), "-j", "2"])
+    captured = capsys.readouterr()
+    assert code == 2
+    errors = [l for l in captured.err.splitlines() if l.startswith("pariter: error:")]
+    assert len(errors) == 1 and "bad.pdf" in errors[0]
+    assert sorted(p.name for p in out.iterdir()) == ["报告0.json", "报告1.json", "报告2.json"]
+    ids = [json.loads((out / f"报告{i}.json").read_text(encoding="utf-8"))["id"] for i in range(3)]
+    assert ids == ["报告0", "报告1", "报告2"]
+    assert "3 of 4 PDF(s) written" in captured.err
+
+
+def test_a_worker_that_dies_is_reported_and_the_others_finish():
+    import os
+    import signal
+
+    from pariter.batch import Job, run_jobs
+
+    def crash() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)  # a crash or the OOM killer
+
+    out = run_jobs([Job("a", pow, (2, 3)), Job("b", crash), Job("c", pow, (3, 2))], workers=2)
+    assert [o.ok for o in out] == [True, False, True]
+    assert out[0].value == 8 and out[2].value == 9
+    assert "SIGKILL" in out[1].message
+
+
+@pytest.mark.slow
+def test_corpus_build_on_two_processes_gives_the_same_bytes(tmp_path):
+    from pariter.corpus import Build, load_manifest
+    from tests.test_corpus import MANIFEST
+    from tests.helpers import CORPUS_PDF
+
+    (tmp_path / "pdf").mkdir()
+    for name in ("wic-consensus-zh.pdf", "wic-consensus-en.pdf"):
+        (tmp_path / "pdf" / name).write_bytes((CORPUS_PDF / name).read_bytes())
+    (tmp_path / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
+    builds = {}
+    for jobs in (1, 2):
+        b = Build(load_manifest(tmp_path / "manifest.toml"), tmp_path / f"b{jobs}")
+        b.run(jobs=jobs)
+        assert b.ran == ["extract zh", "extract en", "align zh--en", "export zh--en"]
+        builds[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"b{jobs}").iterdir()}
+    assert builds[1] == builds[2]
