@@ -111,7 +111,7 @@ def test_link_resp_and_checked_are_written_only_when_set(tmp_path):
     assert (again.links[0].checked, again.links[0].resp) == (False, None)
     assert (again.links[1].checked, again.links[1].resp) == (True, "Li Wei")
     data["links"][1]["resp"] = ""
-    assert any("links/1/resp" in p for p in errors(data, "alignment"))
+    assert any("links[1].resp" in p for p in errors(data, "alignment"))
 
 
 def test_loading_bad_json_names_the_file(tmp_path):
