@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .chars import Char
+from .fonts import FontTraits, traits
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
@@ -50,6 +51,11 @@ def is_bold(fontname: str) -> bool:
     return bool(_BOLD.search(fontname.split("+")[-1]))
 
 
+def _traits(c: Char) -> FontTraits:
+    return traits(c.fontname, getattr(c, "weight", None), getattr(c, "flags", None),
+                  getattr(c, "render_mode", None), getattr(c, "italic_angle", None))
+
+
 @dataclass(slots=True)
 class Sup:
     """A raised callout taken out of the line: ``offset`` indexes the line's text."""
@@ -82,6 +88,13 @@ class Line:
     #: filled by later stages
     kind: str = "body"
     col: int = 0
+    #: what the line's main font sets (weight, slant, small capitals, family)
+    font: FontTraits | None = None
+    #: the structure type of a tagged PDF's element holding most of the line's glyphs
+    #: (``H1``, ``P``, ``LI``, ``Note``, ``Artifact`` …), None when the PDF is untagged
+    tag: str | None = None
+    #: share of the line's glyphs set upright (rotated margin slugs have none)
+    upright: float = 1.0
 
     @property
     def width(self) -> float:
@@ -234,6 +247,11 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     for c in base_chars:
         fonts[c.fontname] += len(c.text)
     fontname = fonts.most_common(1)[0][0]
+    rep = next(c for c in base_chars if c.fontname == fontname)
+    font = _traits(rep)
+    tags = Counter(getattr(c, "tag", None) for c in chars)
+    tag = tags.most_common(1)[0][0]
+    upright = sum(1 for c in chars if c.upright) / len(chars)
     colours = Counter(c.colour for c in base_chars)
     # raised glyphs: baseline clearly above the line's, smaller or in a superscript font
     raised = [((bl - c.baseline) > 0.2 * size and (c.size < 0.95 * size or bool(_SUPFONT.search(c.fontname))
@@ -277,7 +295,8 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
         i += 1
     text = "".join(parts)
     return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
-                is_bold(fontname), colours.most_common(1)[0][0], text, sups, lead_label)
+                is_bold(fontname) or font.weight >= 600, colours.most_common(1)[0][0], text,
+                sups, lead_label, font=font, tag=tag, upright=upright)
 
 
 def _needs_space(a: Char, b: Char, size: float, space_after: set[int]) -> bool:
