@@ -168,3 +168,15 @@ def _next_label(prev: str, new: str) -> bool:
     if prev.isdigit() and new.isdigit():
         return int(new) == int(prev) + 1
     return False
+
+
+def called(area: NoteArea, lines: list[Line]) -> bool:
+    """An unruled note area is believed only if the page calls its first label."""
+    first = area.lines[0]
+    label = first.lead_label
+    if label is None:
+        m = re.match(r"(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])", first.text)
+        label = m.group(1) if m else None
+    ids_ = {id(l) for l in area.lines}
+    return label is not None and any(s.label == label for l in lines if id(l) not in ids_
+                                     for s in l.sups)

@@ -21,6 +21,7 @@ _NUM = re.compile(
     r"|\d{1,2}(?:\.\d{1,2}){1,4}\.?"
     r"|\d{1,2}\s*/"
     r"|\d{1,2}[.．、]"
+    r"|\d{1,2}[,，](?=[^\d\s,，])"
     r"|0\d|\d{1,2}(?=\s)"
     r"|[IVX]{1,6}[.．]"
     r"|[\u2460-\u2473]"
@@ -40,6 +41,8 @@ def split_number(text: str) -> tuple[str | None, str]:
         num = num[:-1].strip()
     if re.fullmatch(r"\d{1,2}", num) and rest and not re.match(r"[A-Za-z\u4e00-\u9fff]", rest):
         return None, t
+    if re.match(r"0\.\d", num):
+        return None, t  # 0.02: a decimal, no section is numbered 0.x
     return num, rest
 
 
@@ -74,7 +77,7 @@ def number_kind(number: str | None) -> str:
 
 
 #: Usual nesting of numbering schemes, outermost first (一、 > （一） > 1. > (1) > ①).
-_RANK = {"chapter": 0, "opener": 0, "roman": 1, "cn": 2, "cnparen": 3, "arabic": 4,
+RANK = {"chapter": 0, "opener": 0, "roman": 1, "cn": 2, "cnparen": 3, "arabic": 4,
          "paren": 5, "circled": 6}
 
 
@@ -110,7 +113,7 @@ def assign_levels(heads: list[tuple[str | None, bool, float]]) -> list[int]:
         else:
             lvl = 1
             for pl, pk, ps in reversed(stack):
-                if _RANK.get(pk, 9) < _RANK.get(k, 9) or ps > sizes[i] + 0.6:
+                if RANK.get(pk, 9) < RANK.get(k, 9) or ps > sizes[i] + 0.6:
                     lvl = pl + 1
                     break
             kind_level[k] = lvl

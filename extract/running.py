@@ -64,6 +64,8 @@ def find_running(pages: list[list[Line]], heights: list[float],
         numbers = []
         outer = _outer_rows(edge)
         for l, where in edge:
+            if l.size > 1.15 * body:
+                continue  # running matter is set no larger than the text (a heading is)
             if page_number(l.text) is not None and id(l) in outer and not any(
                     o is not l and abs(o.baseline - l.baseline) < 0.5 * l.size
                     and len(o.text) > 40 for o, _ in edge):

@@ -55,7 +55,7 @@ def number_parts(number: str | None) -> list[str]:
     s = unicodedata.normalize("NFKC", number).strip()
     s = re.sub(r"^(第|附录|附件|Appendix|Annex|Chapter|Section|Part)\s*", "", s, flags=re.I)
     s = re.sub(r"\s*(章|节|条|部分|篇)$", "", s)
-    s = s.strip(" ()[]【】、.．:：/")
+    s = s.strip(" ()[]【】、.．:：/,，")
     if not s:
         return []
     parts = [p for p in re.split(r"[.．]", s) if p]

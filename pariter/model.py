@@ -127,6 +127,8 @@ class Heading:
     section: str
     boxes: list[Box] = field(default_factory=list)
     subtitles: list[Subtitle] = field(default_factory=list)
+    #: the evidence that made it a heading: "outline", "tags", "numbering" or "style"
+    source: str | None = None
 
 
 @dataclass(slots=True)

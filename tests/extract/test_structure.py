@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pariter.extract.chars import Char
-from pariter.extract.document import FileCheck, _check_file, _split_box, _split_label
+from pariter.extract.assemble import _split_box, _split_label
+from pariter.extract.document import FileCheck, _check_file
 from pariter.extract.figures import mark_figures
 from pariter.extract.footnotes import note_areas
 from pariter.extract.headings import assign_levels, split_number

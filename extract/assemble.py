@@ -1,0 +1,544 @@
+"""Assembly: decided blocks become the document model's units, with ids.
+
+Nothing is decided about roles here (:mod:`.roles` did that); this module turns heading
+blocks into sections (a stack per language stream), opens numbered clauses, gives
+paragraphs their ids, pages, boxes and page breaks, anchors note markers in the text,
+and splits a bilingual document's blocks into its two language streams.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pariter import ids
+from pariter.model import (Box, Clause, Document, Footnote, Heading, Marker, PageBreak,
+                           Paragraph, Section, Subtitle, Table, Warning)
+
+from . import headings as hd
+from .chars import PageTable
+from .footnotes import Note
+from .lang import detect, detect_weight, own_lang
+from .lines import Line, Sup, is_cjk_ideograph
+from .paragraphs import BULLETS, CLAUSE, LIST_START, Block
+from .styles import DocStyle
+from .textjoin import join2, vocabulary
+
+_CLAUSE = CLAUSE
+_BULLET = re.compile(rf"^[{BULLETS}]\s*")
+
+
+@dataclass
+class _Head:
+    number: str | None
+    text: str
+    page: int
+    size: float
+    opener: bool
+    lang: str
+    boxes: list[Box]
+    subs: list[Subtitle] = field(default_factory=list)
+    sub_boxes: list[Box] = field(default_factory=list)
+    #: 0 until known: given by an outline or tags, else computed from numbers and sizes
+    level: int = 0
+    #: the evidence that made the block a heading (outline, tags, numbering, style)
+    source: str | None = None
+
+
+def _is_title(text: str, titles: list[str]) -> bool:
+    """Is ``text`` the document's title (or one language's half of it), nearly verbatim?"""
+    t = re.sub(r"\s+", "", text)
+    if len(t) < 6:
+        return False
+    for cand in titles:
+        c = re.sub(r"\s+", "", cand)
+        if t == c or (t in c and len(t) >= 0.6 * len(c)):
+            return True
+        if abs(len(t) - len(c)) <= 0.2 * len(c) and \
+                difflib.SequenceMatcher(None, t, c, autojunk=False).ratio() >= 0.85:
+            return True
+    return False
+
+
+class Assembler:
+    """Builds ``doc``'s units from the decided blocks (see the module docstring)."""
+
+    def __init__(self, doc: Document, lines: list[Line], notes: list[Note],
+                 tables: list[tuple[int, PageTable]], ds: DocStyle, warnings: list[Warning],
+                 meta_title: str | None) -> None:
+        self.doc, self.lines, self.notes, self.tables = doc, lines, notes, tables
+        self.ds, self.body, self.warnings = ds, ds.size, warnings
+        self.words = vocabulary([l.text for l in lines])
+        self.meta_title = meta_title
+        colours = Counter(l.colour for l in lines if abs(l.size - ds.size) < 0.6)
+        self.body_colour = colours.most_common(1)[0][0] if colours else None
+
+    def assemble(self, blocks: list[Block]) -> None:
+        doc = self.doc
+        texts = [(self._text(b)[0], b) for b in blocks if not b.heading]
+        counts = Counter(detect(t) for t, _ in texts if t)
+        zh, en = counts.get("zh", 0), counts.get("en", 0)
+        total = max(1, zh + en)
+        ideo = sum(detect_weight(t)[0] for t, _ in texts)
+        latin = sum(detect_weight(t)[1] for t, _ in texts)
+        main = "zh" if ideo * 3 >= latin else "en"
+        seq = [detect(t) for t, _ in texts if t]
+        seq = [x for x in seq if x in ("zh", "en")]
+        switches = sum(1 for a, b in zip(seq, seq[1:]) if a != b)
+        bilingual = (zh >= 0.3 * total and en >= 0.3 * total
+                     and switches >= 0.35 * max(1, len(seq) - 1))
+        doc.langs = ["zh", "en"] if bilingual else [main]
+        self.main, self.bilingual = main, bilingual
+        taken: set[str] = set()
+        stacks: dict[str, list[tuple[int, list[str], str]]] = {"zh": [], "en": []}
+        unnumbered: Counter[tuple[str, str]] = Counter()
+        section: dict[str, str] = {}
+        para_counter: Counter[str] = Counter()
+        clause_state: dict[str, Clause | None] = {}
+        clause_set: dict[str, tuple[float, float] | None] = {}
+        last_clause: dict[str, int] = {}
+        marker_n: Counter[str] = Counter()
+        heads = self._heading_records(blocks)
+        note_ids = self._footnotes()
+
+        def lang_of(text: str) -> str:
+            if not bilingual:
+                return main
+            d = detect(text)
+            return d if d in ("zh", "en") else main
+
+        def ensure_front(lang: str, page: int) -> str:
+            if lang not in section:
+                sid = ids.dedupe(ids.section_id(lang, []), taken)
+                doc.sections.append(Section(sid, 0, None, None, None, page, lang))
+                section[lang] = sid
+            return section[lang]
+
+        def open_section(stream: str, level: int, number: str | None, text: str | None,
+                         page: int, boxes: list[Box], subtitles: list[Subtitle],
+                         lang: str | None = None, source: str | None = None) -> None:
+            lang, own = stream, lang or stream
+            stack = stacks[lang]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent_path = stack[-1][1] if stack else []
+            parent_id = stack[-1][2] if stack else None
+            parts = ids.number_parts(number)
+            if hd.dotted_depth(number) >= 2:
+                path = parts
+            else:
+                key = (lang, parent_id or "")
+                if parts:
+                    tok = parts[-1]
+                else:
+                    unnumbered[key] += 1
+                    tok = f"x{unnumbered[key]}"
+                path = parent_path + [tok]
+            sid = ids.dedupe(ids.section_id(lang, path), taken)
+            hid = ids.dedupe(ids.heading_id(sid), taken) if text else None
+            doc.sections.append(Section(sid, level, number, hid, parent_id, page, lang))
+            if text and hid:
+                doc.headings.append(Heading(hid, level, number, text, page, own, sid, boxes,
+                                            subtitles, source))
+            stack.append((level, path, sid))
+            section[lang] = sid
+            clause_state[lang] = None
+
+        for bi, b in enumerate(blocks):
+            rec = heads.get(bi)
+            if rec is not None:
+                if self.bilingual and rec.subs and rec.lang == "zh":
+                    # a Chinese heading over its English line: the Chinese stream's heading
+                    # keeps it as subtitle, and the English stream gets its own heading with
+                    # the same printed number, so en.s01 pairs with zh.s01
+                    open_section("zh", rec.level, rec.number, rec.text, rec.page, rec.boxes,
+                                 rec.subs, source=rec.source)
+                    open_section("en", rec.level, rec.number, rec.subs[0].text, rec.page,
+                                 rec.sub_boxes, [], lang="en", source=rec.source)
+                else:
+                    stream = lang_of(rec.text) if bilingual else main
+                    open_section(stream, rec.level, rec.number, rec.text, rec.page, rec.boxes,
+                                 rec.subs, lang=own_lang(rec.text, stream), source=rec.source)
+                continue
+            if not b.lines or b.heading:
+                continue
+            first = b.lines[0]
+            breaks: list[PageBreak] = []
+            text, marks = self._text(b, breaks)
+            if not text.strip() and not marks:
+                continue
+            # a bilingual label line ("工作组联系方式/Contact us") goes half to each stream
+            pieces: list[tuple[str, list[tuple[int, Sup, Line]], list[PageBreak],
+                               list[Box], str | None]] = [(text, marks, breaks, _boxes(b.lines),
+                                                           None)]
+            cut_label = (_split_label(text) if bilingual and len(b.lines) == 1 and not marks
+                         and not breaks else None)
+            if cut_label is not None:
+                zh_t, en_t, s0, s1 = cut_label
+                zh_box, en_box = _split_box(first, text, s0, s1)
+                pieces = [(zh_t, [], [], [zh_box], "zh"), (en_t, [], [], [en_box], "en")]
+            for text, marks, breaks, boxes, forced in pieces:
+                lang = forced or lang_of(text)  # the stream it is printed in
+                own = own_lang(text, lang)  # its own language
+                sid = section.get(lang) or ensure_front(lang, first.page)
+                m = _CLAUSE.match(text)
+                clause = None
+                if m and sid != f"{lang}.front":
+                    cnum = m.group(1)
+                    prev_n = last_clause.get(lang, 0)
+                    if cnum == "01" or int(cnum) == prev_n + 1:
+                        last_clause[lang] = int(cnum)
+                        top = sid.split(".")[0] + "." + sid.split(".")[1]
+                        cid = ids.dedupe(ids.clause_id(top, cnum), taken)
+                        clause = Clause(cid, cnum, "", first.page, own, sid)
+                        doc.clauses.append(clause)
+                        clause_state[lang] = clause
+                        clause_set[lang] = self._clause_setting(b)
+                        cut = m.end()
+                        text = text[cut:]
+                        marks = [(o - cut, s, l) for o, s, l in marks]
+                        breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
+                bullet = _BULLET.match(text)
+                if bullet:  # a bullet glyph marks a list item; it is not text
+                    cut = bullet.end()
+                    text = text[cut:]
+                    marks = [(max(0, o - cut), s, l) for o, s, l in marks]
+                    breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
+                if clause is None:
+                    clause = clause_state.get(lang)
+                    if clause is not None and not self._sets_like(b, clause_set.get(lang)):
+                        clause = clause_state[lang] = None  # a contact line after the last clause
+                container = clause.id if clause is not None else sid
+                para_counter[container] += 1
+                pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
+                pages_ = sorted({l.page for l in b.lines})
+                role = ("caption" if first.kind == "caption"
+                        else "list" if bullet or LIST_START.match(text)
+                        else "front" if sid.endswith(".front") else "body")
+                doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
+                                                clause.id if clause else None, pages_,
+                                                boxes, role,
+                                                [k for k in breaks if 0 < k.offset < len(text)]))
+                if clause is not None:
+                    clause.paragraphs.append(pid)
+                    clause.text = join2(clause.text, text, self.words) if clause.text else text
+                    for pgn in pages_:
+                        if pgn not in clause.pages:
+                            clause.pages.append(pgn)
+                for off, s, l in marks:
+                    marker_n[lang] += 1
+                    fid = self._link(s.label, l.page, note_ids)
+                    mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
+                    doc.markers.append(Marker(mid, s.label, l.page, fid, pid, max(0, off),
+                                              Box(l.page, s.x0, s.top, s.x1, s.bottom)))
+                    if fid is None:
+                        self.warnings.append(Warning(
+                            "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+        self._emit_footnotes(note_ids, taken)
+        self._emit_tables(taken)
+
+    def _clause_setting(self, b: Block) -> tuple[float, float, float, float] | None:
+        """(type size, left offset in its column, column left edge, column width) of a
+        clause's text, read off its first paragraph's second line; None when it has a
+        single line to read it from."""
+        if len(b.lines) < 2:
+            return None
+        l = b.lines[1]
+        lo, hi = self.ds.col(l)
+        return l.size, l.x0 - lo, lo, hi - lo
+
+    def _sets_like(self, b: Block, setting: tuple[float, float, float, float] | None) -> bool:
+        """Is paragraph ``b`` set like the text of the open clause: same size, and the same
+        left edge in the same column (or a first-line indent off it), or in another column
+        as wide? Unknown settings say yes."""
+        if setting is None:
+            return True
+        size, off, clo, width = setting
+        l = b.lines[0]
+        if abs(l.size - size) > 0.5:
+            return False
+        lo, hi = self.ds.col(l)
+        d = (l.x0 - lo) - off
+        if abs(lo - clo) <= 2:
+            return -0.5 * size <= d <= 2.5 * size
+        if abs((hi - lo) - width) > 0.15 * width:
+            return False  # a narrower block: a box, a centred back page
+        return l.x0 - lo <= 2.5 * size or abs(d) <= 2.5 * size
+
+    def _heading_records(self, blocks: list[Block]) -> dict[int, "_Head"]:
+        """The document's headings, keyed by the index of the block that opens each.
+
+        An opener number on its own line ("02 /") joins the title under it; English lines
+        set apart right under a Chinese heading (an opener's capitals, a bilingual
+        heading's second line) become its subtitle; a title repeated before the first
+        numbered heading is the document's title, not a heading. Consumed blocks are
+        emptied.
+        """
+        out: dict[int, _Head] = {}
+        titles = self._title_texts()
+        pending: tuple[str, int] | None = None
+        seen_numbered = False
+        for bi, b in enumerate(blocks):
+            if not b.lines:
+                continue
+            if not b.heading:
+                pending = None
+                continue
+            text, _ = self._text(b)
+            num, title = hd.split_number(text)
+            if not title and num:
+                pending = (num, bi)  # an opener number ("02 /") on its own line
+                b.lines = []
+                continue
+            opener = False
+            if pending is not None and not num:
+                num, opener = pending[0], True
+            pending = None
+            if not title:
+                b.heading = False
+                continue
+            if (num is None and not seen_numbered and b.lines[0].page <= self.lines[0].page + 2
+                    and _is_title(title, titles)):
+                b.heading = False  # the title repeated over the text (page 2 of a report)
+                continue
+            seen_numbered = seen_numbered or num is not None
+            first = b.lines[0]
+            found = detect(title)
+            lang = found if found in ("zh", "en") else self.main
+            rec = _Head(num, title, first.page, first.size, opener, lang,
+                        [Box(l.page, l.x0, l.top, l.x1, l.bottom) for l in b.lines],
+                        level=b.level or 0, source=b.source)
+            if found == "zh":
+                self._subtitle(rec, blocks, bi)
+            out[bi] = rec
+        # levels: the outline's or the tags' where they speak, else numbering and size
+        levels = hd.assign_levels([(r.number, r.opener, r.size) for r in out.values()])
+        for r, lv in zip(out.values(), levels):
+            r.level = r.level if r.level else lv
+        return out
+
+    def _subtitle(self, rec: "_Head", blocks: list[Block], bi: int) -> None:
+        """English lines directly under a Chinese heading, set apart from body text."""
+        texts: list[str] = []
+        style = None
+        bottom = rec.boxes[-1].bottom
+        used: list[Block] = []
+        for nxt in blocks[bi + 1:bi + 4]:
+            if not nxt.lines:
+                continue
+            ntext = self._text(nxt)[0]
+            nl = nxt.lines[0]
+            if (detect(ntext) != "en" or any(is_cjk_ideograph(c) for c in ntext)
+                    or nl.page != rec.page or ntext.endswith(".")):
+                break
+            gap = nl.top - bottom
+            if style is None:
+                apart = (nxt.heading or ntext.isupper() or nl.size < 0.97 * self.body
+                         or (nl.colour != self.body_colour and nl.colour is not None))
+                if not apart or gap > 3 * rec.size or len(nxt.lines) > 3:
+                    break
+                style = (round(nl.size, 1), nl.colour)
+            elif (round(nl.size, 1), nl.colour) != style or gap > 1.0 * nl.size:
+                break
+            texts.append(ntext)
+            used.append(nxt)
+            bottom = nxt.lines[-1].bottom
+            if sum(len(t) for t in texts) > 200:
+                return
+        if not texts:
+            return
+        text = ""
+        for t in texts:
+            text = join2(text, t)
+        rec.subs.append(Subtitle("en", text))
+        rec.sub_boxes = [Box(l.page, l.x0, l.top, l.x1, l.bottom) for u in used for l in u.lines]
+        for u in used:
+            u.lines = []  # consumed
+
+    def _title_texts(self) -> list[str]:
+        """What the document calls its title: metadata (each side of a ' / '), the cover
+        title and the other large lines of the cover page."""
+        out = []
+        for t in (self.doc.title, self.meta_title):
+            if t:
+                out.append(t)
+                out.extend(x for x in re.split(r"\s+/\s+|\n", t) if x.strip())
+        if self.lines:
+            p1 = self.lines[0].page
+            big = [l for l in self.lines if l.page == p1 and l.size >= 1.3 * self.body]
+            out.extend(l.text for l in big)
+            if big:
+                text = ""
+                for l in big:
+                    text = join2(text, l.text)
+                out.append(text)
+        return out
+
+    def _text(self, b: Block, breaks: list[PageBreak] | None = None
+              ) -> tuple[str, list[tuple[int, Sup, Line]]]:
+        """The block's text and its note markers; ``breaks`` (if given) receives where the
+        text moves on to another page."""
+        text = ""
+        marks: list[tuple[int, Sup, Line]] = []
+        page = b.lines[0].page if b.lines else 0
+        for l in b.lines:
+            raw = l.text
+            lead = len(raw) - len(raw.lstrip())
+            piece = raw.strip()
+            if not piece:
+                for s in l.sups:
+                    marks.append((len(text), s, l))
+                continue
+            text = join2(text, piece, self.words) if text else piece
+            start = len(text) - len(piece)
+            if l.page != page:
+                page = l.page
+                if breaks is not None and text:
+                    if breaks and breaks[-1].offset == start:
+                        breaks[-1] = PageBreak(start, page)
+                    else:
+                        breaks.append(PageBreak(start, page))
+            for s in l.sups:
+                marks.append((min(len(text), start + max(0, s.offset - lead)), s, l))
+        return text, marks
+
+    # -- notes, tables ------------------------------------------------------------------
+    def _footnotes(self) -> dict[tuple[int, str], int]:
+        return {(n.page, n.label): i for i, n in enumerate(self.notes)}
+
+    def _link(self, label: str, page: int, note_ids: dict[tuple[int, str], int]) -> str | None:
+        for d in (0, -1, 1, -2, 2):
+            i = note_ids.get((page + d, label))
+            if i is not None:
+                return self._note_id(i)
+        return None
+
+    def _note_id(self, i: int) -> str:
+        if not hasattr(self, "_nid"):
+            taken: set[str] = set()
+            self._nid = []
+            for n in self.notes:
+                d = detect(n.text)
+                stream = d if self.bilingual and d in ("zh", "en") else self.main
+                own = own_lang(n.text, stream)
+                # the id keeps the stream the note is printed in; lang is the note's own
+                self._nid.append((ids.dedupe(ids.footnote_id(stream, n.label), taken), own))
+        return self._nid[i][0]
+
+    def _emit_footnotes(self, note_ids: dict[tuple[int, str], int], taken: set[str]) -> None:
+        parse = _citation_parser()
+        for i, n in enumerate(self.notes):
+            fid = self._note_id(i)
+            lang = self._nid[i][1]
+            taken.add(fid)
+            cites = []
+            if parse is not None:
+                try:
+                    c = parse(n.text)
+                    if c is not None:
+                        cites.append(c)
+                except Exception as exc:  # a citation parser bug must not lose the note
+                    self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))
+            self.doc.footnotes.append(Footnote(fid, n.label, n.text, n.page, lang, n.pages,
+                                               n.boxes, cites))
+
+    def _emit_tables(self, taken: set[str]) -> None:
+        n = 0
+        for page, t in self.tables:
+            n += 1
+            lang = self.main
+            sec = self._section_at(page, lang)
+            tid = ids.dedupe(f"{lang}.t{n}", taken)
+            self.doc.tables.append(Table(tid, page, lang, sec, t.rows,
+                                         Box(page, t.x0, t.top, t.x1, t.bottom)))
+
+    def _section_at(self, page: int, lang: str) -> str:
+        best = None
+        for s in self.doc.sections:
+            if s.lang == lang and s.page <= page:
+                best = s.id
+        if best is None:
+            best = f"{lang}.front"
+            if not any(s.id == best for s in self.doc.sections):
+                self.doc.sections.insert(0, Section(best, 0, None, None, None, page, lang))
+        return best
+
+
+
+def _boxes(lines: list[Line]) -> list[Box]:
+    out: list[Box] = []
+    for l in lines:
+        b = Box(l.page, l.x0, l.top, l.x1, l.bottom)
+        if out and out[-1].page == b.page and abs(out[-1].x0 - b.x0) < 30 and b.top >= out[-1].top:
+            out[-1] = out[-1].union(b)
+        else:
+            out.append(b)
+    return out
+
+
+_IDEO_CH = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+_LABEL = re.compile(
+    rf"^\s*(?P<zh>[{_IDEO_CH}](?:[{_IDEO_CH}、·《》 ]*[{_IDEO_CH}》])?)"
+    r"\s*(?P<sep>[/|\uff0f\uff5c])\s*"
+    r"(?P<en>[A-Za-z](?:[A-Za-z0-9 '’&\-.,()]*[A-Za-z0-9)])?)\s*$")
+_LABEL_STOP = re.compile(r"[。！？；!?;：:]|\.$|\.\s")
+
+
+def _split_label(text: str) -> tuple[str, str, int, int] | None:
+    """A bilingual label: a short line that is a Chinese phrase, a slash or bar, and its
+    English ("工作组联系方式/Contact us"). Returns (Chinese half, English half, start and
+    end of the separator character in ``text``), or None for anything else: a Chinese
+    sentence with English words in it has no separator, "GPT-3.5/GPT-4", "AI/ML" or
+    "2023/11" have no Chinese half, and a line with sentence punctuation is no label."""
+    t = text.strip()
+    if len(t) > 40 or _LABEL_STOP.search(t):
+        return None
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    zh, en = m.group("zh").strip(), m.group("en").strip()
+    if sum(c.isalpha() and c.isascii() for c in en) < 2:
+        return None
+    return zh, en, m.start("sep"), m.end("sep")
+
+
+def _em(c: str) -> float:
+    """A glyph's rough advance in ems: full width for CJK and full-width forms."""
+    o = ord(c)
+    if is_cjk_ideograph(c) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF60:
+        return 1.0
+    return 0.25 if c.isspace() else 0.5
+
+
+def _split_box(l: Line, text: str, s0: int, s1: int) -> tuple[Box, Box]:
+    """The line's box cut at the separator ``text[s0:s1]``: the part before it and the
+    part after it. Lines keep no glyph positions, so the cut is placed by the glyphs'
+    rough widths (full-width CJK, half-width Latin) in proportion to the line's width."""
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    a, b = max(0, s0 - lead), max(0, s1 - lead)
+    total = sum(_em(c) for c in body) or 1.0
+
+    def x(upto: str) -> float:
+        return l.x0 + (l.x1 - l.x0) * sum(_em(c) for c in upto) / total
+
+    # the spaces around the separator belong to neither half
+    xa_end = x(body[:a].rstrip())
+    rest = body[b:]
+    xb_start = x(body[:b] + rest[:len(rest) - len(rest.lstrip())])
+    return (Box(l.page, l.x0, l.top, xa_end, l.bottom),
+            Box(l.page, xb_start, l.top, l.x1, l.bottom))
+
+
+def _is_cjk_text(t: str) -> bool:
+    return detect(t) == "zh"
+
+
+def _citation_parser():  # noqa: ANN202
+    try:
+        from .citations import parse_citation  # written by another helper
+    except Exception:
+        return None
+    return parse_citation

@@ -1,0 +1,98 @@
+"""Front matter: the title, a cover page, contents pages, and the title region.
+
+Title pages are set like headings (large, bold, centred) and are not sections: a reader
+knows the first page's largest type for the title, a page with no running text for a
+cover, a page of entries with page numbers for the contents, and everything on the first
+page above the first paragraph of running text (authors, affiliations, an agency block, a
+thesis's ``硕士研究生：…`` lines) for the title region.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import headings as hd
+from .lines import Line
+from .paragraphs import FINAL, Block
+from .styles import DocStyle
+from .textjoin import join2
+
+#: The title's type is at least this much larger than the body's.
+TITLE_RATIO = 1.3
+#: A title has at most this many lines in its largest size.
+TITLE_LINES = 4
+#: A first page with fewer characters of body-size text than this is a cover.
+COVER_BODY_CHARS = 200
+#: Share of lines on a contents page that are entries or bare page numbers.
+TOC_SHARE = 0.5
+_TOC_TITLES = ("目录", "目次", "Contents", "TableofContents", "CONTENTS")
+
+
+def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
+    """Ids of the first page's title lines (its largest type) and the title they spell."""
+    if not lines:
+        return set(), None
+    first = [l for l in lines if l.page == lines[0].page]
+    big = max(l.size for l in first)
+    if big < TITLE_RATIO * ds.size:
+        return set(), None
+    chosen = [l for l in first if l.size >= big - 0.5]
+    if len(chosen) > TITLE_LINES:
+        return set(), None
+    out = {id(l) for l in chosen}
+    # a following line almost as large belongs to the title (report covers)
+    idx = [i for i, l in enumerate(lines) if id(l) in out]
+    nxt = idx[-1] + 1
+    if nxt < len(lines) and lines[nxt].page == first[0].page \
+            and 1.6 * ds.size <= lines[nxt].size < big:
+        chosen.append(lines[nxt])
+        out.add(id(lines[nxt]))
+    text = ""
+    for l in sorted(chosen, key=lambda l: (l.top, l.x0)):
+        text = join2(text, l.text)
+    return out, text or None
+
+
+def cover_page(lines: list[Line], title: set[int], ds: DocStyle) -> int | None:
+    """The first page when it is a cover: a title and no running text."""
+    if not title or not lines:
+        return None
+    page = lines[0].page
+    body = sum(len(l.text) for l in lines if l.page == page and abs(l.size - ds.size) < 0.6)
+    return page if body < COVER_BODY_CHARS else None
+
+
+def toc_pages(lines: list[Line]) -> set[int]:
+    """Pages of a table of contents: named so, or mostly entries ending in page numbers."""
+    by_page: dict[int, list[Line]] = {}
+    for l in lines:
+        by_page.setdefault(l.page, []).append(l)
+    out = set()
+    for page, ls in by_page.items():
+        toc = sum(1 for l in ls if hd.looks_like_toc(l.text))
+        named = any(re.sub(r"\s+", "", l.text) in _TOC_TITLES for l in ls)
+        numbers = sum(1 for l in ls if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", l.text.strip()))
+        if named or toc + numbers >= max(4, TOC_SHARE * len(ls)):
+            out.add(page)
+    return out
+
+
+def title_region(blocks: list[Block], ds: DocStyle) -> set[int]:
+    """Ids of the blocks on the first page that come before its first paragraph of
+    running text (two or more body-style lines, or a body line ending a sentence)."""
+    out: set[int] = set()
+    if not blocks or not blocks[0].lines:
+        return out
+    page = blocks[0].lines[0].page
+    for b in blocks:
+        if not b.lines:
+            continue
+        first = b.lines[0]
+        if first.page != page:
+            break
+        running = ds.is_body(first) and (len(b.lines) >= 2 or (
+            first.text.rstrip().endswith(FINAL) and len(first.text) >= 40))
+        if running:
+            break
+        out.add(id(b))
+    return out

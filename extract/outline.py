@@ -1,0 +1,94 @@
+"""The PDF's outline (bookmarks): the author's own list of headings, where a PDF has one.
+
+An outline entry names a heading, its level and (usually) the page and height it points
+to. It is the best heading evidence there is — but only when it describes the document:
+Word leaves hidden bookmarks (``OLE_LINK5``), and an excerpt keeps entries for pages it no
+longer has. So entries are matched to the text first, and the outline is trusted only when
+most of its entries that point into the document are found where they point.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+#: An outline is trusted when at least this share of its entries pointing into the
+#: document match a line where they point (hidden bookmarks and stale outlines don't).
+TRUSTED_SHARE = 0.5
+#: Texts this similar (after normalisation) are the same heading (a dropped accent, a
+#: ligature, a spacing difference survive it; another heading does not).
+SAME_TEXT = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """``page`` is 1-based (None without a destination in this file); ``top`` is the
+    destination's distance from the page top in points (None when it gives none);
+    ``level`` counts from 0 at the outline's top."""
+
+    title: str
+    level: int
+    page: int | None
+    top: float | None
+
+
+def read_outline(path: str | Path) -> list[OutlineEntry]:
+    """The outline of the PDF at ``path`` (empty when it has none or it cannot be read)."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - pypdfium2 comes with pdfplumber
+        return []
+    out: list[OutlineEntry] = []
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:  # the character reader reports an unreadable file; no outline here
+        return []
+    try:
+        heights = {}
+        for i, item in enumerate(pdf.get_toc(max_depth=16)):
+            if i >= 10_000:
+                break
+            title = (item.get_title() or "").strip()
+            if not title:
+                continue
+            dest = item.get_dest()
+            page = top = None
+            if dest is not None:
+                idx = dest.get_index()
+                if idx is not None and 0 <= idx < len(pdf):
+                    page = idx + 1
+                    if page not in heights:
+                        heights[page] = pdf[idx].get_height()
+                    _, view = dest.get_view()
+                    if len(view) >= 2 and view[1] is not None and view[1] > 0:
+                        top = heights[page] - float(view[1])
+            out.append(OutlineEntry(title, int(item.level), page, top))
+    except Exception:  # a damaged outline is no evidence, not a failure
+        return out
+    finally:
+        pdf.close()
+    return out
+
+
+def norm(text: str) -> str:
+    """Casefolded NFKC without whitespace or a leading heading number."""
+    from .headings import split_number
+
+    t = unicodedata.normalize("NFKC", text).strip()
+    _, rest = split_number(t)
+    t = rest or t
+    return re.sub(r"\s+", "", t).casefold()
+
+
+def same_heading(a: str, b: str) -> bool:
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    if min(len(na), len(nb)) < 4:
+        return False
+    return SequenceMatcher(None, na, nb, autojunk=False).ratio() >= SAME_TEXT

@@ -1,0 +1,184 @@
+"""Lines into blocks (paragraphs, heading lines, list items) by the page's own geometry.
+
+Where one printed paragraph ends and the next begins is read the way a reader reads it,
+each signal measured against this document (:mod:`.styles`), never in fixed points:
+
+- a **gap** wider than the line pitch of this page (paragraph spacing);
+- a **first-line indent** further in than the column's edge;
+- a **short last line**: the next line's first word would have fitted on it, so the line
+  was ended on purpose — this is what separates paragraphs in justified text with wide
+  leading and no indent, and in ragged-right text;
+- a **change of type** (size, weight, slant) between two lines that do not run on;
+- a **list item**: a line opening with a bullet or a list label starts its own block, and
+  the item's next lines hang under its text;
+- a **column or page turn** continues a paragraph only when its last line ran to the margin
+  unfinished and the next column starts at the paragraph's running edge.
+
+Each break records its reason (``Block.why``), so a wrong paragraph can be traced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import Line, is_cjk, is_cjk_ideograph
+from .styles import SIZE_TOLERANCE, DocStyle, style_of
+
+#: What a sentence (or a clause of a Chinese sentence) can end with.
+FINAL = tuple("。！？.!?:：；;”’」』)）")
+#: Bullet glyphs, including the private-use code points of Symbol and Wingdings bullets.
+BULLETS = "•·●■◆▪◦►▶➢✓✔❖➤\uf000-\uf0ff"
+#: A line that opens a list item: a bullet, ``1.``/``1)``/``(1)``/``（一）``, ``①``.
+LIST_START = re.compile(r"^(?:[•·●■◆▪◦►▶➢✓✔❖➤\-–]\s|[\uf000-\uf0ff]\s?|\(?\d{1,2}[.)）](?!\d)\s*\S"
+                        r"|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
+#: A numbered clause ``01 …`` (two digits, the WIC consensus style).
+CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
+
+#: Paragraph spacing a reader notices: a baseline step this many ems beyond the pitch.
+PARA_SPACE_EM = 0.35
+#: A first line starting this many ems in from the column edge is indented.
+INDENT_EM = 0.8
+#: A line ending within this many ems of its column's right edge runs to the margin.
+FULL_EM = 1.5
+#: Estimated advance of a Latin letter in ems (on the wide side: a word that might not
+#: have fitted is taken as not fitting, so a paragraph is not cut inside a sentence).
+LATIN_ADVANCE_EM = 0.55
+#: Lines overlapping by more than this many ems are not one above the other.
+OVERLAP_EM = 0.3
+
+
+@dataclass
+class Block:
+    """Consecutive lines read as one unit; ``why`` says why it started here."""
+
+    lines: list[Line]
+    why: str = "start"
+    heading: bool = False
+    #: filled by :mod:`.roles`: "heading", "body", "list", "caption", "cell", ...
+    role: str = "body"
+    reasons: list[str] = field(default_factory=list)
+    #: for a heading: the evidence that made it one, and its level where that evidence
+    #: gives one (an outline, tags)
+    source: str | None = None
+    level: int | None = None
+
+
+def first_word_width(l: Line) -> float:
+    """The advance of the line's first word (a CJK ideograph is a word), estimated."""
+    t = l.text.lstrip()
+    if not t:
+        return 0.0
+    if is_cjk(t[0]):
+        return l.size
+    m = re.match(r"\S+", t)
+    word = m.group(0) if m else t
+    return LATIN_ADVANCE_EM * l.size * len(word)
+
+
+def ends_short(a: Line, b: Line, ds: DocStyle) -> bool:
+    """Was line ``a`` ended on purpose: would ``b``'s first word have fitted after it?"""
+    _, hi = ds.col(a)
+    space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else 0.3 * a.size
+    return a.x1 + space + first_word_width(b) < hi - 0.2 * a.size
+
+
+def is_full(a: Line, ds: DocStyle) -> bool:
+    _, hi = ds.col(a)
+    return a.x1 >= hi - FULL_EM * a.size
+
+
+def starts_item(text: str) -> bool:
+    return bool(CLAUSE.match(text) or LIST_START.match(text))
+
+
+def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
+    """The document's lines (reading order) grouped into blocks."""
+    out: list[Block] = []
+    cur: Block | None = None
+    for i, l in enumerate(lines):
+        why = None if cur is None else breaks(cur.lines[-1], l, cur, ds)
+        if cur is not None and why is None:
+            cur.lines.append(l)
+        else:
+            cur = Block([l], why or "start")
+            out.append(cur)
+    return out
+
+
+def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
+    """Why ``b`` does not continue the block whose last line is ``a`` (None: it does)."""
+    if a.kind == "grid" or b.kind == "grid":
+        return "grid"  # rows of a grid are lines of their own
+    if a.kind != b.kind and "caption" in (a.kind, b.kind):
+        return "caption"
+    if starts_item(b.text):
+        return "item"
+    if abs(a.size - b.size) > 0.8:
+        return "size"
+    ta = a.text.rstrip()
+    ends = ta.endswith(FINAL)
+    if b.page != a.page or b.top < a.top - 1 or (b.col != a.col and b.top < a.bottom):
+        return _turn(a, b, cur, ds, ends)
+    step = b.baseline - a.baseline
+    if step > ds.pitch(a) + PARA_SPACE_EM * max(a.size, b.size):
+        return "gap"
+    if b.top - a.bottom < -OVERLAP_EM * a.size:
+        return "overlap"
+    lo, _ = ds.col(a)
+    blo, _ = ds.col(b)
+    hanging = _hangs(a, b, cur, 0.5 * a.size)
+    if not hanging and b.x0 - blo >= INDENT_EM * b.size and a.x0 - lo < 0.5 * a.size:
+        return "indent"
+    if _style_change(a, b) and not _runs_on(b) and (
+            not is_full(a, ds) or (not is_full(b, ds) and not b.text.rstrip().endswith(FINAL))):
+        return "style"  # (two full lines in two weights are one paragraph with emphasis)
+    if ends and not is_full(a, ds):
+        return "short"
+    if ends_short(a, b, ds) and (ends or not _runs_on(b)):
+        return "short"  # (a quotation indented on both sides still runs on in lower case)
+    return None
+
+
+def _runs_on(b: Line) -> bool:
+    """Does ``b`` read as the rest of a sentence (lower case, a CJK character, a comma)?"""
+    t = b.text.lstrip()
+    return bool(t) and (t[0].islower() or is_cjk_ideograph(t[0]) or t[0] in ",;:，、；：)")
+
+
+def _style_change(a: Line, b: Line) -> bool:
+    sa, sb = style_of(a), style_of(b)
+    return abs(sa.weight - sb.weight) >= 200 or sa.italic != sb.italic \
+        or abs(sa.size - sb.size) >= SIZE_TOLERANCE
+
+
+def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
+    """Next column or page: continue only a line that ran to the margin unfinished, when
+    the next line starts at the column's edge (no first-line indent) or, in a
+    hanging-indent layout, at the left edge of the paragraph's running lines."""
+    if not is_full(a, ds) or ends:
+        return "turn"
+    blo, _ = ds.col(b)
+    if b.x0 - blo < INDENT_EM * b.size:
+        return None
+    tol = 0.3 * b.size
+    if len(cur.lines) > 1:
+        # the running edge, seen in any column of the paragraph, or as far in from the
+        # new column's edge as the running lines hang in from the first line
+        first, second = cur.lines[0], cur.lines[1]
+        hang = second.x0 - first.x0 if (second.page == first.page
+                                         and first.x0 < second.x1 and second.x0 < first.x1
+                                         and second.top > first.top) else 0.0
+        if (any(abs(b.x0 - l.x0) < tol for l in cur.lines[1:])
+                or (hang > INDENT_EM * b.size and abs((b.x0 - blo) - hang) < tol)):
+            return None
+        return "turn"
+    return None if _hangs(a, b, cur, tol) else "turn"
+
+
+def _hangs(a: Line, b: Line, cur: Block, tol: float) -> bool:
+    """Does ``b`` run on at the paragraph's running left edge: under the text after a
+    numbered first line's label, or at the same edge as the running line ``a``?"""
+    if len(cur.lines) == 1:
+        return starts_item(a.text) and b.x0 > a.x0 + 0.5 * a.size
+    return abs(b.x0 - a.x0) < tol

@@ -1,0 +1,572 @@
+"""Which blocks are headings — every decision in one place, each with its evidence.
+
+The evidence, strongest first, and what each decides:
+
+1. **outline** — a trusted outline's entries (:mod:`.outline`) matched to blocks on the
+   page they point to: those blocks are headings, at the outline's level.
+2. **tags** — in a tagged PDF, blocks whose glyphs sit in ``H``/``H1``…``H6`` elements.
+3. **numbering** — a short block opening with a heading number (``2.1``, ``三、``,
+   ``（二）``, ``IV.``, ``第三章``) that *continues the document's numbering* (2 → 2.1 →
+   2.2 → 3; a scheme restarts at 1 only under a new parent) and is not an item of a list
+   (the next number of the same scheme does not follow right after it).
+4. **style** — a short block set in one of the document's *heading styles*: a style
+   confirmed by 1–3, or one that differs from the body (larger; or, at the body's size,
+   heavier, slanted, in capitals, in another colour) and recurs at the head of blocks
+   spread through the document. A style much larger than the body needs no recurrence.
+
+A block that is no heading whatever its style is vetoed first, and the veto is the
+reason recorded: it reads as a sentence (sentence punctuation, a list of names, a
+formula), it is a paragraph (several lines in the body's style, or more than a heading's
+worth of lines), it is a table cell, a figure label or a caption, rotated, on the cover or
+a contents page, or a label with its value (``硕士研究生：张三``).
+
+Levels come from the outline where it speaks, else from the numbering's depth and the
+nesting of schemes (一、 > （一） > 1. > (1)), else from the rank of the styles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import headings as hd
+from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
+from .paragraphs import FINAL, Block, is_full
+from .styles import SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
+from .textjoin import join2
+
+#: A heading is at most this many lines (a title wrapped twice).
+MAX_HEADING_LINES = 3
+#: ... and at most this many characters (an ideograph counts two).
+MAX_HEADING_CHARS = 240
+#: A style this much larger than the body is a heading style without recurring.
+DISPLAY_RATIO = 1.15
+#: Same-size styles must head this many blocks to be a heading style by style alone.
+RECUR = 2
+#: Share of odd characters (neither letters, digits, spaces nor usual punctuation) above
+#: which a line is a formula or code, not a heading.
+ODD_SHARE = 0.08
+#: Numbered blocks of one scheme this close (in blocks of running text between them) are
+#: the items of a list, not headings.
+LIST_GAP_BLOCKS = 1
+#: Consecutive blocks of one heading style this close (in line pitches) are one heading
+#: set over several lines.
+WRAP_STEPS = 1.7
+
+#: Section names every kind of document uses (the conventions of scholarly and official
+#: writing): set apart on a line of their own they are headings even on a title page.
+STANDARD_NAMES = frozenset(re.sub(r"\s+", "", n).casefold() for n in (
+    "Abstract", "Summary", "Executive Summary", "Introduction", "Background", "Conclusion",
+    "Conclusions", "Discussion", "Results", "Methods", "References", "Bibliography",
+    "Acknowledgements", "Acknowledgments", "Appendix", "Notes", "Endnotes", "Contents",
+    "Table of Contents", "Preface", "Foreword", "Keywords",
+    "摘要", "前言", "引言", "序言", "概述", "目录", "目次", "结论", "结语", "参考文献", "致谢",
+    "附录", "注释", "尾注", "后记"))
+
+_TOC_NAMES = frozenset(("目录", "目次", "contents", "tableofcontents"))
+_MATH = re.compile(r"[;=<>{}\\^|~]")
+_USUAL = set("-–—:：,'’()（）&/.、·“”\"?？!，；《》【】‘+_")
+_LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
+
+
+@dataclass
+class Decision:
+    """Why a block is (or is not) a heading; ``source`` names the deciding evidence."""
+
+    heading: bool
+    source: str | None = None
+    level: int | None = None
+    reason: str = ""
+
+
+@dataclass
+class Candidate:
+    index: int
+    block: Block
+    text: str
+    number: str | None
+    title: str
+    style: Style
+    veto: str | None = None
+    decision: Decision = field(default_factory=lambda: Decision(False))
+
+    @property
+    def page(self) -> int:
+        return self.block.lines[0].page
+
+
+@dataclass
+class Evidence:
+    """What the PDF says about itself, and what earlier stages found."""
+
+    outline: list[OutlineEntry] = field(default_factory=list)
+    cover: set[int] = field(default_factory=set)  # ids of title lines
+    cover_page: int | None = None  # a cover page: nothing on it is a heading
+    toc_pages: set[int] = field(default_factory=set)
+    title_region: set[int] = field(default_factory=set)  # ids of blocks before the text
+
+
+def block_text(b: Block) -> str:
+    text = ""
+    for l in b.lines:
+        t = l.text.strip()
+        if t:
+            text = join2(text, t) if text else t
+    return text
+
+
+# ------------------------------------------------------------------------------ vetoes
+def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str | None:
+    """The reason the block cannot be a heading whatever the evidence, or None."""
+    b, t = c.block, c.text
+    first = b.lines[0]
+    if not t:
+        return "empty"
+    if any(l.kind in ("figure", "grid", "caption", "graphic") for l in b.lines):
+        return f"{first.kind} line"
+    if min(l.upright for l in b.lines) < 0.5:
+        return "rotated"
+    if any(id(l) in ev.cover for l in b.lines):
+        return "cover title"
+    if ev.cover_page is not None and first.page == ev.cover_page:
+        return "cover page"
+    if first.page in ev.toc_pages:
+        return None if _squash(t) in _TOC_NAMES else "contents page"
+    if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
+        return "too long"
+    if len(b.lines) > 1 and ds.is_body(first) and c.number is None:
+        return "paragraph"
+    if t.endswith(("。", "；", "，", ",", ";", "：", ":")):
+        return "sentence end"
+    if t.endswith(".") and not t.endswith("..") and (c.number is None or len(c.title.split()) > 3):
+        return "sentence end"  # a heading's number may end in a stop; its title does not
+    if c.number is not None and c.title and not (c.title[0].isalpha() or c.title[0] in "“\"'‘(（《【"):
+        return "number in text"  # "0.02 , α" — a figure in running text, not a heading number
+    if re.fullmatch(r"[\d\s.,/%-]+", t) and not re.fullmatch(r"\d{1,2}\s*/", t):
+        return "figures only"
+    if t[:1] in "•·●■◆▪►–-*" or "\uf000" <= t[:1] <= "\uf0ff":
+        return "bullet"
+    if c.number is None and t.count(",") + t.count("，") >= 2:
+        return "enumeration"
+    odd = sum(1 for ch in t if not (ch.isalnum() or ch.isspace() or ch in _USUAL))
+    if odd > ODD_SHARE * len(t) or _MATH.search(t):
+        return "formula"
+    if c.number is None and _LABEL_VALUE.match(t) and _squash(t.split("：")[0].split(":")[0]) \
+            not in STANDARD_NAMES:
+        return "label and value"
+    if c.number and not c.title:
+        return None  # an opener number ("02 /") over its title: assembly joins them
+    nxt = _next_text(c, blocks)
+    if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt):
+        return "runs on"  # the next block finishes its sentence
+    last = b.lines[-1]
+    if c.number is None and ds.body is not None and c.style.size < DISPLAY_RATIO * ds.size \
+            and is_full(last, ds) and len(t) > 20:
+        return "fills its line"  # body-size type to the margin: a sentence, not a title
+    return None
+
+
+def _next_text(c: "Candidate", blocks: list[Block]) -> Block | None:
+    for b in blocks[c.index + 1:]:
+        if b.lines and b.lines[0].kind not in ("grid", "figure", "caption"):
+            return b
+    return None
+
+
+def _continued_by(b: Block) -> bool:
+    t = b.lines[0].text.lstrip()
+    return bool(t) and (t[0].islower() or t[0] in ",;，；、")
+
+
+def _squash(t: str) -> str:
+    return re.sub(r"\s+", "", t).casefold()
+
+
+# ------------------------------------------------------------------------------ decide
+def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
+    """Decide every block; heading blocks get ``heading=True`` and ``reasons``."""
+    cands = [_candidate(i, b) for i, b in enumerate(blocks)]
+    _join_wrapped(cands, ds)
+    for c in cands:
+        if c.block.lines:
+            c.veto = veto(c, ds, ev, blocks)
+    live = [c for c in cands if c.block.lines]
+    by_outline = _outline(live, ev.outline)
+    for c in live:
+        if c.veto is not None and c.veto not in _WEAK_VETOES:
+            c.decision = Decision(False, reason=c.veto)
+            continue
+        if id(c) in by_outline:
+            c.decision = Decision(True, "outline", by_outline[id(c)], "outline entry")
+        elif c.veto is not None:
+            c.decision = Decision(False, reason=c.veto)
+        elif _tagged(c):
+            c.decision = Decision(True, "tags", _tag_level(c), f"tag {c.block.lines[0].tag}")
+    _numbering(live, ds, ev)
+    _styles(live, ds, ev)
+    for c, nxt in zip(live, live[1:]):
+        if c.number and not c.title and c.veto is None and nxt.decision.heading \
+                and nxt.number is None and c.page == nxt.page:
+            # an opener's number on a line of its own ("02 /", "第三章") over its title
+            c.decision = Decision(True, nxt.decision.source, nxt.decision.level, "number over its title")
+    for c in live:
+        b = c.block
+        b.heading = c.decision.heading
+        b.reasons = [c.decision.source or "", c.decision.reason]
+        if b.heading:
+            b.role = "heading"
+            b.source, b.level = c.decision.source, c.decision.level
+    return live
+
+
+#: Vetoes an outline entry overrides (the author listed the block as a heading).
+_WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page",
+                          "paragraph"))
+
+
+def _candidate(i: int, b: Block) -> Candidate:
+    text = block_text(b)
+    num, title = hd.split_number(text)
+    return Candidate(i, b, text, num, title, style_of(b.lines[0]))
+
+
+def _join_wrapped(cands: list[Candidate], ds: DocStyle) -> None:
+    """A heading set over several lines comes as consecutive blocks in one size and
+    weight that are not the body's, close together, the later ones unnumbered and the
+    earlier not ending a sentence: join them (before any veto judges a half)."""
+    prev: Candidate | None = None
+    for c in cands:
+        if prev is not None and _wraps(prev, c, ds):
+            prev.block.lines.extend(c.block.lines)
+            c.block.lines = []
+            prev.text = block_text(prev.block)
+            prev.number, prev.title = hd.split_number(prev.text)
+            continue
+        prev = c if c.block.lines else prev
+
+
+def _wraps(a: Candidate, b: Candidate, ds: DocStyle) -> bool:
+    if not a.block.lines or not b.block.lines or b.number is not None:
+        return False
+    la, lb = a.block.lines[-1], b.block.lines[0]
+    if la.page != lb.page or ds.is_body(la) or a.text.endswith(FINAL):
+        return False
+    if any(l.kind != "body" for l in a.block.lines + b.block.lines):
+        return False
+    sa, sb = a.style, b.style
+    if abs(sa.size - sb.size) >= SIZE_TOLERANCE or sa.weight != sb.weight \
+            or len(a.block.lines) + len(b.block.lines) > MAX_HEADING_LINES:
+        return False
+    step = lb.baseline - la.baseline
+    return 0 < step <= WRAP_STEPS * ds.pitch(la) and lb.x0 < la.x1 and la.x0 < lb.x1
+
+
+# ------------------------------------------------------------------------------ outline
+def _outline(cands: list[Candidate], entries: list[OutlineEntry]) -> dict[int, int]:
+    """Candidates matched by a trusted outline, with their levels (1-based)."""
+    pointing = [e for e in entries if e.page is not None]
+    if not pointing:
+        return {}
+    base = min(e.level for e in entries)
+    by_page: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.veto is None or c.veto in _WEAK_VETOES:
+            by_page.setdefault(c.page, []).append(c)
+    found: dict[int, int] = {}
+    for e in pointing:
+        best = None
+        for c in by_page.get(e.page, []) + by_page.get(e.page + 1, []):
+            if id(c) in found or not same_heading(c.text, e.title):
+                continue
+            d = abs(c.block.lines[0].top - e.top) if e.top is not None and c.page == e.page else 1e6
+            if best is None or d < best[0]:
+                best = (d, c)
+        if best is not None:
+            found[id(best[1])] = e.level - base + 1
+    if len(found) < TRUSTED_SHARE * len(pointing) or not found:
+        return {}
+    return found
+
+
+# ------------------------------------------------------------------------------ tags
+_HEADING_TAG = re.compile(r"^H([1-6])?$")
+
+
+def _tagged(c: Candidate) -> bool:
+    tag = c.block.lines[0].tag
+    return bool(tag and _HEADING_TAG.match(tag))
+
+
+def _tag_level(c: Candidate) -> int | None:
+    m = _HEADING_TAG.match(c.block.lines[0].tag or "")
+    return int(m.group(1)) if m and m.group(1) else None
+
+
+# ------------------------------------------------------------------------------ numbering
+def _family(number: str) -> tuple[str, int]:
+    kind = hd.number_kind(number)
+    depth = hd.dotted_depth(number)
+    return (("dot" if depth >= 2 else kind), max(depth, 1))
+
+
+def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
+    """Numbered blocks that continue the document's numbering are headings."""
+    numbered = [c for c in cands if c.number and c.title and c.veto is None
+                and not c.decision.heading]
+    confirmed = [c for c in cands if c.decision.heading and c.number]
+    if not numbered:
+        return
+    order = sorted(numbered + confirmed, key=lambda c: c.index)
+    listy = _list_items(order, cands, ds)
+    seen: dict[tuple[str, ...], list[str]] = {}  # parent path -> child values seen
+    last: dict[tuple[str, int], tuple[int, list[str]]] = {}  # family -> (index, parts)
+    for c in order:
+        parts = _parts(c.number)
+        if not parts:
+            continue
+        fam = _family(c.number or "")
+        ok = c.decision.heading or _continues(fam, parts, c, last, order)
+        if c.decision.heading:
+            pass
+        elif id(c) in listy:
+            c.decision = Decision(False, reason="list item")
+            continue
+        elif id(c.block) in ev.title_region and (_value(parts[-1]) not in (0, 1)
+                                                  or _distinct(c.style, ds) is None):
+            c.decision = Decision(False, reason="title page")  # affiliations "6 ELDA, Paris"
+            continue
+        elif not ok:
+            c.decision = Decision(False, reason="number out of sequence")
+            continue
+        elif ds.body is not None and c.style.size < ds.size - 2 * SIZE_TOLERANCE \
+                and _distinct(c.style, ds) is None:
+            c.decision = Decision(False, reason="small type")  # labels, notes, figure text
+            continue
+        elif ds.is_body(c.block.lines[0]) and not _standalone(c, ds):
+            c.decision = Decision(False, reason="runs on as text")
+            continue
+        else:
+            c.decision = Decision(True, "numbering", None, f"continues numbering ({c.number})")
+        last[fam] = (c.index, parts)
+        seen.setdefault(tuple(parts[:-1]), []).append(parts[-1])
+
+
+def _parts(number: str | None) -> list[str]:
+    from pariter.ids import number_parts
+
+    return number_parts(number)
+
+
+def _value(tok: str) -> int | None:
+    """A number token's value (``"03"`` → 3, ``"A"`` → 1)."""
+    return int(tok) if tok.isdigit() else (ord(tok) - 64 if len(tok) == 1 and tok.isalpha() else None)
+
+
+def _continues(fam: tuple[str, int], parts: list[str], c: Candidate,
+               last: dict[tuple[str, int], tuple[int, list[str]]], order: list[Candidate]) -> bool:
+    """Does number ``parts`` continue the numbering seen so far?
+
+    The next value of its scheme continues it; so does a first value (0 or 1, A) —
+    the scheme's start, or a restart under a new parent: for a dotted number its parent
+    must have been seen, for another scheme a block of an outer scheme must have come
+    since the scheme's last number."""
+    v = _value(parts[-1])
+    if v is None:
+        return False
+    prev = last.get(fam)
+    if prev is not None:
+        pi, pparts = prev
+        if fam[0] == "dot":
+            if pparts[:-1] == parts[:-1] and _value(pparts[-1]) == v - 1:
+                return True
+        elif _value(pparts[-1]) == v - 1:
+            return True
+    if prev is None and not any(o.decision.heading and o.number and o.index < c.index
+                                and _family(o.number) == fam for o in order):
+        return True  # the scheme's first number: a document (or an excerpt) starts anywhere
+    if v not in (0, 1):
+        # a gap in a scheme: accept when it still goes up and nothing else explains it
+        return prev is not None and _value(prev[1][-1]) is not None \
+            and 0 < v - (_value(prev[1][-1]) or 0) <= 2 and (fam[0] != "dot" or prev[1][:-1] == parts[:-1])
+    if fam[0] == "dot":
+        parent = parts[:-1]
+        return any(_parts(o.number)[:len(parent)] == parent for o in order
+                   if o.index < c.index and o.decision.heading)
+    if prev is None:
+        return True
+    # a restart: an outer heading came since the scheme's last number
+    return any(o.decision.heading and o.index > prev[0] and _outer(o, fam) for o in order
+               if o.index < c.index)
+
+
+def _outer(o: Candidate, fam: tuple[str, int]) -> bool:
+    ofam = _family(o.number or "")
+    if ofam == fam:
+        return False
+    rank = hd.RANK
+    return rank.get(ofam[0], 9) < rank.get(fam[0], 9) or ofam[0] == "dot"
+
+
+def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle) -> set[int]:
+    """Numbered blocks with the next number of their scheme right after them (at most
+    :data:`LIST_GAP_BLOCKS` blocks of text between): items of a list, both of them."""
+    out: set[int] = set()
+    pos = {id(c): k for k, c in enumerate(cands)}
+    for a, b in zip(order, order[1:]):
+        if a.decision.heading and b.decision.heading:
+            continue
+        if _family(a.number or "") != _family(b.number or ""):
+            continue
+        pa, pb = _parts(a.number), _parts(b.number)
+        if not pa or not pb or pa[:-1] != pb[:-1]:
+            continue
+        va, vb = _value(pa[-1]), _value(pb[-1])
+        if va is None or vb != va + 1:
+            continue
+        between = cands[pos[id(a)] + 1:pos[id(b)]]
+        text = [x for x in between if x.block.lines and text_weight(x.text) > 0]
+        if text and a.style == b.style and _distinct(a.style, ds) is not None \
+                and all(_distinct(x.style, ds) is None for x in text):
+            continue  # headings set apart from the text under them, with short sections
+        if len(text) <= LIST_GAP_BLOCKS and all(len(x.block.lines) <= 2 for x in text):
+            for x in (a, b):
+                if not x.decision.heading:
+                    out.add(id(x))
+    return out
+
+
+def _standalone(c: Candidate, ds: DocStyle) -> bool:
+    """A body-style numbered line is a heading only as a line of its own: one line that
+    does not fill its column (or ends without running on)."""
+    if len(c.block.lines) != 1:
+        return False
+    return not is_full(c.block.lines[0], ds) or not c.text.endswith(FINAL)
+
+
+# ------------------------------------------------------------------------------ styles
+def _style_key(st: Style) -> tuple:
+    return (st.size, st.weight, st.italic, st.family, st.colour)
+
+
+def _distinct(st: Style, ds: DocStyle) -> str | None:
+    """How the style stands out from the body (None: it does not)."""
+    b = ds.body
+    if b is None:
+        return None
+    if st.size >= DISPLAY_RATIO * b.size:
+        return "larger"
+    if st.size < b.size - 2 * SIZE_TOLERANCE and not (st.caps or st.weight > b.weight):
+        return None  # smaller type: notes, captions, labels
+    if st.weight >= b.weight + 100:
+        return "heavier"
+    if st.caps and not b.caps:
+        return "capitals"
+    if st.italic and not b.italic:
+        return "italic"
+    if st.colour != b.colour and st.colour is not None and b.colour is not None:
+        return "colour"
+    return None
+
+
+def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
+    """Blocks in one of the document's heading styles are headings."""
+    # a style is confirmed by headings found on other evidence — unless it is the body's
+    # own (a numbered heading may be set in running text's type)
+    confirmed = {_style_key(c.style) for c in cands if c.decision.heading
+                 and _distinct(c.style, ds) is not None}
+    # a trusted outline lists the headings: style alone adds only what is set like them
+    outlined = any(c.decision.source == "outline" for c in cands)
+    numbered_doc = sum(1 for c in cands if c.decision.heading and c.number) >= 3
+    pool = [c for c in cands if not c.decision.heading and c.veto is None
+            and c.decision.reason not in ("list item", "runs on as text")]
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in pool:
+        if _distinct(c.style, ds) is None and _style_key(c.style) not in confirmed:
+            continue
+        groups.setdefault(_style_key(c.style), []).append(c)
+    num_styles = [(c.style.size, c.style.weight) for c in cands if c.decision.heading and c.number]
+    for key, members in groups.items():
+        st = members[0].style
+        how = _distinct(st, ds)
+        spread = _spread(members, cands)
+        if key in confirmed:
+            why = "style of confirmed headings"
+        elif outlined:
+            why = ""
+        elif how == "larger" and st.size >= DISPLAY_RATIO * ds.size:
+            why = f"{how} than the body"
+        elif how is not None and len(spread) >= RECUR:
+            why = f"recurring {how} style"
+        else:
+            why = ""
+        for c in members:
+            name = _squash(c.title or c.text) in STANDARD_NAMES
+            if not why and not (name and how is not None):
+                continue
+            if id(c.block) in ev.title_region and not name and not (
+                    (key in confirmed or len(spread) >= RECUR) and _opens_text(c, cands, ds)):
+                c.decision = Decision(False, reason="title page")
+                continue
+            if how != "larger" and not name and key not in confirmed and id(c) not in spread:
+                continue
+            if numbered_doc and c.number is None and not name and key not in confirmed and not any(
+                    abs(c.style.size - s) < SIZE_TOLERANCE and c.style.weight == w
+                    for s, w in num_styles) and how != "larger":
+                continue  # a numbered document's unnumbered headings look like its numbered ones
+            # a standard section name (Abstract, 目录, References) is a part of the whole
+            # document: the top level, unless an outline says otherwise
+            c.decision = Decision(True, "style", 1 if name and key not in confirmed else None,
+                                  why or f"standard section name ({how})")
+
+
+def _opens_text(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
+    """Is the block directly followed by a paragraph of running text?"""
+    for o in cands[cands.index(c) + 1:]:
+        if not o.block.lines:
+            continue
+        first = o.block.lines[0]
+        return ds.is_body(first) and (len(o.block.lines) >= 2 or o.text.endswith(FINAL))
+    return False
+
+
+def _spread(members: list[Candidate], cands: list[Candidate]) -> set[int]:
+    """Members followed by running text before the next member: the heads of blocks,
+    not rows of a list or a table."""
+    idx = {c.index for c in members}
+    out: set[int] = set()
+    by_index = {c.index: c for c in cands}
+    for c in members:
+        k = c.index + 1
+        while k in by_index and not by_index[k].block.lines:
+            k += 1
+        nxt = by_index.get(k)
+        if nxt is None:
+            continue
+        if k in idx:
+            continue  # another of the same style right after: a list, a table
+        if nxt.veto in ("paragraph", "too long", "sentence end") or (
+                nxt.block.lines and ds_body_like(nxt)):
+            out.add(id(c))
+    return out
+
+
+def ds_body_like(c: Candidate) -> bool:
+    """Is the block running text (several lines, or a line ending a sentence)?"""
+    return len(c.block.lines) >= 2 or c.text.endswith(FINAL)
+
+
+# ------------------------------------------------------------------------------ levels
+def assign_levels(cands: list[Candidate]) -> None:
+    """Levels of the heading blocks: the outline's or tags' where given; otherwise the
+    numbering's depth and the nesting of schemes, then the rank of styles; a style that
+    an outline or tag level was seen with keeps that level."""
+    heads = [c for c in cands if c.decision.heading]
+    given: dict[tuple, int] = {}
+    for c in heads:
+        if c.decision.level is not None:
+            given.setdefault(_style_key(c.style), c.decision.level)
+    rest = [c for c in heads if c.decision.level is None]
+    computed = hd.assign_levels([(c.number, False, c.style.size + c.style.weight / 1000)
+                                 for c in rest])
+    for c, lv in zip(rest, computed):
+        c.decision.level = given.get(_style_key(c.style), lv) if not c.number else lv

@@ -1,0 +1,233 @@
+"""The document's own typography, measured before anything is decided.
+
+A heading is a line set *differently from the body*, a paragraph break is a gap *wider
+than the line pitch*, an indent is *further in than the column's edge*: every one of these
+is relative to the document, so the document is measured first. Nothing here uses a fixed
+size in points.
+
+- **Body style**: the style of running text, i.e. of lines that have a neighbour in the
+  same type within a couple of line heights and carry a sentence's worth of characters.
+  Counting every glyph instead lets a long code listing or a table decide.
+- **Line pitch**: the most common baseline step between consecutive lines of one size in
+  one column, per page (a report's abstract may be set tighter than its chapters), with
+  the document's value where a page has too few lines to say.
+- **Column bounds**: each line's column edges, from the extents other lines share.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .lines import Line, is_cjk_ideograph
+
+#: Sizes closer than this (points) are one size: PDF producers scale glyphs by tiny factors.
+SIZE_TOLERANCE = 0.6
+#: A neighbour within this many line heights makes a line part of running text.
+NEIGHBOUR_STEPS = 2.2
+#: Characters a running-text line carries at least (an ideograph counts as two).
+RUNNING_TEXT_CHARS = 16
+#: Baseline steps outside (0.9, 3.0) × size are not line pitch (overlaps, blank lines).
+PITCH_RANGE = (0.9, 3.0)
+#: A page needs this many steps of a size to have its own pitch for that size.
+PAGE_PITCH_MIN_STEPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """What a reader sees of a line's type: size, weight, slant, capitals, family, colour."""
+
+    size: float
+    weight: int
+    italic: bool
+    caps: bool
+    family: str
+    colour: tuple[float, ...] | None
+
+    def heavier(self, other: "Style") -> bool:
+        return self.weight >= other.weight + 100
+
+    def differs(self, other: "Style") -> bool:
+        """Would a reader see the change of type from ``other`` to this style?"""
+        return (abs(self.size - other.size) >= SIZE_TOLERANCE or abs(self.weight - other.weight) >= 100
+                or self.italic != other.italic or self.caps != other.caps
+                or self.family != other.family or self.colour != other.colour)
+
+
+def _letters_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    chars = sum(1 for c in text if not c.isspace())
+    return len(letters) >= 3 and 2 * len(letters) >= chars and all(c.isupper() for c in letters)
+
+
+def style_of(l: Line) -> Style:
+    """The line's style; its ``size`` rounded to half points, weight to a class of 100."""
+    f = l.font
+    weight = f.weight if f is not None else (700 if l.bold else 400)
+    if f is not None and f.cls == "hei":
+        weight = max(weight, 600)  # 黑体 sets headings against a 宋体 body the way bold does
+    caps = bool(f and f.smallcaps) or _letters_caps(l.text)
+    return Style(round(l.size * 2) / 2, int(round(weight, -2)), bool(f and f.italic), caps,
+                 f.cls if f is not None else "", _colour_key(l.colour))
+
+
+def _colour_key(c: tuple[float, ...] | None) -> tuple[float, ...] | None:
+    if c is None:
+        return None
+    key = tuple(round(v, 2) for v in c)
+    if len(key) == 1 and key[0] == 0.0 or len(key) == 3 and key == (0.0, 0.0, 0.0) \
+            or len(key) == 4 and key == (0.0, 0.0, 0.0, 1.0):
+        return (0.0,)  # black however it is written
+    return key
+
+
+def text_weight(text: str) -> int:
+    """Characters as a reader counts them: an ideograph says as much as two letters."""
+    return sum(2 if is_cjk_ideograph(c) else 1 for c in text if not c.isspace())
+
+
+def running_text(lines: list[Line]) -> list[Line]:
+    """Lines of running text among one page's ``lines`` (any order): a same-size line
+    close above or below that overlaps it across, and enough characters to be a
+    sentence's line rather than a label or a table cell."""
+    ls = sorted(lines, key=lambda l: l.baseline)
+    out = []
+    for i, l in enumerate(ls):
+        if l.kind != "body" or text_weight(l.text) < RUNNING_TEXT_CHARS:
+            continue
+        reach = NEIGHBOUR_STEPS * l.size
+        for step in (-1, 1):
+            j = i + step
+            found = False
+            while 0 <= j < len(ls) and abs(ls[j].baseline - l.baseline) <= reach:
+                o = ls[j]
+                if (o is not l and abs(o.size - l.size) < SIZE_TOLERANCE
+                        and abs(o.baseline - l.baseline) > 0.5 * l.size
+                        and o.x0 < l.x1 and l.x0 < o.x1):
+                    found = True
+                    break
+                j += step
+            if found:
+                out.append(l)
+                break
+    return out
+
+
+def body_style(pages: list[list[Line]]) -> Style | None:
+    """The style of running text: the size carrying most running text, and the commonest
+    style at that size. Counting every glyph instead lets code listings and tables
+    decide."""
+    counts: Counter[Style] = Counter()
+    for lines in pages:
+        for l in running_text(lines):
+            counts[style_of(l)] += text_weight(l.text)
+    if not counts:
+        for lines in pages:
+            for l in lines:
+                counts[style_of(l)] += text_weight(l.text)
+    if not counts:
+        return None
+    sizes: Counter[float] = Counter()
+    for st, n in counts.items():
+        sizes[st.size] += n
+    size = sizes.most_common(1)[0][0]
+    return max((st for st in counts if st.size == size), key=lambda st: (counts[st], -st.weight))
+
+
+class DocStyle:
+    """Measurements of one document's lines in reading order; see the module docstring."""
+
+    def __init__(self, lines: list[Line], body: Style | None) -> None:
+        self.lines = lines
+        self.body = body
+        self.size = body.size if body else 10.0
+        self.colour = body.colour if body else None
+        self._pitch_doc, self._pitch_page = self._pitches()
+        self.bounds: dict[int, tuple[float, float]] = {}
+        self._bounds()
+
+    def is_body(self, l: Line) -> bool:
+        """Set in the body's size and weight (colour and family may vary within a line)."""
+        b = self.body
+        if b is None:
+            return True
+        st = style_of(l)
+        return abs(st.size - b.size) < SIZE_TOLERANCE and abs(st.weight - b.weight) < 100 \
+            and st.italic == b.italic
+
+    # -- line pitch -----------------------------------------------------------------------
+    def _pitches(self) -> tuple[dict[float, float], dict[tuple[int, float], float]]:
+        per_doc: dict[float, list[float]] = defaultdict(list)
+        per_page: dict[tuple[int, float], list[float]] = defaultdict(list)
+        for a, b in zip(self.lines, self.lines[1:]):
+            # one above the other in one column: same page, overlapping across
+            if a.page != b.page or abs(a.size - b.size) >= SIZE_TOLERANCE \
+                    or b.x0 >= a.x1 or a.x0 >= b.x1:
+                continue
+            step = b.baseline - a.baseline
+            if PITCH_RANGE[0] * a.size <= step <= PITCH_RANGE[1] * a.size:
+                key = round(a.size * 2) / 2
+                per_doc[key].append(step)
+                per_page[(a.page, key)].append(step)
+        doc = {k: _mode(v) for k, v in per_doc.items()}
+        page = {k: _mode(v) for k, v in per_page.items() if len(v) >= PAGE_PITCH_MIN_STEPS}
+        return doc, page
+
+    def pitch(self, l: Line) -> float:
+        """The baseline step of running lines of ``l``'s size on its page (or in the
+        document; failing both, the body's pitch scaled to the size)."""
+        key = round(l.size * 2) / 2
+        got = self._pitch_page.get((l.page, key)) or self._pitch_doc.get(key)
+        if got:
+            return got
+        body = self._pitch_doc.get(round(self.size * 2) / 2)
+        return body * l.size / self.size if body else 1.2 * l.size
+
+    # -- columns ----------------------------------------------------------------------------
+    def col(self, l: Line) -> tuple[float, float]:
+        """Left and right edges of the text column ``l`` sits in."""
+        return self.bounds.get(id(l), (l.x0, l.x1))
+
+    def _bounds(self) -> None:
+        by_page: dict[int, list[Line]] = {}
+        for l in self.lines:
+            by_page.setdefault(l.page, []).append(l)
+        # lines of a column share their extents (justified text): compare each distinct
+        # extent once, so a page costs extents × extents rather than lines × lines
+        for page, ls in by_page.items():
+            bodyish = [l for l in ls if abs(l.size - self.size) < 1.0] or ls
+            # an edge shared by several lines is a column's margin; a lone line's edges
+            # (a centred byline over two columns) are not, when margins are to be had
+            lefts = Counter(round(o.x0 * 2) for o in bodyish)
+            rights = Counter(round(o.x1 * 2) for o in bodyish)
+            spans = sorted({(round(o.x0, 1), round(o.x1, 1)) for o in bodyish})
+            memo: dict[tuple[float, float], tuple[float, float]] = {}
+            for l in ls:
+                key = (round(l.x0, 1), round(l.x1, 1))
+                got = memo.get(key)
+                if got is None:
+                    w = l.x1 - l.x0
+                    los, his, plos, phis = [], [], [], []
+                    for ox0, ox1 in spans:
+                        if ox0 >= l.x1:
+                            break  # sorted by left edge: no later span overlaps
+                        ov = min(ox1, l.x1) - max(ox0, l.x0)
+                        if ov > 0.5 * min(ox1 - ox0, w, 200):
+                            los.append(ox0)
+                            his.append(ox1)
+                            if lefts[round(ox0 * 2)] >= 2:
+                                plos.append(ox0)
+                            if rights[round(ox1 * 2)] >= 2:
+                                phis.append(ox1)
+                    lo = min([l.x0] + (plos or los))
+                    hi = max([l.x1] + (phis or his))
+                    got = memo[key] = (lo, hi)
+                self.bounds[id(l)] = got
+
+
+def _mode(values: list[float]) -> float:
+    """The most common value at a quarter-point resolution (ties: the smaller)."""
+    c = Counter(round(v * 4) / 4 for v in values)
+    best = max(c.values())
+    return min(v for v, n in c.items() if n == best) if values else statistics.median(values)
