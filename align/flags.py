@@ -51,6 +51,9 @@ LENGTH_BAND = 2.2
 MIN_CHARS = {"zh": 12, "en": 40}
 """Shorter texts than this (non-space characters) are never length-flagged: too noisy."""
 
+MIN_CHARS_OTHER = 20
+"""The same minimum for a language :data:`MIN_CHARS` does not list."""
+
 
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
@@ -95,6 +98,10 @@ _MONTH_WORD = re.compile(
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
+PERCENT_SUFFIXES = ("%", "％", "percent", "per cent")
+"""Suffixes (lower-cased, stripped) that make a number a percentage."""
+
+
 def _canonical(value: Decimal) -> str:
     value = value.normalize()
     text = format(value, "f")
@@ -128,7 +135,7 @@ def numbers(text: str, ignore: Iterable[str] = ()) -> Counter[str]:
         except InvalidOperation:  # pragma: no cover - the regex only admits numbers
             continue
         suffix = (m.group("suffix") or "").strip().lower()
-        if suffix in ("%", "％", "percent", "per cent"):
+        if suffix in PERCENT_SUFFIXES:
             found[_canonical(value) + "%"] += 1
             continue
         if suffix in _MULT_ZH:
@@ -156,12 +163,16 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'，。；、）》】]+|[\w.+-]+
                   re.IGNORECASE)
 
 
+URL_TRAILING = ".,;:!?)]>'\""
+"""Punctuation that ends a sentence around a URL rather than belonging to it."""
+
+
 def urls(text: str) -> set[str]:
     """URLs and e-mail addresses, normalised: scheme and ``www.`` dropped, host lower-cased,
     trailing punctuation and slash removed (so ``<https://x.org/a/>.`` = ``x.org/a``)."""
     out = set()
     for m in _URL.finditer(_nfkc(text)):
-        u = m.group(0).rstrip(".,;:!?)]>'\"")
+        u = m.group(0).rstrip(URL_TRAILING)
         u = re.sub(r"^https?://", "", u, flags=re.I)
         u = re.sub(r"^www\.", "", u, flags=re.I)
         host, slash, rest = u.partition("/")

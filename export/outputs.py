@@ -25,7 +25,7 @@ def pair_outputs(src: Document, tgt: Document, alignment: Alignment,
                                        select_subtree(tgt, alignment.target.select), alignment),
         f"{stem}.jsonl": alignment_to_jsonl(alignment),
         f"{stem}.tmx": alignment_to_tmx(alignment),
-        f"{stem}.html": pair_to_html(src, tgt, alignment),
+        f"{stem}.html": pair_to_html(src, tgt, alignment, stem=stem),
     }
 
 

@@ -4,7 +4,9 @@ One ``<tu tuid="N">`` per link of the exported level (sentence, else the finest 
 whose two sides both have text; ``N`` counts the exported units from 1. Each ``<tu>``
 carries ``<prop>``s ``x-src-ids`` / ``x-tgt-ids`` (space-separated unit ids), ``x-score``
 (four decimals), ``x-flags`` (space-separated, only when flagged) and ``x-level``, then one
-``<tuv xml:lang>`` per side with its ``<seg>``. The header names pariter and its version
+``<tuv xml:lang>`` per side with its ``<seg>``. A link a translator made or checked names
+them in ``changeid`` (TMX's "user who modified the element", which CAT tools show as the
+entry's author) and in ``x-resp``, and a checked one has ``<prop type="x-checked">yes``. The header names pariter and its version
 and carries no creation date, so the same alignment always gives the same bytes.
 """
 
@@ -46,11 +48,15 @@ def alignment_to_tmx(alignment: Alignment, level: str | None = None) -> bytes:
             continue
         n += 1
         tu = etree.SubElement(body, "tu", tuid=str(n))
+        if link.resp:
+            tu.set("changeid", link.resp)
         for ptype, value in (("x-src-ids", " ".join(link.src)),
                              ("x-tgt-ids", " ".join(link.tgt)),
                              ("x-score", f"{score4(link.score):.4f}"),
                              ("x-flags", " ".join(link.flags)),
-                             ("x-level", link.level)):
+                             ("x-level", link.level),
+                             ("x-checked", "yes" if link.checked else ""),
+                             ("x-resp", link.resp or "")):
             if value:
                 etree.SubElement(tu, "prop", type=ptype).text = value
         for lang, text in ((slang, link.src_text), (tlang, link.tgt_text)):

@@ -314,6 +314,27 @@ def export(
         err.print(f"wrote {path}")
 
 
+@app.command("apply-corrections")
+def apply_corrections(
+    alignment: Path = typer.Argument(..., help="Alignment JSON the corrections were made on."),
+    corrections: Path = typer.Argument(..., help="Corrections JSON saved by the review page."),
+    output: Path = typer.Option(..., "-o", "--output", help="Corrected alignment JSON."),
+    source: Optional[Path] = typer.Option(None, "--src", help="Source document JSON (default: <document id>.json beside the alignment)."),
+    target: Optional[Path] = typer.Option(None, "--tgt", help="Target document JSON (default: the same way; --src alone: a bilingual document)."),
+) -> None:
+    """Apply a translator's corrections to an alignment, checked against the documents
+    (every id exists, every sentence once, order kept); then `pariter export` it."""
+    from pariter.export.corrections import apply_file
+    from pariter.model import dumps
+    from pariter.pipeline import open_document
+
+    src = open_document(source) if source else None
+    tgt = open_document(target) if target else src
+    corrected, summary = apply_file(alignment, corrections, src, tgt)
+    _write_or_print(dumps(corrected), output)
+    err.print(summary, markup=False, highlight=False)
+
+
 @app.command()
 def validate(files: list[Path] = typer.Argument(..., help="TEI XML, document/alignment JSON or TMX files.")) -> None:
     """Check files against their schema (TEI P5 tei_all, our JSON Schemas, TMX) and that

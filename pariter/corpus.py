@@ -51,9 +51,13 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class PairEntry:
+    """``corrections``: a translator's corrections file (saved by the review page) that the
+    build applies to the aligner's output, so a rebuild keeps them."""
+
     id: str
     source: Side
     target: Side
+    corrections: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,8 @@ def load_manifest(path: str | Path) -> Manifest:
     validate(data, "manifest", source=p)
     base = p.parent
     docs = tuple(DocEntry(d["id"], base / d["pdf"], d.get("title")) for d in data.get("document", []))
-    pairs = tuple(PairEntry(q["id"], Side(**q["source"]), Side(**q["target"]))
+    pairs = tuple(PairEntry(q["id"], Side(**q["source"]), Side(**q["target"]),
+                            base / q["corrections"] if q.get("corrections") else None)
                   for q in data.get("pair", []))
     r, pair_ids = Refs(), Refs()  # a pair may share its document's id: other file names
     for i, d in enumerate(docs):
@@ -126,7 +131,7 @@ class Step:
     """
 
     name: str
-    action: str  # "extract" | "align" | "export"
+    action: str  # "extract" | "align" | "correct" | "export"
     entry: DocEntry | PairEntry
     inputs: tuple[Path, ...]
     outputs: tuple[Path, ...]
@@ -162,6 +167,8 @@ def run_step(step: Step, ctx: StepContext) -> None:
         _extract(step, ctx)
     elif step.action == "align":
         _align(step, ctx)
+    elif step.action == "correct":
+        _correct(step, ctx)
     elif step.action == "export":
         _export(step, ctx)
     else:  # pragma: no cover - steps are made by Build.steps
@@ -206,6 +213,22 @@ def _align(step: Step, ctx: StepContext) -> None:
     alignment.save(step.outputs[0])
 
 
+def _correct(step: Step, ctx: StepContext) -> None:
+    """The aligner's output with the pair's corrections file applied (checked against the
+    documents; a correction that no longer fits fails the step by the file's name)."""
+    from pariter.export.corrections import apply_corrections, load_corrections
+    from pariter.model import load_alignment
+
+    p: PairEntry = step.entry  # type: ignore[assignment]
+    assert p.corrections is not None
+    model_path = ctx.out / "model" / f"{p.id}.align.json"
+    corrected = apply_corrections(load_alignment(model_path),
+                                  _doc(ctx, ctx.out / f"{p.source.document}.json"),
+                                  _doc(ctx, ctx.out / f"{p.target.document}.json"),
+                                  load_corrections(p.corrections), p.corrections)
+    corrected.save(step.outputs[0])
+
+
 def _export(step: Step, ctx: StepContext) -> None:
     from pariter.export import write_pair_outputs
     from pariter.model import load_alignment
@@ -246,9 +269,18 @@ class Build:
     def _save_state(self) -> None:
         atomic_write_text(self.state_path, json.dumps(self.state, indent=1, sort_keys=True) + "\n")
 
+    def state_key(self, output: Path) -> str:
+        """An output's name in the state file: its path below the build directory (the
+        aligner's output of a corrected pair, ``model/<pair>.align.json``, shares its
+        file name with the corrected alignment)."""
+        try:
+            return output.relative_to(self.out).as_posix()
+        except ValueError:
+            return output.name
+
     def up_to_date(self, step: Step, key: str) -> bool:
         return (not self.force and all(o.exists() for o in step.outputs)
-                and all(self.state.get(o.name) == key for o in step.outputs))
+                and all(self.state.get(self.state_key(o)) == key for o in step.outputs))
 
     # -- the steps ------------------------------------------------------------------------
     def doc_json(self, doc_id: str) -> Path:
@@ -261,8 +293,15 @@ class Build:
         for p in self.manifest.pairs:
             docs = tuple(dict.fromkeys(self.doc_json(s.document) for s in (p.source, p.target)))
             align_out = self.out / f"{p.id}.align.json"
-            yield Step(f"align {p.id}", "align", p, docs, (align_out,),
-                       ("pariter.align", "pariter"), (repr(p), self.model))
+            # With corrections, the aligner's own output is kept apart (model/) and the
+            # pair's alignment is the corrected one: editing the corrections re-runs only
+            # the correct and export steps, and adding them does not re-align.
+            model_out = self.out / "model" / f"{p.id}.align.json" if p.corrections else align_out
+            yield Step(f"align {p.id}", "align", p, docs, (model_out,),
+                       ("pariter.align", "pariter"), (repr((p.id, p.source, p.target)), self.model))
+            if p.corrections is not None:
+                yield Step(f"correct {p.id}", "correct", p, docs + (model_out, p.corrections),
+                           (align_out,), ("pariter.export", "pariter.align", "pariter"))
             yield Step(f"export {p.id}", "export", p, docs + (align_out,),
                        tuple(self.out / f"{p.id}{ext}" for ext in EXPORT_SUFFIXES),
                        ("pariter.export", "pariter"), (repr(p),))
@@ -339,7 +378,7 @@ class Build:
                 step = by_name[outcome.name]
                 if outcome.ok:
                     for o in step.outputs:
-                        self.state[o.name] = keys[step.name]
+                        self.state[self.state_key(o)] = keys[step.name]
                     self._save_state()
                     finished[step.name] = True
                     tick(step.name)
