@@ -354,5 +354,5 @@ def apply_file(alignment_path: Path, corrections_path: Path, src: Document | Non
     checked = sum(1 for x in after if x.checked)
     by_hand = sum(1 for x in after if x.resp)
     summary = (f"{len(corr.links)} corrected link(s) applied: {before} → {len(after)} "
-               f"{corr.level} links, {by_hand} by hand, {checked} checked")
+               f"{corr.level} links, {by_hand} made or checked by hand, {checked} checked")
     return out, summary

@@ -336,6 +336,26 @@ def apply_corrections(
 
 
 @app.command()
+def citations(
+    documents: list[Path] = typer.Argument(..., help="Document JSON (or PDF) files."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="OUT.json (CSL-JSON) or OUT.bib (BibTeX); default: CSL-JSON on stdout."),
+) -> None:
+    """The citations parsed from the documents' footnotes as CSL-JSON or BibTeX, each
+    item keyed DOC:NOTE-ID and noting where it is cited."""
+    from pariter.errors import InputError
+    from pariter.export.csl import to_bibtex, to_csl_json
+    from pariter.pipeline import open_document
+
+    docs = [open_document(d) for d in documents]
+    if output is not None and output.suffix not in (".json", ".bib"):
+        raise InputError(output, "say the format by the extension: .json (CSL-JSON) or .bib")
+    data = to_bibtex(docs) if output is not None and output.suffix == ".bib" else to_csl_json(docs)
+    _write_or_print(data.decode("utf-8"), output)
+    n = sum(len(f.citations) for d in docs for f in d.footnotes)
+    err.print(f"{n} citation(s) from {len(docs)} document(s)")
+
+
+@app.command()
 def validate(files: list[Path] = typer.Argument(..., help="TEI XML, document/alignment JSON or TMX files.")) -> None:
     """Check files against their schema (TEI P5 tei_all, our JSON Schemas, TMX) and that
     every internal reference resolves; an alignment is also checked against the

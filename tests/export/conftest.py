@@ -35,3 +35,34 @@ def relaxng():
     from pariter.export.validate import tei_schema
     return tei_schema()
 
+
+
+CONSENSUS_PAIR = "consensus"
+CONSENSUS_MANIFEST = f"""
+[[document]]
+id = "wic-consensus-zh-en"
+pdf = "pdf/wic-consensus-zh-en.pdf"
+
+[[pair]]
+id = "{CONSENSUS_PAIR}"
+source = {{ document = "wic-consensus-zh-en", lang = "zh" }}
+target = {{ document = "wic-consensus-zh-en", lang = "en" }}
+"""
+
+
+@pytest.fixture(scope="session")
+def consensus_build(tmp_path_factory):
+    """A real pair: the bilingual WIC consensus built as ``make corpus`` builds it
+    (extract → align with the bundled model → export), once per session. Returns the
+    directory holding ``pdf/``, ``manifest.toml`` and ``build/``."""
+    import shutil
+
+    from pariter.corpus import Build, load_manifest
+    from tests.helpers import CORPUS_PDF
+
+    root = tmp_path_factory.mktemp("consensus")
+    (root / "pdf").mkdir()
+    shutil.copy(CORPUS_PDF / "wic-consensus-zh-en.pdf", root / "pdf")
+    (root / "manifest.toml").write_text(CONSENSUS_MANIFEST, encoding="utf-8")
+    Build(load_manifest(root / "manifest.toml"), root / "build").run()
+    return root

@@ -24,31 +24,17 @@ from pariter.export.flagrules import python_flags
 from pariter.schema import errors
 
 from tests.export.browser import launch, open_page, require_browser
-from tests.helpers import CORPUS_PDF
+from tests.export.conftest import CONSENSUS_MANIFEST, CONSENSUS_PAIR
 
 pytestmark = pytest.mark.slow
 
-PAIR = "consensus"
-MANIFEST = f"""
-[[document]]
-id = "wic-consensus-zh-en"
-pdf = "pdf/wic-consensus-zh-en.pdf"
-
-[[pair]]
-id = "{PAIR}"
-source = {{ document = "wic-consensus-zh-en", lang = "zh" }}
-target = {{ document = "wic-consensus-zh-en", lang = "en" }}
-"""
+PAIR = CONSENSUS_PAIR
+MANIFEST = CONSENSUS_MANIFEST
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("corpus")
-    (root / "pdf").mkdir()
-    shutil.copy(CORPUS_PDF / "wic-consensus-zh-en.pdf", root / "pdf")
-    (root / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
-    Build(load_manifest(root / "manifest.toml"), root / "build").run()
-    return root
+@pytest.fixture
+def built(consensus_build) -> Path:
+    return consensus_build
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
