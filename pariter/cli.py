@@ -318,7 +318,8 @@ def export(
 def apply_corrections(
     alignment: Path = typer.Argument(..., help="Alignment JSON the corrections were made on."),
     corrections: Path = typer.Argument(..., help="Corrections JSON saved by the review page."),
-    output: Path = typer.Option(..., "-o", "--output", help="Corrected alignment JSON."),
+    output: Path = typer.Option(..., "-o", "--output", callback=check_output_file,
+                                help="Corrected alignment JSON."),
     source: Optional[Path] = typer.Option(None, "--src", help="Source document JSON (default: <document id>.json beside the alignment)."),
     target: Optional[Path] = typer.Option(None, "--tgt", help="Target document JSON (default: the same way; --src alone: a bilingual document)."),
 ) -> None:
@@ -328,27 +329,29 @@ def apply_corrections(
     from pariter.model import dumps
     from pariter.pipeline import open_document
 
+    check_distinct([output], [p for p in (alignment, corrections, source, target) if p])
     src = open_document(source) if source else None
     tgt = open_document(target) if target else src
     corrected, summary = apply_file(alignment, corrections, src, tgt)
     _write_or_print(dumps(corrected), output)
-    err.print(summary, markup=False, highlight=False)
+    err.print(summary)
 
 
 @app.command()
 def citations(
     documents: list[Path] = typer.Argument(..., help="Document JSON (or PDF) files."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="OUT.json (CSL-JSON) or OUT.bib (BibTeX); default: CSL-JSON on stdout."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", callback=check_output_file,
+                                          help="OUT.json (CSL-JSON) or OUT.bib (BibTeX); default: CSL-JSON on stdout."),
 ) -> None:
     """The citations parsed from the documents' footnotes as CSL-JSON or BibTeX, each
     item keyed DOC:NOTE-ID and noting where it is cited."""
-    from pariter.errors import InputError
     from pariter.export.csl import to_bibtex, to_csl_json
     from pariter.pipeline import open_document
 
-    docs = [open_document(d) for d in documents]
     if output is not None and output.suffix not in (".json", ".bib"):
-        raise InputError(output, "say the format by the extension: .json (CSL-JSON) or .bib")
+        raise UsageError(f"{output}: say the format by the extension: .json (CSL-JSON) or .bib")
+    check_distinct([output], documents)
+    docs = [open_document(d) for d in documents]
     data = to_bibtex(docs) if output is not None and output.suffix == ".bib" else to_csl_json(docs)
     _write_or_print(data.decode("utf-8"), output)
     n = sum(len(f.citations) for d in docs for f in d.footnotes)

@@ -146,8 +146,8 @@ def test_the_file_round_trips_and_the_schema_guards_it(tmp_path, pair):
     bad["links"][0]["resp"] = " "
     bad["links"].append({"src": [], "tgt": [], "resp": "x"})
     found = errors(bad, "corrections")
-    assert any(e.startswith("links/0/resp") for e in found)
-    assert any(e.startswith("links/1") for e in found)
+    assert any(e.startswith("links[0].resp") for e in found)
+    assert any(e.startswith("links[1]") for e in found)
 
 
 def test_exports_say_who_checked_each_link(pair, relaxng):
@@ -208,11 +208,12 @@ def test_cli_applies_and_refuses_without_writing(tmp_path, pair):
     (tmp_path / "bad.json").write_text(json.dumps(corrections_to_dict(c)), encoding="utf-8")
     run = _cli("apply-corrections", "pair.align.json", "bad.json", "-o", "bad.align.json",
                cwd=tmp_path)
-    assert run.returncode == 1
+    assert run.returncode == 2  # an input error (README, "Errors and exit codes")
     assert run.stderr.startswith("pariter: error: bad.json: link 1: zh.s01.p2.s3 is not a")
+    assert run.stderr.count("\n") == 1
     assert not (tmp_path / "bad.align.json").exists()
     (tmp_path / "junk.json").write_text("[1, 2]", encoding="utf-8")
     run = _cli("apply-corrections", "pair.align.json", "junk.json", "-o", "j.align.json",
                cwd=tmp_path)
-    assert run.returncode == 1 and "junk.json" in run.stderr
+    assert run.returncode == 2 and "junk.json" in run.stderr
     assert not (tmp_path / "j.align.json").exists()
