@@ -302,7 +302,8 @@ def locate(doc: Doc, pdf: Path, *, heading_case_from_pdf: bool = True,
                     raise TruthError(f"{doc.name}: number {b.number!r} not printed before {b.text!r}")
             page = text.page_at(pos)
             h = {"page": page, "level": b.level, "number": b.number,
-                 "text": printed_case(b.text, page) if heading_case_from_pdf else b.text}
+                 "text": printed_quotes(printed_case(b.text, page) if heading_case_from_pdf
+                                        else b.text, text.raw[page - 1])}
             if b.text_en:
                 h["text_en"] = b.text_en
             headings.append(h)
@@ -317,8 +318,9 @@ def locate(doc: Doc, pdf: Path, *, heading_case_from_pdf: bool = True,
                 p2, end = text.find(key(note.label + note.text), cur)
                 if p2 < 0:
                     p2, end = need(key(note.text), f"endnote {note.label}", cur)
-                endnotes.append({"page": text.page_at(p2), "label": note.label,
-                                 "text": squash(note.text)})
+                pg = text.page_at(p2)
+                endnotes.append({"page": pg, "label": note.label,
+                                 "text": printed_quotes(squash(note.text), text.raw[pg - 1])})
                 cur = end
             end_queue.clear()
             continue
@@ -351,7 +353,7 @@ def locate(doc: Doc, pdf: Path, *, heading_case_from_pdf: bool = True,
                                        f"{getattr(r, 'label', '') or r.text!r} in {squash(body)[:30]!r}",
                                    pcur)
                 page = text.page_at(max(pcur - 1, 0))
-                ctx = squash(plain(runs[:i]))[-CONTEXT_CHARS:]
+                ctx = printed_quotes(squash(plain(runs[:i]))[-CONTEXT_CHARS:], text.raw[page - 1])
                 if isinstance(r, (Sup, Sub)):
                     non_markers.append({"page": page, "kind": type(r).__name__.lower(),
                                         "text": r.text, "context": ctx})
@@ -369,13 +371,50 @@ def locate(doc: Doc, pdf: Path, *, heading_case_from_pdf: bool = True,
                 if nk[:24] not in pg_key:
                     raise TruthError(f"{doc.name}: footnote {r.label} not on the page of its "
                                      f"callout (p{page}): {r.text[:50]!r}")
-                footnotes.append({"page": page, "label": r.label, "text": squash(r.text)})
+                footnotes.append({"page": page, "label": r.label,
+                                  "text": printed_quotes(squash(r.text), text.raw[page - 1])})
             cur = max(cur, pend)
     if end_queue:
         raise TruthError(f"{doc.name}: endnotes without an EndnotesSection")
     return {"pages": text.pages, "headings": headings, "footnotes": footnotes,
             "markers": markers, "endnotes": endnotes, "endnote_markers": end_markers,
             "paragraphs": paragraphs, "non_markers": non_markers, "clauses": clauses}
+
+
+# characters a producer may print in another form: TeX and pandoc curl quotes, Typst too,
+# xeCJK sets …… as ⋯⋯
+_QUOTES = {"'": "'‘’`´′", '"': '"“”„″', "…": "…⋯", "—": "—―─"}
+
+
+def printed_quotes(text: str, page_raw: str) -> str:
+    """``text`` with its ASCII quotes as the producer printed them (TeX and pandoc turn ' into
+    ’, Typst into ‘ ’): the text is found in the page's text layer with any quote, any
+    spacing and any line-end hyphen allowed, and the printed quote characters are taken in
+    order. Letters are never taken from the PDF; when the text is not found it is kept."""
+    cls = {c: chr(0xE000 + k) for k, v in enumerate(_QUOTES.values()) for c in v}
+    if not any(c in cls for c in text):
+        return text
+
+    def canon(s: str) -> tuple[str, list[str]]:
+        out, orig = [], []
+        s = s.replace("\x02", "-").replace("\ufffe", "-")  # pdfium marks line-end hyphens so
+        for c in s:
+            if c.isspace():
+                continue
+            if c in "-\xad":  # line-end hyphens come and go; compare without any hyphen
+                continue
+            for d in unicodedata.normalize("NFKC", c) if c not in cls else c:
+                out.append(cls.get(d, d))
+                orig.append(d)
+        return "".join(out), orig
+
+    t, _ = canon(text)
+    r, r_orig = canon(page_raw)
+    pos = r.find(t)
+    if pos < 0:
+        return text
+    got = iter(r_orig[pos + k] for k, c in enumerate(t) if "\ue000" <= c <= "\ue0ff")
+    return "".join(next(got) if c in cls else c for c in text)
 
 
 def truth_json(doc: Doc, found: dict, pdf_name: str, producer: str, extra_notes: list[str]

@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every score to this file")
     ap.add_argument("--detail", action="store_true", help="print missed and spurious items")
     a = ap.parse_args(argv)
+    import logging
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-descriptor chatter, as in the CLI
     truth_dir = a.truth or a.dir / "truth"
     pdfs = sorted(p for p in a.dir.glob("*.pdf") if (truth_dir / (p.stem + ".json")).is_file())
     if a.only:
