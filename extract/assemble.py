@@ -77,7 +77,9 @@ class Assembler:
 
     def assemble(self, blocks: list[Block]) -> None:
         doc = self.doc
-        texts = [(self._text(b)[0], b) for b in blocks if not b.heading]
+        # language evidence: prose only (code listings are Latin whatever the document)
+        texts = [(self._text(b)[0], b) for b in blocks if not b.heading and b.lines
+                 and not any(l.font is not None and l.font.mono for l in b.lines)]
         counts = Counter(detect(t) for t, _ in texts if t)
         zh, en = counts.get("zh", 0), counts.get("en", 0)
         total = max(1, zh + en)

@@ -277,9 +277,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
                 keep = {id(l) for l in inside}
                 pg.lines = [l for l in pg.lines if id(l) not in keep]
 
-    decide_markers(pages, notes, warnings)
-
-    # reading order
+    # reading order (which also finds the rows of unruled tables)
     ordered: list[Line] = []
     for pg in pages:
         leaves = reading_order(pg.lines, min_gutter=max(4.0, 0.5 * size))
@@ -287,6 +285,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
             for l in merge_band_lines(leaf, pg.width):
                 l.col = i
                 ordered.append(l)
+    by_page: dict[int, list[Line]] = {pg.number: [] for pg in pages}
+    for l in ordered:
+        by_page[l.page].append(l)
+    decide_markers(by_page, notes, warnings)
 
     # structure: measure the document, group lines, decide roles, assemble
     ds = DocStyle(ordered, body)

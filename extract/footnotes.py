@@ -17,7 +17,8 @@ from .chars import Rule
 from .lines import Line
 from .textjoin import join2
 
-_PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])(?:[.．)](?!\d)\s*|\s+|(?=[^\d\s.,]))(?=\S)")
+_PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*∗†‡§¶]{1,3}|[\u2460-\u2473])"
+                          r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<]))(?=\S)")
 
 
 @dataclass(slots=True)
@@ -44,36 +45,62 @@ class NoteArea:
         return bool(first.lead_label or _PLAIN_LABEL.match(first.text))
 
 
+#: A footnote separator is a short rule: at least this long (points) ...
+RULE_MIN = 15.0
+#: ... and at most this share of the page's width (a full-width rule is a border).
+RULE_MAX_SHARE = 0.62
+#: ... and of its column's width (LaTeX draws 40 %, Word a third, LibreOffice a quarter;
+#: a table's rules span the table).
+RULE_COLUMN_SHARE = 0.6
+#: ... below this share of the page's height (notes sit at the foot).
+RULE_LOW_SHARE = 0.4
+
+
 def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
                height: float) -> list[NoteArea]:
     """Note areas on one page (running matter already removed; figure lines never count).
 
-    An area ends where the type grows (a box or heading below the notes) or at a gap
-    wider than about a line and a half."""
+    Under a separator rule, the area is every line below it in the rule's column, set in
+    whatever size (Word's notes may be as large as the text), until a gap wider than
+    about a line and a half or larger type. Without a rule, a block of smaller type at
+    the foot of a column that opens with a label is an area (the page must call it)."""
     areas: list[NoteArea] = []
     taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
     small = 0.93 * body
     for r in sorted(rules, key=lambda r: r.top):
         w = r.x1 - r.x0
-        if not (r.bottom - r.top <= 2.5 and 15 <= w <= 0.62 * width and r.top > 0.45 * height):
+        if not (r.bottom - r.top <= 2.5 and RULE_MIN <= w <= RULE_MAX_SHARE * width
+                and r.top > RULE_LOW_SHARE * height):
             continue
         if any(0 <= r.top - l.bottom <= 3 and l.x0 < r.x1 and l.x1 > r.x0 for l in lines):
             continue  # an underline (a link), not a separator
+        col = _column_of(r, lines)
+        if col is None:
+            continue  # not flush with a column of text: a table's or a figure's rule
+        lo, hi = col
+        if w > RULE_COLUMN_SHARE * (hi - lo):
+            continue  # as wide as its column: a table's or a box's rule
         below = sorted((l for l in lines if id(l) not in taken and l.top >= r.bottom - 1.5
-                        and r.x0 - 12 <= l.x0 <= r.x1 + 20), key=lambda l: (l.top, l.x0))
+                        and lo - 12 <= l.x0 < hi - 0.5 * l.size), key=lambda l: (l.top, l.x0))
         area: list[Line] = []
         prev_bottom = r.bottom
         for l in below:
-            if l.size > small and not l.lead_label:
-                break
             if _ends_area(area, l, prev_bottom):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
-        if area and (area[0].lead_label or _PLAIN_LABEL.match(area[0].text)
-                     or _continues(area[0])):
-            areas.append(NoteArea(area, True))
-            taken.update(id(l) for l in area)
+        if not area:
+            continue
+        labelled = bool(area[0].lead_label or _PLAIN_LABEL.match(area[0].text))
+        if any(l.size > small for l in area):
+            # notes as large as the text (Word): only at the foot of the column, opening
+            # with a label — not text under a box's or a table's rule
+            foot = not any(l.top > prev_bottom + 1 and id(l) not in taken and lo <= l.x0 < hi
+                           and l.size > small for l in lines)
+            if not (labelled and foot):
+                continue
+        areas.append(NoteArea(area, True))
+        taken.update(id(l) for l in area)
     # no rule: a block of small type at the bottom of a column, opening with a label
     for seed in sorted(lines, key=lambda l: l.top):
         if id(seed) in taken or seed.top < 0.5 * height or seed.size > small:
@@ -100,12 +127,22 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     return areas
 
 
+def _column_of(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
+    """The x-extent of the column a separator rule heads: the lines above it that start
+    where it starts (a note rule is flush with its column's left edge); None when no
+    line of text starts there."""
+    above = [l for l in lines if l.bottom <= r.top + 1 and abs(l.x0 - r.x0) <= max(l.size, 6)]
+    if not above:
+        return None
+    return min(r.x0, min(l.x0 for l in above)), max(r.x1, max(l.x1 for l in above))
+
+
 def _ends_area(area: list[Line], l: Line, prev_bottom: float) -> bool:
     """Does ``l`` no longer belong to the note area ``area`` (lines so far)?"""
     if not area:
         return l.top - prev_bottom > 3.0 * l.size
-    size = area[0].size
-    if l.size > 1.15 * size and not l.lead_label:
+    size = sorted(a.size for a in area)[len(area) // 2]
+    if l.size > 1.15 * max(size, area[0].size) and not l.lead_label:
         return True  # larger type: a box or a heading under the notes
     return l.top - prev_bottom > 1.5 * max(size, l.size)
 
@@ -116,7 +153,7 @@ def _continues(l: Line) -> bool:
 
 def attach_tiny_labels(lines: list[Line]) -> list[Line]:
     """A lone tiny label line (3.5pt digits) just left of a note line becomes its label."""
-    labels = [l for l in lines if re.fullmatch(r"\d{1,3}|[*†‡]", l.text.strip()) and not l.sups]
+    labels = [l for l in lines if re.fullmatch(r"\d{1,3}|[*∗†‡]", l.text.strip()) and not l.sups]
     used = set()
     for lab in labels:
         for l in lines:
@@ -175,7 +212,7 @@ def called(area: NoteArea, lines: list[Line]) -> bool:
     first = area.lines[0]
     label = first.lead_label
     if label is None:
-        m = re.match(r"(\d{1,3}|[*†‡§¶]{1,3}|[\u2460-\u2473])", first.text)
+        m = re.match(r"(\d{1,3}|[*∗†‡§¶]{1,3}|[\u2460-\u2473])", first.text)
         label = m.group(1) if m else None
     ids_ = {id(l) for l in area.lines}
     return label is not None and any(s.label == label for l in lines if id(l) not in ids_

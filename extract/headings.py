@@ -24,6 +24,7 @@ _NUM = re.compile(
     r"|\d{1,2}[,，](?=[^\d\s,，])"
     r"|0\d|\d{1,2}(?=\s)"
     r"|[IVX]{1,6}[.．]"
+    r"|[A-Z][.．](?=\s+[A-Z0-9\u4e00-\u9fff])"
     r"|[\u2460-\u2473]"
     r")\s*(?P<rest>.*)$")
 
@@ -71,13 +72,15 @@ def number_kind(number: str | None) -> str:
         return f"dot{dotted_depth(number)}"
     if re.fullmatch(r"[IVX]+[.．]", number):
         return "roman"
+    if re.fullmatch(r"[A-Z][.．]", number):
+        return "alpha"
     if re.fullmatch(r"[\u2460-\u2473]", number):
         return "circled"
     return "arabic"
 
 
 #: Usual nesting of numbering schemes, outermost first (一、 > （一） > 1. > (1) > ①).
-RANK = {"chapter": 0, "opener": 0, "roman": 1, "cn": 2, "cnparen": 3, "arabic": 4,
+RANK = {"chapter": 0, "opener": 0, "roman": 1, "alpha": 2, "cn": 2, "cnparen": 3, "arabic": 4,
          "paren": 5, "circled": 6}
 
 

@@ -9,6 +9,7 @@ text is clean and the callout can become a :class:`~pariter.model.Marker` later.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from .fonts import FontTraits, traits
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
 _CIRCLED = "".join(chr(0x2460 + i) for i in range(20))
-_MARKER_SYMBOLS = "*†‡§¶‖#"
+_MARKER_SYMBOLS = "*∗†‡§¶‖#"
 _MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}})$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi|[-,]b$|w[6-9]$|\bhei\b|simhei|zhunhei",
                    re.I)
@@ -45,6 +46,39 @@ def marker_label(text: str) -> str | None:
     if _MARKERLIKE.match(t):
         return t.translate(_SUP_MAP)
     return None
+
+
+_LABEL_TOKEN = re.compile(rf"\d{{1,3}}|([{_MARKER_SYMBOLS}])\1{{0,2}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}}|[,，\s]")
+
+
+def split_labels(group: list[Char]) -> list[tuple[str, list[Char]]]:
+    """The note labels a raised group spells, each with its glyphs: ``∗†`` calls two
+    notes and ``1,2`` two more, while ``**`` is one label. Empty when the group is not
+    made of labels (a letter, a formula)."""
+    text = "".join(g.text for g in group)
+    if marker_label(text) is not None and not re.search(r"[,，]", text.strip(",")):
+        tokens = [m for m in _LABEL_TOKEN.finditer(text) if m.group().strip(",， ")]
+        if len(tokens) <= 1:
+            return [(marker_label(text) or "", group)]
+    out: list[tuple[str, list[Char]]] = []
+    pos = 0
+    spans = []
+    for g in group:
+        spans.append((pos, pos + len(g.text), g))
+        pos += len(g.text)
+    covered = 0
+    for m in _LABEL_TOKEN.finditer(text):
+        if m.start() != covered:
+            return []
+        covered = m.end()
+        tok = m.group()
+        if not tok.strip(",， "):
+            continue
+        label = marker_label(tok)
+        if label is None:
+            return []
+        out.append((label, [g for a, b, g in spans if a < m.end() and b > m.start()]))
+    return out if covered == len(text) else []
 
 
 def is_bold(fontname: str) -> bool:
@@ -148,7 +182,7 @@ def _runs(chars: list[Char]) -> list[_Seg]:
         if prev is not None:
             s = max(prev.size, ch.size, 1.0)
             gap = ch.x0 - prev.x1
-            ok = (ch.upright == prev.upright and -0.7 * s <= gap <= 0.9 * s
+            ok = (ch.upright == prev.upright and -0.7 * s <= gap <= _max_gap(prev.text, ch.text) * s
                   and abs(ch.baseline - prev.baseline) <= 0.2 * s)
             if not ok:
                 runs.append(_Seg(cur))
@@ -158,6 +192,22 @@ def _runs(chars: list[Char]) -> list[_Seg]:
     if cur:
         runs.append(_Seg(cur))
     return runs
+
+
+#: The widest gap (in ems) inside a line of Latin text: a justified line stretches its
+#: word spaces, and nothing separates words by a full em.
+LATIN_GAP_EM = 0.9
+#: ... and between two CJK glyphs, which abut: a gap of this much between ideographs is a
+#: column gutter (or an ideographic space, which the line is rejoined across later).
+CJK_GAP_EM = 0.6
+
+
+def _max_gap(a: str, b: str) -> float:
+    return CJK_GAP_EM if a and b and is_cjk(a[-1]) and is_cjk(b[0]) else LATIN_GAP_EM
+
+
+def _last_text(seg: "_Seg") -> str:
+    return max(seg.chars, key=lambda c: c.x1).text
 
 
 def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None) -> list[Line]:
@@ -174,7 +224,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None) ->
         for k in range(key - reach, key + reach + 1):
             for s in buckets.get(k, ()):
                 gap = r.x0 - s.x1
-                lim = 0.9 * max(s.size, r.size)
+                lim = _max_gap(_last_text(s), r.chars[0].text) * max(s.size, r.size)
                 if -0.7 * max(s.size, r.size) <= gap <= lim and _same_line(s, r):
                     if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
                         best = s
@@ -233,8 +283,42 @@ def _tex_logos(chars: list[Char]) -> None:
                 a.text = "a"
 
 
+#: Spacing accents that TeX (and some Word fonts) draw as glyphs of their own over a
+#: letter, with the combining mark each stands for.
+_ACCENTS = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302",
+            "^": "\u0302", "\u02dc": "\u0303", "~": "\u0303", "\u00b8": "\u0327",
+            "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u00af": "\u0304",
+            "\u02da": "\u030a", "\u02dd": "\u030b"}
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}
+
+
+def _compose_accents(chars: list[Char]) -> list[Char]:
+    """A spacing accent drawn over a neighbouring letter becomes that letter's accent:
+    ``´`` over ``ı`` is ``í`` (TeX sets Cosmología as Cosmolog´ıa)."""
+    if not any(c.text in _ACCENTS for c in chars):
+        return chars
+    drop: set[int] = set()
+    for i, c in enumerate(chars):
+        mark = _ACCENTS.get(c.text)
+        if mark is None:
+            continue
+        best, best_ov = None, 0.0
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(chars) and j not in drop and chars[j].text.isalpha():
+                o = chars[j]
+                ov = min(c.x1, o.x1) - max(c.x0, o.x0)
+                if ov > best_ov:
+                    best, best_ov = o, ov
+        if best is None or best_ov < 0.3 * min(c.x1 - c.x0, best.x1 - best.x0):
+            continue  # a free-standing accent or backtick: text as printed
+        base = _DOTLESS.get(best.text, best.text)
+        best.text = unicodedata.normalize("NFC", base + mark)
+        drop.add(i)
+    return [c for i, c in enumerate(chars) if i not in drop]
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
-    chars = sorted(seg.chars, key=lambda c: (c.x0, c.seq))
+    chars = _compose_accents(sorted(seg.chars, key=lambda c: (c.x0, c.seq)))
     if "E" in (c.text for c in chars):
         _tex_logos(chars)
     sizes: Counter[float] = Counter()
@@ -274,14 +358,15 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
             while j < n and raised[j] and (j == i or chars[j].x0 - chars[j - 1].x1 < 0.5 * size):
                 j += 1
             grp = chars[i:j]
-            label = marker_label("".join(g.text for g in grp))
-            if label is not None:
-                box = (min(g.x0 for g in grp), min(g.top for g in grp),
-                       max(g.x1 for g in grp), max(g.bottom for g in grp))
-                if length == 0:
-                    lead_label = label if lead_label is None else lead_label
-                else:
-                    sups.append(Sup(label, length, *box, size=grp[0].size))
+            labels = split_labels(grp)
+            if labels:
+                for label, part in labels:
+                    box = (min(g.x0 for g in part), min(g.top for g in part),
+                           max(g.x1 for g in part), max(g.bottom for g in part))
+                    if length == 0:
+                        lead_label = label if lead_label is None else lead_label
+                    else:
+                        sups.append(Sup(label, length, *box, size=part[0].size))
                 prev = grp[-1]
                 i = j
                 continue

@@ -19,30 +19,77 @@ from .paragraphs import FINAL
 _FINAL = FINAL
 
 
-def decide_markers(pages, notes: list[Note], warnings: list[Warning]) -> None:
-    """Which raised labels are note callouts; the others go back into the text."""
+#: A callout's note starts on its page, or on the next when the callout ends a page.
+NOTE_PAGES = (0, 1)
+_INDEX_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")  # a lone letter: a variable (R², n²)
+
+
+def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
+                   warnings: list[Warning]) -> None:
+    """Which raised labels are note callouts; the others go back into the text.
+
+    A callout is a raised label after a word or punctuation whose note is on its page or
+    the next. It is never: a label over an author's name that an affiliation line below
+    carries; a table cell's figure; an exponent (after a digit or a sign: 10⁻⁷, 10³);
+    a variable's index (after a lone letter: R², n²) — unless it is the only raised label
+    on the page that a note there could belong to (Tᵢ¹ in running text can call a note).
+    """
     by_page: dict[int, set[str]] = {}
     for n in notes:
         by_page.setdefault(n.page, set()).add(n.label)
     have_notes = bool(notes)
-    for pg in pages:
-        _wrapped_callouts(pg.lines, by_page.get(pg.number, set()))
+    last = [0]  # the number of the last callout kept, in reading order
+    for number, lines in pages.items():
+        _wrapped_callouts(lines, by_page.get(number, set()))
         # labels opening lines outside note areas (affiliations) claim callouts above them
-        aff = {l.lead_label: l.top for l in pg.lines if l.lead_label}
-        for l in pg.lines:
-            if not l.sups:
-                continue
-            author_line = len(l.sups) >= 2 and "," in l.text and pg.number <= 2
+        aff = {l.lead_label: l.top for l in lines if l.lead_label}
+        reasons: dict[int, str | None] = {}
+        for l in lines:
+            author_line = len(l.sups) >= 2 and "," in l.text and number <= 2
+            for s in l.sups:
+                reasons[id(s)] = _not_callout(s, l, number, by_page, aff, author_line,
+                                              have_notes, notes)
+        # an exponent-like or index-like label is a callout only where it is the next
+        # number of the document's callouts (the third note's callout after an id:
+        # "(id=0020³)") and nothing else on the page can call that note
+        plain = {s.label for l in lines for s in l.sups if reasons[id(s)] is None}
+        for l in lines:
             keep: list[Sup] = []
             for s in l.sups:
-                affil = author_line or (s.label in aff and l.top < aff[s.label])
-                linked = any(s.label in by_page.get(pg.number + d, ()) for d in (0, -1, 1, -2, 2))
-                if not affil and (linked or (have_notes and _plausible_unlinked(
-                        s.label, l.text[:s.offset], pg.number, notes))):
+                why = reasons[id(s)]
+                if why in ("index", "exponent") and s.label not in plain and \
+                        s.label.isdigit() and int(s.label) == last[0] + 1 and any(
+                            s.label in by_page.get(number + d, ()) for d in NOTE_PAGES):
+                    why = None
+                    plain.add(s.label)
+                if why is None:
                     keep.append(s)
+                    if s.label.isdigit():
+                        last[0] = int(s.label)
                 else:
                     _reinsert(l, s)
             l.sups = keep
+
+
+def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
+                 aff: dict[str, float], author_line: bool, have_notes: bool,
+                 notes: list[Note]) -> str | None:
+    """Why the raised label ``s`` of line ``l`` calls no note (None: it does)."""
+    before = l.text[:s.offset]
+    if author_line or (s.label in aff and l.top < aff[s.label]):
+        return "affiliation"
+    if l.kind == "grid":
+        return "table cell"
+    if before and before[-1] in "−-+^=×·/":
+        return "sign"  # 10⁻⁷, a⁺: never a callout
+    linked = any(s.label in by_page.get(page + d, ()) for d in NOTE_PAGES)
+    if not linked and not (have_notes and _plausible_unlinked(s.label, before, page, notes)):
+        return "no note"
+    if before and before[-1].isdigit():
+        return "exponent"
+    if _INDEX_BEFORE.search(before):
+        return "index"
+    return None
 
 
 def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:

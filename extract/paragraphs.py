@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import Line, is_cjk, is_cjk_ideograph
+from .lines import Line, is_cjk
 from .styles import SIZE_TOLERANCE, DocStyle, style_of
 
 #: What a sentence (or a clause of a Chinese sentence) can end with.
@@ -44,6 +44,8 @@ FULL_EM = 1.5
 #: Estimated advance of a Latin letter in ems (on the wide side: a word that might not
 #: have fitted is taken as not fitting, so a paragraph is not cut inside a sentence).
 LATIN_ADVANCE_EM = 0.55
+#: What a CJK line must lack to have been ended on purpose, in ems (see first_word_width).
+CJK_UNIT_EM = 2.0
 #: Lines overlapping by more than this many ems are not one above the other.
 OVERLAP_EM = 0.3
 
@@ -70,7 +72,9 @@ def first_word_width(l: Line) -> float:
     if not t:
         return 0.0
     if is_cjk(t[0]):
-        return l.size
+        # a CJK line may end a glyph early by rule (kinsoku: punctuation that cannot
+        # open a line takes the glyph before it along), so the unit is two glyphs
+        return CJK_UNIT_EM * l.size
     m = re.match(r"\S+", t)
     word = m.group(0) if m else t
     return LATIN_ADVANCE_EM * l.size * len(word)
@@ -141,9 +145,11 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
 
 
 def _runs_on(b: Line) -> bool:
-    """Does ``b`` read as the rest of a sentence (lower case, a CJK character, a comma)?"""
+    """Does ``b`` read as the rest of a sentence: lower case, or punctuation that never
+    opens one? (A CJK line says nothing either way: justified CJK text fills its lines,
+    so a short line before it is what ends a paragraph.)"""
     t = b.text.lstrip()
-    return bool(t) and (t[0].islower() or is_cjk_ideograph(t[0]) or t[0] in ",;:，、；：)")
+    return bool(t) and (t[0].islower() or t[0] in ",;:，、；：)）」』”")
 
 
 def _style_change(a: Line, b: Line) -> bool:

@@ -27,6 +27,7 @@ nesting of schemes (一、 > （一） > 1. > (1)), else from the rank of the st
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import headings as hd
@@ -65,7 +66,9 @@ STANDARD_NAMES = frozenset(re.sub(r"\s+", "", n).casefold() for n in (
 
 _TOC_NAMES = frozenset(("目录", "目次", "contents", "tableofcontents"))
 _MATH = re.compile(r"[;=<>{}\\^|~]")
-_USUAL = set("-–—:：,'’()（）&/.、·“”\"?？!，；《》【】‘+_")
+#: Unicode categories of formulas and code rather than titles: math symbols, modifier and
+#: other symbols, private-use glyphs (punctuation of every kind is usual in a title).
+_ODD_CATEGORIES = frozenset(("Sm", "Sk", "So", "Co"))
 _LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
 
 
@@ -134,7 +137,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return None if _squash(t) in _TOC_NAMES else "contents page"
     if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
         return "too long"
-    if len(b.lines) > 1 and ds.is_body(first) and c.number is None:
+    if len(b.lines) > 1 and ds.is_body(first):
         return "paragraph"
     if t.endswith(("。", "；", "，", ",", ";", "：", ":")):
         return "sentence end"
@@ -148,7 +151,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "bullet"
     if c.number is None and t.count(",") + t.count("，") >= 2:
         return "enumeration"
-    odd = sum(1 for ch in t if not (ch.isalnum() or ch.isspace() or ch in _USUAL))
+    odd = sum(1 for ch in t if unicodedata.category(ch) in _ODD_CATEGORIES)
     if odd > ODD_SHARE * len(t) or _MATH.search(t):
         return "formula"
     if c.number is None and _LABEL_VALUE.match(t) and _squash(t.split("：")[0].split(":")[0]) \
@@ -267,7 +270,6 @@ def _outline(cands: list[Candidate], entries: list[OutlineEntry]) -> dict[int, i
     pointing = [e for e in entries if e.page is not None]
     if not pointing:
         return {}
-    base = min(e.level for e in entries)
     by_page: dict[int, list[Candidate]] = {}
     for c in cands:
         if c.veto is None or c.veto in _WEAK_VETOES:
@@ -282,10 +284,13 @@ def _outline(cands: list[Candidate], entries: list[OutlineEntry]) -> dict[int, i
             if best is None or d < best[0]:
                 best = (d, c)
         if best is not None:
-            found[id(best[1])] = e.level - base + 1
+            found[id(best[1])] = e.level
     if len(found) < TRUSTED_SHARE * len(pointing) or not found:
         return {}
-    return found
+    # levels count from the shallowest entry found in the text: an entry for the
+    # document's title (a cover line, no heading) does not push every heading down
+    base = min(found.values())
+    return {k: v - base + 1 for k, v in found.items()}
 
 
 # ------------------------------------------------------------------------------ tags
