@@ -148,11 +148,14 @@ def validate_file(path: str | Path) -> list[str]:
     """Problems with the file at ``path`` (empty list: valid). Dispatches on content:
     TEI XML, TMX, document JSON, alignment JSON, our JSON Lines or our HTML review page
     (checked only for being self-contained)."""
+    from pariter.errors import InputError
+    from pariter.io import read_bytes
+
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except OSError as e:
-        return [f"{p}: cannot read ({e.strerror or e})"]
+        data = read_bytes(p)
+    except InputError as e:
+        return [e.problem]
     head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
     if re.match(rb"(\xef\xbb\xbf)?\s*<!doctype html", data[:64], re.I):
         return html_problems(data)

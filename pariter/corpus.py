@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from pariter.errors import EXIT_FAILED, EXIT_USAGE, InputError, PariterError
-from pariter.io import atomic_write_text, read_text, sha256_file
+from pariter.io import atomic_write_text, read_text, regular_file, sha256_file
 
 STATE_FILE = ".state.json"
 #: What an export step writes next to the alignment, one file per format.
@@ -146,7 +146,7 @@ class Step:
             if not p.exists():
                 raise InputError(p, "listed in the manifest but missing" if self.action == "extract"
                                  else "missing")
-            hashes.append(sha256_file(p))
+            hashes.append(sha256_file(regular_file(p)))
         return _key(*hashes, *self.params, code_fingerprint(*self.code))
 
 

@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable
@@ -139,9 +140,28 @@ def check_distinct(outputs: Iterable[Path | None], inputs: Iterable[Path] = ()) 
 
 
 # -- reading ----------------------------------------------------------------------------------
+def regular_file(path: str | Path) -> Path:
+    """``path`` if it is a regular file; a directory, a device (``/dev/zero`` never
+    ends), a FIFO or nothing at all is an :class:`InputError`."""
+    p = Path(path)
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except PermissionError:
+        raise InputError(p, "permission denied") from None
+    except OSError as e:
+        raise InputError(p, f"cannot read ({(e.strerror or str(e)).lower()})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(p, "is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise InputError(p, "is not a regular file (a device, a pipe or a socket)")
+    return p
+
+
 def read_bytes(path: str | Path) -> bytes:
     """The bytes of a file we were given, or an :class:`InputError` naming it."""
-    p = Path(path)
+    p = regular_file(path)
     try:
         return p.read_bytes()
     except FileNotFoundError:

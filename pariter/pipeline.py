@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pariter.errors import InputError
 from pariter.ids import document_id, sentence_id
+from pariter.io import regular_file
 from pariter.model import Document, Sentence, load_document
 
 
@@ -23,16 +23,14 @@ def extract_document(path: str | Path, doc_id: str | None = None) -> Document:
     """
     from pariter.extract import extract_pdf
 
-    doc = extract_pdf(path, doc_id=doc_id or document_id(Path(path).stem))
+    doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem))
     add_sentences(doc)
     return doc
 
 
 def open_document(path: str | Path, doc_id: str | None = None) -> Document:
     """A PDF is extracted; a ``.json`` is read and checked against the schema."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
+    p = regular_file(path)
     if p.suffix.lower() == ".json":
         doc = load_document(p)
         if not doc.sentences and doc.paragraphs:

@@ -100,8 +100,17 @@ def document_problems(doc: "Document") -> list[Problem]:
         for j, pid in enumerate(c.paragraphs):
             r.need(pid, f"clauses[{i}].paragraphs[{j}]", {"paragraph"}, "paragraph")
     paragraphs = {p.id: p for p in doc.paragraphs}
+    listed: dict[str, str] = {}  # paragraph → the clause listing it
+    for i, c in enumerate(doc.clauses):
+        for j, pid in enumerate(c.paragraphs):
+            p = paragraphs.get(pid)
+            if p is not None and p.clause != c.id:
+                r.problem(f"clauses[{i}].paragraphs[{j}]", f"{pid!r} says it belongs to clause {p.clause!r}")
+            listed.setdefault(pid, c.id)
     for i, p in enumerate(doc.paragraphs):
         r.need(p.clause, f"paragraphs[{i}].clause", {"clause"}, "clause")
+        if p.clause is not None and p.clause in r.defined and p.id not in listed:
+            r.problem(f"paragraphs[{i}].clause", f"clause {p.clause!r} does not list this paragraph")
         for j, b in enumerate(p.page_breaks):
             if not 0 <= b.offset <= len(p.text):
                 r.problem(f"paragraphs[{i}].page_breaks[{j}].offset",
@@ -122,8 +131,28 @@ def document_problems(doc: "Document") -> list[Problem]:
         if p is not None and m.offset is not None and not 0 <= m.offset <= len(p.text):
             r.problem(f"markers[{i}].offset", f"{m.offset} is outside its paragraph's text "
                                               f"(length {len(p.text)})")
+    for i, fn in enumerate(doc.footnotes):
+        for j, c in enumerate(fn.citations):
+            for attr in ("date", "accessed"):
+                value = getattr(c, attr)
+                if value is not None and not is_calendar_date(value):
+                    r.problem(f"footnotes[{i}].citations[{j}].{attr}", f"{value!r} is no calendar date")
     _page_problems(doc, r)
     return r.problems()
+
+
+def is_calendar_date(iso: str) -> bool:
+    """``2023``, ``2023-06`` or ``2023-06-24`` naming a day, month or year that exists
+    (the schema checks the shape; TEI's ``@when`` needs a real date, year 0001 or later)."""
+    import datetime
+
+    parts = iso.split("-")
+    try:
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                      int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return False
+    return True
 
 
 def _page_problems(doc: "Document", r: Refs) -> None:
@@ -165,14 +194,28 @@ def alignment_problems(al: "Alignment", src: "Document", tgt: "Document",
             out.append((f"{label}.select", f"{side.select!r} is no section of {name}"))
     if out:
         return out
-    ids = {"src": {u.id for u in src.units()}, "tgt": {u.id for u in tgt.units()}}
+    ids = {"src": {u.id for u in side_view(src, al.source.lang, al.source.select).units()},
+           "tgt": {u.id for u in side_view(tgt, al.target.lang, al.target.select).units()}}
     names = {"src": src_name, "tgt": tgt_name}
     for i, link in enumerate(al.links):
         for attr in ("src", "tgt"):
             for j, uid in enumerate(getattr(link, attr)):
                 if uid not in ids[attr]:
-                    out.append((f"links[{i}].{attr}[{j}]", f"{uid!r} is no unit of {names[attr]}"))
+                    out.append((f"links[{i}].{attr}[{j}]", f"{uid!r} is no unit of {names[attr]}"
+                                                           f" (in the part the alignment covers)"))
     return out
+
+
+def side_view(doc: "Document", lang: str, select: str | None) -> "Document":
+    """The part of ``doc`` an alignment side covers, as exporters write it: the side's
+    language stream of a bilingual document, the subtree of the selected section."""
+    view = doc.stream(lang) if len(doc.langs) > 1 and lang in doc.langs else doc
+    if select is not None:
+        try:
+            view = view.subtree(select)
+        except KeyError:
+            pass  # reported as "no section" by alignment_problems
+    return view
 
 
 def check_alignment(al: "Alignment", al_path: str | Path, src: "Document", src_path: str | Path,
