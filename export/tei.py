@@ -135,7 +135,25 @@ def clause_n(number: str) -> str:
 
 def _uri(url: str) -> str:
     """A URL as a valid anyURI: spaces and other unsafe characters percent-encoded."""
-    return urllib.parse.quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+    kept = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url.strip())  # a lone % is no escape
+    return urllib.parse.quote(kept, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+_ANY_URI: etree.XMLSchema | None = None
+
+
+def _is_any_uri(value: str) -> bool:
+    """Whether libxml2, which validates ``@target`` against tei_all, takes ``value`` as an
+    anyURI (``:``, ``http://[`` or a second ``#`` are not): asked of libxml2 itself rather
+    than of a grammar written here."""
+    global _ANY_URI
+    if _ANY_URI is None:
+        _ANY_URI = etree.XMLSchema(etree.XML(
+            b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+            b'<xs:element name="u" type="xs:anyURI"/></xs:schema>'))
+    el = etree.Element("u")
+    el.text = value
+    return _ANY_URI.validate(etree.ElementTree(el))
 
 
 def _basename(path: str) -> str:
@@ -525,7 +543,7 @@ def _table(parent: etree._Element, t: Table, ctx: _Ctx) -> None:
               rows=str(len(rows)) if rows else None, cols=str(width) if width else None)
     for r in rows:
         row = _el(tab, "row")
-        for cell in r:
+        for cell in r or [""]:  # a <row> holds at least one <cell>
             _el(row, "cell", cell)
     if not rows:
         _el(_el(tab, "row"), "cell")
@@ -544,8 +562,9 @@ def _note(parent: etree._Element, fn: Footnote, st: _Stream) -> None:
                 _el(b, "date", c.date, when=c.date)
             else:
                 _el(b, "date", c.date)
-        if c.url:
-            _el(b, "ptr", target=_uri(c.url))
+        target = _uri(c.url) if c.url else ""
+        if target and not target.startswith("#") and _is_any_uri(target):
+            _el(b, "ptr", target=target)  # otherwise the URL stays in the note's text only
         if c.accessed:
             if _ISO_DATE.fullmatch(c.accessed):
                 _el(b, "date", c.accessed, type="accessed", when=c.accessed)
