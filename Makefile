@@ -33,8 +33,15 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pariter.bench_start
 	$(BIN)/python -m pariter.extract.bench
 	$(BIN)/python -m pariter.align.bench
+
+# FUZZ_ARGS=--seed 7 --pdfs 1000 --others 500 --shared for a longer run; failing inputs
+# are kept with a repro.sh in fuzz-failures/.
+FUZZ_ARGS ?= --seed 1 --pdfs 200 --others 200
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.run $(FUZZ_ARGS)
 
 typeset: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,typeset]'
@@ -56,4 +63,4 @@ devset-score: $(STAMP)
 	$(BIN)/python corpus/devset/score.py $(DEVSET)
 
 clean:
-	rm -rf corpus/build .pytest_cache
+	rm -rf corpus/build .pytest_cache fuzz-failures

@@ -1,0 +1,155 @@
+"""Cold start benchmark: whole ``pariter`` processes against baseline processes, same run.
+
+What a user waits for when they type a command is a new process: interpreter start,
+imports, the work, exit. Each figure here is the median wall time of such a process,
+beside a baseline process measured in the same rounds (runs interleaved, so a busy
+machine slows both):
+
+* ``pariter --help`` against a process importing only the CLI libraries it is built on
+  (Typer with its Rich help formatter) — target ≤ 1.5×;
+* ``pariter extract PAPER.pdf -o OUT.json`` against a bare PDFium text dump of the same
+  PDF (pypdfium2: open, every page's text, print) — target ≤ 4×;
+* the same two on a one-line PDF: what is left is start-up (imports, spaCy's pipelines),
+  the part of the figure above that does not depend on the PDF.
+
+The peak resident memory of each process is reported beside its time.
+
+    python -m pariter.bench_start [--rounds 7] [--pdf PAPER.pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PDFIUM_DUMP = """
+import sys
+import pypdfium2 as pdfium
+pdf = pdfium.PdfDocument(sys.argv[1])
+parts = []
+for i in range(len(pdf)):
+    page = pdf[i]
+    parts.append(page.get_textpage().get_text_range())
+sys.stdout.write("\\n".join(parts))
+"""
+
+CLI_LIBRARIES = "import typer, typer.rich_utils"
+
+TARGETS = {"pariter --help": 1.5, "pariter extract": 4.0}
+
+
+def default_pdf() -> Path:
+    """An 8-page paper from the shared data if present, else the corpus's 7-page pair."""
+    for shared in (os.environ.get("PARITER_SHARED"), ROOT.parent / "shared", Path("/work/shared")):
+        if shared and (Path(shared) / "pdfs" / "en_s2orc_N18-3011.pdf").is_file():
+            return Path(shared) / "pdfs" / "en_s2orc_N18-3011.pdf"
+    return ROOT / "corpus" / "pdf" / "wic-consensus-zh-en.pdf"
+
+
+def pariter_command() -> list[str]:
+    script = Path(sys.executable).with_name("pariter")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "pariter"]
+
+
+def timed(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process; its output is discarded."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.strip()[:300]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def one_line_pdf(path: Path) -> Path:
+    """A valid one-page PDF holding one sentence: extraction costs nothing on it."""
+    content = b"BT /F1 12 Tf 72 720 Td (One sentence on one page.) Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def run(pdf: Path, rounds: int) -> list[tuple[str, str, float, float, float, float]]:
+    out_dir = Path(tempfile.mkdtemp(prefix="pariter-bench-"))
+    tiny = one_line_pdf(out_dir / "one-line.pdf")
+    try:
+        cases = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "import typer, rich help": [sys.executable, "-c", CLI_LIBRARIES],
+            "pariter --help": pariter_command() + ["--help"],
+            "pdfium text dump": [sys.executable, "-c", PDFIUM_DUMP, str(pdf)],
+            "pariter extract": pariter_command() + ["extract", str(pdf), "-o", str(out_dir / "o.json")],
+            "pdfium dump, 1 line": [sys.executable, "-c", PDFIUM_DUMP, str(tiny)],
+            "extract, 1 line": pariter_command() + ["extract", str(tiny), "-o", str(out_dir / "t.json")],
+        }
+        for argv in cases.values():  # warm the page cache; not counted
+            timed(argv)
+        walls: dict[str, list[float]] = {k: [] for k in cases}
+        rss: dict[str, float] = {k: 0.0 for k in cases}
+        for _ in range(rounds):
+            for name, argv in cases.items():
+                w, m = timed(argv)
+                walls[name].append(w)
+                rss[name] = max(rss[name], m)
+        med = {k: statistics.median(v) for k, v in walls.items()}
+        rows = []
+        for name, base in (("pariter --help", "import typer, rich help"),
+                           ("pariter extract", "pdfium text dump"),
+                           ("extract, 1 line", "pdfium dump, 1 line")):
+            rows.append((name, base, med[name], med[base], rss[name], rss[base]))
+        rows.append(("python -c pass", "-", med["python -c pass"], 0.0, rss["python -c pass"], 0.0))
+        return rows
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--pdf", type=Path, default=None)
+    args = ap.parse_args(argv)
+    pdf = args.pdf or default_pdf()
+    import pypdfium2 as pdfium
+
+    pages = len(pdfium.PdfDocument(str(pdf)))
+    print(f"cold start: whole processes, median of {args.rounds} interleaved rounds; "
+          f"{pdf.name} ({pages} pages); {os.cpu_count()} cores")
+    print(f"{'process':<18} {'s':>6} {'MB':>6}   {'baseline':<24} {'s':>6} {'MB':>6}  {'ratio':>6} {'target':>7}")
+    for name, base, t, tb, m, mb in run(pdf, args.rounds):
+        if base == "-":
+            print(f"{name:<18} {t:>6.3f} {m:>6.0f}")
+            continue
+        ratio = t / tb
+        target = TARGETS.get(name)
+        verdict = "" if target is None else f"≤{target}× " + ("ok" if ratio <= target else "MISSED")
+        print(f"{name:<18} {t:>6.3f} {m:>6.0f}   {base:<24} {tb:>6.3f} {mb:>6.0f}  {ratio:>5.2f}× "
+              f"{verdict}")
+
+
+if __name__ == "__main__":
+    main()
