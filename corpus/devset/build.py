@@ -206,6 +206,9 @@ class Spec:
     make_doc: Callable[[], Doc]
     render: Callable[[Doc, Path], str]  # writes the PDF, returns the producer's name/version
     notes: tuple[str, ...] = ()
+    # heading levels the template sets in capitals that the glyphs carry (Chromium draws CSS
+    # small caps as capital glyphs; pypdfium2 reads the tagged ActualText, mixed case)
+    upper_levels: tuple[int, ...] = ()
 
 
 def latex(**kw):
@@ -376,7 +379,10 @@ SPECS: list[Spec] = [
          "headings in small caps SMALLER than the body, hyphenated justified text, endnotes in a Notes section, table with R², sub/superscripts, outline + tags",
          lambda: tech_doc("en-html-flow-endnotes", "arabic-dot", note_kind="end", endnotes_title="Notes"),
          html(css="h2 { font-variant: small-caps; font-size: 10pt; font-weight: normal; letter-spacing: .05em; } "
-                  "h3 { font-size: 10.5pt; font-style: italic; font-weight: normal; }")),
+                  "h3 { font-size: 10.5pt; font-style: italic; font-weight: normal; }"),
+         notes=("Level-1 headings are CSS small caps, which Chromium draws with capital glyphs (the glyphs' "
+                "ToUnicode gives 'INTRODUCTION'; the tagged ActualText gives 'Introduction'): the truth "
+                "records the capitals the glyphs carry.",), upper_levels=(1,)),
     Spec("zh-html-flow-endnotes", "Chromium (HTML, no tags)",
          "Chinese report text, '1、'/'（1）' headings bold at BODY size, endnotes in a 注释 section, ragged right, no tagging",
          lambda: wic_doc("zh-html-flow-endnotes", "zh-arabic", ("03",), note_kind="end", endnotes_title="注释"),
@@ -437,6 +443,9 @@ def build(spec: Spec, out: Path) -> dict:
         pdf = Path(tmp) / f"{spec.name}.pdf"
         producer = spec.render(doc, pdf)
         found = locate(doc, pdf)
+        for h in found["headings"]:
+            if h["level"] in spec.upper_levels:
+                h["text"] = h["text"].upper()
         truth = truth_json(doc, found, pdf.name, producer, [
             f"Dev-set document made by corpus/devset/build.py ({spec.producer}); truth from the source, "
             "pages from searching the PDF text layer (pypdfium2).",
