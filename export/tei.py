@@ -550,7 +550,8 @@ def _table(parent: etree._Element, t: Table, ctx: _Ctx) -> None:
 
 
 def _note(parent: etree._Element, fn: Footnote, st: _Stream) -> None:
-    note = _el(parent, "note", fn.text, place="bottom", n=fn.label, xml_id=st.xid(fn.id))
+    note = _el(parent, "note", fn.text, place="end" if fn.place == "end" else "bottom",
+               n=fn.label, xml_id=st.xid(fn.id))
     for c in fn.citations:
         b = _el(note, "bibl", type="parsed", subtype=c.style)
         if c.author:

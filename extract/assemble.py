@@ -411,9 +411,15 @@ class Assembler:
         return {(n.page, n.label): i for i, n in enumerate(self.notes)}
 
     def _link(self, label: str, page: int, note_ids: dict[tuple[int, str], int]) -> str | None:
-        for d in (0, -1, 1, -2, 2):
+        """The note a callout on ``page`` calls: a footnote on its page or the next (or,
+        for the published report's sake, a page around), else the first endnote with its
+        label after it."""
+        for d in (0, 1, -1, 2, -2):
             i = note_ids.get((page + d, label))
-            if i is not None:
+            if i is not None and self.notes[i].place == "foot":
+                return self._note_id(i)
+        for i, n in enumerate(self.notes):
+            if n.place == "end" and n.label == label and n.page >= page:
                 return self._note_id(i)
         return None
 
@@ -444,7 +450,7 @@ class Assembler:
                 except Exception as exc:  # a citation parser bug must not lose the note
                     self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))
             self.doc.footnotes.append(Footnote(fid, n.label, n.text, n.page, lang, n.pages,
-                                               n.boxes, cites))
+                                               n.boxes, cites, "end" if n.place == "end" else "foot"))
 
     def _emit_tables(self, taken: set[str]) -> None:
         n = 0

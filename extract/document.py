@@ -20,6 +20,7 @@ from pariter.model import (Box, Document, Generator, Page,
 
 from .assemble import Assembler
 from .chars import Char, CharSource, PageTable, PdfplumberSource, Rule
+from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes
 from .frontmatter import cover_page, title_lines, title_region, toc_pages
@@ -285,6 +286,12 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
             for l in merge_band_lines(leaf, pg.width):
                 l.col = i
                 ordered.append(l)
+    # endnotes: a Notes section the text calls
+    sections = find_sections(ordered)
+    if sections:
+        gone = {id(l) for sec in sections for l in sec.lines}
+        ordered = [l for l in ordered if id(l) not in gone]
+        notes.extend(n for sec in sections for n in sec.notes)
     by_page: dict[int, list[Line]] = {pg.number: [] for pg in pages}
     for l in ordered:
         by_page[l.page].append(l)

@@ -28,6 +28,8 @@ class Note:
     page: int
     pages: list[int] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    #: "foot" at the foot of a page, "end" in a Notes section (:mod:`.endnotes`)
+    place: str = "foot"
 
 
 @dataclass(slots=True)

@@ -35,8 +35,12 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
     on the page that a note there could belong to (Tᵢ¹ in running text can call a note).
     """
     by_page: dict[int, set[str]] = {}
+    ends: dict[str, int] = {}  # endnote label -> the last page it is printed on
     for n in notes:
-        by_page.setdefault(n.page, set()).add(n.label)
+        if n.place == "end":
+            ends[n.label] = max(ends.get(n.label, 0), n.page)
+        else:
+            by_page.setdefault(n.page, set()).add(n.label)
     have_notes = bool(notes)
     last = [0]  # the number of the last callout kept, in reading order
     for number, lines in pages.items():
@@ -48,7 +52,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
             author_line = len(l.sups) >= 2 and "," in l.text and number <= 2
             for s in l.sups:
                 reasons[id(s)] = _not_callout(s, l, number, by_page, aff, author_line,
-                                              have_notes, notes)
+                                              have_notes, notes, ends)
         # an exponent-like or index-like label is a callout only where it is the next
         # number of the document's callouts (the third note's callout after an id:
         # "(id=0020³)") and nothing else on the page can call that note
@@ -58,8 +62,9 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
             for s in l.sups:
                 why = reasons[id(s)]
                 if why in ("index", "exponent") and s.label not in plain and \
-                        s.label.isdigit() and int(s.label) == last[0] + 1 and any(
-                            s.label in by_page.get(number + d, ()) for d in NOTE_PAGES):
+                        s.label.isdigit() and int(s.label) == last[0] + 1 and (any(
+                            s.label in by_page.get(number + d, ()) for d in NOTE_PAGES)
+                            or ends.get(s.label, 0) >= number):
                     why = None
                     plain.add(s.label)
                 if why is None:
@@ -73,7 +78,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
 
 def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
                  aff: dict[str, float], author_line: bool, have_notes: bool,
-                 notes: list[Note]) -> str | None:
+                 notes: list[Note], ends: dict[str, int]) -> str | None:
     """Why the raised label ``s`` of line ``l`` calls no note (None: it does)."""
     before = l.text[:s.offset]
     if author_line or (s.label in aff and l.top < aff[s.label]):
@@ -82,7 +87,8 @@ def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
         return "table cell"
     if before and before[-1] in "−-+^=×·/":
         return "sign"  # 10⁻⁷, a⁺: never a callout
-    linked = any(s.label in by_page.get(page + d, ()) for d in NOTE_PAGES)
+    linked = any(s.label in by_page.get(page + d, ()) for d in NOTE_PAGES) \
+        or ends.get(s.label, 0) >= page
     if not linked and not (have_notes and _plausible_unlinked(s.label, before, page, notes)):
         return "no note"
     if before and before[-1].isdigit():

@@ -231,6 +231,8 @@ class Footnote:
     pages: list[int] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    #: "foot" for a note at the foot of its page, "end" for one in a Notes section
+    place: Literal["foot", "end"] = "foot"
 
 
 @dataclass(slots=True)
