@@ -225,7 +225,10 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None) ->
             for s in buckets.get(k, ()):
                 gap = r.x0 - s.x1
                 lim = _max_gap(_last_text(s), r.chars[0].text) * max(s.size, r.size)
-                if -0.7 * max(s.size, r.size) <= gap <= lim and _same_line(s, r):
+                # the run continues the segment, or lies inside it (a glyph drawn later in
+                # another font: a curly quote among CJK text)
+                inside = s.x0 - 0.7 * max(s.size, r.size) <= r.x0 <= s.x1
+                if (inside or -0.7 * max(s.size, r.size) <= gap <= lim) and _same_line(s, r):
                     if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
                         best = s
         if best is None:

@@ -84,7 +84,78 @@ def find_running(pages: list[list[Line]], heights: list[float],
             if any(abs(l.baseline - n.baseline) < 0.5 * n.size for n in numbers):
                 found.append((l, where))
         out.append(found)
+    _varying(pages, cands, out, body)
+    _margins(pages, out)
     return out
+
+
+#: A header or footer slot must be filled on this share of the pages (and on 3 at least).
+SLOT_SHARE = 0.3
+#: ... by a line set apart from the text by this many of its line heights.
+APART = 1.8
+
+
+def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
+             out: list[list[tuple[Line, str]]], body: float) -> None:
+    """Running matter whose text varies (the chapter's title in the header, a section
+    name): the outermost line at the top or bottom that sits at the same height, in the
+    same type, on many pages, set apart from the text by a wide gap. The first line of
+    the text sits at one height on every page too, but the next line follows at the
+    line pitch."""
+    npages = len(pages)
+    if npages < 3:
+        return
+    slots: Counter[tuple[str, int, float]] = Counter()
+    keyed: list[list[tuple[Line, str, tuple[str, int, float]]]] = []
+    for lines, edge, found in zip(pages, cands, out):
+        taken = {id(l) for l, _ in found}
+        mine = []
+        outer = _outer_rows(edge)
+        for l, where in edge:
+            if id(l) in taken or id(l) not in outer or l.size > 1.15 * body or len(l.text) > 200:
+                continue
+            if l.lead_label or l.sups:
+                continue  # a one-line footnote at the foot of each page, or a callout
+            if not _apart(l, lines, where):
+                continue
+            key = (where, round(l.baseline / 3), round(l.size * 2) / 2)
+            mine.append((l, where, key))
+        for k in {k for _, _, k in mine}:
+            slots[k] += 1
+        keyed.append(mine)
+    need = max(3, SLOT_SHARE * npages)
+    for mine, found in zip(keyed, out):
+        for l, where, key in mine:
+            if slots[key] >= need:
+                found.append((l, where))
+
+
+def _apart(l: Line, lines: list[Line], where: str) -> bool:
+    """Is ``l`` set apart from the page's other lines by a gap wider than text leaves?"""
+    if where == "header":
+        nxt = [o.baseline - l.baseline for o in lines if o is not l and o.top > l.bottom - 1
+               and abs(o.baseline - l.baseline) > 0.5 * l.size]
+    else:
+        nxt = [l.baseline - o.baseline for o in lines if o is not l and o.bottom < l.top + 1
+               and abs(o.baseline - l.baseline) > 0.5 * l.size]
+    return not nxt or min(nxt) >= APART * l.size
+
+
+def _margins(pages: list[list[Line]], out: list[list[tuple[Line, str]]]) -> None:
+    """Rotated slugs in a page's margin (arXiv's identifier up the left edge, a journal's
+    running title along the side): lines set mostly not upright, beside the text."""
+    for lines, found in zip(pages, out):
+        taken = {id(l) for l, _ in found}
+        upright = [l for l in lines if l.upright >= 0.5]
+        if not upright:
+            continue
+        left = min(l.x0 for l in upright)
+        right = max(l.x1 for l in upright)
+        for l in lines:
+            if id(l) in taken or l.upright >= 0.5:
+                continue
+            if l.x1 <= left + 2 or l.x0 >= right - 2:
+                found.append((l, "margin"))
 
 
 def _outer_rows(edge: list[tuple[Line, str]]) -> set[int]:

@@ -95,7 +95,7 @@ class Running:
     """
 
     text: str
-    kind: Literal["header", "footer", "page_number"]
+    kind: Literal["header", "footer", "page_number", "margin"]
     box: Box
 
 
