@@ -1,52 +1,95 @@
-"""Sentence alignment: FAISS anchors fix a band, a Vecalign dynamic programme fills it.
+"""The sentence aligner: the one algorithm behind `pariter align-text` and `pariter align`.
 
-Three steps, each linear in the text length:
+    beads = align_sentences(src, tgt, embedder)             # two lists of sentences
+    beads = align_vectors(x, y, chars=..., texts=..., ...)  # vectors already at hand
 
-1. Every sentence is embedded once.  A window of consecutive sentences is represented by
-   the normalised sum of its sentence vectors, so its cosine with another window is a
-   sum of sentence-to-sentence cosines divided by the two window norms; both come from
-   dot products inside the band.  Bertalign and Vecalign instead embed every window of
-   1..n sentences, which costs several times the embedding of the text itself (on the
-   Bible dev set the composed windows score as well as the embedded ones: see bench).
-2. Top-k neighbours from FAISS give candidate 1-1 links; the heaviest monotone chain of
-   them (as in Bertalign's first pass) is the anchor path, and the search is confined to
-   a band around it, so memory is O(length x band), never N x M.  Where the best path
-   runs along the band's edge the band is widened there and the DP solved again.
-3. A monotone DP over the band with Vecalign's cost (Thompson & Koehn 2019, eq. 1):
+Four steps, each bounded by the text length times the band width:
 
-       c(x, y) = (1 - cos(x, y)) * nSents(x) * nSents(y)
+1. **Embed** every sentence once (in its matching form: see `pariter.align.text`).
+2. **Band** (`pariter.align.band`): Bertalign's first pass — the heaviest chain of FAISS
+   nearest-neighbour links over the whole text, plus the hints the document structure
+   agrees on — and a connected band of bounded width around it.
+3. **DP** over the band with Vecalign's cost (Thompson & Koehn 2019, eq. 1)
+
+       c(x, y) = (1 - cos(x, y)) nSents(x) nSents(y)
                  / ( sum_s (1 - cos(x, y_s)) + sum_s (1 - cos(x_s, y)) )
 
-   where x_s, y_s are windows of the other document drawn evenly from every window
-   size, as Vecalign's code samples them (their mean stands in for the random sample:
-   the sums are linear in the sampled vectors), and a constant skip cost for 1-0 and
-   0-1 beads set to a percentile (Vecalign's 20th) of the cost of random 1-1 pairs.
-   When sentence lengths are known, the cost is divided by Bertalign's length penalty
-   log2(1 + min/max); without it merges of short fragments go to the wrong neighbour
-   (Bible dev strict F1 0.86 -> 0.90 with it).
+   where x, y are windows of 1..5 consecutive sentences, x_s, y_s windows sampled evenly
+   over every size from the other text (we use their expectation, `window_mean`; the sums
+   are linear in the samples), and a skip cost (1-0, 0-1 beads) that is a percentile of the
+   cost of random 1-1 pairs (Vecalign's).  Costs are divided by Bertalign's length penalty
+   log2(1 + min/max) of the two sides' character counts, scaled by the text's own ratio.
+   A window's vector is the normalised sum of its sentence vectors, so no window is
+   embedded for the DP.  Where the best path runs along the band's edge the band is
+   widened there and the DP solved again (`widen_rounds`).
+4. **Evidence** (`pariter.align.refine`): the few bead texts whose boundaries are in doubt
+   are embedded for real; a boundary sentence moves, a null joins a neighbour, or two
+   beads merge only when the real embeddings agree better by a calibrated margin.
+
+Nothing here can fail on well-formed input: empty sides give null beads, vectors that are
+zero, NaN or identical give finite costs, and the band always holds a path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
-
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 import numpy as np
 
-from .candidates import top_k
+from .band import anchor_path, band_around, connect, widen
 from .embed import Embedder
 
 __all__ = [
+    "AlignParams",
     "Bead",
     "align_sentences",
     "align_vectors",
     "bead_types",
-    "refine_boundaries",
-    "Windows",
+    "dp_align",
     "ComposedWindows",
-    "EmbeddedWindows",
+    "window_mean",
+    "length_penalty",
+    "random_pairs",
+    "vecalign_cost",
 ]
+
+Progress = Callable[[int, int], None]
+"""progress(done, total): called now and then during the DP, rows done out of rows."""
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Every constant of the sentence aligner, with where its value comes from.
+
+    ``max_src``, ``max_tgt`` (5, 5): the largest bead, as in Bertalign and Vecalign; all
+    a-b with a + b <= max + 1 (1-5, 2-4, 3-3 …; see `bead_types`).
+    ``k`` (3): FAISS neighbours per source sentence in the first pass (Bertalign's top_k).
+    ``margin`` (8): band half-width around the anchor path, in sentences.  Bible dev strict
+    F1 is flat from 5 to 12; below 5 the band cuts true 1-4 beads more often.
+    ``max_width`` (256): the widest band row, the memory bound (Bertalign's first-pass
+    window is 250): memory is O(rows x max_width) whatever the anchors.
+    ``gap`` (64): a stretch between two anchors longer than this on both sides is
+    searched again for anchors of its own.
+    ``skip_percentile`` (20): Vecalign's skip cost, a percentile of random 1-1 pair costs.
+    ``widen_rounds`` (3): re-solves with a wider band where the path touched the edge.
+    ``refine_gain``, ``null_margin``, ``merge_gain``: the evidence pass,
+    `pariter.align.refine` (None switches it off).
+    """
+
+    max_src: int = 5
+    max_tgt: int = 5
+    k: int = 3
+    margin: int = 8
+    max_width: int = 256
+    gap: int = 64
+    skip_percentile: float = 20.0
+    floor_percentile: float | None = None
+    hint_bonus: float = 2.0
+    widen_rounds: int = 3
+    refine_gain: float | None = 0.01
+    null_margin: float = 0.0
+    merge_gain: float | None = None
 
 
 @dataclass(frozen=True)
@@ -70,31 +113,11 @@ def bead_types(max_src: int, max_tgt: int) -> list[tuple[int, int]]:
     """
     limit = max(max_src, max_tgt) + 1
     types = [(1, 0), (0, 1)]
-    types += [
-        (a, b)
-        for a in range(1, max_src + 1)
-        for b in range(1, max_tgt + 1)
-        if a + b <= limit
-    ]
+    types += [(a, b) for a in range(1, max_src + 1) for b in range(1, max_tgt + 1) if a + b <= limit]
     return types
 
 
-class Windows(Protocol):
-    """Cosines between windows of consecutive sentences, the only thing the DP needs."""
-
-    def cos(self, i0: int, a: int, j0: int, j1: int, b: int) -> np.ndarray:
-        """cos(src[i0:i0+a], tgt[j:j+b]) for j in range(j0, j1)."""
-        ...
-
-    def src_norm(self, i0: int, a: int) -> float:
-        """Mean of 1 - cos(src[i0:i0+a], y) over target sentences y (Vecalign's normaliser)."""
-        ...
-
-    def tgt_norm(self, j0: int, j1: int, b: int) -> np.ndarray:
-        """Mean of 1 - cos(x, tgt[j:j+b]) over source sentences x, for j in range(j0, j1)."""
-        ...
-
-
+# -- windows: cosines of consecutive sentences, composed from sentence vectors ---------------
 def _window_norms(v: np.ndarray, max_len: int) -> np.ndarray:
     """norms[k-1, s] = |v[s] + ... + v[s+k-1]| from dot products of near neighbours only.
 
@@ -115,11 +138,9 @@ def _window_norms(v: np.ndarray, max_len: int) -> np.ndarray:
 
 
 def window_mean(v: np.ndarray, max_len: int) -> np.ndarray:
-    """Mean of the unit window vectors of every size 1..max_len, sizes weighted equally.
-
-    This is the expectation of Vecalign's random sample for its normaliser, which draws
-    the same number of samples from each window size of the other document.
-    """
+    """Mean of the unit window vectors of every size 1..max_len, sizes weighted equally:
+    the expectation of Vecalign's sample for its normaliser, which draws the same number
+    of windows of each size from the other document."""
     n = len(v)
     norms = _window_norms(v, max_len)
     total = np.zeros(v.shape[1], dtype=np.float64)
@@ -132,33 +153,22 @@ def window_mean(v: np.ndarray, max_len: int) -> np.ndarray:
         weight = (inv[last + 1] - inv[first]) / count  # sum of 1/|w_s| over windows holding q
         total += weight @ v
         sizes += 1
-    return (total / sizes).astype(np.float32)
+    return (total / max(sizes, 1)).astype(np.float32)
 
 
 class ComposedWindows:
     """Window vectors as normalised sums of sentence vectors, evaluated inside a band only.
 
     For each source sentence p it keeps prefix sums of x_p . y_q over the target range the
-    band can ask for, so any window-window dot product is a handful of subtractions.
+    band can ask for, so any window-window dot product is a handful of subtractions, and
+    memory is the band's area.
     """
 
-    def __init__(
-        self,
-        x: np.ndarray,
-        y: np.ndarray,
-        lo: np.ndarray,
-        hi: np.ndarray,
-        max_src: int,
-        max_tgt: int,
-        x_mean: np.ndarray,
-        y_mean: np.ndarray,
-    ) -> None:
+    def __init__(self, x: np.ndarray, y: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                 max_src: int, max_tgt: int, x_mean: np.ndarray, y_mean: np.ndarray) -> None:
         n, m = len(x), len(y)
-        # Target range [q0[p], q1[p]) that any bead containing source sentence p can touch.
-        # With margin scoring a sentence is also compared, as a neighbour, with the windows
-        # of beads just before and after it: rows p - max_src .. p + 1 + max_src, and one
-        # target sentence beyond each end of those windows.
         p = np.arange(n)
+        # Target range [q0[p], q1[p]) any bead holding source sentence p can touch.
         self.q0 = np.maximum(lo[np.maximum(p - max_src, 0)] - 1, 0)
         self.q1 = np.minimum(hi[np.minimum(p + 1 + max_src, n)] + 1, m)
         widths = self.q1 - self.q0
@@ -168,30 +178,77 @@ class ComposedWindows:
         for b0 in range(0, n, block):
             b1 = min(b0 + block, n)
             c0, c1 = int(self.q0[b0:b1].min()), int(self.q1[b0:b1].max())
+            if c1 - c0 > 4 * block:  # a steep stretch: one row at a time keeps memory flat
+                for q in range(b0, b1):
+                    row = y[self.q0[q] : self.q1[q]] @ x[q]
+                    prefix[self.start[q] + 1 : self.start[q + 1]] = np.cumsum(row, dtype=np.float64)
+                continue
             sims = x[b0:b1] @ y[c0:c1].T
-            for p in range(b0, b1):
-                row = sims[p - b0, self.q0[p] - c0 : self.q1[p] - c0]
-                prefix[self.start[p] + 1 : self.start[p + 1]] = np.cumsum(row, dtype=np.float64)
+            for q in range(b0, b1):
+                row = sims[q - b0, self.q0[q] - c0 : self.q1[q] - c0]
+                prefix[self.start[q] + 1 : self.start[q + 1]] = np.cumsum(row, dtype=np.float64)
         self.prefix = prefix
         self.x_norms = _window_norms(x, max_src)
         self.y_norms = _window_norms(y, max_tgt)
-        # Dot products with the other side's mean vector give Vecalign's normaliser.
+        # NaN past the text's end: a window that runs past it has no vector
+        self.y_norms_padded = np.concatenate([self.y_norms, np.full((max_tgt, max_tgt + 1), np.nan)], axis=1)
+        self.max_tgt = max_tgt
+        # dot products with the other side's mean window give Vecalign's normaliser
         self.x_dot_ymean = np.concatenate(([0.0], np.cumsum(x @ y_mean, dtype=np.float64)))
         self.y_dot_xmean = np.concatenate(([0.0], np.cumsum(y @ x_mean, dtype=np.float64)))
+        self.y_dot_xmean_padded = np.concatenate([self.y_dot_xmean, np.full(max_tgt + 1, np.nan)])
+
+        self._key: tuple[int, int] = (-1, -1)
+        self._sum, self._first = np.zeros(0), 0
+
+    def _summed(self, i0: int, a: int) -> tuple[np.ndarray, int]:
+        """Prefix sums over targets of (x_i0 + ... + x_i0+a-1) . y_q, and the first target
+        they start at; the DP asks for every b of one (i0, a) in a row, so the last is kept."""
+        if self._key != (i0, a):
+            first, last = int(self.q0[i0 + a - 1]), int(self.q1[i0])
+            total = np.full(max(last - first + 1, 0) + self.max_tgt + 1, np.nan)
+            total[: last - first + 1] = 0.0
+            for p in range(i0, i0 + a):
+                base = int(self.start[p] - self.q0[p])
+                total[: last - first + 1] += self.prefix[base + first : base + last + 1]
+            self._key, self._sum, self._first = (i0, a), total, first
+        return self._sum, self._first
 
     def cos(self, i0: int, a: int, j0: int, j1: int, b: int) -> np.ndarray:
         if j0 < self.q0[i0 + a - 1] or j1 - 1 + b > self.q1[i0]:
             raise IndexError(f"window pair outside the band: src {i0}+{a}, tgt {j0}..{j1}+{b}")
-        js = np.arange(j0, j1)
-        dot = np.zeros(j1 - j0)
-        for p in range(i0, i0 + a):
-            base = self.start[p] - self.q0[p]
-            dot += self.prefix[base + js + b] - self.prefix[base + js]
+        total, first = self._summed(i0, a)
+        dot = total[j0 + b - first : j1 + b - first] - total[j0 - first : j1 - first]
         return dot / (self.x_norms[a - 1, i0] * self.y_norms[b - 1, j0:j1])
+
+    def cos_block(self, i0: int, a: int, bs: Sequence[int], j0: int, j1: int) -> np.ndarray:
+        """cos(src[i0:i0+a], tgt[j:j+b]) for b in bs (rows) and j in j0..j1-1 (columns);
+        NaN where a window runs past the band's prefix sums or past the text."""
+        total, first = self._summed(i0, a)
+        if j0 < first:
+            raise IndexError(f"window pair outside the band: src {i0}+{a}, tgt {j0}")
+        start = total[j0 - first : j1 - first]
+        dot = np.stack([total[j0 - first + b : j1 - first + b] for b in bs]) - start
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return dot / (self.x_norms[a - 1, i0] * self._rows(self.y_norms_padded, bs, j0, j1))
+
+    @staticmethod
+    def _rows(table: np.ndarray, bs: Sequence[int], j0: int, j1: int) -> np.ndarray:
+        """table[b - 1, j0:j1] for b in bs, as a slice when bs are consecutive."""
+        if bs[-1] - bs[0] == len(bs) - 1:
+            return table[bs[0] - 1 : bs[-1], j0:j1]
+        return table[np.asarray(bs) - 1, j0:j1]
+
+    def tgt_norm_block(self, bs: Sequence[int], j0: int, j1: int) -> np.ndarray:
+        """tgt_norm for every b in bs (rows) and j in j0..j1-1 (columns)."""
+        d = self.y_dot_xmean_padded
+        s = np.stack([d[j0 + b : j1 + b] for b in bs]) - d[j0:j1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return 1.0 - s / self._rows(self.y_norms_padded, bs, j0, j1)
 
     def src_norm(self, i0: int, a: int) -> float:
         s = self.x_dot_ymean[i0 + a] - self.x_dot_ymean[i0]
-        return 1.0 - s / self.x_norms[a - 1, i0]
+        return float(1.0 - s / self.x_norms[a - 1, i0])
 
     def tgt_norm(self, j0: int, j1: int, b: int) -> np.ndarray:
         js = np.arange(j0, j1)
@@ -199,326 +256,362 @@ class ComposedWindows:
         return 1.0 - s / self.y_norms[b - 1, j0:j1]
 
 
-def anchor_band(
-    x: np.ndarray, y: np.ndarray, *, k: int = 3, margin: int = 8
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per DP row i (0..n sentences consumed), the allowed target range [lo[i], hi[i]].
-
-    The anchors are the heaviest chain of top-k links increasing in both indices (a
-    weighted longest increasing subsequence, O(nk log m) with a Fenwick tree).  Between
-    two anchors the band spans their whole gap, plus `margin` sentences on each side,
-    so a wrong or missing anchor widens the search instead of forcing a path.
-    """
-    n, m = len(x), len(y)
-    scores, ids = top_k(x, y, k)
-    tree = np.full(m + 1, -np.inf)  # Fenwick tree of (best chain weight) over target index
-    arg = np.full(m + 1, -1, dtype=np.int64)
-    back: list[int] = []
-    points: list[tuple[int, int]] = []
-    best_total, best_end = -np.inf, -1
-    for i in range(n):
-        row: list[tuple[int, float, int]] = []
-        for s, j in zip(scores[i], ids[i]):
-            if j < 0 or not np.isfinite(s):
-                continue
-            q, val, who = int(j), 0.0, -1  # best chain ending at a target < j
-            while q > 0:
-                if tree[q] > val:
-                    val, who = tree[q], arg[q]
-                q -= q & -q
-            row.append((int(j), val + max(float(s), 0.0), who))
-        for j, val, who in row:  # update after querying: one anchor per source sentence row
-            points.append((i, j))
-            back.append(who)
-            me = len(points) - 1
-            q = j + 1
-            while q <= m:
-                if val > tree[q]:
-                    tree[q], arg[q] = val, me
-                q += q & -q
-            if val > best_total:
-                best_total, best_end = val, me
-    chain: list[tuple[int, int]] = []
-    while best_end >= 0:
-        chain.append(points[best_end])
-        best_end = back[best_end]
-    chain.reverse()
-    # Boundary points the path must pass near: before and after each anchored pair.
-    ai = np.array([0] + [p for p, _ in chain] + [n], dtype=np.int64)
-    aj = np.array([0] + [q for _, q in chain] + [m], dtype=np.int64)
-    rows = np.arange(n + 1)
-    prev = np.searchsorted(ai, rows, side="right") - 1  # last anchor at or before row
-    nxt = np.searchsorted(ai + 1, rows, side="left")  # first anchor ending at or after row
-    nxt = np.minimum(nxt, len(ai) - 1)
-    lo = np.clip(aj[prev] - margin, 0, m)
-    hi = np.clip(aj[nxt] + 1 + margin, 0, m)
-    return _monotone_band(lo, hi, m)
-
-
-def _monotone_band(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """Both edges non-decreasing and the corners (0, 0), (n, m) inside: a path always exists."""
-    lo, hi = np.clip(lo, 0, m), np.clip(hi, 0, m)
-    lo[0], hi[-1] = 0, m
-    lo = np.maximum.accumulate(lo)
-    hi = np.minimum.accumulate(hi[::-1])[::-1]
-    return lo, np.maximum(hi, lo)
-
-
-def _edge_rows(beads: Sequence[Bead], lo: np.ndarray, hi: np.ndarray, m: int) -> np.ndarray:
-    """Rows where the path runs along the band's edge, i.e. where the band may have cut it."""
-    i = j = 0
-    rows = []
-    for bead in beads:
-        i, j = i + len(bead.src), j + len(bead.tgt)
-        if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
-            rows.append(i)
-    return np.array(rows, dtype=np.int64)
-
+# -- the cost -----------------------------------------------------------------------------------
+NORM_FLOOR = 1e-3
+"""Smallest Vecalign normaliser: a text whose sentences all equal each other has none."""
 
 def vecalign_cost(cos: np.ndarray, a: int, b: int, norm: np.ndarray) -> np.ndarray:
     """(1 - cos(x, y)) nSents(x) nSents(y) / (sum_s 1 - cos(x, y_s) + sum_s 1 - cos(x_s, y))."""
-    return (1.0 - cos) * a * b / norm
+    return (1.0 - cos) * a * b / np.maximum(norm, NORM_FLOOR)
 
 
 def length_penalty(src_chars: np.ndarray, tgt_chars: np.ndarray) -> np.ndarray:
     """Bertalign's log2(1 + min/max) of the two sides' lengths: 1 when equal, towards 0 apart.
 
-    Target lengths are expected already scaled by the document's character ratio, so
-    the penalty measures departure from this text's own proportion, not a language pair
-    constant.  Costs are divided by it: a bead whose sides differ in length costs more.
+    Target lengths are expected already scaled by the text's own character ratio, so the
+    penalty measures departure from this text's proportion, not a language-pair constant.
     """
     shorter, longer = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
     return np.log2(1.0 + shorter / np.maximum(longer, 1e-9)) + 1e-9
 
 
-def skip_cost(
-    x: np.ndarray,
-    y: np.ndarray,
-    x_mean: np.ndarray,
-    y_mean: np.ndarray,
-    percentile: float = 20.0,
-    lengths: tuple[np.ndarray, np.ndarray] | None = None,
-    samples: int = 20_000,
-    margin: float = 0.0,
-) -> float:
-    """Vecalign's skip cost: a percentile of the 1-1 cost of random sentence pairs.
+def _cumulative_chars(src_chars: Sequence[float], tgt_chars: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """Prefix sums of character counts, the target scaled to the source's total."""
+    sc = np.asarray(src_chars, dtype=np.float64)
+    tc = np.asarray(tgt_chars, dtype=np.float64)
+    tc = tc * (max(sc.sum(), 1.0) / max(tc.sum(), 1.0))
+    return np.concatenate(([0.0], np.cumsum(sc))), np.concatenate(([0.0], np.cumsum(tc)))
 
-    Random pairs are scored with exactly the cost the DP uses (length penalty
-    included), so skipping stays on the same scale as aligning.
+
+SKIP_PRIOR = 0.6
+"""Typical skip cost (Vecalign's cost is normalised, so it varies little): 0.60-0.65 on the
+three real pairs' documents, 0.58-0.71 on their gold passages (16-30 sentences)."""
+
+SKIP_PRIOR_PAIRS = 100
+"""How many random pairs the prior is worth: a text of 2 x 2 sentences gets the prior, one of
+20 x 20 mostly its own estimate."""
+
+
+def random_pairs(x: np.ndarray, y: np.ndarray, x_mean: np.ndarray, y_mean: np.ndarray,
+                 percentile: float, floor_percentile: float | None,
+                 lengths: tuple[np.ndarray, np.ndarray] | None,
+                 samples: int = 20_000) -> tuple[float, float]:
+    """What random sentence pairs of this text look like: (skip cost, similarity floor).
+
+    The skip cost is Vecalign's, a percentile of the 1-1 cost of random pairs, scored with
+    exactly the DP's cost (length penalty included) so both share one scale.  The floor is
+    a percentile of their cosine: a bead no more similar than that is no evidence of a
+    translation (-inf when `floor_percentile` is None).
     """
     rng = np.random.default_rng(0)  # deterministic: same input, same alignment
     p = rng.integers(0, len(x), samples)
     q = rng.integers(0, len(y), samples)
     cos = np.einsum("ij,ij->i", x[p], y[q])
-    if margin:  # the same neighbour margin as in the DP, with the pairs' own neighbours
-        pl, pr = np.maximum(p - 1, 0), np.minimum(p + 1, len(x) - 1)
-        ql, qr = np.maximum(q - 1, 0), np.minimum(q + 1, len(y) - 1)
-        tgt_side = (np.einsum("ij,ij->i", x[p], y[ql]) + np.einsum("ij,ij->i", x[p], y[qr])) / 2
-        src_side = (np.einsum("ij,ij->i", y[q], x[pl]) + np.einsum("ij,ij->i", y[q], x[pr])) / 2
-        cos = cos - margin * (tgt_side + src_side) / 2
     cost = vecalign_cost(cos, 1, 1, (1.0 - x[p] @ y_mean) + (1.0 - y[q] @ x_mean))
     if lengths is not None:
-        cx, cy = np.diff(lengths[0]), np.diff(lengths[1])
-        cost = cost / length_penalty(cx[p], cy[q])
-    return float(np.percentile(cost, percentile))
+        cost = cost / length_penalty(np.diff(lengths[0])[p], np.diff(lengths[1])[q])
+    value = float(np.nanpercentile(np.where(np.isfinite(cost), cost, np.nan), percentile)) \
+        if np.isfinite(cost).any() else SKIP_PRIOR
+    value = value if np.isfinite(value) and value > 0 else SKIP_PRIOR
+    # a short text has few random pairs, and some of them are its true pairs
+    pairs = min(len(x) * len(y), samples)
+    skip = (SKIP_PRIOR_PAIRS * SKIP_PRIOR + pairs * value) / (SKIP_PRIOR_PAIRS + pairs)
+    floor = -np.inf
+    if floor_percentile is not None and np.isfinite(cos).any():
+        floor = float(np.nanpercentile(np.where(np.isfinite(cos), cos, np.nan), floor_percentile))
+    return skip, floor
 
 
-def neighbour_cos(
-    windows: Windows, n: int, m: int, r: int, a: int, j0: int, j1: int, b: int
-) -> np.ndarray:
-    """Bertalign's neighbour similarity of the beads src[r:r+a] x tgt[j:j+b], j in j0..j1-1.
+BeadCosts = Callable[[int, int, Sequence[int], int, int], np.ndarray]
+"""costs(r, a, bs, j0, j1)[k, j - j0]: cost of the bead src[r:r+a] x tgt[j:j+bs[k]] for j in
+j0..j1-1; NaN where the bead is not allowed or runs past the text (NaN never wins)."""
 
-    Each side's window is compared with the single sentences just before and after the
-    other side's window (their mean, or the one that exists at a text's edge), and the
-    two sides are averaged (`calculate_neighbor_similarity` in Bertalign's corelib.py).
+
+def _runs(classes: np.ndarray) -> np.ndarray:
+    """runs[i] = how many items from i on share item i's class."""
+    runs = np.ones(len(classes), dtype=np.int64)
+    for i in range(len(classes) - 2, -1, -1):
+        if classes[i] == classes[i + 1]:
+            runs[i] = runs[i + 1] + 1
+    return runs
+
+
+def vecalign_costs(windows: ComposedWindows, lengths: tuple[np.ndarray, np.ndarray] | None,
+                   classes: tuple[np.ndarray, np.ndarray] | None = None,
+                   floor: float = -np.inf) -> BeadCosts:
+    """Vecalign's cost over `windows`, divided by the length penalty when lengths are given.
+
+    A bead whose cosine is below `floor` is no evidence of a translation and costs NaN.
+    `classes` (one int per sentence and side) keep beads within one class, the same on
+    both sides: a caption pairs only with a caption.
     """
-    count = j1 - j0
-    left_t = np.zeros(count)
-    right_t = np.zeros(count)
-    n_t = np.zeros(count)
-    first = max(j0, 1)  # cells j with a target sentence j - 1 before the window
-    if j1 > first:
-        left_t[first - j0 :] = windows.cos(r, a, first - 1, j1 - 1, 1)
-        n_t[first - j0 :] += 1
-    rj1 = min(j1, m - b)  # tgt sentences j + b < m
-    if rj1 > j0:
-        right_t[: rj1 - j0] = windows.cos(r, a, j0 + b, rj1 + b, 1)
-        n_t[: rj1 - j0] += 1
-    tgt_side = (left_t + right_t) / np.maximum(n_t, 1)
-    parts = []
-    if r >= 1:
-        parts.append(windows.cos(r - 1, 1, j0, j1, b))
-    if r + a < n:
-        parts.append(windows.cos(r + a, 1, j0, j1, b))
-    src_side = sum(parts) / len(parts) if parts else np.zeros(count)
-    return (tgt_side + src_side) / 2.0
+    if classes is not None:
+        cs, ct = (np.asarray(c, dtype=np.int64) for c in classes)
+        rs, rt = _runs(cs), _runs(ct)
+    if lengths is not None:  # NaN past the end: no bead runs past the text
+        padded_lengths = np.concatenate([lengths[1], np.full(windows.max_tgt + 1, np.nan)])
+
+    def costs(r: int, a: int, bs: Sequence[int], j0: int, j1: int) -> np.ndarray:
+        b = np.asarray(bs)[:, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = windows.cos_block(r, a, bs, j0, j1)
+            c = vecalign_cost(cos, a, b, windows.src_norm(r, a) + windows.tgt_norm_block(bs, j0, j1))
+            if floor > -np.inf:
+                c = np.where(cos >= floor, c, np.nan)
+            if lengths is not None:
+                ly = np.stack([padded_lengths[j0 + k : j1 + k] for k in bs]) - padded_lengths[j0:j1]
+                c = c / length_penalty(lengths[0][r + a] - lengths[0][r], ly)
+        if classes is not None:
+            jj = np.minimum(np.arange(j0, j1), len(ct) - 1)
+            ok = (rs[r] >= a) & (rt[jj] >= b) & (ct[jj] == cs[r])
+            c = np.where(ok, c, np.nan)
+        return c
+
+    return costs
 
 
-def dp_align(
-    n: int,
-    m: int,
-    windows: Windows,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    types: Sequence[tuple[int, int]],
-    c_skip: float,
-    lengths: tuple[np.ndarray, np.ndarray] | None = None,
-    margin: float = 0.0,
-    scoring: str = "vecalign",
-) -> list[Bead]:
-    """Minimum-cost monotone path from (0, 0) to (n, m) inside the band, as beads."""
-    cost_rows: dict[int, np.ndarray] = {}  # only the last max_src rows are kept
+# -- the DP -----------------------------------------------------------------------------------
+def dp_align(n: int, m: int, lo: np.ndarray, hi: np.ndarray, types: Sequence[tuple[int, int]],
+             bead_costs: BeadCosts, c_skip: float, progress: Progress | None = None,
+             bonus: dict[int, list[tuple[int, float]]] | None = None,
+             ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Minimum-cost monotone path from (0, 0) to (n, m) inside a connected band, as beads.
+
+    Cost rows are kept only for the last max(a) rows; back pointers (one byte per cell)
+    for the whole band.  For each row and source size a, the costs of every target size
+    come in one block; 0-1 beads chain along a row, solved as a running minimum.
+    `bonus[i]` lists cells (i, j) and an amount taken off every path through them.
+    """
+    cost_rows: dict[int, np.ndarray] = {}
     back: list[np.ndarray] = []
     max_a = max(a for a, _ in types)
-    vertical = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
-    horizontal = types.index((0, 1)) if (0, 1) in types else None
+    by_a = {a: [(t, b) for t, (a2, b) in enumerate(types) if a2 == a and b > 0]
+            for a in range(1, max_a + 1)}
+    vskip = types.index((1, 0))
+    horizontal = types.index((0, 1))
+    every = max(1, (n + 1) // 100)
     for i in range(n + 1):
         j_lo, j_hi = int(lo[i]), int(hi[i])
         best = np.full(j_hi - j_lo + 1, np.inf)
         ptr = np.full(j_hi - j_lo + 1, -1, dtype=np.int8)
         if i == 0:
             best[0] = 0.0
-        for t, a, b in vertical:
-            if i - a < 0:
-                continue
+        for a in range(1, min(max_a, i) + 1):
             r = i - a
-            # cells j whose predecessor j - b lies in row r's band
-            c0, c1 = max(j_lo, int(lo[r]) + b), min(j_hi, int(hi[r]) + b)
-            if c0 > c1:
+            r_lo, r_hi = int(lo[r]), int(hi[r])
+            prev_row = cost_rows[r]
+            if a == 1:  # 1-0: same target, one row down
+                c0, c1 = max(j_lo, r_lo), min(j_hi, r_hi)
+                if c0 <= c1:
+                    total = prev_row[c0 - r_lo : c1 - r_lo + 1] + c_skip
+                    _better(best, ptr, total, c0 - j_lo, vskip)
+            pairs = [(t, b) for t, b in by_a[a] if max(j_lo, r_lo + b) <= min(j_hi, r_hi + b)]
+            if not pairs:
                 continue
-            prev = cost_rows[r][c0 - b - int(lo[r]) : c1 - b - int(lo[r]) + 1]
-            if b == 0:
-                step = np.full(c1 - c0 + 1, c_skip)
-            else:
-                cos = windows.cos(r, a, c0 - b, c1 - b + 1, b)
-                if margin:
-                    cos = cos - margin * neighbour_cos(windows, n, m, r, a, c0 - b, c1 - b + 1, b)
-                norm = windows.src_norm(r, a) + windows.tgt_norm(c0 - b, c1 - b + 1, b)
-                if scoring == "bertalign":
-                    step = -cos
-                else:
-                    step = vecalign_cost(cos, a, b, norm)
-                if lengths is not None:
-                    lx = lengths[0][r + a] - lengths[0][r]
-                    ly = lengths[1][c0 : c1 + 1] - lengths[1][c0 - b : c1 - b + 1]
-                    if scoring == "bertalign":
-                        step = step * length_penalty(np.full(len(ly), lx), ly)
-                    else:
-                        step = step / length_penalty(np.full(len(ly), lx), ly)
-            total = prev + step
-            seg = slice(c0 - j_lo, c1 - j_lo + 1)
-            better = total < best[seg]
-            best[seg] = np.where(better, total, best[seg])
-            ptr[seg] = np.where(better, t, ptr[seg])
-        if horizontal is not None:  # 0-1 beads chain within the row: a running minimum
-            offset = np.arange(len(best)) * c_skip
-            shifted = best - offset
-            run = np.minimum.accumulate(shifted)
-            moved = run < shifted  # compared before adding back: no rounding ties
-            best, ptr = np.where(moved, run + offset, best), np.where(moved, horizontal, ptr)
+            # predecessors j of cells j + b, for every b at once: j in row r's band
+            j0 = max(r_lo, j_lo - max(b for _, b in pairs))
+            j1 = min(r_hi, j_hi - min(b for _, b in pairs)) + 1
+            block = bead_costs(r, a, [b for _, b in pairs], j0, j1)
+            for k, (t, b) in enumerate(pairs):
+                c0, c1 = max(j_lo, r_lo + b, j0 + b), min(j_hi, r_hi + b, j1 - 1 + b)
+                if c0 > c1:
+                    continue
+                total = prev_row[c0 - b - r_lo : c1 - b - r_lo + 1] + block[k, c0 - b - j0 : c1 - b - j0 + 1]
+                _better(best, ptr, total, c0 - j_lo, t)
+        offset = np.arange(len(best)) * c_skip  # 0-1 beads: a running minimum along the row
+        best, ptr = _along_row(best, ptr, offset, horizontal)
+        if bonus and i in bonus:
+            for j, amount in bonus[i]:
+                if j_lo <= j <= j_hi:
+                    best[j - j_lo] -= amount
+            best, ptr = _along_row(best, ptr, offset, horizontal)
         cost_rows[i] = best
         cost_rows.pop(i - max_a - 1, None)
         back.append(ptr)
-    beads: list[Bead] = []
+        if progress is not None and (i % every == 0 or i == n):
+            progress(i, n)
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     i, j = n, m
     while i > 0 or j > 0:
         t = int(back[i][j - int(lo[i])])
-        if t < 0:
-            raise RuntimeError("no path through the band; this is a bug in band construction")
+        if t < 0:  # cannot happen in a connected band; kept as a loud guard
+            raise AssertionError(f"no path through the band at row {i}, target {j}")
         a, b = types[t]
-        if a and b:
-            score = float(np.clip(windows.cos(i - a, a, j - b, j - b + 1, b)[0], 0.0, 1.0))
-        else:
-            score = 0.0
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+        beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
         i, j = i - a, j - b
     beads.reverse()
     return beads
+
+
+def _better(best: np.ndarray, ptr: np.ndarray, total: np.ndarray, start: int, t: int) -> None:
+    """Keep `total` where it beats `best[start:]` (NaN never does), recording bead type t."""
+    seg = slice(start, start + len(total))
+    better = total < best[seg]
+    best[seg] = np.where(better, total, best[seg])
+    ptr[seg] = np.where(better, t, ptr[seg])
+
+
+def _along_row(best: np.ndarray, ptr: np.ndarray, offset: np.ndarray,
+               horizontal: int) -> tuple[np.ndarray, np.ndarray]:
+    shifted = best - offset
+    run = np.minimum.accumulate(shifted)
+    moved = run < shifted
+    return np.where(moved, run + offset, best), np.where(moved, horizontal, ptr)
+
+
+def _edge_rows(beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], lo: np.ndarray,
+               hi: np.ndarray, m: int) -> np.ndarray:
+    """Rows where the path runs along the band's edge, i.e. where the band may have cut it."""
+    i = j = 0
+    rows = []
+    for s, t in beads:
+        i, j = i + len(s), j + len(t)
+        if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
+            rows.append(i)
+    return np.array(rows, dtype=np.int64)
+
+
+def _clean(v: np.ndarray) -> np.ndarray:
+    """Float32 rows with NaN and infinities zeroed: an undefined vector resembles nothing."""
+    v = np.asarray(v, dtype=np.float32)
+    if v.ndim != 2:
+        raise ValueError(f"expected a 2-D array of sentence vectors, got shape {v.shape}")
+    return np.where(np.isfinite(v), v, 0.0).astype(np.float32)
+
+
+class _Problem:
+    """One alignment's fixed parts, so that the whole band or a block of it can be solved."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, p: AlignParams,
+                 lengths: tuple[np.ndarray, np.ndarray] | None,
+                 cls: tuple[np.ndarray, np.ndarray] | None, corners: Sequence[tuple[int, int]]) -> None:
+        self.x, self.y, self.p, self.lengths, self.cls = x, y, p, lengths, cls
+        self.x_mean, self.y_mean = window_mean(x, p.max_src), window_mean(y, p.max_tgt)
+        self.types = bead_types(p.max_src, p.max_tgt)
+        self.c_skip, self.floor = random_pairs(x, y, self.x_mean, self.y_mean, p.skip_percentile,
+                                               p.floor_percentile, lengths)
+        self.corners = sorted(set(corners))
+
+    def solve(self, i0: int, i1: int, j0: int, j1: int, lo: np.ndarray, hi: np.ndarray,
+              progress: Progress | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """The best path from cell (i0, j0) to (i1, j1) inside the band lo, hi (given for rows
+        i0..i1 in targets counted from j0), in the text's own sentence ids."""
+        p = self.p
+        xs, ys = self.x[i0:i1], self.y[j0:j1]
+        windows = ComposedWindows(xs, ys, lo, hi, p.max_src, p.max_tgt, self.x_mean, self.y_mean)
+        lengths = None
+        if self.lengths is not None:
+            lengths = (self.lengths[0][i0 : i1 + 1] - self.lengths[0][i0],
+                       self.lengths[1][j0 : j1 + 1] - self.lengths[1][j0])
+        cls = None if self.cls is None else (self.cls[0][i0:i1], self.cls[1][j0:j1])
+        bonus: dict[int, list[tuple[int, float]]] = {}
+        for i, j in self.corners:
+            if i0 <= i <= i1 and j0 <= j <= j1:
+                bonus.setdefault(i - i0, []).append((j - j0, p.hint_bonus * self.c_skip))
+        path = dp_align(i1 - i0, j1 - j0, lo, hi, self.types,
+                        vecalign_costs(windows, lengths, cls, self.floor), self.c_skip, progress, bonus)
+        return [(tuple(i + i0 for i in s), tuple(j + j0 for j in t)) for s, t in path]
+
+
+def _cells(path: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[tuple[int, int]]:
+    """The DP cells a path passes: (0, 0), then after each bead."""
+    cells = [(0, 0)]
+    for s, t in path:
+        cells.append((cells[-1][0] + len(s), cells[-1][1] + len(t)))
+    return cells
+
+
+def _resolve_blocks(prob: _Problem, path: list, lo: np.ndarray, hi: np.ndarray,
+                    rows: np.ndarray) -> list:
+    """Solve again only the blocks of rows around `rows`, each between two cells of the
+    current path, inside the (widened) band; the rest of the path is kept."""
+    n, m = len(prob.x), len(prob.y)
+    reach = 2 * max(prob.p.max_src, prob.p.max_tgt) + prob.p.margin
+    spans: list[list[int]] = []
+    for r in sorted(int(r) for r in rows):
+        if spans and r - reach <= spans[-1][1]:
+            spans[-1][1] = r + reach
+        else:
+            spans.append([r - reach, r + reach])
+    cells = _cells(path)
+    rows_of = [c[0] for c in cells]
+    out: list = []
+    k = 0  # beads of `path` already copied or replaced
+    for a, b in spans:
+        start = max(bisect.bisect_right(rows_of, max(a, 0)) - 1, k)  # last cell at or before a
+        end = min(bisect.bisect_left(rows_of, min(b, n), lo=start), len(cells) - 1)  # first at/after b
+        if end <= start:
+            continue
+        out += path[k:start]
+        (i0, j0), (i1, j1) = cells[start], cells[end]
+        sub_lo, sub_hi = connect(lo[i0 : i1 + 1] - j0, hi[i0 : i1 + 1] - j0, j1 - j0)
+        out += prob.solve(i0, i1, j0, j1, sub_lo, sub_hi)
+        k = end
+    return out + path[k:]
 
 
 def align_vectors(
     x: np.ndarray,
     y: np.ndarray,
     *,
-    max_src: int = 5,
-    max_tgt: int = 5,
-    k: int = 3,
-    margin: int = 8,
-    skip_percentile: float = 20.0,
-    windows: Windows | None = None,
-    src_chars: np.ndarray | None = None,
-    tgt_chars: np.ndarray | None = None,
-    widen_rounds: int = 3,
-    neighbour: float = 0.0,
-    scoring: str = "vecalign",
-    bertalign_skip: float = 0.1,
+    params: AlignParams | None = None,
+    src_chars: Sequence[float] | None = None,
+    tgt_chars: Sequence[float] | None = None,
     src_texts: Sequence[str] | None = None,
     tgt_texts: Sequence[str] | None = None,
     embedder: Embedder | None = None,
-    refine_gain: float | None = 0.01,
+    hints: Sequence[tuple[int, int]] = (),
+    corners: Sequence[tuple[int, int]] | None = None,
+    classes: tuple[Sequence[int], Sequence[int]] | None = None,
+    progress: Progress | None = None,
 ) -> list[Bead]:
-    """Align from sentence vectors; `windows` swaps in other window vectors (e.g. embedded).
+    """Align sentence vectors `x` (source) and `y` (target, unit rows).
 
-    Character counts, when given, switch on the length penalty.  (Weighting sentences
-    by length inside a composed window was tried and scored lower on the Bible dev set.)
-
-    Two experimental alternatives, off by default:
-
-    * `neighbour` > 0 subtracts that multiple of Bertalign's neighbour similarity
-      (`neighbour_cos`) from each bead's cosine, in the DP and in the skip cost alike.
-    * `scoring="bertalign"` replaces Vecalign's cost by Bertalign's score, -cos times
-      the length penalty, with a constant skip cost `bertalign_skip` (Bertalign's 0.1).
-
-    Bible en-zh, mUSE, strict F1 raw / verse-merged (first half, second half merged):
-    default 0.908 / 0.973 (0.971, 0.975); neighbour 0.25: 0.908 / 0.975 (0.976, 0.975);
-    neighbour 0.5: 0.903 / 0.973; neighbour 1.0: 0.894 / 0.972; bertalign scoring
-    0.898 / 0.972, with neighbour 1.0 0.883 / 0.953.  The margin's gain is within the
-    first half and not confirmed on the second, it doubles alignment time, and it pushes
-    towards absorbing neighbouring beads (a bead whose neighbours resemble it is
-    penalised; see the synthetic test), so it stays off.
-
-    When the texts and an embedder are given, the DP path is then refined by
-    `refine_boundaries` (boundary sentences moved between adjacent beads when the
-    concatenated texts, embedded for real, agree better by more than `refine_gain`;
-    None switches it off).  Bible: 0.908 / 0.973 (0.971, 0.975) -> 0.920 / 0.986
-    (0.988, 0.985), for ~4,000 extra window texts embedded (0.35x the 11,301 sentences).
+    Character counts switch on the length penalty; texts and an embedder switch on the
+    evidence pass.  `hints` are (i, j) pairs the document structure agrees on: they join
+    the first pass, and a path through the corners (i, j) — i source and j target
+    sentences before them — costs `hint_bonus` skips less (`corners`: more such points,
+    such as where two agreed units end; default: the hints).  `classes` keep beads inside
+    one class of sentences (see `vecalign_costs`).  Every sentence ends up in exactly one
+    bead, in order.
     """
-    if scoring not in ("vecalign", "bertalign"):
-        raise ValueError(f"unknown scoring {scoring!r}; expected 'vecalign' or 'bertalign'")
-    if len(x) == 0 or len(y) == 0:
-        raise ValueError("cannot align: one side has no sentences")
-    lo, hi = anchor_band(x, y, k=k, margin=margin)
-    x_mean, y_mean = window_mean(x, max_src), window_mean(y, max_tgt)
-    own_windows = windows is None
-    if windows is None:
-        windows = ComposedWindows(x, y, lo, hi, max_src, max_tgt, x_mean, y_mean)
-    types = bead_types(max_src, max_tgt)
-    lengths = None
-    if src_chars is not None and tgt_chars is not None:
-        sc = np.asarray(src_chars, dtype=np.float64)
-        tc = np.asarray(tgt_chars, dtype=np.float64) * (sc.sum() / max(float(np.sum(tgt_chars)), 1.0))
-        lengths = (np.concatenate(([0.0], np.cumsum(sc))), np.concatenate(([0.0], np.cumsum(tc))))
-    c_skip = skip_cost(x, y, x_mean, y_mean, skip_percentile, lengths, margin=neighbour)
-    if scoring == "bertalign":
-        c_skip = bertalign_skip
-    beads = dp_align(len(x), len(y), windows, lo, hi, types, c_skip, lengths, neighbour, scoring)
-    # A wrong anchor (repetitive passages: genealogies, lists) can bend the band away from
-    # the true path; the optimum then runs along the band's edge.  Widen the band there
-    # and solve again, until the path lies strictly inside it.
-    for _ in range(widen_rounds):
-        rows = _edge_rows(beads, lo, hi, len(y))
+    from .refine import refine
+
+    p = params or AlignParams()
+    x, y = _clean(x), _clean(y)
+    n, m = len(x), len(y)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    lengths = _cumulative_chars(src_chars, tgt_chars) if src_chars is not None and tgt_chars is not None else None
+    cls = None
+    if classes is not None and (len(set(classes[0])) > 1 or len(set(classes[1])) > 1):
+        cls = (np.asarray(classes[0]), np.asarray(classes[1]))
+    prob = _Problem(x, y, p, lengths, cls, hints if corners is None else corners)
+    lo, hi = band_around(anchor_path(x, y, k=p.k, hints=hints, gap=p.gap), n, m,
+                         margin=p.margin, max_width=p.max_width)
+    path = prob.solve(0, n, 0, m, lo, hi, progress)
+    # A wrong anchor bends the band away from the true path, which then runs along its
+    # edge: widen the band there and solve those blocks again, until the path lies inside.
+    for _ in range(p.widen_rounds):
+        rows = _edge_rows(path, lo, hi, m)
         if len(rows) == 0:
             break
-        step = 2 * max(margin, max_src, max_tgt)
-        grow = np.zeros(len(lo), dtype=bool)
-        for r in rows:
-            grow[max(r - step, 0) : r + step + 1] = True
-        lo, hi = _monotone_band(np.where(grow, lo - step, lo), np.where(grow, hi + step, hi), len(y))
-        if own_windows:  # embedded windows do not depend on the band
-            windows = ComposedWindows(x, y, lo, hi, max_src, max_tgt, x_mean, y_mean)
-        beads = dp_align(len(x), len(y), windows, lo, hi, types, c_skip, lengths, neighbour, scoring)
-    if refine_gain is not None and embedder is not None and src_texts is not None and tgt_texts is not None:
-        beads = refine_boundaries(beads, src_texts, tgt_texts, embedder, gain=refine_gain)
+        lo2, hi2 = widen(lo, hi, rows, 2 * max(p.margin, p.max_src, p.max_tgt), m, p.max_width)
+        if np.array_equal(lo2, lo) and np.array_equal(hi2, hi):
+            break
+        lo, hi = lo2, hi2
+        path = _resolve_blocks(prob, path, lo, hi, rows)
+    beads = []
+    for s, t in path:
+        score = 0.0
+        if s and t:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                xs, ys = x[list(s)].sum(0), y[list(t)].sum(0)
+                score = float(np.nan_to_num(xs @ ys / (np.linalg.norm(xs) * np.linalg.norm(ys))))
+        beads.append(Bead(s, t, float(np.clip(score, 0.0, 1.0))))
+    if p.refine_gain is not None and embedder is not None and src_texts is not None and tgt_texts is not None:
+        beads = refine(beads, src_texts, tgt_texts, embedder, gain=p.refine_gain,
+                       null_margin=p.null_margin, merge_gain=p.merge_gain, classes=cls)
     return beads
 
 
@@ -527,154 +620,25 @@ def align_sentences(
     tgt: Sequence[str],
     embedder: Embedder,
     *,
-    max_src: int = 5,
-    max_tgt: int = 5,
-    k: int = 3,
-    margin: int = 8,
-    skip_percentile: float = 20.0,
-    refine_gain: float | None = 0.01,
+    params: AlignParams | None = None,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    progress: Progress | None = None,
 ) -> list[Bead]:
-    """Align two lists of sentences; each sentence is embedded once, and the few bead
-    texts that boundary refinement compares (see `refine_boundaries`) once more."""
-    if len(src) == 0 or len(tgt) == 0:
-        side = "source" if len(src) == 0 else "target"
-        raise ValueError(f"cannot align: the {side} side has no sentences")
-    x = embedder.encode(list(src))
-    y = embedder.encode(list(tgt))
+    """Align two lists of sentences.  Each sentence is embedded once in its matching form
+    (Traditional Chinese read as Simplified, compatibility forms folded: `text.matching_form`),
+    and the few bead texts the evidence pass compares once more."""
+    from .text import matching_forms
+
+    s_m, t_m = matching_forms(src, src_lang), matching_forms(tgt, tgt_lang)
+    x, y = embedder.encode(s_m), embedder.encode(t_m)
     return align_vectors(
-        x,
-        y,
-        max_src=max_src,
-        max_tgt=max_tgt,
-        k=k,
-        margin=margin,
-        skip_percentile=skip_percentile,
-        src_chars=np.array([len(s) for s in src], dtype=np.float64),
-        tgt_chars=np.array([len(t) for t in tgt], dtype=np.float64),
-        src_texts=src,
-        tgt_texts=tgt,
-        embedder=embedder,
-        refine_gain=refine_gain,
+        x, y, params=params,
+        src_chars=[len(s) for s in src], tgt_chars=[len(t) for t in tgt],
+        src_texts=s_m, tgt_texts=t_m, embedder=embedder, progress=progress,
     )
 
 
-class EmbeddedWindows:
-    """Windows embedded as concatenated text, as Bertalign and Vecalign do (the costly way).
-
-    Kept as the benchmark's baseline: same DP and cost, only the window vectors differ.
-    """
-
-    def __init__(self, x_windows: Sequence[np.ndarray], y_windows: Sequence[np.ndarray]) -> None:
-        # x_windows[a - 1][s] is the vector of src[s:s+a]; index 0 holds single sentences.
-        self.xw, self.yw = list(x_windows), list(y_windows)
-        ymean = np.mean([w.mean(axis=0) for w in self.yw], axis=0)
-        xmean = np.mean([w.mean(axis=0) for w in self.xw], axis=0)
-        self.x_norm = [1.0 - w @ ymean for w in self.xw]
-        self.y_norm = [1.0 - w @ xmean for w in self.yw]
-
-    def cos(self, i0: int, a: int, j0: int, j1: int, b: int) -> np.ndarray:
-        return self.yw[b - 1][j0:j1] @ self.xw[a - 1][i0]
-
-    def src_norm(self, i0: int, a: int) -> float:
-        return float(self.x_norm[a - 1][i0])
-
-    def tgt_norm(self, j0: int, j1: int, b: int) -> np.ndarray:
-        return self.y_norm[b - 1][j0:j1]
-
-
-def _join(parts: Sequence[str]) -> str:
-    """Concatenate sentences as one text: no space between CJK characters, else one space."""
-    out = ""
-    for part in parts:
-        if out and not (_is_cjk(out[-1]) and part and _is_cjk(part[0])):
-            out += " "
-        out += part
-    return out
-
-
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
-
-
-def refine_boundaries(
-    beads: Sequence[Bead],
-    src: Sequence[str],
-    tgt: Sequence[str],
-    embedder: Embedder,
-    *,
-    gain: float = 0.0,
-    rounds: int = 2,
-    use_length: bool = False,
-) -> list[Bead]:
-    """Local search on the DP path: move one boundary sentence between adjacent beads.
-
-    For adjacent beads k, k+1 (both with two non-empty sides) the last source (or
-    target) sentence of k may move to k+1 or the first of k+1 to k, provided the donor
-    keeps at least one sentence.  Each bead side is embedded as its concatenated text
-    (only these candidate windows are embedded, so the cost is a few texts per non-1-1
-    bead), and a move is kept when the two beads' summed cosines rise by more than
-    `gain`.  Non-overlapping best moves are applied each round.
-    """
-    beads = list(beads)
-    if use_length:
-        sc = np.array([len(s) for s in src], dtype=np.float64)
-        tc = np.array([len(t) for t in tgt], dtype=np.float64)
-        tc *= sc.sum() / max(tc.sum(), 1.0)
-    vecs: dict[tuple[int, tuple[int, ...]], np.ndarray] = {}
-
-    def need(side: int, ids: tuple[int, ...], todo: dict) -> None:
-        if (side, ids) not in vecs:
-            todo[(side, ids)] = None
-
-    def bead_score(s: tuple[int, ...], t: tuple[int, ...]) -> float:
-        c = float(vecs[(0, s)] @ vecs[(1, t)])
-        if use_length:
-            c *= float(length_penalty(np.array([sc[list(s)].sum()]), np.array([tc[list(t)].sum()]))[0])
-        return c
-
-    for _ in range(rounds):
-        moves: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = []
-        for k in range(len(beads) - 1):
-            a, b = beads[k], beads[k + 1]
-            if not (a.src and a.tgt and b.src and b.tgt):
-                continue
-            if len(a.src) > 1:
-                moves.append((k, a.src[:-1], a.tgt, a.src[-1:] + b.src, b.tgt))
-            if len(b.src) > 1:
-                moves.append((k, a.src + b.src[:1], a.tgt, b.src[1:], b.tgt))
-            if len(a.tgt) > 1:
-                moves.append((k, a.src, a.tgt[:-1], b.src, a.tgt[-1:] + b.tgt))
-            if len(b.tgt) > 1:
-                moves.append((k, a.src, a.tgt + b.tgt[:1], b.src, b.tgt[1:]))
-        if not moves:
-            break
-        todo: dict = {}
-        for k, s1, t1, s2, t2 in moves:
-            a, b = beads[k], beads[k + 1]
-            for side, ids in ((0, a.src), (1, a.tgt), (0, b.src), (1, b.tgt), (0, s1), (1, t1), (0, s2), (1, t2)):
-                need(side, ids, todo)
-        keys = list(todo)
-        for side in (0, 1):
-            sel = [key for key in keys if key[0] == side]
-            if sel:
-                texts = [_join([(src, tgt)[side][i] for i in ids]) for _, ids in sel]
-                vecs.update(zip(sel, embedder.encode(texts)))
-        scored = []
-        for k, s1, t1, s2, t2 in moves:
-            a, b = beads[k], beads[k + 1]
-            old = bead_score(a.src, a.tgt) + bead_score(b.src, b.tgt)
-            new = bead_score(s1, t1) + bead_score(s2, t2)
-            if new - old > gain:
-                scored.append((new - old, k, s1, t1, s2, t2))
-        if not scored:
-            break
-        scored.sort(key=lambda m: -m[0])
-        used: set[int] = set()
-        for _, k, s1, t1, s2, t2 in scored:
-            if k in used or k + 1 in used:
-                continue
-            used.update((k, k + 1))
-            beads[k] = Bead(s1, t1, float(np.clip(vecs[(0, s1)] @ vecs[(1, t1)], 0.0, 1.0)))
-            beads[k + 1] = Bead(s2, t2, float(np.clip(vecs[(0, s2)] @ vecs[(1, t2)], 0.0, 1.0)))
-    return beads
+def with_params(params: AlignParams | None, **changes: object) -> AlignParams:
+    """`params` (or the defaults) with some fields changed."""
+    return replace(params or AlignParams(), **changes)  # type: ignore[arg-type]

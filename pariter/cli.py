@@ -39,8 +39,10 @@ from pariter.io import check_distinct, check_output_dir, check_output_file
 #: modules register; a command missing here still runs (every stage is loaded when a
 #: name is unknown), it is only missing from the list.
 STAGE_COMMANDS: dict[str, tuple[str, str]] = {
+    "align": ("pariter.align.cli",
+              "Align Chinese and English through the structure: sections, clauses and paragraphs,"),
     "align-text": ("pariter.align.cli",
-                   "Align two sentence-per-line files; writes `[src ids]:[tgt ids]` beads, 0-based."),
+                   "Align two sentence-per-line files, or two folders of them paired by file name."),
     "eval-align": ("pariter.align.cli",
                    "Strict and lax precision, recall and F1 (micro-averaged over files)."),
 }
@@ -237,45 +239,6 @@ def eval_extract(
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
         print(format_report(scores))
-
-
-@app.command()
-def align(
-    a: Path = typer.Argument(..., help="Source: a PDF or document JSON (Chinese side)."),
-    b: Optional[Path] = typer.Argument(None, help="Target; omit to align a bilingual document with itself."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", callback=check_output_file,
-                                          help="Alignment JSON (default: stdout)."),
-    model: str = typer.Option("muse", "--model", help="muse (bundled) or st:NAME_OR_PATH."),
-    src_select: Optional[str] = typer.Option(None, "--src-select", help="Only this section of the source (e.g. zh.s06)."),
-    tgt_select: Optional[str] = typer.Option(None, "--tgt-select", help="Only this section of the target."),
-) -> None:
-    """Align Chinese and English through the structure: sections, clauses and paragraphs,
-    sentences, footnotes; every link with a confidence and translator flags."""
-    from pariter.errors import InputError
-
-    check_distinct([output], [p for p in (a, b) if p is not None])
-    from pariter.align.document import align_documents
-    from pariter.align.embed import CachedEmbedder, load_embedder
-    from pariter.model import dumps
-    from pariter.pipeline import open_document
-
-    src = open_document(a)
-    if b is None:
-        if not {"zh", "en"} <= set(src.langs):
-            raise InputError(a, f"one argument means a bilingual zh+en document, but it has {src.langs}")
-        src, tgt = src.stream("zh"), src.stream("en")
-    else:
-        tgt = open_document(b)
-    alignment = align_documents(src, tgt, CachedEmbedder(load_embedder(model)),
-                                src_select=src_select, tgt_select=tgt_select)
-    _write_or_print(dumps(alignment), output)
-    levels: dict[str, int] = {}
-    flagged = 0
-    for link in alignment.links:
-        levels[link.level] = levels.get(link.level, 0) + 1
-        flagged += bool(link.flags)
-    summary = ", ".join(f"{n} {lvl}" for lvl, n in levels.items())
-    err.print(f"{len(alignment.links)} links ({summary}); {flagged} flagged")
 
 
 @app.command()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from pariter.align.document import AlignConfig, Calibration, align_bilingual, align_documents, summary
+from pariter.align.sentences import AlignParams
 from pariter.align.structure import build_document, view
 from pariter.model import Alignment
 from pariter.schema import errors
@@ -242,7 +243,7 @@ def test_selected_report_section_against_english(data, consensus, embedder):
 
 
 def test_config_is_honoured(consensus, embedder):
-    cfg = AlignConfig(sentence_links=False, clause_paragraph_links=False, low_confidence=0.999)
+    cfg = AlignConfig(sentence_links=False, paragraph_links=False, low_confidence=0.999)
     al = align_bilingual(consensus, embedder, config=cfg)
     assert {l.level for l in al.links} == {"section", "clause"}
     assert all("low_confidence" in l.flags for l in al.links if l.level == "clause")
@@ -282,13 +283,13 @@ def _without_clauses(outline: list[dict]) -> list[dict]:
     return out
 
 
-@pytest.mark.parametrize("dense_cells", [40_000, 1])  # 1 forces the banded FAISS-anchored DP
-def test_paragraphs_without_anchors(data, embedder, dense_cells):
+@pytest.mark.parametrize("params", [AlignParams(), AlignParams(k=1, margin=1)])  # a narrow band widens
+def test_paragraphs_without_anchors(data, embedder, params):
     outlines = {k: _without_clauses(v) for k, v in data["consensus"].items()}
     del outlines["en"][1]["paragraphs"][0]  # clause 02's English is gone
     outlines["en"][1]["number"] = outlines["zh"][1]["number"] = None  # no section cut either
     doc = build_document("loose", outlines)
-    al = align_bilingual(doc, embedder, config=AlignConfig(dense_cells=dense_cells))
+    al = align_bilingual(doc, embedder, config=AlignConfig(sentences=params))
     _valid(al)
     paras = [(l.src, l.tgt) for l in al.links if l.level == "paragraph"]
     assert (["zh.sx1.p1"], []) in paras

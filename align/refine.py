@@ -1,0 +1,204 @@
+"""The evidence pass: real embeddings of bead texts settle what composed windows leave in doubt.
+
+The DP judges a window by the normalised sum of its sentence vectors, which is cheap but
+blurs exactly the decisions at a bead's edge: which bead a boundary sentence belongs to,
+whether a sentence with no clear partner is a null or half of a merge.  Here the texts of
+the beads involved are joined and embedded for real (a few texts per doubtful bead, not
+every window of the text, which is what Bertalign and Vecalign embed), and the bead
+score is the cosine of the two sides' real vectors.
+
+Moves, each between adjacent beads, each kept only when the evidence says so:
+
+* **boundary**: the last sentence of one bead's side moves to the next bead, or the first
+  of the next moves back; kept when the two beads' summed scores rise by more than `gain`;
+* **null joins**: a null sentence joins the neighbouring bead on its side when that bead
+  scores no worse than `null_margin` below what it scored without it; a sentence is left
+  unaligned only when every such merge is worse by more than the margin;
+* **null splits**: the end sentence of a bead's side leaves as a null when the bead
+  scores more than `null_margin` better without it (the same rule read backwards);
+* **merge** (with `merge_gain`): two adjacent beads become one when the merged bead
+  scores more than `merge_gain` above the better of the two (2-2 and larger beads).
+
+Non-overlapping best moves are applied each round; every move keeps each sentence in
+exactly one bead, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .embed import Embedder
+
+__all__ = ["refine", "join_texts"]
+
+MAX_SIDE = 5
+"""A move never makes a bead side longer than the DP's largest bead (5 sentences)."""
+
+ROUNDS = 2
+"""Rounds of moves; a second round settles moves the first one made possible."""
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+def join_texts(parts: Sequence[str]) -> str:
+    """Sentences as one text: no space between CJK characters, else one space."""
+    out = ""
+    for part in parts:
+        if out and not (_is_cjk(out[-1]) and part and _is_cjk(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+Ids = tuple[int, ...]
+
+
+class _Scores:
+    """Real embeddings of bead sides, embedded in batches and remembered."""
+
+    def __init__(self, src: Sequence[str], tgt: Sequence[str], embedder: Embedder) -> None:
+        self.texts = (src, tgt)
+        self.embedder = embedder
+        self.vecs: dict[tuple[int, Ids], np.ndarray] = {}
+
+    def need(self, keys: set[tuple[int, Ids]]) -> None:
+        for side in (0, 1):
+            todo = sorted(key for key in keys if key[0] == side and key not in self.vecs and key[1])
+            if todo:
+                joined = [join_texts([self.texts[side][i] for i in ids]) for _, ids in todo]
+                self.vecs.update(zip(todo, np.asarray(self.embedder.encode(joined), dtype=np.float32)))
+
+    def score(self, s: Ids, t: Ids) -> float:
+        if not s or not t:
+            return 0.0
+        v = float(self.vecs[(0, s)] @ self.vecs[(1, t)])
+        return v if np.isfinite(v) else 0.0
+
+
+def _candidates(beads: list, null_margin: float | None, merge_gain: float | None) -> list[tuple]:
+    """(kind, k, new beads for k and k+1 (a merge gives one)) for every adjacent pair."""
+    out: list[tuple] = []
+    for k in range(len(beads) - 1):
+        a, b = beads[k], beads[k + 1]
+        full_a, full_b = bool(a.src and a.tgt), bool(b.src and b.tgt)
+        if full_a and full_b:
+            if len(a.src) > 1:
+                out.append(("boundary", k, [(a.src[:-1], a.tgt), (a.src[-1:] + b.src, b.tgt)]))
+            if len(b.src) > 1:
+                out.append(("boundary", k, [(a.src + b.src[:1], a.tgt), (b.src[1:], b.tgt)]))
+            if len(a.tgt) > 1:
+                out.append(("boundary", k, [(a.src, a.tgt[:-1]), (b.src, a.tgt[-1:] + b.tgt)]))
+            if len(b.tgt) > 1:
+                out.append(("boundary", k, [(a.src, a.tgt + b.tgt[:1]), (b.src, b.tgt[1:])]))
+            if merge_gain is not None and len(a.src) + len(b.src) <= MAX_SIDE \
+                    and len(a.tgt) + len(b.tgt) <= MAX_SIDE:
+                out.append(("merge", k, [(a.src + b.src, a.tgt + b.tgt)]))
+        if null_margin is None:
+            continue
+        # a null next to a full bead: join it (the null is on one side only)
+        if full_a and not full_b and (len(a.src) + len(b.src) <= MAX_SIDE) and (len(a.tgt) + len(b.tgt) <= MAX_SIDE):
+            out.append(("join", k, [(a.src + b.src, a.tgt + b.tgt)]))
+        if full_b and not full_a and (len(a.src) + len(b.src) <= MAX_SIDE) and (len(a.tgt) + len(b.tgt) <= MAX_SIDE):
+            out.append(("join", k, [(a.src + b.src, a.tgt + b.tgt)]))
+    if null_margin is not None:  # the end sentence of a full bead leaves as a null
+        for k, a in enumerate(beads):
+            if not (a.src and a.tgt):
+                continue
+            if len(a.src) > 1:
+                out.append(("split", k, [(a.src[:1], ()), (a.src[1:], a.tgt)]))
+                out.append(("split", k, [(a.src[:-1], a.tgt), (a.src[-1:], ())]))
+            if len(a.tgt) > 1:
+                out.append(("split", k, [((), a.tgt[:1]), (a.src, a.tgt[1:])]))
+                out.append(("split", k, [(a.src, a.tgt[:-1]), ((), a.tgt[-1:])]))
+    return out
+
+
+def refine(
+    beads: Sequence,
+    src: Sequence[str],
+    tgt: Sequence[str],
+    embedder: Embedder,
+    *,
+    gain: float = 0.01,
+    null_margin: float | None = 0.0,
+    merge_gain: float | None = None,
+    classes: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> list:
+    """The evidence pass over a DP path (see the module docstring); returns new beads.
+
+    With `classes`, a move is never made whose bead would mix classes (see
+    `sentences.vecalign_costs`)."""
+    from .sentences import Bead
+
+    def allowed(new: list) -> bool:
+        if classes is None:
+            return True
+        for s, t in new:
+            kinds = {classes[0][i] for i in s} | {classes[1][j] for j in t}
+            if len(kinds) > 1:
+                return False
+        return True
+
+    beads = list(beads)
+    sc = _Scores(src, tgt, embedder)
+    for _ in range(ROUNDS):
+        cands = [c for c in _candidates(beads, null_margin, merge_gain) if allowed(c[2])]
+        if not cands:
+            break
+        keys: set[tuple[int, Ids]] = set()
+        for kind, k, new in cands:
+            span = beads[k : k + (1 if kind == "split" else 2)]
+            for s, t in [(x.src, x.tgt) for x in span] + list(new):
+                keys |= {(0, tuple(s)), (1, tuple(t))}
+        sc.need(keys)
+        moves = []
+        for kind, k, new in cands:
+            if kind == "split":
+                old = beads[k]
+                full = next((s, t) for s, t in new if s and t)
+                delta = sc.score(*full) - sc.score(old.src, old.tgt)
+                if delta > null_margin:  # type: ignore[operator]
+                    moves.append((delta, kind, k, 1, new))
+                continue
+            a, b = beads[k], beads[k + 1]
+            if kind == "boundary":
+                delta = sum(sc.score(s, t) for s, t in new) - sc.score(a.src, a.tgt) - sc.score(b.src, b.tgt)
+                if delta > gain:
+                    moves.append((delta, kind, k, 2, new))
+            elif kind == "join":
+                full = a if a.src and a.tgt else b
+                delta = sc.score(*new[0]) - sc.score(full.src, full.tgt)
+                if delta >= -null_margin:  # type: ignore[operator]
+                    moves.append((delta + 1.0, kind, k, 2, new))  # settles before other moves
+            else:  # merge
+                delta = sc.score(*new[0]) - max(sc.score(a.src, a.tgt), sc.score(b.src, b.tgt))
+                if delta > merge_gain:  # type: ignore[operator]
+                    moves.append((delta, kind, k, 2, new))
+        if not moves:
+            break
+        moves.sort(key=lambda mv: (-mv[0], mv[2]))
+        used: set[int] = set()
+        replaced: dict[int, tuple[int, list]] = {}
+        for _, kind, k, width, new in moves:
+            if any(q in used for q in range(k, k + width)):
+                continue
+            used.update(range(k, k + width))
+            replaced[k] = (width, new)
+        out: list = []
+        k = 0
+        while k < len(beads):
+            if k in replaced:
+                width, new = replaced[k]
+                out += [Bead(tuple(s), tuple(t), float(np.clip(sc.score(tuple(s), tuple(t)), 0.0, 1.0)))
+                        for s, t in new]
+                k += width
+            else:
+                out.append(beads[k])
+                k += 1
+        beads = out
+    return beads
