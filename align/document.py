@@ -81,8 +81,10 @@ class AlignConfig:
     similarity.  ``section_anchor_prior`` (0.5): a section pair whose printed numbers
     agree scores ``1 − (1 − p)(1 − prior)``: headings are too short to embed reliably.
     ``low_confidence`` (0.5): score threshold of the ``low_confidence`` flag.
-    ``length_band`` (2.2), ``length_min_chars``: see :mod:`pariter.align.flags`; the
-    expected length ratio is measured on the pair itself (its aligned text).
+    ``length_band`` (2.2), ``zh_en_char_ratio`` (3.63), ``length_min_chars``: see
+    :mod:`pariter.align.flags` (the length flag only; the aligner's own length penalty
+    uses each text's own ratio).  The review page recomputes flags with these defaults
+    (`pariter.export.flagrules`), so they are not measured per pair.
     ``diff`` (True): wording diffs on same-language pairs.  ``score_digits`` (4).
     """
 
@@ -96,14 +98,10 @@ class AlignConfig:
     section_anchor_prior: float = 0.5
     low_confidence: float = 0.5
     length_band: float = F.LENGTH_BAND
+    zh_en_char_ratio: float = F.ZH_EN_CHAR_RATIO
     length_min_chars: dict[str, int] = field(default_factory=lambda: dict(F.MIN_CHARS))
     diff: bool = True
     score_digits: int = 4
-
-
-MIN_RATIO_CHARS = 200
-"""Aligned characters (source side) needed before the pair's own length ratio replaces the
-language pair's default (`flags.expected_ratio`) in the length flag."""
 
 
 def _bigrams(text: str) -> set[str]:
@@ -157,12 +155,10 @@ class _Run:
         return np.asarray(self.embedder.encode(matching_forms(texts, lang)), dtype=np.float32)
 
     def _expected_ratio(self) -> float:
-        """Target characters per source character over the pair's aligned text."""
-        a = sum(F.char_length(self.s.items[i].text) for b in self.beads if b.src and b.tgt for i in b.src)
-        c = sum(F.char_length(self.t.items[j].text) for b in self.beads if b.src and b.tgt for j in b.tgt)
-        if a >= MIN_RATIO_CHARS and c > 0:
-            return c / a
-        return F.expected_ratio(self.s.view.lang, self.t.view.lang)
+        """Target characters per source character the length flag expects."""
+        pair = (self.s.view.lang, self.t.view.lang)
+        r = self.cfg.zh_en_char_ratio
+        return r if pair == ("zh", "en") else 1 / r if pair == ("en", "zh") else F.expected_ratio(*pair)
 
     # -- scores ----------------------------------------------------------------------------
     def similarity(self, si: Sequence[int], ti: Sequence[int], s_text: str, t_text: str) -> float:
