@@ -397,7 +397,9 @@ SPECS: list[Spec] = [
          "two columns with notes at the bottom of each column, '一、'/'（一）' headings, tagged",
          lambda: bible_doc("zh-html-paged-2col", "zh", [("Exo", 5), ("Exo", 7)], "zh", per=3, lists=False),
          html(paged=True, columns=2, lang="zh", font="'Noto Serif CJK SC', serif", size="10pt", col_chars=1500,
-              line_height="1.6", css="h2 { font-size: 13pt; } h3 { font-size: 11pt; }")),
+              line_height="1.6", css="h2 { font-size: 13pt; } h3 { font-size: 11pt; }"),
+         notes=("Tagged: the en dash of '第1–12节' is U+2013 in the ActualText (what pypdfium2 reads, and the "
+                "source) but U+2012 in the Noto CJK glyph's ToUnicode (what pdfplumber reads).",)),
     # ---------------------------------------------------------------- Typst
     Spec("en-typst-2col-smallcaps", "Typst (another template)",
          "Typst two columns, small-caps headings at body size, hyphenated justified text, footnotes",
