@@ -1,10 +1,22 @@
 """The character layer: the only place that knows which PDF library reads the file.
 
 Everything above works on :class:`Char` and :class:`PageChars`, plain objects with
-explicit coordinates (points, pdfplumber's top-left origin), so a faster reader (PDFium)
-can replace pdfplumber by implementing :class:`CharSource` without touching structure
-code. Pages are yielded one at a time and released after use so that memory stays
-bounded on very long documents.
+explicit coordinates, so a reader can be swapped without touching structure code. Two
+readers implement :class:`CharSource`: :class:`~pariter.extract.pdfium.PdfiumSource`
+(the default: fast, tolerant of damaged files, and rich in evidence) and
+:class:`PdfplumberSource` (pdfminer.six). Pages are yielded one at a time and released
+after use so that memory stays bounded on very long documents.
+
+**Coordinates.** Every box and position here is in points, on the page *as displayed*
+(after its ``/Rotate``), with the origin at the top-left corner of the page and ``top``
+growing downwards: ``x0 < x1`` and ``top < bottom``. The PDFium reader measures from the
+crop box (what a viewer shows), pdfplumber from the media box; the two differ only on
+pages whose crop box is smaller.
+
+**Evidence.** Besides text and geometry, a glyph carries what the PDF says about it: its
+font's descriptor (:class:`FontInfo`), its render mode, the structure element that owns
+it in a tagged PDF (:class:`StructNode`), whether it is an artifact (running matter).
+A reader that cannot tell leaves the default, which always means "unknown", never "no".
 """
 
 from __future__ import annotations
@@ -13,11 +25,166 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
+# PDF font descriptor flags (ISO 32000-1, table 123), as masks
+FIXED_PITCH, SERIF, SYMBOLIC, SCRIPT, NONSYMBOLIC, ITALIC = 1, 1 << 1, 1 << 2, 1 << 3, 1 << 5, 1 << 6
+ALL_CAP, SMALL_CAP, FORCE_BOLD = 1 << 16, 1 << 17, 1 << 18
+
+
+@dataclass(frozen=True, slots=True)
+class FontInfo:
+    """A font as its PDF font dictionary and descriptor describe it (one object per font,
+    shared by its glyphs). ``None`` fields are unknown to the reader.
+
+    ``name`` is the font's name (PDFium reads it from the font program when it can, so a
+    subset prefix ``ABCDEF+`` may or may not be there; :attr:`base` strips it); ``family`` is the family name PDFium reads from the font
+    program; ``weight`` is PDFium's weight estimate (100–900) from the descriptor's stem
+    width ``/StemV`` (:attr:`stem_v` gives it back); ``flags`` are the descriptor's
+    ``/Flags`` bits (see the masks in this module); ``italic_angle`` is ``/ItalicAngle``
+    in degrees (negative for a forward slant); ``embedded``: the font program is in the file.
+    """
+
+    name: str
+    family: str | None = None
+    weight: int | None = None
+    flags: int | None = None
+    italic_angle: float = 0.0
+    embedded: bool | None = None
+
+    @property
+    def base(self) -> str:
+        """The font name without a subset prefix (``ABCDEF+``)."""
+        head, plus, rest = self.name.partition("+")
+        return rest if plus and len(head) == 6 and head.isupper() else self.name
+
+    def _flag(self, mask: int) -> bool | None:
+        return None if self.flags is None else bool(self.flags & mask)
+
+    @property
+    def fixed_pitch(self) -> bool | None:
+        return self._flag(FIXED_PITCH)
+
+    @property
+    def serif(self) -> bool | None:
+        return self._flag(SERIF)
+
+    @property
+    def symbolic(self) -> bool | None:
+        return self._flag(SYMBOLIC)
+
+    @property
+    def italic(self) -> bool | None:
+        """The Italic flag, or a slanted italic angle."""
+        f = self._flag(ITALIC)
+        return True if f or self.italic_angle < -3 else f
+
+    @property
+    def all_cap(self) -> bool | None:
+        return self._flag(ALL_CAP)
+
+    @property
+    def small_cap(self) -> bool | None:
+        return self._flag(SMALL_CAP)
+
+    @property
+    def force_bold(self) -> bool | None:
+        return self._flag(FORCE_BOLD)
+
+    @property
+    def stem_v(self) -> float | None:
+        """``/StemV`` as PDFium read it (inverse of its weight formula)."""
+        if self.weight is None:
+            return None
+        return self.weight / 5 if self.weight < 700 else (self.weight - 140) / 4
+
+
+@dataclass(frozen=True, slots=True)
+class StructNode:
+    """The element of a tagged PDF's structure tree that owns a glyph's marked content.
+
+    ``type`` is the element's structure type after the document's role map (``P``,
+    ``H1``, ``Note``, ``Lbl``, ``LI``, ``TD``, ``Figure``, ``Caption``, ``Span`` …);
+    ``path`` the types from the tree's root down to it; ``index`` tells elements apart
+    within one page (glyphs of one paragraph share it); ``lang`` its ``/Lang``, if any.
+    """
+
+    type: str
+    path: tuple[str, ...]
+    index: int
+    lang: str | None = None
+
+    def within(self, *types: str) -> str | None:
+        """The nearest enclosing type (this one included) among ``types``."""
+        for t in reversed(self.path):
+            if t in types:
+                return t
+        return None
+
+
+@dataclass(slots=True)
+class Target:
+    """Where a link or an outline entry leads: a page (1-based) and, when the destination
+    gives one, a point on it. ``pdf_x``/``pdf_y`` are the destination's numbers in PDF
+    user space; ``x``/``top`` the same point in this module's top-left page coordinates,
+    filled in by the reader when it reads the target page (None until then, or when the
+    destination names no point, e.g. /Fit)."""
+
+    page: int
+    pdf_x: float | None = None
+    pdf_y: float | None = None
+    x: float | None = None
+    top: float | None = None
+
+
+@dataclass(slots=True)
+class Link:
+    """A link annotation: its active rectangle on ``page`` and where it leads, either
+    inside the document (``target``) or to a ``uri``."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    target: Target | None = None
+    uri: str | None = None
+
+
+@dataclass(slots=True)
+class OutlineItem:
+    """One bookmark of the document outline: ``level`` 1 for top-level entries, in the
+    outline's order (a pre-order walk of the bookmark tree)."""
+
+    title: str
+    level: int
+    target: Target | None = None
+
+
+@dataclass(slots=True)
+class DocInfo:
+    """What a PDF says about itself as a whole. A reader that cannot read some of it leaves
+    the default (empty, None)."""
+
+    outline: list[OutlineItem] = field(default_factory=list)
+    #: the catalog's /MarkInfo says the content is tagged (a structure tree is there)
+    tagged: bool = False
+    producer: str | None = None
+    creator: str | None = None
+
 
 @dataclass(slots=True)
 class Char:
-    """One glyph as drawn. ``baseline`` is the baseline's distance from the page top;
-    it groups CJK and Latin glyphs of one line whose boxes differ in height."""
+    """One glyph as drawn.
+
+    The box ``x0, top, x1, bottom`` is the glyph's layout box as pdfminer defines it:
+    across from its origin to its advance, up from the font's descent by one em, so that
+    lines get the same height whichever reader read them. ``tight`` is the box of the ink
+    itself (PDFium only). ``baseline`` is the baseline's distance from the page top; it
+    groups CJK and Latin glyphs of one line whose boxes differ in height. ``size`` is the
+    font size as drawn (``Tf`` times the text and graphics matrices' vertical scale).
+    ``fontname`` is the font's name; a subset prefix (``ABCDEF+``) may be there (pdfminer
+    keeps the ``/BaseFont``'s, PDFium gives a Type 1 font's name from the font program),
+    so compare names with it stripped.
+    """
 
     text: str
     x0: float
@@ -26,11 +193,37 @@ class Char:
     bottom: float
     fontname: str
     size: float
+    #: fill colour as the reader gives it (PDFium: RGB in 0–1; pdfplumber: the colour
+    #: space's own components); None when unknown or a pattern
     colour: tuple[float, ...] | None = None
     upright: bool = True
     baseline: float = 0.0
     #: index in the content stream: drawing order is the best hint of reading order
     seq: int = 0
+    #: the ink box (x0, top, x1, bottom), tight around the glyph's outline
+    tight: tuple[float, float, float, float] | None = None
+    #: the font's descriptor, shared by all glyphs of the font
+    font: FontInfo | None = None
+    #: text render mode ``Tr``: 0 fill, 1 stroke, 2 both, 3 invisible (OCR layers),
+    #: 4–7 the same and add to the clip path; -1 unknown
+    render_mode: int = -1
+    #: the baseline's direction on the displayed page, degrees counter-clockwise
+    angle: float = 0.0
+    #: a hyphen that ends a line (PDFium's reading: a word broken across lines)
+    hyphen: bool = False
+    #: the font maps this glyph to no Unicode: ``text`` is ``(cid:N)``
+    unmapped: bool = False
+    #: marked-content id of the glyph's content (tagged PDFs); -1 none
+    mcid: int = -1
+    #: the structure element owning the glyph (tagged PDFs)
+    struct: StructNode | None = None
+    #: inside an /Artifact marked-content sequence: running headers, footers, page numbers
+    artifact: bool = False
+
+    @property
+    def invisible(self) -> bool:
+        """Drawn with render mode 3 or 7: neither filled nor stroked (an OCR text layer)."""
+        return self.render_mode in (3, 7)
 
 
 @dataclass(slots=True)
@@ -71,6 +264,17 @@ class PageChars:
     graphics: list[tuple[float, float, float, float]] = field(default_factory=list)
     #: set when the page could not be read; the page then has no chars
     error: str | None = None
+    #: the page's label (``/PageLabels``: "iv", "A-3"), if the document gives labels
+    label: str | None = None
+    #: link annotations on the page
+    links: list[Link] = field(default_factory=list)
+    #: characters the reader generated (PDFium's spaces and line breaks): not in ``chars``
+    generated: int = 0
+    #: glyphs without a Unicode mapping (in ``chars`` as ``(cid:N)``)
+    unmapped: int = 0
+    #: what went wrong while reading the page but did not stop it: (code, message) pairs,
+    #: reported as warnings by the pipeline
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
 class CharSource(Protocol):
@@ -79,6 +283,9 @@ class CharSource(Protocol):
     path: str
     page_count: int
     title: str | None
+    #: the document's own description (outline, tagging); complete after :meth:`pages`
+    #: has been read through (targets are placed as their pages are read)
+    info: DocInfo
 
     def pages(self) -> Iterator[PageChars]: ...
 
@@ -97,7 +304,9 @@ def _colour(value: object) -> tuple[float, ...] | None:
 
 
 class PdfplumberSource:
-    """:class:`CharSource` over pdfplumber (pdfminer.six)."""
+    """:class:`CharSource` over pdfplumber (pdfminer.six). Of the evidence it gives the
+    marked content (``mcid``, ``artifact``); fonts, render mode, tags, outline and links
+    are left unknown."""
 
     def __init__(self, path: str | Path, *, tables: bool = True) -> None:
         import pdfplumber
@@ -116,6 +325,7 @@ class PdfplumberSource:
         except Exception:  # metadata is decoration: never fail on it
             title = None
         self.title = title
+        self.info = DocInfo()
 
     def pages(self) -> Iterator[PageChars]:
         for i in range(self.page_count):
@@ -157,8 +367,11 @@ class PdfplumberSource:
                 colour = colours[raw] = _colour(raw)
             except TypeError:  # unhashable (a list): convert each time
                 colour = _colour(raw)
+            mcid = get("mcid")
             append(Char(c["text"], c["x0"], top, c["x1"], c["bottom"], get("fontname", ""),
-                        float(get("size", 0.0)), colour, upright, baseline, seq))
+                        float(get("size", 0.0)), colour, upright, baseline, seq,
+                        mcid=mcid if isinstance(mcid, int) else -1,
+                        artifact=get("tag") == "Artifact"))
         out.chars = chars
         rules = [Rule(o["x0"], o["top"], o["x1"], o["bottom"]) for o in page.lines]
         for r in page.rects:
@@ -175,17 +388,55 @@ class PdfplumberSource:
 
     @staticmethod
     def _tables(page) -> list[PageTable]:  # noqa: ANN001
-        found = []
         try:
-            for t in page.find_tables():
-                rows = [[(cell or "").replace("\n", "") for cell in row] for row in t.extract()]
-                rows = [r for r in rows if any(c.strip() for c in r)]
-                if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                    x0, top, x1, bottom = t.bbox
-                    found.append(PageTable(x0, top, x1, bottom, rows))
+            return page_tables(page.find_tables())
         except Exception:
             return []
-        return found
 
     def close(self) -> None:
         self._pdf.close()
+
+
+def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
+    """pdfplumber's tables as :class:`PageTable`: rows of cell texts, empty rows dropped;
+    a "table" of one row or one column is not kept (a boxed paragraph, a framed figure)."""
+    out = []
+    for t in found:
+        rows = [[(cell or "").replace("\n", "") for cell in row] for row in t.extract()]
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            x0, top, x1, bottom = t.bbox
+            out.append(PageTable(x0, top, x1, bottom, rows))
+    return out
+
+
+class TablePage:
+    """Just enough of a pdfplumber page for its table finder to run on another reader's
+    glyphs and drawn edges: pdfplumber's algorithm without pdfminer's parse of the page."""
+
+    def __init__(self, chars: list[Char], edges: list[tuple[float, float, float, float]],
+                 width: float, height: float) -> None:
+        self.bbox = (0.0, 0.0, width, height)
+        self._glyphs = chars
+        self._chars: list[dict] | None = None
+        self.edges = []
+        for x0, top, x1, bottom in edges:
+            self.edges.append({"object_type": "line", "x0": x0, "x1": x1, "top": top,
+                               "bottom": bottom, "doctop": top, "width": x1 - x0,
+                               "height": bottom - top, "orientation": "h" if top == bottom else "v"})
+
+    @property
+    def chars(self) -> list[dict]:
+        """The glyphs as pdfplumber's char dicts, made only when a found table is read."""
+        if self._chars is None:
+            self._chars = [{"object_type": "char", "text": c.text, "x0": c.x0, "x1": c.x1,
+                            "top": c.top, "bottom": c.bottom, "doctop": c.top,
+                            "width": c.x1 - c.x0, "height": c.bottom - c.top,
+                            "upright": c.upright, "size": c.size, "fontname": c.fontname}
+                           for c in self._glyphs]
+        return self._chars
+
+    def find_tables(self):  # noqa: ANN201
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(None)).tables

@@ -9,7 +9,7 @@ paragraphs continue across columns and pages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pariter
@@ -19,7 +19,7 @@ from pariter.model import (Box, Document, Generator, Page,
                            Source, Warning)
 
 from .assemble import Assembler
-from .chars import Char, CharSource, PageTable, PdfplumberSource, Rule
+from .chars import Char, CharSource, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes
@@ -30,6 +30,8 @@ from .lines import Line
 from .markers import decide_markers
 from .outline import read_outline
 from .paragraphs import blocks
+from .readers import DEFAULT_READER, FileCheck, open_source
+from .readers import check_file as _check_file
 from .roles import Evidence, decide
 from .running import find_running, page_number, to_running
 from .styles import DocStyle, body_style
@@ -70,8 +72,8 @@ def _turn(chars: list[Char], width: float) -> list[Char]:
     out = []
     for c in chars:
         nb = width - c.x0
-        out.append(Char(c.text, c.top, width - c.x1, c.bottom, nb, c.fontname, c.size,
-                        c.colour, True, nb - 0.12 * (nb - (width - c.x1)), c.seq))
+        out.append(replace(c, x0=c.top, top=width - c.x1, x1=c.bottom, bottom=nb, upright=True,
+                           baseline=nb - 0.12 * (nb - (width - c.x1)), tight=None))
     return out
 
 
@@ -97,70 +99,25 @@ def _turn_back(doc: Document, pages: list[_Page]) -> None:
             pg.width, pg.height = width[pg.number], pg.width
 
 
-def extract_pdf(path: str | Path, *, doc_id: str | None = None) -> Document:
-    """Read ``path`` into the document model (sentences are left to the core)."""
+def extract_pdf(path: str | Path, *, doc_id: str | None = None,
+                reader: str = DEFAULT_READER) -> Document:
+    """Read ``path`` into the document model (sentences are left to the core).
+
+    ``reader``: which PDF reader to prefer, ``"pdfium"`` or ``"pdfplumber"``; the other
+    one is tried when it cannot open the file."""
     p = Path(path)
     check = _check_file(p)
-    src = open_source(p, check)
+    src = open_source(p, check, reader)
     try:
         return _extract(src, p, doc_id, check)
     finally:
         src.close()
 
 
-@dataclass(frozen=True)
-class FileCheck:
-    """What a look at the raw bytes says before any parsing."""
-
-    truncated: bool = False  # no %%EOF / startxref at the end
-    encrypted: bool = False  # an /Encrypt entry in the trailer
-
-
-def open_source(p: Path, check: FileCheck | None = None) -> CharSource:
-    check = check or FileCheck()
-    try:
-        src = PdfplumberSource(p)
-    except Exception as exc:  # pdfminer raises many unrelated types for bad files
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-        name = type(inner).__name__
-        msg = str(inner) or str(exc)
-        if ("Password" in name or "Encrypt" in name or "encrypt" in msg.lower()
-                or check.encrypted):
-            raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
-        raise InputError(p, f"not a readable PDF (corrupt or truncated: {name}: {msg[:120]})") from exc
-    if src.page_count == 0:
-        src.close()
-        raise InputError(p, "the PDF has no pages")
-    return src
-
-
-def _check_file(p: Path) -> FileCheck:
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a directory, not a PDF")
-    with open(p, "rb") as fh:
-        head = fh.read(1024)
-    if not head:
-        raise InputError(p, "the file is empty")
-    if b"%PDF-" not in head:
-        raise InputError(p, "not a PDF (no %PDF- header)")
-    with open(p, "rb") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - 2048))
-        tail = fh.read()
-    # pdfminer may still recover objects from a truncated file, but the user should know
-    truncated = b"%%EOF" not in tail and b"startxref" not in tail
-    with open(p, "rb") as fh:
-        data = fh.read(min(size, 4 << 20))
-    encrypted = bool(b"/Encrypt" in data
-                     and re.search(rb"trailer\s*<<[^>]*?/Encrypt", data, re.S))
-    return FileCheck(truncated, encrypted)
-
-
 # ---------------------------------------------------------------------------- pass 1
 def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], int, int]:
+    for code, message in getattr(src, "problems", ()):
+        warnings.append(Warning(code, message))
     pages: list[_Page] = []
     raw_chars = images = 0
     for pc in src.pages():
@@ -168,6 +125,8 @@ def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], 
         if pc.error:
             warnings.append(Warning("damaged_page", f"page could not be read: {pc.error}",
                                     pc.number))
+        for code, message in pc.problems:
+            warnings.append(Warning(code, message, pc.number))
         raw_chars += len(pc.chars)
         images += pc.images
         chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)

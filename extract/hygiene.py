@@ -18,6 +18,8 @@ from pariter.model import Warning
 from .chars import Char
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+#: distinct Latin-1 characters a font must show before its text is taken for raw codes
+_MOJIBAKE_DISTINCT = 3
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 
 
@@ -152,12 +154,17 @@ def _drop_unmapped_fonts(chars: list[Char], page: int, warnings: list[Warning]) 
     Real Latin text has a few accented letters among plain ASCII; a font whose glyphs are
     mostly in U+0080–U+00FF is reading raw multi-byte codes."""
     per_font: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    distinct: dict[str, set[str]] = defaultdict(set)
     for ch in chars:
         f = per_font[ch.fontname]
         f[0] += 1
         if 0x80 <= ord(ch.text[0]) <= 0xFF:
             f[1] += 1
-    bad = {name for name, (n, hi) in per_font.items() if hi >= 3 and hi >= 0.4 * n}
+            distinct[ch.fontname].add(ch.text[0])
+    # raw two-byte codes read as Latin-1 spread over many code points; a few repeats of
+    # one (the middle dots of "· · ·", the "·" between the parts of a name) are text
+    bad = {name for name, (n, hi) in per_font.items()
+           if hi >= 3 and hi >= 0.4 * n and len(distinct[name]) >= _MOJIBAKE_DISTINCT}
     if not bad:
         return chars
     dropped = sum(per_font[b][0] for b in bad)

@@ -136,10 +136,11 @@ class Line:
 
 
 class _Seg:
-    __slots__ = ("chars", "x0", "x1", "top", "bottom", "size", "baseline")
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "size", "baseline", "upright")
 
     def __init__(self, chars: list[Char]) -> None:
         self.chars = list(chars)
+        self.upright = chars[0].upright
         self.x0 = min(c.x0 for c in chars)
         self.x1 = max(c.x1 for c in chars)
         self.top = min(c.top for c in chars)
@@ -160,7 +161,10 @@ class _Seg:
 
 
 def _same_line(a: _Seg, b: _Seg) -> bool:
-    """Do two pieces sit on one line? Equal baselines, or a smaller raised/lowered piece."""
+    """Do two pieces sit on one line? Equal baselines, or a smaller raised/lowered piece;
+    never a piece set upright and one turned (a rotated margin slug beside the text)."""
+    if a.upright != b.upright:
+        return False
     s = max(a.size, b.size)
     if abs(a.baseline - b.baseline) <= 0.25 * s:
         return True

@@ -1,0 +1,1187 @@
+"""The PDFium character layer: :class:`~pariter.extract.chars.CharSource` over pypdfium2.
+
+PDFium (the PDF engine of Chrome) reads a page's text layer about twenty times faster than
+pdfminer, opens many files that pdfminer refuses, and exposes what the PDF says about
+itself: font descriptors, marked content, the structure tree of tagged PDFs, the outline
+and link annotations. This module turns all of that into the plain objects of
+:mod:`~pariter.extract.chars`, in the coordinates the rest of the code uses (points,
+origin at the top-left of the page as displayed, y growing downwards).
+
+Speed is the point of this reader, so the per-glyph work is kept to four calls into
+PDFium (text object, loose box, tight box, Unicode-map check); everything that belongs to
+a text object (font, size, matrix, colour, render mode, marked content) is fetched once
+per object, everything that belongs to a font once per font. The hot calls go through
+ctypes prototypes of our own that take plain integers as handles, which costs about half
+of what the typed wrappers of ``pypdfium2.raw`` cost per call.
+
+Glyphs are reported as the content stream draws them, like pdfplumber does, so the
+structure code sees the same kind of glyphs from both readers: the spaces and line breaks
+PDFium generates for its own text dump are not passed on (they are counted); a ligature
+glyph that PDFium splits into one character per letter is one glyph again; glyphs without
+a Unicode mapping read ``(cid:N)`` as pdfminer spells them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import time
+from ctypes import POINTER, byref, c_char, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .chars import (Char, DocInfo, FontInfo, Link, OutlineItem, PageChars, PageTable, Rule,
+                    StructNode, TablePage, Target, page_tables)
+
+#: a page with more glyphs than this is not text to read (a glyph-drawn chart, a hostile
+#: file); the rest of its glyphs are dropped and the page is reported
+MAX_GLYPHS_PER_PAGE = 200_000
+#: page objects looked at for rules and graphics, nested forms included
+MAX_OBJECTS_PER_PAGE = 50_000
+#: paths of a page whose segments are read; beyond, a page is a drawing (a scatter plot of
+#: ten thousand marks) and only the bounds of its paths are looked at
+MAX_PATHS_READ = 2000
+#: a path with more segments than this is a drawing, not a rule: only its box is kept
+MAX_PATH_SEGMENTS = 400
+#: a page with more drawn edges than this is a drawing: no table is looked for on it
+MAX_TABLE_EDGES = 10_000
+#: forms nested deeper than this are not entered (a form may even contain itself)
+MAX_FORM_DEPTH = 8
+#: outline entries read at most (outlines may be cyclic or absurdly long)
+MAX_OUTLINE_ITEMS = 20_000
+#: a drawn line or rectangle at most this thick (points) is a rule, as in pdfplumber's reading
+RULE_THICKNESS = 2.5
+#: seconds a page may take in this reader before the rest of it is given up
+PAGE_TIME_LIMIT = 20.0
+
+#: the flag bits ISO 32000-1 defines (table 123)
+_DESCRIPTOR_FLAGS = 0x7006F
+_OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_SHADING, _OBJ_FORM = 1, 2, 3, 4, 5
+_SEG_LINETO, _SEG_BEZIERTO, _SEG_MOVETO = 0, 1, 2
+_ACTION_GOTO, _ACTION_REMOTEGOTO, _ACTION_URI = 1, 2, 3
+_HYPHENS = frozenset("-\u00ad\u2010\u2011")
+_ODD = frozenset("\x02\ufffe")
+#: the marked-content tag of running matter, as PDFium writes a mark's name (UTF-16LE, NUL)
+_ARTIFACT = "Artifact\x00".encode("utf-16-le")
+_WHITE = frozenset(" \r\n\t\u00a0\u3000")
+#: glyph order key: text object's place in the content stream, then PDFium's index
+_SEQ_STRIDE = 1 << 20
+
+
+def _by_seq(c: Char) -> int:
+    return c.seq
+
+
+#: no glyph on any page is this far (points) from the page's corner
+_FAR = 1e6
+
+
+def _extend(prev: Char, u: str, info: "_ObjInfo", lb: list[float], point) -> None:  # noqa: ANN001
+    """Add the next character of one glyph to the glyph (a ligature, a surrogate pair);
+    ``lb`` is the glyph's loose box."""
+    if "\ud800" <= u <= "\udfff" and "\ud800" <= prev.text[-1] <= "\udbff":
+        prev.text = prev.text[:-1] + (prev.text[-1] + u).encode(
+            "utf-16-le", "surrogatepass").decode("utf-16-le")
+        return
+    prev.text += u
+    if info.upright and info.along_x:
+        # the advance looked up was the first letter's: the ligature's ends with the box
+        x1, _ = point(lb[2], lb[3])
+        prev.x1 = max(prev.x1, x1)
+
+
+class _Lib:
+    """ctypes prototypes over the libpdfium that pypdfium2 loaded, taking integer handles."""
+
+    def __init__(self) -> None:
+        import pypdfium2_raw
+
+        so = Path(pypdfium2_raw.__file__).parent
+        cand = [p for p in so.iterdir() if p.name.startswith(("libpdfium", "pdfium"))]
+        # the same file pypdfium2 opened: the loader hands back the same library instance
+        lib = ctypes.CDLL(str(cand[0]))
+        vp = c_void_p
+
+        def fn(name: str, res, *args):  # noqa: ANN001, ANN202
+            f = getattr(lib, name)
+            f.restype = res
+            f.argtypes = args
+            return f
+
+        self.CountChars = fn("FPDFText_CountChars", c_int, vp)
+        self.GetText = fn("FPDFText_GetText", c_int, vp, c_int, c_int, vp)
+        self.GetMatrix = fn("FPDFText_GetMatrix", c_int, vp, c_int, vp)
+        # The per-glyph calls go without argtypes, which halves ctypes' cost per call: the
+        # caller passes the text page and every buffer as c_void_p and the index as a
+        # Python int (a C int). Only _chars calls them.
+        bare = ctypes.CDLL(str(cand[0]))
+
+        def hot(name: str, res):  # noqa: ANN001, ANN202
+            f = getattr(bare, name)
+            f.restype = res
+            return f
+
+        self.GetUnicode = hot("FPDFText_GetUnicode", c_uint)
+        self.GetTextObject = hot("FPDFText_GetTextObject", vp)
+        self.GetLooseCharBox = hot("FPDFText_GetLooseCharBox", c_int)
+        self.GetCharBox = hot("FPDFText_GetCharBox", c_int)
+        self.GetCharOrigin = hot("FPDFText_GetCharOrigin", c_int)
+        self.IsGenerated = hot("FPDFText_IsGenerated", c_int)
+        self.IsHyphen = hot("FPDFText_IsHyphen", c_int)
+        self.HasUnicodeMapError = hot("FPDFText_HasUnicodeMapError", c_int)
+        # per text object
+        self.TextObjGetFont = fn("FPDFTextObj_GetFont", vp, vp)
+        self.TextObjGetFontSize = fn("FPDFTextObj_GetFontSize", c_int, vp, vp)
+        self.TextObjGetRenderMode = fn("FPDFTextObj_GetTextRenderMode", c_int, vp)
+        self.GetFillColor = fn("FPDFPageObj_GetFillColor", c_int, vp, vp, vp, vp, vp)
+        self.GetMarkedContentID = fn("FPDFPageObj_GetMarkedContentID", c_int, vp)
+        self.CountMarks = fn("FPDFPageObj_CountMarks", c_int, vp)
+        self.GetMark = fn("FPDFPageObj_GetMark", vp, vp, c_ulong)
+        self.MarkGetName = fn("FPDFPageObjMark_GetName", c_int, vp, vp, c_ulong, vp)
+        self.MarkGetBlob = fn("FPDFPageObjMark_GetParamBlobValue", c_int, vp, ctypes.c_char_p, vp,
+                              c_ulong, POINTER(c_ulong))
+        # per font
+        self.FontBaseName = fn("FPDFFont_GetBaseFontName", ctypes.c_size_t, vp, POINTER(c_char),
+                               ctypes.c_size_t)
+        self.FontFamilyName = fn("FPDFFont_GetFamilyName", ctypes.c_size_t, vp, POINTER(c_char),
+                                 ctypes.c_size_t)
+        self.FontWeight = fn("FPDFFont_GetWeight", c_int, vp)
+        self.FontFlags = fn("FPDFFont_GetFlags", c_int, vp)
+        self.FontItalicAngle = fn("FPDFFont_GetItalicAngle", c_int, vp, POINTER(c_int))
+        self.FontEmbedded = fn("FPDFFont_GetIsEmbedded", c_int, vp)
+        self.FontDescent = fn("FPDFFont_GetDescent", c_int, vp, c_float, POINTER(c_float))
+        # the advance of the glyph a Unicode character maps to, at a font size
+        self.FontGlyphWidth = fn("FPDFFont_GetGlyphWidth", c_int, vp, c_uint, c_float,
+                                 POINTER(c_float))
+        # page objects
+        self.CountObjects = fn("FPDFPage_CountObjects", c_int, vp)
+        self.GetObject = fn("FPDFPage_GetObject", vp, vp, c_int)
+        self.FormCountObjects = fn("FPDFFormObj_CountObjects", c_int, vp)
+        self.FormGetObject = fn("FPDFFormObj_GetObject", vp, vp, c_ulong)
+        self.ObjType = fn("FPDFPageObj_GetType", c_int, vp)
+        self.ObjBounds = fn("FPDFPageObj_GetBounds", c_int, vp, POINTER(c_float), POINTER(c_float),
+                            POINTER(c_float), POINTER(c_float))
+        self.ObjMatrix = fn("FPDFPageObj_GetMatrix", c_int, vp, vp)
+        self.PathCountSegments = fn("FPDFPath_CountSegments", c_int, vp)
+        self.PathGetSegment = fn("FPDFPath_GetPathSegment", vp, vp, c_int)
+        self.SegPoint = fn("FPDFPathSegment_GetPoint", c_int, vp, POINTER(c_float), POINTER(c_float))
+        self.SegType = fn("FPDFPathSegment_GetType", c_int, vp)
+        self.SegClose = fn("FPDFPathSegment_GetClose", c_int, vp)
+        self.PathDrawMode = fn("FPDFPath_GetDrawMode", c_int, vp, POINTER(c_int), POINTER(c_int))
+
+
+_LIB: _Lib | None = None
+
+
+def _lib() -> _Lib:
+    global _LIB
+    if _LIB is None:
+        _LIB = _Lib()
+    return _LIB
+
+
+def _addr(ptr: object) -> int:
+    """The address a pypdfium2 handle points at, as the integer our prototypes take."""
+    return ctypes.cast(ptr, c_void_p).value or 0
+
+
+def _finite(*vals: float) -> bool:
+    """All finite: their sum is (NaN and infinities propagate; only sums beyond 1e308
+    overflow, and no coordinate that large is wanted either)."""
+    return math.isfinite(sum(vals))
+
+
+@dataclass(slots=True)
+class _Geometry:
+    """A page's user space → displayed top-left coordinates (rotation, crop box)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    rotation: int  # quarter turns clockwise, as /Rotate
+
+    @property
+    def width(self) -> float:
+        return (self.x1 - self.x0) if self.rotation % 2 == 0 else (self.y1 - self.y0)
+
+    @property
+    def height(self) -> float:
+        return (self.y1 - self.y0) if self.rotation % 2 == 0 else (self.x1 - self.x0)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        r = self.rotation
+        if r == 0:
+            return x - self.x0, self.y1 - y
+        if r == 1:
+            return y - self.y0, x - self.x0
+        if r == 2:
+            return self.x1 - x, y - self.y0
+        return self.y1 - y, self.x1 - x
+
+    def box(self, left: float, bottom: float, right: float, top: float
+            ) -> tuple[float, float, float, float]:
+        ax, at = self.point(left, bottom)
+        bx, bt = self.point(right, top)
+        return (min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))
+
+
+@dataclass(slots=True)
+class _ObjInfo:
+    """What one text object says once for all its glyphs."""
+
+    fontname: str
+    font: FontInfo | None
+    size: float
+    colour: tuple[float, ...] | None
+    upright: bool
+    angle: float
+    render_mode: int
+    descent: float  # font descent per point of size (negative: below the baseline)
+    mcid: int
+    artifact: bool
+    struct: StructNode | None
+    fptr: int = 0  # the PDFium font handle
+    tf: float = 0.0  # the Tf size
+    hscale: float = 1.0  # the matrices' scale along the baseline
+    ux: float = 1.0  # the baseline's direction in PDF user space
+    uy: float = 0.0
+    along_x: bool = True  # the baseline runs along user space's +x
+
+
+class PdfiumSource:
+    """:class:`~pariter.extract.chars.CharSource` over PDFium (pypdfium2).
+
+    ``tables``: find ruled tables with pdfplumber's table finder on the pages that have
+    enough rules for one (the file is then opened a second time, by pdfplumber, only for
+    those pages). ``page_time_limit``: seconds after which the rest of a page is given up
+    and the page reported (PDFium's own parsing of a page cannot be interrupted).
+    """
+
+    def __init__(self, path: str | Path, *, tables: bool = True, password: str | None = None,
+                 page_time_limit: float = PAGE_TIME_LIMIT) -> None:
+        import pypdfium2 as pdfium
+
+        self.path = str(path)
+        self._want_tables = tables
+        self._time_limit = page_time_limit
+        self._lib = _lib()
+        self._pdf = _open(pdfium, self.path, password)
+        self.page_count = len(self._pdf)
+        self._geom: dict[int, _Geometry] = {}
+        # buffers the per-object calls write into, read through memoryviews
+        self._fbuf = (c_float * 7)()  # matrix a b c d e f, then the Tf size
+        self._pmat = ctypes.addressof(self._fbuf)
+        self._pfs = self._pmat + 24
+        self._fview = memoryview(self._fbuf).cast("B").cast("f")
+        self._ubuf = (c_uint * 4)()  # fill colour R G B A
+        u0 = ctypes.addressof(self._ubuf)
+        self._pr, self._pg, self._pb, self._pa = u0, u0 + 4, u0 + 8, u0 + 12
+        self._uview = memoryview(self._ubuf).cast("B").cast("I")
+        self._obuf = (ctypes.c_ubyte * 128)()  # mark names
+        self._nlen = c_ulong()
+        self._pn = byref(self._nlen)
+        self._infos: dict[tuple, _ObjInfo] = {}  # per page: struct nodes are the page's
+        self._descents: dict[int, float] = {}
+        self._fill, self._stroke = c_int(), c_int()
+        self._pfill, self._pstroke = byref(self._fill), byref(self._stroke)
+        self._pending: dict[int, list[Target]] = {}  # targets on pages not read yet
+        self.title = self._title()
+        self.info = self._doc_info()
+
+    # -- document level ---------------------------------------------------------------------
+    def _title(self) -> str | None:
+        try:
+            t = self._pdf.get_metadata_value("Title")
+        except Exception:  # metadata is decoration: never fail on it
+            return None
+        t = t.strip().replace("\x00", "") if isinstance(t, str) else ""
+        return t or None
+
+    def _doc_info(self) -> DocInfo:
+        import pypdfium2.raw as raw
+
+        meta: dict[str, str] = {}
+        for key in ("Producer", "Creator"):
+            try:
+                v = self._pdf.get_metadata_value(key).strip().replace("\x00", "")
+            except Exception:
+                v = ""
+            if v:
+                meta[key.lower()] = v
+        try:
+            tagged = bool(raw.FPDFCatalog_IsTagged(self._pdf.raw))
+        except Exception:
+            tagged = False
+        return DocInfo(outline=self._outline(), tagged=tagged, producer=meta.get("producer"),
+                       creator=meta.get("creator"))
+
+    def _outline(self) -> list[OutlineItem]:
+        out: list[OutlineItem] = []
+        try:
+            for bm in self._pdf.get_toc(max_depth=15):
+                if len(out) >= MAX_OUTLINE_ITEMS:
+                    break
+                title = (bm.get_title() or "").replace("\x00", "").strip()
+                dest = bm.get_dest()
+                target = self._target(dest) if dest is not None else None
+                out.append(OutlineItem(title, bm.level + 1, target))
+        except Exception:  # a broken outline is no outline: the text is still there
+            return out
+        return out
+
+    def _target(self, dest) -> Target | None:  # noqa: ANN001 - pypdfium2 PdfDest
+        """A destination as a page number and a point; the point is converted to top-left
+        coordinates when the target page is read (its crop box and rotation are needed)."""
+        try:
+            index = dest.get_index()
+        except Exception:
+            return None
+        if index is None or not 0 <= index < self.page_count:
+            return None
+        x = y = None
+        try:
+            mode, pos = dest.get_view()
+            # XYZ left top zoom; FitH/FitBH top; FitV/FitBV left; FitR left bottom right top
+            if mode == 1 and len(pos) >= 2:
+                x, y = pos[0], pos[1]
+            elif mode in (3, 7) and pos:
+                y = pos[0]
+            elif mode in (4, 8) and pos:
+                x = pos[0]
+            elif mode == 5 and len(pos) >= 4:
+                x, y = pos[0], pos[3]
+        except Exception:
+            pass
+        t = Target(index + 1, _clean_num(x), _clean_num(y))
+        g = self._geom.get(index)
+        if g is not None:
+            _place(t, g)
+        else:
+            self._pending.setdefault(index, []).append(t)
+        return t
+
+    # -- pages --------------------------------------------------------------------------------
+    def pages(self) -> Iterator[PageChars]:
+        for i in range(self.page_count):
+            yield self._page(i)
+
+    def _page(self, index: int) -> PageChars:
+        number = index + 1
+        try:
+            page = self._pdf[index]
+        except Exception as exc:
+            w, h = self._page_size_guess(index)
+            return PageChars(number, w, h, error=f"{type(exc).__name__}: {exc}")
+        textpage = None
+        try:
+            g = self._geometry(page)
+            self._geom[index] = g
+            for t in self._pending.pop(index, ()):
+                _place(t, g)
+            pc = PageChars(number, g.width, g.height)
+            try:
+                pc.label = self._pdf.get_page_label(index) or None
+            except Exception:
+                pc.label = None
+            deadline = time.monotonic() + self._time_limit
+            # handles are only good while their page is loaded: nothing keyed by one survives it
+            self._infos.clear()
+            self._descents.clear()
+            textpage = page.get_textpage()
+            struct = self._struct_tree(page)
+            paths: list[tuple[int, tuple[float, ...] | None]] = []
+            order = self._objects(page, g, pc, paths, deadline)
+            self._chars(textpage, g, pc, struct, order, deadline)
+            pc.links = self._links(page, g, number)
+            if self._want_tables and len(pc.rules) >= 6 and pc.chars:
+                pc.tables = self._tables(pc, self._edges(paths, g))
+            return pc
+        except Exception as exc:  # a damaged page must not cost the others
+            w, h = self._page_size_guess(index)
+            return PageChars(number, w, h, error=f"{type(exc).__name__}: {exc}")
+        finally:
+            if textpage is not None:
+                textpage.close()
+            page.close()
+
+    def _page_size_guess(self, index: int) -> tuple[float, float]:
+        try:
+            w, h = self._pdf.get_page_size(index)
+            if _finite(w, h) and w > 0 and h > 0:
+                return float(w), float(h)
+        except Exception:
+            pass
+        return 612.0, 792.0
+
+    @staticmethod
+    def _geometry(page) -> _Geometry:  # noqa: ANN001 - pypdfium2 PdfPage
+        import pypdfium2.raw as raw
+
+        r = raw.FS_RECTF()
+        if raw.FPDF_GetPageBoundingBox(page.raw, r) and _finite(r.left, r.bottom, r.right, r.top):
+            x0, x1 = sorted((r.left, r.right))
+            y0, y1 = sorted((r.bottom, r.top))
+        else:
+            x0, y0 = 0.0, 0.0
+            x1, y1 = page.get_width(), page.get_height()
+        if x1 - x0 < 1 or y1 - y0 < 1:
+            x0, y0, x1, y1 = 0.0, 0.0, 612.0, 792.0
+        rot = raw.FPDFPage_GetRotation(page.raw)
+        return _Geometry(x0, y0, x1, y1, rot if rot in (0, 1, 2, 3) else 0)
+
+    # -- glyphs -------------------------------------------------------------------------------
+    def _chars(self, textpage, g: _Geometry, pc: PageChars,  # noqa: ANN001, C901
+               struct: dict[int, StructNode], order: dict[int, int], deadline: float) -> None:
+        """The page's glyphs, in drawing order.
+
+        PDFium's character index is not quite drawing order: it moves a text object that
+        continues a line from further left before the previous one. Glyphs are put back in
+        the order of their text objects in the content stream (``order``), keeping PDFium's
+        order within an object.
+
+        This loop is the reader's cost: five calls into PDFium per glyph (text object,
+        loose box, ink box, origin, Unicode-map check), their results read through one
+        memoryview each, and plain arithmetic for upright text on unrotated pages."""
+        L = self._lib
+        tp_int = _addr(textpage.raw)
+        n = L.CountChars(tp_int)
+        if n <= 0:
+            return
+        if n > MAX_GLYPHS_PER_PAGE:
+            pc.problems.append(("too_many_glyphs", f"{n} glyphs on the page: only the first "
+                                f"{MAX_GLYPHS_PER_PAGE} read"))
+            n = MAX_GLYPHS_PER_PAGE
+        text = _page_text(L, tp_int, n)
+        tp = c_void_p(tp_int)  # the bare per-glyph calls take pointers as c_void_p
+        get_obj = L.GetTextObject
+        loose = L.GetLooseCharBox
+        tight = L.GetCharBox
+        map_err = L.HasUnicodeMapError
+        origin = L.GetCharOrigin
+        # one buffer for the ink box and the origin (doubles), one for the loose box
+        dbuf = (c_double * 6)()
+        d0 = ctypes.addressof(dbuf)
+        pl, pr, pb, pt, pox, poy = (c_void_p(d0 + 8 * k) for k in range(6))
+        dview = memoryview(dbuf).cast("B").cast("d")
+        fbuf = (c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        pf = c_void_p(ctypes.addressof(fbuf))
+        fview = memoryview(fbuf).cast("B").cast("f")
+        objs: dict[int, _ObjInfo] = {}
+        fonts: dict[int, FontInfo | None] = {}
+        # (font, character) → (no Unicode map?, advance per point of size, -1 when the
+        # font's width did not agree with what PDFium drew)
+        glyphs: dict[tuple[int, str], tuple[bool, float | None]] = {}
+        chars: list[Char] = []
+        append = chars.append
+        point = g.point
+        rot = g.rotation
+        gx0, gy1 = g.x0, g.y1
+        generated = unmapped = absurd = 0
+        prev_obj = 0
+        prev: Char | None = None
+        prev_here: list[float] = []
+        last_seq, in_order = -1, True
+        unordered = len(order)  # objects the walk did not reach go last, in PDFium's order
+        for i in range(n):
+            if not i & 1023 and i and time.monotonic() > deadline:
+                pc.problems.append(("page_timeout", f"reading the page took over "
+                                    f"{self._time_limit:.0f} s: glyphs after {i} of {n} dropped"))
+                break
+            obj = get_obj(tp, i)
+            if not obj:
+                # no text object: a space or line break PDFium generated for its text dump
+                generated += 1
+                continue
+            u = text[i] if text is not None else chr(L.GetUnicode(tp, i))
+            if u in _WHITE and L.IsGenerated(tp, i):
+                # a space PDFium put where a TJ kerning gap looked like one: not drawn
+                generated += 1
+                continue
+            info = objs.get(obj)
+            if info is None:
+                info = objs[obj] = self._obj_info(obj, tp, i, fonts, struct, rot)
+            hyphen = False
+            if u in _ODD:
+                # PDFium codes a line-end hyphen as U+0002 (U+FFFE in its text dump)
+                if L.IsHyphen(tp, i):
+                    u, hyphen = "-", True
+                else:
+                    u = chr(L.GetUnicode(tp, i))
+            elif u in _HYPHENS:
+                hyphen = bool(L.IsHyphen(tp, i))
+            gkey = (info.fptr, u)
+            known = glyphs.get(gkey)
+            if known is None:
+                # no Unicode for the glyph: PDFium passes on the character code; what the
+                # font says of one (font, character) pair it says of every other
+                bad = bool(map_err(tp, i)) or u == "\x00"
+                wpp = None
+            else:
+                bad, wpp = known
+            tight(tp, i, pl, pr, pb, pt)
+            origin(tp, i, pox, poy)
+            here = dview.tolist()
+            if obj == prev_obj and here == prev_here and not bad and not prev.unmapped:  # type: ignore[union-attr]
+                # one glyph that maps to several characters (a ligature "ﬁ" → "f", "i", a
+                # surrogate pair): PDFium repeats the glyph's origin and box for each
+                _extend(prev, u, info, self._loose(tp, i, pf, fview), point)  # type: ignore[arg-type]
+                continue
+            prev_obj, prev_here = obj, here
+            il, ir, ib, it, ox_, oy_ = here
+            if bad:
+                # spelt as pdfminer does: a printable ASCII code as that character (what a
+                # simple font's encoding most likely means), any other as (cid:N)
+                unmapped += 1
+                code = ord(u) if len(u) == 1 else 0
+                u = u if 0x21 <= code <= 0x7E else f"(cid:{code})"
+            size = info.size
+            if info.upright and info.along_x:
+                # the advance: the font's width for the glyph, once checked against PDFium's
+                # loose box (the union of ink and advance box: its right edge is the
+                # advance's end unless the ink overhangs it)
+                if wpp is not None and wpp >= 0:
+                    w = wpp * info.tf * info.hscale
+                else:
+                    left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
+                    look = self._advance(info.fptr, u) if wpp is None else -1.0
+                    wl = look * info.tf * info.hscale
+                    if right > ir + 0.01:
+                        w = right - ox_
+                        trusted = look > 0 and abs(wl - w) <= 0.05
+                    else:
+                        trusted = look > 0 and wl <= right - ox_ + 0.05
+                        w = wl if trusted else max(0.0, right - ox_)
+                    if wpp is None:
+                        wpp = look if trusted else -1.0
+                if known is None:
+                    glyphs[gkey] = (bad, wpp)
+                if rot == 0:
+                    x0 = ox_ - gx0
+                    x1 = x0 + w
+                    base = gy1 - oy_
+                    ink = (il - gx0, gy1 - it, ir - gx0, gy1 - ib)
+                else:
+                    x0, base = point(ox_, oy_)
+                    x1, _ = point(ox_ + w * info.ux, oy_ + w * info.uy)
+                    if x1 < x0:
+                        x0, x1 = x1, x0
+                    ink = g.box(il, ib, ir, it)
+                # pdfminer's glyph box: from the font's descent to one em above it, so both
+                # readers give lines the same height
+                bottom = base - info.descent * size
+                top = bottom - size
+            else:
+                if known is None:
+                    glyphs[gkey] = (bad, -1.0)
+                left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
+                ink = g.box(il, ib, ir, it)
+                if info.upright:  # along another axis of user space: a rotated page
+                    look = self._advance(info.fptr, u) * info.tf * info.hscale
+                    w = look if 0 < look <= math.hypot(right - left, top_ - bottom_) + 0.05 \
+                        else math.hypot(right - left, top_ - bottom_)
+                    x0, base = point(ox_, oy_)
+                    x1, _ = point(ox_ + w * info.ux, oy_ + w * info.uy)
+                    if x1 < x0:
+                        x0, x1 = x1, x0
+                    bottom = base - info.descent * size
+                    top = bottom - size
+                else:
+                    x0, top, x1, bottom = g.box(left, bottom_, right, top_)
+                    base = bottom
+            if not (-_FAR < x0 < _FAR and -_FAR < top < _FAR and -_FAR < x1 < _FAR
+                    and -_FAR < bottom < _FAR):
+                absurd += 1
+                continue
+            seq = order.get(obj, unordered) * _SEQ_STRIDE + i
+            if seq < last_seq:
+                in_order = False
+            last_seq = seq
+            prev = Char(u, x0, top, x1, bottom, info.fontname, size, info.colour, info.upright,
+                        base, seq, ink, info.font, info.render_mode, info.angle, hyphen, bad,
+                        info.mcid, info.struct, info.artifact)
+            append(prev)
+        lost = [o for o in order if o not in objs]
+        if lost:
+            found = self._actual_text(lost, tp, g, fonts, struct, order)
+            if found:
+                chars.extend(found)
+                in_order = False
+                n_text = sum(1 for c in found if c.text != " ")
+                if n_text:
+                    pc.problems.append(("actual_text", f"{n_text} glyph(s) PDFium did not read "
+                                        "taken from their /ActualText"))
+        if not in_order:
+            chars.sort(key=_by_seq)
+        for k, ch in enumerate(chars):
+            ch.seq = k
+        pc.chars = chars
+        pc.generated = generated
+        pc.unmapped = unmapped
+        if absurd:
+            pc.problems.append(("absurd_glyphs", f"{absurd} glyph(s) with coordinates no page "
+                                "has dropped"))
+
+    def _obj_info(self, obj: int, tp: int, i: int, fonts: dict[int, FontInfo | None],
+                  struct: dict[int, StructNode], rot: int) -> _ObjInfo:
+        """What a text object says for all its glyphs. ``i``: a glyph of the object in the
+        text page, whose matrix is the object's (text and graphics matrices); -1 for an
+        object not in the text page. Objects drawn alike (most of a page's) share one
+        :class:`_ObjInfo`: seven calls per object, the rest is a dictionary look-up."""
+        L = self._lib
+        b = self._obuf
+        if i >= 0:
+            L.GetMatrix(tp, i, self._pmat)
+        else:
+            L.ObjMatrix(obj, self._pmat)
+        L.TextObjGetFontSize(obj, self._pfs)
+        rgba = L.GetFillColor(obj, self._pr, self._pg, self._pb, self._pa)
+        a, bb, c, d, _, _, tf = self._fview.tolist()
+        colour_raw = tuple(self._uview.tolist()) if rgba else None
+        fptr = L.TextObjGetFont(obj) or 0
+        mode = L.TextObjGetRenderMode(obj)
+        mcid = L.GetMarkedContentID(obj)
+        artifact = False
+        for k in range(min(L.CountMarks(obj), 16)):
+            mark = L.GetMark(obj, k)
+            if mark and L.MarkGetName(mark, b, 128, self._pn) and bytes(b[:18]) == _ARTIFACT:
+                artifact = True
+                break
+        key = (a, bb, c, d, tf, fptr, colour_raw, mode, mcid, artifact, rot)
+        info = self._infos.get(key)
+        if info is not None:
+            return info
+        if not math.isfinite(a + bb + c + d + tf):
+            a, bb, c, d, tf = 1.0, 0.0, 0.0, 1.0, 0.0
+        size = abs(tf) * math.hypot(c, d)
+        # the baseline's angle on the displayed page, counter-clockwise in degrees
+        angle = math.degrees(math.atan2(bb, a)) if (a or bb) else 0.0
+        angle = (angle - 90.0 * rot + 180.0) % 360.0 - 180.0
+        upright = abs(angle) < 1.0 and a * d - bb * c > 0
+        if fptr in fonts:
+            font = fonts[fptr]
+        else:
+            font = fonts[fptr] = self._font(fptr) if fptr else None
+        descent = self._descents.get(fptr)
+        if descent is None:
+            descent = 0.0
+            dv = c_float()
+            if fptr and L.FontDescent(fptr, 1.0, byref(dv)) and math.isfinite(dv.value):
+                descent = max(-1.0, min(0.0, float(dv.value)))
+            self._descents[fptr] = descent
+        colour: tuple[float, ...] | None = None
+        if colour_raw is not None:
+            r_, g_, b_, alpha = colour_raw
+            # fully transparent text is as unseen as white on white
+            colour = ((1.0, 1.0, 1.0) if alpha == 0
+                      else (round(r_ / 255, 3), round(g_ / 255, 3), round(b_ / 255, 3)))
+        node = struct.get(mcid) if mcid >= 0 else None
+        hscale = math.hypot(a, bb)
+        ux, uy = (a / hscale, bb / hscale) if hscale > 0 else (1.0, 0.0)
+        info = _ObjInfo(font.name if font else "", font, size, colour, upright, round(angle, 2),
+                        mode, descent, mcid, artifact, node, fptr, abs(tf), hscale, ux, uy,
+                        a > 0 and abs(bb) <= 1e-4 * a)
+        if len(self._infos) < 100_000:
+            self._infos[key] = info
+        return info
+
+    def _actual_text(self, lost: list[int], tp: int, g: _Geometry,
+                     fonts: dict[int, FontInfo | None], struct: dict[int, StructNode],
+                     order: dict[int, int]) -> list[Char]:
+        """Glyphs of text objects PDFium left out of its text page although they are drawn.
+
+        PDFium replaces the glyphs of a marked-content sequence by its /ActualText, and when
+        it cannot decode that text (a character outside the BMP, as math italics are) the
+        glyphs vanish. The replacement text is read here from the mark's raw bytes and
+        spread over the object's drawn box."""
+        L = self._lib
+        out: list[Char] = []
+        fl, fb, fr, ft = c_float(), c_float(), c_float(), c_float()
+        buf = ctypes.create_string_buffer(1024)
+        got = c_ulong()
+        for obj in lost[:5000]:
+            text = None
+            for k in range(min(L.CountMarks(obj), 16)):
+                mark = L.GetMark(obj, k)
+                if mark and L.MarkGetBlob(mark, b"ActualText", ctypes.addressof(buf), 1024,
+                                          byref(got)) and 0 < got.value <= 1024:
+                    text = _pdf_string(buf.raw[:got.value])
+                    break
+            text = "".join(c for c in (text or "") if not c.isspace() and c.isprintable())
+            if not L.ObjBounds(obj, byref(fl), byref(fb), byref(fr), byref(ft)):
+                continue
+            left, bottom_, right, top_ = fl.value, fb.value, fr.value, ft.value
+            if not _finite(left, bottom_, right, top_):
+                continue
+            if not text:
+                if right - left < 0.01:
+                    # PDFium skips a text object without ink width: a run of spaces (Word
+                    # draws each word space as its own object). Keep one space there, as
+                    # pdfminer does, so the structure code sees the same word breaks
+                    info = self._obj_info(obj, tp, -1, fonts, struct, g.rotation)
+                    if info.upright and info.size > 0:
+                        m = (c_float * 6)()
+                        om = _matrix(L, obj, m)
+                        x, base = g.point(om[4], om[5])
+                        bottom = base - info.descent * info.size
+                        out.append(Char(" ", x, bottom - info.size, x, bottom, info.fontname,
+                                        info.size, info.colour, True, base,
+                                        order[obj] * _SEQ_STRIDE, None, info.font,
+                                        info.render_mode, info.angle, False, False, info.mcid,
+                                        info.struct, info.artifact))
+                continue
+            if right - left <= 0 or top_ - bottom_ <= 0:
+                continue
+            info = self._obj_info(obj, tp, -1, fonts, struct, g.rotation)
+            x0, top, x1, bottom = g.box(left, bottom_, right, top_)
+            size = info.size or (bottom - top)
+            base = bottom
+            if info.upright:
+                m = (c_float * 6)()
+                om = _matrix(L, obj, m)
+                _, base = g.point(om[4], om[5])
+                bottom = base - info.descent * size
+                top = bottom - size
+            step = (x1 - x0) / len(text)
+            seq = order[obj] * _SEQ_STRIDE
+            for j, ch in enumerate(text):
+                out.append(Char(ch, x0 + j * step, top, x0 + (j + 1) * step, bottom, info.fontname,
+                                size, info.colour, info.upright, base, seq + j, None, info.font,
+                                info.render_mode, info.angle, False, False, info.mcid,
+                                info.struct, info.artifact))
+        return out
+
+    def _loose(self, tp, i: int, pf, fview) -> list[float]:  # noqa: ANN001
+        """PDFium's loose box of glyph ``i``: left, top, right, bottom in user space."""
+        self._lib.GetLooseCharBox(tp, i, pf)
+        return fview.tolist()
+
+    def _advance(self, fptr: int, u: str) -> float:
+        """The advance of the glyph ``u`` maps to in font ``fptr``, per point of font size,
+        from the font's widths (0 when unknown)."""
+        if not fptr or len(u) != 1:
+            return 0.0
+        w = c_float()
+        if not self._lib.FontGlyphWidth(fptr, ord(u), 1.0, byref(w)):
+            return 0.0
+        v = float(w.value)
+        return v if math.isfinite(v) and v > 0 else 0.0
+
+    def _font(self, fptr: int) -> FontInfo:
+        L = self._lib
+        name = _cstr(L.FontBaseName, fptr)
+        family = _cstr(L.FontFamilyName, fptr)
+        w = L.FontWeight(fptr)
+        flags = L.FontFlags(fptr)
+        if flags >= 0:
+            flags &= _DESCRIPTOR_FLAGS  # PDFium keeps flags of its own above them
+        ia = c_int()
+        angle = float(ia.value) if L.FontItalicAngle(fptr, byref(ia)) else 0.0
+        return FontInfo(name, family or None, w if w > 0 else None,
+                        flags if flags >= 0 else None, angle, bool(L.FontEmbedded(fptr) == 1))
+
+    # -- structure tree ---------------------------------------------------------------------
+    def _struct_tree(self, page) -> dict[int, StructNode]:  # noqa: ANN001
+        """Marked-content id → the structure element that owns that content on this page."""
+        if not self.info.tagged:
+            return {}
+        import pypdfium2.raw as raw
+
+        out: dict[int, StructNode] = {}
+        tree = raw.FPDF_StructTree_GetForPage(page.raw)
+        if not tree:
+            return out
+        counter = [0]
+        try:
+            def walk(el, path: tuple[str, ...], depth: int) -> None:  # noqa: ANN001
+                if counter[0] > 100_000:
+                    return
+                counter[0] += 1
+                t = _struct_str(raw.FPDF_StructElement_GetType, el) or "?"
+                node = StructNode(t, path + (t,), counter[0],
+                                  _struct_str(raw.FPDF_StructElement_GetLang, el) or None)
+                for k in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(el), 10_000)):
+                    mc = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(el, k)
+                    if mc >= 0:
+                        out.setdefault(mc, node)
+                if depth >= 64:
+                    return
+                for c in range(min(raw.FPDF_StructElement_CountChildren(el), 10_000)):
+                    child = raw.FPDF_StructElement_GetChildAtIndex(el, c)
+                    if child:
+                        walk(child, node.path, depth + 1)
+                    else:
+                        mc = raw.FPDF_StructElement_GetChildMarkedContentID(el, c)
+                        if mc >= 0:
+                            out.setdefault(mc, node)
+
+            for c in range(min(raw.FPDF_StructTree_CountChildren(tree), 10_000)):
+                el = raw.FPDF_StructTree_GetChildAtIndex(tree, c)
+                if el:
+                    walk(el, (), 0)
+        finally:
+            raw.FPDF_StructTree_Close(tree)
+        return out
+
+    # -- drawings -----------------------------------------------------------------------------
+    def _objects(self, page, g: _Geometry, pc: PageChars,  # noqa: ANN001
+                 paths: list[tuple[int, tuple[float, ...] | None]], deadline: float
+                 ) -> dict[int, int]:
+        """Rules (thin lines and rectangles), boxes of drawn shapes and images, image count;
+        ``paths`` receives the drawn paths (with the matrix of the forms they are in) for
+        the table finder. Returns each text object's place in the content stream (forms
+        entered where they are drawn)."""
+        L = self._lib
+        order: dict[int, int] = {}
+        rules: list[Rule] = []
+        graphics: list[tuple[float, float, float, float]] = []
+        budget = [MAX_OBJECTS_PER_PAGE]
+        fl, fb, fr, ft = c_float(), c_float(), c_float(), c_float()
+        m = (c_float * 6)()
+
+        def bounds(o: int) -> tuple[float, float, float, float] | None:
+            if not L.ObjBounds(o, byref(fl), byref(fb), byref(fr), byref(ft)):
+                return None
+            v = (fl.value, fb.value, fr.value, ft.value)
+            return v if _finite(*v) else None
+
+        def visit(count: int, get, ctm: tuple[float, ...] | None, depth: int) -> None:  # noqa: ANN001
+            for k in range(count):
+                if budget[0] <= 0 or time.monotonic() > deadline:
+                    return
+                budget[0] -= 1
+                o = get(k)
+                if not o:
+                    continue
+                t = L.ObjType(o)
+                if t == _OBJ_TEXT:
+                    order[o] = len(order)
+                    continue
+                if t == _OBJ_FORM:
+                    if depth < MAX_FORM_DEPTH:
+                        fm = _matrix(L, o, m)
+                        inner = _compose(fm, ctm) if ctm else fm
+                        visit(min(L.FormCountObjects(o), budget[0]),
+                              lambda j, o=o: L.FormGetObject(o, j), inner, depth + 1)
+                    continue
+                bb = bounds(o)
+                if bb is None:
+                    continue
+                if ctm is not None:
+                    bb = _transform_box(ctm, bb)
+                if t == _OBJ_IMAGE:
+                    pc.images += 1
+                if t == _OBJ_PATH:
+                    self._path(o, g, ctm, bb, rules, graphics, paths)
+                    continue
+                box = g.box(*bb)
+                if (box[2] - box[0]) > RULE_THICKNESS or (box[3] - box[1]) > RULE_THICKNESS:
+                    graphics.append(box)
+
+        page_ptr = _addr(page.raw)
+        visit(min(L.CountObjects(page_ptr), budget[0]), lambda k: L.GetObject(page_ptr, k), None, 0)
+        if budget[0] <= 0:
+            pc.problems.append(("too_many_objects", f"over {MAX_OBJECTS_PER_PAGE} drawing "
+                                "objects: the rest not looked at for rules and figures"))
+        pc.rules = rules
+        pc.graphics = graphics[:2000]
+        return order
+
+    def _path(self, o: int, g: _Geometry, ctm, bb, rules: list[Rule],  # noqa: ANN001
+              graphics: list[tuple[float, float, float, float]],
+              paths: list[tuple[int, tuple[float, ...] | None]]) -> None:
+        """A path's subpaths, classified as pdfminer does: a straight two-point subpath is a
+        line (a rule, never a graphic); a closed axis-aligned four-corner one a rectangle (a
+        rule when thin); anything else a curve (a graphic when bigger than a rule). Boxes are
+        the geometry's, without the stroke's width, as pdfminer measures them."""
+        L = self._lib
+        if L.PathDrawMode(o, self._pfill, self._pstroke) and not self._fill.value \
+                and not self._stroke.value:
+            return  # a path that is neither filled nor stroked draws nothing
+        nseg = L.PathCountSegments(o)
+        if nseg <= 0:
+            return
+        paths.append((o, ctm))
+        if nseg > MAX_PATH_SEGMENTS or len(paths) > MAX_PATHS_READ:
+            # a drawing: its bounds (stroke included) are all that is looked at
+            box = g.box(*bb)
+            w, h = box[2] - box[0], box[3] - box[1]
+            if w > RULE_THICKNESS or h > RULE_THICKNESS:
+                graphics.append(box)
+            if min(w, h) <= RULE_THICKNESS:
+                rules.append(Rule(*box))
+            return
+        for pts, kinds in self._subpaths(o, g, ctm, nseg):
+            curve = _SEG_BEZIERTO in kinds
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            sb = (min(xs), min(ys), max(xs), max(ys))
+            sw, sh = sb[2] - sb[0], sb[3] - sb[1]
+            if not curve and len(pts) == 2:
+                rules.append(Rule(*sb))
+                continue
+            if not curve and _is_rect(pts) and min(sw, sh) <= RULE_THICKNESS:
+                rules.append(Rule(*sb))
+            if sw > RULE_THICKNESS or sh > RULE_THICKNESS:
+                graphics.append(sb)
+
+    def _subpaths(self, o: int, g: _Geometry, ctm, nseg: int  # noqa: ANN001
+                  ) -> list[tuple[list[tuple[float, float]], list[int]]]:
+        """The path's subpaths as points on the displayed page, each with the kind of the
+        segment that ends at each point (a closed subpath repeats its first point)."""
+        L = self._lib
+        m = (c_float * 6)()
+        om = _matrix(L, o, m)
+        full = _compose(om, ctm) if ctm else om
+        px, py = c_float(), c_float()
+        out: list[tuple[list[tuple[float, float]], list[int]]] = []
+        pts: list[tuple[float, float]] = []
+        kinds: list[int] = []
+        for k in range(min(nseg, MAX_PATH_SEGMENTS)):
+            seg = L.PathGetSegment(o, k)
+            if not seg or not L.SegPoint(seg, byref(px), byref(py)):
+                continue
+            x, y = px.value, py.value
+            if not math.isfinite(x + y):
+                continue
+            kind = L.SegType(seg)
+            if kind == _SEG_MOVETO and pts:
+                out.append((pts, kinds))
+                pts, kinds = [], []
+            pts.append(g.point(*_apply(full, x, y)))
+            kinds.append(kind)
+            if L.SegClose(seg) and len(pts) > 2:
+                pts.append(pts[0])
+                kinds.append(_SEG_LINETO)
+        if pts:
+            out.append((pts, kinds))
+        return out
+
+    def _edges(self, paths: list[tuple[int, tuple[float, ...] | None]], g: _Geometry
+               ) -> list[tuple[float, float, float, float]]:
+        """The horizontal and vertical straight segments of the page's paths: what a
+        table finder looks for. Read only for pages that may hold a ruled table."""
+        L = self._lib
+        edges: list[tuple[float, float, float, float]] = []
+        for o, ctm in paths:
+            nseg = L.PathCountSegments(o)
+            for pts, kinds in self._subpaths(o, g, ctm, nseg):
+                for a, b, kind in zip(pts, pts[1:], kinds[1:]):
+                    if kind != _SEG_BEZIERTO:
+                        _edge(edges, a, b)
+            if len(edges) > MAX_TABLE_EDGES:
+                break
+        return edges
+
+    # -- links --------------------------------------------------------------------------------
+    def _links(self, page, g: _Geometry, number: int) -> list[Link]:  # noqa: ANN001
+        import pypdfium2.raw as raw
+
+        out: list[Link] = []
+        pos = c_int(0)
+        link = raw.FPDF_LINK()
+        r = raw.FS_RECTF()
+        while len(out) < 10_000 and raw.FPDFLink_Enumerate(page.raw, byref(pos), byref(link)):
+            if not raw.FPDFLink_GetAnnotRect(link, r) or not _finite(r.left, r.bottom, r.right, r.top):
+                continue
+            box = g.box(min(r.left, r.right), min(r.bottom, r.top), max(r.left, r.right),
+                        max(r.bottom, r.top))
+            target = uri = None
+            dest = raw.FPDFLink_GetDest(self._pdf.raw, link)
+            if not dest:
+                action = raw.FPDFLink_GetAction(link)
+                if action:
+                    kind = raw.FPDFAction_GetType(action)
+                    if kind == _ACTION_GOTO:
+                        dest = raw.FPDFAction_GetDest(self._pdf.raw, action)
+                    elif kind == _ACTION_URI:
+                        n = raw.FPDFAction_GetURIPath(self._pdf.raw, action, None, 0)
+                        if 0 < n < 65536:
+                            buf = ctypes.create_string_buffer(n)
+                            raw.FPDFAction_GetURIPath(self._pdf.raw, action, buf, n)
+                            uri = buf.raw[:n].rstrip(b"\x00").decode("latin-1") or None
+            if dest:
+                import pypdfium2 as pdfium
+
+                target = self._target(pdfium.PdfDest(dest, self._pdf))
+            out.append(Link(number, *box, target, uri))
+        return out
+
+    # -- tables -------------------------------------------------------------------------------
+    @staticmethod
+    def _tables(pc: PageChars, edges: list[tuple[float, float, float, float]]
+                ) -> list[PageTable]:
+        """Ruled tables by pdfplumber's table finder, run on this reader's glyphs and edges."""
+        if len(edges) > MAX_TABLE_EDGES:
+            pc.problems.append(("tables_skipped", f"{len(edges)} drawn edges: too many to "
+                                "look for ruled tables"))
+            return []
+        # a ruled table is crossed both ways: without two edges each way there is none
+        across = sum(1 for e in edges if e[1] == e[3] and e[2] - e[0] >= 3)
+        down = sum(1 for e in edges if e[0] == e[2] and e[3] - e[1] >= 3)
+        if across < 2 or down < 2:
+            return []
+        try:
+            return page_tables(TablePage(pc.chars, edges, pc.width, pc.height).find_tables())
+        except Exception as exc:  # a table finder failure must not cost the page's text
+            pc.problems.append(("tables_failed", f"table finder: {type(exc).__name__}"))
+            return []
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+# ---------------------------------------------------------------------------- helpers
+class PdfiumOpenError(Exception):
+    """PDFium could not open the file; ``reason`` says why in PDFium's terms: ``password``
+    (encrypted), ``security`` (an unsupported security handler), ``format`` (damaged or
+    not a PDF), ``file`` (unreadable), ``no_pages`` or ``unknown``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"PDFium could not open the file ({reason.replace('_', ' ')})")
+        self.reason = reason
+
+
+_LOAD_ERRORS = {1: "unknown", 2: "file", 3: "format", 4: "password", 5: "security"}
+
+
+def _open(pdfium, path: str, password: str | None):  # noqa: ANN001, ANN202
+    """The document, or :class:`PdfiumOpenError`. pypdfium2 turns an empty page tree into
+    an error carrying PDFium's last error code, which may be left over from another file:
+    the reason is read here right after the load that failed."""
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError:
+        pass
+    pw = None if password is None else (password + "\x00").encode("utf-8")
+    doc = raw.FPDF_LoadDocument((path + "\x00").encode("utf-8", "surrogateescape"), pw)
+    if not doc:
+        raise PdfiumOpenError(_LOAD_ERRORS.get(raw.FPDF_GetLastError(), "unknown"))
+    try:
+        pages = raw.FPDF_GetPageCount(doc)
+    finally:
+        raw.FPDF_CloseDocument(doc)
+    raise PdfiumOpenError("no_pages" if pages < 1 else "unknown")
+
+def _page_text(L: _Lib, tp: int, n: int) -> list[str] | None:
+    """The page's characters in one call, one UTF-16 unit per character index (PDFium
+    keeps a character outside the BMP as two indexes, its surrogates); None when the text
+    does not line up with the indexes (PDFium leaves characters coded U+0000 out of it),
+    and the characters are then fetched one by one."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = L.GetText(tp, 0, n, ctypes.addressof(buf))
+    if got - 1 != n:
+        return None
+    return list(map(chr, memoryview(buf.raw[: 2 * n]).cast("H")))
+
+
+def _pdf_string(raw: bytes) -> str:
+    """A PDF text string's bytes as text: UTF-16 with a byte-order mark, else PDFDocEncoding
+    (read as Latin-1, which it matches for letters)."""
+    if raw[:2] == b"\xfe\xff":
+        return raw[2:].decode("utf-16-be", "replace")
+    if raw[:2] == b"\xff\xfe":
+        return raw[2:].decode("utf-16-le", "replace")
+    if raw[:3] == b"\xef\xbb\xbf":
+        return raw[3:].decode("utf-8", "replace")
+    return raw.decode("latin-1")
+
+
+def _cstr(fn, ptr: int) -> str:  # noqa: ANN001
+    n = fn(ptr, None, 0)
+    if not 0 < n < 4096:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    fn(ptr, buf, n)
+    return buf.value.decode("utf-8", "replace")
+
+
+def _struct_str(fn, el) -> str:  # noqa: ANN001
+    n = fn(el, None, 0)
+    if not 0 < n < 4096:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    fn(el, buf, n)
+    return buf.raw[: max(0, n - 2)].decode("utf-16-le", "replace")
+
+
+def _clean_num(v: float | None) -> float | None:
+    return float(v) if v is not None and math.isfinite(v) and abs(v) < 1e6 else None
+
+
+def _place(t: Target, g: _Geometry) -> None:
+    """Fill a target's top-left position from its raw PDF point and its page's geometry."""
+    x, y = t.pdf_x, t.pdf_y
+    if x is None and y is None:
+        return
+    px, py = g.point(x if x is not None else g.x0, y if y is not None else g.y1)
+    if g.rotation % 2 == 0:
+        t.x = px if x is not None else None
+        t.top = py if y is not None else None
+    else:  # a quarter turn swaps what the two numbers measure on the displayed page
+        t.x = px if y is not None else None
+        t.top = py if x is not None else None
+
+
+def _is_rect(pts: list[tuple[float, float]]) -> bool:
+    """Four corners joined by horizontal and vertical sides (repeated points, such as the
+    first one again at the close, do not count)."""
+    corners: list[tuple[float, float]] = []
+    for p in pts:
+        if not corners or abs(p[0] - corners[-1][0]) >= 0.01 or abs(p[1] - corners[-1][1]) >= 0.01:
+            corners.append(p)
+    if len(corners) == 5 and abs(corners[4][0] - corners[0][0]) < 0.01 \
+            and abs(corners[4][1] - corners[0][1]) < 0.01:
+        corners.pop()
+    if len(corners) != 4:
+        return False
+    for a, b in zip(corners, corners[1:] + corners[:1]):
+        if abs(a[0] - b[0]) >= 0.01 and abs(a[1] - b[1]) >= 0.01:
+            return False
+    return True
+
+
+def _edge(edges: list[tuple[float, float, float, float]], a: tuple[float, float],
+          b: tuple[float, float]) -> None:
+    """Keep a straight segment that runs along an axis: a table border, a rule."""
+    if abs(a[0] - b[0]) < 0.01 and abs(a[1] - b[1]) < 0.01:
+        return  # no length: a closing segment back to where the subpath is
+    if abs(a[1] - b[1]) < 0.01:
+        y = round(a[1], 3)
+        edges.append((min(a[0], b[0]), y, max(a[0], b[0]), y))
+    elif abs(a[0] - b[0]) < 0.01:
+        x = round(a[0], 3)
+        edges.append((x, min(a[1], b[1]), x, max(a[1], b[1])))
+
+
+def _matrix(L: _Lib, o: int, m) -> tuple[float, ...]:  # noqa: ANN001
+    if L.ObjMatrix(o, ctypes.addressof(m)):
+        v = tuple(float(x) for x in m)
+        if _finite(*v):
+            return v
+    return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """``inner`` then ``outer``: PDF's row-vector convention, inner × outer."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _transform_box(m: tuple[float, ...], bb: tuple[float, float, float, float]
+                   ) -> tuple[float, float, float, float]:
+    l, b, r, t = bb
+    pts = [_apply(m, x, y) for x, y in ((l, b), (l, t), (r, b), (r, t))]
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return (min(xs), min(ys), max(xs), max(ys))
