@@ -97,6 +97,14 @@ class FontInfo:
         return self.weight / 5 if self.weight < 700 else (self.weight - 140) / 4
 
 
+#: inline-level structure types (ISO 32000-1 14.8.4.4, ISO 32000-2 14.8.4.7) that say
+#: nothing of the block a glyph is in; ``Note`` is inline-level too but is kept: a note is
+#: what structure code looks for
+INLINE_TYPES = frozenset({"Span", "Quote", "Reference", "BibEntry", "Code", "Link", "Annot",
+                          "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Em", "Strong",
+                          "Sub"})
+
+
 @dataclass(frozen=True, slots=True)
 class StructNode:
     """The element of a tagged PDF's structure tree that owns a glyph's marked content.
@@ -224,6 +232,33 @@ class Char:
     def invisible(self) -> bool:
         """Drawn with render mode 3 or 7: neither filled nor stroked (an OCR text layer)."""
         return self.render_mode in (3, 7)
+
+    # the font's evidence as fields of the glyph, for code that reads them one by one
+    @property
+    def weight(self) -> int | None:
+        return self.font.weight if self.font is not None else None
+
+    @property
+    def flags(self) -> int | None:
+        return self.font.flags if self.font is not None else None
+
+    @property
+    def italic_angle(self) -> float | None:
+        return self.font.italic_angle if self.font is not None else None
+
+    @property
+    def tag(self) -> str | None:
+        """The block the glyph belongs to in a tagged PDF: ``Artifact`` for running matter,
+        else the nearest enclosing structure type that is not inline-level (a heading's
+        ``Span`` reads ``H1``); None when the reader knows no structure."""
+        if self.artifact:
+            return "Artifact"
+        if self.struct is None:
+            return None
+        for t in reversed(self.struct.path):
+            if t not in INLINE_TYPES:
+                return t
+        return self.struct.type
 
 
 @dataclass(slots=True)
