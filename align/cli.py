@@ -341,7 +341,7 @@ def align(
                 atomic_write_text(output, text)
                 sys.stderr.write(f"wrote {output}\n")
         else:
-            from pariter.export import pair_outputs
+            from pariter.export.outputs import pair_outputs
 
             files: dict[str, bytes] = {f"{d.id}.json": dumps(d).encode("utf-8") for d in docs}
             files[f"{stem}.align.json"] = text.encode("utf-8")

