@@ -87,6 +87,7 @@ class Para:
 class Items:
     items: list[list[Run]]
     ordered: bool = False  # numbered "1." items (list items, not headings)
+    label: str = ""  # printed label form of ordered items: "1)", "a)", "i.", "(a)", "（一）"; "" = "1."
 
 
 @dataclass
@@ -101,13 +102,50 @@ class PageBreak:
 
 
 @dataclass
+class Figure:
+    """A drawn box with a caption under it ("Figure 2. …", "图 1-1 …"): the caption is
+    neither a heading nor a body paragraph. Not searched for: producers float figures."""
+    caption: str
+    height_cm: float = 2.5
+
+
+@dataclass
+class Aside:
+    """A sidebar box beside the text (a float): its lead-in title is not a section heading and
+    its text is not a body paragraph. Not searched for: where a float lands in the text layer
+    depends on the producer."""
+    title: str
+    runs: list[Run]
+
+
+@dataclass
+class Abstract:
+    """Front matter: an abstract under its own title (a level-1 heading without number, as the
+    shared truth records 摘要/ABSTRACT), or run in (IEEE 'Abstract—…': no heading), then a
+    keywords line that is neither heading nor body paragraph."""
+    title: str
+    paras: list[list[Run]]
+    keywords: str = ""
+    run_in: bool = False
+
+
+@dataclass
+class Toc:
+    """A table of contents (title as a level-1 heading; its entries repeat the headings and
+    are neither headings nor paragraphs). The producer writes the entries (LaTeX) or the
+    renderer writes them from the headings with the pages of a first typesetting."""
+    title: str = "Contents"
+    pages: dict = field(default_factory=dict)  # heading text -> printed page (second pass)
+
+
+@dataclass
 class EndnotesSection:
     """Where the endnotes are printed; ``title`` is its heading (Notes, 注释, 尾注)."""
     title: str
     heading_level: int = 1
 
 
-Block = Union[Heading, Para, Items, Table, PageBreak, EndnotesSection]
+Block = Union[Heading, Para, Items, Table, PageBreak, EndnotesSection, Figure, Aside, Abstract, Toc]
 
 
 @dataclass
@@ -126,6 +164,8 @@ def runs_of(block: Block) -> Iterator[list[Run]]:
     """Every run list of a block, in reading order."""
     if isinstance(block, Para):
         yield block.runs
+    elif isinstance(block, Abstract):
+        yield from block.paras
     elif isinstance(block, Items):
         yield from block.items
     elif isinstance(block, Table):
@@ -326,6 +366,22 @@ def locate(doc: Doc, pdf: Path, *, heading_case_from_pdf: bool = True,
             continue
         if isinstance(b, PageBreak):
             continue
+        if isinstance(b, Toc):
+            pos, cur = need(key(b.title), f"contents title {b.title!r}", cur)
+            page = text.page_at(pos)
+            headings.append({"page": page, "level": 1, "number": "",
+                             "text": printed_case(b.title, page)})
+            later = doc.blocks[doc.blocks.index(b) + 1:]
+            for h in later:  # the entries repeat the headings: step over them
+                if isinstance(h, Heading):
+                    _, cur = need(key(h.text), f"contents entry {h.text!r}", cur)
+            continue
+        if isinstance(b, Abstract):
+            if not b.run_in:
+                pos, cur = need(key(b.title), f"abstract title {b.title!r}", cur)
+                page = text.page_at(pos)
+                headings.append({"page": page, "level": 1, "number": "",
+                                 "text": printed_case(b.title, page)})
         for runs in runs_of(b):
             body = plain(runs)
             if not key(body):
@@ -374,6 +430,8 @@ def locate(doc: Doc, pdf: Path, *, heading_case_from_pdf: bool = True,
                 footnotes.append({"page": page, "label": r.label,
                                   "text": printed_quotes(squash(r.text), text.raw[page - 1])})
             cur = max(cur, pend)
+        if isinstance(b, Abstract) and b.keywords:
+            _, cur = need(key(b.keywords)[:24], "keywords line", cur)
     if end_queue:
         raise TruthError(f"{doc.name}: endnotes without an EndnotesSection")
     return {"pages": text.pages, "headings": headings, "footnotes": footnotes,

@@ -18,8 +18,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docmodel import (B, Doc, EndnotesSection, Heading, I, Items, Mark, Note, PageBreak, Para,
-                      Sub, Sup, Table, all_notes, plain, runs_of)
+from docmodel import (Abstract, Aside, B, Doc, EndnotesSection, Figure, Heading, I, Items, Mark,
+                      Note, PageBreak, Para, Sub, Sup, Table, all_notes, plain, runs_of)
+
+# label form of ordered lists -> (CSS counter style, text before, text after)
+LIST_LABELS = {"1)": ("decimal", "", ")"), "a)": ("lower-alpha", "", ")"), "i.": ("lower-roman", "", "."),
+               "(a)": ("lower-alpha", "(", ")"), "(i)": ("lower-roman", "(", ")"), "a.": ("lower-alpha", "", "."),
+               "(1)": ("decimal", "(", ")"), "1.": ("decimal", "", "."),
+               "（一）": ("cjk-ideographic", "（", "）"), "1．": ("decimal", "", "．")}
 
 
 @dataclass
@@ -79,6 +85,30 @@ def _block(b, notes_here=None, sep=" ") -> str:
         cls = {"title": "title", "meta": "meta"}.get(b.role, "")
         num = f"<b>{html.escape(b.number)}</b> " if b.number else ""
         return f'<p class="{cls}">{num}{_runs(b.runs, notes_here)}</p>'
+    if isinstance(b, Items) and b.ordered and b.label:
+        style, pre, post = LIST_LABELS[b.label]
+        css = (f"content: '{pre}' counter(li, {style}) '{post}\\a0'; position: absolute; left: -2em; "
+               "width: 1.8em; text-align: right;")
+        cls = "l" + str(abs(hash(b.label)) % 10 ** 6)
+        return (f"<style>ol.{cls} {{ list-style: none; counter-reset: li; }} ol.{cls} > li {{ counter-increment: li; "
+                f"position: relative; }} ol.{cls} > li::before {{ {css} }}</style><ol class=\"{cls}\">"
+                + "".join(f"<li>{_runs(it, notes_here)}</li>" for it in b.items) + "</ol>")
+    if isinstance(b, Figure):
+        return (f'<figure style="margin: .6em 2em"><div style="height: {b.height_cm}cm; border: 1px solid #444">'
+                f'</div><figcaption style="text-align: center; font-size: .9em">{html.escape(b.caption)}'
+                "</figcaption></figure>")
+    if isinstance(b, Aside):
+        return ('<aside style="float: right; width: 38%; margin: 0 0 .6em 1em; padding: .5em .7em; '
+                'border: 1px solid #888; background: #eef3f8; font-family: \'Liberation Sans\', \'Noto Sans CJK SC\', sans-serif; '
+                f'font-size: .85em; line-height: 1.3"><b>{html.escape(b.title)}</b><br>{_runs(b.runs, notes_here)}</aside>')
+    if isinstance(b, Abstract):
+        head = "" if b.run_in else f'<h2 class="abstract">{html.escape(b.title)}</h2>'
+        ps = "".join(f'<p class="abstract">{_runs(p, notes_here)}</p>' for p in b.paras)
+        kw = ""
+        if b.keywords:
+            lab, sep, rest = b.keywords.partition("：" if "：" in b.keywords else ":")
+            kw = f'<p class="keywords"><b>{html.escape(lab + sep)}</b>{html.escape(rest)}</p>'
+        return f'<div class="abstract">{head}{ps}{kw}</div>'
     if isinstance(b, Items):
         tag = "ol" if b.ordered else "ul"
         return f"<{tag}>" + "".join(f"<li>{_runs(it, notes_here)}</li>" for it in b.items) + f"</{tag}>"
@@ -117,10 +147,14 @@ def to_html(doc: Doc, st: HtmlStyle) -> str:
     if st.paged:
         return head + _paged(doc, st, title + meta) + "</body></html>"
     parts = [title, meta]
+    lead = 0  # an abstract at the start spans the columns, as journals set it
+    while lead < len(doc.blocks) and isinstance(doc.blocks[lead], Abstract):
+        parts.append(_block(doc.blocks[lead], None, st.heading_number_sep))
+        lead += 1
     if st.columns > 1:
         parts.append(f'<div style="column-count:{st.columns}; column-gap:1.2em">')
     pending = []
-    for b in doc.blocks:
+    for b in doc.blocks[lead:]:
         if isinstance(b, PageBreak):
             parts.append('<div style="break-after: page"></div>')
         elif isinstance(b, EndnotesSection):
@@ -136,6 +170,8 @@ def to_html(doc: Doc, st: HtmlStyle) -> str:
                 parts.append(f'<div style="column-count:{st.columns}; column-gap:1.2em">')
         else:
             parts.append(_block(b, None, st.heading_number_sep))
+            if isinstance(b, Para) and b.lang and b.lang != st.lang:  # bilingual: mark the language
+                parts[-1] = parts[-1].replace("<p ", f'<p lang="{b.lang}" ', 1)
             pending += [r for runs in runs_of(b) for r in runs if isinstance(r, Note) and r.kind == "end"]
     if st.columns > 1:
         parts.append("</div>")

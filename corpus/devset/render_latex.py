@@ -13,8 +13,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docmodel import (B, Doc, EndnotesSection, Heading, I, Items, Mark, Note, PageBreak, Para,
-                      Sub, Sup, Table)
+from docmodel import (Abstract, B, Doc, EndnotesSection, Figure, Heading, I, Items, Mark, Note,
+                      PageBreak, Para, Sub, Sup, Table, Toc)
 
 _ESC = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
         "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -36,6 +36,10 @@ class LatexStyle:
     multicols: int = 1
     endnotes_name: str = "Notes"
     title_block: bool = True
+    # how an Abstract block is set: "env" (the class's abstract environment), "chapter"
+    # (\chapter* title, as Chinese theses do), "elsarticle" (inside the frontmatter), "ieee"
+    # (run-in 'Abstract—', keywords as 'Index Terms—')
+    abstract: str = "env"
 
 
 def _runs(runs, in_table=False) -> str:
@@ -56,8 +60,57 @@ def _runs(runs, in_table=False) -> str:
         elif isinstance(r, Mark):
             out.append(r"\textsuperscript{" + esc(r.label) + "}")
         elif isinstance(r, Note):
-            out.append((r"\endnote{" if r.kind == "end" else r"\footnote{") + esc(r.text) + "}")
+            body = _urls(r.text)
+            if r.custom_label and r.label in FNSYMBOLS and r.kind == "foot":
+                out.append(rf"\footnote[{FNSYMBOLS.index(r.label) + 1}]{{{body}}}")
+            else:
+                out.append((r"\endnote{" if r.kind == "end" else r"\footnote{") + body + "}")
     return "".join(out)
+
+
+# what \fnsymbol prints for 1, 2, 3 …: a note labelled with one of these is set with \footnote[N]
+FNSYMBOLS = ["*", "†", "‡", "§", "¶", "‖"]
+_URL = re.compile(r"https?://[^\s（）()]+[^\s（）().,;。]")
+
+# label forms of ordered lists, as enumitem labels
+ENUM_LABELS = {"1)": r"\arabic*)", "a)": r"\alph*)", "i.": r"\roman*.", "(a)": r"(\alph*)",
+               "(i)": r"(\roman*)", "a.": r"\alph*.", "(1)": r"(\arabic*)", "1.": r"\arabic*.",
+               "（一）": r"（\chinese{enumi}）", "1．": r"\arabic*．"}
+
+
+def _urls(text: str) -> str:
+    """Escaped note text with its URLs set by url (breakable, as real notes print them)."""
+    out, pos = [], 0
+    for m in _URL.finditer(text):
+        out.append(esc(text[pos:m.start()]))
+        out.append(r"\url{" + m.group(0).replace("%", r"\%").replace("#", r"\#") + "}")
+        pos = m.end()
+    return "".join(out) + esc(text[pos:])
+
+
+def _abstract(b: Abstract, st: LatexStyle) -> list[str]:
+    paras = [_runs(p) for p in b.paras]
+    if st.abstract == "chapter":
+        out = [rf"\chapter*{{{esc(b.title)}}}"] + [p + "\n" for p in paras]
+        if b.keywords:
+            out.append(r"\noindent " + esc(b.keywords) + "\n")
+        return out
+    if st.abstract == "ieee":
+        out = [r"\begin{abstract}", "\n\n".join(paras), r"\end{abstract}"]
+        if b.keywords:
+            out += [r"\begin{IEEEkeywords}", esc(b.keywords.split("—", 1)[-1]), r"\end{IEEEkeywords}"]
+        return out
+    if st.abstract == "elsarticle":
+        out = [r"\begin{abstract}", "\n\n".join(paras), r"\end{abstract}"]
+        if b.keywords:
+            words = b.keywords.split(":", 1)[-1].split(",")
+            out += [r"\begin{keyword}", r" \sep ".join(esc(w.strip()) for w in words), r"\end{keyword}"]
+        return out
+    out = [rf"\renewcommand{{\abstractname}}{{{esc(b.title)}}}", r"\begin{abstract}",
+           "\n\n".join(paras)]
+    if b.keywords:
+        out += ["", r"\noindent " + esc(b.keywords)]
+    return out + [r"\end{abstract}"]
 
 
 def to_latex(doc: Doc, st: LatexStyle) -> str:
@@ -70,6 +123,15 @@ def to_latex(doc: Doc, st: LatexStyle) -> str:
         pre += [r"\usepackage{endnotes}", rf"\renewcommand{{\notesname}}{{{esc(st.endnotes_name)}}}"]
     if st.multicols > 1:
         pre.append(r"\usepackage{multicol}")
+    notes = [n for b in doc.blocks for runs in _all_runs(b) for n in runs if isinstance(n, Note)]
+    if any(_URL.search(n.text) for n in notes):
+        pre.append(r"\usepackage{url}" if not st.hyperref else "")
+    if any(n.custom_label and n.label in FNSYMBOLS for n in notes):
+        pre.append(r"\renewcommand{\thefootnote}{\fnsymbol{footnote}}")
+    if any(isinstance(b, Items) and b.label for b in doc.blocks):
+        pre.append(r"\usepackage{enumitem}")
+    if any(isinstance(b, Figure) for b in doc.blocks):
+        pre.append(r"\usepackage{graphicx}")
     if st.hyperref:
         pre.append(r"\usepackage[pdfusetitle]{hyperref}")
     front = [rf"\title{{{esc(doc.title)}}}", rf"\author{{{esc(doc.author)}}}",
@@ -77,23 +139,40 @@ def to_latex(doc: Doc, st: LatexStyle) -> str:
     body = [r"\begin{document}"]
     if st.cls.startswith("revtex"):  # REVTeX reads its front matter inside the document
         body += front + [r"\maketitle"]
+    elif st.abstract == "elsarticle":  # elsarticle: title, author and abstract in frontmatter
+        ab = [b for b in doc.blocks if isinstance(b, Abstract)]
+        body += [r"\begin{frontmatter}", rf"\title{{{esc(doc.title)}}}", rf"\author{{{esc(doc.author)}}}"]
+        body += [x for b in ab for x in _abstract(b, st)] + [r"\end{frontmatter}"]
     else:
         pre += front
-    if not st.cls.startswith("revtex") and st.title_block and doc.title:
+    if not st.cls.startswith("revtex") and st.abstract != "elsarticle" and st.title_block and doc.title:
         body.append(r"\maketitle")
     if st.multicols > 1:
         body.append(rf"\begin{{multicols}}{{{st.multicols}}}")
     for b in doc.blocks:
+        if isinstance(b, Abstract):
+            if st.abstract != "elsarticle":
+                body += _abstract(b, st)
+            continue
+        if isinstance(b, Toc):
+            body.append(r"\tableofcontents")
+            continue
+        if isinstance(b, Figure):
+            body.append(r"\begin{center}\fbox{\rule{0pt}{" + f"{b.height_cm}cm" + r"}\rule{0.6\linewidth}{0pt}}"
+                        r"\\[4pt]{\small " + esc(b.caption) + r"}\end{center}")
+            continue
         if isinstance(b, PageBreak):
             body.append(r"\clearpage")
         elif isinstance(b, Heading):
             cmd = st.section_cmds[b.level] + ("" if b.number else "*")
             body.append(rf"\{cmd}{{{esc(b.text)}}}")
         elif isinstance(b, Para):
-            body.append(_runs(b.runs) + "\n")
+            num = (r"\noindent\textbf{" + esc(b.number) + r"}\quad " if b.number else "")
+            body.append(num + _runs(b.runs) + "\n")
         elif isinstance(b, Items):
             env = "enumerate" if b.ordered else "itemize"
-            body.append(rf"\begin{{{env}}}")
+            lab = f"[label={ENUM_LABELS[b.label]}]" if b.ordered and b.label else ""
+            body.append(rf"\begin{{{env}}}{lab}")
             body += [r"\item " + _runs(it) for it in b.items]
             body.append(rf"\end{{{env}}}")
         elif isinstance(b, Table):

@@ -29,9 +29,10 @@ from odf.text import (H, LineBreak, List, ListItem, ListLevelStyleBullet, ListLe
                       ListStyle, Note as ONote, NoteBody, NoteCitation, NotesConfiguration, P,
                       PageCount, PageNumber, Span, Tab)
 from odf.text import Chapter as ChapterField
+from odf.text import OutlineLevelStyle, OutlineStyle
 
-from docmodel import (B, Doc, EndnotesSection, Heading, I, Items, Mark, Note, PageBreak, Para,
-                      Sub, Sup, Table, runs_of)
+from docmodel import (Abstract, B, Doc, EndnotesSection, Figure, Heading, I, Items, Mark, Note,
+                      PageBreak, Para, Sub, Sup, Table, Toc, runs_of)
 
 
 @dataclass
@@ -47,6 +48,8 @@ class HeadingLook:
     above: str = "0.35cm"
     below: str = "0.2cm"
     page_break: bool = False
+    color: str | None = None  # "#1f4e79"
+    letter_spacing: str | None = None  # "0.05cm"
 
 
 @dataclass
@@ -73,6 +76,9 @@ class OdtStyle:
     tagged: bool = False
     title_size: float = 18
     footnote_rule: bool = True
+    # LibreOffice numbers the headings itself (outline numbering): level -> (prefix, format,
+    # suffix, levels shown); the heading text then holds no number. Format "1", "一, 二, 三, ...".
+    outline: dict[int, tuple[str, str, str, int]] | None = None
 
 
 def _fontface(name: str) -> FontFace:
@@ -147,6 +153,10 @@ class _Writer:
                 more["texttransform"] = "uppercase"
             if look.small_caps:
                 more["fontvariant"] = "small-caps"
+            if look.color:
+                more["color"] = look.color
+            if look.letter_spacing:
+                more["letterspacing"] = look.letter_spacing
             s.addElement(self.textprops(look.size, look.bold, look.italic, look.font,
                                         look.font_asian, **more))
             od.styles.addElement(s)
@@ -187,6 +197,37 @@ class _Writer:
                 defaultstylename=self.notep,
                 footnotesposition="page" if cls == "footnote" else "document",
                 startnumberingat="document"))
+        if st.outline:
+            os_ = OutlineStyle(name="Outline")
+            for lvl, (prefix, fmt, suffix, shown) in sorted(st.outline.items()):
+                ol = OutlineLevelStyle(level=lvl, numformat=fmt, numprefix=prefix, numsuffix=suffix,
+                                       displaylevels=str(shown))
+                ol.addElement(ListLevelProperties(minlabelwidth="0cm", minlabeldistance="0.3cm"))
+                os_.addElement(ol)
+            od.styles.addElement(os_)
+        self.abs_title = Style(name="Abstract_20_Heading", displayname="Abstract Heading",
+                               family="paragraph")
+        look = st.headings[1]
+        self.abs_title.addElement(ParagraphProperties(textalign="center", margintop=look.above,
+                                                      marginbottom=look.below, keepwithnext="always"))
+        self.abs_title.addElement(self.textprops(look.size, look.bold, False, look.font, look.font_asian,
+                                                 **({"color": look.color} if look.color else {})))
+        od.styles.addElement(self.abs_title)
+        self.tocp = Style(name="Contents_20_1", displayname="Contents 1", family="paragraph")
+        tp = ParagraphProperties(textalign="start", marginbottom="0.1cm")
+        tabs = TabStops()
+        tabs.addElement(TabStop(position=f"{self._text_width() / max(st.columns, 1) - 0.1:.2f}cm",
+                                type="right", leaderstyle="dotted", leadertext="."))
+        tp.addElement(tabs)
+        self.tocp.addElement(tp)
+        self.tocp.addElement(self.textprops(st.size))
+        od.styles.addElement(self.tocp)
+        self.figbox = Style(name="Figure_20_Box", family="paragraph")
+        self.figbox.addElement(ParagraphProperties(border="0.5pt solid #000000", padding="1cm",
+                                                   marginleft="2cm", marginright="2cm", margintop="0.3cm"))
+        self.figbox.addElement(self.textprops(st.size))
+        od.styles.addElement(self.figbox)
+        self.list_styles: dict[str, ListStyle] = {}
         # lists
         self.bullets = ListStyle(name="LBullet")
         lb = ListLevelStyleBullet(level=1, bulletchar="•")
@@ -215,6 +256,10 @@ class _Writer:
                 p.addText(self.doc.title)
                 p.addElement(Tab())
                 p.addElement(ChapterField(display="name", outlinelevel="1"))
+            elif st.header == "section":  # the current section's number and title
+                p.addElement(ChapterField(display="number-and-name", outlinelevel="2"))
+                p.addElement(Tab())
+                p.addElement(PageNumber(selectpage="current"))
             else:
                 left, _, right = st.header.partition("\t")
                 p.addText(left)
@@ -248,6 +293,22 @@ class _Writer:
         self.pb = Style(name="PB", family="paragraph", parentstylename=self.body)
         self.pb.addElement(ParagraphProperties(breakbefore="page"))
         od.automaticstyles.addElement(self.pb)
+
+    # label form -> (prefix, ODF num-format, suffix)
+    LABELS = {"1)": ("", "1", ")"), "a)": ("", "a", ")"), "i.": ("", "i", "."), "(a)": ("(", "a", ")"),
+              "(i)": ("(", "i", ")"), "a.": ("", "a", "."), "(1)": ("(", "1", ")"), "1.": ("", "1", "."),
+              "（一）": ("（", "一, 二, 三, ...", "）"), "1．": ("", "1", "．")}
+
+    def list_style(self, label: str) -> ListStyle:
+        if label not in self.list_styles:
+            prefix, fmt, suffix = self.LABELS[label]
+            ls = ListStyle(name=f"LNum{len(self.list_styles)}")
+            ln = ListLevelStyleNumber(level=1, numformat=fmt, numprefix=prefix, numsuffix=suffix)
+            ln.addElement(ListLevelProperties(spacebefore="0.4cm", minlabelwidth="1cm"))
+            ls.addElement(ln)
+            self.od.automaticstyles.addElement(ls)
+            self.list_styles[label] = ls
+        return self.list_styles[label]
 
     def _text_width(self) -> float:
         w = float(self.st.page[0].rstrip("cm"))
@@ -321,10 +382,44 @@ class _Writer:
                     self.od.automaticstyles.addElement(s)
                     h.setAttribute("stylename", s)
                     next_break = False
-                h.addText((b.number + " " if b.number and not b.number.endswith(("、", "）")) else b.number) + b.text)
+                if st_outline := self.st.outline:
+                    h.addText(b.text if b.level in st_outline else b.number + " " + b.text)
+                else:
+                    h.addText((b.number + " " if b.number and not b.number.endswith(("、", "）")) else b.number) + b.text)
                 body.addElement(h)
                 if b.text_en:
                     body.addElement(P(stylename=self.sub, text=b.text_en))
+                continue
+            if isinstance(b, Abstract):
+                if not b.run_in:
+                    body.addElement(P(stylename=self.abs_title, text=b.title))
+                for k, runs in enumerate(b.paras):
+                    p = P(stylename=self.body)
+                    if b.run_in and k == 0:
+                        p.addElement(Span(stylename=self.t_bold, text=b.title + "—"))
+                    self.runs(p, runs)
+                    body.addElement(p)
+                if b.keywords:
+                    lab, sep, rest = b.keywords.partition("：" if "：" in b.keywords else ":")
+                    p = P(stylename=self.body)
+                    p.addElement(Span(stylename=self.t_bold, text=lab + sep))
+                    p.addText(rest)
+                    body.addElement(p)
+                continue
+            if isinstance(b, Toc):
+                body.addElement(P(stylename=self.abs_title, text=b.title))
+                for h in d.blocks[d.blocks.index(b) + 1:]:
+                    if isinstance(h, Heading):
+                        p = P(stylename=self.tocp)
+                        p.addText(("　" * (h.level - 1)) + (h.number + " " if h.number else "") + h.text)
+                        p.addElement(Tab())
+                        p.addText(str(b.pages.get(h.text, 0)))
+                        body.addElement(p)
+                next_break = True
+                continue
+            if isinstance(b, Figure):
+                body.addElement(P(stylename=self.figbox, text=" "))
+                body.addElement(P(stylename=self.caption, text=b.caption))
                 continue
             if isinstance(b, EndnotesSection):
                 # LibreOffice prints endnotes on pages of their own after the text; the
@@ -343,7 +438,8 @@ class _Writer:
                 self.runs(p, b.runs)
                 body.addElement(p)
             elif isinstance(b, Items):
-                lst = List(stylename=self.numbers if b.ordered else self.bullets)
+                lst = List(stylename=self.list_style(b.label) if b.ordered and b.label else
+                           self.numbers if b.ordered else self.bullets)
                 for it in b.items:
                     li = ListItem()
                     p = P(stylename=self.listp)
