@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all install corpus test bench typeset typeset-check typeset-alt devset devset-score clean
+.PHONY: all install corpus test bench typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs clean
 
 all: corpus
 
@@ -61,6 +61,17 @@ devset: $(STAMP)
 
 devset-score: $(STAMP)
 	$(BIN)/python corpus/devset/score.py $(DEVSET)
+
+# the held-out set (corpus/devset/specs2.py): score it, report aggregates, never tune on it
+DEVSET2 ?= /work/devset2
+devset2: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,devset]'
+	$(BIN)/python corpus/devset/build.py --set 2 --out $(DEVSET2)
+	$(BIN)/python corpus/devset/pairs.py --out $(DEVSET2)/pairs
+
+devset2-score: $(STAMP)
+	$(BIN)/python corpus/devset/score.py $(DEVSET2)
+	$(BIN)/python corpus/devset/run_pairs.py $(DEVSET2)/pairs
 
 clean:
 	rm -rf corpus/build .pytest_cache fuzz-failures

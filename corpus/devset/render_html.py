@@ -87,11 +87,13 @@ def _block(b, notes_here=None, sep=" ") -> str:
         return f'<p class="{cls}">{num}{_runs(b.runs, notes_here)}</p>'
     if isinstance(b, Items) and b.ordered and b.label:
         style, pre, post = LIST_LABELS[b.label]
-        css = (f"content: '{pre}' counter(li, {style}) '{post}\\a0'; position: absolute; left: -2em; "
-               "width: 1.8em; text-align: right;")
-        cls = "l" + str(abs(hash(b.label)) % 10 ** 6)
-        return (f"<style>ol.{cls} {{ list-style: none; counter-reset: li; }} ol.{cls} > li {{ counter-increment: li; "
-                f"position: relative; }} ol.{cls} > li::before {{ {css} }}</style><ol class=\"{cls}\">"
+        # the label as an inline box in the flow: a positioned label would be painted (and put in
+        # the text layer) after the text around the list
+        css = (f"content: '{pre}' counter(li, {style}) '{post}'; display: inline-block; width: 1.8em; "
+               "margin-left: -2.2em; margin-right: .4em; text-align: right;")
+        cls = "lab" + str(list(LIST_LABELS).index(b.label))
+        return (f"<style>ol.{cls} {{ list-style: none; counter-reset: li; }} ol.{cls} > li {{ counter-increment: li; }} "
+                f"ol.{cls} > li::before {{ {css} }}</style><ol class=\"{cls}\">"
                 + "".join(f"<li>{_runs(it, notes_here)}</li>" for it in b.items) + "</ol>")
     if isinstance(b, Figure):
         return (f'<figure style="margin: .6em 2em"><div style="height: {b.height_cm}cm; border: 1px solid #444">'

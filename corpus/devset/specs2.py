@@ -41,6 +41,7 @@ from docmodel import (Abstract, Doc, EndnotesSection, Figure, Heading, Items, No
 from render_latex import FNSYMBOLS
 from render_odt import HeadingLook
 import texts2 as T
+from docmodel import B as Bold
 from texts import bible_paragraphs, bible_verses, with_notes
 
 
@@ -261,6 +262,151 @@ SPECS2 += [
                  country="CN", footer="page",
                  headings={1: HeadingLook(16, font_asian=SANS_ZH, align="center", page_break=True),
                            2: HeadingLook(14, font_asian=SANS_ZH)})),
+]
+
+
+def pandoc_docx_ref(styles: dict, page=None, tagged=False):
+    """pandoc Markdown → DOCX with a user's reference document (its styles) → LibreOffice."""
+    def run(doc: Doc, out: Path) -> str:
+        from render_odt import lo_version, to_pdf
+        from render_other import pandoc, reference_docx, to_markdown
+        with tempfile.TemporaryDirectory() as tmp:
+            ref = reference_docx(Path(tmp) / "ref.docx", styles, page)
+            docx = pandoc(to_markdown(doc, {}), Path(tmp) / f"{doc.name}.docx", [f"--reference-doc={ref}"])
+            to_pdf(docx, out, tagged=tagged)
+        return "pandoc → DOCX (custom reference) → " + lo_version()
+    return run
+
+
+def typst_symbols(d: Doc) -> Doc:
+    """Labels as Typst's footnote numbering "*" prints them: * † ‡ § ¶ ‖ through the document."""
+    for i, n in enumerate(all_notes(d)):
+        n.label = FNSYMBOLS[i % len(FNSYMBOLS)] * (1 + i // len(FNSYMBOLS))
+    return d
+
+
+def typst2(setup: str, auto_numbers: bool = False):
+    def run(doc: Doc, out: Path) -> str:
+        from render_other import TypstStyle, to_typst, typst_pdf
+        typst_pdf(to_typst(doc, TypstStyle(setup, auto_numbers=auto_numbers)), out)
+        return "Typst"
+    return run
+
+
+def bilingual_bible(name: str, chapters, verses: int = 12, per: int = 4) -> Doc:
+    """A zh/en document: each heading in Chinese with its English line under it, each Chinese
+    paragraph followed by its English paragraph (the same verses)."""
+    blocks: list = []
+    for i, (book, ch) in enumerate(chapters, 1):
+        en_t, zh_t = T.BIB_TITLES[(book, ch)]
+        blocks.append(Heading(1, f"{zh_num(i)}、", zh_t, text_en=en_t))
+        zs = bible_paragraphs("zh", book, ch, per=per, verses=verses)
+        es = bible_paragraphs("en", book, ch, per=per, verses=verses)
+        for z, e in zip(zs, es):
+            blocks += [Para([z], lang="zh"), Para([e], lang="en")]
+    return make(name, "zh-en", "经文选读 Selected Readings", blocks)
+
+
+CAPS_CSS = ("h2 { font-size: 8.5pt; text-transform: uppercase; letter-spacing: .16em; font-weight: normal; "
+            "margin: 1.4em 0 .4em; } h3 { font-size: 9.5pt; font-style: italic; font-weight: normal; }")
+SANS_COLOUR_CSS = ("h2, h3, h4 { font-family: 'Liberation Sans', 'Noto Sans CJK SC', sans-serif; color: #1f4e79; } "
+                   "h2 { font-size: 12pt; margin: .8em 0 .3em; } h3 { font-size: 10.5pt; margin: .6em 0 .2em; } "
+                   "h2.abstract { text-align: center; font-size: 11pt; } div.abstract { margin: 0 3em 1.2em; font-size: .95em; }")
+
+SPECS2 += [
+    # ---------------------------------------------------------------- Chromium
+    Spec("en-html-caps-sidebar", "Chromium (HTML, outline, tagged)",
+         "headings SMALLER than the body in letter-spaced capitals (text-transform), italic subheads, a floated "
+         "sidebar box with a bold title (not a heading), endnotes in a Notes section, figure caption, a) list, Letter",
+         lambda: make("en-html-caps-sidebar", "en", "Spies, Prophets and Measures",
+                      [T.sidebar("en")] + bible_sections("en", [("Num", 13), ("Num", 22)], verses=20,
+                                                        note_kind="end", items=EN_ITEMS_A) +
+                      T.thesis_chapters("en", note_kind="end", filler=(("Num", 9), ("Exo", 19), ("Exo", 15)))[:14] +
+                      [EndnotesSection("Notes")], scheme="arabic"),
+         html(page="Letter", size="11pt", line_height="1.45", margin="2.2cm", css=CAPS_CSS),
+         upper_levels=(1,)),
+    Spec("en-html-2col-abstract", "Chromium (HTML, two columns)",
+         "two columns under a full-width abstract with its heading and keywords, coloured sans headings '1'/'1.1', "
+         "figure and table captions, 1) list, exponents and indices, endnotes, ragged right, no tagging",
+         lambda: make("en-html-2col-abstract", "en", "Rules and the Quality of Open Data",
+                      [Abstract("Abstract", [[p] for p in T.ABSTRACT_EN],
+                                keywords="Keywords: open data, public sector, classification rules")] +
+                      T.thesis_chapters("en", note_kind="end", filler=(("Exo", 32), ("Exo", 33), ("Gen", 28))) +
+                      [EndnotesSection("Notes")], scheme="arabic"),
+         html(columns=2, size="10pt", align="left", line_height="1.35", tagged=False, margin="1.8cm",
+              css=SANS_COLOUR_CSS)),
+    Spec("zh-html-paged-notice", "Chromium (HTML paged, 16K)",
+         "Chinese notice on a 16K page (184 × 260 mm): 一、 headings bold at body size, （一） headings in 楷体, "
+         "1. items, a table whose cells start '1.', footnotes at the page bottom, 附件/落款 lines",
+         lambda: make("zh-html-paged-notice", "zh", "关于做好2025年度公共数据开放工作的通知", T.notice_zh()),
+         html(paged=True, columns=1, lang="zh", font="'Noto Serif CJK SC', serif", size="11pt", col_chars=1000,
+              line_height="1.75", page_w_mm=184, page_h_mm=260,
+              css="h2 { font-size: 11pt; font-family: 'Noto Sans CJK SC'; margin: .6em 0 .2em; } "
+                  "h3 { font-size: 11pt; font-weight: normal; font-family: 'AR PL UKai CN'; margin: .4em 0 .2em; } "
+                  "p { text-indent: 2em; }")),
+    Spec("zh-html-2col-abstract", "Chromium (HTML, two columns, tagged)",
+         "Chinese paper: full-width 摘要 with 关键词 over two columns, sans headings '1'/'1.1', 图/表 captions, "
+         "（一） list, endnotes in a 注释 section, justified",
+         lambda: make("zh-html-2col-abstract", "zh", "开放数据规则与数据质量研究",
+                      [Abstract("摘要", [[p] for p in T.ABSTRACT_ZH], keywords="关键词：开放数据；公共部门；分类规则")] +
+                      T.thesis_chapters("zh", note_kind="end", filler=(("Num", 6), ("Lev", 26), ("Exo", 12))) +
+                      [Items([["开放目录；"], ["开放平台；"], ["安全评估。"]], ordered=True, label="（一）"),
+                       EndnotesSection("注释")], scheme="arabic"),
+         html(columns=2, lang="zh", font="'Noto Serif CJK SC', serif", size="10pt", line_height="1.6",
+              css=SANS_COLOUR_CSS)),
+    Spec("zh-en-html-bilingual", "Chromium (HTML, bilingual)",
+         "bilingual: 一、 Chinese heading with its English line under it, each Chinese paragraph followed by its English "
+         "paragraph, A4, tagged",
+         lambda: bilingual_bible("zh-en-html-bilingual", [("Gen", 41), ("Gen", 45)], verses=16),
+         html(lang="zh", size="10.5pt", line_height="1.5",
+              css="h2 { font-size: 13pt; margin-bottom: 0; } .h-en { font-size: 10.5pt; font-style: italic; margin-bottom: .5em; }")),
+    # ---------------------------------------------------------------- pandoc with a user's reference DOCX
+    Spec("en-pandoc-docx-refdoc", "pandoc → DOCX (custom reference) → LibreOffice",
+         "a user's Word template: headings in small capitals of a sans font, dark red, Heading 2 at body size; body in "
+         "Caladea, justified; pandoc footnotes with URLs; a) and i. lists; numbered 'Article N' headings; A4",
+         lambda: make("en-pandoc-docx-refdoc", "en", "Open Data Policy", T.policy_en("Article", note_every=3)
+                      + bible_sections("en", [("Lev", 25)], verses=16), scheme=None),
+         pandoc_docx_ref({"Heading1": {"font": "Liberation Sans", "size": 26, "color": "8B1A1A", "bold": True, "caps": True},
+                          "Heading2": {"font": "Liberation Sans", "size": 21, "color": "8B1A1A", "bold": True},
+                          "BodyText": {"font": "Caladea", "size": 21, "jc": "both", "spacing_after": 120},
+                          "FirstParagraph": {"font": "Caladea", "size": 21, "jc": "both", "spacing_after": 120},
+                          "Title": {"font": "Liberation Sans", "size": 32, "color": "8B1A1A", "bold": True}},
+                         page=(11906, 16838))),
+    Spec("zh-pandoc-docx-refdoc", "pandoc → DOCX (custom reference) → LibreOffice",
+         "Chinese regulation through a user's Word template: 第一章 headings centred in 黑体 (Noto Sans CJK), articles "
+         "with 第一条 in bold at the start of the paragraph, footnotes, 16K-like page",
+         lambda: make("zh-pandoc-docx-refdoc", "zh", "某市公共数据开放管理规定",
+                      [b if not (isinstance(b, Para) and b.role == "clause") else
+                       Para([Bold(b.number + "　")] + b.runs) for b in T.regulation_zh(note_every=3)]),
+         pandoc_docx_ref({"Heading1": {"font": "Noto Sans CJK SC", "size": 28, "color": "000000", "jc": "center"},
+                          "BodyText": {"font": "Noto Serif CJK SC", "size": 22, "jc": "both", "spacing_after": 60},
+                          "FirstParagraph": {"font": "Noto Serif CJK SC", "size": 22, "jc": "both", "spacing_after": 60},
+                          "Compact": {"font": "Noto Serif CJK SC", "size": 22},
+                          "Title": {"font": "Noto Sans CJK SC", "size": 36, "color": "000000"}},
+                         page=(10433, 14742))),
+    # ---------------------------------------------------------------- Typst
+    Spec("en-typst-a5-numbered", "Typst (A5, numbered headings)",
+         "Typst numbers the headings itself ('1.', '1.1.'), ragged right, A5, footnotes marked * † ‡ (Typst's symbol "
+         "numbering), 1) list, table with numbers and R², exponents",
+         lambda: typst_symbols(make("en-typst-a5-numbered", "en", "Measures and Rules",
+                      T.thesis_chapters("en", figures=False, filler=(("Lev", 23), ("Num", 20), ("Gen", 24))),
+                      scheme="arabic-dots")),
+         typst2('#set page(paper: "a5", margin: (x: 1.5cm, y: 1.8cm), numbering: "1")\n'
+                '#set text(font: "EB Garamond", size: 10pt, lang: "en", hyphenate: false)\n'
+                '#set par(justify: false, leading: 0.6em)\n'
+                '#set footnote(numbering: "*")\n'
+                '#set heading(numbering: "1.1.")\n'
+                '#show heading.where(level: 1): it => block(above: 1.3em, below: 0.7em, text(size: 12pt, it))\n'
+                '#show heading.where(level: 2): it => block(above: 1em, below: 0.5em, text(size: 10pt, style: "italic", it))\n',
+                auto_numbers=True)),
+    Spec("zh-typst-regulation", "Typst (regulation)",
+         "Chinese regulation in Typst: 第一章 headings centred at body size in a sans font, 第一条 articles in bold, "
+         "（一） items, footnotes, A4, 1.8 leading",
+         lambda: make("zh-typst-regulation", "zh", "某市公共数据开放管理规定", T.regulation_zh(note_every=4)),
+         typst2('#set page(paper: "a4", margin: (x: 2.6cm, y: 2.5cm), numbering: "1")\n'
+                '#set text(font: ("Liberation Serif", "Noto Serif CJK SC"), size: 11pt, lang: "zh")\n'
+                '#set par(justify: true, leading: 1em, spacing: 1em)\n'
+                '#show heading: it => align(center, block(above: 1.4em, below: 0.8em, text(font: ("Liberation Sans", "Noto Sans CJK SC"), size: 11pt, weight: "bold", it.body)))\n')),
 ]
 
 
