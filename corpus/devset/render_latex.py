@@ -40,6 +40,7 @@ class LatexStyle:
     # (\chapter* title, as Chinese theses do), "elsarticle" (inside the frontmatter), "ieee"
     # (run-in 'Abstract—', keywords as 'Index Terms—')
     abstract: str = "env"
+    literal_numbers: bool = False  # headings as \section*{NUMBER TITLE}: the number is the source's
 
 
 def _runs(runs, in_table=False) -> str:
@@ -164,8 +165,12 @@ def to_latex(doc: Doc, st: LatexStyle) -> str:
         if isinstance(b, PageBreak):
             body.append(r"\clearpage")
         elif isinstance(b, Heading):
-            cmd = st.section_cmds[b.level] + ("" if b.number else "*")
-            body.append(rf"\{cmd}{{{esc(b.text)}}}")
+            if st.literal_numbers:
+                sep = "" if not b.number or b.number.endswith(("、", "）")) else " "
+                body.append(rf"\{st.section_cmds[b.level]}*{{{esc(b.number + sep + b.text)}}}")
+            else:
+                cmd = st.section_cmds[b.level] + ("" if b.number else "*")
+                body.append(rf"\{cmd}{{{esc(b.text)}}}")
         elif isinstance(b, Para):
             num = (r"\noindent\textbf{" + esc(b.number) + r"}\quad " if b.number else "")
             body.append(num + _runs(b.runs) + "\n")
