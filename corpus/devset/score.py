@@ -34,8 +34,9 @@ from typing import Any
 
 DEVSET = Path("/work/devset")
 START_CHARS = 12  # letters compared at a paragraph's start: enough to be unique in a document
-_LABEL = re.compile(r"^(?:\d{1,3}[.、)）]?|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]+[)）]|"
-                    r"[一二三四五六七八九十]+、|[•·▪◦●■\-–—*\uf0b7\uf0a7\uf0d8])")
+_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.、)）]?|[(（]\d{1,3}[)）]|[(（][一二三四五六七八九十]+[)）]|"
+                    r"[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+条|[a-z][.)]|[ivx]{1,4}[.)]|[(（][a-z]{1,4}[)）]|"
+                    r"[•·▪◦●■\-–—*\uf0b7\uf0a7\uf0d8])")  # list labels and clause numbers (1.1, 第一条)
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
