@@ -62,8 +62,8 @@ def _runs(runs, in_table=False) -> str:
             out.append(r"\textsuperscript{" + esc(r.label) + "}")
         elif isinstance(r, Note):
             body = _urls(r.text)
-            if r.custom_label and r.label in FNSYMBOLS and r.kind == "foot":
-                out.append(rf"\footnote[{FNSYMBOLS.index(r.label) + 1}]{{{body}}}")
+            if r.custom_label and r.label.replace("∗", "*") in FNSYMBOLS and r.kind == "foot":
+                out.append(rf"\footnote[{FNSYMBOLS.index(r.label.replace(chr(0x2217), '*')) + 1}]{{{body}}}")
             else:
                 out.append((r"\endnote{" if r.kind == "end" else r"\footnote{") + body + "}")
     return "".join(out)
@@ -127,7 +127,7 @@ def to_latex(doc: Doc, st: LatexStyle) -> str:
     notes = [n for b in doc.blocks for runs in _all_runs(b) for n in runs if isinstance(n, Note)]
     if any(_URL.search(n.text) for n in notes):
         pre.append(r"\usepackage{url}" if not st.hyperref else "")
-    if any(n.custom_label and n.label in FNSYMBOLS for n in notes):
+    if any(n.custom_label and n.label.replace("∗", "*") in FNSYMBOLS for n in notes):
         pre.append(r"\renewcommand{\thefootnote}{\fnsymbol{footnote}}")
     if any(isinstance(b, Items) and b.label for b in doc.blocks):
         pre.append(r"\usepackage{enumitem}")

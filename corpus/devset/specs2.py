@@ -74,6 +74,15 @@ def _runs(b):
     return runs_of(b)
 
 
+def tex_asterisk(d: Doc) -> Doc:
+    """LaTeX's \fnsymbol prints the first mark as the operator ∗ (U+2217), not *: the truth
+    records the label as printed."""
+    for n in all_notes(d):
+        if n.label == "*":
+            n.label = "\u2217"
+    return d
+
+
 def bible_sections(lang: str, chapters: list[tuple[str, int]], *, verses: int = 20, per: int = 4,
                    note_every: int = 3, note_kind: str = "foot", level2: bool = True,
                    items: Items | None = None) -> list:
@@ -161,9 +170,9 @@ SPECS2: list[Spec] = [
     Spec("en-latex-legal-symbols", "pdfLaTeX article (US letter, ragged, colour)",
          "legal text: 'Article N' headings in colour (titlesec), 'Section 2.3' level-2 headings, footnotes "
          "marked * † ‡ restarting per article, (i) list inside a section, ragged right, US letter",
-         lambda: make("en-latex-legal-symbols", "en", "Model Rules on Public Data",
+         lambda: tex_asterisk(make("en-latex-legal-symbols", "en", "Model Rules on Public Data",
                       T.policy_en("Article", clause_as_heading=True, note_every=2, items_label="(i)"),
-                      symbols=True),
+                      symbols=True)),
          latex(options="11pt,letterpaper", hyperref=False, preamble=[
              r"\usepackage[margin=1in]{geometry}", r"\usepackage{xcolor}", r"\usepackage{titlesec}",
              r"\usepackage{ragged2e}", r"\AtBeginDocument{\RaggedRight}",
