@@ -338,7 +338,8 @@ class Assembler:
             gap = nl.top - bottom
             if style is None:
                 apart = (nxt.heading or ntext.isupper() or nl.size < 0.97 * self.body
-                         or (nl.colour != self.body_colour and nl.colour is not None))
+                         or (nl.colour != self.body_colour and nl.colour is not None)
+                         or not self.ds.is_body(nl))
                 if not apart or gap > 3 * rec.size or len(nxt.lines) > 3:
                     break
                 style = (round(nl.size, 1), nl.colour)

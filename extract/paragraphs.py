@@ -92,6 +92,19 @@ def is_full(a: Line, ds: DocStyle) -> bool:
     return a.x1 >= hi - FULL_EM * a.size
 
 
+def _item_can_start(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+    """A list label opens an item after a bullet, after a line that ended (short, or a
+    sentence or a colon), or in a list — not inside a running sentence that wrapped
+    before a figure ("G2" / "0）进一步")."""
+    t = b.text.lstrip()
+    if re.match(rf"[{BULLETS}\-–]", t):
+        return True
+    ta = a.text.rstrip()
+    if not is_full(a, ds) or ta.endswith(FINAL) or ta.endswith(("：", ":")):
+        return True
+    return starts_item(cur.lines[0].text)
+
+
 def starts_item(text: str) -> bool:
     return bool(CLAUSE.match(text) or LIST_START.match(text))
 
@@ -116,7 +129,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         return "grid"  # rows of a grid are lines of their own
     if a.kind != b.kind and "caption" in (a.kind, b.kind):
         return "caption"
-    if starts_item(b.text):
+    if starts_item(b.text) and _item_can_start(a, b, cur, ds):
         return "item"
     if abs(a.size - b.size) > 0.8:
         return "size"
@@ -125,7 +138,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
     if b.page != a.page or b.top < a.top - 1 or (b.col != a.col and b.top < a.bottom):
         return _turn(a, b, cur, ds, ends)
     step = b.baseline - a.baseline
-    if step > ds.pitch(a) + PARA_SPACE_EM * max(a.size, b.size):
+    if step > _expected_step(a, cur, ds) + PARA_SPACE_EM * max(a.size, b.size):
         return "gap"
     if b.top - a.bottom < -OVERLAP_EM * a.size:
         return "overlap"
@@ -135,13 +148,37 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
     if not hanging and b.x0 - blo >= INDENT_EM * b.size and a.x0 - lo < 0.5 * a.size:
         return "indent"
     if _style_change(a, b) and not _runs_on(b) and (
-            not is_full(a, ds) or (not is_full(b, ds) and not b.text.rstrip().endswith(FINAL))):
-        return "style"  # (two full lines in two weights are one paragraph with emphasis)
+            not is_full(a, ds) or (not is_full(b, ds) and not b.text.rstrip().endswith(FINAL)
+                                   and not ds.is_body(b))):
+        # a full line runs on into a line of other type unless that line is short and
+        # set apart from the body (a heading); two full lines in two weights are one
+        # paragraph with emphasis, and a short body line after a bold one ends it
+        return "style"
     if ends and not is_full(a, ds):
         return "short"
+    if not is_full(a, ds) and _centred(a, ds) and _centred(b, ds):
+        return "centred"  # centred text is broken into lines by hand, each a unit
     if ends_short(a, b, ds) and (ends or not _runs_on(b)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+def _centred(l: Line, ds: DocStyle) -> bool:
+    """Set on the column's axis, away from its left edge."""
+    lo, hi = ds.col(l)
+    return l.x0 > lo + 2 * l.size and abs((l.x0 + l.x1) - (lo + hi)) < 2 * l.size
+
+
+def _expected_step(a: Line, cur: Block, ds: DocStyle) -> float:
+    """The step to the next line of the block: the block's own (its last two lines, one
+    above the other in one type) where it has one, else the document's pitch."""
+    if len(cur.lines) >= 2:
+        p = cur.lines[-2]
+        step = a.baseline - p.baseline
+        if (p.page == a.page and abs(p.size - a.size) < SIZE_TOLERANCE and p.x0 < a.x1
+                and a.x0 < p.x1 and 0.9 * a.size <= step <= 3.0 * a.size):
+            return step
+    return ds.pitch(a)
 
 
 def _runs_on(b: Line) -> bool:
@@ -159,11 +196,13 @@ def _style_change(a: Line, b: Line) -> bool:
 
 
 def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
-    """Next column or page: continue only a line that ran to the margin unfinished, when
-    the next line starts at the column's edge (no first-line indent) or, in a
-    hanging-indent layout, at the left edge of the paragraph's running lines."""
-    if not is_full(a, ds) or ends:
-        return "turn"
+    """Next column or page: continue a line that ran to the margin, when the next line, in
+    the same type, starts at the column's edge (no first-line indent) or, in a
+    hanging-indent layout, at the left edge of the paragraph's running lines. A full line
+    ending a sentence continues too: that a paragraph's last line is exactly full is
+    much rarer than a sentence ending at a line's end."""
+    if not is_full(a, ds) or (_style_change(a, b) and not is_full(b, ds)):
+        return "turn"  # (a heading is a short line in other type; a bold sentence runs on)
     blo, _ = ds.col(b)
     if b.x0 - blo < INDENT_EM * b.size:
         return None

@@ -51,8 +51,10 @@ ODD_SHARE = 0.08
 #: the items of a list, not headings.
 LIST_GAP_BLOCKS = 1
 #: Consecutive blocks of one heading style this close (in line pitches) are one heading
-#: set over several lines.
+#: set over several lines ...
 WRAP_STEPS = 1.7
+#: ... when the first ends within this many ems of the column's edge (it did not fit).
+WRAP_ROOM_EM = 8.0
 
 #: Section names every kind of document uses (the conventions of scholarly and official
 #: writing): set apart on a line of their own they are headings even on a title page.
@@ -261,7 +263,13 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle) -> bool:
             or len(a.block.lines) + len(b.block.lines) > MAX_HEADING_LINES:
         return False
     step = lb.baseline - la.baseline
-    return 0 < step <= WRAP_STEPS * ds.pitch(la) and lb.x0 < la.x1 and la.x0 < lb.x1
+    if not (0 < step <= WRAP_STEPS * ds.pitch(la) and lb.x0 < la.x1 and la.x0 < lb.x1):
+        return False
+    # a heading wraps because it did not fit: its line runs close to the column's edge,
+    # or both lines are centred on one axis; two short lines flush left are two items
+    lo, hi = ds.col(la)
+    centred = abs((la.x0 + la.x1) - (lb.x0 + lb.x1)) < 2 * la.size and la.x0 > lo + 2 * la.size
+    return centred or la.x1 >= hi - WRAP_ROOM_EM * la.size
 
 
 # ------------------------------------------------------------------------------ outline
@@ -443,9 +451,7 @@ def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle) ->
 def _standalone(c: Candidate, ds: DocStyle) -> bool:
     """A body-style numbered line is a heading only as a line of its own: one line that
     does not fill its column (or ends without running on)."""
-    if len(c.block.lines) != 1:
-        return False
-    return not is_full(c.block.lines[0], ds) or not c.text.endswith(FINAL)
+    return len(c.block.lines) == 1 and not is_full(c.block.lines[0], ds)
 
 
 # ------------------------------------------------------------------------------ styles

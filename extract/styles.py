@@ -30,6 +30,10 @@ NEIGHBOUR_STEPS = 2.2
 RUNNING_TEXT_CHARS = 16
 #: Baseline steps outside (0.9, 3.0) × size are not line pitch (overlaps, blank lines).
 PITCH_RANGE = (0.9, 3.0)
+#: A text column is an extent shared by this share of the body's lines.
+COLUMN_SHARE = 0.05
+#: A page has running text in a column when this many of its lines fill it.
+FILLED_LINES = 3
 #: A page needs this many steps of a size to have its own pitch for that size.
 PAGE_PITCH_MIN_STEPS = 3
 
@@ -145,6 +149,7 @@ class DocStyle:
         self.colour = body.colour if body else None
         self._pitch_doc, self._pitch_page = self._pitches()
         self.bounds: dict[int, tuple[float, float]] = {}
+        self.columns = self._columns()
         self._bounds()
 
     def is_body(self, l: Line) -> bool:
@@ -157,34 +162,55 @@ class DocStyle:
             and st.italic == b.italic
 
     # -- line pitch -----------------------------------------------------------------------
-    def _pitches(self) -> tuple[dict[float, float], dict[tuple[int, float], float]]:
-        per_doc: dict[float, list[float]] = defaultdict(list)
-        per_page: dict[tuple[int, float], list[float]] = defaultdict(list)
+    def _pitches(self) -> tuple[dict[tuple, float], dict[tuple, float]]:
+        """Line pitch per (size, script) in the document and per (page, size, script):
+        a CJK face sets the same point size on a wider leading than a Latin one, so a
+        bilingual page has two pitches."""
+        per_doc: dict[tuple, list[float]] = defaultdict(list)
+        per_page: dict[tuple, list[float]] = defaultdict(list)
         for a, b in zip(self.lines, self.lines[1:]):
             # one above the other in one column: same page, overlapping across
             if a.page != b.page or abs(a.size - b.size) >= SIZE_TOLERANCE \
-                    or b.x0 >= a.x1 or a.x0 >= b.x1:
+                    or b.x0 >= a.x1 or a.x0 >= b.x1 or _script(a) != _script(b):
                 continue
             step = b.baseline - a.baseline
             if PITCH_RANGE[0] * a.size <= step <= PITCH_RANGE[1] * a.size:
-                key = round(a.size * 2) / 2
+                key = (round(a.size * 2) / 2, _script(a))
                 per_doc[key].append(step)
-                per_page[(a.page, key)].append(step)
+                per_page[(a.page,) + key].append(step)
         doc = {k: _mode(v) for k, v in per_doc.items()}
         page = {k: _mode(v) for k, v in per_page.items() if len(v) >= PAGE_PITCH_MIN_STEPS}
         return doc, page
 
     def pitch(self, l: Line) -> float:
-        """The baseline step of running lines of ``l``'s size on its page (or in the
-        document; failing both, the body's pitch scaled to the size)."""
-        key = round(l.size * 2) / 2
-        got = self._pitch_page.get((l.page, key)) or self._pitch_doc.get(key)
-        if got:
-            return got
-        body = self._pitch_doc.get(round(self.size * 2) / 2)
-        return body * l.size / self.size if body else 1.2 * l.size
+        """The baseline step of running lines of ``l``'s size and script, in the document
+        or on its page, whichever is wider (failing both, the body's pitch scaled to the
+        size). A paragraph's own step is better still: see paragraphs.breaks."""
+        key = (round(l.size * 2) / 2, _script(l))
+        found = [v for v in (self._pitch_doc.get(key), self._pitch_page.get((l.page,) + key)) if v]
+        if found:
+            # the wider of the two: a page set looser than the rest (an abstract, a list
+            # of items) keeps its lines together, and a page of dense table rows does not
+            # make the text on it look spaced out
+            return max(found)
+        other = self._pitch_doc.get((key[0], "latin" if key[1] == "cjk" else "cjk"))
+        if other:
+            return other
+        body = [v for (sz, _), v in self._pitch_doc.items() if sz == round(self.size * 2) / 2]
+        return max(body) * l.size / self.size if body else 1.2 * l.size
 
     # -- columns ----------------------------------------------------------------------------
+    def _columns(self) -> list[tuple[float, float]]:
+        """The document's text columns: extents that many body lines share (justified
+        text), where a page of short lines (a list of names) shows none of its own."""
+        c: Counter[tuple[int, int]] = Counter()
+        n = 0
+        for l in self.lines:
+            if self.body is not None and abs(l.size - self.size) < SIZE_TOLERANCE:
+                c[(round(l.x0), round(l.x1))] += 1
+                n += 1
+        return [(float(a), float(b)) for (a, b), k in c.items() if k >= max(3, COLUMN_SHARE * n)]
+
     def col(self, l: Line) -> tuple[float, float]:
         """Left and right edges of the text column ``l`` sits in."""
         return self.bounds.get(id(l), (l.x0, l.x1))
@@ -222,8 +248,22 @@ class DocStyle:
                                 phis.append(ox1)
                     lo = min([l.x0] + (plos or los))
                     hi = max([l.x1] + (phis or his))
+                    for cx0, cx1 in self.columns:
+                        # a page of short lines (a list of names) inside one of the
+                        # document's columns that no line of the page fills: that column
+                        if cx0 - 2 <= l.x0 and l.x1 <= cx1 + 2 and hi < cx1 - 2 * l.size \
+                                and sum(1 for o in bodyish if o.x1 >= cx1 - 2 * o.size
+                                        and o.x0 <= cx0 + 2 * o.size) < FILLED_LINES:
+                            lo, hi = min(lo, cx0), max(hi, cx1)
+                            break
                     got = memo[key] = (lo, hi)
                 self.bounds[id(l)] = got
+
+
+def _script(l: Line) -> str:
+    """"cjk" when the line has ideographs (a CJK face then sets its leading, whatever
+    Latin it also holds), else "latin"."""
+    return "cjk" if sum(1 for c in l.text if is_cjk_ideograph(c)) >= 2 else "latin"
 
 
 def _mode(values: list[float]) -> float:

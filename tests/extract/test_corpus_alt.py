@@ -18,19 +18,9 @@ ROOT = Path(__file__).parents[2]
 PDF = ROOT / "corpus" / "pdf-alt"
 TRUTH = ROOT / "corpus" / "truth-alt"
 
-# Measured on main (extractor at 70e6478) when this test was added; the lead makes these pass.
-KNOWN = {
-    "wic-consensus-zh-en": "clauses F1 0.26: the 10 English clauses are not found, the Chinese clauses "
-                           "from 04 on are cut at every printed line, '04 提升…' becomes a level-2 "
-                           "heading (heading F1 0.86); subtitle 0/3",
-}
-KNOWN_PARAGRAPHS = {
-    "wic-report-zh": "paragraph F1 0.81: the working-group member lines (one paragraph each) are "
-                     "not paragraphs; 3 paragraphs cut inside a line (p21 after a bold run-in "
-                     "sentence, p23 inside 'G20', p35 inside '2023')",
-    "wic-consensus-zh-en": "paragraph F1 0.59: Chinese clause text split into one paragraph per "
-                           "printed line (justified, 1.5 line spacing, no indent)",
-}
+# Files still known to fail, with the measured reason (none today: every file passes).
+KNOWN: dict[str, str] = {}
+KNOWN_PARAGRAPHS: dict[str, str] = {}
 
 
 def _score_module():
