@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pariter.errors import InputError
 from pariter.ids import document_id, sentence_id
 from pariter.io import regular_file
 from pariter.model import Document, Sentence, load_document
@@ -24,6 +25,11 @@ def extract_document(path: str | Path, doc_id: str | None = None) -> Document:
     from pariter.extract import extract_pdf
 
     doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem))
+    if not (doc.paragraphs or doc.headings or doc.footnotes or doc.tables):
+        # Characters were found but no text survived: a document of nothing but warnings
+        # is not a result, and a script must see it (issue 12: extract exits ≠ 0).
+        why = f" ({doc.warnings[0].message}{'; …' if len(doc.warnings) > 1 else ''})" if doc.warnings else ""
+        raise InputError(path, f"nothing could be extracted from its {doc.source.pages} page(s){why}")
     add_sentences(doc)
     return doc
 

@@ -309,3 +309,12 @@ def test_ctrl_c_says_interrupted_and_leaves_only_complete_files(tmp_path):
     state_file = build / ".state.json"
     state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.exists() else {}
     assert set(state) <= set(done)
+
+
+def test_nothing_extracted_is_an_error_and_writes_nothing(tmp_path, capsys):
+    """Issue 12, item 2: when nothing at all comes out, extract exits ≠ 0 (here: a PDF whose
+    only text is its page numbers, which are running matter)."""
+    pdf = write_pdf(tmp_path / "numbers.pdf", [f"BT /F1 10 Tf 300 30 Td ({n}) Tj ET" for n in (1, 2, 3)])
+    out = tmp_path / "out.json"
+    fails(capsys, ["extract", str(pdf), "-o", str(out)], 2, "numbers.pdf", "nothing could be extracted")
+    assert not out.exists()
