@@ -157,9 +157,14 @@ def extract(
     pdf = pdfs[0]
     check_distinct([output, tei], [pdf])
     from pariter.model import dumps
-    from pariter.pipeline import extract_document
+    from pariter.pipeline import background_splitter, extract_document
 
-    doc = extract_document(pdf, doc_id=doc_id)
+    splitter = background_splitter()  # spaCy loads on the other core while the PDF is read
+    try:
+        doc = extract_document(pdf, doc_id=doc_id, splitter=splitter)
+    finally:
+        if splitter is not None:
+            splitter.close()
     text = dumps(doc)
     tei_bytes = None
     if tei is not None:
@@ -428,9 +433,9 @@ def _on_sigint(signum: int, frame: Any) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code; nothing escapes as a traceback."""
-    from pariter.coldstart import keep_torch_out_of_thinc
+    from pariter.coldstart import start_fast
 
-    keep_torch_out_of_thinc()
+    start_fast()
     # pdfminer logs every odd font descriptor it meets; what matters to a user is in the
     # document's own warnings, so keep its chatter off the terminal.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)

@@ -8,7 +8,11 @@ document JSON always carries its sentences and their ids resolve.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from pathlib import Path
+from typing import Any
 
 from pariter.errors import InputError
 from pariter.ids import document_id, sentence_id
@@ -16,11 +20,12 @@ from pariter.io import regular_file
 from pariter.model import Document, Sentence, load_document
 
 
-def extract_document(path: str | Path, doc_id: str | None = None) -> Document:
+def extract_document(path: str | Path, doc_id: str | None = None,
+                     splitter: "BackgroundSplitter | None" = None) -> Document:
     """Extract a PDF and segment its paragraphs into sentences.
 
     Without ``doc_id`` the id is made from the file name (:func:`pariter.ids.document_id`,
-    which keeps Chinese characters).
+    which keeps Chinese characters). ``splitter``: see :func:`background_splitter`.
     """
     from pariter.extract import extract_pdf
 
@@ -30,7 +35,7 @@ def extract_document(path: str | Path, doc_id: str | None = None) -> Document:
         # is not a result, and a script must see it (issue 12: extract exits ≠ 0).
         why = f" ({doc.warnings[0].message}{'; …' if len(doc.warnings) > 1 else ''})" if doc.warnings else ""
         raise InputError(path, f"nothing could be extracted from its {doc.source.pages} page(s){why}")
-    add_sentences(doc)
+    add_sentences(doc, splitter)
     return doc
 
 
@@ -45,22 +50,98 @@ def open_document(path: str | Path, doc_id: str | None = None) -> Document:
     return extract_document(p, doc_id=doc_id)
 
 
-def add_sentences(doc: Document) -> None:
+def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -> None:
     """Replace ``doc.sentences`` by a spaCy segmentation of every paragraph.
 
     Sentences are numbered within their paragraph, so an id such as
     ``zh.s06.c05.p1.s2`` survives re-extraction as long as the paragraph does.
     """
-    from pariter.align.segment import split_sentences
+    paragraphs = [p for p in doc.paragraphs if p.role != "table"]
+    items = [(p.text, p.lang) for p in paragraphs]
+    spans = splitter.split_all(items) if splitter is not None else None
+    if spans is None:
+        from pariter.align.segment import split_sentences
 
+        spans = [split_sentences(text, lang) for text, lang in items]
     sentences: list[Sentence] = []
-    for para in doc.paragraphs:
-        if para.role == "table":
-            continue
-        for k, (start, end) in enumerate(split_sentences(para.text, para.lang), start=1):
+    for para, para_spans in zip(paragraphs, spans):
+        for k, (start, end) in enumerate(para_spans, start=1):
             text = para.text[start:end]
             if not text.strip():
                 continue
             sentences.append(Sentence(id=sentence_id(para.id, k), text=text, page=para.page_at(start),
                                       lang=para.lang, paragraph=para.id, start=start, end=end))
     doc.sentences = sentences
+
+
+# -- loading spaCy while the PDF is read ----------------------------------------------------------
+def _serve(conn: Any) -> None:
+    """The helper process: load spaCy's two pipelines, then split what it is sent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        from pariter.align.segment import pipeline, split_sentences
+
+        pipeline("zh")
+        pipeline("en")
+        items = conn.recv()
+        try:
+            conn.send([split_sentences(text, lang) for text, lang in items])
+        except Exception as e:  # the same exception the parent would have met
+            conn.send(e)
+    except (EOFError, OSError):
+        pass  # the parent is gone or did not need us
+    finally:
+        conn.close()
+
+
+class BackgroundSplitter:
+    """Sentence segmentation by spaCy in a helper process started before extraction.
+
+    Importing spaCy and building its pipelines is most of a cold ``pariter extract`` of a
+    short PDF, and it does not depend on the PDF: a helper forked at the start does it on
+    the second core while this process reads the PDF, then splits the paragraphs it is
+    sent. The result is the one :func:`add_sentences` computes in-process (same function,
+    same input); should the helper fail, the splitting is done here.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child,), name="pariter: spaCy", daemon=True)
+        self._proc.start()
+        child.close()
+
+    def split_all(self, items: list[tuple[str, str]]) -> list[list[tuple[int, int]]] | None:
+        """Spans for every ``(text, lang)``, or None when the helper could not answer."""
+        try:
+            self._conn.send(items)
+            out = self._conn.recv()
+        except (EOFError, OSError):
+            return None
+        finally:
+            self.close()
+        if isinstance(out, BaseException):
+            raise out
+        return out
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+
+    def __enter__(self) -> "BackgroundSplitter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def background_splitter() -> BackgroundSplitter | None:
+    """A :class:`BackgroundSplitter` when it can help: spaCy not loaded in this process
+    yet, ``fork`` available and more than one core; None otherwise."""
+    if "spacy" in sys.modules or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return None
+    return BackgroundSplitter()

@@ -58,7 +58,7 @@ def test_help_imports_no_heavy_library():
     assert seen == {"torch": False, "spacy": False, "numpy": False, "faiss": False}
 
 
-def test_extract_uses_spacy_without_torch_and_torch_still_loads_later(tmp_path):
+def test_extract_uses_spacy_without_torch_or_its_cli_and_both_still_load_later(tmp_path):
     pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
     out = tmp_path / "a.json"
     seen = _imports_after(f"""
@@ -66,13 +66,17 @@ def test_extract_uses_spacy_without_torch_and_torch_still_loads_later(tmp_path):
         assert run(["extract", {str(pdf)!r}, "-o", {str(out)!r}]) == 0
         import sys
         assert "torch" not in sys.modules
+        assert "weasel" not in sys.modules  # spaCy's own command line was not imported ...
+        import spacy, spacy.cli
+        assert spacy.cli.download.__module__ == "spacy.cli.download"  # ... but is there
+        assert isinstance(spacy.info(), dict)
         import thinc.compat
         assert thinc.compat.has_torch is False  # the probe was declined ...
         import torch                            # ... and torch itself still imports
         assert float(torch.ones(2).sum()) == 2.0
         del sys.modules["torch"]  # report what extraction imported, not the check above
     """)
-    assert seen["spacy"] and not seen["faiss"]
+    assert not seen["faiss"]
     assert len(json.loads(out.read_text(encoding="utf-8"))["sentences"]) == 2
 
 
@@ -125,3 +129,18 @@ def test_corpus_build_on_two_processes_gives_the_same_bytes(tmp_path):
         assert b.ran == ["extract zh", "extract en", "align zh--en", "export zh--en"]
         builds[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"b{jobs}").iterdir()}
     assert builds[1] == builds[2]
+
+
+def test_the_background_splitter_gives_the_in_process_sentences(tmp_path):
+    from pariter.model import dumps
+    from pariter.pipeline import BackgroundSplitter, extract_document
+
+    pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "First one. Second one? Third!"),
+                                                  (72, 90, 12, "Another paragraph here.")])])
+    plain = dumps(extract_document(pdf))
+    with BackgroundSplitter() as s:
+        assert dumps(extract_document(pdf, splitter=s)) == plain
+    dead = BackgroundSplitter()
+    dead._proc.kill()  # a helper that died: the splitting is done in this process
+    dead._proc.join()
+    assert dumps(extract_document(pdf, splitter=dead)) == plain
