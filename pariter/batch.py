@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pariter.errors import EXIT_FAILED, describe
 
-__all__ = ["Job", "Outcome", "run_jobs", "default_jobs"]
+__all__ = ["Job", "Outcome", "run_jobs", "default_jobs", "start_child", "ignore_sigint"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,25 @@ def _terminate(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
-def _child(job: Job, conn: multiprocessing.connection.Connection) -> None:
+def start_child(proc: multiprocessing.process.BaseProcess) -> None:
+    """Fork ``proc`` with SIGINT held back: a Ctrl-C arriving while the child is between
+    fork and its ``ignore_sigint()`` would interrupt Python's at-fork hooks there and
+    print "Exception ignored … KeyboardInterrupt". The parent gets its Ctrl-C right after."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        proc.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def ignore_sigint() -> None:
+    """In a child started by :func:`start_child`: Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _child(job: Job, conn: multiprocessing.connection.Connection) -> None:
+    ignore_sigint()
     signal.signal(signal.SIGTERM, _terminate)
     try:
         outcome = run_one(job)
@@ -133,7 +150,7 @@ def run_jobs(jobs: Iterable[Job], workers: int, on_done: Callable[[Outcome], Non
                 recv, send = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(job, send), name=f"pariter: {job.name}",
                                    daemon=True)
-                proc.start()
+                start_child(proc)
                 send.close()
                 running[proc.sentinel] = (i, job, proc, recv)
             conns = {v[3]: k for k, v in running.items()}

@@ -9,7 +9,6 @@ document JSON always carries its sentences and their ids resolve.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -77,7 +76,9 @@ def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -
 # -- loading spaCy while the PDF is read ----------------------------------------------------------
 def _serve(conn: Any) -> None:
     """The helper process: load spaCy's two pipelines, then split what it is sent."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from pariter.batch import ignore_sigint
+
+    ignore_sigint()
     try:
         from pariter.align.segment import pipeline, split_sentences
 
@@ -107,10 +108,12 @@ class BackgroundSplitter:
     def __init__(self) -> None:
         import multiprocessing
 
+        from pariter.batch import start_child
+
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child,), name="pariter: spaCy", daemon=True)
-        self._proc.start()
+        start_child(self._proc)
         child.close()
 
     def split_all(self, items: list[tuple[str, str]]) -> list[list[tuple[int, int]]] | None:
