@@ -19,6 +19,7 @@ from pariter.model import (Box, Clause, Document, Footnote, Heading, Marker, Pag
 
 from . import headings as hd
 from .chars import PageTable
+from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import detect, detect_weight, own_lang
 from .lines import Line, Sup, is_cjk_ideograph
@@ -100,9 +101,13 @@ class Assembler:
         para_counter: Counter[str] = Counter()
         clause_state: dict[str, Clause | None] = {}
         clause_set: dict[str, tuple[float, float] | None] = {}
-        last_clause: dict[str, int] = {}
         marker_n: Counter[str] = Counter()
         heads = self._heading_records(blocks)
+        # numbered clauses: body blocks opening with a number of a scheme the document
+        # counts (two of its numbers follow each other)
+        openers = [clause_number(self._text(b)[0]) if b.lines and not b.heading and bi not in heads
+                   else None for bi, b in enumerate(blocks)]
+        counted = sequenced(openers)
         note_ids = self._footnotes()
 
         def lang_of(text: str) -> str:
@@ -185,23 +190,20 @@ class Assembler:
                 lang = forced or lang_of(text)  # the stream it is printed in
                 own = own_lang(text, lang)  # its own language
                 sid = section.get(lang) or ensure_front(lang, first.page)
-                m = _CLAUSE.match(text)
+                cn = clause_number(text) if bi in counted else None
                 clause = None
-                if m and sid != f"{lang}.front":
-                    cnum = m.group(1)
-                    prev_n = last_clause.get(lang, 0)
-                    if cnum == "01" or int(cnum) == prev_n + 1:
-                        last_clause[lang] = int(cnum)
-                        top = sid.split(".")[0] + "." + sid.split(".")[1]
-                        cid = ids.dedupe(ids.clause_id(top, cnum), taken)
-                        clause = Clause(cid, cnum, "", first.page, own, sid)
-                        doc.clauses.append(clause)
-                        clause_state[lang] = clause
-                        clause_set[lang] = self._clause_setting(b)
-                        cut = m.end()
-                        text = text[cut:]
-                        marks = [(o - cut, s, l) for o, s, l in marks]
-                        breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
+                if cn is not None and sid != f"{lang}.front":
+                    cnum = cn.number
+                    top = sid.split(".")[0] + "." + sid.split(".")[1]
+                    cid = ids.dedupe(ids.clause_id(top, cnum), taken)
+                    clause = Clause(cid, cnum, "", first.page, own, sid)
+                    doc.clauses.append(clause)
+                    clause_state[lang] = clause
+                    clause_set[lang] = self._clause_setting(b)
+                    cut = cn.end
+                    text = text[cut:]
+                    marks = [(o - cut, s, l) for o, s, l in marks]
+                    breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
                 bullet = _BULLET.match(text)
                 if bullet:  # a bullet glyph marks a list item; it is not text
                     cut = bullet.end()

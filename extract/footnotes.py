@@ -203,10 +203,16 @@ def parse_notes(area: list[Line], page: int, last: Note | None) -> tuple[list[No
     return notes, (notes[-1] if notes else last)
 
 
+#: The order of note symbols (LaTeX's \\fnsymbol, Word's and Typst's symbol notes).
+SYMBOLS = ("*", "†", "‡", "§", "¶", "‖", "**", "††", "‡‡")
+
+
 def _next_label(prev: str, new: str) -> bool:
+    """Is ``new`` the label after ``prev`` (2 after 1, † after *)?"""
     if prev.isdigit() and new.isdigit():
         return int(new) == int(prev) + 1
-    return False
+    p, n = prev.replace("∗", "*"), new.replace("∗", "*")
+    return p in SYMBOLS and n in SYMBOLS and SYMBOLS.index(n) == SYMBOLS.index(p) + 1
 
 
 def called(area: NoteArea, lines: list[Line]) -> bool:

@@ -13,7 +13,8 @@ _NUM = re.compile(
     r"^(?P<num>"
     r"第\s*[0-9一二三四五六七八九十百零〇]+\s*[章节篇部分条]+"
     r"|(?:附录|附件)\s*[A-Z0-9一二三四五六七八九十]?"
-    r"|(?:Appendix|Annex|Chapter|Part|Section)\s+[A-Z0-9IVX]+[.:]?"
+    r"|(?:Appendix|Annex|Chapter|Part|Section|Article|Art\.|Clause|Rule|Schedule|Title|Book)"
+    r"\s+(?:[IVXLC]{1,6}|[0-9]{1,3}|[A-Z])(?![A-Za-z])(?:\.[0-9]{1,3})*[.:]?"
     r"|[一二三四五六七八九十百]+\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
     r"|[（(]\s*\d{1,2}\s*[）)]"
@@ -50,7 +51,7 @@ def split_number(text: str) -> tuple[str | None, str]:
 def dotted_depth(number: str | None) -> int:
     if not number:
         return 0
-    n = number.rstrip(".")
+    n = re.sub(r"^(?:Section|Article|Art\.|Clause|Rule)\s+", "", number).rstrip(".:")
     if re.fullmatch(r"(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+", n):
         return n.count(".") + 1
     return 0
@@ -60,8 +61,17 @@ def number_kind(number: str | None) -> str:
     """A coarse family used to keep levels consistent: 'chapter', 'cn', 'paren', …"""
     if not number:
         return "none"
-    if number.startswith("第") or number.startswith(("附录", "附件", "Appendix", "Annex", "Chapter")):
+    if number.startswith("第"):
+        return "article" if number.rstrip().endswith("条") else "chapter"
+    if number.startswith(("附录", "附件", "Appendix", "Annex", "Chapter", "Part", "Book", "Title",
+                          "Schedule")):
         return "chapter"
+    m = re.match(r"(Section|Article|Art\.|Clause|Rule)\s+(.*)$", number)
+    if m:
+        rest = m.group(2).rstrip(".:")
+        if dotted_depth(rest) >= 2:
+            return f"dot{dotted_depth(rest)}"
+        return "section" if m.group(1) == "Section" else "article"
     if re.match(r"[一二三四五六七八九十百]", number):
         return "cn"
     if re.match(r"[（(]\s*[一二三四五六七八九十百]", number):
@@ -80,7 +90,8 @@ def number_kind(number: str | None) -> str:
 
 
 #: Usual nesting of numbering schemes, outermost first (一、 > （一） > 1. > (1) > ①).
-RANK = {"chapter": 0, "opener": 0, "roman": 1, "alpha": 2, "cn": 2, "cnparen": 3, "arabic": 4,
+RANK = {"chapter": 0, "opener": 0, "roman": 1, "section": 1, "alpha": 2, "cn": 2, "cnparen": 3,
+         "article": 3, "arabic": 4,
          "paren": 5, "circled": 6}
 
 

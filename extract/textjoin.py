@@ -79,9 +79,12 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
     if last == "\u00ad":
         return a[:-1] + b
     tail = a.rsplit(None, 1)[-1]
-    if ("://" in tail or tail.startswith(("www.", "<http"))) and ">" not in tail \
-            and not first.isupper():
-        return a + b  # a URL broken across lines keeps every character, adds none
+    bracketed = re.search(r"<(?:https?://|www\.)[^>\s]*$", a) is not None
+    if bracketed or (("://" in tail or tail.startswith("www.")) and ">" not in tail
+                     and not tail.endswith((".", ",", ";", ")")) and not _word_after_url(b)):
+        # a URL broken across lines keeps every character and adds none (one in <…>
+        # runs to its closing bracket whatever the break looks like)
+        return a + b
     if last in _HYPHENS and len(a) >= 2 and a[-2].isalpha() and first.isalpha():
         m = re.search(r"([A-Za-z]+)[-\u2010]$", a)
         word = m.group(1).lower() if m else ""
@@ -98,9 +101,16 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
         # CJK next to Latin: Chinese typesetting leaves a visual gap, not a character
         return a + b if (is_cjk(last) and not first.isalnum()) else a + " " + b
     if re.search(r"(https?://|www\.)\S*$", a) and not re.match(r"[A-Z]", first) \
-            and len(a.rsplit(None, 1)[-1]) > 12 and last not in ".,;":
+            and len(a.rsplit(None, 1)[-1]) > 12 and last not in ".,;" and not _word_after_url(b):
         return a + b  # a URL broken across lines
     return a + " " + b
+
+
+def _word_after_url(b: str) -> bool:
+    """Does the next line open with prose rather than the rest of a URL: a word followed
+    by a space that holds none of a URL's characters ("accessed 17 September")?"""
+    m = re.match(r"([A-Za-z]+)(\s|$)", b)
+    return bool(m) and len(m.group(1)) > 2 and b[:m.end(1)].islower()
 
 
 def _cjk_punct(c: str) -> bool:

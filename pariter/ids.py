@@ -53,7 +53,8 @@ def number_parts(number: str | None) -> list[str]:
     if not number:
         return []
     s = unicodedata.normalize("NFKC", number).strip()
-    s = re.sub(r"^(第|附录|附件|Appendix|Annex|Chapter|Section|Part)\s*", "", s, flags=re.I)
+    s = re.sub(r"^(第|附录|附件|Appendix|Annex|Chapter|Section|Part|Article|Art\.|Clause|Rule|"
+               r"Schedule|Title|Book)\s*", "", s, flags=re.I)
     s = re.sub(r"\s*(章|节|条|部分|篇)$", "", s)
     s = s.strip(" ()[]【】、.．:：/,，")
     if not s:
@@ -89,8 +90,12 @@ def section_id(lang: str, path: list[str]) -> str:
 
 
 def clause_id(top_section: str, number: str) -> str:
+    """``clause_id("zh.s06", "05")`` → ``zh.s06.c05``; a dotted clause number keeps every
+    part (``1.4.1`` → ``c01-04-01``) so that clauses of different parents differ."""
     parts = number_parts(number)
-    return f"{top_section}.c{parts[-1] if parts else _token(number)}"
+    if not parts:
+        return f"{top_section}.c{_token(number)}"
+    return f"{top_section}.c{'-'.join(parts)}"
 
 
 def paragraph_id(container: str, n: int) -> str:
