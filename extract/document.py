@@ -29,7 +29,7 @@ from .layout import merge_band_lines, reading_order
 from .lines import Line
 from .markers import decide_markers
 from .outline import read_outline
-from .paragraphs import blocks
+from .paragraphs import FINAL, blocks
 from .readers import DEFAULT_READER, FileCheck, open_source
 from .readers import check_file as _check_file
 from .roles import Evidence, decide
@@ -214,7 +214,9 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     notes: list[Note] = []
     last: Note | None = None
     for pg in pages:
-        areas = note_areas(pg.lines, pg.rules, size, pg.width, pg.height)
+        running_on = (last is not None and last.page == pg.number - 1
+                      and not last.text.rstrip().endswith(FINAL))
+        areas = note_areas(pg.lines, pg.rules, size, pg.width, pg.height, running_on)
         drop = set()
         for area in sorted(areas, key=lambda a: (a.lines[0].x0 > pg.width / 2, a.lines[0].top)):
             if not area.ruled and not called(area, pg.lines):

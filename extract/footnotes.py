@@ -59,12 +59,13 @@ RULE_LOW_SHARE = 0.4
 
 
 def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
-               height: float) -> list[NoteArea]:
+               height: float, running_on: bool = False) -> list[NoteArea]:
     """Note areas on one page (running matter already removed; figure lines never count).
 
     Under a separator rule, the area is every line below it in the rule's column, set in
     whatever size (Word's notes may be as large as the text), until a gap wider than
-    about a line and a half or larger type. Without a rule, a block of smaller type at
+    about a line and a half or larger type. ``running_on``: the previous page ended
+    inside a note, so an area may open with that note's rest rather than a label. Without a rule, a block of smaller type at
     the foot of a column that opens with a label is an area (the page must call it)."""
     areas: list[NoteArea] = []
     taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
@@ -99,7 +100,8 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             # with a label — not text under a box's or a table's rule
             foot = not any(l.top > prev_bottom + 1 and id(l) not in taken and lo <= l.x0 < hi
                            and l.size > small for l in lines)
-            if not (labelled and foot):
+            # (or, unlabelled, the rest of the previous page's unfinished note)
+            if not ((labelled or running_on) and foot):
                 continue
         areas.append(NoteArea(area, True))
         taken.update(id(l) for l in area)

@@ -186,7 +186,12 @@ def _runs(chars: list[Char]) -> list[_Seg]:
         if prev is not None:
             s = max(prev.size, ch.size, 1.0)
             gap = ch.x0 - prev.x1
-            ok = (ch.upright == prev.upright and -0.7 * s <= gap <= _max_gap(prev.text, ch.text) * s
+            # glyphs drawn one after the other in one font may be spread far apart by
+            # justification (a CJK line holding an unbreakable URL); others may not
+            lim = STRETCHED_GAP_EM if (ch.fontname == prev.fontname and ch.seq == prev.seq + 1
+                                      and abs(ch.size - prev.size) < 0.1) \
+                else _max_gap(prev.text, ch.text)
+            ok = (ch.upright == prev.upright and -0.7 * s <= gap <= lim * s
                   and abs(ch.baseline - prev.baseline) <= 0.2 * s)
             if not ok:
                 runs.append(_Seg(cur))
@@ -204,6 +209,11 @@ LATIN_GAP_EM = 0.9
 #: ... and between two CJK glyphs, which abut: a gap of this much between ideographs is a
 #: column gutter (or an ideographic space, which the line is rejoined across later).
 CJK_GAP_EM = 0.6
+
+
+#: ... and between glyphs drawn one after the other in one font, which justification may
+#: spread apart (never as far as a column gutter of two ems).
+STRETCHED_GAP_EM = 1.6
 
 
 def _max_gap(a: str, b: str) -> float:
@@ -324,6 +334,23 @@ def _compose_accents(chars: list[Char]) -> list[Char]:
     return [c for i, c in enumerate(chars) if i not in drop]
 
 
+#: A superior figure (a font's own superscript design, OpenType ``sups``, set at the
+#: text's size on its baseline) shows only in its ink: it stands this many ems above
+#: the baseline ...
+SUPERIOR_LIFT_EM = 0.25
+#: ... and is at most this many ems tall.
+SUPERIOR_HEIGHT_EM = 0.6
+
+
+def _superior_glyph(c: Char, baseline: float, size: float) -> bool:
+    """Is ``c`` a digit drawn as a superior figure? Only a reader that gives the ink box
+    (PDFium) can tell; a layout box is the same for every glyph of a font."""
+    t = getattr(c, "tight", None)
+    if t is None or not c.text.isdigit() or size <= 0:
+        return False
+    return baseline - t[3] > SUPERIOR_LIFT_EM * size and t[3] - t[1] < SUPERIOR_HEIGHT_EM * size
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     chars = _compose_accents(sorted(seg.chars, key=lambda c: (c.x0, c.seq)))
     if "E" in (c.text for c in chars):
@@ -350,6 +377,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
               or (bool(_SUPFONT.search(c.fontname)) and (bl - c.baseline) > -0.1 * size
                   and c.text.isdigit())
               or c.text in _SUP_DIGITS
+              or _superior_glyph(c, bl, size)
               for c in chars]
     parts: list[str] = []
     sups: list[Sup] = []
