@@ -225,7 +225,9 @@ class Char:
     mcid: int = -1
     #: the structure element owning the glyph (tagged PDFs)
     struct: StructNode | None = None
-    #: inside an /Artifact marked-content sequence: running headers, footers, page numbers
+    #: inside an /Artifact marked-content sequence of a tagged PDF: running headers,
+    #: footers, page numbers (an untagged PDF's artifacts are not believed: producers put
+    #: body text in them)
     artifact: bool = False
 
     @property
@@ -360,7 +362,17 @@ class PdfplumberSource:
         except Exception:  # metadata is decoration: never fail on it
             title = None
         self.title = title
-        self.info = DocInfo()
+        self.info = DocInfo(tagged=self._tagged())
+
+    def _tagged(self) -> bool:
+        """The catalog's /MarkInfo << /Marked true >>: the content is tagged."""
+        try:
+            from pdfminer.pdftypes import resolve1
+
+            mark = resolve1(self._pdf.doc.catalog.get("MarkInfo"))
+            return bool(isinstance(mark, dict) and resolve1(mark.get("Marked")) is True)
+        except Exception:  # a damaged catalog says nothing
+            return False
 
     def pages(self) -> Iterator[PageChars]:
         for i in range(self.page_count):
@@ -385,6 +397,7 @@ class PdfplumberSource:
         chars = []
         append = chars.append
         colours: dict[object, tuple[float, ...] | None] = {}  # few distinct colours a page
+        tagged = self.info.tagged
         for seq, c in enumerate(page.chars):
             get = c.get
             m = get("matrix")
@@ -406,7 +419,7 @@ class PdfplumberSource:
             append(Char(c["text"], c["x0"], top, c["x1"], c["bottom"], get("fontname", ""),
                         float(get("size", 0.0)), colour, upright, baseline, seq,
                         mcid=mcid if isinstance(mcid, int) else -1,
-                        artifact=get("tag") == "Artifact"))
+                        artifact=tagged and get("tag") == "Artifact"))
         out.chars = chars
         rules = [Rule(o["x0"], o["top"], o["x1"], o["bottom"]) for o in page.lines]
         for r in page.rects:

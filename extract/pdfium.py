@@ -248,6 +248,9 @@ class _ObjInfo:
     ux: float = 1.0  # the baseline's direction in PDF user space
     uy: float = 0.0
     along_x: bool = True  # the baseline runs along user space's +x
+    #: the object is in a marked-content sequence with an /ActualText, which PDFium reads
+    #: instead of the glyphs: the font's widths are the drawn glyphs', not the text's
+    actual: bool = False
 
 
 class PdfiumSource:
@@ -270,6 +273,8 @@ class PdfiumSource:
         self._pdf = _open(pdfium, self.path, password)
         self.page_count = len(self._pdf)
         self._geom: dict[int, _Geometry] = {}
+        self._plumber = None  # opened for a page with Type 3 fonts only
+        self._plumber_failed = False
         # buffers the per-object calls write into, read through memoryviews
         self._fbuf = (c_float * 7)()  # matrix a b c d e f, then the Tf size
         self._pmat = ctypes.addressof(self._fbuf)
@@ -393,7 +398,10 @@ class PdfiumSource:
             struct = self._struct_tree(page)
             paths: list[tuple[int, tuple[float, ...] | None]] = []
             order = self._objects(page, g, pc, paths, deadline)
-            self._chars(textpage, g, pc, struct, order, deadline)
+            replaced = self._chars(textpage, g, pc, struct, order, deadline)
+            nameless = [c for c in pc.chars if not c.fontname]
+            if nameless or replaced:
+                self._as_drawn(index, g, pc, nameless, replaced)
             pc.links = self._links(page, g, number)
             if self._want_tables and len(pc.rules) >= 6 and pc.chars:
                 pc.tables = self._tables(pc, self._edges(paths, g))
@@ -433,8 +441,9 @@ class PdfiumSource:
 
     # -- glyphs -------------------------------------------------------------------------------
     def _chars(self, textpage, g: _Geometry, pc: PageChars,  # noqa: ANN001, C901
-               struct: dict[int, StructNode], order: dict[int, int], deadline: float) -> None:
-        """The page's glyphs, in drawing order.
+               struct: dict[int, StructNode], order: dict[int, int], deadline: float
+               ) -> list[Char]:
+        """The page's glyphs, in drawing order; returns those read from an /ActualText.
 
         PDFium's character index is not quite drawing order: it moves a text object that
         continues a line from further left before the previous one. Glyphs are put back in
@@ -448,7 +457,7 @@ class PdfiumSource:
         tp_int = _addr(textpage.raw)
         n = L.CountChars(tp_int)
         if n <= 0:
-            return
+            return []
         if n > MAX_GLYPHS_PER_PAGE:
             pc.problems.append(("too_many_glyphs", f"{n} glyphs on the page: only the first "
                                 f"{MAX_GLYPHS_PER_PAGE} read"))
@@ -483,6 +492,7 @@ class PdfiumSource:
         prev: Char | None = None
         prev_here: list[float] = []
         last_seq, in_order = -1, True
+        replaced: list[int] = []  # glyphs whose text is an /ActualText
         unordered = len(order)  # objects the walk did not reach go last, in PDFium's order
         for i in range(n):
             if not i & 1023 and i and time.monotonic() > deadline:
@@ -523,10 +533,14 @@ class PdfiumSource:
             tight(tp, i, pl, pr, pb, pt)
             origin(tp, i, pox, poy)
             here = dview.tolist()
-            if obj == prev_obj and here == prev_here and not bad and not prev.unmapped:  # type: ignore[union-attr]
+            if obj == prev_obj and here[4:] == prev_here[4:] and not bad and not prev.unmapped \
+                    and (here[:4] == prev_here[:4]
+                         or info.actual and here[0] == prev_here[1] > prev_here[0]):  # type: ignore[union-attr]
                 # one glyph that maps to several characters (a ligature "ﬁ" → "f", "i", a
-                # surrogate pair): PDFium repeats the glyph's origin and box for each
+                # surrogate pair): PDFium repeats the glyph's origin for each, with the
+                # glyph's box, or (text from /ActualText) with the box cut in even parts
                 _extend(prev, u, info, self._loose(tp, i, pf, fview), point)  # type: ignore[arg-type]
+                prev_here = here
                 continue
             prev_obj, prev_here = obj, here
             il, ir, ib, it, ox_, oy_ = here
@@ -541,7 +555,11 @@ class PdfiumSource:
                 # the advance: the font's width for the glyph, once checked against PDFium's
                 # loose box (the union of ink and advance box: its right edge is the
                 # advance's end unless the ink overhangs it)
-                if wpp is not None and wpp >= 0:
+                if info.actual:
+                    left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
+                    w = max(0.0, right - ox_)
+                    replaced.append(len(chars))
+                elif wpp is not None and wpp >= 0:
                     w = wpp * info.tf * info.hscale
                 else:
                     left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
@@ -555,7 +573,7 @@ class PdfiumSource:
                         w = wl if trusted else max(0.0, right - ox_)
                     if wpp is None:
                         wpp = look if trusted else -1.0
-                if known is None:
+                if known is None and not info.actual:
                     glyphs[gkey] = (bad, wpp)
                 if rot == 0:
                     x0 = ox_ - gx0
@@ -602,6 +620,15 @@ class PdfiumSource:
                         base, seq, ink, info.font, info.render_mode, info.angle, hyphen, bad,
                         info.mcid, info.struct, info.artifact)
             append(prev)
+        chars_before_sort = list(chars) if replaced else chars
+        for k in replaced:
+            # a glyph read from /ActualText has the ink's width, not the drawn glyph's
+            # advance: it runs on to the next glyph on its baseline, if that is near
+            c = chars[k]
+            nxt = chars[k + 1] if k + 1 < len(chars) else None
+            if nxt is not None and abs(nxt.baseline - c.baseline) < 0.1 * c.size \
+                    and 0 < nxt.x0 - c.x1 <= c.size:
+                c.x1 = nxt.x0
         lost = [o for o in order if o not in objs]
         if lost:
             found = self._actual_text(lost, tp, g, fonts, struct, order)
@@ -622,6 +649,7 @@ class PdfiumSource:
         if absurd:
             pc.problems.append(("absurd_glyphs", f"{absurd} glyph(s) with coordinates no page "
                                 "has dropped"))
+        return [chars_before_sort[k] for k in replaced]
 
     def _obj_info(self, obj: int, tp: int, i: int, fonts: dict[int, FontInfo | None],
                   struct: dict[int, StructNode], rot: int) -> _ObjInfo:
@@ -642,13 +670,19 @@ class PdfiumSource:
         fptr = L.TextObjGetFont(obj) or 0
         mode = L.TextObjGetRenderMode(obj)
         mcid = L.GetMarkedContentID(obj)
-        artifact = False
+        artifact = actual = False
         for k in range(min(L.CountMarks(obj), 16)):
             mark = L.GetMark(obj, k)
-            if mark and L.MarkGetName(mark, b, 128, self._pn) and bytes(b[:18]) == _ARTIFACT:
+            if not mark:
+                continue
+            # /Artifact means running matter only in a tagged PDF: untagged producers put
+            # body text in such sequences too (an InDesign export marks its whole story)
+            if self.info.tagged and L.MarkGetName(mark, b, 128, self._pn) \
+                    and bytes(b[:18]) == _ARTIFACT:
                 artifact = True
-                break
-        key = (a, bb, c, d, tf, fptr, colour_raw, mode, mcid, artifact, rot)
+            if L.MarkGetBlob(mark, b"ActualText", None, 0, self._pn):
+                actual = True
+        key = (a, bb, c, d, tf, fptr, colour_raw, mode, mcid, artifact, actual, rot)
         info = self._infos.get(key)
         if info is not None:
             return info
@@ -681,7 +715,7 @@ class PdfiumSource:
         ux, uy = (a / hscale, bb / hscale) if hscale > 0 else (1.0, 0.0)
         info = _ObjInfo(font.name if font else "", font, size, colour, upright, round(angle, 2),
                         mode, descent, mcid, artifact, node, fptr, abs(tf), hscale, ux, uy,
-                        a > 0 and abs(bb) <= 1e-4 * a)
+                        a > 0 and abs(bb) <= 1e-4 * a, actual)
         if len(self._infos) < 100_000:
             self._infos[key] = info
         return info
@@ -780,6 +814,67 @@ class PdfiumSource:
         angle = float(ia.value) if L.FontItalicAngle(fptr, byref(ia)) else 0.0
         return FontInfo(name, family or None, w if w > 0 else None,
                         flags if flags >= 0 else None, angle, bool(L.FontEmbedded(fptr) == 1))
+
+    def _as_drawn(self, index: int, g: _Geometry, pc: PageChars, nameless: list[Char],
+                  replaced: list[Char]) -> None:
+        """What pdfminer reads where PDFium reads otherwise, for a few glyphs of a page.
+
+        ``nameless``: glyphs in Type 3 fonts, which have no /BaseFont; PDFium ignores their
+        descriptor (/FontName, /FontWeight), where Chromium, for one, names the CJK fonts
+        it embeds this way ("NotoSansCJKsc-Bold": the weight is in the name). ``replaced``:
+        glyphs PDFium read from an /ActualText; where the drawn glyphs differ from it in
+        case only (small capitals: "INTRODUCTION" set for "Introduction") the glyphs as
+        set are kept, as pdfminer reads them. The page is read once more by pdfplumber
+        and each glyph takes its values from pdfplumber's glyph at the same place."""
+        if self._plumber_failed or g.x0 != 0 or g.rotation:
+            return  # without a plain crop box the two readers' coordinates differ
+        try:
+            if self._plumber is None:
+                import pdfplumber
+
+                self._plumber = pdfplumber.open(self.path)
+            page = self._plumber.pages[index]
+            found: dict[int, list[tuple[float, float, str, str]]] = {}
+            for c in page.chars:
+                m = c.get("matrix")
+                base = c["top"] + (c["y1"] - m[5]) if m is not None else c["bottom"]
+                found.setdefault(round(c["x0"]), []).append(
+                    (base, c["x0"], c["text"], c.get("fontname", "")))
+            top_off = g.height - float(page.height or g.height)
+            page.close()
+        except Exception:  # a second reading is a nicety: never fail the page on it
+            self._plumber_failed = True
+            return
+
+        def drawn(c: Char) -> tuple[float, float, str, str] | None:
+            best = min(found.get(round(c.x0), ()), default=None,
+                       key=lambda b: abs(b[0] + top_off - c.baseline))
+            return best if best is not None and abs(best[0] + top_off - c.baseline) < 1.0 else None
+
+        named = cased = 0
+        for c in nameless:
+            d = drawn(c)
+            if d is not None and d[3] and d[2] == c.text:
+                c.fontname = d[3]
+                named += 1
+        for c in replaced:
+            # the glyphs pdfminer reads across the box PDFium gave the replacement text
+            lo, hi = c.x0 - 0.5, max(c.x1 - 0.5, c.x0 + 0.5)
+            run = sorted((x0, t) for k in range(int(lo) - 1, int(hi) + 2)
+                         for b, x0, t, _ in found.get(k, ())
+                         if lo <= x0 < hi and abs(b + top_off - c.baseline) < 1.0)
+            set_letters = [ch for _, t in run for ch in t if not ch.isspace()]
+            letters = [ch for ch in c.text if not ch.isspace()]
+            if set_letters != letters and "".join(set_letters).casefold() == "".join(letters).casefold():
+                it = iter(set_letters)
+                c.text = "".join(ch if ch.isspace() else next(it) for ch in c.text)
+                cased += 1
+        if named:
+            pc.problems.append(("type3_font_names", f"{named} glyph(s) in Type 3 fonts named "
+                                "from their descriptors (read by pdfminer)"))
+        if cased:
+            pc.problems.append(("actual_text_case", f"{cased} glyph(s) kept in the case they "
+                                "are set in (small capitals), not their /ActualText's"))
 
     # -- structure tree ---------------------------------------------------------------------
     def _struct_tree(self, page) -> dict[int, StructNode]:  # noqa: ANN001
@@ -1029,6 +1124,12 @@ class PdfiumSource:
             return []
 
     def close(self) -> None:
+        if self._plumber is not None:
+            try:
+                self._plumber.close()
+            except Exception:
+                pass
+            self._plumber = None
         self._pdf.close()
 
 

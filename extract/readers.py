@@ -17,7 +17,7 @@ from .chars import CharSource, PdfplumberSource
 
 #: the readers a user can choose; the first is the default
 READERS = ("pdfium", "pdfplumber")
-DEFAULT_READER = "pdfplumber"  # PDFium becomes the default once compared on every file
+DEFAULT_READER = READERS[0]
 
 
 @dataclass(frozen=True)

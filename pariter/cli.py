@@ -21,6 +21,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from enum import Enum
 from typing import Any, Optional
 
 import signal
@@ -131,6 +132,13 @@ def _jobs(jobs: int) -> int:
     return jobs if jobs > 0 else default_jobs()
 
 
+class Reader(str, Enum):
+    """The PDF readers of ``pariter extract --reader`` (see pariter.extract.readers)."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
 @app.command()
 def extract(
     pdfs: list[Path] = typer.Argument(..., metavar="PDF...", help="The PDF(s) to extract.",
@@ -144,13 +152,15 @@ def extract(
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: made from the file name)."),
     jobs: int = typer.Option(0, "-j", "--jobs", min=0,
                              help="Documents extracted at once with --out (default 0: all cores)."),
+    reader: Reader = typer.Option(Reader.pdfium, "--reader",
+                                  help="PDF reader; the other one is tried when it cannot open a file."),
 ) -> None:
     """Extract PDFs into the document JSON: sections, clauses, paragraphs, sentences,
     footnotes with parsed citations, note markers, warnings."""
     if out_dir is not None:
         if output is not None or tei is not None or doc_id is not None:
             raise UsageError("--out writes one file per PDF; it does not go with -o, --tei or --id")
-        _extract_batch(pdfs, out_dir, _jobs(jobs))
+        _extract_batch(pdfs, out_dir, _jobs(jobs), reader.value)
         return
     if len(pdfs) > 1:
         raise UsageError(f"{len(pdfs)} PDFs need --out DIR (one document JSON each)")
@@ -161,7 +171,7 @@ def extract(
 
     splitter = background_splitter()  # spaCy loads on the other core while the PDF is read
     try:
-        doc = extract_document(pdf, doc_id=doc_id, splitter=splitter)
+        doc = extract_document(pdf, doc_id=doc_id, splitter=splitter, reader=reader.value)
     finally:
         if splitter is not None:
             splitter.close()
@@ -180,16 +190,16 @@ def extract(
     err.print(f"{pdf}: {_summary(doc)}")
 
 
-def _extract_to(pdf: Path, target: Path) -> str:
+def _extract_to(pdf: Path, target: Path, reader: str | None = None) -> str:
     """One document of a batch (runs in a worker process)."""
     from pariter.pipeline import extract_document
 
-    doc = extract_document(pdf)
+    doc = extract_document(pdf, reader=reader)
     doc.save(target)
     return _summary(doc)
 
 
-def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int) -> None:
+def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int, reader: str | None = None) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pariter.batch import Job, Outcome, run_jobs
@@ -218,7 +228,7 @@ def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int) -> None:
             bar.update(task, advance=1, description=Path(o.name).name)
             bar.refresh()
 
-        run_jobs([Job(str(pdf), _extract_to, (pdf, targets[pdf])) for pdf in pdfs], jobs,
+        run_jobs([Job(str(pdf), _extract_to, (pdf, targets[pdf], reader)) for pdf in pdfs], jobs,
                  on_done=done, warm_up=warm_up_extraction)
     ok = len(pdfs) - len(failed)
     err.print(f"extract: {ok} of {len(pdfs)} PDF(s) written to {out_dir}"

@@ -20,15 +20,18 @@ from pariter.model import Document, Sentence, load_document
 
 
 def extract_document(path: str | Path, doc_id: str | None = None,
-                     splitter: "BackgroundSplitter | None" = None) -> Document:
+                     splitter: "BackgroundSplitter | None" = None,
+                     reader: str | None = None) -> Document:
     """Extract a PDF and segment its paragraphs into sentences.
 
     Without ``doc_id`` the id is made from the file name (:func:`pariter.ids.document_id`,
     which keeps Chinese characters). ``splitter``: see :func:`background_splitter`.
+    ``reader`` picks the PDF reader (``pdfium``, the default, or ``pdfplumber``).
     """
     from pariter.extract import extract_pdf
 
-    doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem))
+    kw = {"reader": reader} if reader else {}
+    doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem), **kw)
     if not (doc.paragraphs or doc.headings or doc.footnotes or doc.tables):
         # Characters were found but no text survived: a document of nothing but warnings
         # is not a result, and a script must see it (issue 12: extract exits ≠ 0).

@@ -7,13 +7,14 @@ from pathlib import Path
 
 def write_pdf(path: Path, pages: list[str], *, extra_trailer: str = "", count: int | None = None,
               extra_objects: list[str] | None = None, page_resources: str = "",
-              page_extra: str | list[str] = "", catalog_extra: str = "") -> Path:
+              page_extra: str | list[str] = "", catalog_extra: str = "",
+              fonts: str = "") -> Path:
     """``pages`` are content streams using font /F1 (Helvetica); returns ``path``.
 
     Objects are numbered 1 catalog, 2 page tree, 3 font, then page i (from 0) is object
     4 + 2i and its content 5 + 2i; ``extra_objects`` follow. ``page_extra`` is added to
     every page dictionary (or, as a list, to each page its own); ``catalog_extra`` to
-    the catalog."""
+    the catalog; ``fonts`` to the pages' font resources (``/F2 6 0 R``)."""
     objs: list[str] = []
     n_pages = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
@@ -24,7 +25,7 @@ def write_pdf(path: Path, pages: list[str], *, extra_trailer: str = "", count: i
         data = content.encode("latin-1")
         extra = page_extra[i] if isinstance(page_extra, list) else page_extra
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] {extra} "
-                    f"/Resources << /Font << /F1 3 0 R >> {page_resources} >> "
+                    f"/Resources << /Font << /F1 3 0 R {fonts} >> {page_resources} >> "
                     f"/Contents {5 + 2 * i} 0 R >>")
         objs.append(f"<< /Length {len(data)} >>\nstream\n{content}\nendstream")
     objs.extend(extra_objects or [])

@@ -244,3 +244,34 @@ def test_font_without_tounicode_decoded() -> None:
     the Chinese text."""
     page = _pages(PdfiumSource(_shared("pdfs/zh_pdfjs_XiaoBiaoSong_no_tounicode.pdf")))[0]
     assert "关于红军作战的原则" in _text(page.chars)
+
+
+def test_small_capitals_read_as_set_not_as_actual_text(tmp_path: Path) -> None:
+    """Chromium sets CSS small capitals as capitals with the text as written in an
+    /ActualText; PDFium reads the ActualText, pdfminer the capitals. Where the two differ
+    in case only, the glyphs are given as set, so both readers agree."""
+    ops = ("/Span << /ActualText (Introduction) >> BDC BT /F1 8 Tf 72 700 Td (INTRODUCTION) Tj "
+           "ET EMC BT /F1 10 Tf 72 680 Td (Body text) Tj ET")
+    f = write_pdf(tmp_path / "sc.pdf", [ops])
+    page = _pages(PdfiumSource(f))[0]
+    assert _text(page.chars) == _text(_pages(PdfplumberSource(f))[0].chars) == "INTRODUCTIONBodytext"
+    assert any(code == "actual_text_case" for code, _ in page.problems)
+
+
+def test_type3_font_named_from_its_descriptor(tmp_path: Path) -> None:
+    """A Type 3 font has no /BaseFont and PDFium ignores its descriptor; the name (which
+    carries the weight: "…-Bold") is read as pdfminer reads it."""
+    font = ("<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] "
+            "/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /A 7 0 R >> "
+            "/Encoding << /Type /Encoding /Differences [65 /A] >> /FirstChar 65 /LastChar 65 "
+            "/Widths [600] /FontDescriptor 8 0 R >>")
+    glyph = "600 0 0 0 500 700 d1 0 0 500 700 re f"
+    desc = ("<< /Type /FontDescriptor /FontName /AAAAAA+NotoSansCJKsc-Bold /Flags 4 "
+            "/FontWeight 700 /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 "
+            "/StemV 150 /FontBBox [0 0 1000 1000] >>")
+    f = write_pdf(tmp_path / "t3.pdf", ["BT /T3 12 Tf 72 700 Td (AAA) Tj ET"],
+                  fonts="/T3 6 0 R",
+                  extra_objects=[font, f"<< /Length {len(glyph)} >>\nstream\n{glyph}\nendstream", desc])
+    page = _pages(PdfiumSource(f))[0]
+    assert [c.text for c in page.chars] == ["A", "A", "A"]
+    assert all(c.fontname == "AAAAAA+NotoSansCJKsc-Bold" for c in page.chars)
