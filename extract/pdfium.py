@@ -401,7 +401,10 @@ class PdfiumSource:
             replaced = self._chars(textpage, g, pc, struct, order, deadline)
             nameless = [c for c in pc.chars if not c.fontname]
             if nameless or replaced:
-                self._as_drawn(index, g, pc, nameless, replaced)
+                try:
+                    self._as_drawn(index, g, pc, nameless, replaced)
+                except Exception as exc:  # PDFium's reading stands: it is the page's text
+                    pc.problems.append(("second_reading_failed", f"{type(exc).__name__}: {exc}"))
             pc.links = self._links(page, g, number)
             if self._want_tables and len(pc.rules) >= 6 and pc.chars:
                 pc.tables = self._tables(pc, self._edges(paths, g))
@@ -865,7 +868,8 @@ class PdfiumSource:
                          if lo <= x0 < hi and abs(b + top_off - c.baseline) < 1.0)
             set_letters = [ch for _, t in run for ch in t if not ch.isspace()]
             letters = [ch for ch in c.text if not ch.isspace()]
-            if set_letters != letters and "".join(set_letters).casefold() == "".join(letters).casefold():
+            if set_letters != letters and len(set_letters) == len(letters) \
+                    and all(a.casefold() == b.casefold() for a, b in zip(set_letters, letters)):
                 it = iter(set_letters)
                 c.text = "".join(ch if ch.isspace() else next(it) for ch in c.text)
                 cased += 1
