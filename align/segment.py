@@ -13,6 +13,7 @@ decimals or URLs, because those contain no whitespace and are a single token.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -27,7 +28,7 @@ EN_END = frozenset(".!?")
 # Abbreviations that spaCy's English tokenizer splits off from their full stop and that
 # are normally followed by something other than a new sentence.
 EN_ABBREVIATIONS = frozenset(
-    """no nos fig figs eq eqs ch chap sec vol vols p pp ed eds al approx cf vs etc
+    """no nos fig figs eq eqs ch chap sec vol vols p pp ed eds approx cf vs
     art arts para op cit ibid dept est jan feb mar apr jun jul aug sep sept oct nov dec
     mr mrs ms dr prof st jr sr gen col capt lt sgt rev hon""".split()
 )
@@ -58,9 +59,16 @@ def chinese_boundaries(doc: Doc) -> Doc:
     return _mark(doc, starts)
 
 
+#: Abbreviations that end sentences as often as not ("… and so on, etc. We …"): their
+#: stop ends the sentence when a capitalised word follows.
+EN_FINAL_ABBREVIATIONS = frozenset("etc al inc ltd co corp esp".split())
+
+
 def _en_continues(prev: str, nxt: str) -> bool:
     """True if the full stop before `nxt` is an abbreviation's, not a sentence end."""
     word = prev.rstrip(".").lower()
+    if word in EN_FINAL_ABBREVIATIONS:
+        return nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "([,;"
     if word in EN_ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha():  # initials: "J. Smith", "A. B. Jones"
@@ -112,18 +120,63 @@ def pipeline(lang: str) -> Language:
     return nlp
 
 
+#: A list label alone ("1.", "(a)", "iv)", "（三）"): never a sentence of its own.
+_LABEL_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[一二三四五六七八九十]{1,3})[.．)）、]?$")
+#: An inline enumeration's label after a clause that ended ("…; (6) …").
+_ITEM = re.compile(r"(?<=[;；])\s*(?=[(（]?\d{1,2}[)）]\s*\S)")
+#: Brackets a sentence end inside does not close the sentence ("（译者注：…。…）").
+_OPEN, _CLOSE = "(（[［【", ")）]］】"
+#: ... unless the bracket runs on longer than this (an unclosed one would swallow the text).
+BRACKET_REACH = 400
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Character spans `(start, end)` into `text`, one per sentence, without outer whitespace."""
-    spans: list[tuple[int, int]] = []
+    """Character spans `(start, end)` into `text`, one per sentence, without outer whitespace.
+
+    Over spaCy's boundaries: a sentence end inside brackets does not end the sentence (a
+    translator's note （译者注：…。…） stays in its sentence), a list label is never a
+    sentence alone, and an inline enumeration starts a unit at each label after a clause
+    that ended ("…; (6) …")."""
+    raw: list[tuple[int, int]] = []
     for sent in pipeline(lang)(text).sents:
-        start, end = sent.start_char, sent.end_char
+        raw.append((sent.start_char, sent.end_char))
+    cuts = sorted({a for a, _ in raw} | {m.end() for m in _ITEM.finditer(text)} - {0})
+    spans = _strip(text, [(a, b) for a, b in zip([0] + cuts, cuts + [len(text)])])
+    return _merge_labels_and_brackets(text, spans)
+
+
+def _strip(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append((start, end))
-    return spans
+            out.append((start, end))
+    return out
+
+
+def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    depth = 0  # brackets open at the end of the last span kept
+    opened_at = 0
+    for start, end in spans:
+        if out and (depth > 0 and start - opened_at < BRACKET_REACH
+                    or _LABEL_ONLY.match(text[out[-1][0]:out[-1][1]])):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+            depth = 0
+        for i in range(start, end):
+            c = text[i]
+            if c in _OPEN:
+                if depth == 0:
+                    opened_at = i
+                depth += 1
+            elif c in _CLOSE and depth > 0:
+                depth -= 1
+    return out
 
 
 def sentences(text: str, lang: str) -> list[str]:

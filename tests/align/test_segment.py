@@ -55,3 +55,31 @@ def test_spans_point_into_the_text_and_are_stripped() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(ValueError, match="unsupported language"):
         split_sentences("Bonjour.", "fr")
+
+
+def test_etc_ends_a_sentence_before_a_capital() -> None:
+    assert sentences("We sell apples, pears etc. We also sell bread.", "en") == [
+        "We sell apples, pears etc.", "We also sell bread."]
+    assert sentences("Smith et al. (2019) found it, etc. and more.", "en") == [
+        "Smith et al. (2019) found it, etc. and more."]
+
+
+def test_a_list_label_is_never_a_sentence_alone() -> None:
+    assert sentences("1. The first item is here. It has two sentences.", "en") == [
+        "1. The first item is here.", "It has two sentences."]
+    assert all(not s.strip().rstrip(".").isdigit()
+               for s in sentences("2. Done. 3. Next one. 4. Last.", "en"))
+
+
+def test_an_inline_enumeration_splits_at_each_item() -> None:
+    assert sentences("The rules: (1) keep it; (2) check it; (3) ship it.", "en") == [
+        "The rules: (1) keep it;", "(2) check it;", "(3) ship it."]
+
+
+def test_a_sentence_end_inside_brackets_does_not_end_the_sentence() -> None:
+    text = "它只依赖拜占庭协议（译者注：这是混合协议。这样做的好处是结合两者。）同时也有治理。"
+    assert sentences(text, "zh") == [
+        "它只依赖拜占庭协议（译者注：这是混合协议。这样做的好处是结合两者。）", "同时也有治理。"]
+    # an unclosed bracket does not swallow the rest of a long paragraph
+    long = "（" + "这是一句话。" * 120
+    assert len(sentences(long, "zh")) > 10
