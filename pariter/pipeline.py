@@ -77,11 +77,12 @@ def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -
 
 
 # -- loading spaCy while the PDF is read ----------------------------------------------------------
-def _serve(conn: Any) -> None:
+def _serve(conn: Any, parents_end: Any) -> None:
     """The helper process: load spaCy's two pipelines, then split what it is sent."""
     from pariter.batch import ignore_sigint
 
     ignore_sigint()
+    parents_end.close()  # else a parent that dies would never be seen to: recv() waits for ever
     try:
         from pariter.align.segment import pipeline, split_sentences
 
@@ -115,7 +116,8 @@ class BackgroundSplitter:
 
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child,), name="pariter: spaCy", daemon=True)
+        self._proc = ctx.Process(target=_serve, args=(child, self._conn), name="pariter: spaCy",
+                                 daemon=True)
         start_child(self._proc)
         child.close()
 

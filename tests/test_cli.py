@@ -144,3 +144,25 @@ def test_the_background_splitter_gives_the_in_process_sentences(tmp_path):
     dead._proc.kill()  # a helper that died: the splitting is done in this process
     dead._proc.join()
     assert dumps(extract_document(pdf, splitter=dead)) == plain
+
+
+def test_the_background_splitter_does_not_outlive_its_parent():
+    """A parent killed mid-extraction (a time limit, the OOM killer) must not leave the
+    helper waiting for paragraphs for ever."""
+    import os
+    import time
+
+    code = ("import os, sys\nfrom pariter.pipeline import BackgroundSplitter\n"
+            "s = BackgroundSplitter()\nprint(s._proc.pid, flush=True)\nos._exit(0)\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    helper = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            os.kill(helper, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(helper, 9)
+    raise AssertionError("the helper outlived its parent")
