@@ -15,8 +15,6 @@ imported only when one of them runs, so ``pariter --help`` answers at once.
 from __future__ import annotations
 
 import importlib
-import json
-import logging
 import os
 import sys
 import traceback
@@ -33,7 +31,30 @@ from typer.core import TyperCommand, TyperGroup
 
 from pariter.errors import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PariterError,
                             UsageError, describe, one_line)
-from pariter.io import check_distinct, check_output_dir, check_output_file
+
+
+def check_output_file(value: Optional[Path]) -> Optional[Path]:
+    """Typer callback: :func:`pariter.io.check_output_file`, imported only when used."""
+    if value is None:
+        return None
+    from pariter.io import check_output_file as check
+
+    return check(value)
+
+
+def check_output_dir(value: Optional[Path]) -> Optional[Path]:
+    """Typer callback: :func:`pariter.io.check_output_dir`, imported only when used."""
+    if value is None:
+        return None
+    from pariter.io import check_output_dir as check
+
+    return check(value)
+
+
+def check_distinct(outputs: Any, inputs: Any = ()) -> None:
+    from pariter.io import check_distinct as check
+
+    check(outputs, inputs)
 
 #: Commands defined in a stage's CLI module (its ``register(app)``): name → (module, the
 #: one-line help shown by ``pariter --help``). A test keeps this table equal to what the
@@ -251,6 +272,8 @@ def eval_extract(
     truth_data = load_truth(truth)
     scores = evaluate(doc, truth_data)
     if as_json:
+        import json
+
         print(json.dumps(scores, ensure_ascii=False, indent=1))
     else:
         print(format_report(scores))
@@ -448,6 +471,8 @@ def run(argv: list[str] | None = None) -> int:
     start_fast()
     # pdfminer logs every odd font descriptor it meets; what matters to a user is in the
     # document's own warnings, so keep its chatter off the terminal.
+    import logging
+
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     _interrupted.clear()
     if threading.current_thread() is threading.main_thread():

@@ -25,9 +25,7 @@ import spaCy themselves are unaffected unless they call it.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
-import importlib.util
 import sys
 import types
 from typing import Any
@@ -78,7 +76,10 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return info(*args, **kwargs)
 
 
-class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _Finder:
+    """A meta path finder and the loader of its stand-ins (duck-typed: importing
+    ``importlib.abc`` would cost ``pariter --help`` the ``importlib.resources`` package)."""
+
     def find_spec(self, fullname: str, path=None, target=None):  # noqa: ANN001
         if fullname == "torch" or fullname.startswith("torch."):
             if _requested_from(_TORCH_PROBE):
