@@ -173,12 +173,27 @@ def attach_tiny_labels(lines: list[Line]) -> list[Line]:
     return [l for l in lines if id(l) not in used] if used else lines
 
 
+def rows(lines: list[Line]) -> list[Line]:
+    """Lines top to bottom, and left to right within a row: pieces of one printed line
+    (a URL and the words a justified line pushed far from it) differ a little in height,
+    so they are ordered by row — baselines within 0.4 of a line's size — not by ``top``."""
+    out: list[Line] = []
+    row: list[Line] = []
+    for l in sorted(lines, key=lambda l: l.baseline):
+        if row and abs(l.baseline - row[0].baseline) > 0.4 * max(l.size, row[0].size):
+            out.extend(sorted(row, key=lambda o: o.x0))
+            row = []
+        row.append(l)
+    out.extend(sorted(row, key=lambda o: o.x0))
+    return out
+
+
 def parse_notes(area: list[Line], page: int, last: Note | None) -> tuple[list[Note], Note | None]:
     """Notes of one area; text before the first label continues ``last`` (previous page)."""
     notes: list[Note] = []
     cur = None
     left = min(l.x0 for l in area)
-    for l in sorted(area, key=lambda l: (l.top, l.x0)):
+    for l in rows(area):
         label, text = None, l.text
         if l.lead_label:
             label = l.lead_label

@@ -165,9 +165,12 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt):
         return "runs on"  # the next block finishes its sentence
     last = b.lines[-1]
-    if c.number is None and ds.body is not None and c.style.size < DISPLAY_RATIO * ds.size \
+    limit = DISPLAY_RATIO * ds.size if len(b.lines) == 1 else ds.size + SIZE_TOLERANCE
+    if c.number is None and ds.body is not None and c.style.size < limit \
             and is_full(last, ds) and len(t) > 20:
-        return "fills its line"  # body-size type to the margin: a sentence, not a title
+        # near body-size type to the margin: a sentence, not a title (a heading set a
+        # little larger may well fill the last of its lines)
+        return "fills its line"
     return None
 
 
@@ -396,7 +399,9 @@ def _continues(fam: tuple[str, int], parts: list[str], c: Candidate,
             return True
     if prev is None and not any(o.decision.heading and o.number and o.index < c.index
                                 and _family(o.number) == fam for o in order):
-        return True  # the scheme's first number: a document (or an excerpt) starts anywhere
+        # the scheme's first number: a document (or an excerpt) starts anywhere, and a
+        # heading before it may have been missed
+        return True
     if v not in (0, 1):
         # a gap in a scheme: accept when it still goes up and nothing else explains it
         return prev is not None and _value(prev[1][-1]) is not None \

@@ -47,8 +47,14 @@ def find_running(pages: list[list[Line]], heights: list[float],
     """For each page, the running lines and their kind ("header", "footer", "page_number")."""
     cands: list[list[tuple[Line, str]]] = []
     shapes: Counter[tuple[str, str, int]] = Counter()
+    # where the printed area begins and ends: a B5 text block on A4 paper puts its header
+    # far below the paper's edge, so the bands are measured from the print, not the paper
+    tops = sorted(min(l.top for l in ls) for ls in pages if ls)
+    bottoms = sorted(max(l.bottom for l in ls) for ls in pages if ls)
+    top_ref = tops[len(tops) // 10] if tops else 0.0
     for lines, h in zip(pages, heights):
-        edge = _edge_lines(lines, h)
+        bottom_ref = bottoms[-1 - len(bottoms) // 10] if bottoms else h
+        edge = _edge_lines(lines, h, top_ref, bottom_ref)
         cands.append(edge)
         seen = set()
         for l, where in edge:
@@ -91,8 +97,10 @@ def find_running(pages: list[list[Line]], heights: list[float],
 
 #: A header or footer slot must be filled on this share of the pages (and on 3 at least).
 SLOT_SHARE = 0.3
-#: ... by a line set apart from the text by this many of its line heights.
+#: ... by a line set apart from the text by this many of its line heights, and by this
+#: many of the document's line pitches (the text's first line is one pitch from the next).
 APART = 1.8
+APART_PITCHES = 1.4
 
 
 def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
@@ -100,11 +108,12 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
     """Running matter whose text varies (the chapter's title in the header, a section
     name): the outermost line at the top or bottom that sits at the same height, in the
     same type, on many pages, set apart from the text by a wide gap. The first line of
-    the text sits at one height on every page too, but the next line follows at the
-    line pitch."""
+    the text sits at one height on every page too, but its next line follows at the
+    document's line pitch."""
     npages = len(pages)
     if npages < 3:
         return
+    pitch = _pitches(pages)
     slots: Counter[tuple[str, int, float]] = Counter()
     keyed: list[list[tuple[Line, str, tuple[str, int, float]]]] = []
     for lines, edge, found in zip(pages, cands, out):
@@ -116,7 +125,7 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
                 continue
             if l.lead_label or l.sups:
                 continue  # a one-line footnote at the foot of each page, or a callout
-            if not _apart(l, lines, where):
+            if not _apart(l, lines, where, pitch.get(round(l.size * 2) / 2, 1.2 * l.size)):
                 continue
             key = (where, round(l.baseline / 3), round(l.size * 2) / 2)
             mine.append((l, where, key))
@@ -130,15 +139,32 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
                 found.append((l, where))
 
 
-def _apart(l: Line, lines: list[Line], where: str) -> bool:
-    """Is ``l`` set apart from the page's other lines by a gap wider than text leaves?"""
+def _pitches(pages: list[list[Line]]) -> dict[float, float]:
+    """The commonest baseline step between a line and the next one down that overlaps it,
+    per type size, over the document: the pitch a header's gap must exceed."""
+    steps: dict[float, Counter[float]] = {}
+    for lines in pages:
+        ls = sorted(lines, key=lambda l: l.baseline)
+        for i, a in enumerate(ls):
+            for b in ls[i + 1:i + 6]:
+                if abs(a.size - b.size) < 0.6 and b.x0 < a.x1 and a.x0 < b.x1 \
+                        and 0.9 * a.size <= b.baseline - a.baseline <= 3 * a.size:
+                    steps.setdefault(round(a.size * 2) / 2, Counter())[
+                        round((b.baseline - a.baseline) * 2) / 2] += 1
+                    break
+    return {k: c.most_common(1)[0][0] for k, c in steps.items()}
+
+
+def _apart(l: Line, lines: list[Line], where: str, pitch: float) -> bool:
+    """Is ``l`` set apart from the page's other lines by a gap clearly wider than the
+    line pitch?"""
     if where == "header":
         nxt = [o.baseline - l.baseline for o in lines if o is not l and o.top > l.bottom - 1
                and abs(o.baseline - l.baseline) > 0.5 * l.size]
     else:
         nxt = [l.baseline - o.baseline for o in lines if o is not l and o.bottom < l.top + 1
                and abs(o.baseline - l.baseline) > 0.5 * l.size]
-    return not nxt or min(nxt) >= APART * l.size
+    return not nxt or min(nxt) >= max(APART * l.size, APART_PITCHES * pitch)
 
 
 def _margins(pages: list[list[Line]], out: list[list[tuple[Line, str]]]) -> None:
@@ -173,8 +199,10 @@ def _outer_rows(edge: list[tuple[Line, str]]) -> set[int]:
     return out
 
 
-def _edge_lines(lines: list[Line], h: float) -> list[tuple[Line, str]]:
-    """Lines in the top or bottom band with at most two other lines closer to the edge."""
+def _edge_lines(lines: list[Line], h: float, top_ref: float = 0.0,
+                bottom_ref: float | None = None) -> list[tuple[Line, str]]:
+    """Lines in the top or bottom band of the printed area (from ``top_ref`` down, from
+    ``bottom_ref`` up) with at most two other lines closer to the edge."""
     if not lines:
         return []
     out = []
@@ -183,7 +211,7 @@ def _edge_lines(lines: list[Line], h: float) -> list[tuple[Line, str]]:
     band = 0.11 * h
     rows_seen: list[float] = []
     for l in tops:
-        if l.top > band:
+        if l.top > max(top_ref, 0.0) + band:
             break
         if not any(abs(l.baseline - b) < 2 for b in rows_seen):
             rows_seen.append(l.baseline)
@@ -191,8 +219,9 @@ def _edge_lines(lines: list[Line], h: float) -> list[tuple[Line, str]]:
             break
         out.append((l, "header"))
     rows_seen = []
+    floor = h if bottom_ref is None else min(h, bottom_ref)
     for l in bottoms:
-        if l.bottom < h - band:
+        if l.bottom < floor - band:
             break
         if not any(abs(l.baseline - b) < 2 for b in rows_seen):
             rows_seen.append(l.baseline)
