@@ -177,30 +177,45 @@ def _same_line(a: _Seg, b: _Seg) -> bool:
 
 def _runs(chars: list[Char]) -> list[_Seg]:
     """Consecutive glyphs in drawing order that continue each other on the page."""
+    ink = [ch for ch in chars if not ch.text.isspace()]
+    gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
     runs: list[_Seg] = []
     cur: list[Char] = []
-    prev: Char | None = None
-    for ch in chars:
-        if ch.text.isspace():
-            continue
-        if prev is not None:
+    for i, ch in enumerate(ink):
+        if cur:
+            prev = ink[i - 1]
             s = max(prev.size, ch.size, 1.0)
-            gap = ch.x0 - prev.x1
-            # glyphs drawn one after the other in one font may be spread far apart by
-            # justification (a CJK line holding an unbreakable URL); others may not
-            lim = STRETCHED_GAP_EM if (ch.fontname == prev.fontname and ch.seq == prev.seq + 1
-                                      and abs(ch.size - prev.size) < 0.1) \
-                else _max_gap(prev.text, ch.text)
+            gap = gaps[i - 1]
+            lim = _max_gap(prev.text, ch.text)
+            if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
+                lim = STRETCHED_GAP_EM
             ok = (ch.upright == prev.upright and -0.7 * s <= gap <= lim * s
                   and abs(ch.baseline - prev.baseline) <= 0.2 * s)
             if not ok:
                 runs.append(_Seg(cur))
                 cur = []
         cur.append(ch)
-        prev = ch
     if cur:
         runs.append(_Seg(cur))
     return runs
+
+
+def _spread_evenly(ink: list[Char], gaps: list[float], k: int) -> bool:
+    """Is gap ``k`` (between glyphs k and k+1, drawn one after the other in one font) one
+    of a line's evenly widened gaps — justification spreading a CJK line that holds an
+    unbreakable URL — rather than the gap between two cells of a grid of names? Its
+    neighbouring gaps are about as wide, and none of them is tight."""
+    a, b = ink[k], ink[k + 1]
+    if a.fontname != b.fontname or b.seq != a.seq + 1 or abs(a.size - b.size) >= 0.1:
+        return False
+    g = gaps[k]
+    near = [gaps[j] for j in range(k - 3, k + 4) if j != k and 0 <= j < len(gaps)
+            and ink[j].fontname == ink[j + 1].fontname and ink[j + 1].seq == ink[j].seq + 1
+            and abs(ink[j].baseline - a.baseline) < 0.2 * a.size
+            and abs(ink[j + 1].baseline - a.baseline) < 0.2 * a.size and gaps[j] > -0.1 * a.size]
+    if any(n < TIGHT_SHARE * g for n in near):
+        return False  # tight pairs beside it: names in a grid (杨启光　于　珊)
+    return any(0.6 * g <= n <= 1.6 * g for n in near)
 
 
 #: The widest gap (in ems) inside a line of Latin text: a justified line stretches its
@@ -211,9 +226,12 @@ LATIN_GAP_EM = 0.9
 CJK_GAP_EM = 0.6
 
 
-#: ... and between glyphs drawn one after the other in one font, which justification may
-#: spread apart (never as far as a column gutter of two ems).
+#: ... and between glyphs drawn one after the other in one font that justification spread
+#: evenly (a CJK line holding an unbreakable URL); never as far as a column gutter.
 STRETCHED_GAP_EM = 1.6
+#: Gaps this much narrower than a wide one nearby are letters of one word or name: the
+#: wide gap then parts cells of a grid of names, not an evenly spread line.
+TIGHT_SHARE = 0.4
 
 
 def _max_gap(a: str, b: str) -> float:

@@ -400,8 +400,9 @@ def _continues(fam: tuple[str, int], parts: list[str], c: Candidate,
     if prev is None and not any(o.decision.heading and o.number and o.index < c.index
                                 and _family(o.number) == fam for o in order):
         # the scheme's first number: a document (or an excerpt) starts anywhere, and a
-        # heading before it may have been missed
-        return True
+        # heading before it may have been missed — but letters far into the alphabet
+        # open no scheme ("M. Gagné" is a title, not section M)
+        return fam[0] != "alpha" or v <= 2
     if v not in (0, 1):
         # a gap in a scheme: accept when it still goes up and nothing else explains it
         return prev is not None and _value(prev[1][-1]) is not None \
