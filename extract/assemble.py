@@ -19,6 +19,7 @@ from pariter.model import (Box, Clause, Document, Footnote, Heading, Marker, Pag
 
 from . import headings as hd
 from .chars import PageTable
+from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import detect, detect_weight, own_lang
@@ -439,19 +440,20 @@ class Assembler:
         return self._nid[i][0]
 
     def _emit_footnotes(self, note_ids: dict[tuple[int, str], int], taken: set[str]) -> None:
-        parse = _citation_parser()
+        parse = parse_citation
         for i, n in enumerate(self.notes):
             fid = self._note_id(i)
             lang = self._nid[i][1]
             taken.add(fid)
             cites = []
-            if parse is not None:
-                try:
-                    c = parse(n.text)
-                    if c is not None:
-                        cites.append(c)
-                except Exception as exc:  # a citation parser bug must not lose the note
-                    self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))
+            try:
+                c = parse(n.text)
+            except Exception as exc:  # a citation parser bug must not lose the note: the
+                # note is kept with no parsed citation and the failure is reported
+                self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))
+                c = None
+            if c is not None:
+                cites.append(c)
             self.doc.footnotes.append(Footnote(fid, n.label, n.text, n.page, lang, n.pages,
                                                n.boxes, cites, "end" if n.place == "end" else "foot"))
 
@@ -545,11 +547,3 @@ def _split_box(l: Line, text: str, s0: int, s1: int) -> tuple[Box, Box]:
 
 def _is_cjk_text(t: str) -> bool:
     return detect(t) == "zh"
-
-
-def _citation_parser():  # noqa: ANN202
-    try:
-        from .citations import parse_citation  # written by another helper
-    except Exception:
-        return None
-    return parse_citation

@@ -92,7 +92,28 @@ def find_running(pages: list[list[Line]], heights: list[float],
         out.append(found)
     _varying(pages, cands, out, body)
     _margins(pages, out)
+    _artifacts(pages, heights, out)
     return out
+
+
+#: A tagged PDF's /Artifact lines count as running matter within this share of the page
+#: from its top or bottom edge (decorations elsewhere are left to the other rules).
+ARTIFACT_BAND = 0.2
+
+
+def _artifacts(pages: list[list[Line]], heights: list[float],
+               out: list[list[tuple[Line, str]]]) -> None:
+    """What a tagged PDF marks as /Artifact at a page's top or bottom — its producer's
+    own word that the line is a header, a footer or a page number, not content."""
+    for lines, h, found in zip(pages, heights, out):
+        taken = {id(l) for l, _ in found}
+        for l in lines:
+            if id(l) in taken or l.tag != "Artifact":
+                continue
+            if l.bottom <= ARTIFACT_BAND * h:
+                found.append((l, "page_number" if page_number(l.text) else "header"))
+            elif l.top >= (1 - ARTIFACT_BAND) * h:
+                found.append((l, "page_number" if page_number(l.text) else "footer"))
 
 
 #: A header or footer slot must be filled on this share of the pages (and on 3 at least).

@@ -1,27 +1,21 @@
 """Joining printed lines back into running text.
 
-Chinese lines join without a space, English lines with one; a hyphen at a line end is
-dropped when it only broke a word (``Wiki-`` + ``pedia``) and kept when the word is a
-real compound (``well-`` + ``known``: both halves are words on their own, or the second
-half starts with a capital or digit).
+Chinese lines join without a space, English lines with one. A hyphen at a line's end is
+decided by the words, never by the break alone: it goes when the joined word is a word —
+printed whole in this document, or in the English word list of a kept package
+(pyspellchecker) — and stays when the document prints the compound with its hyphen
+elsewhere (``proof-of-work``) or the halves are words and their join is none
+(``peer-`` + ``to-peer``). A break no word list knows either way is a break.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lines import is_cjk
 
 _HYPHENS = "-\u00ad\u2010"
-# short words that commonly stand before a hyphen in real compounds
-_PREFIX_KEEP = {"well", "self", "non", "co", "pre", "post", "multi", "cross", "long", "short",
-                "high", "low", "state", "so", "large", "small", "full", "part", "real", "end",
-                "open", "fine", "user", "third", "first", "second", "two", "three", "one",
-                "ever", "all", "half", "semi", "anti", "sub", "inter", "ex", "vice", "top",
-                "mid", "sino", "euro", "rule", "data", "time", "world", "human", "machine",
-                "domain", "task", "zero", "few", "man", "near", "best", "entity", "language"}
-
-
 def join(parts: list[str]) -> str:
     out = ""
     for p in parts:
@@ -32,18 +26,24 @@ def join(parts: list[str]) -> str:
     return out
 
 
-#: what follows a break inside one word: a bare suffix is never a word of a compound
-_SUFFIX = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|ity|ities|ous|ive|ives|al|ally|ance|"
-                     r"ances|ence|ences|ency|ist|ists|ism|isms|ize|izes|ized|izing|ise|ised|"
-                     r"ation|ations|tion|tions|sion|sions|ment|ments|ness|able|ably|ible|ibly|"
-                     r"ful|less|ship|ships|ure|ures|ial|ical|ically|ic|ics|ory|ary|age|ages|"
-                     r"ate|ated|ates|ating|ator|ators|ative|atives|ility|ibility|ability|"
-                     r"ular|ology|ologies|ological|ant|ants|ent|ents|ward|wards)")
+class Lexicon(set):
+    """A document's words (lower case, printed whole) and the hyphenated compounds it
+    prints inside its lines (pairs of halves: ``("proof", "of")``)."""
+
+    compounds: set[tuple[str, str]]
+
+    def __init__(self, words: set[str] | None = None) -> None:
+        super().__init__(words or ())
+        self.compounds = set()
 
 
-def vocabulary(lines: list[str]) -> set[str]:
-    """Lower-case words printed whole in ``lines`` (not the halves of a line-end break)."""
-    words: set[str] = set()
+_COMPOUND = re.compile(r"([A-Za-z]+)[-\u2010]([A-Za-z]+)")
+
+
+def vocabulary(lines: list[str]) -> Lexicon:
+    """Lower-case words printed whole in ``lines`` (not the halves of a line-end break),
+    and the hyphenated compounds printed inside a line."""
+    words = Lexicon()
     broken = False
     for t in lines:
         toks = re.findall(r"[A-Za-z]+", t)
@@ -54,25 +54,42 @@ def vocabulary(lines: list[str]) -> set[str]:
         ends = t.rstrip()[-1:] in _HYPHENS
         stop = len(toks) - 1 if ends else len(toks)
         words.update(w.lower() for w in toks[start:stop])
+        body = t.rstrip()[:-1] if ends else t
+        for m in _COMPOUND.finditer(body):
+            words.compounds.add((m.group(1).lower(), m.group(2).lower()))
         broken = ends
     return words
 
 
-def _compound(word: str, rest: str, words: set[str]) -> bool:
-    """Is ``word-`` + ``rest`` a hyphenated compound, judged by the document's words?"""
-    m = re.match(r"[A-Za-z]+", rest)
-    second = m.group(0).lower() if m else ""
-    if (word + second) in words or len(second) < 4 or _SUFFIX.fullmatch(second):
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English words of pyspellchecker's frequency list (a dependency; loaded once)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def is_word(w: str, words: set[str] | None) -> bool:
+    return bool(w) and ((words is not None and w in words) or w in _dictionary())
+
+
+def hyphen_stays(first: str, second: str, words: set[str] | None) -> bool:
+    """Is ``first-`` at a line's end + ``second…`` a compound whose hyphen is printed?"""
+    joined = first + second
+    if words is not None and joined in words:
+        return False  # the document prints the word whole
+    if isinstance(words, Lexicon) and (first, second) in words.compounds:
+        return True  # ... or prints the compound with its hyphen
+    if joined in _dictionary():
         return False
-    return len(word) >= 3 and word in words
+    return is_word(first, words) and is_word(second, words)
 
 
 def join2(a: str, b: str, words: set[str] | None = None) -> str:
     """``a`` followed by the next printed line ``b``.
 
-    ``words`` (the document's :func:`vocabulary`) lets a hyphen at the line end stay
-    when it joins two words the document uses on their own (``privacy-`` +
-    ``preserving``) and the joined form is not printed whole anywhere."""
+    ``words`` (the document's :func:`vocabulary`) decides a hyphen at the line's end
+    with the word list (:func:`hyphen_stays`)."""
     if not a:
         return b
     last, first = a[-1], b[0]
@@ -87,10 +104,9 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
         return a + b
     if last in _HYPHENS and len(a) >= 2 and a[-2].isalpha() and first.isalpha():
         m = re.search(r"([A-Za-z]+)[-\u2010]$", a)
-        word = m.group(1).lower() if m else ""
-        if first.islower() and word not in _PREFIX_KEEP:
-            if words is not None and _compound(word, b, words):
-                return a + b
+        n = re.match(r"[A-Za-z]+", b)
+        if first.islower() and m and n and not hyphen_stays(m.group(1).lower(),
+                                                            n.group(0).lower(), words):
             return a[:-1] + b
         return a + b
     if last in "-/\u2010" and first.isalnum() and not is_cjk(first):

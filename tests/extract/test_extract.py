@@ -289,6 +289,17 @@ def test_shared_truth(name: str) -> None:
     assert _f1(s, "headings") >= 0.90, (s["headings"]["missed"], s["headings"]["spurious"])
 
 
+def test_line_end_hyphens_decided_by_the_words() -> None:
+    from pariter.extract.textjoin import vocabulary
+    words = vocabulary(["a proof-of-work scheme", "the blockchain grows"])
+    # a compound the document prints with its hyphen, halves that are words, a word
+    assert join2("a proof-", "of-work chain", words) == "a proof-of-work chain"
+    assert join2("a peer-", "to-peer net", words) == "a peer-to-peer net"
+    assert join2("used multi-", "ple times", words) == "used multiple times"
+    # the document prints the word whole: the hyphen only broke it
+    assert join2("the block-", "chain", words) == "the blockchain"
+
+
 def test_compound_hyphens_kept_by_document_vocabulary() -> None:
     from pariter.extract.textjoin import vocabulary
     words = vocabulary(["privacy matters here", "and is preserving", "the Wikipedia page",
