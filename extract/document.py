@@ -9,6 +9,7 @@ paragraphs continue across columns and pages.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from .frontmatter import cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import merge_band_lines, reading_order
 from .lines import Line
+from .loss import CountingSource, report_loss
+from .pdfium import PAGE_TIME_LIMIT
 from .markers import decide_markers
 from .outline import read_outline
 from .paragraphs import FINAL, blocks
@@ -107,11 +110,13 @@ def extract_pdf(path: str | Path, *, doc_id: str | None = None,
     one is tried when it cannot open the file."""
     p = Path(path)
     check = _check_file(p)
-    src = open_source(p, check, reader)
+    src = CountingSource(open_source(p, check, reader))
     try:
-        return _extract(src, p, doc_id, check)
+        doc = _extract(src, p, doc_id, check)  # type: ignore[arg-type]
     finally:
         src.close()
+    report_loss(doc, src.glyphs)
+    return doc
 
 
 # ---------------------------------------------------------------------------- pass 1
@@ -151,9 +156,14 @@ def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], 
 
 
 def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:  # noqa: ANN001
-    from .lines import build_lines
+    from .lines import PageTimeout, build_lines
     try:
-        return [l for l in build_lines(chars, number) if l.text.strip() or l.sups or l.lead_label]
+        return [l for l in build_lines(chars, number, deadline=time.monotonic() + PAGE_TIME_LIMIT)
+                if l.text.strip() or l.sups or l.lead_label]
+    except PageTimeout as exc:
+        warnings.append(Warning("page_timeout", f"page left out: {exc} in "
+                                f"{PAGE_TIME_LIMIT:.0f} s", number))
+        return []
     except Exception as exc:  # keep the rest of the document
         warnings.append(Warning("damaged_page", f"layout failed: {type(exc).__name__}: {exc}",
                                 number))

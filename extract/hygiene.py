@@ -9,6 +9,7 @@ silently.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -113,12 +114,19 @@ def clean(chars: list[Char], width: float, height: float, page: int,
           warnings: list[Warning]) -> list[Char]:
     """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
     kept: list[Char] = []
-    cid = white = outside = 0
+    cid = white = outside = absurd = 0
+    # a glyph taller than twice the page, or placed nowhere: a number from a damaged file
+    # (a font size of 10¹⁰), not text; later loops must not be sized by it
+    tallest = 2.0 * max(width, height, 1.0)
     pua: Counter[str] = Counter()
     whites: dict[tuple[float, ...] | None, bool] = {}
     for ch in chars:
         t = ch.text
         if not t:
+            continue
+        if not (0.0 <= ch.size <= tallest and math.isfinite(ch.x0 + ch.x1 + ch.top + ch.bottom
+                                                            + ch.baseline)):
+            absurd += 1
             continue
         if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
             if not _CID.match(t) and t not in _ZERO_WIDTH:
@@ -167,6 +175,9 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     if outside:
         warnings.append(Warning("invisible_text", f"{outside} glyph(s) outside the page dropped",
                                 page))
+    if absurd:
+        warnings.append(Warning("absurd_glyphs", f"{absurd} glyph(s) of impossible size or "
+                                "position dropped", page))
     return kept
 
 

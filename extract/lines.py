@@ -9,9 +9,11 @@ text is clean and the callout can become a :class:`~pariter.model.Marker` later.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .chars import Char
 from .fonts import FontTraits, traits
@@ -242,18 +244,35 @@ def _last_text(seg: "_Seg") -> str:
     return max(seg.chars, key=lambda c: c.x1).text
 
 
-def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None) -> list[Line]:
-    """Lines of one page, unordered; ``chars`` are cleaned glyphs in drawing order."""
+class PageTimeout(Exception):
+    """Building a page's lines took longer than the time it was given."""
+
+
+def _near(buckets: dict[int, list["_Seg"]], key: int, reach: int) -> Iterator[int]:
+    """The bucket keys within ``reach`` of ``key``: a walk over the range, or over the
+    buckets there are when that is shorter, so a glyph of absurd size (a font size of
+    10¹⁰ read from a damaged file) costs no more than the page's own segments."""
+    if 2 * reach + 1 <= len(buckets):
+        return iter(range(key - reach, key + reach + 1))
+    return iter(sorted(k for k in buckets if key - reach <= k <= key + reach))
+
+
+def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
+                deadline: float | None = None) -> list[Line]:
+    """Lines of one page, unordered; ``chars`` are cleaned glyphs in drawing order.
+    ``deadline`` (``time.monotonic()``): raise :class:`PageTimeout` after it."""
     space_after = _space_positions(chars)
     runs = _runs(chars)
     runs.sort(key=lambda r: r.x0)
     segs: list[_Seg] = []
     buckets: dict[int, list[_Seg]] = defaultdict(list)
-    for r in runs:
+    for n, r in enumerate(runs):
+        if deadline is not None and not n & 255 and time.monotonic() > deadline:
+            raise PageTimeout(f"line building stopped after {n} of {len(runs)} pieces")
         best = None
         key = int(r.baseline // 6)
         reach = int(r.size // 6) + 2
-        for k in range(key - reach, key + reach + 1):
+        for k in _near(buckets, key, reach):
             for s in buckets.get(k, ()):
                 gap = r.x0 - s.x1
                 lim = _max_gap(_last_text(s), r.chars[0].text) * max(s.size, r.size)

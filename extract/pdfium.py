@@ -634,7 +634,8 @@ class PdfiumSource:
                 c.x1 = nxt.x0
         lost = [o for o in order if o not in objs]
         if lost:
-            found = self._actual_text(lost, tp, g, fonts, struct, order)
+            found, far_off = self._actual_text(lost, tp, g, fonts, struct, order)
+            absurd += far_off
             if found:
                 chars.extend(found)
                 in_order = False
@@ -650,8 +651,8 @@ class PdfiumSource:
         pc.generated = generated
         pc.unmapped = unmapped
         if absurd:
-            pc.problems.append(("absurd_glyphs", f"{absurd} glyph(s) with coordinates no page "
-                                "has dropped"))
+            pc.problems.append(("absurd_glyphs", f"{absurd} glyph(s) of impossible size or "
+                                "position dropped"))
         return [chars_before_sort[k] for k in replaced]
 
     def _obj_info(self, obj: int, tp: int, i: int, fonts: dict[int, FontInfo | None],
@@ -725,15 +726,18 @@ class PdfiumSource:
 
     def _actual_text(self, lost: list[int], tp: int, g: _Geometry,
                      fonts: dict[int, FontInfo | None], struct: dict[int, StructNode],
-                     order: dict[int, int]) -> list[Char]:
+                     order: dict[int, int]) -> tuple[list[Char], int]:
         """Glyphs of text objects PDFium left out of its text page although they are drawn.
 
         PDFium replaces the glyphs of a marked-content sequence by its /ActualText, and when
         it cannot decode that text (a character outside the BMP, as math italics are) the
         glyphs vanish. The replacement text is read here from the mark's raw bytes and
-        spread over the object's drawn box."""
+        spread over the object's drawn box. Also returns how many objects were left out
+        because they are drawn at an impossible size or place."""
         L = self._lib
         out: list[Char] = []
+        absurd = 0
+        far = 2.0 * max(g.width, g.height)
         fl, fb, fr, ft = c_float(), c_float(), c_float(), c_float()
         buf = ctypes.create_string_buffer(1024)
         got = c_ulong()
@@ -749,7 +753,10 @@ class PdfiumSource:
             if not L.ObjBounds(obj, byref(fl), byref(fb), byref(fr), byref(ft)):
                 continue
             left, bottom_, right, top_ = fl.value, fb.value, fr.value, ft.value
-            if not _finite(left, bottom_, right, top_):
+            if not _finite(left, bottom_, right, top_) or max(right - left, top_ - bottom_) > far:
+                # drawn at a size or place no page has (a damaged file's font size of 10¹⁰):
+                # PDFium leaves it out of its text page, and so does this reader, but says so
+                absurd += 1
                 continue
             if not text:
                 if right - left < 0.01:
@@ -757,7 +764,10 @@ class PdfiumSource:
                     # draws each word space as its own object). Keep one space there, as
                     # pdfminer does, so the structure code sees the same word breaks
                     info = self._obj_info(obj, tp, -1, fonts, struct, g.rotation)
-                    if info.upright and info.size > 0:
+                    if info.tf == 0:
+                        # a font size PDFium refuses (10¹⁰ in a damaged file reads as 0)
+                        absurd += 1
+                    elif info.upright and info.size > 0:
                         m = (c_float * 6)()
                         om = _matrix(L, obj, m)
                         x, base = g.point(om[4], om[5])
@@ -787,7 +797,7 @@ class PdfiumSource:
                                 size, info.colour, info.upright, base, seq + j, None, info.font,
                                 info.render_mode, info.angle, False, False, info.mcid,
                                 info.struct, info.artifact))
-        return out
+        return out, absurd
 
     def _loose(self, tp, i: int, pf, fview) -> list[float]:  # noqa: ANN001
         """PDFium's loose box of glyph ``i``: left, top, right, bottom in user space."""

@@ -104,6 +104,9 @@ def open_source(p: Path, check: FileCheck | None = None, reader: str = DEFAULT_R
         return src
     if check.encrypted or any(_encrypted(exc) for _, exc in failures):
         raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")
+    if check.truncated:
+        raise InputError(p, "not a readable PDF (corrupt or truncated: the file ends before its "
+                         "%%EOF and no reader could find its pages)")
     if any(_no_pages(exc) for _, exc in failures):
         raise InputError(p, "the PDF has no pages")
     detail = "; ".join(f"{name}: {_describe(exc)}" for name, exc in failures)
