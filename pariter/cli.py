@@ -363,12 +363,23 @@ def citations(
 def validate(files: list[Path] = typer.Argument(..., help="TEI XML, document/alignment JSON or TMX files.")) -> None:
     """Check files against their schema (TEI P5 tei_all, our JSON Schemas, TMX) and that
     every internal reference resolves; an alignment is also checked against the
-    documents given with it."""
+    documents given with it. Exit 1 when a file has problems, 2 when one cannot be read."""
     from pariter.export.validate import validate_file
     from pariter.refs import cross_file_problems
 
-    bad = 0
-    problems_of = {f: validate_file(f) for f in files}
+    from pariter.errors import InputError
+    from pariter.io import regular_file
+
+    bad = unreadable = 0
+    problems_of: dict[Path, list[str]] = {}
+    for f in files:
+        try:
+            regular_file(f)
+        except InputError as e:  # not a file to judge: an input error (exit 2)
+            problems_of[f] = [e.problem]
+            unreadable += 1
+            continue
+        problems_of[f] = validate_file(f)
     for f, extra in cross_file_problems([f for f, p in problems_of.items() if not p]).items():
         problems_of[f] += extra
     for f, problems in problems_of.items():
@@ -379,6 +390,8 @@ def validate(files: list[Path] = typer.Argument(..., help="TEI XML, document/ali
                 err.print(one_line(line))
         else:
             out.print(f"{f}: valid")
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
     if bad:
         raise typer.Exit(EXIT_FAILED)
 

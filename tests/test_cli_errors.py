@@ -318,3 +318,12 @@ def test_nothing_extracted_is_an_error_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "out.json"
     fails(capsys, ["extract", str(pdf), "-o", str(out)], 2, "numbers.pdf", "nothing could be extracted")
     assert not out.exists()
+
+
+def test_validate_exits_2_for_a_file_it_cannot_read_and_1_for_problems(tmp_path, capsys):
+    d, _ = pair_files(tmp_path)
+    assert run(["validate", str(d), str(tmp_path / "missing.json")]) == 2
+    captured = capsys.readouterr()
+    assert f"{tmp_path / 'missing.json'}: no such file" in captured.err and ": valid" in captured.out
+    assert run(["validate", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
