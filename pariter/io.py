@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -207,20 +208,34 @@ def _parse_constant(path: str | Path, s: str) -> Any:
     raise InputError(path, f"holds {s}, which is not JSON")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def json_depth_exceeds(value: Any, limit: int) -> bool:
     """True when arrays/objects nest deeper than ``limit`` (iterative: any depth is safe)."""
+    return _json_walk(value, limit) == "depth"
+
+
+def _json_walk(value: Any, limit: int) -> str | None:
+    """``"depth"`` when arrays/objects nest deeper than ``limit``, ``"surrogate"`` when a
+    string holds a lone UTF-16 surrogate (``"\\ud800"``: JSON can spell it, no text file
+    can hold it, and writing it out would fail), else None. Iterative: any depth is safe."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         v, d = stack.pop()
-        if isinstance(v, dict):
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                return "surrogate"
+        elif isinstance(v, dict):
             if d > limit:
-                return True
+                return "depth"
             stack.extend((x, d + 1) for x in v.values())
+            stack.extend((k, d) for k in v)
         elif isinstance(v, list):
             if d > limit:
-                return True
+                return "depth"
             stack.extend((x, d + 1) for x in v)
-    return False
+    return None
 
 
 def parse_json(text: str, path: str | Path, what: str = "JSON") -> Any:
@@ -235,9 +250,13 @@ def parse_json(text: str, path: str | Path, what: str = "JSON") -> Any:
     except RecursionError:
         raise InputError(path, f"not a {what} file: arrays or objects nested deeper than "
                                f"{MAX_JSON_DEPTH} levels") from None
-    if json_depth_exceeds(data, MAX_JSON_DEPTH):
+    found = _json_walk(data, MAX_JSON_DEPTH)
+    if found == "depth":
         raise InputError(path, f"not a {what} file: arrays or objects nested deeper than "
                                f"{MAX_JSON_DEPTH} levels")
+    if found == "surrogate":
+        raise InputError(path, f"not a {what} file: a string holds a lone UTF-16 surrogate "
+                               f"(\\ud800-\\udfff), which is not text")
     return data
 
 

@@ -104,6 +104,7 @@ def test_batch_arguments(tmp_path, capsys):
     ('{"id": ' + "9" * 5000 + "}", "5000 digits"),
     ('{"x": 1e999}', "out of range"),
     ('{"x": NaN}', "not JSON"),
+    ('{"text": "\\ud800"}', "lone UTF-16 surrogate"),
     ("\xe9t\xe9".encode("latin-1"), "not UTF-8"),
     ("{", "invalid JSON at line 1"),
     ("[1, 2]", "not an object"),

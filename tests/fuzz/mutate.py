@@ -195,7 +195,7 @@ def _set(v: Any, path: tuple, value: Any) -> Any:
 
 
 WRONG = (None, 0, -1, 2**40, 1.5, -1e300, "", "x" * 70000, "zh.nowhere", [], {}, [None], True,
-         {"id": []}, "\x00\x01\x02", "\ud7ff\ue000")
+         {"id": []}, "\x00\x01\x02", "\ud7ff\ue000", "\ud800", "a\udfffb")
 
 
 def mutate_json_value(value: Any, rng: random.Random) -> tuple[Any, str]:
@@ -254,7 +254,10 @@ def mutate_json(data: bytes, rng: random.Random) -> Mutation:
         return bit_flips(data, rng)
     for _ in range(rng.choice((1, 1, 3))):
         value, name = mutate_json_value(value, rng)
-    return json.dumps(value, ensure_ascii=False).encode(), name
+    try:
+        return json.dumps(value, ensure_ascii=False).encode(), name
+    except UnicodeEncodeError:  # a lone surrogate: JSON spells it as an escape
+        return json.dumps(value).encode(), name
 
 
 # -- TOML (the manifest) -------------------------------------------------------------------------
