@@ -294,7 +294,7 @@ def align(
     from pariter.pipeline import open_document
 
     from .document import align_documents
-    from .structure import view
+    from .text import document_texts
 
     inputs = [p for p in (a, b) if p is not None]
     check_distinct([output], inputs)
@@ -321,9 +321,7 @@ def align(
         for doc, sel, side in ((s_doc, src_select, "--src-select"), (t_doc, tgt_select, "--tgt-select")):
             if sel is not None and sel not in {s.id for s in doc.sections}:
                 raise UsageError(f"{side} {sel}: no such section in {doc.id}")
-        sv, tv = view(s_doc, src_select), view(t_doc, tgt_select)
-        s_texts = [s.text for blk in sv.blocks for p in blk.paragraphs for s in sv.paragraph_sentences(p)]
-        t_texts = [s.text for blk in tv.blocks for p in blk.paragraphs for s in tv.paragraph_sentences(p)]
+        s_texts, t_texts = document_texts(s_doc, src_select), document_texts(t_doc, tgt_select)
         where = f"{a}, {b}" if b is not None else str(a)
         expect = (None, None) if same_language else ("zh", "en")
         _check_languages(s_texts, t_texts, where, strict=strict, same_language=same_language,

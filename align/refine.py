@@ -61,12 +61,18 @@ Ids = tuple[int, ...]
 class _Scores:
     """Real embeddings of bead sides, embedded in batches and remembered."""
 
-    def __init__(self, src: Sequence[str], tgt: Sequence[str], embedder: Embedder) -> None:
+    def __init__(self, src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
+                 vectors: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.texts = (src, tgt)
         self.embedder = embedder
+        self.vectors = vectors  # the sentences' own vectors: one sentence is never re-embedded
         self.vecs: dict[tuple[int, Ids], np.ndarray] = {}
 
     def need(self, keys: set[tuple[int, Ids]]) -> None:
+        if self.vectors is not None:
+            for side, ids in keys:
+                if len(ids) == 1 and (side, ids) not in self.vecs:
+                    self.vecs[(side, ids)] = self.vectors[side][ids[0]]
         for side in (0, 1):
             todo = sorted(key for key in keys if key[0] == side and key not in self.vecs and key[1])
             if todo:
@@ -128,8 +134,12 @@ def refine(
     null_margin: float | None = 0.0,
     merge_gain: float | None = None,
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
+
+    `vectors`: the sentences' own vectors, used for one-sentence bead sides instead of
+    embedding them again.
 
     With `classes`, a move is never made whose bead would mix classes (see
     `sentences.vecalign_costs`)."""
@@ -145,7 +155,7 @@ def refine(
         return True
 
     beads = list(beads)
-    sc = _Scores(src, tgt, embedder)
+    sc = _Scores(src, tgt, embedder, vectors)
     for _ in range(ROUNDS):
         cands = [c for c in _candidates(beads, null_margin, merge_gain) if allowed(c[2])]
         if not cands:

@@ -27,6 +27,8 @@ __all__ = [
     "check_sentences",
     "check_languages",
     "split_long_text",
+    "check_document_languages",
+    "document_texts",
     "TextProblem",
     "MAX_SENTENCE_CHARS",
     "LANGUAGE_SAMPLE",
@@ -184,3 +186,19 @@ def check_languages(src: Sequence[str], tgt: Sequence[str], *, src_expect: str |
         elif sl != tl and same_language:
             warnings.append(f"--same-language was given, but the sides look like {sl!r} and {tl!r}")
     return warnings, refusals, (sl, tl)
+
+
+def document_texts(doc, select: str | None = None) -> list[str]:
+    """The sentences of a document (or of one section's subtree) that alignment reads."""
+    from .structure import view
+
+    v = view(doc, select)
+    return [s.text for blk in v.blocks for p in blk.paragraphs for s in v.paragraph_sentences(p)]
+
+
+def check_document_languages(src, tgt, src_select: str | None = None, tgt_select: str | None = None,
+                             *, same_language: bool = False) -> list[str]:
+    """The refusals of `check_languages` for two documents (warnings are for a terminal)."""
+    _, refusals, _ = check_languages(document_texts(src, src_select), document_texts(tgt, tgt_select),
+                                     same_language=same_language)
+    return refusals

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from pariter.errors import EXIT_FAILED, EXIT_USAGE, InputError, PariterError
+from pariter.errors import EXIT_FAILED, EXIT_USAGE, InputError, PariterError, UsageError
 from pariter.io import atomic_write_text, read_text, regular_file, sha256_file
 
 STATE_FILE = ".state.json"
@@ -52,12 +52,14 @@ class Side:
 @dataclass(frozen=True, slots=True)
 class PairEntry:
     """``corrections``: a translator's corrections file (saved by the review page) that the
-    build applies to the aligner's output, so a rebuild keeps them."""
+    build applies to the aligner's output, so a rebuild keeps them.  ``same_language``: the
+    two sides are versions in one language (otherwise such a pair is refused)."""
 
     id: str
     source: Side
     target: Side
     corrections: Path | None = None
+    same_language: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,8 @@ def load_manifest(path: str | Path) -> Manifest:
     base = p.parent
     docs = tuple(DocEntry(d["id"], base / d["pdf"], d.get("title")) for d in data.get("document", []))
     pairs = tuple(PairEntry(q["id"], Side(**q["source"]), Side(**q["target"]),
-                            base / q["corrections"] if q.get("corrections") else None)
+                            base / q["corrections"] if q.get("corrections") else None,
+                            bool(q.get("same_language", False)))
                   for q in data.get("pair", []))
     r, pair_ids = Refs(), Refs()  # a pair may share its document's id: other file names
     for i, d in enumerate(docs):
@@ -208,6 +211,12 @@ def _align(step: Step, ctx: StepContext) -> None:
 
         ctx.embedder = CachedEmbedder(load_embedder(ctx.model))
     src, tgt = _side_doc(ctx, p.source), _side_doc(ctx, p.target)
+    from pariter.align.text import check_document_languages
+
+    refusals = check_document_languages(src, tgt, p.source.select, p.target.select,
+                                        same_language=p.same_language)
+    if refusals:
+        raise UsageError(f"pair {p.id}: {refusals[0]}")
     alignment = align_documents(src, tgt, ctx.embedder,
                                 src_select=p.source.select, tgt_select=p.target.select)
     alignment.save(step.outputs[0])

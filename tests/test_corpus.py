@@ -93,3 +93,29 @@ def test_the_shipped_manifest_lists_existing_pdfs():
     assert len(m.documents) == 4 and len(m.pairs) >= 3
     for d in m.documents:
         assert d.pdf.is_file(), d.pdf
+
+
+def test_a_same_language_pair_needs_its_flag(tmp_path):
+    """Two versions in one language align only when the manifest says so (same_language)."""
+    (tmp_path / "pdf").mkdir()
+    shutil.copy(CORPUS_PDF / "wic-consensus-zh.pdf", tmp_path / "pdf" / "zh.pdf")
+    manifest = """
+[[document]]
+id = "a"
+pdf = "pdf/zh.pdf"
+
+[[document]]
+id = "b"
+pdf = "pdf/zh.pdf"
+
+[[pair]]
+id = "a--b"
+source = { document = "a" }
+target = { document = "b" }
+"""
+    (tmp_path / "manifest.toml").write_text(manifest, encoding="utf-8")
+    with pytest.raises(PariterError, match="a--b.*same-language"):
+        build(tmp_path)
+    (tmp_path / "manifest.toml").write_text(manifest + "same_language = true\n", encoding="utf-8")
+    build(tmp_path)
+    assert (tmp_path / "build" / "a--b.align.json").is_file()
