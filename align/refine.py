@@ -132,6 +132,7 @@ def refine(
     *,
     gain: float = 0.01,
     null_margin: float | None = 0.0,
+    split_margin: float = 0.0,
     merge_gain: float | None = None,
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
@@ -172,7 +173,7 @@ def refine(
                 old = beads[k]
                 full = next((s, t) for s, t in new if s and t)
                 delta = sc.score(*full) - sc.score(old.src, old.tgt)
-                if delta > null_margin:  # type: ignore[operator]
+                if delta > null_margin + split_margin:  # type: ignore[operator]
                     moves.append((delta, kind, k, 1, new))
                 continue
             a, b = beads[k], beads[k + 1]
