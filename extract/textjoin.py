@@ -4,7 +4,8 @@ Chinese lines join without a space, English lines with one. A hyphen at a line's
 decided by the words, never by the break alone: it goes when the joined word is a word —
 printed whole in this document, or in the English word list of a kept package
 (pyspellchecker) — and stays when the document prints the compound with its hyphen
-elsewhere (``proof-of-work``) or the halves are words and their join is none
+elsewhere (``proof-of-work``) or prints its first half only with a hyphen (``multi-domain``
+keeps ``multi-`` + ``level``), or the halves are words and their join is none
 (``peer-`` + ``to-peer``). A break no word list knows either way is a break.
 """
 
@@ -31,13 +32,22 @@ class Lexicon(set):
     prints inside its lines (pairs of halves: ``("proof", "of")``)."""
 
     compounds: set[tuple[str, str]]
+    solo: set[str]
 
     def __init__(self, words: set[str] | None = None) -> None:
         super().__init__(words or ())
         self.compounds = set()
+        self.solo = set()  # words printed on their own, not as half of a compound
+
+    @property
+    def prefixes(self) -> set[str]:
+        """First halves this document prints only with a hyphen (``multi-`` of
+        ``multi-domain``): its own spelling convention for that prefix."""
+        return {a for a, _ in self.compounds if a not in self.solo}
 
 
 _COMPOUND = re.compile(r"([A-Za-z]+)[-\u2010]([A-Za-z]+)")
+_SOLO = re.compile(r"(?<![-\u2010A-Za-z])[A-Za-z]+(?![-\u2010A-Za-z])")
 
 
 def vocabulary(lines: list[str]) -> Lexicon:
@@ -57,6 +67,7 @@ def vocabulary(lines: list[str]) -> Lexicon:
         body = t.rstrip()[:-1] if ends else t
         for m in _COMPOUND.finditer(body):
             words.compounds.add((m.group(1).lower(), m.group(2).lower()))
+        words.solo.update(w.lower() for w in _SOLO.findall(t))
         broken = ends
     return words
 
@@ -80,6 +91,8 @@ def hyphen_stays(first: str, second: str, words: set[str] | None) -> bool:
         return False  # the document prints the word whole
     if isinstance(words, Lexicon) and (first, second) in words.compounds:
         return True  # ... or prints the compound with its hyphen
+    if isinstance(words, Lexicon) and first in words.prefixes and is_word(second, words):
+        return True  # ... or hyphenates this prefix wherever it prints it (multi-domain)
     if joined in _dictionary():
         return False
     return is_word(first, words) and is_word(second, words)

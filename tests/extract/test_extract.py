@@ -300,6 +300,17 @@ def test_line_end_hyphens_decided_by_the_words() -> None:
     assert join2("the block-", "chain", words) == "the blockchain"
 
 
+def test_a_prefix_the_document_hyphenates_keeps_its_hyphen_at_a_line_end() -> None:
+    from pariter.extract.textjoin import vocabulary
+    hyphenating = vocabulary(["multi-domain education", "and multi-stakeholder talks"])
+    joining = vocabulary(["a multilateral education", "the multi-", "ple levels"])
+    # "multilevel" is in the word list, yet this document writes multi- with a hyphen
+    assert join2("and multi-", "level, multi-domain", hyphenating) == "and multi-level, multi-domain"
+    assert join2("used multi-", "ple times", hyphenating) == "used multiple times"
+    # a document that never prints multi- mid-line: the word list decides
+    assert join2("and multi-", "level plans", joining) == "and multilevel plans"
+
+
 def test_compound_hyphens_kept_by_document_vocabulary() -> None:
     from pariter.extract.textjoin import vocabulary
     words = vocabulary(["privacy matters here", "and is preserving", "the Wikipedia page",
