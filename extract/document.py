@@ -20,7 +20,7 @@ from pariter.model import (Box, Document, Generator, Page,
                            Source, Warning)
 
 from .assemble import Assembler
-from .chars import Char, CharSource, PageTable, Rule
+from .chars import Char, CharSource, Link, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes
@@ -55,6 +55,7 @@ class _Page:
     #: set (to the page's real width) when the page was read turned (vertical text)
     turned: float | None = None
     graphics: list[tuple[float, float, float, float]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 def _vertical(chars: list[Char]) -> bool:
@@ -151,6 +152,8 @@ def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], 
         page.rules = pc.rules
         page.tables = pc.tables
         page.graphics = pc.graphics
+        if page.turned is None:  # a turned page's links would need turning too
+            page.links = pc.links
         pages.append(page)
     return pages, raw_chars, images
 
@@ -266,7 +269,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     by_page: dict[int, list[Line]] = {pg.number: [] for pg in pages}
     for l in ordered:
         by_page[l.page].append(l)
-    decide_markers(by_page, notes, warnings)
+    decide_markers(by_page, notes, warnings, {pg.number: pg.links for pg in pages})
 
     # structure: measure the document, group lines, decide roles, assemble
     ds = DocStyle(ordered, body)

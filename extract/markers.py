@@ -4,6 +4,10 @@ A raised digit after a word may call a footnote, or be an exponent (10³), an af
 label (Wang¹), a math index. Lines kept raised labels aside (:class:`~.lines.Sup`); here
 each is judged by what the page holds — a note with that label on this page or the next,
 or an affiliation line carrying it — and put back into the text when it calls nothing.
+
+The PDF's own word comes first: a label under a link annotation that leads to the page of
+a note with that label (LaTeX's hyperref, Word's and InDesign's note links) is a callout
+whatever it follows; that is how ``x²`` calling note 2 differs from ``x²`` the square.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 
 from pariter.model import Warning
 
+from .chars import Link
 from .footnotes import Note
 from .lines import Line, Sup
 from .paragraphs import FINAL
@@ -25,7 +30,7 @@ _INDEX_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")  # a lone letter: a vari
 
 
 def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
-                   warnings: list[Warning]) -> None:
+                   warnings: list[Warning], links: dict[int, list[Link]] | None = None) -> None:
     """Which raised labels are note callouts; the others go back into the text.
 
     A callout is a raised label after a word or punctuation whose note is on its page or
@@ -42,6 +47,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         else:
             by_page.setdefault(n.page, set()).add(n.label)
     have_notes = bool(notes)
+    noted = {(p, n.label) for n in notes for p in (n.pages or [n.page])}
     last = [0]  # the number of the last callout kept, in reading order
     for number, lines in pages.items():
         _wrapped_callouts(lines, by_page.get(number, set()))
@@ -51,6 +57,9 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         for l in lines:
             author_line = len(l.sups) >= 2 and "," in l.text and number <= 2
             for s in l.sups:
+                if _links_to_its_note(s, (links or {}).get(number, ()), noted):
+                    reasons[id(s)] = None
+                    continue
                 reasons[id(s)] = _not_callout(s, l, number, by_page, aff, author_line,
                                               have_notes, notes, ends)
         # an exponent-like or index-like label is a callout only where it is the next
@@ -74,6 +83,21 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                 else:
                     _reinsert(l, s)
             l.sups = keep
+
+
+def _links_to_its_note(s: Sup, links, noted: set[tuple[int, str]]) -> bool:  # noqa: ANN001
+    """Does a link annotation over ``s`` lead to a page that prints a note labelled like it?
+
+    The link's rectangle must hold the label's centre (hyperref draws it round the raised
+    figure; a rectangle round a whole word or line holds it too, and is still the author's
+    link from here to that note)."""
+    cx, cy = (s.x0 + s.x1) / 2, (s.top + s.bottom) / 2
+    for k in links:
+        if k.target is None or not (k.x0 <= cx <= k.x1 and k.top <= cy <= k.bottom):
+            continue
+        if (k.target.page, s.label) in noted:
+            return True
+    return False
 
 
 def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],

@@ -373,3 +373,23 @@ def test_vertical_text_read_by_columns() -> None:
 def test_decimal_at_line_start_is_not_a_list_item() -> None:
     doc = extract_pdf(shared_pdf("zh_research_report_rapiddoc.pdf"))
     assert not any(p.text.startswith(("42.8%", "64.9%")) for p in doc.paragraphs)
+
+
+def test_a_link_annotation_to_its_note_makes_a_callout_of_an_index(tmp_path: Path) -> None:
+    """``x²`` is a square unless the PDF links the raised 2 to note 2: the author's link
+    is evidence the layout alone cannot give."""
+    body = [(72, 114, 11, "of the square in every case that we have looked at in this short study of"),
+            (72, 128, 11, "areas, so that the rule holds for all the squares we drew on the page.")]
+    ops = (text_ops(body)
+           + "\nBT /F1 11 Tf 72 692 Td (The measured value of the area is written as x) Tj"
+           " /F1 7 Tf 4 Ts (2) Tj /F1 11 Tf 0 Ts ( and it grows with the side) Tj ET"
+           "\n0.5 w 72 100 m 250 100 l S\n"
+           + text_ops([(72, 705, 8, "2 The square of the side, as the note says here.")]))
+    link = ("<< /Type /Annot /Subtype /Link /Rect [296 694 303 703] /Border [0 0 0] "
+            "/Dest [4 0 R /XYZ 72 92 0] >>")
+    plain = extract_pdf(write_pdf(tmp_path / "plain.pdf", [ops]))
+    linked = extract_pdf(write_pdf(tmp_path / "linked.pdf", [ops], extra_objects=[link],
+                                   page_extra="/Annots [6 0 R]"))
+    assert not plain.markers and "written as x2 and" in plain.paragraphs[0].text
+    assert [(m.label, m.footnote) for m in linked.markers] == [("2", linked.footnotes[0].id)]
+    assert "written as x and" in linked.paragraphs[0].text
