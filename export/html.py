@@ -1061,12 +1061,16 @@ _EDITOR_JS = r"""
 
   // -- keyboard and mouse ---------------------------------------------------------------
   document.addEventListener("keydown", function (ev) {
-    var t = ev.target;
+    var t = ev.target, k = ev.key, ctrl = ev.ctrlKey || ev.metaKey;
+    // Ctrl+S saves the corrections wherever the focus is (not the browser's "save page")
+    if (ctrl && !ev.altKey && (k === "s" || k === "S") && !ev.shiftKey) {
+      ev.preventDefault();
+      save();
+      return;
+    }
     if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) { return; }
-    var k = ev.key, ctrl = ev.ctrlKey || ev.metaKey;
     if (ctrl && (k === "z" || k === "Z")) { if (ev.shiftKey) { redo(); } else { undo(); } }
     else if (ctrl && (k === "y" || k === "Y")) { redo(); }
-    else if (ctrl && (k === "s" || k === "S")) { save(); }
     else if (ctrl || ev.altKey) { return; }
     else if (k === "ArrowDown" || k === "j") { select(sel + 1); }
     else if (k === "ArrowUp" || k === "k") { select(sel - 1); }
@@ -1108,9 +1112,20 @@ _EDITOR_JS = r"""
     function (b) { b.addEventListener("click", function () { run(b.getAttribute("data-op")); }); });
   var st = storage();
   if (st && st.getItem(NAME)) { nameBox.value = st.getItem(NAME); }
-  nameBox.addEventListener("change", function () {
+  function keepName() {
     var s2 = storage();
     if (s2) { try { s2.setItem(NAME, nameBox.value.trim()); } catch (e) { /* full */ } }
+  }
+  nameBox.addEventListener("change", keepName);
+  // Enter or Escape hands the keyboard back to the selected link: the page asked for the
+  // name in the middle of an edit, and the shortcuts do not act while the box has focus
+  nameBox.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" && ev.key !== "Escape") { return; }
+    ev.preventDefault();
+    keepName();
+    nameBox.blur();
+    showSelection(true);
+    if (who()) { say("Corrections are recorded as " + who() + "."); }
   });
 
   restoreSaved();

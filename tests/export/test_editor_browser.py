@@ -67,14 +67,17 @@ def test_translator_corrects_a_real_pair(built, tmp_path):
         assert page.locator("tr.link").count() == len(model_links)
         _shot(page, tmp_path / "editor-before.png")
 
-        # nothing happens without a name: corrections record who made them
+        # nothing happens without a name: corrections record who made them; the page asks
+        # for it, and Enter hands the keyboard back to the link the translator was on
         page.click('tr.link[data-link="3"] td.score')
         page.keyboard.press("m")
         assert "name" in page.inner_text("#edit-status") and len(state()) == len(model_links)
-        page.fill("#resp-name", "Li Wei")
+        page.keyboard.type("Li Wei")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") != "resp-name"
+        assert page.evaluate("pariterEditor.selected()") == 3
 
         # merge (keyboard): link 3 with link 4
-        page.click('tr.link[data-link="3"] td.score')
         page.keyboard.press("m")
         s = state()
         assert len(s) == len(model_links) - 1
@@ -84,6 +87,19 @@ def test_translator_corrects_a_real_pair(built, tmp_path):
         assert "band-hand" in row.get_attribute("class")
         assert row.locator(".u").count() == len(s[3]["src"]) + len(s[3]["tgt"])
         merged_flags = page.evaluate("pariterEditor.info(3)")["flags"]
+
+        # split (keyboard) a many-to-many link before a focused sentence: the first target
+        # sentence that came from link 4 cuts it back into the model's two links; undo
+        a, b = model_links[3], model_links[4]
+        assert len(a["src"]) == len(a["tgt"]) == len(b["src"]) == len(b["tgt"]) == 1, \
+            "the test wants two 1-1 links to merge into a 2-2 one"
+        page.click('tr.link[data-link="3"] td[data-side="tgt"] .u >> nth=1')
+        page.keyboard.press("s")
+        assert state()[3:5] == [{"src": x["src"], "tgt": x["tgt"], "checked": False,
+                                 "resp": None} for x in (a, b)]
+        assert "byhand" not in page.locator('tr.link[data-link="3"]').get_attribute("class")
+        page.keyboard.press("u")
+        assert state()[3]["tgt"] == a["tgt"] + b["tgt"]
 
         # split (mouse): the 1-2 bead, now one row higher, with the toolbar button
         k = one_two - 1
@@ -132,6 +148,12 @@ def test_translator_corrects_a_real_pair(built, tmp_path):
         corrections = tmp_path / f"{PAIR}.corrections.json"
         dl.value.save_as(corrections)
         assert dl.value.suggested_filename == f"{PAIR}.corrections.json"
+        # Ctrl+S saves the same corrections even from the name box
+        page.focus("#resp-name")
+        with page.expect_download() as dl2:
+            page.keyboard.press("Control+s")
+        assert json.loads(Path(dl2.value.path()).read_text(encoding="utf-8"))["links"] == \
+            json.loads(corrections.read_text(encoding="utf-8"))["links"]
         assert page.errors == []
         browser.close()
 
