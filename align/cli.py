@@ -272,6 +272,18 @@ def eval_align(
 
 
 # -- align (documents) -------------------------------------------------------------------------
+def _side(doc, path: Path, lang: str, same_language: bool):  # noqa: ANN001, ANN202
+    """``doc`` as one side of a pair: its ``lang`` stream when it holds several languages."""
+    if len(doc.langs) <= 1:
+        return doc
+    if same_language:
+        raise InputError(path, f"a bilingual document ({', '.join(doc.langs)}): comparing "
+                               "versions in one language needs one-language documents")
+    if lang not in doc.langs:
+        raise InputError(path, f"no {lang} text to align (languages: {', '.join(doc.langs)})")
+    return doc.stream(lang)
+
+
 def align(
     a: Path = typer.Argument(..., help="Source: a PDF or document JSON (Chinese side)."),
     b: Path | None = typer.Argument(None, help="Target; omit to align a bilingual document with itself."),
@@ -309,9 +321,12 @@ def align(
         else:
             update("reading documents", 1, 2)
             tgt = open_document(b)
-            docs, s_doc, t_doc = [src, tgt], src, tgt
+            # a bilingual document on either side gives the stream that side stands for
+            # (the same bilingual file twice is the one-argument form)
+            s_doc, t_doc = _side(src, a, "zh", same_language), _side(tgt, b, "en", same_language)
+            docs = [src] if tgt.id == src.id else [src, tgt]
         update("reading documents", len(inputs), len(inputs))
-        stem = src.id if b is None else f"{src.id}--{t_doc.id}"
+        stem = src.id if len(docs) == 1 else f"{src.id}--{t_doc.id}"
         if out_dir is not None:
             from pariter.corpus import EXPORT_SUFFIXES
 

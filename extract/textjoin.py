@@ -38,6 +38,7 @@ class Lexicon(set):
         super().__init__(words or ())
         self.compounds = set()
         self.solo = set()  # words printed on their own, not as half of a compound
+        self.inner: set[str] = set()  # words printed inside a line, never at its ends
 
     @property
     def prefixes(self) -> set[str]:
@@ -68,6 +69,7 @@ def vocabulary(lines: list[str]) -> Lexicon:
         for m in _COMPOUND.finditer(body):
             words.compounds.add((m.group(1).lower(), m.group(2).lower()))
         words.solo.update(w.lower() for w in _SOLO.findall(t))
+        words.inner.update(w.lower() for w in toks[1:-1])
         broken = ends
     return words
 
@@ -129,10 +131,43 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
             return a + b
         # CJK next to Latin: Chinese typesetting leaves a visual gap, not a character
         return a + b if (is_cjk(last) and not first.isalnum()) else a + " " + b
+    if _broken_word(a, b, words):
+        return a + b
     if re.search(r"(https?://|www\.)\S*$", a) and not re.match(r"[A-Z]", first) \
             and len(a.rsplit(None, 1)[-1]) > 12 and last not in ".,;" and not _word_after_url(b):
         return a + b  # a URL broken across lines
     return a + " " + b
+
+
+#: tails this short are checked against the document's own words only
+SHORT_TAIL = 2
+
+
+def _broken_word(a: str, b: str, words: set[str] | None) -> bool:
+    """Did the line break inside a word without a hyphen (CJK line breaking applied to
+    Latin text, as Word, WPS and LibreOffice do in Chinese paragraphs: ``ethi`` | ``cs``)?
+
+    Only when the words say so: the next line opens with a fragment that is no word, the
+    two halves joined are a word, and the case runs on (``GENER`` | ``ATIVE``,
+    ``I`` | ``ntelligence``), so a sentence, a name or an abbreviation never fuses."""
+    # whole runs of letters (é counts: the word list is English, French fragments are
+    # not its business)
+    m = re.search(r"(?:^|[^\w])([A-Za-z]+)$", a)
+    n = re.match(r"([A-Za-z]+)(?![^\W\d_])", b)
+    if not (m and n):
+        return False
+    head, tail = m.group(1), n.group(1)
+    if not (tail.islower() or (head.isupper() and tail.isupper() and len(head) > 1)):
+        return False
+    joined, tail = (head + tail).lower(), tail.lower()
+    # a word list holds every two-letter abbreviation (cs, ts): a short tail is a word
+    # only when the document prints it as one inside a line (a line's first and last
+    # tokens may be the very fragments in question)
+    inner = getattr(words, "inner", None)
+    printed = tail in inner if inner is not None else tail in _dictionary()
+    if printed or (len(tail) > SHORT_TAIL and tail in _dictionary()):
+        return False
+    return (words is not None and joined in words) or joined in _dictionary()
 
 
 def _word_after_url(b: str) -> bool:

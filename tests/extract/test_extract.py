@@ -300,6 +300,22 @@ def test_line_end_hyphens_decided_by_the_words() -> None:
     assert join2("the block-", "chain", words) == "the blockchain"
 
 
+def test_a_word_broken_without_a_hyphen_is_joined_only_when_the_words_say_so() -> None:
+    """Chinese line breaking applied to Latin text (Word, WPS, LibreOffice) cuts words
+    anywhere, with no hyphen: the halves are no words, their join is one."""
+    from pariter.extract.textjoin import vocabulary
+    words = vocabulary(["the potential and", "cs", "we go in to see it", "the possible way"])
+    assert join2("human ethi", "cs. Firstly", words) == "human ethics. Firstly"
+    assert join2("potential and p", "ossible risks", words) == "potential and possible risks"
+    assert join2("RESPONSIBLE GENER", "ATIVE AI", words) == "RESPONSIBLE GENERATIVE AI"
+    assert join2("Artificial I", "ntelligence", words) == "Artificial Intelligence"
+    # words on both sides, names, abbreviations and other languages are left alone
+    assert join2("we go in", "to see", words) == "we go in to see"
+    assert join2("President Xi", "Jinping said", words) == "President Xi Jinping said"
+    assert join2("the UN", "GDP", words) == "the UN GDP"
+    assert join2("et la", "pérennisation", words) == "et la pérennisation"
+
+
 def test_a_prefix_the_document_hyphenates_keeps_its_hyphen_at_a_line_end() -> None:
     from pariter.extract.textjoin import vocabulary
     hyphenating = vocabulary(["multi-domain education", "and multi-stakeholder talks"])
