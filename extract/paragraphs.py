@@ -156,11 +156,41 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         return "style"
     if ends and not is_full(a, ds):
         return "short"
+    if _language_turns(a, b) and a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size:
+        # a bilingual text set line by line: each language's own unit (measured against
+        # the page's widest line from the same left edge: ragged text shares no margin)
+        return "language"
     if not is_full(a, ds) and _centred(a, ds) and _centred(b, ds):
         return "centred"  # centred text is broken into lines by hand, each a unit
     if ends_short(a, b, ds) and (ends or not _runs_on(b)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_LETTER = re.compile("[A-Za-z]")
+#: a line is clearly English with this many letters and no ideograph ...
+CLEAR_LATIN = 4
+#: ... and clearly Chinese with this many ideographs, more than its Latin letters
+CLEAR_IDEOGRAPHS = 2
+
+
+def _clear_lang(l: Line) -> str | None:
+    ideo, latin = len(_IDEOGRAPH.findall(l.text)), len(_LETTER.findall(l.text))
+    if ideo == 0 and latin >= CLEAR_LATIN:
+        return "en"
+    if ideo >= CLEAR_IDEOGRAPHS and latin <= ideo:
+        return "zh"
+    return None
+
+
+def _language_turns(a: Line, b: Line) -> bool:
+    """Is ``a`` wholly in one of Chinese and English and ``b`` wholly in the other?
+
+    With ``a`` ended short this is a line-by-line bilingual text (a leaflet, a title and
+    its translation); a Chinese paragraph quoting an English title wraps full lines."""
+    la, lb = _clear_lang(a), _clear_lang(b)
+    return la is not None and lb is not None and la != lb
 
 
 def _centred(l: Line, ds: DocStyle) -> bool:

@@ -256,6 +256,8 @@ def _join_wrapped(cands: list[Candidate], ds: DocStyle) -> None:
 def _wraps(a: Candidate, b: Candidate, ds: DocStyle) -> bool:
     if not a.block.lines or not b.block.lines or b.number is not None:
         return False
+    if b.block.why == "language":
+        return False  # a title and its translation, not one title over two lines
     la, lb = a.block.lines[-1], b.block.lines[0]
     if la.page != lb.page or ds.is_body(la) or a.text.endswith(FINAL):
         return False

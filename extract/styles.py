@@ -151,6 +151,10 @@ class DocStyle:
         self.bounds: dict[int, tuple[float, float]] = {}
         self.columns = self._columns()
         self._bounds()
+        self._measures: dict[tuple[int, int], float] = {}
+        for l in self.lines:
+            key = (l.page, round(l.x0))
+            self._measures[key] = max(self._measures.get(key, l.x1), l.x1)
 
     def is_body(self, l: Line) -> bool:
         """Set in the body's size and weight (colour and family may vary within a line)."""
@@ -214,6 +218,11 @@ class DocStyle:
     def col(self, l: Line) -> tuple[float, float]:
         """Left and right edges of the text column ``l`` sits in."""
         return self.bounds.get(id(l), (l.x0, l.x1))
+
+    def measure(self, l: Line) -> float:
+        """The right edge of the widest line on ``l``'s page that starts where it starts:
+        the measure of ragged-right text, which shares no right margin."""
+        return self._measures.get((l.page, round(l.x0)), l.x1)
 
     def _bounds(self) -> None:
         by_page: dict[int, list[Line]] = {}

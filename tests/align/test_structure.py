@@ -398,3 +398,16 @@ def test_numbering_styles_are_not_a_wording_difference():
     assert "wording_diff" not in section.flags
     clause = next(l for l in links if l.level == "clause")
     assert "wording_diff" in clause.flags
+
+
+def test_a_leaflet_set_line_by_line_aligns_line_to_line(muse) -> None:
+    """Extraction splits the interleaved lines into streams; each Chinese sentence then
+    meets its English one, nothing left over."""
+    from pariter.extract import extract_pdf
+    from pariter.pipeline import add_sentences
+    doc = extract_pdf(Path(__file__).parents[1] / "extract" / "fixtures" / "leaflet-zh-en.pdf")
+    add_sentences(doc)
+    al = align_bilingual(doc, muse)
+    sent = [l for l in al.links if l.level == "sentence"]
+    assert len(sent) == 6 and all(len(l.src) == 1 and len(l.tgt) == 1 for l in sent)
+    assert all(l.src[0].replace("zh.", "") == l.tgt[0].replace("en.", "") for l in sent)

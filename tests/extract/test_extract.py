@@ -409,3 +409,15 @@ def test_a_link_annotation_to_its_note_makes_a_callout_of_an_index(tmp_path: Pat
     assert not plain.markers and "written as x2 and" in plain.paragraphs[0].text
     assert [(m.label, m.footnote) for m in linked.markers] == [("2", linked.footnotes[0].id)]
     assert "written as x and" in linked.paragraphs[0].text
+
+
+def test_a_bilingual_text_set_line_by_line_splits_into_its_two_streams() -> None:
+    """A Chinese line, then its English line, in one paragraph's spacing (a leaflet): each
+    language's line is its own unit in its own stream, the title and its translation too."""
+    doc = extract_pdf(Path(__file__).parent / "fixtures" / "leaflet-zh-en.pdf")
+    assert doc.langs == ["zh", "en"]
+    paras = [(p.lang, p.text) for p in doc.paragraphs]
+    assert [lang for lang, _ in paras] == ["zh", "en"] * 6
+    assert paras[:2] == [("zh", "患者须知"), ("en", "Patient Information")]
+    assert paras[-2:] == [("zh", "手术当天请不要化妆或佩戴首饰。"),
+                          ("en", "On the day of the operation, please do not wear make-up or jewellery.")]
