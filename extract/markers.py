@@ -76,6 +76,8 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                             or ends.get(s.label, 0) >= number):
                     why = None
                     plain.add(s.label)
+                elif why == "no note" and _counts_on(s, l, last[0]):
+                    why = None  # a callout whose note is not printed (warned as unlinked)
                 if why is None:
                     keep.append(s)
                     if s.label.isdigit():
@@ -120,6 +122,24 @@ def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
     if _INDEX_BEFORE.search(before):
         return "index"
     return None
+
+
+#: how far a callout's number may run ahead of the last one kept (a callout or two
+#: the page lost, e.g. to a figure)
+COUNT_AHEAD = 2
+#: what a callout follows where no exponent, index or unit ever stands: closing
+#: quotes and brackets, punctuation, a CJK character
+#: (not a Latin parenthesis, bracket or prime: (a + b)², [x]², f'² are powers)
+_CALLOUT_AFTER = re.compile(r"[”’\"）》」』】〉。，、；：.,;:\u4e00-\u9fff]$")
+
+
+def _counts_on(s: Sup, l: Line, last: int) -> bool:
+    """Is ``s`` the document's next note number, raised after punctuation, a closing
+    quote or bracket or an ideograph? The numbering is the evidence when its note is not
+    printed (a translation that dropped its notes, a report that lost a few)."""
+    if not s.label.isdigit() or not last < int(s.label) <= last + 1 + COUNT_AHEAD:
+        return False
+    return _CALLOUT_AFTER.search(l.text[:s.offset]) is not None
 
 
 def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:

@@ -421,3 +421,17 @@ def test_a_bilingual_text_set_line_by_line_splits_into_its_two_streams() -> None
     assert paras[:2] == [("zh", "患者须知"), ("en", "Patient Information")]
     assert paras[-2:] == [("zh", "手术当天请不要化妆或佩戴首饰。"),
                           ("en", "On the day of the operation, please do not wear make-up or jewellery.")]
+
+
+def test_a_callout_whose_note_is_not_printed_is_known_by_its_number(tmp_path: Path) -> None:
+    """A raised 1 after a full stop opens the note numbering even when no note is printed
+    (a translation that dropped its notes): it is a callout, reported as unlinked. A raised
+    2 after a parenthesis, as in (a + b)², stays a power."""
+    ops = (text_ops([(72, 100, 11, "A first line of running text in this short test page.")])
+           + "\nBT /F1 11 Tf 72 678 Td (The sum is written as a square; see the book.) Tj"
+           " /F1 7 Tf 4 Ts (1) Tj ET\nBT /F1 11 Tf 72 664 Td (It is \\(a + b\\)) Tj"
+           " /F1 7 Tf 4 Ts (2) Tj /F1 11 Tf 0 Ts ( here.) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "unprinted.pdf", [ops]))
+    assert [(m.label, m.footnote) for m in doc.markers] == [("1", None)]
+    assert any(w.code == "unlinked_marker" for w in doc.warnings)
+    assert any("(a + b)2" in p.text for p in doc.paragraphs)
