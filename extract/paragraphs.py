@@ -154,6 +154,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         # set apart from the body (a heading); two full lines in two weights are one
         # paragraph with emphasis, and a short body line after a bold one ends it
         return "style"
+    if _open_bracket(cur):
+        return None  # inside a bracket the text has opened: a note in brackets runs on
     if ends and not is_full(a, ds):
         return "short"
     if _language_turns(a, b) and a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size:
@@ -191,6 +193,25 @@ def _language_turns(a: Line, b: Line) -> bool:
     its translation); a Chinese paragraph quoting an English title wraps full lines."""
     la, lb = _clear_lang(a), _clear_lang(b)
     return la is not None and lb is not None and la != lb
+
+
+_OPENERS, _CLOSERS = "（(［[【〔", "）)］]】〕"
+#: a bracket left open longer than this many characters is a typo or a label ("1)"),
+#: not a note in brackets still running
+OPEN_BRACKET_REACH = 300
+
+
+def _open_bracket(cur: Block) -> bool:
+    """Does the block end inside a bracket it opened (（译者注：… at a line's end)?"""
+    depth, since = 0, 0
+    for l in cur.lines:
+        for ch in l.text:
+            if ch in _OPENERS:
+                depth, since = depth + 1, 0
+            elif ch in _CLOSERS:
+                depth = max(0, depth - 1)
+            since += 1
+    return depth > 0 and since <= OPEN_BRACKET_REACH
 
 
 def _centred(l: Line, ds: DocStyle) -> bool:

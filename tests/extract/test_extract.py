@@ -435,3 +435,14 @@ def test_a_callout_whose_note_is_not_printed_is_known_by_its_number(tmp_path: Pa
     assert [(m.label, m.footnote) for m in doc.markers] == [("1", None)]
     assert any(w.code == "unlinked_marker" for w in doc.warnings)
     assert any("(a + b)2" in p.text for p in doc.paragraphs)
+
+
+def test_a_paragraph_never_ends_inside_a_bracket_it_opened() -> None:
+    """（译者注：… at a line's end, the note running on in the next lines: one paragraph."""
+    pdf = SHARED.parent / "data" / "realpairs" / "pdf" / "sui-zh.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared/data/realpairs not present")
+    doc = extract_pdf(pdf)
+    notes = [p.text for p in doc.paragraphs if "（译者注：" in p.text]
+    # (a translator may close a full-width bracket with a half-width one)
+    assert notes and all(t.count("（") + t.count("(") <= t.count("）") + t.count(")") for t in notes)
