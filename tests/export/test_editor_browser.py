@@ -240,3 +240,59 @@ def test_corpus_build_keeps_the_corrections(built, tmp_path):
     with pytest.raises(PariterError, match="fix.json: link 1: zh.nowhere.s1"):
         Build(load_manifest(root / "manifest.toml"), build).run()
     assert "Zhang San" in (build / f"{PAIR}.tei.xml").read_text(encoding="utf-8")
+
+
+def _one_sided_runs_sorted(links: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Links with runs of adjacent one-sided links (an omission next to an addition) put
+    in one order: both orders are the same alignment, and apply-corrections writes the
+    source side's first."""
+    out, run = [], []
+    for link in links + [None]:
+        if link is not None and not (link[0] and link[1]):
+            run.append(link)
+            continue
+        out += sorted(run, key=repr)
+        run = []
+        if link is not None:
+            out.append(link)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_whatever_the_page_allows_apply_corrections_accepts(built, seed):
+    """Random keyboard edits on a real pair (merge, split, move, check, untranslated, undo,
+    redo, selection and focus moves): the corrections file the page saves is valid, is
+    accepted by apply-corrections, and gives the alignment the page showed."""
+    import random
+
+    from pariter.export.corrections import apply_corrections, load_corrections
+    from pariter.model import load_alignment, load_document
+
+    sync_playwright = require_browser()
+    build = built / "build"
+    rng = random.Random(seed)
+    keys = ["m", "s", "[", "]", "c", "x", "u", "U", "j", "k", "l", "h"]
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = open_page(browser, (build / f"{PAIR}.html").as_uri(), accept_downloads=True)
+        page.fill("#resp-name", "Li Wei")
+        page.keyboard.press("Enter")
+        for _ in range(50):
+            if rng.random() < 0.3:
+                n = page.evaluate("pariterEditor.state().length")
+                page.evaluate(f"pariterEditor.select({rng.randrange(n)})")
+            page.keyboard.press(rng.choice(keys))
+        shown = [[x["src"], x["tgt"]] for x in page.evaluate("pariterEditor.state()")]
+        with page.expect_download() as dl:
+            page.keyboard.press("Control+s")
+        data = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+        assert page.errors == []
+        browser.close()
+    assert errors(data, "corrections") == [] and data["links"]
+    path = build.parent / f"monkey-{seed}.corrections.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    doc = load_document(build / "wic-consensus-zh-en.json")
+    fixed = apply_corrections(load_alignment(build / f"{PAIR}.align.json"), doc, doc,
+                              load_corrections(path), path.name)
+    applied = [[x.src, x.tgt] for x in fixed.links if x.level == "sentence"]
+    assert _one_sided_runs_sorted(applied) == _one_sided_runs_sorted(shown)
