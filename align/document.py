@@ -18,7 +18,10 @@ links of every level read off it, each with a confidence and translator flags.
      under the sentence links; a block whose sentences all stay unaligned is a null link.
      Inside a clause pair, paragraph links are formed the same way.
    * ``sentence``: every other bead (a heading against a sentence is a sentence link).
-   * ``footnote``: beads of notes (a note against endnote sentences too).
+   * ``footnote``: the notes that beads connect form one link (a note against endnote
+     sentences too); a note's sentences align one by one, and where they fall into more
+     than one bead, sentence links follow the footnote link (a note aligned whole in one
+     bead is its own finest unit, as a heading is).
 
 **Scores.**  A link's score is a logistic calibration of its similarity (the cosine of
 its two sides; for a same-language pair the mean of cosine and character-bigram Dice):
@@ -28,7 +31,8 @@ items between the neighbouring links (1.0 when there is none).
 
 **Link order** (deterministic): section links; then, for each group of blocks in
 alignment order, its block link, the paragraph links inside a clause pair and its sentence
-links; then footnote links.  Scores are rounded to ``score_digits``.
+links; then footnote links, each followed by its sentence links.  Scores are rounded to
+``score_digits``.
 """
 
 from __future__ import annotations
@@ -234,12 +238,59 @@ class _Run:
                       if (a and a <= {"note"}) or (c and c <= {"note"})]
         self.sections(heading_beads, windows)
         self.blocks(set(heading_beads) | set(note_beads), windows)
+        self.notes(note_beads, windows)
+
+    def notes(self, note_beads: list[int], windows: list[tuple[int, int]]) -> None:
+        """Footnote links: the notes that beads connect form one link (a note against two
+        notes, or against endnote sentences); where a group's sentences align in more
+        than one bead, its sentence links follow.  A group aligned whole in one bead is
+        its own finest unit, as a heading is: no sentence link repeats it."""
+        parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+        def find(u: tuple[str, str]) -> tuple[str, str]:
+            while parent.setdefault(u, u) != u:
+                parent[u] = parent[parent[u]]
+                u = parent[u]
+            return u
+
+        def units(b: Bead) -> list[tuple[str, str]]:
+            """A note item stands for its note; any other item for itself."""
+            out = []
+            for side, sd, idx in (("s", self.s, b.src), ("t", self.t, b.tgt)):
+                for i in idx:
+                    it = sd.items[i]
+                    out.append((side, it.paragraph if it.kind == "note" and it.paragraph else it.id))
+            return out
+
         for k in note_beads:
-            b = self.beads[k]
-            s_text, t_text = ("\n".join(self.s.items[i].text for i in b.src),
-                              "\n".join(self.t.items[j].text for j in b.tgt))
-            self.link("footnote", [self.s.items[i].id for i in b.src], [self.t.items[j].id for j in b.tgt],
-                      s_text, t_text, self.bead_score(b, s_text, t_text, windows[k]))
+            nodes = units(self.beads[k])
+            for u in nodes[1:]:
+                parent[find(u)] = find(nodes[0])
+        groups: dict[tuple[str, str], list[int]] = {}
+        for k in note_beads:
+            groups.setdefault(find(units(self.beads[k])[0]), []).append(k)
+        notes = {f.id: f.text for f in self.s.view.footnotes + self.t.view.footnotes}
+        texts = {(side, it.id): it.text for side, sd in (("s", self.s), ("t", self.t)) for it in sd.items}
+        for ks in groups.values():
+            members = list(dict.fromkeys(u for k in ks for u in units(self.beads[k])))
+            s_ids = [u for side, u in members if side == "s"]
+            t_ids = [u for side, u in members if side == "t"]
+            s_text = "\n".join(notes.get(u, texts.get(("s", u), "")) for u in s_ids)
+            t_text = "\n".join(notes.get(u, texts.get(("t", u), "")) for u in t_ids)
+            s_idx = [i for k in ks for i in self.beads[k].src]
+            t_idx = [j for k in ks for j in self.beads[k].tgt]
+            if s_idx and t_idx:
+                score = self.cal(self.similarity(s_idx, t_idx, s_text, t_text))
+            else:
+                score = min(self.bead_score(self.beads[k], *self.texts(self.beads[k]), windows[k]) for k in ks)
+            self.link("footnote", s_ids, t_ids, s_text, t_text, score)
+            if len(ks) > 1 and self.cfg.sentence_links:
+                for k in ks:
+                    b = self.beads[k]
+                    bs, bt = self.texts(b)
+                    self.link("sentence", [self.s.items[i].id for i in b.src],
+                              [self.t.items[j].id for j in b.tgt], bs, bt,
+                              self.bead_score(b, bs, bt, windows[k]))
 
     def sections(self, heading_beads: list[int], windows: list[tuple[int, int]]) -> None:
         """Section links in alignment order: heading beads, and unnamed sections where

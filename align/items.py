@@ -48,8 +48,10 @@ class Item:
     """One unit of the aligned sequence.
 
     ``kind``: "heading" (``id`` is the section's id, ``text`` the printed heading),
-    "sentence" (a sentence id) or "note" (a footnote id, its whole text).  ``block`` is the
-    index of the sentence's block in the view (None for headings and notes).
+    "sentence" (a sentence id) or "note" (a sentence of a footnote; the footnote's own
+    id and whole text when the document gives no sentences for it).  ``paragraph`` is the
+    sentence's container: its paragraph, or its note.  ``block`` is the index of the
+    sentence's block in the view (None for headings and notes).
     """
 
     id: str
@@ -95,8 +97,11 @@ def items(v: View) -> list[Item]:
         for s in v.paragraph_sentences(p):
             out.append(Item(s.id, "sentence", s.text, p.id, b_index, p.section, p.role == "caption"))
     for f in v.footnotes:
-        if f.text.strip():
-            out.append(Item(f.id, "note", f.text))
+        sents = v.note_sentences(f)
+        if sents:  # a note's sentences align one by one, like the text's
+            out += [Item(s.id, "note", s.text, paragraph=f.id) for s in sents]
+        elif f.text.strip():
+            out.append(Item(f.id, "note", f.text, paragraph=f.id))
     return out
 
 
@@ -160,17 +165,24 @@ def hints(sv: View, tv: View, s_items: Sequence[Item], t_items: Sequence[Item],
             if float(_unit(x[i0:i1].sum(0)) @ _unit(y[j0:j1].sum(0))) >= CONTENT_HINT_SIMILARITY:
                 out.append((i0, j0))
                 ends.append((i1, j1))
-    # notes: same label and similar content
-    s_note = _unique([(ids.label_token(f.label), n) for n, f in _notes(sv, s_items)])
-    t_note = _unique([(ids.label_token(f.label), n) for n, f in _notes(tv, t_items)])
-    for key, i in s_note.items():
-        j = t_note.get(key)
-        if j is not None and float(x[i] @ y[j]) >= CONTENT_HINT_SIMILARITY:
-            out.append((i, j))
-            ends.append((i + 1, j + 1))
+    # notes: same label and similar content; the hint pairs their first sentences
+    s_spans, t_spans = _note_spans(sv, s_items), _note_spans(tv, t_items)
+    t_note = _unique([(ids.label_token(label), k) for k, (label, _) in enumerate(t_spans)])
+    for key, k in _unique([(ids.label_token(label), k) for k, (label, _) in enumerate(s_spans)]).items():
+        if key not in t_note:
+            continue
+        (i0, i1), (j0, j1) = s_spans[k][1], t_spans[t_note[key]][1]
+        if float(_unit(x[i0:i1].sum(0)) @ _unit(y[j0:j1].sum(0))) >= CONTENT_HINT_SIMILARITY:
+            out.append((i0, j0))
+            ends.append((i1, j1))
     return sorted(set(out)), sorted(set(out) | set(ends))
 
 
-def _notes(v: View, seq: Sequence[Item]) -> list[tuple[int, object]]:
-    by_id = {f.id: f for f in v.footnotes}
-    return [(n, by_id[it.id]) for n, it in enumerate(seq) if it.kind == "note" and it.id in by_id]
+def _note_spans(v: View, seq: Sequence[Item]) -> list[tuple[str, tuple[int, int]]]:
+    """(label, item span) of each note, in order."""
+    label = {f.id: f.label for f in v.footnotes}
+    spans: dict[str, list[int]] = {}
+    for n, it in enumerate(seq):
+        if it.kind == "note" and it.paragraph in label:
+            spans.setdefault(it.paragraph, []).append(n)
+    return [(label[f], (ns[0], ns[-1] + 1)) for f, ns in spans.items()]

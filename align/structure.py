@@ -129,6 +129,11 @@ class View:
             self.sentences[paragraph.id] = got
         return got
 
+    def note_sentences(self, note: Footnote) -> list[Sentence]:
+        """The note's sentences as the document gives them; none for a document that
+        carries none for its notes (the note is then aligned whole, under its own id)."""
+        return sorted(self.sentences.get(note.id, []), key=lambda s: s.start)
+
     def block_sentences(self, block: Block) -> list[Sentence]:
         return [s for p in block.paragraphs for s in self.paragraph_sentences(p)]
 
@@ -206,15 +211,16 @@ def view(doc: Document, select: str | None = None, lang: str | None = None,
     if len(used_clauses) < len(clauses):  # keep pseudo blocks in clause order
         blocks.sort(key=lambda b: _block_pos(b, order, doc))
     para_ids = {p.id for b in blocks for p in b.paragraphs}
-    sentences: dict[str, list[Sentence]] = {}
-    for s in doc.sentences:
-        if s.paragraph in para_ids:
-            sentences.setdefault(s.paragraph, []).append(s)
     if root is None:
         footnotes = list(doc.footnotes)
     else:
         wanted = {m.footnote for m in doc.markers if m.paragraph in para_ids and m.footnote}
         footnotes = [f for f in doc.footnotes if f.id in wanted]
+    containers = para_ids | {f.id for f in footnotes}
+    sentences: dict[str, list[Sentence]] = {}
+    for s in doc.sentences:
+        if s.paragraph in containers:
+            sentences.setdefault(s.paragraph, []).append(s)
     return View(doc, lang, select, root, sections, blocks, footnotes, sentences)
 
 

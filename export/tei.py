@@ -331,7 +331,7 @@ def _text_element(parent: etree._Element | None, st: _Stream) -> etree._Element:
         back = _el(text, "back")
         notes = _el(back, "div", type="notes")
         for fn in doc.footnotes:
-            _note(notes, fn, st)
+            _note(notes, fn, st, ctx.sentences.get(fn.id, []))
     return text
 
 
@@ -549,9 +549,18 @@ def _table(parent: etree._Element, t: Table, ctx: _Ctx) -> None:
         _el(_el(tab, "row"), "cell")
 
 
-def _note(parent: etree._Element, fn: Footnote, st: _Stream) -> None:
-    note = _el(parent, "note", fn.text, place="end" if fn.place == "end" else "bottom",
+def _note(parent: etree._Element, fn: Footnote, st: _Stream, sentences: list[Sentence]) -> None:
+    """The note's text, its sentences as ``<s>`` (links point at them), then its citations."""
+    note = _el(parent, "note", None, place="end" if fn.place == "end" else "bottom",
                n=fn.label, xml_id=st.xid(fn.id))
+    pos = 0
+    for s in sorted(sentences, key=lambda s: (s.start, s.end)):
+        if s.start < pos or not s.start < s.end <= len(fn.text):
+            continue  # overlapping or outside the note's text: the text stays plain
+        _append_text(note, fn.text[pos:s.start])
+        _el(note, "s", fn.text[s.start:s.end], xml_id=st.xid(s.id))
+        pos = s.end
+    _append_text(note, fn.text[pos:])
     for c in fn.citations:
         b = _el(note, "bibl", type="parsed", subtype=c.style)
         if c.author:

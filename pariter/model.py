@@ -194,7 +194,8 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence of a paragraph; ``start``/``end`` index the paragraph's text."""
+    """A sentence of a paragraph or of a footnote; ``paragraph`` is the id of that
+    container and ``start``/``end`` index its text."""
 
     id: str
     text: str
@@ -352,7 +353,7 @@ class Document(JsonFile):
             self, sections=[s for s in self.sections if inside(s.id)],
             headings=[h for h in self.headings if inside(h.section)],
             clauses=[c for c in self.clauses if inside(c.section)], paragraphs=paragraphs,
-            sentences=[s for s in self.sentences if s.paragraph in pids],
+            sentences=[s for s in self.sentences if s.paragraph in pids | notes],
             footnotes=[f for f in self.footnotes if f.id in notes], markers=markers,
             tables=[t for t in self.tables if inside(t.section)])
 

@@ -53,13 +53,16 @@ def open_document(path: str | Path, doc_id: str | None = None) -> Document:
 
 
 def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -> None:
-    """Replace ``doc.sentences`` by a spaCy segmentation of every paragraph.
+    """Replace ``doc.sentences`` by a spaCy segmentation of every paragraph and footnote.
 
-    Sentences are numbered within their paragraph, so an id such as
-    ``zh.s06.c05.p1.s2`` survives re-extraction as long as the paragraph does.
+    Sentences are numbered within their paragraph (or note), so an id such as
+    ``zh.s06.c05.p1.s2`` (``en.fn3.s2``) survives re-extraction as long as the paragraph
+    does.  A note is segmented too: a long legal note is translated sentence by sentence
+    like the text, and its sentences align one by one (`pariter.align.items`).
     """
     paragraphs = [p for p in doc.paragraphs if p.role != "table"]
-    items = [(p.text, p.lang) for p in paragraphs]
+    notes = [f for f in doc.footnotes if f.text.strip()]
+    items = [(p.text, p.lang) for p in paragraphs] + [(f.text, f.lang) for f in notes]
     spans = splitter.split_all(items) if splitter is not None else None
     if spans is None:
         from pariter.align.segment import split_sentences
@@ -73,6 +76,12 @@ def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -
                 continue
             sentences.append(Sentence(id=sentence_id(para.id, k), text=text, page=para.page_at(start),
                                       lang=para.lang, paragraph=para.id, start=start, end=end))
+    for note, note_spans in zip(notes, spans[len(paragraphs):]):
+        for k, (start, end) in enumerate(note_spans, start=1):
+            text = note.text[start:end]
+            if text.strip():
+                sentences.append(Sentence(id=sentence_id(note.id, k), text=text, page=note.page,
+                                          lang=note.lang, paragraph=note.id, start=start, end=end))
     doc.sentences = sentences
 
 

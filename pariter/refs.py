@@ -115,15 +115,17 @@ def document_problems(doc: "Document") -> list[Problem]:
             if not 0 <= b.offset <= len(p.text):
                 r.problem(f"paragraphs[{i}].page_breaks[{j}].offset",
                           f"{b.offset} is outside the paragraph's text (length {len(p.text)})")
-    for i, s in enumerate(doc.sentences):
-        r.need(s.paragraph, f"sentences[{i}].paragraph", {"paragraph"}, "paragraph")
-        p = paragraphs.get(s.paragraph)
+    notes = {f.id: f for f in doc.footnotes}
+    for i, s in enumerate(doc.sentences):  # a sentence of a paragraph or of a note
+        r.need(s.paragraph, f"sentences[{i}].paragraph", {"paragraph", "footnote"}, "paragraph or footnote")
+        p = paragraphs.get(s.paragraph) or notes.get(s.paragraph)
         if p is not None:
+            what = "paragraph" if s.paragraph in paragraphs else "note"
             if not 0 <= s.start <= s.end <= len(p.text):
                 r.problem(f"sentences[{i}].start", f"span {s.start}..{s.end} is outside its "
-                                                   f"paragraph's text (length {len(p.text)})")
+                                                   f"{what}'s text (length {len(p.text)})")
             elif p.text[s.start:s.end] != s.text:
-                r.problem(f"sentences[{i}].text", "is not its paragraph's text at start..end")
+                r.problem(f"sentences[{i}].text", f"is not its {what}'s text at start..end")
     for i, m in enumerate(doc.markers):
         r.need(m.footnote, f"markers[{i}].footnote", {"footnote"}, "footnote")
         r.need(m.paragraph, f"markers[{i}].paragraph", {"paragraph"}, "paragraph")

@@ -411,3 +411,41 @@ def test_a_leaflet_set_line_by_line_aligns_line_to_line(muse) -> None:
     sent = [l for l in al.links if l.level == "sentence"]
     assert len(sent) == 6 and all(len(l.src) == 1 and len(l.tgt) == 1 for l in sent)
     assert all(l.src[0].replace("zh.", "") == l.tgt[0].replace("en.", "") for l in sent)
+
+
+def test_a_long_note_aligns_sentence_by_sentence(embedder):
+    """A note of several sentences (a legal disclaimer) is segmented like the text, its
+    sentences align one by one inside the footnote link, and the ids resolve: in the
+    document (pariter.refs) and in the pair's TEI, where the note's sentences are <s>."""
+    from pariter.export.tei import pair_to_tei
+    from pariter.export.validate import tei_problems
+    from pariter.model import Footnote
+    from pariter.pipeline import add_sentences
+    from pariter.refs import alignment_problems, document_problems
+
+    zh_note = ("本白皮书不是出售任何代币的要约。我们发布本白皮书只是为了接受公众的反馈。"
+               "Aptos不承担更新其计划的义务。请不要过分依赖未来的声明。")
+    en_note = ("This white paper is not an offer to sell any tokens. We are publishing this white "
+               "paper solely to receive feedback from the public. Aptos undertakes no obligation "
+               "to update its plans. Please do not place undue reliance on future statements.")
+    docs = []
+    for lang, heading, text, note in (
+            ("zh", "愿景", "区块链正在成为新的互联网基础设施。开发者已经部署了数万个应用。", zh_note),
+            ("en", "Vision", "Blockchains are emerging as a new Internet infrastructure. "
+                             "Developers have deployed tens of thousands of applications.", en_note)):
+        doc = build_document(lang, {lang: [{"number": "1", "heading": heading, "paragraphs": [text]}]})
+        doc.footnotes.append(Footnote(f"{lang}.fn1", "1", note, 1, lang))
+        add_sentences(doc)
+        assert not document_problems(doc)
+        assert [s.id for s in doc.sentences if s.paragraph == f"{lang}.fn1"] == \
+            [f"{lang}.fn1.s{k}" for k in range(1, 5)]
+        docs.append(doc)
+    al = align_documents(docs[0], docs[1], embedder)
+    assert not alignment_problems(al, docs[0], docs[1])
+    notes = [l for l in al.links if l.level == "footnote"]
+    assert [(l.src, l.tgt) for l in notes] == [(["zh.fn1"], ["en.fn1"])]
+    inside = [(l.src, l.tgt) for l in al.links if l.level == "sentence" and l.src[0].startswith("zh.fn")]
+    assert inside == [([f"zh.fn1.s{k}"], [f"en.fn1.s{k}"]) for k in range(1, 5)]
+    tei = pair_to_tei(docs[0], docs[1], al)
+    assert not tei_problems(tei)
+    assert b'<s xml:id="en.fn1.s2">We are publishing' in tei

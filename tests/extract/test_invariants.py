@@ -57,8 +57,8 @@ def test_references_resolve(doc: Document) -> None:
         assert u.section in sections, u.id
     for c in doc.clauses:
         assert c.paragraphs and all(p in paras for p in c.paragraphs), c.id
-    for s in doc.sentences:
-        p = paras[s.paragraph]
+    for s in doc.sentences:  # a sentence of a paragraph or of a note
+        p = paras.get(s.paragraph) or notes[s.paragraph]
         assert 0 <= s.start < s.end <= len(p.text) and p.text[s.start:s.end] == s.text, s.id
     for m in doc.markers:
         assert m.paragraph is None or m.paragraph in paras, m.id
