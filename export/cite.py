@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from pariter.errors import PariterError
 from pariter.ids import number_parts
-from pariter.model import (Alignment, Clause, Document, Heading, Link, Marker,
+from pariter.model import (Alignment, Clause, Document, Footnote, Heading, Link, Marker,
                            Paragraph, Section, Sentence, Table, Unit)
 
 
@@ -225,7 +225,7 @@ def _children(doc: Document, u: Unit) -> list[list[str]]:
         paras = list(u.paragraphs) or [p.id for p in doc.paragraphs if p.clause == u.id]
         sents = [s.id for s in doc.sentences if s.paragraph in set(paras)]
         return [x for x in (paras, sents) if x]
-    if isinstance(u, Paragraph):
+    if isinstance(u, (Paragraph, Footnote)):  # a note has sentences too
         return [[s.id for s in doc.sentences if s.paragraph == u.id]]
     return []
 
