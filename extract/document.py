@@ -192,6 +192,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
             raise InputError(p, "image-only PDF: no text layer (scanned pages need OCR first)")
         if all(w.code == "damaged_page" for w in warnings) and warnings:
             raise InputError(p, "not a readable PDF: no page could be read")
+        dropped = [w for w in warnings if w.code == "absurd_glyphs"]
+        if dropped:  # the reader saw glyphs, all of them of impossible size or position
+            raise InputError(p, f"nothing could be extracted from its {len(pages)} page(s) "
+                             f"({dropped[0].message}{'; …' if len(dropped) > 1 else ''})")
         raise InputError(p, "the PDF has no text layer (no characters on any page)")
     if check.truncated:
         warnings.append(Warning("truncated", "file has no %%EOF trailer: it may be truncated"))

@@ -328,3 +328,13 @@ def test_validate_exits_2_for_a_file_it_cannot_read_and_1_for_problems(tmp_path,
     assert f"{tmp_path / 'missing.json'}: no such file" in captured.err and ": valid" in captured.out
     assert run(["validate", str(tmp_path)]) == 2
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_a_page_of_glyphs_placed_nowhere_is_not_called_a_page_without_text(tmp_path, capsys):
+    """The reader saw the glyphs and dropped them all (placed five million points off the
+    page): the error says so instead of "no text layer"."""
+    pdf = write_pdf(tmp_path / "far.pdf", ["BT /F1 12 Tf 5000000 700 Td (Far away.) Tj ET"])
+    out = tmp_path / "out.json"
+    fails(capsys, ["extract", str(pdf), "-o", str(out)], 2, "far.pdf", "nothing could be extracted",
+          "impossible size or position")
+    assert not out.exists()
