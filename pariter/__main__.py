@@ -1,3 +1,3 @@
-from pariter.cli import main
+from pariter.entry import main
 
 main()

@@ -338,3 +338,25 @@ def test_a_page_of_glyphs_placed_nowhere_is_not_called_a_page_without_text(tmp_p
     fails(capsys, ["extract", str(pdf), "-o", str(out)], 2, "far.pdf", "nothing could be extracted",
           "impossible size or position")
     assert not out.exists()
+
+
+def test_ctrl_c_while_the_command_line_loads_says_interrupted(tmp_path):
+    """The script's entry point answers Ctrl-C before Typer and our commands are imported
+    (a few tenths of a second in which Python's own handler printed a traceback). The
+    Ctrl-C is sent deterministically: by the import of typer itself."""
+    code = ("import os, signal, sys\n"
+            "class Trip:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'typer':\n"
+            "            os.kill(os.getpid(), signal.SIGINT)\n"
+            "        return None\n"
+            "sys.meta_path.insert(0, Trip())\n"
+            "sys.argv = ['pariter', 'extract', 'x.pdf', '-o', 'x.json']\n"
+            "from pariter.entry import main\n"
+            "main()\n")
+    env = dict(os.environ, PYTHONUTF8="1")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120, start_new_session=True)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr == "pariter: error: interrupted\n"
+    assert list(tmp_path.iterdir()) == []
