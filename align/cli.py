@@ -93,19 +93,19 @@ def _check_languages(src: Sequence[str], tgt: Sequence[str], where: str, *, stri
 # -- align-text ---------------------------------------------------------------------------------
 def _read_lines(path: Path, max_chars: int, split_long: bool) -> tuple[list[str], list[int]]:
     """Sentences (one per line) and the line each came from; refuses what is not text."""
-    from .text import check_sentences
+    from .text import check_sentences, is_blank, text_lines
 
     if not path.is_file():
         raise InputError(path, "is a directory, not a file" if path.is_dir() else "no such file")
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = text_lines(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text (byte {exc.start})") from None
-    while lines and not lines[-1].strip():
+    while lines and is_blank(lines[-1]):
         lines.pop()
     if not lines:
         raise InputError(path, "file is empty")
-    blank = [n for n, line in enumerate(lines, 1) if not line.strip()]
+    blank = [n for n, line in enumerate(lines, 1) if is_blank(line)]
     if blank:
         raise InputError(path, "blank line; expected one sentence per line", field=f"line {blank[0]}")
     sentences, origin, problems = check_sentences(lines, max_chars=max_chars, split_long=split_long)

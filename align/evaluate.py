@@ -147,7 +147,9 @@ def score(gold: Sequence[BeadPair], pred: Sequence[BeadPair]) -> Scores:
 
 def read_verses(path: str | os.PathLike[str]) -> list[str]:
     """One label per sentence line (e.g. `Gen:1:2`), line for line with the text."""
-    return [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    from .text import text_lines
+
+    return [line.strip() for line in text_lines(Path(path).read_text(encoding="utf-8"))]
 
 
 def _bead_verse(bead: BeadPair, src_verse: Sequence[str], tgt_verse: Sequence[str]) -> str | None:

@@ -111,6 +111,26 @@ class TextProblem:
     problem: str
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a sentence-per-line file as an editor and ``wc -l`` number them.
+
+    ``text`` was read in text mode, so ``\r\n`` and a lone ``\r`` are ``\n`` already;
+    it is split there only. ``str.splitlines`` also breaks at form feeds, vertical tabs,
+    the separators ``\x1c``–``\x1e``, ``\x85`` and ``\u2028``/``\u2029``: that made
+    a line holding one of them count as two, so every later bead named the wrong line,
+    and hid the control characters from :func:`check_sentences`. A final line end does
+    not start another line."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def is_blank(line: str) -> bool:
+    """Nothing but spaces — not a line of control characters, which is "not text"."""
+    return not line.strip() and not _CONTROL.search(line)
+
+
 def check_sentences(lines: Sequence[str], *, max_chars: int = MAX_SENTENCE_CHARS,
                     split_long: bool = True) -> tuple[list[str], list[int], list[TextProblem]]:
     """(sentences, origin line of each, problems) for one sentence-per-line side.

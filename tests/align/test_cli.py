@@ -177,3 +177,30 @@ def test_align_text_with_a_sentence_transformers_model(tmp_path, capsys, monkeyp
     beads = read_beads(out)
     assert ((10,), ()) in beads
     assert sum(1 for s, t in beads if len(s) == 1 and len(t) == 1 and s[0] == t[0] + (t[0] >= 10)) >= len(en) - 3
+
+
+def test_align_text_lines_are_the_files_lines(tmp_path, capsys, monkeypatch) -> None:
+    """A line is what ends in a line break (\\n, \\r\\n or \\r), never a form feed or a
+    separator that str.splitlines also breaks at: such a line is refused as "not text",
+    naming the file's own line number, not reported as blank or silently split in two
+    (which shifted every later bead by one line)."""
+    en = (DATA / "story.en.txt").read_text(encoding="utf-8").splitlines()
+    zh = (DATA / "story.zh.txt").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+    for sep in ("\x0c", "\x0b", "\x1c", "\x1e", "\x85"):
+        bad = en[:2] + [en[2] + sep + en[3]] + en[4:]
+        (tmp_path / "en.txt").write_text("\n".join(bad) + "\n", encoding="utf-8")
+        code, err = _run(["align-text", str(tmp_path / "en.txt"), str(tmp_path / "zh.txt")],
+                         capsys, monkeypatch, tmp_path)
+        assert code == 2 and "en.txt: line 3: not text" in err, (repr(sep), err)
+    (tmp_path / "en.txt").write_text("\n".join(en[:3] + ["\x1c\x1d\x1e"] + en[3:]) + "\n", encoding="utf-8")
+    code, err = _run(["align-text", str(tmp_path / "en.txt"), str(tmp_path / "zh.txt")], capsys, monkeypatch, tmp_path)
+    assert code == 2 and "line 4: not text" in err, err
+    # Windows and old Mac line ends are line ends
+    for end in ("\r\n", "\r"):
+        (tmp_path / "en.txt").write_bytes((end.join(en) + end).encode("utf-8"))
+        out = tmp_path / "out.align"
+        code, err = _run(["align-text", str(tmp_path / "en.txt"), str(tmp_path / "zh.txt"), "-o", str(out)],
+                         capsys, monkeypatch, tmp_path)
+        assert code == 0, err
+        assert [i for s, _ in read_beads(out) for i in s] == list(range(len(en)))
