@@ -117,7 +117,21 @@ def extract_pdf(path: str | Path, *, doc_id: str | None = None,
     finally:
         src.close()
     report_loss(doc, src.glyphs)
+    report_damaged_streams(doc, p, src.glyphs)
     return doc
+
+
+def report_damaged_streams(doc: Document, p: Path, glyphs: dict[int, int]) -> None:
+    """A ``damaged_stream`` warning for each page whose content stream does not decode
+    (:mod:`.streams`). A stream pdfminer cannot find is reported only when the page drew
+    no glyph: PDFium, rebuilding a broken index, often finds it."""
+    from .streams import damaged_pages
+
+    for page, problem, missing in damaged_pages(p):
+        if page > doc.source.pages or (missing and glyphs.get(page, 0) > 0):
+            continue
+        doc.warnings.append(Warning("damaged_stream", f"{problem}: text may be missing or wrong "
+                                    "from there on", page))
 
 
 # ---------------------------------------------------------------------------- pass 1

@@ -126,6 +126,22 @@ def test_corrupt_stream_keeps_what_decodes(tmp_path: Path) -> None:
     assert 0 < len(pages[1].chars) < len(pages[0].chars)
     doc = extract_pdf(f)
     assert {n for p in doc.paragraphs for n in p.pages} == {1, 2, 3}
+    # the page lost its second half without a glyph count to show it: the stream says so
+    damaged = [w for w in doc.warnings if w.code == "damaged_stream"]
+    assert [w.page for w in damaged] == [2] and "content stream is damaged" in damaged[0].message
+
+
+def test_a_content_stream_that_cannot_be_found_is_reported(tmp_path: Path) -> None:
+    """Page 2's /Contents points at an object that is not in the file: both readers draw
+    nothing there, and the warning names the page (issue 12: a damaged file kept under
+    half its text with no warning)."""
+    _, data = _three_pages(tmp_path)
+    f = tmp_path / "lost.pdf"
+    f.write_bytes(data.replace(b"/Contents 7 0 R", b"/Contents 70 0 R"))
+    doc = extract_pdf(f)
+    assert {n for p in doc.paragraphs for n in p.pages} == {1, 3}
+    damaged = [w for w in doc.warnings if w.code == "damaged_stream"]
+    assert [w.page for w in damaged] == [2] and "cannot be found" in damaged[0].message
 
 
 def test_unreadable_refused_in_one_line(tmp_path: Path, original) -> None:  # noqa: ANN001
@@ -149,4 +165,4 @@ def test_text_loss_reported(tmp_path: Path) -> None:
     loss = [w for w in doc.warnings if w.code == "text_loss"]
     assert len(loss) == 1 and loss[0].page == 1 and "of the" in loss[0].message
     report = extract_pdf(CORPUS / "wic-consensus-zh-en.pdf")
-    assert not [w for w in report.warnings if w.code == "text_loss"]
+    assert not [w for w in report.warnings if w.code in ("text_loss", "damaged_stream")]
