@@ -130,8 +130,7 @@ def report_damaged_streams(doc: Document, p: Path, glyphs: dict[int, int]) -> No
     for page, problem, missing in damaged_pages(p):
         if page > doc.source.pages or (missing and glyphs.get(page, 0) > 0):
             continue
-        doc.warnings.append(Warning("damaged_stream", f"{problem}: text may be missing or wrong "
-                                    "from there on", page))
+        doc.warnings.append(Warning("damaged_stream", problem, page))
 
 
 # ---------------------------------------------------------------------------- pass 1

@@ -78,7 +78,8 @@ def damaged_pages(path: Path) -> Iterator[tuple[int, str, bool]]:
                     streams = [None]
                 for s in streams:
                     if not isinstance(s, PDFStream):
-                        yield number, "its content stream cannot be found", True
+                        yield (number, "its content stream cannot be found: the page's text is "
+                               "missing", True)
                         break
                     try:
                         filters = s.get_filters()
@@ -88,7 +89,8 @@ def damaged_pages(path: Path) -> Iterator[tuple[int, str, bool]]:
                     except Exception as exc:  # noqa: BLE001
                         problem = f"{type(exc).__name__}"
                     if problem:
-                        yield number, f"its compressed content stream is damaged ({problem})", False
+                        yield (number, f"its compressed content stream is damaged ({problem}): "
+                               "text may be missing or wrong from the damage on", False)
                         break
     finally:
         quiet.setLevel(level)
