@@ -225,7 +225,8 @@ class Assembler:
                 doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
                                                 clause.id if clause else None, pages_,
                                                 boxes, role,
-                                                [k for k in breaks if 0 < k.offset < len(text)]))
+                                                [k for k in breaks if 0 < k.offset < len(text)],
+                                                _label_end(text, first) if forced is None else None))
                 if clause is not None:
                     clause.paragraphs.append(pid)
                     clause.text = join2(clause.text, text, self.words) if clause.text else text
@@ -497,6 +498,24 @@ _LABEL = re.compile(
     r"\s*(?P<sep>[/|\uff0f\uff5c])\s*"
     r"(?P<en>[A-Za-z](?:[A-Za-z0-9 '’&\-.,()]*[A-Za-z0-9)])?)\s*$")
 _LABEL_STOP = re.compile(r"[。！？；!?;：:]|\.$|\.\s")
+
+
+def _label_end(text: str, first: Line) -> int | None:
+    """Where the run-in label of the block's first line (:func:`.lines._lead_run`) ends
+    in the paragraph's ``text`` (from which a clause number or a bullet may have been cut:
+    ``2.1.1 Modules.`` leaves ``Modules.``)."""
+    if not first.lead_run:
+        return None
+    head = first.text[:first.lead_run].strip()
+    t = text.lstrip()
+    for k in range(len(head)):
+        if k and not head[k - 1].isspace():
+            continue  # a word's start only
+        h = head[k:].strip()
+        if h and t.startswith(h):
+            end = len(text) - len(t) + len(h)
+            return end if text[end:].strip() else None
+    return None
 
 
 def _split_label(text: str) -> tuple[str, str, int, int] | None:

@@ -131,6 +131,8 @@ class Line:
     tag: str | None = None
     #: share of the line's glyphs set upright (rotated margin slugs have none)
     upright: float = 1.0
+    #: length of a run-in label opening the line (``text[:lead_run]``), see _lead_run
+    lead_run: int | None = None
 
     @property
     def width(self) -> float:
@@ -418,6 +420,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
               for c in chars]
     parts: list[str] = []
     sups: list[Sup] = []
+    order: list[tuple[int, Char]] = []  # (offset in the text, glyph) of the glyphs kept
     length = 0
     prev: Char | None = None
     lead_label = None
@@ -446,6 +449,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
             if _needs_space(prev, c, size, space_after):
                 parts.append(" ")
                 length += 1
+        order.append((length, c))
         parts.append(c.text)
         length += len(c.text)
         prev = c
@@ -453,7 +457,57 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     text = "".join(parts)
     return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
                 is_bold(fontname) or font.weight >= 600, colours.most_common(1)[0][0], text,
-                sups, lead_label, font=font, tag=tag, upright=upright)
+                sups, lead_label, font=font, tag=tag, upright=upright,
+                lead_run=_lead_run(order, text, size))
+
+
+#: a run-in label is short: at most this many characters ...
+RUNIN_MAX_CHARS = 32
+#: ... and followed on its line by at least this many of the running text
+RUNIN_MIN_REST = 4
+#: a CJK label stands apart from its text by a visible gap (Chinese sets no spaces)
+RUNIN_CJK_GAP_EM = 0.5
+_RUNIN_END = tuple(".:：。．")
+
+
+def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | None:
+    """The length of a run-in label that opens the line, or None.
+
+    A run-in label (``Note``, ``注``, ``2.1.1 Modules.``, LaTeX's ``\\paragraph``) is set in
+    a heavier weight or another family than the text that follows it on the same line,
+    and stands apart from it as a unit of its own: it ends in a full stop or colon, or the
+    text after it opens like a sentence (a capital; for CJK, after a visible gap). A bold
+    word inside a sentence (``**GenAI** is``) is emphasis, not a label."""
+    if len(order) < 2:
+        return None
+    f0 = order[0][1].fontname
+    j = next((k for k, (_, c) in enumerate(order) if c.fontname != f0 and c.text.strip()), None)
+    if j is None:
+        return None
+    head = text[:order[j][0]].rstrip()
+    rest = text[order[j][0]:].strip()
+    if not head or len(head) > RUNIN_MAX_CHARS or len(rest) < RUNIN_MIN_REST:
+        return None
+    if any(c.fontname != order[j][1].fontname for _, c in order[j:] if c.text.strip()
+           ) and len({c.fontname for _, c in order[j:]}) > 2:
+        return None  # the rest mixes faces: a formula, a line of code, not running text
+    if is_cjk(head[-1]) != is_cjk(rest[0]) or (not is_cjk(rest[0]) and not rest[0].isalnum()):
+        return None  # a Latin face next to a CJK one is the script changing, not the style
+    t0, t1 = _traits(order[0][1]), _traits(order[j][1])
+    if t0.mono or t1.mono:
+        return None  # code
+    if not is_cjk(head[-1]) and not re.search(r"[^\W\d_]{2}", head):
+        return None  # one letter in another face: a symbol, a variable, a logo (R, 𝑥)
+    if not ((t0.bold and not t1.bold) or t0.cls != t1.cls):
+        return None
+    prev = order[j - 1][1]
+    if is_cjk(head[-1]) and is_cjk(rest[0]):
+        apart = order[j][1].x0 - prev.x1 >= RUNIN_CJK_GAP_EM * size
+    else:
+        apart = rest[0].isupper() or rest[0].isdigit() or is_cjk(rest[0])
+    if not (head.endswith(_RUNIN_END) or apart):
+        return None
+    return len(head)
 
 
 def _needs_space(a: Char, b: Char, size: float, space_after: set[int]) -> bool:

@@ -182,6 +182,9 @@ class Paragraph:
     boxes: list[Box] = field(default_factory=list)
     role: Literal["body", "front", "table", "caption", "list"] = "body"
     page_breaks: list[PageBreak] = field(default_factory=list)
+    #: a run-in label opens the paragraph (``Note``, ``注``, ``2.1.1 Modules.`` set in
+    #: another face): ``text[:label_end]`` is the label, a sentence of its own
+    label_end: int | None = None
 
     def page_at(self, offset: int) -> int:
         """The page on which the character at ``offset`` of ``text`` stands."""

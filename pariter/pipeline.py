@@ -62,12 +62,17 @@ def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -
     """
     paragraphs = [p for p in doc.paragraphs if p.role != "table"]
     notes = [f for f in doc.footnotes if f.text.strip()]
-    items = [(p.text, p.lang) for p in paragraphs] + [(f.text, f.lang) for f in notes]
+    # a run-in label is a sentence of its own: the rest is split after it
+    cuts = [p.label_end or 0 for p in paragraphs] + [0] * len(notes)
+    items = ([(p.text[cut:], p.lang) for p, cut in zip(paragraphs, cuts)]
+             + [(f.text, f.lang) for f in notes])
     spans = splitter.split_all(items) if splitter is not None else None
     if spans is None:
         from pariter.align.segment import split_sentences
 
         spans = [split_sentences(text, lang) for text, lang in items]
+    spans = [([(0, cut)] if cut else []) + [(a + cut, b + cut) for a, b in sp]
+             for cut, sp in zip(cuts, spans)]
     sentences: list[Sentence] = []
     for para, para_spans in zip(paragraphs, spans):
         for k, (start, end) in enumerate(para_spans, start=1):

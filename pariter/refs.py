@@ -115,6 +115,9 @@ def document_problems(doc: "Document") -> list[Problem]:
             if not 0 <= b.offset <= len(p.text):
                 r.problem(f"paragraphs[{i}].page_breaks[{j}].offset",
                           f"{b.offset} is outside the paragraph's text (length {len(p.text)})")
+        if p.label_end is not None and not 0 < p.label_end < len(p.text):
+            r.problem(f"paragraphs[{i}].label_end",
+                      f"{p.label_end} is outside the paragraph's text (length {len(p.text)})")
     notes = {f.id: f for f in doc.footnotes}
     for i, s in enumerate(doc.sentences):  # a sentence of a paragraph or of a note
         r.need(s.paragraph, f"sentences[{i}].paragraph", {"paragraph", "footnote"}, "paragraph or footnote")

@@ -446,3 +446,23 @@ def test_a_paragraph_never_ends_inside_a_bracket_it_opened() -> None:
     notes = [p.text for p in doc.paragraphs if "（译者注：" in p.text]
     # (a translator may close a full-width bracket with a half-width one)
     assert notes and all(t.count("（") + t.count("(") <= t.count("）") + t.count(")") for t in notes)
+
+
+def test_a_run_in_label_in_another_face_is_a_sentence_of_its_own(tmp_path: Path) -> None:
+    """``Note`` in bold before the text it labels is a label (its own sentence); a bold
+    word inside a sentence is emphasis."""
+    from pariter.pipeline import add_sentences
+    bold = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+    ops = (text_ops([(72, 100, 11, "A line of running text to give this page its body type and"),
+                     (72, 114, 11, "a second one to give it a column.")])
+           + "\nBT /F2 11 Tf 72 600 Td (Note) Tj /F1 11 Tf ( You can also select the device here.) Tj ET"
+           + "\nBT /F2 11 Tf 72 560 Td (GenAI) Tj /F1 11 Tf ( is a technology that writes text.) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "runin.pdf", [ops], extra_objects=[bold],
+                                fonts="/F2 6 0 R"))
+    add_sentences(doc)
+    by_text = {p.text: p for p in doc.paragraphs}
+    note = by_text["Note You can also select the device here."]
+    assert note.label_end == 4
+    assert [s.text for s in doc.sentences if s.paragraph == note.id] == [
+        "Note", "You can also select the device here."]
+    assert by_text["GenAI is a technology that writes text."].label_end is None
