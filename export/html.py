@@ -1177,7 +1177,7 @@ style="background:var(--vlow)">&lt; 0.40</span><span style="background:var(--han
 <label>your name <input type="text" id="resp-name" size="14" autocomplete="name"
 placeholder="who corrects"></label>
 <button type="button" data-op="merge" title="merge the selected link with the next one (m)">merge ↓ <kbd>m</kbd></button>
-<button type="button" data-op="split" title="split the selected link before the focused sentence, or after the first sentence of each side (s)">split <kbd>s</kbd></button>
+<button type="button" data-op="split" title="split the selected link before the focused sentence (after it when it is the first of its side; the other side is cut in proportion), or after the first sentence of each side (s)">split <kbd>s</kbd></button>
 <button type="button" data-op="up" title="move the focused sentence (and those before it on its side) to the previous link ([)">to previous <kbd>[</kbd></button>
 <button type="button" data-op="down" title="move the focused sentence (and those after it on its side) to the next link (])">to next <kbd>]</kbd></button>
 <button type="button" data-op="check" title="mark the selected link checked, or unchecked (c)">checked <kbd>c</kbd></button>
