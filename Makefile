@@ -38,10 +38,13 @@ bench: $(STAMP)
 	$(BIN)/python -m pariter.align.bench
 
 # FUZZ_ARGS=--seed 7 --pdfs 1000 --others 500 --shared for a longer run; failing inputs
-# are kept with a repro.sh in fuzz-failures/.
+# are kept with a repro.sh in fuzz-failures/. The parity run counts the mutated PDFs PDFium
+# reads text from and checks that pariter extract gets text from every one.
 FUZZ_ARGS ?= --seed 1 --pdfs 200 --others 200
+PARITY_ARGS ?= --seed 1 --pdfs 200
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz.run $(FUZZ_ARGS)
+	$(BIN)/python -m tests.fuzz.parity $(PARITY_ARGS)
 
 typeset: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,typeset]'

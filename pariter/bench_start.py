@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> None:
         verdict = "" if target is None else f"≤{target}× " + ("ok" if ratio <= target else "MISSED")
         print(f"{r.name:<17} {r.wall:>6.3f} {r.cpu:>6.3f} {r.rss:>4.0f}  {r.base:<23} {r.base_wall:>6.3f} "
               f"{r.base_cpu:>6.3f} {r.base_rss:>4.0f}  {ratio:>5.2f}× {r.cpu / r.base_cpu:>5.2f}×  {verdict}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
