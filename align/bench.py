@@ -24,7 +24,6 @@ the same model in the same process, and peak memory on 100,000 sentences per sid
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import time
@@ -258,7 +257,9 @@ def _memory_child(n: int) -> None:
     t0 = time.perf_counter()
     beads = align_vectors(x, y, src_chars=sc, tgt_chars=tc)
     assert [i for b in beads for i in b.src] == list(range(len(x)))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from pariter.bench_start import own_peak_rss_mb
+
+    rss = own_peak_rss_mb()
     print(f"{n} {len(y)} {rss:.0f} {time.perf_counter() - t0:.1f}")
 
 

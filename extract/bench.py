@@ -151,9 +151,9 @@ def make_long_pdf(pages: int, out: Path) -> Path:
 def peak_rss_mb(code: str) -> float:
     """Peak resident set size of a fresh interpreter running ``code``, as it reports it."""
     code = "import logging; logging.getLogger('pdfminer').setLevel(logging.ERROR)\n" + code
-    probe = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    probe = code + "\nfrom pariter.bench_start import own_peak_rss_mb; print(own_peak_rss_mb())"
     res = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
-    return int(res.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+    return float(res.stdout.split()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:

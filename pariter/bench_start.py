@@ -58,6 +58,25 @@ def default_pdf() -> Path:
     return ROOT / "corpus" / "pdf" / "wic-consensus-zh-en.pdf"
 
 
+def own_peak_rss_mb() -> float:
+    """The calling process's own peak resident size in MB.
+
+    Not ``getrusage(RUSAGE_SELF).ru_maxrss``: Linux carries the peak of the memory image a
+    process replaced at ``exec`` into it, so a child started by a large benchmark process
+    reports at least its parent's size (a bench at 215 MB made every child, even a bare
+    PDFium text dump, report 215 MB). ``VmHWM`` belongs to the process's own image."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def pariter_command() -> list[str]:
     script = Path(sys.executable).with_name("pariter")
     return [str(script)] if script.is_file() else [sys.executable, "-m", "pariter"]
