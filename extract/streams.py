@@ -21,6 +21,11 @@ from typing import Iterator
 #: pages checked at most: the check is a net for damage, not a second reading, and must
 #: stay cheap whatever the page count a file claims
 MAX_PAGES = 5000
+#: bytes of one content stream inflated at most: a page's drawing operators rarely pass a
+#: few megabytes; past this the stream is taken as whole (a check, not a second reading)
+MAX_INFLATED = 64 << 20
+#: bytes inflated at a time (and thrown away)
+INFLATE_PIECE = 1 << 20
 
 
 def _streams(contents: object) -> list[object]:
@@ -31,13 +36,19 @@ def _streams(contents: object) -> list[object]:
 
 
 def _inflates(raw: bytes) -> str | None:
-    """None when ``raw`` is one whole zlib stream, else what is wrong with it."""
+    """None when ``raw`` is one whole zlib stream (or inflates past
+    :data:`MAX_INFLATED` before its end: no evidence either way), else what is wrong with
+    it. The output is inflated a piece at a time and thrown away, so a stream that
+    inflates a thousandfold costs no memory."""
     d = zlib.decompressobj()
+    data, total = raw, 0
     try:
-        d.decompress(raw)
+        while data and total <= MAX_INFLATED:
+            total += len(d.decompress(data, INFLATE_PIECE))
+            data = d.unconsumed_tail
     except zlib.error as exc:
         return str(exc).replace("Error -3 while decompressing data: ", "")
-    return None if d.eof else "the compressed data ends early"
+    return None if d.eof or total > MAX_INFLATED else "the compressed data ends early"
 
 
 def damaged_pages(path: Path) -> Iterator[tuple[int, str, bool]]:

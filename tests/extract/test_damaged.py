@@ -166,3 +166,26 @@ def test_text_loss_reported(tmp_path: Path) -> None:
     assert len(loss) == 1 and loss[0].page == 1 and "of the" in loss[0].message
     report = extract_pdf(CORPUS / "wic-consensus-zh-en.pdf")
     assert not [w for w in report.warnings if w.code in ("text_loss", "damaged_stream")]
+
+
+def test_the_stream_check_inflates_a_bomb_in_bounded_memory() -> None:
+    """A content stream of 256 MB of zeros packs into a quarter of a megabyte; the damage
+    check inflates a piece at a time and stops at its cap, so it neither blows up nor calls
+    the stream damaged."""
+    import tracemalloc
+
+    from pariter.extract.streams import MAX_INFLATED, _inflates
+
+    z = zlib.compressobj(9)
+    piece = b"\0" * (1 << 20)
+    bomb = b"".join(z.compress(piece) for _ in range(256)) + z.flush()
+    assert len(bomb) < (1 << 20) and 256 << 20 > MAX_INFLATED
+    tracemalloc.start()
+    try:
+        assert _inflates(bomb) is None
+        assert tracemalloc.get_traced_memory()[1] < 16 << 20
+    finally:
+        tracemalloc.stop()
+    whole = zlib.compress(b"BT /F1 12 Tf 72 700 Td (x) Tj ET\n" * 500)
+    assert _inflates(whole) is None
+    assert _inflates(whole[:-20]) == "the compressed data ends early"
