@@ -28,6 +28,20 @@ from typing import Iterator, Protocol
 # PDF font descriptor flags (ISO 32000-1, table 123), as masks
 FIXED_PITCH, SERIF, SYMBOLIC, SCRIPT, NONSYMBOLIC, ITALIC = 1, 1 << 1, 1 << 2, 1 << 3, 1 << 5, 1 << 6
 ALL_CAP, SMALL_CAP, FORCE_BOLD = 1 << 16, 1 << 17, 1 << 18
+#: An /ItalicAngle slanted further than this many degrees (negative: leaning right) is an
+#: italic face, whatever the flags say.
+SLANT_MIN_DEGREES: float = 3
+#: A drawn line or rectangle at most this thick (points) is a rule, as in pdfplumber's
+#: reading ...
+RULE_THICKNESS: float = 2.5
+#: ... and a horizontal rule is longer than this (points; shorter is a dash or a dot).
+RULE_MIN_LENGTH_PT: float = 5
+#: Ruled tables are looked for only on a page with this many rules (a table has a top,
+#: a bottom and rules between its rows and columns).
+TABLE_MIN_RULES = 6
+#: A page keeps at most this many drawn shapes as figure evidence (a plot of thousands
+#: of marks says no more than its first ones).
+MAX_GRAPHICS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +89,7 @@ class FontInfo:
     def italic(self) -> bool | None:
         """The Italic flag, or a slanted italic angle."""
         f = self._flag(ITALIC)
-        return True if f or self.italic_angle < -3 else f
+        return True if f or self.italic_angle < -SLANT_MIN_DEGREES else f
 
     @property
     def all_cap(self) -> bool | None:
@@ -274,7 +288,7 @@ class Rule:
 
     @property
     def horizontal(self) -> bool:
-        return (self.bottom - self.top) <= 2.5 and (self.x1 - self.x0) > 5
+        return (self.bottom - self.top) <= RULE_THICKNESS and (self.x1 - self.x0) > RULE_MIN_LENGTH_PT
 
 
 @dataclass(slots=True)
@@ -423,14 +437,15 @@ class PdfplumberSource:
         out.chars = chars
         rules = [Rule(o["x0"], o["top"], o["x1"], o["bottom"]) for o in page.lines]
         for r in page.rects:
-            if (r["bottom"] - r["top"]) <= 2.5 or (r["x1"] - r["x0"]) <= 2.5:
+            if (r["bottom"] - r["top"]) <= RULE_THICKNESS or (r["x1"] - r["x0"]) <= RULE_THICKNESS:
                 rules.append(Rule(r["x0"], r["top"], r["x1"], r["bottom"]))
         out.rules = rules
         out.images = len(page.images)
         out.graphics = [(o["x0"], o["top"], o["x1"], o["bottom"])
                         for kind in (page.rects, page.curves, page.images) for o in kind
-                        if (o["x1"] - o["x0"]) > 2.5 or (o["bottom"] - o["top"]) > 2.5][:2000]
-        if self._want_tables and len(rules) >= 6 and chars:
+                        if (o["x1"] - o["x0"]) > RULE_THICKNESS
+                        or (o["bottom"] - o["top"]) > RULE_THICKNESS][:MAX_GRAPHICS]
+        if self._want_tables and len(rules) >= TABLE_MIN_RULES and chars:
             out.tables = self._tables(page)
         return out
 

@@ -35,6 +35,21 @@ _WEIGHT_WORDS: tuple[tuple[str, int], ...] = (
     ("extralight", 200), ("ultralight", 200), ("thin", 100), ("light", 300),
     ("book", 400), ("regular", 400), ("roman", 400),
 )
+#: The weight classes the decisions name: a plain (regular) face ...
+REGULAR_WEIGHT: int = 400
+#: ... the class from which a face reads as bold (600, semibold) ...
+BOLD_WEIGHT: int = 600
+#: ... and the class of a face called plainly bold (what ForceBold or a fake bold gives).
+BOLD_FACE_WEIGHT: int = 700
+#: One step of the weight scale (W0–W9 and TeX's bx map onto it).
+WEIGHT_STEP: int = 100
+#: The weight scale's ends; a descriptor's /FontWeight outside them is garbage.
+WEIGHT_RANGE: tuple[int, int] = (100, 1000)
+#: A descriptor's /ItalicAngle at least this many degrees from upright is a slanted face
+#: (upright faces claim 0; an angle of a degree or two is a rounding of one).
+ITALIC_ANGLE_MIN: float = 5
+#: A subset tag (six capitals and ``+``, PDF 32000-1 §9.6.4) ends within this many characters.
+SUBSET_TAG_CHARS: int = 8
 _WEIGHT_RX = re.compile("|".join(w for w, _ in _WEIGHT_WORDS), re.I)
 #: Short style suffixes after a separator: ``Arial-BoldMT``, ``Times-Bd``, ``Foo,Bold``,
 #: ``HiraginoSans-W6`` (Japanese foundries number weights W0–W9).
@@ -80,19 +95,19 @@ class FontTraits:
 
     @property
     def bold(self) -> bool:
-        return self.weight >= 600
+        return self.weight >= BOLD_WEIGHT
 
 
 def base_name(fontname: str) -> str:
     """The font's name without a subset tag (``ABCDEF+``)."""
-    return fontname.split("+", 1)[-1] if "+" in fontname[:8] else fontname
+    return fontname.split("+", 1)[-1] if "+" in fontname[:SUBSET_TAG_CHARS] else fontname
 
 
 @lru_cache(maxsize=4096)
 def name_traits(fontname: str) -> FontTraits:
     """Traits read from the font's name alone (the convention every foundry follows)."""
     name = base_name(fontname)
-    weight = 400
+    weight = REGULAR_WEIGHT
     tex = _TEX.match(name)
     italic = bool(_ITALIC_RX.search(name))
     smallcaps = bool(_SMALLCAP_RX.search(name))
@@ -100,7 +115,7 @@ def name_traits(fontname: str) -> FontTraits:
     if tex and tex.group(2):
         code = tex.group(2).lower()
         if code.startswith(("bx", "b")) or "bx" in code or code.endswith("b"):
-            weight = 700
+            weight = BOLD_FACE_WEIGHT
         italic = italic or code.endswith(("ti", "sl", "it", "bxti", "bxsl")) or code in ("mi", "mmi")
         smallcaps = smallcaps or "csc" in code
         mono = mono or code.startswith("tt")
@@ -111,9 +126,9 @@ def name_traits(fontname: str) -> FontTraits:
         m = _SUFFIX_BOLD.search(name)
         if m:
             if m.group(1) is not None:
-                weight = max(weight, 100 * int(m.group(1)) + 100)
+                weight = max(weight, WEIGHT_STEP * int(m.group(1)) + WEIGHT_STEP)  # W0 = 100
             else:
-                weight = max(weight, 700)
+                weight = max(weight, BOLD_FACE_WEIGHT)
     return FontTraits(weight, italic, smallcaps, mono, _family(name, tex), _class(name, mono))
 
 
@@ -146,19 +161,19 @@ def traits(fontname: str, weight: int | None = None, flags: int | None = None,
     (fill and stroke) make the type bold whatever the name says."""
     t = name_traits(fontname)
     w = t.weight
-    if weight is not None and 100 <= weight <= 1000 and weight > w:
+    if weight is not None and WEIGHT_RANGE[0] <= weight <= WEIGHT_RANGE[1] and weight > w:
         w = int(weight)
     it, sc, mono = t.italic, t.smallcaps, t.mono
     if flags:
         if flags & FLAG_FORCE_BOLD:
-            w = max(w, 700)
+            w = max(w, BOLD_FACE_WEIGHT)
         it = it or bool(flags & FLAG_ITALIC)
         sc = sc or bool(flags & FLAG_SMALL_CAP)
         mono = mono or bool(flags & FLAG_FIXED_PITCH)
-    if italic_angle is not None and abs(italic_angle) >= 5:
+    if italic_angle is not None and abs(italic_angle) >= ITALIC_ANGLE_MIN:
         it = True
     if render_mode == 2:
-        w = max(w, 700)
+        w = max(w, BOLD_FACE_WEIGHT)
     if (w, it, sc, mono) == (t.weight, t.italic, t.smallcaps, t.mono):
         return t
     return FontTraits(w, it, sc, mono, t.family, "mono" if mono else t.cls)

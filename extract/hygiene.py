@@ -21,6 +21,16 @@ from .chars import Char
 _CID = re.compile(r"^\(cid:\d+\)$")
 #: distinct Latin-1 characters a font must show before its text is taken for raw codes
 _MOJIBAKE_DISTINCT = 3
+#: ... and a font is reading raw codes when this many of its glyphs, and this share of
+#: them, fall in U+0080–U+00FF.
+MOJIBAKE_MIN_GLYPHS = 3
+MOJIBAKE_SHARE: float = 0.4
+#: A colour is white when every component is within this of full light (no ink in CMYK).
+WHITE_MARGIN: float = 0.01
+#: A glyph repeating an earlier one (same text and font) within this many points, at a
+#: size within :data:`DUPLICATE_SIZE_PT`, is a copy drawn for a fake bold or a shadow.
+DUPLICATE_TOL_PT: float = 1.0
+DUPLICATE_SIZE_PT: float = 0.5
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 
 
@@ -70,11 +80,11 @@ def _is_white(c: tuple[float, ...] | None) -> bool:
     if not c:
         return False
     if len(c) == 4:  # CMYK: white is no ink at all
-        return all(v <= 0.01 for v in c)
-    return all(v >= 0.99 for v in c)
+        return all(v <= WHITE_MARGIN for v in c)
+    return all(v >= 1 - WHITE_MARGIN for v in c)
 
 
-def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
+def dedupe(chars: list[Char], tol: float = DUPLICATE_TOL_PT) -> list[Char]:
     """Drop glyphs that repeat an earlier glyph (same text and font) within ``tol`` points.
 
     Size is compared loosely (some generators vary it by 1e-13 between copies)."""
@@ -97,7 +107,7 @@ def dedupe(chars: list[Char], tol: float = 1.0) -> list[Char]:
             for cy in ys:
                 for o in grid.get((ch.text, cx, cy), ()):
                     if (abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
-                            and o.fontname == ch.fontname and abs(o.size - ch.size) < 0.5):
+                            and o.fontname == ch.fontname and abs(o.size - ch.size) < DUPLICATE_SIZE_PT):
                         dup = True
                         break
                 if dup:
@@ -197,7 +207,8 @@ def _drop_unmapped_fonts(chars: list[Char], page: int, warnings: list[Warning]) 
     # raw two-byte codes read as Latin-1 spread over many code points; a few repeats of
     # one (the middle dots of "· · ·", the "·" between the parts of a name) are text
     bad = {name for name, (n, hi) in per_font.items()
-           if hi >= 3 and hi >= 0.4 * n and len(distinct[name]) >= _MOJIBAKE_DISTINCT}
+           if hi >= MOJIBAKE_MIN_GLYPHS and hi >= MOJIBAKE_SHARE * n
+           and len(distinct[name]) >= _MOJIBAKE_DISTINCT}
     if not bad:
         return chars
     dropped = sum(per_font[b][0] for b in bad)

@@ -8,6 +8,13 @@ import re
 _IDEO = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff\uf900-\ufaff]")
 _LATIN = re.compile("[A-Za-z]")
 
+#: An English word has about five letters where a Chinese one has one or two ideographs:
+#: a text is Chinese when its ideographs times this reach its Latin letters ...
+IDEOGRAPH_LETTERS = 3
+#: ... and a unit printed in a Chinese stream stays Chinese unless its ideographs times
+#: this fall short of its letters (an English note in a Chinese report has almost none).
+FOREIGN_IDEOGRAPH_LETTERS = 10
+
 
 def detect(text: str) -> str:
     """``zh`` when CJK ideographs carry the text, else ``en``.
@@ -17,7 +24,7 @@ def detect(text: str) -> str:
     ideo, latin = detect_weight(text)
     if ideo == 0 and latin == 0:
         return "und"
-    return "zh" if ideo * 3 >= latin else "en"
+    return "zh" if ideo * IDEOGRAPH_LETTERS >= latin else "en"
 
 
 def detect_weight(text: str) -> tuple[int, int]:
@@ -34,5 +41,5 @@ def own_lang(text: str, stream: str) -> str:
         return stream
     if d == "en" and stream == "zh":
         ideo, latin = detect_weight(text)
-        return "en" if ideo == 0 or ideo * 10 < latin else "zh"
+        return "en" if ideo == 0 or ideo * FOREIGN_IDEOGRAPH_LETTERS < latin else "zh"
     return d

@@ -21,6 +21,12 @@ TRUSTED_SHARE = 0.5
 #: Texts this similar (after normalisation) are the same heading (a dropped accent, a
 #: ligature, a spacing difference survive it; another heading does not).
 SAME_TEXT = 0.9
+#: ... but only texts of this many characters: short ones match by accident.
+SAME_TEXT_MIN_CHARS = 4
+#: Outline levels and entries read at most (guards against a looping or bloated outline;
+#: real outlines nest a few levels and hold hundreds of entries).
+MAX_OUTLINE_DEPTH = 16
+MAX_OUTLINE_ENTRIES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +54,8 @@ def read_outline(path: str | Path) -> list[OutlineEntry]:
         return []
     try:
         heights = {}
-        for i, item in enumerate(pdf.get_toc(max_depth=16)):
-            if i >= 10_000:
+        for i, item in enumerate(pdf.get_toc(max_depth=MAX_OUTLINE_DEPTH)):
+            if i >= MAX_OUTLINE_ENTRIES:
                 break
             title = (item.get_title() or "").strip()
             if not title:
@@ -89,6 +95,6 @@ def same_heading(a: str, b: str) -> bool:
         return False
     if na == nb:
         return True
-    if min(len(na), len(nb)) < 4:
+    if min(len(na), len(nb)) < SAME_TEXT_MIN_CHARS:
         return False
     return SequenceMatcher(None, na, nb, autojunk=False).ratio() >= SAME_TEXT

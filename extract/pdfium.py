@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .chars import (Char, DocInfo, FontInfo, Link, OutlineItem, PageChars, PageTable, Rule,
-                    StructNode, TablePage, Target, page_tables)
+from .chars import (MAX_GRAPHICS, RULE_THICKNESS, TABLE_MIN_RULES, Char, DocInfo, FontInfo,
+                    Link, OutlineItem, PageChars, PageTable, Rule, StructNode, TablePage, Target,
+                    page_tables)
 
 #: a page with more glyphs than this is not text to read (a glyph-drawn chart, a hostile
 #: file); the rest of its glyphs are dropped and the page is reported
@@ -50,8 +51,22 @@ MAX_TABLE_EDGES = 10_000
 MAX_FORM_DEPTH = 8
 #: outline entries read at most (outlines may be cyclic or absurdly long)
 MAX_OUTLINE_ITEMS = 20_000
-#: a drawn line or rectangle at most this thick (points) is a rule, as in pdfplumber's reading
-RULE_THICKNESS = 2.5
+#: a page whose size cannot be read is taken for US Letter (points), as PDF viewers do
+LETTER_PAGE = (612.0, 792.0)
+#: coordinates closer than this (points) are one: far below any device's resolution
+GEOMETRY_EPS = 0.01
+#: a font's advance is believed for a glyph when it agrees with the drawn box within
+#: this many points (rounding of the font program's widths)
+ADVANCE_TOLERANCE_PT = 0.05
+#: a glyph read from /ActualText runs on to the next glyph when their baselines are
+#: within this many ems (one line)
+ACTUAL_TEXT_BASELINE_EM = 0.1
+#: a text matrix is upright when its skew is below this share of its scale
+UPRIGHT_SKEW = 1e-4
+#: a table border is an axis-parallel edge at least this long (points) ...
+TABLE_EDGE_MIN_PT = 3
+#: ... and a ruled table has at least this many of them each way
+TABLE_MIN_EDGES = 2
 #: seconds a page may take in this reader before the rest of it is given up
 PAGE_TIME_LIMIT = 20.0
 
@@ -406,7 +421,7 @@ class PdfiumSource:
                 except Exception as exc:  # PDFium's reading stands: it is the page's text
                     pc.problems.append(("second_reading_failed", f"{type(exc).__name__}: {exc}"))
             pc.links = self._links(page, g, number)
-            if self._want_tables and len(pc.rules) >= 6 and pc.chars:
+            if self._want_tables and len(pc.rules) >= TABLE_MIN_RULES and pc.chars:
                 pc.tables = self._tables(pc, self._edges(paths, g))
             return pc
         except Exception as exc:  # a damaged page must not cost the others
@@ -424,7 +439,7 @@ class PdfiumSource:
                 return float(w), float(h)
         except Exception:
             pass
-        return 612.0, 792.0
+        return LETTER_PAGE
 
     @staticmethod
     def _geometry(page) -> _Geometry:  # noqa: ANN001 - pypdfium2 PdfPage
@@ -438,7 +453,7 @@ class PdfiumSource:
             x0, y0 = 0.0, 0.0
             x1, y1 = page.get_width(), page.get_height()
         if x1 - x0 < 1 or y1 - y0 < 1:
-            x0, y0, x1, y1 = 0.0, 0.0, 612.0, 792.0
+            x0, y0, x1, y1 = 0.0, 0.0, *LETTER_PAGE
         rot = raw.FPDFPage_GetRotation(page.raw)
         return _Geometry(x0, y0, x1, y1, rot if rot in (0, 1, 2, 3) else 0)
 
@@ -568,11 +583,11 @@ class PdfiumSource:
                     left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
                     look = self._advance(info.fptr, u) if wpp is None else -1.0
                     wl = look * info.tf * info.hscale
-                    if right > ir + 0.01:
+                    if right > ir + GEOMETRY_EPS:
                         w = right - ox_
-                        trusted = look > 0 and abs(wl - w) <= 0.05
+                        trusted = look > 0 and abs(wl - w) <= ADVANCE_TOLERANCE_PT
                     else:
-                        trusted = look > 0 and wl <= right - ox_ + 0.05
+                        trusted = look > 0 and wl <= right - ox_ + ADVANCE_TOLERANCE_PT
                         w = wl if trusted else max(0.0, right - ox_)
                     if wpp is None:
                         wpp = look if trusted else -1.0
@@ -600,7 +615,7 @@ class PdfiumSource:
                 ink = g.box(il, ib, ir, it)
                 if info.upright:  # along another axis of user space: a rotated page
                     look = self._advance(info.fptr, u) * info.tf * info.hscale
-                    w = look if 0 < look <= math.hypot(right - left, top_ - bottom_) + 0.05 \
+                    w = look if 0 < look <= math.hypot(right - left, top_ - bottom_) + ADVANCE_TOLERANCE_PT \
                         else math.hypot(right - left, top_ - bottom_)
                     x0, base = point(ox_, oy_)
                     x1, _ = point(ox_ + w * info.ux, oy_ + w * info.uy)
@@ -629,7 +644,7 @@ class PdfiumSource:
             # advance: it runs on to the next glyph on its baseline, if that is near
             c = chars[k]
             nxt = chars[k + 1] if k + 1 < len(chars) else None
-            if nxt is not None and abs(nxt.baseline - c.baseline) < 0.1 * c.size \
+            if nxt is not None and abs(nxt.baseline - c.baseline) < ACTUAL_TEXT_BASELINE_EM * c.size \
                     and 0 < nxt.x0 - c.x1 <= c.size:
                 c.x1 = nxt.x0
         lost = [o for o in order if o not in objs]
@@ -719,7 +734,7 @@ class PdfiumSource:
         ux, uy = (a / hscale, bb / hscale) if hscale > 0 else (1.0, 0.0)
         info = _ObjInfo(font.name if font else "", font, size, colour, upright, round(angle, 2),
                         mode, descent, mcid, artifact, node, fptr, abs(tf), hscale, ux, uy,
-                        a > 0 and abs(bb) <= 1e-4 * a, actual)
+                        a > 0 and abs(bb) <= UPRIGHT_SKEW * a, actual)
         if len(self._infos) < 100_000:
             self._infos[key] = info
         return info
@@ -759,7 +774,7 @@ class PdfiumSource:
                 absurd += 1
                 continue
             if not text:
-                if right - left < 0.01:
+                if right - left < GEOMETRY_EPS:
                     # PDFium skips a text object without ink width: a run of spaces (Word
                     # draws each word space as its own object). Keep one space there, as
                     # pdfminer does, so the structure code sees the same word breaks
@@ -994,7 +1009,7 @@ class PdfiumSource:
             pc.problems.append(("too_many_objects", f"over {MAX_OBJECTS_PER_PAGE} drawing "
                                 "objects: the rest not looked at for rules and figures"))
         pc.rules = rules
-        pc.graphics = graphics[:2000]
+        pc.graphics = graphics[:MAX_GRAPHICS]
         return order
 
     def _path(self, o: int, g: _Geometry, ctm, bb, rules: list[Rule],  # noqa: ANN001
@@ -1127,9 +1142,9 @@ class PdfiumSource:
                                 "look for ruled tables"))
             return []
         # a ruled table is crossed both ways: without two edges each way there is none
-        across = sum(1 for e in edges if e[1] == e[3] and e[2] - e[0] >= 3)
-        down = sum(1 for e in edges if e[0] == e[2] and e[3] - e[1] >= 3)
-        if across < 2 or down < 2:
+        across = sum(1 for e in edges if e[1] == e[3] and e[2] - e[0] >= TABLE_EDGE_MIN_PT)
+        down = sum(1 for e in edges if e[0] == e[2] and e[3] - e[1] >= TABLE_EDGE_MIN_PT)
+        if across < TABLE_MIN_EDGES or down < TABLE_MIN_EDGES:
             return []
         try:
             return page_tables(TablePage(pc.chars, edges, pc.width, pc.height).find_tables())
@@ -1246,15 +1261,16 @@ def _is_rect(pts: list[tuple[float, float]]) -> bool:
     first one again at the close, do not count)."""
     corners: list[tuple[float, float]] = []
     for p in pts:
-        if not corners or abs(p[0] - corners[-1][0]) >= 0.01 or abs(p[1] - corners[-1][1]) >= 0.01:
+        if not corners or abs(p[0] - corners[-1][0]) >= GEOMETRY_EPS \
+                or abs(p[1] - corners[-1][1]) >= GEOMETRY_EPS:
             corners.append(p)
-    if len(corners) == 5 and abs(corners[4][0] - corners[0][0]) < 0.01 \
-            and abs(corners[4][1] - corners[0][1]) < 0.01:
+    if len(corners) == 5 and abs(corners[4][0] - corners[0][0]) < GEOMETRY_EPS \
+            and abs(corners[4][1] - corners[0][1]) < GEOMETRY_EPS:
         corners.pop()
     if len(corners) != 4:
         return False
     for a, b in zip(corners, corners[1:] + corners[:1]):
-        if abs(a[0] - b[0]) >= 0.01 and abs(a[1] - b[1]) >= 0.01:
+        if abs(a[0] - b[0]) >= GEOMETRY_EPS and abs(a[1] - b[1]) >= GEOMETRY_EPS:
             return False
     return True
 
@@ -1262,12 +1278,12 @@ def _is_rect(pts: list[tuple[float, float]]) -> bool:
 def _edge(edges: list[tuple[float, float, float, float]], a: tuple[float, float],
           b: tuple[float, float]) -> None:
     """Keep a straight segment that runs along an axis: a table border, a rule."""
-    if abs(a[0] - b[0]) < 0.01 and abs(a[1] - b[1]) < 0.01:
+    if abs(a[0] - b[0]) < GEOMETRY_EPS and abs(a[1] - b[1]) < GEOMETRY_EPS:
         return  # no length: a closing segment back to where the subpath is
-    if abs(a[1] - b[1]) < 0.01:
+    if abs(a[1] - b[1]) < GEOMETRY_EPS:
         y = round(a[1], 3)
         edges.append((min(a[0], b[0]), y, max(a[0], b[0]), y))
-    elif abs(a[0] - b[0]) < 0.01:
+    elif abs(a[0] - b[0]) < GEOMETRY_EPS:
         x = round(a[0], 3)
         edges.append((x, min(a[1], b[1]), x, max(a[1], b[1])))
 
