@@ -8,10 +8,41 @@ end up as their own column.
 
 from __future__ import annotations
 
-from .lines import Line
+from .lines import SAME_ROW_EM, Line
+
+#: The narrowest vertical gap (points) that separates columns; the caller widens it to
+#: :data:`GUTTER_EM` of the page's body size.
+MIN_GUTTER_PT: float = 4.0
+#: ... a column gutter is at least this many ems of the body size (a word space is less).
+GUTTER_EM: float = 0.5
+#: Lines spanning at most this many line heights top to bottom are one printed row.
+SINGLE_BAND_HEIGHTS: float = 1.3
+#: Cuts nest no deeper than this (a guard: real pages need a few dozen at most).
+MAX_CUT_DEPTH: int = 200
+#: A horizontal gap narrower than this (points) is boxes touching, not white space.
+MIN_BAND_GAP_PT: float = 0.5
+#: Every horizontal gap at least this share of the widest one is cut at, too.
+CUT_GAP_SHARE: float = 0.9
+#: A grid cell is at most this many ems wide (running text is wider).
+GRID_CELL_EMS: float = 8
+#: Lines this many ems past the other column's top or bottom still stand beside it.
+BESIDE_MARGIN_EM: float = 0.3
+#: Two columns are a grid when this share of one's lines stand on the other's baselines.
+GRID_PAIRED_SHARE: float = 0.6
+#: A column of labels (clause or list numbers, note labels) is at most this many ems wide ...
+LABEL_COLUMN_EMS: float = 4
+#: ... and each label stands within this many ems of a baseline of the next column.
+LABEL_BASELINE_EM: float = 0.5
+#: Pieces of one printed line may overlap by this many points (a kerned join).
+PIECE_OVERLAP_PT: float = 1
+#: A run-in label and its text are at most this many ems apart (a column gutter is more,
+#: and a gutter within one band has already been cut).
+RUN_IN_GAP_EM: float = 3.5
+#: The wider piece gives a joined line its type unless it is this many points smaller.
+PIECE_SIZE_TOLERANCE: float = 0.3
 
 
-def reading_order(lines: list[Line], min_gutter: float = 4.0) -> list[list[Line]]:
+def reading_order(lines: list[Line], min_gutter: float = MIN_GUTTER_PT) -> list[list[Line]]:
     """Leaf regions in reading order; each leaf's lines sorted top to bottom."""
     out: list[list[Line]] = []
     _cut(lines, min_gutter, out, 0)
@@ -22,11 +53,11 @@ def _single_band(lines: list[Line]) -> bool:
     top = min(l.top for l in lines)
     bottom = max(l.bottom for l in lines)
     h = max(l.bottom - l.top for l in lines)
-    return bottom - top <= 1.3 * h
+    return bottom - top <= SINGLE_BAND_HEIGHTS * h
 
 
 def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) -> None:
-    if len(lines) <= 1 or depth > 200:
+    if len(lines) <= 1 or depth > MAX_CUT_DEPTH:
         if lines:
             out.append(sorted(lines, key=lambda l: (l.baseline, l.x0)))
         return
@@ -47,14 +78,14 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) ->
     reach = ivs[0].bottom
     for i in range(1, len(ivs)):
         g = ivs[i].top - reach
-        if g > 0.5:
+        if g > MIN_BAND_GAP_PT:
             gaps.append((g, i))
         reach = max(reach, ivs[i].bottom)
     if not gaps:
         out.append(sorted(lines, key=lambda l: (l.baseline, l.x0)))
         return
     widest = max(g for g, _ in gaps)
-    cuts = [i for g, i in gaps if g >= 0.9 * widest]
+    cuts = [i for g, i in gaps if g >= CUT_GAP_SHARE * widest]
     start = 0
     for i in cuts + [len(ivs)]:
         _cut(ivs[start:i], gutter, out, depth + 1)
@@ -80,7 +111,7 @@ def _mark_cells(cols: list[list[Line]]) -> None:
     for i, c in enumerate(cols):
         others = [o for j, d in enumerate(cols) if j != i for o in d]
         for l in c:
-            if l.kind == "body" and any(abs(l.baseline - o.baseline) < 0.3 * l.size
+            if l.kind == "body" and any(abs(l.baseline - o.baseline) < SAME_ROW_EM * l.size
                                         for o in others):
                 l.kind = "grid"
 
@@ -94,15 +125,15 @@ def _grid_pair(a: list[Line], b: list[Line]) -> bool:
 
 
 def _stand_on(few: list[Line], many: list[Line], size: float) -> bool:
-    short = [o for o in many if o.x1 - o.x0 <= 8 * size]
-    lo = min(o.top for o in many) - 0.3 * size
-    hi = max(o.bottom for o in many) + 0.3 * size
+    short = [o for o in many if o.x1 - o.x0 <= GRID_CELL_EMS * size]
+    lo = min(o.top for o in many) - BESIDE_MARGIN_EM * size
+    hi = max(o.bottom for o in many) + BESIDE_MARGIN_EM * size
     beside = [l for l in few if lo <= l.baseline <= hi]  # lines past the other's ends
     if not beside or (len(beside) < 2 and len(short) < len(many)):
         return False  # a lone line beside running text
-    paired = sum(1 for l in beside if l.x1 - l.x0 <= 8 * size
-                 and any(abs(l.baseline - o.baseline) < 0.3 * l.size for o in short))
-    return paired >= 0.6 * len(beside)
+    paired = sum(1 for l in beside if l.x1 - l.x0 <= GRID_CELL_EMS * size
+                 and any(abs(l.baseline - o.baseline) < SAME_ROW_EM * l.size for o in short))
+    return paired >= GRID_PAIRED_SHARE * len(beside)
 
 
 def _merge_label_columns(cols: list[list[Line]]) -> list[list[Line]]:
@@ -116,8 +147,9 @@ def _merge_label_columns(cols: list[list[Line]]) -> list[list[Line]]:
             nxt = cols[i + 1]
             width = max(l.x1 for l in c) - min(l.x0 for l in c)
             size = max(l.size for l in c)
-            if width <= 4 * size and all(any(abs(l.baseline - o.baseline) < 0.5 * l.size
-                                             for o in nxt) for l in c):
+            if width <= LABEL_COLUMN_EMS * size and all(
+                    any(abs(l.baseline - o.baseline) < LABEL_BASELINE_EM * l.size for o in nxt)
+                    for l in c):
                 cols[i + 1] = c + nxt
                 i += 1
                 continue
@@ -148,13 +180,13 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
         if out:
             p = out[-1]
             s = max(p.size, l.size)
-            if (abs(p.baseline - l.baseline) <= 0.3 * s and l.x0 >= p.x1 - 1
-                    and (l.x0 - p.x1 <= 3.5 * s or p.kind == l.kind == "grid")):
+            if (abs(p.baseline - l.baseline) <= SAME_ROW_EM * s and l.x0 >= p.x1 - PIECE_OVERLAP_PT
+                    and (l.x0 - p.x1 <= RUN_IN_GAP_EM * s or p.kind == l.kind == "grid")):
                 off = len(p.text) + 1
                 for sp in l.sups:
                     sp.offset += off
                 p.sups.extend(l.sups)
-                if p.x1 - p.x0 < l.x1 - l.x0 and l.size >= p.size - 0.3:
+                if p.x1 - p.x0 < l.x1 - l.x0 and l.size >= p.size - PIECE_SIZE_TOLERANCE:
                     p.fontname, p.bold, p.colour, p.size = l.fontname, l.bold, l.colour, l.size
                 p.text = p.text + " " + l.text
                 if l.kind == "grid":

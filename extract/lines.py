@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .chars import Char
-from .fonts import FontTraits, traits
+from .fonts import BOLD_WEIGHT, FontTraits, traits
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
@@ -26,6 +26,44 @@ _MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi|[-,]b$|w[6-9]$|\bhei\b|simhei|zhunhei",
                    re.I)
 _SUPFONT = re.compile(r"sups|superior|-sup\b", re.I)
+
+# -- tolerances every stage shares -------------------------------------------------------
+#: Sizes closer than this (points) are one size: PDF producers scale glyphs by tiny factors.
+SIZE_TOLERANCE: float = 0.6
+#: Lines whose baselines are closer than this many ems stand on one row (cells of a grid,
+#: pieces of one printed line): a row's baselines wobble by less, a line pitch is more.
+SAME_ROW_EM: float = 0.3
+
+# -- glyphs into runs and lines (all in ems of the larger glyph's size) ------------------
+#: A glyph at least this factor larger than a segment's sets the segment's size and
+#: baseline; a glyph barely larger is the same type, scaled by the producer.
+SEG_SIZE_GROWTH: float = 1.05
+#: Two pieces whose baselines differ by at most this many ems sit on one line.
+SAME_LINE_EM: float = 0.25
+#: A piece set below this share of the other's size may be a script (callout, subscript) ...
+SCRIPT_SIZE_SHARE: float = 0.9
+#: ... whose baseline lies at most this many ems above the big piece's baseline ...
+SCRIPT_RISE_EM: float = 0.75
+#: ... or at most this many ems below it.
+SCRIPT_DROP_EM: float = 0.35
+#: Consecutive glyphs may overlap by this many ems (kerning, a glyph drawn back over
+#: another) and still continue one run.
+OVERLAP_EM: float = 0.7
+#: Consecutive glyphs of one run stand on baselines at most this many ems apart.
+RUN_BASELINE_EM: float = 0.2
+#: Glyphs of one font run differ in size by less than this (points): only rounding.
+SAME_RUN_SIZE: float = 0.1
+#: Gaps compared with a gap on either side of it, to tell an evenly spread line.
+SPREAD_NEIGHBOURS: int = 3
+#: A "gap" narrower than minus this many ems is a glyph drawn back, not spacing.
+BACKSTEP_EM: float = 0.1
+#: Neighbouring gaps within this range of factors of a gap are "about as wide".
+EVEN_GAP_RANGE: tuple[float, float] = (0.6, 1.6)
+#: Baselines are indexed in bands this many points tall; the search reaches
+#: ``size // BAND_PT + 2`` bands each way, beyond any baseline that shares a line.
+BAND_PT: int = 6
+#: The deadline is checked every this many pieces (a clock read costs more than a piece).
+DEADLINE_EVERY: int = 256
 
 
 def is_cjk(c: str) -> bool:
@@ -160,7 +198,7 @@ class _Seg:
         self.top = min(self.top, min(c.top for c in chars))
         self.bottom = max(self.bottom, max(c.bottom for c in chars))
         big = max(chars, key=lambda c: c.size)
-        if big.size > self.size * 1.05:
+        if big.size > self.size * SEG_SIZE_GROWTH:
             self.size, self.baseline = big.size, big.baseline
 
 
@@ -170,12 +208,14 @@ def _same_line(a: _Seg, b: _Seg) -> bool:
     if a.upright != b.upright:
         return False
     s = max(a.size, b.size)
-    if abs(a.baseline - b.baseline) <= 0.25 * s:
+    if abs(a.baseline - b.baseline) <= SAME_LINE_EM * s:
         return True
     small, big = (a, b) if a.size < b.size else (b, a)
-    if small.size < 0.9 * big.size or any(_SUPFONT.search(c.fontname) for c in small.chars):
+    if (small.size < SCRIPT_SIZE_SHARE * big.size
+            or any(_SUPFONT.search(c.fontname) for c in small.chars)):
         # a raised callout or a lowered subscript: its baseline lies inside the big one's band
-        return big.baseline - 0.75 * big.size <= small.baseline <= big.baseline + 0.35 * big.size
+        return (big.baseline - SCRIPT_RISE_EM * big.size <= small.baseline
+                <= big.baseline + SCRIPT_DROP_EM * big.size)
     return False
 
 
@@ -193,8 +233,8 @@ def _runs(chars: list[Char]) -> list[_Seg]:
             lim = _max_gap(prev.text, ch.text)
             if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
                 lim = STRETCHED_GAP_EM
-            ok = (ch.upright == prev.upright and -0.7 * s <= gap <= lim * s
-                  and abs(ch.baseline - prev.baseline) <= 0.2 * s)
+            ok = (ch.upright == prev.upright and -OVERLAP_EM * s <= gap <= lim * s
+                  and abs(ch.baseline - prev.baseline) <= RUN_BASELINE_EM * s)
             if not ok:
                 runs.append(_Seg(cur))
                 cur = []
@@ -210,16 +250,18 @@ def _spread_evenly(ink: list[Char], gaps: list[float], k: int) -> bool:
     unbreakable URL — rather than the gap between two cells of a grid of names? Its
     neighbouring gaps are about as wide, and none of them is tight."""
     a, b = ink[k], ink[k + 1]
-    if a.fontname != b.fontname or b.seq != a.seq + 1 or abs(a.size - b.size) >= 0.1:
+    if a.fontname != b.fontname or b.seq != a.seq + 1 or abs(a.size - b.size) >= SAME_RUN_SIZE:
         return False
     g = gaps[k]
-    near = [gaps[j] for j in range(k - 3, k + 4) if j != k and 0 <= j < len(gaps)
+    near = [gaps[j] for j in range(k - SPREAD_NEIGHBOURS, k + SPREAD_NEIGHBOURS + 1)
+            if j != k and 0 <= j < len(gaps)
             and ink[j].fontname == ink[j + 1].fontname and ink[j + 1].seq == ink[j].seq + 1
-            and abs(ink[j].baseline - a.baseline) < 0.2 * a.size
-            and abs(ink[j + 1].baseline - a.baseline) < 0.2 * a.size and gaps[j] > -0.1 * a.size]
+            and abs(ink[j].baseline - a.baseline) < RUN_BASELINE_EM * a.size
+            and abs(ink[j + 1].baseline - a.baseline) < RUN_BASELINE_EM * a.size
+            and gaps[j] > -BACKSTEP_EM * a.size]
     if any(n < TIGHT_SHARE * g for n in near):
         return False  # tight pairs beside it: names in a grid (杨启光　于　珊)
-    return any(0.6 * g <= n <= 1.6 * g for n in near)
+    return any(EVEN_GAP_RANGE[0] * g <= n <= EVEN_GAP_RANGE[1] * g for n in near)
 
 
 #: The widest gap (in ems) inside a line of Latin text: a justified line stretches its
@@ -269,29 +311,29 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
     segs: list[_Seg] = []
     buckets: dict[int, list[_Seg]] = defaultdict(list)
     for n, r in enumerate(runs):
-        if deadline is not None and not n & 255 and time.monotonic() > deadline:
+        if deadline is not None and not n % DEADLINE_EVERY and time.monotonic() > deadline:
             raise PageTimeout(f"line building stopped after {n} of {len(runs)} pieces")
         best = None
-        key = int(r.baseline // 6)
-        reach = int(r.size // 6) + 2
+        key = int(r.baseline // BAND_PT)
+        reach = int(r.size // BAND_PT) + 2
         for k in _near(buckets, key, reach):
             for s in buckets.get(k, ()):
                 gap = r.x0 - s.x1
                 lim = _max_gap(_last_text(s), r.chars[0].text) * max(s.size, r.size)
                 # the run continues the segment, or lies inside it (a glyph drawn later in
                 # another font: a curly quote among CJK text)
-                inside = s.x0 - 0.7 * max(s.size, r.size) <= r.x0 <= s.x1
-                if (inside or -0.7 * max(s.size, r.size) <= gap <= lim) and _same_line(s, r):
+                inside = s.x0 - OVERLAP_EM * max(s.size, r.size) <= r.x0 <= s.x1
+                if (inside or -OVERLAP_EM * max(s.size, r.size) <= gap <= lim) and _same_line(s, r):
                     if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
                         best = s
         if best is None:
             seg = _Seg(r.chars)
             segs.append(seg)
-            buckets[int(seg.baseline // 6)].append(seg)
+            buckets[int(seg.baseline // BAND_PT)].append(seg)
         else:
-            old = int(best.baseline // 6)
+            old = int(best.baseline // BAND_PT)
             best.add(r.chars)
-            new = int(best.baseline // 6)
+            new = int(best.baseline // BAND_PT)
             if new != old:
                 buckets[old].remove(best)
                 buckets[new].append(best)
@@ -311,6 +353,20 @@ def _space_positions(chars: list[Char]) -> set[int]:
     return out
 
 
+#: The TeX logo's geometry, in ems of the T's size (plain TeX's ``\TeX`` lowers the E by
+#: half an ex and kerns it under both neighbours; LaTeX's raises a small A into the L):
+#: glyphs of the logo are one size within this share ...
+LOGO_SIZE_SHARE: float = 0.05
+#: ... the E is dropped by an amount in this range ...
+LOGO_E_DROP_EM: tuple[float, float] = (0.12, 0.4)
+#: ... and kerned into each neighbour by more than this ...
+LOGO_KERN_EM: float = 0.03
+#: ... LaTeX's A is set at a share of the size in this range ...
+LOGO_A_SIZE_SHARE: tuple[float, float] = (0.55, 0.88)
+#: ... and raised by an amount in this range.
+LOGO_A_RISE_EM: tuple[float, float] = (0.1, 0.45)
+
+
 def _tex_logos(chars: list[Char]) -> None:
     """TeX and LaTeX logos, drawn as capitals, read as they are written: ``TeX``, ``LaTeX``.
 
@@ -323,19 +379,21 @@ def _tex_logos(chars: list[Char]) -> None:
         if t.text != "T" or e.text != "E" or x.text != "X":
             continue
         s = t.size
-        if s <= 0 or abs(e.size - s) > 0.05 * s or abs(x.size - s) > 0.05 * s:
+        if s <= 0 or abs(e.size - s) > LOGO_SIZE_SHARE * s or abs(x.size - s) > LOGO_SIZE_SHARE * s:
             continue
         drop = e.baseline - t.baseline
-        if not (0.12 * s <= drop <= 0.4 * s and abs(x.baseline - t.baseline) < 0.05 * s
-                and e.x0 < t.x1 - 0.03 * s and x.x0 < e.x1 - 0.03 * s):
+        if not (LOGO_E_DROP_EM[0] * s <= drop <= LOGO_E_DROP_EM[1] * s
+                and abs(x.baseline - t.baseline) < LOGO_SIZE_SHARE * s
+                and e.x0 < t.x1 - LOGO_KERN_EM * s and x.x0 < e.x1 - LOGO_KERN_EM * s):
             continue
         e.text = "e"
         if i >= 3:
             l, a = chars[i - 3], chars[i - 2]
             rise = l.baseline - a.baseline
-            if (l.text == "L" and a.text == "A" and abs(l.size - s) < 0.05 * s
-                    and 0.55 * s <= a.size <= 0.88 * s and 0.1 * s <= rise <= 0.45 * s
-                    and a.x0 < l.x1 and abs(l.baseline - t.baseline) < 0.05 * s):
+            if (l.text == "L" and a.text == "A" and abs(l.size - s) < LOGO_SIZE_SHARE * s
+                    and LOGO_A_SIZE_SHARE[0] * s <= a.size <= LOGO_A_SIZE_SHARE[1] * s
+                    and LOGO_A_RISE_EM[0] * s <= rise <= LOGO_A_RISE_EM[1] * s
+                    and a.x0 < l.x1 and abs(l.baseline - t.baseline) < LOGO_SIZE_SHARE * s):
                 a.text = "a"
 
 
@@ -346,6 +404,9 @@ _ACCENTS = {"\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u
             "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u00af": "\u0304",
             "\u02da": "\u030a", "\u02dd": "\u030b"}
 _DOTLESS = {"\u0131": "i", "\u0237": "j"}
+#: An accent covers at least this share of the narrower of itself and the letter it
+#: belongs to; one that covers less stands free (a backtick, a quote).
+ACCENT_OVERLAP_SHARE: float = 0.3
 
 
 def _compose_accents(chars: list[Char]) -> list[Char]:
@@ -365,7 +426,7 @@ def _compose_accents(chars: list[Char]) -> list[Char]:
                 ov = min(c.x1, o.x1) - max(c.x0, o.x0)
                 if ov > best_ov:
                     best, best_ov = o, ov
-        if best is None or best_ov < 0.3 * min(c.x1 - c.x0, best.x1 - best.x0):
+        if best is None or best_ov < ACCENT_OVERLAP_SHARE * min(c.x1 - c.x0, best.x1 - best.x0):
             continue  # a free-standing accent or backtick: text as printed
         base = _DOTLESS.get(best.text, best.text)
         best.text = unicodedata.normalize("NFC", base + mark)
@@ -379,6 +440,19 @@ def _compose_accents(chars: list[Char]) -> list[Char]:
 SUPERIOR_LIFT_EM = 0.25
 #: ... and is at most this many ems tall.
 SUPERIOR_HEIGHT_EM = 0.6
+#: A line's text glyphs are those within this many points of its commonest size (the
+#: rest are callouts, scripts, drop capitals).
+BASE_SIZE_TOLERANCE: float = 0.3
+#: A glyph whose baseline stands this many ems above the line's is raised, when it is
+#: also smaller than the text (below this share of its size) or in a superscript font ...
+RAISED_EM: float = 0.2
+RAISED_SIZE_SHARE: float = 0.95
+#: ... or, at the text's own size, when it stands this high (a callout set at full size).
+RAISED_FULL_SIZE_EM: float = 0.28
+#: A digit in a superscript font is raised unless it sits this many ems below the baseline.
+SUPFONT_DROP_EM: float = 0.1
+#: Raised glyphs less than this many ems apart are one group (one callout, ``1,2``).
+RAISED_GROUP_GAP_EM: float = 0.5
 
 
 def _superior_glyph(c: Char, baseline: float, size: float) -> bool:
@@ -399,7 +473,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     for c in chars:
         sizes[round(c.size, 1)] += 1
     size = sizes.most_common(1)[0][0]
-    base_chars = [c for c in chars if abs(c.size - size) < 0.3] or chars
+    base_chars = [c for c in chars if abs(c.size - size) < BASE_SIZE_TOLERANCE] or chars
     bl = sorted(c.baseline for c in base_chars)[len(base_chars) // 2]
     for c in base_chars:
         fonts[c.fontname] += len(c.text)
@@ -411,9 +485,10 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     upright = sum(1 for c in chars if c.upright) / len(chars)
     colours = Counter(c.colour for c in base_chars)
     # raised glyphs: baseline clearly above the line's, smaller or in a superscript font
-    raised = [((bl - c.baseline) > 0.2 * size and (c.size < 0.95 * size or bool(_SUPFONT.search(c.fontname))
-                                                    or (bl - c.baseline) > 0.28 * size))
-              or (bool(_SUPFONT.search(c.fontname)) and (bl - c.baseline) > -0.1 * size
+    raised = [((bl - c.baseline) > RAISED_EM * size
+               and (c.size < RAISED_SIZE_SHARE * size or bool(_SUPFONT.search(c.fontname))
+                    or (bl - c.baseline) > RAISED_FULL_SIZE_EM * size))
+              or (bool(_SUPFONT.search(c.fontname)) and (bl - c.baseline) > -SUPFONT_DROP_EM * size
                   and c.text.isdigit())
               or c.text in _SUP_DIGITS
               or _superior_glyph(c, bl, size)
@@ -430,7 +505,8 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
         c = chars[i]
         if raised[i]:
             j = i
-            while j < n and raised[j] and (j == i or chars[j].x0 - chars[j - 1].x1 < 0.5 * size):
+            while j < n and raised[j] and (
+                    j == i or chars[j].x0 - chars[j - 1].x1 < RAISED_GROUP_GAP_EM * size):
                 j += 1
             grp = chars[i:j]
             labels = split_labels(grp)
@@ -456,7 +532,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
         i += 1
     text = "".join(parts)
     return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
-                is_bold(fontname) or font.weight >= 600, colours.most_common(1)[0][0], text,
+                is_bold(fontname) or font.weight >= BOLD_WEIGHT, colours.most_common(1)[0][0], text,
                 sups, lead_label, font=font, tag=tag, upright=upright,
                 lead_run=_lead_run(order, text, size))
 
@@ -510,13 +586,23 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     return len(head)
 
 
+#: A space the content stream draws counts unless the next glyph is drawn back over it
+#: by more than this many ems.
+DRAWN_SPACE_BACKSTEP_EM: float = 0.05
+#: Without a drawn space, a gap wider than this many ems is a word space beside a CJK
+#: glyph (which carries its own side bearing) ...
+CJK_SPACE_EM: float = 0.2
+#: ... and between Latin glyphs (a thin space is a sixth of an em, kerning much less).
+LATIN_SPACE_EM: float = 0.13
+
+
 def _needs_space(a: Char, b: Char, size: float, space_after: set[int]) -> bool:
     ta, tb = a.text[-1], b.text[0]
     if is_cjk(ta) and is_cjk(tb):
         return False
     gap = b.x0 - a.x1
-    if a.seq in space_after and gap > -0.05 * size:
+    if a.seq in space_after and gap > -DRAWN_SPACE_BACKSTEP_EM * size:
         return True
     if is_cjk(ta) or is_cjk(tb):
-        return gap > 0.2 * size
-    return gap > 0.13 * size
+        return gap > CJK_SPACE_EM * size
+    return gap > LATIN_SPACE_EM * size

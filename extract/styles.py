@@ -20,10 +20,9 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .lines import Line, is_cjk_ideograph
+from .fonts import BOLD_FACE_WEIGHT, BOLD_WEIGHT, REGULAR_WEIGHT, WEIGHT_STEP
+from .lines import SIZE_TOLERANCE, Line, is_cjk_ideograph
 
-#: Sizes closer than this (points) are one size: PDF producers scale glyphs by tiny factors.
-SIZE_TOLERANCE = 0.6
 #: A neighbour within this many line heights makes a line part of running text.
 NEIGHBOUR_STEPS = 2.2
 #: Characters a running-text line carries at least (an ideograph counts as two).
@@ -36,6 +35,36 @@ COLUMN_SHARE = 0.05
 FILLED_LINES = 3
 #: A page needs this many steps of a size to have its own pitch for that size.
 PAGE_PITCH_MIN_STEPS = 3
+#: Type this much larger than the body (or than the notes, under a note area) is display
+#: type: a heading or a title, never running text, a note or running matter.
+DISPLAY_RATIO: float = 1.15
+#: A neighbour of running text stands on another line: its baseline this many ems away.
+NEIGHBOUR_MIN_STEP_EM: float = 0.5
+#: A line in capitals has at least this many letters, and they are at least this share of
+#: its characters (a label like ``IV.`` or a formula is not a line in capitals).
+CAPS_MIN_LETTERS: int = 3
+CAPS_LETTER_SHARE: float = 0.5
+#: The body size (points) assumed for a document without running text: the commonest.
+DEFAULT_BODY_SIZE: float = 10.0
+#: The leading assumed where no line pitch was measured, in ems: 120 %, the default of
+#: TeX, Word and CSS.
+DEFAULT_LEADING: float = 1.2
+#: A text column is an extent shared by at least this many lines, too.
+COLUMN_MIN_LINES: int = 3
+#: Lines within this many points of the body size count when a page's margins are read.
+MARGIN_SIZE_TOLERANCE: float = 1.0
+#: Two lines are in one column when they overlap across by more than this share of the
+#: narrower of them (and of :data:`OVERLAP_CAP_PT`: a wide line over a narrow column).
+OVERLAP_SHARE: float = 0.5
+OVERLAP_CAP_PT: float = 200
+#: An edge that this many lines share is a column's margin, not a lone line's edge.
+SHARED_EDGE_LINES: int = 2
+#: A line lies inside a column when within this many points of its edges ...
+COLUMN_SLACK_PT: float = 2
+#: ... and fills the column when it reaches within this many ems of both edges.
+FILL_MARGIN_EM: float = 2
+#: A line is set in a CJK face's leading when it holds at least this many ideographs.
+CJK_LINE_IDEOGRAPHS: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +79,12 @@ class Style:
     colour: tuple[float, ...] | None
 
     def heavier(self, other: "Style") -> bool:
-        return self.weight >= other.weight + 100
+        return self.weight >= other.weight + WEIGHT_STEP
 
     def differs(self, other: "Style") -> bool:
         """Would a reader see the change of type from ``other`` to this style?"""
-        return (abs(self.size - other.size) >= SIZE_TOLERANCE or abs(self.weight - other.weight) >= 100
+        return (abs(self.size - other.size) >= SIZE_TOLERANCE
+                or abs(self.weight - other.weight) >= WEIGHT_STEP
                 or self.italic != other.italic or self.caps != other.caps
                 or self.family != other.family or self.colour != other.colour)
 
@@ -62,15 +92,16 @@ class Style:
 def _letters_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.isascii()]
     chars = sum(1 for c in text if not c.isspace())
-    return len(letters) >= 3 and 2 * len(letters) >= chars and all(c.isupper() for c in letters)
+    return (len(letters) >= CAPS_MIN_LETTERS and len(letters) >= CAPS_LETTER_SHARE * chars
+            and all(c.isupper() for c in letters))
 
 
 def style_of(l: Line) -> Style:
     """The line's style; its ``size`` rounded to half points, weight to a class of 100."""
     f = l.font
-    weight = f.weight if f is not None else (700 if l.bold else 400)
+    weight = f.weight if f is not None else (BOLD_FACE_WEIGHT if l.bold else REGULAR_WEIGHT)
     if f is not None and f.cls == "hei":
-        weight = max(weight, 600)  # 黑体 sets headings against a 宋体 body the way bold does
+        weight = max(weight, BOLD_WEIGHT)  # 黑体 sets headings against a 宋体 body the way bold does
     caps = bool(f and f.smallcaps) or _letters_caps(l.text)
     return Style(round(l.size * 2) / 2, int(round(weight, -2)), bool(f and f.italic), caps,
                  f.cls if f is not None else "", _colour_key(l.colour))
@@ -107,7 +138,7 @@ def running_text(lines: list[Line]) -> list[Line]:
             while 0 <= j < len(ls) and abs(ls[j].baseline - l.baseline) <= reach:
                 o = ls[j]
                 if (o is not l and abs(o.size - l.size) < SIZE_TOLERANCE
-                        and abs(o.baseline - l.baseline) > 0.5 * l.size
+                        and abs(o.baseline - l.baseline) > NEIGHBOUR_MIN_STEP_EM * l.size
                         and o.x0 < l.x1 and l.x0 < o.x1):
                     found = True
                     break
@@ -145,7 +176,7 @@ class DocStyle:
     def __init__(self, lines: list[Line], body: Style | None) -> None:
         self.lines = lines
         self.body = body
-        self.size = body.size if body else 10.0
+        self.size = body.size if body else DEFAULT_BODY_SIZE
         self.colour = body.colour if body else None
         self._pitch_doc, self._pitch_page = self._pitches()
         self.bounds: dict[int, tuple[float, float]] = {}
@@ -162,7 +193,7 @@ class DocStyle:
         if b is None:
             return True
         st = style_of(l)
-        return abs(st.size - b.size) < SIZE_TOLERANCE and abs(st.weight - b.weight) < 100 \
+        return abs(st.size - b.size) < SIZE_TOLERANCE and abs(st.weight - b.weight) < WEIGHT_STEP \
             and st.italic == b.italic
 
     # -- line pitch -----------------------------------------------------------------------
@@ -201,7 +232,7 @@ class DocStyle:
         if other:
             return other
         body = [v for (sz, _), v in self._pitch_doc.items() if sz == round(self.size * 2) / 2]
-        return max(body) * l.size / self.size if body else 1.2 * l.size
+        return max(body) * l.size / self.size if body else DEFAULT_LEADING * l.size
 
     # -- columns ----------------------------------------------------------------------------
     def _columns(self) -> list[tuple[float, float]]:
@@ -213,7 +244,8 @@ class DocStyle:
             if self.body is not None and abs(l.size - self.size) < SIZE_TOLERANCE:
                 c[(round(l.x0), round(l.x1))] += 1
                 n += 1
-        return [(float(a), float(b)) for (a, b), k in c.items() if k >= max(3, COLUMN_SHARE * n)]
+        return [(float(a), float(b)) for (a, b), k in c.items()
+                if k >= max(COLUMN_MIN_LINES, COLUMN_SHARE * n)]
 
     def col(self, l: Line) -> tuple[float, float]:
         """Left and right edges of the text column ``l`` sits in."""
@@ -231,7 +263,7 @@ class DocStyle:
         # lines of a column share their extents (justified text): compare each distinct
         # extent once, so a page costs extents × extents rather than lines × lines
         for page, ls in by_page.items():
-            bodyish = [l for l in ls if abs(l.size - self.size) < 1.0] or ls
+            bodyish = [l for l in ls if abs(l.size - self.size) < MARGIN_SIZE_TOLERANCE] or ls
             # an edge shared by several lines is a column's margin; a lone line's edges
             # (a centred byline over two columns) are not, when margins are to be had
             lefts = Counter(round(o.x0 * 2) for o in bodyish)
@@ -248,21 +280,22 @@ class DocStyle:
                         if ox0 >= l.x1:
                             break  # sorted by left edge: no later span overlaps
                         ov = min(ox1, l.x1) - max(ox0, l.x0)
-                        if ov > 0.5 * min(ox1 - ox0, w, 200):
+                        if ov > OVERLAP_SHARE * min(ox1 - ox0, w, OVERLAP_CAP_PT):
                             los.append(ox0)
                             his.append(ox1)
-                            if lefts[round(ox0 * 2)] >= 2:
+                            if lefts[round(ox0 * 2)] >= SHARED_EDGE_LINES:
                                 plos.append(ox0)
-                            if rights[round(ox1 * 2)] >= 2:
+                            if rights[round(ox1 * 2)] >= SHARED_EDGE_LINES:
                                 phis.append(ox1)
                     lo = min([l.x0] + (plos or los))
                     hi = max([l.x1] + (phis or his))
                     for cx0, cx1 in self.columns:
                         # a page of short lines (a list of names) inside one of the
                         # document's columns that no line of the page fills: that column
-                        if cx0 - 2 <= l.x0 and l.x1 <= cx1 + 2 and hi < cx1 - 2 * l.size \
-                                and sum(1 for o in bodyish if o.x1 >= cx1 - 2 * o.size
-                                        and o.x0 <= cx0 + 2 * o.size) < FILLED_LINES:
+                        if cx0 - COLUMN_SLACK_PT <= l.x0 and l.x1 <= cx1 + COLUMN_SLACK_PT \
+                                and hi < cx1 - FILL_MARGIN_EM * l.size \
+                                and sum(1 for o in bodyish if o.x1 >= cx1 - FILL_MARGIN_EM * o.size
+                                        and o.x0 <= cx0 + FILL_MARGIN_EM * o.size) < FILLED_LINES:
                             lo, hi = min(lo, cx0), max(hi, cx1)
                             break
                     got = memo[key] = (lo, hi)
@@ -272,7 +305,7 @@ class DocStyle:
 def _script(l: Line) -> str:
     """"cjk" when the line has ideographs (a CJK face then sets its leading, whatever
     Latin it also holds), else "latin"."""
-    return "cjk" if sum(1 for c in l.text if is_cjk_ideograph(c)) >= 2 else "latin"
+    return "cjk" if sum(1 for c in l.text if is_cjk_ideograph(c)) >= CJK_LINE_IDEOGRAPHS else "latin"
 
 
 def _mode(values: list[float]) -> float:
