@@ -19,6 +19,7 @@ from pariter.model import Box
 
 from .footnotes import Note
 from .lines import Line
+from .paragraphs import SIZE_BREAK_PT
 from .textjoin import join2
 
 #: Titles of an endnotes section, compared casefolded without spaces.
@@ -27,6 +28,8 @@ TITLES = frozenset(("notes", "endnotes", "note", "注释", "注", "尾注", "附
 CALLED_SHARE = 0.5
 #: An entry's lines follow each other within this many of its line heights.
 ENTRY_GAP = 1.8
+#: An entry's line may start left of the entry's first line by its label: this many ems.
+LABEL_HANG_EM: float = 2
 
 _ENTRY = re.compile(r"^\s*[\[(（]?(\d{1,3})[\])）]?(?:[.．、:]\s*|\s+|(?=[^\d\s.,%]))(?=\S)")
 
@@ -105,7 +108,7 @@ def _entries(lines: list[Line], i: int) -> tuple[Section | None, int]:
 def _continues(prev: Line, l: Line, cur: Note) -> bool:
     """Does ``l`` continue the entry whose last line is ``prev``: close under it, in the
     same type, not left of the entry's own edge by more than its label?"""
-    if abs(l.size - prev.size) > 0.8:
+    if abs(l.size - prev.size) > SIZE_BREAK_PT:
         return False
     if l.page == prev.page:
         step = l.baseline - prev.baseline
@@ -114,7 +117,7 @@ def _continues(prev: Line, l: Line, cur: Note) -> bool:
         if step > ENTRY_GAP * max(l.size, prev.size) and l.x0 <= prev.x1:
             return False
     first = cur.boxes[0]
-    return l.x0 >= first.x0 - 2 * l.size
+    return l.x0 >= first.x0 - LABEL_HANG_EM * l.size
 
 
 def _called(sec: Section, before: list[Line]) -> bool:

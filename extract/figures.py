@@ -14,6 +14,20 @@ import re
 
 from .lines import Line
 
+#: A source line under a caption starts within this many body ems of the caption.
+SOURCE_INDENT_EMS: float = 3
+#: The figure between a caption and its source spans their width and this many points more.
+FIGURE_MARGIN_PT: float = 20
+#: Boxes within this many points touch (a shape's stroke, rounding of coordinates) ...
+TOUCH_PT: float = 0.5
+#: ... and shapes within this many points of a region are part of it (a chart's bars,
+#: axes and legend are drawn as separate shapes a hair apart).
+GROW_PT: float = 2
+#: A graphic ends above its caption within this many body ems ...
+CAPTION_GAP_EMS: float = 3
+#: ... and is less tall than this (points; taller is a page-sized background).
+MAX_GRAPHIC_HEIGHT_PT: float = 2000
+
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Exhibit|Chart|Graphic|图|图表)\s*[0-9A-Z一二三四五六七八九十]+"
                       r"(?:[.．:：\s-]|$)", re.I)
 _SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source|资料来源|数据来源|来源|注)\s*[:：]", re.I)
@@ -29,17 +43,17 @@ def mark_figures(lines: list[Line], body: float,
     caps = [l for l in lines if _CAPTION.match(l.text.strip())]
     for cap in caps:
         srcs = [l for l in lines if l.top > cap.bottom and _SOURCE.match(l.text.strip())
-                and l.x0 < cap.x1 and l.x1 > cap.x0 and abs(l.x0 - cap.x0) < 3 * body]
+                and l.x0 < cap.x1 and l.x1 > cap.x0 and abs(l.x0 - cap.x0) < SOURCE_INDENT_EMS * body]
         if not srcs:
             marked += _above(cap, lines, body, graphics)
             continue
         src = min(srcs, key=lambda l: l.top)
-        x0, x1 = min(cap.x0, src.x0) - 20, max(cap.x1, src.x1) + 20
+        x0, x1 = min(cap.x0, src.x0) - FIGURE_MARGIN_PT, max(cap.x1, src.x1) + FIGURE_MARGIN_PT
         for l in lines:
             if l is cap or l.kind == "figure":
                 continue
             mid = (l.x0 + l.x1) / 2
-            if cap.top <= l.top and l.bottom <= src.bottom + 0.5 and x0 <= mid <= x1:
+            if cap.top <= l.top and l.bottom <= src.bottom + TOUCH_PT and x0 <= mid <= x1:
                 l.kind = "figure"
                 marked += 1
     return marked
@@ -48,8 +62,8 @@ def mark_figures(lines: list[Line], body: float,
 def _above(cap: Line, lines: list[Line], body: float,
            graphics: list[tuple[float, float, float, float]]) -> int:
     """Mark the lines inside the graphic that ends right above caption ``cap``."""
-    near = [g for g in graphics if cap.top - 3 * body <= g[3] <= cap.top + 0.5
-            and g[0] < cap.x1 + body and g[2] > cap.x0 - body and g[3] - g[1] < 2000]
+    near = [g for g in graphics if cap.top - CAPTION_GAP_EMS * body <= g[3] <= cap.top + TOUCH_PT
+            and g[0] < cap.x1 + body and g[2] > cap.x0 - body and g[3] - g[1] < MAX_GRAPHIC_HEIGHT_PT]
     if not near:
         return 0
     x0, top = min(g[0] for g in near), min(g[1] for g in near)
@@ -58,8 +72,8 @@ def _above(cap: Line, lines: list[Line], body: float,
     while grown:  # take in every shape touching the region (a chart's bars, axes, legend)
         grown = False
         for g in graphics:
-            if (g[0] <= x1 + 2 and g[2] >= x0 - 2 and g[1] <= bottom + 2 and g[3] >= top - 2
-                    and g[3] <= cap.top + 0.5
+            if (g[0] <= x1 + GROW_PT and g[2] >= x0 - GROW_PT and g[1] <= bottom + GROW_PT
+                    and g[3] >= top - GROW_PT and g[3] <= cap.top + TOUCH_PT
                     and (g[0] < x0 or g[1] < top or g[2] > x1 or g[3] > bottom)):
                 x0, top = min(x0, g[0]), min(top, g[1])
                 x1, bottom = max(x1, g[2]), max(bottom, g[3])
@@ -72,7 +86,7 @@ def _above(cap: Line, lines: list[Line], body: float,
         if l is cap or l.kind != "body":
             continue
         cx, cy = (l.x0 + l.x1) / 2, (l.top + l.bottom) / 2
-        if x0 - 2 <= cx <= x1 + 2 and top - 2 <= cy <= bottom + 2:
+        if x0 - GROW_PT <= cx <= x1 + GROW_PT and top - GROW_PT <= cy <= bottom + GROW_PT:
             l.kind = "graphic"
             n += 1
     return n

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from pariter.model import Box
 
-from .chars import Rule
+from .chars import RULE_THICKNESS, Rule
 from .lines import Line
+from .styles import DISPLAY_RATIO
 from .textjoin import join2
 
 _PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*∗†‡§¶]{1,3}|[\u2460-\u2473])"
@@ -56,6 +57,39 @@ RULE_MAX_SHARE = 0.62
 RULE_COLUMN_SHARE = 0.6
 #: ... below this share of the page's height (notes sit at the foot).
 RULE_LOW_SHARE = 0.4
+#: A rule this close under a line (points) underlines it (a link), it separates nothing.
+UNDERLINE_GAP_PT: float = 3
+#: Boxes closer than this (points) touch: rounding and ascenders overshoot by that much.
+BOX_SLACK_PT: float = 1
+#: Lines under a rule belong to its area from this far above its bottom (points) ...
+RULE_SLACK_PT: float = 1.5
+#: ... starting at most this far left of its column (points: a hanging label) and more
+#: than this many ems short of its right edge.
+AREA_LEFT_SLACK_PT: float = 12
+AREA_RIGHT_EM: float = 0.5
+#: A rule heads the column whose lines start within this many points of it (or an em).
+RULE_FLUSH_MIN_PT: float = 6
+#: Note type is smaller than the body: below this share of its size (notes are set a
+#: point or two smaller). Notes as large as the text need a rule and a label.
+NOTE_SIZE_SHARE: float = 0.93
+#: Without a rule, a note area starts in the lower part of the page: below this share
+#: of its height ...
+NO_RULE_LOW_SHARE: float = 0.5
+#: ... and takes the lines starting within this many points of the first line's edge.
+SEED_COLUMN_SLACK_PT: float = 15
+#: An area's first line lies within this many ems under its rule ...
+FIRST_LINE_GAP_EM: float = 3.0
+#: ... and a gap wider than this many ems (about a line and a half) ends the area.
+AREA_GAP_EM: float = 1.5
+#: A lone tiny label line stands at most this many ems left of its note line, which is
+#: set at least this factor larger.
+TINY_LABEL_GAP_EM: float = 2.0
+TINY_LABEL_RATIO: float = 1.2
+#: Pieces of one printed line of a note stand on baselines within this many ems.
+NOTE_ROW_EM: float = 0.4
+#: A plain label opens a note only at the area's left edge (within this many points),
+#: unless it continues the numbering.
+LABEL_EDGE_PT: float = 2
 
 
 def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
@@ -69,13 +103,14 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     the foot of a column that opens with a label is an area (the page must call it)."""
     areas: list[NoteArea] = []
     taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
-    small = 0.93 * body
+    small = NOTE_SIZE_SHARE * body
     for r in sorted(rules, key=lambda r: r.top):
         w = r.x1 - r.x0
-        if not (r.bottom - r.top <= 2.5 and RULE_MIN <= w <= RULE_MAX_SHARE * width
+        if not (r.bottom - r.top <= RULE_THICKNESS and RULE_MIN <= w <= RULE_MAX_SHARE * width
                 and r.top > RULE_LOW_SHARE * height):
             continue
-        if any(0 <= r.top - l.bottom <= 3 and l.x0 < r.x1 and l.x1 > r.x0 for l in lines):
+        if any(0 <= r.top - l.bottom <= UNDERLINE_GAP_PT and l.x0 < r.x1 and l.x1 > r.x0
+               for l in lines):
             continue  # an underline (a link), not a separator
         col = _column_of(r, lines)
         if col is None:
@@ -83,8 +118,9 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         lo, hi = col
         if w > RULE_COLUMN_SHARE * (hi - lo):
             continue  # as wide as its column: a table's or a box's rule
-        below = sorted((l for l in lines if id(l) not in taken and l.top >= r.bottom - 1.5
-                        and lo - 12 <= l.x0 < hi - 0.5 * l.size), key=lambda l: (l.top, l.x0))
+        below = sorted((l for l in lines if id(l) not in taken and l.top >= r.bottom - RULE_SLACK_PT
+                        and lo - AREA_LEFT_SLACK_PT <= l.x0 < hi - AREA_RIGHT_EM * l.size),
+                       key=lambda l: (l.top, l.x0))
         area: list[Line] = []
         prev_bottom = r.bottom
         for l in below:
@@ -98,7 +134,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         if any(l.size > small for l in area):
             # notes as large as the text (Word): only at the foot of the column, opening
             # with a label — not text under a box's or a table's rule
-            foot = not any(l.top > prev_bottom + 1 and id(l) not in taken and lo <= l.x0 < hi
+            foot = not any(l.top > prev_bottom + BOX_SLACK_PT and id(l) not in taken and lo <= l.x0 < hi
                            and l.size > small for l in lines)
             # (or, unlabelled, the rest of the previous page's unfinished note)
             if not ((labelled or running_on) and foot):
@@ -107,12 +143,13 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         taken.update(id(l) for l in area)
     # no rule: a block of small type at the bottom of a column, opening with a label
     for seed in sorted(lines, key=lambda l: l.top):
-        if id(seed) in taken or seed.top < 0.5 * height or seed.size > small:
+        if id(seed) in taken or seed.top < NO_RULE_LOW_SHARE * height or seed.size > small:
             continue
         if not (seed.lead_label or _PLAIN_LABEL.match(seed.text)):
             continue
-        col = [l for l in lines if id(l) not in taken and l.top >= seed.top - 1
-               and seed.x0 - 15 <= l.x0 <= seed.x0 + 0.5 * (seed.x1 - seed.x0) + 15]
+        col = [l for l in lines if id(l) not in taken and l.top >= seed.top - BOX_SLACK_PT
+               and seed.x0 - SEED_COLUMN_SLACK_PT <= l.x0
+               <= seed.x0 + 0.5 * (seed.x1 - seed.x0) + SEED_COLUMN_SLACK_PT]
         col.sort(key=lambda l: (l.top, l.x0))
         area, prev_bottom, ok = [], seed.top, True
         for l in col:
@@ -123,7 +160,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
-        below = [l for l in lines if id(l) not in taken and l.top > prev_bottom + 1
+        below = [l for l in lines if id(l) not in taken and l.top > prev_bottom + BOX_SLACK_PT
                  and l.size > small and l.x1 > seed.x0 and l.x0 < seed.x1]
         if ok and area and not below:
             areas.append(NoteArea(area, False))
@@ -135,7 +172,8 @@ def _column_of(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
     """The x-extent of the column a separator rule heads: the lines above it that start
     where it starts (a note rule is flush with its column's left edge); None when no
     line of text starts there."""
-    above = [l for l in lines if l.bottom <= r.top + 1 and abs(l.x0 - r.x0) <= max(l.size, 6)]
+    above = [l for l in lines if l.bottom <= r.top + BOX_SLACK_PT
+             and abs(l.x0 - r.x0) <= max(l.size, RULE_FLUSH_MIN_PT)]
     if not above:
         return None
     return min(r.x0, min(l.x0 for l in above)), max(r.x1, max(l.x1 for l in above))
@@ -144,11 +182,11 @@ def _column_of(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
 def _ends_area(area: list[Line], l: Line, prev_bottom: float) -> bool:
     """Does ``l`` no longer belong to the note area ``area`` (lines so far)?"""
     if not area:
-        return l.top - prev_bottom > 3.0 * l.size
+        return l.top - prev_bottom > FIRST_LINE_GAP_EM * l.size
     size = sorted(a.size for a in area)[len(area) // 2]
-    if l.size > 1.15 * max(size, area[0].size) and not l.lead_label:
+    if l.size > DISPLAY_RATIO * max(size, area[0].size) and not l.lead_label:
         return True  # larger type: a box or a heading under the notes
-    return l.top - prev_bottom > 1.5 * max(size, l.size)
+    return l.top - prev_bottom > AREA_GAP_EM * max(size, l.size)
 
 
 def _continues(l: Line) -> bool:
@@ -163,8 +201,9 @@ def attach_tiny_labels(lines: list[Line]) -> list[Line]:
         for l in lines:
             if l is lab or id(l) in used:
                 continue
-            if (0 <= l.x0 - lab.x1 <= 2.0 * l.size and l.size > lab.size * 1.2
-                    and lab.bottom >= l.top - 1 and lab.top <= l.baseline):
+            if (0 <= l.x0 - lab.x1 <= TINY_LABEL_GAP_EM * l.size
+                    and l.size > lab.size * TINY_LABEL_RATIO
+                    and lab.bottom >= l.top - BOX_SLACK_PT and lab.top <= l.baseline):
                 if not l.lead_label:
                     l.lead_label = lab.text.strip()
                     l.x0 = min(l.x0, lab.x0)
@@ -180,7 +219,7 @@ def rows(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     row: list[Line] = []
     for l in sorted(lines, key=lambda l: l.baseline):
-        if row and abs(l.baseline - row[0].baseline) > 0.4 * max(l.size, row[0].size):
+        if row and abs(l.baseline - row[0].baseline) > NOTE_ROW_EM * max(l.size, row[0].size):
             out.extend(sorted(row, key=lambda o: o.x0))
             row = []
         row.append(l)
@@ -199,7 +238,8 @@ def parse_notes(area: list[Line], page: int, last: Note | None) -> tuple[list[No
             label = l.lead_label
         else:
             m = _PLAIN_LABEL.match(l.text)
-            if m and (cur is None or _next_label(cur.label, m.group(1)) or l.x0 <= left + 2):
+            if m and (cur is None or _next_label(cur.label, m.group(1))
+                      or l.x0 <= left + LABEL_EDGE_PT):
                 if cur is None or _next_label(cur.label, m.group(1)):
                     label, text = m.group(1), l.text[m.end():]
         box = Box(page, l.x0, l.top, l.x1, l.bottom)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import headings as hd
-from .lines import Line
+from .lines import SIZE_TOLERANCE, Line
 from .paragraphs import FINAL, Block
 from .styles import DocStyle
 from .textjoin import join2
@@ -21,10 +21,19 @@ from .textjoin import join2
 TITLE_RATIO = 1.3
 #: A title has at most this many lines in its largest size.
 TITLE_LINES = 4
+#: Title lines are set within this many points of the page's largest size ...
+TITLE_SIZE_TOLERANCE: float = 0.5
+#: ... and a line right after them at least this much larger than the body is part of
+#: the title too (a report cover's subtitle).
+SUBTITLE_RATIO: float = 1.6
 #: A first page with fewer characters of body-size text than this is a cover.
 COVER_BODY_CHARS = 200
 #: Share of lines on a contents page that are entries or bare page numbers.
 TOC_SHARE = 0.5
+#: ... and at least this many of them.
+TOC_MIN_LINES = 4
+#: A lone body line ending a sentence is running text when it has this many characters.
+SENTENCE_LINE_CHARS = 40
 _TOC_TITLES = ("目录", "目次", "Contents", "TableofContents", "CONTENTS")
 
 
@@ -36,7 +45,7 @@ def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
     big = max(l.size for l in first)
     if big < TITLE_RATIO * ds.size:
         return set(), None
-    chosen = [l for l in first if l.size >= big - 0.5]
+    chosen = [l for l in first if l.size >= big - TITLE_SIZE_TOLERANCE]
     if len(chosen) > TITLE_LINES:
         return set(), None
     out = {id(l) for l in chosen}
@@ -44,7 +53,7 @@ def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
     idx = [i for i, l in enumerate(lines) if id(l) in out]
     nxt = idx[-1] + 1
     if nxt < len(lines) and lines[nxt].page == first[0].page \
-            and 1.6 * ds.size <= lines[nxt].size < big:
+            and SUBTITLE_RATIO * ds.size <= lines[nxt].size < big:
         chosen.append(lines[nxt])
         out.add(id(lines[nxt]))
     text = ""
@@ -58,7 +67,7 @@ def cover_page(lines: list[Line], title: set[int], ds: DocStyle) -> int | None:
     if not title or not lines:
         return None
     page = lines[0].page
-    body = sum(len(l.text) for l in lines if l.page == page and abs(l.size - ds.size) < 0.6)
+    body = sum(len(l.text) for l in lines if l.page == page and abs(l.size - ds.size) < SIZE_TOLERANCE)
     return page if body < COVER_BODY_CHARS else None
 
 
@@ -72,7 +81,7 @@ def toc_pages(lines: list[Line]) -> set[int]:
         toc = sum(1 for l in ls if hd.looks_like_toc(l.text))
         named = any(re.sub(r"\s+", "", l.text) in _TOC_TITLES for l in ls)
         numbers = sum(1 for l in ls if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", l.text.strip()))
-        if named or toc + numbers >= max(4, TOC_SHARE * len(ls)):
+        if named or toc + numbers >= max(TOC_MIN_LINES, TOC_SHARE * len(ls)):
             out.add(page)
     return out
 
@@ -91,7 +100,7 @@ def title_region(blocks: list[Block], ds: DocStyle) -> set[int]:
         if first.page != page:
             break
         running = ds.is_body(first) and (len(b.lines) >= 2 or (
-            first.text.rstrip().endswith(FINAL) and len(first.text) >= 40))
+            first.text.rstrip().endswith(FINAL) and len(first.text) >= SENTENCE_LINE_CHARS))
         if running:
             break
         out.add(id(b))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import SIZE_TOLERANCE
+
 _NUM = re.compile(
     r"^(?P<num>"
     r"第\s*[0-9一二三四五六七八九十百零〇]+\s*[章节篇部分条]+"
@@ -93,6 +95,12 @@ def number_kind(number: str | None) -> str:
 RANK = {"chapter": 0, "opener": 0, "roman": 1, "section": 1, "alpha": 2, "cn": 2, "cnparen": 3,
          "article": 3, "arabic": 4,
          "paren": 5, "circled": 6}
+#: The rank of a scheme the table does not know: below every one it does.
+UNRANKED = 9
+#: The deepest level a heading takes (HTML's h1–h6, TEI's usual nesting).
+MAX_LEVEL = 6
+#: A table-of-contents line holds more than this many characters besides its page number.
+TOC_MIN_CHARS = 3
 
 
 def assign_levels(heads: list[tuple[str | None, bool, float]]) -> list[int]:
@@ -127,14 +135,14 @@ def assign_levels(heads: list[tuple[str | None, bool, float]]) -> list[int]:
         else:
             lvl = 1
             for pl, pk, ps in reversed(stack):
-                if RANK.get(pk, 9) < RANK.get(k, 9) or ps > sizes[i] + 0.6:
+                if RANK.get(pk, UNRANKED) < RANK.get(k, UNRANKED) or ps > sizes[i] + SIZE_TOLERANCE:
                     lvl = pl + 1
                     break
             kind_level[k] = lvl
         while stack and stack[-1][0] >= lvl:
             stack.pop()
         stack.append((lvl, k, sizes[i]))
-        levels[i] = min(lvl, 6)
+        levels[i] = min(lvl, MAX_LEVEL)
     by_level: dict[int, list[float]] = {}
     for i, k in enumerate(kinds):
         if k != "none":
@@ -145,10 +153,10 @@ def assign_levels(heads: list[tuple[str | None, bool, float]]) -> list[int]:
             continue
         lvl = max(typical) + 1
         for lv in sorted(typical):
-            if sizes[i] >= typical[lv] - 0.6:
+            if sizes[i] >= typical[lv] - SIZE_TOLERANCE:
                 lvl = lv
                 break
-        levels[i] = min(lvl, 6)
+        levels[i] = min(lvl, MAX_LEVEL)
     return levels
 
 
@@ -156,13 +164,13 @@ def size_rank_levels(sizes: list[float]) -> list[int]:
     """Levels by type size alone: each clearly smaller size is one level deeper."""
     ranks: list[float] = []
     for s in sorted(set(sizes), reverse=True):
-        if not ranks or ranks[-1] - s > 0.6:
+        if not ranks or ranks[-1] - s > SIZE_TOLERANCE:
             ranks.append(s)
-    return [min(1 + sum(1 for r in ranks if r - s > 0.6), 6) for s in sizes]
+    return [min(1 + sum(1 for r in ranks if r - s > SIZE_TOLERANCE), MAX_LEVEL) for s in sizes]
 
 
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|·{3,}|\s{2,}|\s)\s*\d{1,4}$")
 
 
 def looks_like_toc(text: str) -> bool:
-    return bool(_TOC_LINE.search(text.strip())) and len(text.strip()) > 3
+    return bool(_TOC_LINE.search(text.strip())) and len(text.strip()) > TOC_MIN_CHARS

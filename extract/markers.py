@@ -26,6 +26,28 @@ _FINAL = FINAL
 
 #: A callout's note starts on its page, or on the next when the callout ends a page.
 NOTE_PAGES = (0, 1)
+#: Affiliation callouts: a line of authors on one of the first pages carrying several
+#: raised labels and a comma.
+AUTHOR_PAGES = 2
+AUTHOR_CALLOUTS = 2
+#: The box given to a callout found wrapped to a line's start: each label character this
+#: many ems wide, the label this many ems tall (a raised figure's usual proportions).
+LABEL_ADVANCE_EM: float = 0.35
+LABEL_HEIGHT_EM: float = 0.6
+#: The line above runs on into ``l`` when set in its size (within this many points) ...
+RUN_ON_SIZE_PT: float = 0.3
+#: ... directly above it (the gap under it at most this many ems) ...
+RUN_ON_GAP_EM: float = 0.8
+#: ... starting at its left edge (within this many ems) and reaching its right edge
+#: (within this many points).
+RUN_ON_INDENT_EM: float = 2
+RUN_ON_MARGIN_PT: float = 2
+#: A callout whose note is missing fits the numbering of notes within this many pages ...
+UNLINKED_NOTE_PAGES = 10
+#: ... differing from one of their labels by at most this much ...
+UNLINKED_LABEL_STEP = 5
+#: ... and is above this number (1, 2, 3 after a word are as often exponents: m², m³).
+UNLINKED_MIN_LABEL = 3
 _INDEX_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")  # a lone letter: a variable (R², n²)
 
 
@@ -55,7 +77,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
         reasons: dict[int, str | None] = {}
         for l in lines:
-            author_line = len(l.sups) >= 2 and "," in l.text and number <= 2
+            author_line = len(l.sups) >= AUTHOR_CALLOUTS and "," in l.text and number <= AUTHOR_PAGES
             for s in l.sups:
                 if _links_to_its_note(s, (links or {}).get(number, ()), noted):
                     reasons[id(s)] = None
@@ -151,16 +173,18 @@ def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:
             continue
         if not (l.text[0] in "，。、；：,.;:)）" or _runs_on_above(l, lines)):
             continue
-        w = 0.35 * l.size * len(lab)
-        l.sups.insert(0, Sup(lab, 0, l.x0 - w, l.top, l.x0, l.top + 0.6 * l.size, 0.6 * l.size))
+        w = LABEL_ADVANCE_EM * l.size * len(lab)
+        l.sups.insert(0, Sup(lab, 0, l.x0 - w, l.top, l.x0, l.top + LABEL_HEIGHT_EM * l.size,
+                             LABEL_HEIGHT_EM * l.size))
         l.lead_label = None
 
 
 def _runs_on_above(l: Line, lines: list[Line]) -> bool:
     """Is ``l`` the next line of a paragraph whose line directly above runs on unfinished?"""
     for o in lines:
-        if (o is not l and abs(o.size - l.size) < 0.3 and 0 <= l.top - o.bottom < 0.8 * l.size
-                and abs(o.x0 - l.x0) < 2 * l.size and o.x1 >= l.x1 - 2
+        if (o is not l and abs(o.size - l.size) < RUN_ON_SIZE_PT
+                and 0 <= l.top - o.bottom < RUN_ON_GAP_EM * l.size
+                and abs(o.x0 - l.x0) < RUN_ON_INDENT_EM * l.size and o.x1 >= l.x1 - RUN_ON_MARGIN_PT
                 and not o.text.rstrip().endswith(_FINAL)):
             return True
     return False
@@ -174,8 +198,9 @@ def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -
     if re.search(r"(?:^|[^A-Za-z])[A-Za-z]$", before):
         return False
     n = int(label)
-    near = [int(x.label) for x in notes if x.label.isdigit() and abs(x.page - page) <= 10]
-    return any(0 < abs(m - n) <= 5 for m in near) and n > 3
+    near = [int(x.label) for x in notes
+            if x.label.isdigit() and abs(x.page - page) <= UNLINKED_NOTE_PAGES]
+    return any(0 < abs(m - n) <= UNLINKED_LABEL_STEP for m in near) and n > UNLINKED_MIN_LABEL
 
 
 def _reinsert(l: Line, s: Sup) -> None:

@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import Line, is_cjk
-from .styles import SIZE_TOLERANCE, DocStyle, style_of
+from .fonts import WEIGHT_STEP
+from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
 
 #: What a sentence (or a clause of a Chinese sentence) can end with.
 FINAL = tuple("。！？.!?:：；;”’」』)）")
@@ -48,6 +49,24 @@ LATIN_ADVANCE_EM = 0.55
 CJK_UNIT_EM = 2.0
 #: Lines overlapping by more than this many ems are not one above the other.
 OVERLAP_EM = 0.3
+#: A Latin word space in ems (on the wide side, like :data:`LATIN_ADVANCE_EM`).
+WORD_SPACE_EM: float = 0.3
+#: A word would have fitted when it ends at least this many ems short of the column's
+#: edge (justification squeezes a line by less).
+FIT_MARGIN_EM: float = 0.2
+#: Consecutive lines whose sizes differ by more than this (points) are different type:
+#: a paragraph ends (wider than :data:`SIZE_TOLERANCE`: one paragraph's lines may differ
+#: a little where a line is set in a scaled or substituted font).
+SIZE_BREAK_PT: float = 0.8
+#: A line starting within this many ems of an edge (the column's, a label's) starts at it.
+EDGE_EM: float = 0.5
+#: Lines starting within this many ems of each other start at one edge.
+ALIGN_EM: float = 0.3
+#: A line is centred when its midpoint is within this many ems of the column's and it
+#: starts further than this from the column's left edge.
+CENTRED_EM: float = 2
+#: A change of weight by this much (two classes, regular to semibold) ends a paragraph.
+WEIGHT_CHANGE: int = 2 * WEIGHT_STEP
 
 
 @dataclass
@@ -83,8 +102,8 @@ def first_word_width(l: Line) -> float:
 def ends_short(a: Line, b: Line, ds: DocStyle) -> bool:
     """Was line ``a`` ended on purpose: would ``b``'s first word have fitted after it?"""
     _, hi = ds.col(a)
-    space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else 0.3 * a.size
-    return a.x1 + space + first_word_width(b) < hi - 0.2 * a.size
+    space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
+    return a.x1 + space + first_word_width(b) < hi - FIT_MARGIN_EM * a.size
 
 
 def is_full(a: Line, ds: DocStyle) -> bool:
@@ -131,7 +150,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         return "caption"
     if starts_item(b.text) and _item_can_start(a, b, cur, ds):
         return "item"
-    if abs(a.size - b.size) > 0.8:
+    if abs(a.size - b.size) > SIZE_BREAK_PT:
         return "size"
     ta = a.text.rstrip()
     ends = ta.endswith(FINAL)
@@ -144,8 +163,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         return "overlap"
     lo, _ = ds.col(a)
     blo, _ = ds.col(b)
-    hanging = _hangs(a, b, cur, 0.5 * a.size)
-    if not hanging and b.x0 - blo >= INDENT_EM * b.size and a.x0 - lo < 0.5 * a.size:
+    hanging = _hangs(a, b, cur, EDGE_EM * a.size)
+    if not hanging and b.x0 - blo >= INDENT_EM * b.size and a.x0 - lo < EDGE_EM * a.size:
         return "indent"
     if _style_change(a, b) and not _runs_on(b) and (
             not is_full(a, ds) or (not is_full(b, ds) and not b.text.rstrip().endswith(FINAL)
@@ -217,7 +236,7 @@ def _open_bracket(cur: Block) -> bool:
 def _centred(l: Line, ds: DocStyle) -> bool:
     """Set on the column's axis, away from its left edge."""
     lo, hi = ds.col(l)
-    return l.x0 > lo + 2 * l.size and abs((l.x0 + l.x1) - (lo + hi)) < 2 * l.size
+    return l.x0 > lo + CENTRED_EM * l.size and abs((l.x0 + l.x1) - (lo + hi)) < CENTRED_EM * l.size
 
 
 def _expected_step(a: Line, cur: Block, ds: DocStyle) -> float:
@@ -227,7 +246,7 @@ def _expected_step(a: Line, cur: Block, ds: DocStyle) -> float:
         p = cur.lines[-2]
         step = a.baseline - p.baseline
         if (p.page == a.page and abs(p.size - a.size) < SIZE_TOLERANCE and p.x0 < a.x1
-                and a.x0 < p.x1 and 0.9 * a.size <= step <= 3.0 * a.size):
+                and a.x0 < p.x1 and PITCH_RANGE[0] * a.size <= step <= PITCH_RANGE[1] * a.size):
             return step
     return ds.pitch(a)
 
@@ -242,7 +261,7 @@ def _runs_on(b: Line) -> bool:
 
 def _style_change(a: Line, b: Line) -> bool:
     sa, sb = style_of(a), style_of(b)
-    return abs(sa.weight - sb.weight) >= 200 or sa.italic != sb.italic \
+    return abs(sa.weight - sb.weight) >= WEIGHT_CHANGE or sa.italic != sb.italic \
         or abs(sa.size - sb.size) >= SIZE_TOLERANCE
 
 
@@ -257,7 +276,7 @@ def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
     blo, _ = ds.col(b)
     if b.x0 - blo < INDENT_EM * b.size:
         return None
-    tol = 0.3 * b.size
+    tol = ALIGN_EM * b.size
     if len(cur.lines) > 1:
         # the running edge, seen in any column of the paragraph, or as far in from the
         # new column's edge as the running lines hang in from the first line
@@ -276,5 +295,5 @@ def _hangs(a: Line, b: Line, cur: Block, tol: float) -> bool:
     """Does ``b`` run on at the paragraph's running left edge: under the text after a
     numbered first line's label, or at the same edge as the running line ``a``?"""
     if len(cur.lines) == 1:
-        return starts_item(a.text) and b.x0 > a.x0 + 0.5 * a.size
+        return starts_item(a.text) and b.x0 > a.x0 + EDGE_EM * a.size
     return abs(b.x0 - a.x0) < tol

@@ -31,17 +31,16 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import headings as hd
+from .fonts import WEIGHT_STEP
 from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
-from .paragraphs import FINAL, Block, is_full
-from .styles import SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
+from .paragraphs import CENTRED_EM, FINAL, Block, is_full
+from .styles import DISPLAY_RATIO, SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
 from .textjoin import join2
 
 #: A heading is at most this many lines (a title wrapped twice).
 MAX_HEADING_LINES = 3
 #: ... and at most this many characters (an ideograph counts two).
 MAX_HEADING_CHARS = 240
-#: A style this much larger than the body is a heading style without recurring.
-DISPLAY_RATIO = 1.15
 #: Same-size styles must head this many blocks to be a heading style by style alone.
 RECUR = 2
 #: Share of odd characters (neither letters, digits, spaces nor usual punctuation) above
@@ -55,6 +54,28 @@ LIST_GAP_BLOCKS = 1
 WRAP_STEPS = 1.7
 #: ... when the first ends within this many ems of the column's edge (it did not fit).
 WRAP_ROOM_EM = 8.0
+#: Type smaller than the body by this much (points) is small type (notes, captions,
+#: labels), not the body scaled by its producer.
+SMALLER_TYPE_PT: float = 2 * SIZE_TOLERANCE
+#: A line ending in a full stop is a sentence, unless it is numbered and its title has at
+#: most this many words (a heading's number may end in a stop; ``1. Introduction.``).
+STOP_TITLE_WORDS: int = 3
+#: An unnumbered block with this many commas is an enumeration, not a title.
+ENUMERATION_COMMAS: int = 2
+#: An unnumbered body-size block running to the margin with more characters than this
+#: is a sentence, not a title.
+FULL_LINE_CHARS: int = 20
+#: A document numbers its headings when this many numbered headings were found.
+NUMBERED_DOC_HEADINGS: int = 3
+#: A scheme opens at one of its first values (a heading before it may have been missed);
+#: letters far into the alphabet open none ("M. Gagné" is a name, not section M).
+MAX_SCHEME_START: int = 2
+#: A numbered heading may skip this many values of its scheme (one heading missed).
+MAX_NUMBER_STEP: int = 2
+#: Blocks between two numbered items of a list are short: at most this many lines each.
+LIST_TEXT_LINES: int = 2
+#: The distance of an outline entry to a candidate on another page: beyond any on a page.
+_OTHER_PAGE = 1e6
 
 #: Section names every kind of document uses (the conventions of scholarly and official
 #: writing): set apart on a line of their own they are headings even on a title page.
@@ -143,7 +164,8 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "paragraph"
     if t.endswith(("。", "；", "，", ",", ";", "：", ":")):
         return "sentence end"
-    if t.endswith(".") and not t.endswith("..") and (c.number is None or len(c.title.split()) > 3):
+    if t.endswith(".") and not t.endswith("..") \
+            and (c.number is None or len(c.title.split()) > STOP_TITLE_WORDS):
         return "sentence end"  # a heading's number may end in a stop; its title does not
     if c.number is not None and c.title and not (c.title[0].isalpha() or c.title[0] in "“\"'‘(（《【"):
         return "number in text"  # "0.02 , α" — a figure in running text, not a heading number
@@ -151,7 +173,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "figures only"
     if t[:1] in "•·●■◆▪►–-*" or "\uf000" <= t[:1] <= "\uf0ff":
         return "bullet"
-    if c.number is None and t.count(",") + t.count("，") >= 2:
+    if c.number is None and t.count(",") + t.count("，") >= ENUMERATION_COMMAS:
         return "enumeration"
     odd = sum(1 for ch in t if unicodedata.category(ch) in _ODD_CATEGORIES)
     if odd > ODD_SHARE * len(t) or _MATH.search(t):
@@ -167,7 +189,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     last = b.lines[-1]
     limit = DISPLAY_RATIO * ds.size if len(b.lines) == 1 else ds.size + SIZE_TOLERANCE
     if c.number is None and ds.body is not None and c.style.size < limit \
-            and is_full(last, ds) and len(t) > 20:
+            and is_full(last, ds) and len(t) > FULL_LINE_CHARS:
         # near body-size type to the margin: a sentence, not a title (a heading set a
         # little larger may well fill the last of its lines)
         return "fills its line"
@@ -273,7 +295,8 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle) -> bool:
     # a heading wraps because it did not fit: its line runs close to the column's edge,
     # or both lines are centred on one axis; two short lines flush left are two items
     lo, hi = ds.col(la)
-    centred = abs((la.x0 + la.x1) - (lb.x0 + lb.x1)) < 2 * la.size and la.x0 > lo + 2 * la.size
+    centred = (abs((la.x0 + la.x1) - (lb.x0 + lb.x1)) < CENTRED_EM * la.size
+                and la.x0 > lo + CENTRED_EM * la.size)
     return centred or la.x1 >= hi - WRAP_ROOM_EM * la.size
 
 
@@ -293,7 +316,8 @@ def _outline(cands: list[Candidate], entries: list[OutlineEntry]) -> dict[int, i
         for c in by_page.get(e.page, []) + by_page.get(e.page + 1, []):
             if id(c) in found or not same_heading(c.text, e.title):
                 continue
-            d = abs(c.block.lines[0].top - e.top) if e.top is not None and c.page == e.page else 1e6
+            d = (abs(c.block.lines[0].top - e.top) if e.top is not None and c.page == e.page
+                 else _OTHER_PAGE)
             if best is None or d < best[0]:
                 best = (d, c)
         if best is not None:
@@ -356,7 +380,7 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
         elif not ok:
             c.decision = Decision(False, reason="number out of sequence")
             continue
-        elif ds.body is not None and c.style.size < ds.size - 2 * SIZE_TOLERANCE \
+        elif ds.body is not None and c.style.size < ds.size - SMALLER_TYPE_PT \
                 and _distinct(c.style, ds) is None:
             c.decision = Decision(False, reason="small type")  # labels, notes, figure text
             continue
@@ -404,11 +428,12 @@ def _continues(fam: tuple[str, int], parts: list[str], c: Candidate,
         # the scheme's first number: a document (or an excerpt) starts anywhere, and a
         # heading before it may have been missed — but letters far into the alphabet
         # open no scheme ("M. Gagné" is a title, not section M)
-        return fam[0] != "alpha" or v <= 2
+        return fam[0] != "alpha" or v <= MAX_SCHEME_START
     if v not in (0, 1):
         # a gap in a scheme: accept when it still goes up and nothing else explains it
         return prev is not None and _value(prev[1][-1]) is not None \
-            and 0 < v - (_value(prev[1][-1]) or 0) <= 2 and (fam[0] != "dot" or prev[1][:-1] == parts[:-1])
+            and 0 < v - (_value(prev[1][-1]) or 0) <= MAX_NUMBER_STEP \
+            and (fam[0] != "dot" or prev[1][:-1] == parts[:-1])
     if fam[0] == "dot":
         parent = parts[:-1]
         return any(_parts(o.number)[:len(parent)] == parent for o in order
@@ -425,7 +450,7 @@ def _outer(o: Candidate, fam: tuple[str, int]) -> bool:
     if ofam == fam:
         return False
     rank = hd.RANK
-    return rank.get(ofam[0], 9) < rank.get(fam[0], 9) or ofam[0] == "dot"
+    return rank.get(ofam[0], hd.UNRANKED) < rank.get(fam[0], hd.UNRANKED) or ofam[0] == "dot"
 
 
 def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle) -> set[int]:
@@ -449,7 +474,7 @@ def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle) ->
         if text and a.style == b.style and _distinct(a.style, ds) is not None \
                 and all(_distinct(x.style, ds) is None for x in text):
             continue  # headings set apart from the text under them, with short sections
-        if len(text) <= LIST_GAP_BLOCKS and all(len(x.block.lines) <= 2 for x in text):
+        if len(text) <= LIST_GAP_BLOCKS and all(len(x.block.lines) <= LIST_TEXT_LINES for x in text):
             for x in (a, b):
                 if not x.decision.heading:
                     out.add(id(x))
@@ -474,9 +499,9 @@ def _distinct(st: Style, ds: DocStyle) -> str | None:
         return None
     if st.size >= DISPLAY_RATIO * b.size:
         return "larger"
-    if st.size < b.size - 2 * SIZE_TOLERANCE and not (st.caps or st.weight > b.weight):
+    if st.size < b.size - SMALLER_TYPE_PT and not (st.caps or st.weight > b.weight):
         return None  # smaller type: notes, captions, labels
-    if st.weight >= b.weight + 100:
+    if st.weight >= b.weight + WEIGHT_STEP:
         return "heavier"
     if st.caps and not b.caps:
         return "capitals"
@@ -495,7 +520,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
                  and _distinct(c.style, ds) is not None}
     # a trusted outline lists the headings: style alone adds only what is set like them
     outlined = any(c.decision.source == "outline" for c in cands)
-    numbered_doc = sum(1 for c in cands if c.decision.heading and c.number) >= 3
+    numbered_doc = sum(1 for c in cands if c.decision.heading and c.number) >= NUMBERED_DOC_HEADINGS
     pool = [c for c in cands if not c.decision.heading and c.veto is None
             and c.decision.reason not in ("list item", "runs on as text")]
     groups: dict[tuple, list[Candidate]] = {}

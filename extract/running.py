@@ -13,7 +13,33 @@ from collections import Counter
 
 from pariter.model import Box, Running
 
-from .lines import Line
+from .lines import SIZE_TOLERANCE, Line
+from .styles import DEFAULT_LEADING, DISPLAY_RATIO, NEIGHBOUR_MIN_STEP_EM, PITCH_RANGE
+
+#: A page number line holds at most this many characters (``第 12 页，共 240 页``).
+PAGE_NUMBER_MAX_CHARS = 24
+#: With no body size known, no line is too large to be running matter.
+UNKNOWN_BODY: float = 1000.0
+#: The printed area's top and bottom are those of the page this far into the sorted
+#: pages (1/10: a cover or a bleed image on a few pages does not decide).
+PRINT_EDGE_RANK = 10
+#: A repeated header or footer keeps its place within bands of this many points.
+SLOT_PT = 20
+#: A repeated running line recurs on this share of the pages (and on 2 at least) ...
+REPEAT_SHARE: float = 0.2
+REPEAT_MIN_PAGES = 2
+#: ... and is shorter than this many characters (longer is text).
+RUNNING_MAX_CHARS = 200
+#: Lines on one row at the edge (the outermost, a page number's) stand within this many ems.
+NUMBER_ROW_EM: float = 0.5
+#: A "page number" beside a line longer than this on its row is a number in the text.
+TEXT_LINE_CHARS = 40
+#: The header and footer bands: this share of the page's height from the print's edges ...
+EDGE_BAND: float = 0.11
+#: ... holding at most this many rows nearest the edge (rows: baselines within
+#: :data:`EDGE_ROW_PT` points).
+EDGE_ROWS = 2
+EDGE_ROW_PT: float = 2
 
 _PAGE_NUMBER = [
     re.compile(r"^[-–—~\s]*(\d{1,4})[-–—~\s]*$"),
@@ -29,7 +55,7 @@ _PAGE_NUMBER = [
 def page_number(text: str) -> str | None:
     """The printed page label if ``text`` is only a page number, else None."""
     t = text.strip()
-    if not t or len(t) > 24:
+    if not t or len(t) > PAGE_NUMBER_MAX_CHARS:
         return None
     for rx in _PAGE_NUMBER:
         m = rx.match(t)
@@ -43,7 +69,7 @@ def _shape(text: str) -> str:
 
 
 def find_running(pages: list[list[Line]], heights: list[float],
-                 body: float = 1000.0) -> list[list[tuple[Line, str]]]:
+                 body: float = UNKNOWN_BODY) -> list[list[tuple[Line, str]]]:
     """For each page, the running lines and their kind ("header", "footer", "page_number")."""
     cands: list[list[tuple[Line, str]]] = []
     shapes: Counter[tuple[str, str, int]] = Counter()
@@ -51,15 +77,15 @@ def find_running(pages: list[list[Line]], heights: list[float],
     # far below the paper's edge, so the bands are measured from the print, not the paper
     tops = sorted(min(l.top for l in ls) for ls in pages if ls)
     bottoms = sorted(max(l.bottom for l in ls) for ls in pages if ls)
-    top_ref = tops[len(tops) // 10] if tops else 0.0
+    top_ref = tops[len(tops) // PRINT_EDGE_RANK] if tops else 0.0
     for lines, h in zip(pages, heights):
-        bottom_ref = bottoms[-1 - len(bottoms) // 10] if bottoms else h
+        bottom_ref = bottoms[-1 - len(bottoms) // PRINT_EDGE_RANK] if bottoms else h
         edge = _edge_lines(lines, h, top_ref, bottom_ref)
         cands.append(edge)
         seen = set()
         for l, where in edge:
-            key = (where, _shape(l.text), int(l.top // 20) if where == "header"
-                   else int((h - l.bottom) // 20))
+            key = (where, _shape(l.text), int(l.top // SLOT_PT) if where == "header"
+                   else int((h - l.bottom) // SLOT_PT))
             if key not in seen:
                 shapes[key] += 1
                 seen.add(key)
@@ -70,24 +96,25 @@ def find_running(pages: list[list[Line]], heights: list[float],
         numbers = []
         outer = _outer_rows(edge)
         for l, where in edge:
-            if l.size > 1.15 * body:
+            if l.size > DISPLAY_RATIO * body:
                 continue  # running matter is set no larger than the text (a heading is)
             if page_number(l.text) is not None and id(l) in outer and not any(
-                    o is not l and abs(o.baseline - l.baseline) < 0.5 * l.size
-                    and len(o.text) > 40 for o, _ in edge):
+                    o is not l and abs(o.baseline - l.baseline) < NUMBER_ROW_EM * l.size
+                    and len(o.text) > TEXT_LINE_CHARS for o, _ in edge):
                 found.append((l, "page_number"))
                 numbers.append(l)
                 continue
-            key = (where, _shape(l.text), int(l.top // 20) if where == "header"
-                   else int((h - l.bottom) // 20))
-            if (npages >= 2 and shapes[key] >= max(2, int(0.2 * npages)) and len(l.text) < 200
-                    and l.size <= 1.15 * body):
+            key = (where, _shape(l.text), int(l.top // SLOT_PT) if where == "header"
+                   else int((h - l.bottom) // SLOT_PT))
+            if (npages >= REPEAT_MIN_PAGES
+                    and shapes[key] >= max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages))
+                    and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body):
                 found.append((l, where))
         # pieces on the page number's baseline are running matter too
         for l, where in edge:
             if any(l is f for f, _ in found):
                 continue
-            if any(abs(l.baseline - n.baseline) < 0.5 * n.size for n in numbers):
+            if any(abs(l.baseline - n.baseline) < NUMBER_ROW_EM * n.size for n in numbers):
                 found.append((l, where))
         out.append(found)
     _varying(pages, cands, out, body)
@@ -118,10 +145,19 @@ def _artifacts(pages: list[list[Line]], heights: list[float],
 
 #: A header or footer slot must be filled on this share of the pages (and on 3 at least).
 SLOT_SHARE = 0.3
+SLOT_MIN_PAGES = 3
+#: Such a slot is a baseline within bands of this many points, in one size.
+BASELINE_SLOT_PT = 3
+#: The line pitch under a line is looked for among this many lines below it.
+PITCH_LOOKAHEAD = 5
 #: ... by a line set apart from the text by this many of its line heights, and by this
 #: many of the document's line pitches (the text's first line is one pitch from the next).
 APART = 1.8
 APART_PITCHES = 1.4
+#: Lines overlapping the running line by this many points still lie beyond it.
+TOUCH_PT: float = 1
+#: A rotated slug lies in the margin: outside the upright text, within this many points.
+MARGIN_SLACK_PT: float = 2
 
 
 def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
@@ -132,7 +168,7 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
     the text sits at one height on every page too, but its next line follows at the
     document's line pitch."""
     npages = len(pages)
-    if npages < 3:
+    if npages < SLOT_MIN_PAGES:
         return
     pitch = _pitches(pages)
     slots: Counter[tuple[str, int, float]] = Counter()
@@ -142,18 +178,19 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
         mine = []
         outer = _outer_rows(edge)
         for l, where in edge:
-            if id(l) in taken or id(l) not in outer or l.size > 1.15 * body or len(l.text) > 200:
+            if (id(l) in taken or id(l) not in outer or l.size > DISPLAY_RATIO * body
+                    or len(l.text) > RUNNING_MAX_CHARS):
                 continue
             if l.lead_label or l.sups:
                 continue  # a one-line footnote at the foot of each page, or a callout
-            if not _apart(l, lines, where, pitch.get(round(l.size * 2) / 2, 1.2 * l.size)):
+            if not _apart(l, lines, where, pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size)):
                 continue
-            key = (where, round(l.baseline / 3), round(l.size * 2) / 2)
+            key = (where, round(l.baseline / BASELINE_SLOT_PT), round(l.size * 2) / 2)
             mine.append((l, where, key))
         for k in {k for _, _, k in mine}:
             slots[k] += 1
         keyed.append(mine)
-    need = max(3, SLOT_SHARE * npages)
+    need = max(SLOT_MIN_PAGES, SLOT_SHARE * npages)
     for mine, found in zip(keyed, out):
         for l, where, key in mine:
             if slots[key] >= need:
@@ -167,9 +204,9 @@ def _pitches(pages: list[list[Line]]) -> dict[float, float]:
     for lines in pages:
         ls = sorted(lines, key=lambda l: l.baseline)
         for i, a in enumerate(ls):
-            for b in ls[i + 1:i + 6]:
-                if abs(a.size - b.size) < 0.6 and b.x0 < a.x1 and a.x0 < b.x1 \
-                        and 0.9 * a.size <= b.baseline - a.baseline <= 3 * a.size:
+            for b in ls[i + 1:i + 1 + PITCH_LOOKAHEAD]:
+                if abs(a.size - b.size) < SIZE_TOLERANCE and b.x0 < a.x1 and a.x0 < b.x1 \
+                        and PITCH_RANGE[0] * a.size <= b.baseline - a.baseline <= PITCH_RANGE[1] * a.size:
                     steps.setdefault(round(a.size * 2) / 2, Counter())[
                         round((b.baseline - a.baseline) * 2) / 2] += 1
                     break
@@ -180,11 +217,11 @@ def _apart(l: Line, lines: list[Line], where: str, pitch: float) -> bool:
     """Is ``l`` set apart from the page's other lines by a gap clearly wider than the
     line pitch?"""
     if where == "header":
-        nxt = [o.baseline - l.baseline for o in lines if o is not l and o.top > l.bottom - 1
-               and abs(o.baseline - l.baseline) > 0.5 * l.size]
+        nxt = [o.baseline - l.baseline for o in lines if o is not l and o.top > l.bottom - TOUCH_PT
+               and abs(o.baseline - l.baseline) > NEIGHBOUR_MIN_STEP_EM * l.size]
     else:
-        nxt = [l.baseline - o.baseline for o in lines if o is not l and o.bottom < l.top + 1
-               and abs(o.baseline - l.baseline) > 0.5 * l.size]
+        nxt = [l.baseline - o.baseline for o in lines if o is not l and o.bottom < l.top + TOUCH_PT
+               and abs(o.baseline - l.baseline) > NEIGHBOUR_MIN_STEP_EM * l.size]
     return not nxt or min(nxt) >= max(APART * l.size, APART_PITCHES * pitch)
 
 
@@ -201,7 +238,7 @@ def _margins(pages: list[list[Line]], out: list[list[tuple[Line, str]]]) -> None
         for l in lines:
             if id(l) in taken or l.upright >= 0.5:
                 continue
-            if l.x1 <= left + 2 or l.x0 >= right - 2:
+            if l.x1 <= left + MARGIN_SLACK_PT or l.x0 >= right - MARGIN_SLACK_PT:
                 found.append((l, "margin"))
 
 
@@ -216,7 +253,7 @@ def _outer_rows(edge: list[tuple[Line, str]]) -> set[int]:
             edge_bl = min(l.baseline for l in ls)
         else:
             edge_bl = max(l.baseline for l in ls)
-        out.update(id(l) for l in ls if abs(l.baseline - edge_bl) < 0.5 * l.size)
+        out.update(id(l) for l in ls if abs(l.baseline - edge_bl) < NUMBER_ROW_EM * l.size)
     return out
 
 
@@ -229,14 +266,14 @@ def _edge_lines(lines: list[Line], h: float, top_ref: float = 0.0,
     out = []
     tops = sorted(lines, key=lambda l: l.top)
     bottoms = sorted(lines, key=lambda l: -l.bottom)
-    band = 0.11 * h
+    band = EDGE_BAND * h
     rows_seen: list[float] = []
     for l in tops:
         if l.top > max(top_ref, 0.0) + band:
             break
-        if not any(abs(l.baseline - b) < 2 for b in rows_seen):
+        if not any(abs(l.baseline - b) < EDGE_ROW_PT for b in rows_seen):
             rows_seen.append(l.baseline)
-        if len(rows_seen) > 2:
+        if len(rows_seen) > EDGE_ROWS:
             break
         out.append((l, "header"))
     rows_seen = []
@@ -244,9 +281,9 @@ def _edge_lines(lines: list[Line], h: float, top_ref: float = 0.0,
     for l in bottoms:
         if l.bottom < floor - band:
             break
-        if not any(abs(l.baseline - b) < 2 for b in rows_seen):
+        if not any(abs(l.baseline - b) < EDGE_ROW_PT for b in rows_seen):
             rows_seen.append(l.baseline)
-        if len(rows_seen) > 2:
+        if len(rows_seen) > EDGE_ROWS:
             break
         if not any(l is o for o, _ in out):
             out.append((l, "footer"))
