@@ -22,8 +22,9 @@ from .chars import PageTable
 from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
-from .lang import detect, detect_weight, own_lang
-from .lines import Line, Sup, is_cjk_ideograph
+from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, own_lang
+from .frontmatter import TITLE_RATIO
+from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .paragraphs import BULLETS, CLAUSE, LIST_START, Block
 from .styles import DocStyle
 from .textjoin import join2, vocabulary
@@ -49,17 +50,62 @@ class _Head:
     source: str | None = None
 
 
+#: A line is the document's title only with this many characters (a short line matches
+#: anything) ...
+TITLE_MIN_CHARS = 6
+#: ... when it is at least this share of a title that holds it (one language's half) ...
+TITLE_PART_SHARE: float = 0.6
+#: ... or as long within this share and this similar (difflib's ratio) to one.
+TITLE_LENGTH_SLACK: float = 0.2
+TITLE_SIMILARITY: float = 0.85
+#: The title repeated over the text (a report's page 2) comes within this many pages
+#: after the first.
+TITLE_REPEAT_PAGES = 2
+#: A document is bilingual when each language holds this share of its prose blocks and
+#: the language switches between at least this share of consecutive blocks.
+BILINGUAL_SHARE: float = 0.3
+BILINGUAL_SWITCH_SHARE: float = 0.35
+#: A paragraph is set like its clause's text when its size is within this many points ...
+CLAUSE_SIZE_TOLERANCE: float = 0.5
+#: ... and in the same column (left edges within this many points), starting in this
+#: range of ems from the text's edge (a first-line indent at most) ...
+SAME_EDGE_PT: float = 2
+CLAUSE_OFFSET_EM: tuple[float, float] = (-0.5, 2.5)
+#: ... or in another column as wide, within this share.
+COLUMN_WIDTH_SLACK: float = 0.15
+#: A heading's subtitle is among the next this many blocks ...
+SUBTITLE_BLOCKS = 3
+#: ... set apart from the body (smaller: below this share of its size) ...
+SMALLER_SHARE: float = 0.97
+#: ... at most this many ems under the heading, at most this many lines, its lines at
+#: most this many ems apart, and at most this many characters.
+SUBTITLE_GAP_EM: float = 3
+SUBTITLE_MAX_LINES = 3
+SUBTITLE_LINE_GAP_EM: float = 1.0
+SUBTITLE_MAX_CHARS = 200
+#: Consecutive lines of a unit on a page whose left edges are this close (points) share
+#: one box (one column).
+BOX_COLUMN_PT: float = 30
+#: A bilingual label is a short line: at most this many characters, and its English half
+#: has at least this many letters.
+LABEL_MAX_CHARS = 40
+LABEL_MIN_LETTERS = 2
+#: Rough advances in ems: a space, and any glyph neither CJK nor full width.
+SPACE_ADVANCE_EM: float = 0.25
+HALF_ADVANCE_EM: float = 0.5
+
+
 def _is_title(text: str, titles: list[str]) -> bool:
     """Is ``text`` the document's title (or one language's half of it), nearly verbatim?"""
     t = re.sub(r"\s+", "", text)
-    if len(t) < 6:
+    if len(t) < TITLE_MIN_CHARS:
         return False
     for cand in titles:
         c = re.sub(r"\s+", "", cand)
-        if t == c or (t in c and len(t) >= 0.6 * len(c)):
+        if t == c or (t in c and len(t) >= TITLE_PART_SHARE * len(c)):
             return True
-        if abs(len(t) - len(c)) <= 0.2 * len(c) and \
-                difflib.SequenceMatcher(None, t, c, autojunk=False).ratio() >= 0.85:
+        if abs(len(t) - len(c)) <= TITLE_LENGTH_SLACK * len(c) and \
+                difflib.SequenceMatcher(None, t, c, autojunk=False).ratio() >= TITLE_SIMILARITY:
             return True
     return False
 
@@ -74,7 +120,7 @@ class Assembler:
         self.ds, self.body, self.warnings = ds, ds.size, warnings
         self.words = vocabulary([l.text for l in lines])
         self.meta_title = meta_title
-        colours = Counter(l.colour for l in lines if abs(l.size - ds.size) < 0.6)
+        colours = Counter(l.colour for l in lines if abs(l.size - ds.size) < SIZE_TOLERANCE)
         self.body_colour = colours.most_common(1)[0][0] if colours else None
 
     def assemble(self, blocks: list[Block]) -> None:
@@ -87,12 +133,12 @@ class Assembler:
         total = max(1, zh + en)
         ideo = sum(detect_weight(t)[0] for t, _ in texts)
         latin = sum(detect_weight(t)[1] for t, _ in texts)
-        main = "zh" if ideo * 3 >= latin else "en"
+        main = "zh" if ideo * IDEOGRAPH_LETTERS >= latin else "en"
         seq = [detect(t) for t, _ in texts if t]
         seq = [x for x in seq if x in ("zh", "en")]
         switches = sum(1 for a, b in zip(seq, seq[1:]) if a != b)
-        bilingual = (zh >= 0.3 * total and en >= 0.3 * total
-                     and switches >= 0.35 * max(1, len(seq) - 1))
+        bilingual = (zh >= BILINGUAL_SHARE * total and en >= BILINGUAL_SHARE * total
+                     and switches >= BILINGUAL_SWITCH_SHARE * max(1, len(seq) - 1))
         doc.langs = ["zh", "en"] if bilingual else [main]
         self.main, self.bilingual = main, bilingual
         taken: set[str] = set()
@@ -263,15 +309,15 @@ class Assembler:
             return True
         size, off, clo, width = setting
         l = b.lines[0]
-        if abs(l.size - size) > 0.5:
+        if abs(l.size - size) > CLAUSE_SIZE_TOLERANCE:
             return False
         lo, hi = self.ds.col(l)
         d = (l.x0 - lo) - off
-        if abs(lo - clo) <= 2:
-            return -0.5 * size <= d <= 2.5 * size
-        if abs((hi - lo) - width) > 0.15 * width:
+        if abs(lo - clo) <= SAME_EDGE_PT:
+            return CLAUSE_OFFSET_EM[0] * size <= d <= CLAUSE_OFFSET_EM[1] * size
+        if abs((hi - lo) - width) > COLUMN_WIDTH_SLACK * width:
             return False  # a narrower block: a box, a centred back page
-        return l.x0 - lo <= 2.5 * size or abs(d) <= 2.5 * size
+        return l.x0 - lo <= CLAUSE_OFFSET_EM[1] * size or abs(d) <= CLAUSE_OFFSET_EM[1] * size
 
     def _heading_records(self, blocks: list[Block]) -> dict[int, "_Head"]:
         """The document's headings, keyed by the index of the block that opens each.
@@ -305,7 +351,8 @@ class Assembler:
             if not title:
                 b.heading = False
                 continue
-            if (num is None and not seen_numbered and b.lines[0].page <= self.lines[0].page + 2
+            if (num is None and not seen_numbered
+                    and b.lines[0].page <= self.lines[0].page + TITLE_REPEAT_PAGES
                     and _is_title(title, titles)):
                 b.heading = False  # the title repeated over the text (page 2 of a report)
                 continue
@@ -331,7 +378,7 @@ class Assembler:
         style = None
         bottom = rec.boxes[-1].bottom
         used: list[Block] = []
-        for nxt in blocks[bi + 1:bi + 4]:
+        for nxt in blocks[bi + 1:bi + 1 + SUBTITLE_BLOCKS]:
             if not nxt.lines:
                 continue
             ntext = self._text(nxt)[0]
@@ -341,18 +388,18 @@ class Assembler:
                 break
             gap = nl.top - bottom
             if style is None:
-                apart = (nxt.heading or ntext.isupper() or nl.size < 0.97 * self.body
+                apart = (nxt.heading or ntext.isupper() or nl.size < SMALLER_SHARE * self.body
                          or (nl.colour != self.body_colour and nl.colour is not None)
                          or not self.ds.is_body(nl))
-                if not apart or gap > 3 * rec.size or len(nxt.lines) > 3:
+                if not apart or gap > SUBTITLE_GAP_EM * rec.size or len(nxt.lines) > SUBTITLE_MAX_LINES:
                     break
                 style = (round(nl.size, 1), nl.colour)
-            elif (round(nl.size, 1), nl.colour) != style or gap > 1.0 * nl.size:
+            elif (round(nl.size, 1), nl.colour) != style or gap > SUBTITLE_LINE_GAP_EM * nl.size:
                 break
             texts.append(ntext)
             used.append(nxt)
             bottom = nxt.lines[-1].bottom
-            if sum(len(t) for t in texts) > 200:
+            if sum(len(t) for t in texts) > SUBTITLE_MAX_CHARS:
                 return
         if not texts:
             return
@@ -374,7 +421,7 @@ class Assembler:
                 out.extend(x for x in re.split(r"\s+/\s+|\n", t) if x.strip())
         if self.lines:
             p1 = self.lines[0].page
-            big = [l for l in self.lines if l.page == p1 and l.size >= 1.3 * self.body]
+            big = [l for l in self.lines if l.page == p1 and l.size >= TITLE_RATIO * self.body]
             out.extend(l.text for l in big)
             if big:
                 text = ""
@@ -485,7 +532,8 @@ def _boxes(lines: list[Line]) -> list[Box]:
     out: list[Box] = []
     for l in lines:
         b = Box(l.page, l.x0, l.top, l.x1, l.bottom)
-        if out and out[-1].page == b.page and abs(out[-1].x0 - b.x0) < 30 and b.top >= out[-1].top:
+        if (out and out[-1].page == b.page and abs(out[-1].x0 - b.x0) < BOX_COLUMN_PT
+                and b.top >= out[-1].top):
             out[-1] = out[-1].union(b)
         else:
             out.append(b)
@@ -525,13 +573,13 @@ def _split_label(text: str) -> tuple[str, str, int, int] | None:
     sentence with English words in it has no separator, "GPT-3.5/GPT-4", "AI/ML" or
     "2023/11" have no Chinese half, and a line with sentence punctuation is no label."""
     t = text.strip()
-    if len(t) > 40 or _LABEL_STOP.search(t):
+    if len(t) > LABEL_MAX_CHARS or _LABEL_STOP.search(t):
         return None
     m = _LABEL.match(text)
     if m is None:
         return None
     zh, en = m.group("zh").strip(), m.group("en").strip()
-    if sum(c.isalpha() and c.isascii() for c in en) < 2:
+    if sum(c.isalpha() and c.isascii() for c in en) < LABEL_MIN_LETTERS:
         return None
     return zh, en, m.start("sep"), m.end("sep")
 
@@ -541,7 +589,7 @@ def _em(c: str) -> float:
     o = ord(c)
     if is_cjk_ideograph(c) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF60:
         return 1.0
-    return 0.25 if c.isspace() else 0.5
+    return SPACE_ADVANCE_EM if c.isspace() else HALF_ADVANCE_EM
 
 
 def _split_box(l: Line, text: str, s0: int, s1: int) -> tuple[Box, Box]:

@@ -286,6 +286,9 @@ def _accessed(t: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # -- the two styles ------------------------------------------------------------------------
+#: What stands before a Chinese 《title》 is its author only up to this many characters;
+#: longer, it is a sentence that mentions the title.
+ZH_AUTHOR_MAX_CHARS = 40
 _AUTHOR_CHARS = r"(?:[^'‘’\"“”<>《》]|(?<=\w)['’](?=\w))"
 _EN_HEAD = {
     quotes: re.compile(
@@ -359,7 +362,7 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
     author = text[m.start("author"):m.end("author")]
     author = _ZH_LEAD.sub("", author.strip())
     style = "zh"
-    if re.search(r"[,;。]", _fold(author)) or len(author) > 40:
+    if re.search(r"[,;。]", _fold(author)) or len(author) > ZH_AUTHOR_MAX_CHARS:
         author, style = None, "other"  # a sentence before the title, not an author
     title = text[m.start("title"):m.end("title")]
     date = None

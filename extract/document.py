@@ -26,8 +26,8 @@ from .figures import mark_figures
 from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes
 from .frontmatter import cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
-from .layout import merge_band_lines, reading_order
-from .lines import Line
+from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
+from .lines import SAME_ROW_EM, Line
 from .loss import CountingSource, report_loss
 from .pdfium import PAGE_TIME_LIMIT
 from .markers import decide_markers
@@ -37,11 +37,27 @@ from .readers import DEFAULT_READER, FileCheck, open_source
 from .readers import check_file as _check_file
 from .roles import Evidence, decide
 from .running import find_running, page_number, to_running
-from .styles import DocStyle, body_style
+from .styles import DEFAULT_BODY_SIZE, DocStyle, body_style
 
 _FINAL = tuple("。！？.!?:：；;”’」』)）")
 _LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）](?!\d)\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
 _CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
+
+#: Vertical text: a glyph under the previous one starts within this many ems of its left
+#: edge ...
+VERTICAL_ALIGN_EM: float = 0.2
+#: ... one glyph's advance further on: a step in this range of ems (down, or along a line).
+GLYPH_STEP_EM: tuple[float, float] = (0.5, 1.6)
+#: A page is set vertically when at least this many glyphs step down, and this many
+#: times as many as step along a line.
+VERTICAL_MIN_STEPS = 4
+VERTICAL_DOMINANCE = 2
+#: A turned glyph's baseline lies this share of its height above its bottom (the descent).
+TURNED_DESCENT_SHARE: float = 0.12
+#: A line belongs to a table whose box holds its middle within this many points ...
+TABLE_SLACK_PT: float = 2
+#: ... and a table is taken out of the text when it holds this many lines.
+TABLE_MIN_LINES = 2
 
 
 @dataclass
@@ -64,11 +80,12 @@ def _vertical(chars: list[Char]) -> bool:
     down = along = 0
     for a, b in zip(chars, chars[1:]):
         s = max(a.size, b.size, 1.0)
-        if abs(b.x0 - a.x0) < 0.2 * s and 0.5 * s < b.top - a.top < 1.6 * s:
+        if abs(b.x0 - a.x0) < VERTICAL_ALIGN_EM * s \
+                and GLYPH_STEP_EM[0] * s < b.top - a.top < GLYPH_STEP_EM[1] * s:
             down += 1
-        elif abs(b.top - a.top) < 0.3 * s and 0 < b.x0 - a.x0 < 1.6 * s:
+        elif abs(b.top - a.top) < SAME_ROW_EM * s and 0 < b.x0 - a.x0 < GLYPH_STEP_EM[1] * s:
             along += 1
-    return down >= 4 and down > 2 * along
+    return down >= VERTICAL_MIN_STEPS and down > VERTICAL_DOMINANCE * along
 
 
 def _turn(chars: list[Char], width: float) -> list[Char]:
@@ -77,7 +94,7 @@ def _turn(chars: list[Char], width: float) -> list[Char]:
     for c in chars:
         nb = width - c.x0
         out.append(replace(c, x0=c.top, top=width - c.x1, x1=c.bottom, bottom=nb, upright=True,
-                           baseline=nb - 0.12 * (nb - (width - c.x1)), tight=None))
+                           baseline=nb - TURNED_DESCENT_SHARE * (nb - (width - c.x1)), tight=None))
     return out
 
 
@@ -217,7 +234,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
                    langs=[], title=src.title,
                    generator=Generator("pariter", pariter.__version__))
     body = body_style([pg.lines for pg in pages])
-    size = body.size if body is not None else 10.0
+    size = body.size if body is not None else DEFAULT_BODY_SIZE
 
     # running matter
     running = find_running([pg.lines for pg in pages], [pg.height for pg in pages], size)
@@ -262,9 +279,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     table_boxes: list[tuple[int, PageTable]] = []
     for pg in pages:
         for t in pg.tables:
-            inside = [l for l in pg.lines if t.x0 - 2 <= (l.x0 + l.x1) / 2 <= t.x1 + 2
-                      and t.top - 2 <= (l.top + l.bottom) / 2 <= t.bottom + 2]
-            if len(inside) >= 2:
+            inside = [l for l in pg.lines
+                      if t.x0 - TABLE_SLACK_PT <= (l.x0 + l.x1) / 2 <= t.x1 + TABLE_SLACK_PT
+                      and t.top - TABLE_SLACK_PT <= (l.top + l.bottom) / 2 <= t.bottom + TABLE_SLACK_PT]
+            if len(inside) >= TABLE_MIN_LINES:
                 table_boxes.append((pg.number, t))
                 keep = {id(l) for l in inside}
                 pg.lines = [l for l in pg.lines if id(l) not in keep]
@@ -272,7 +290,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     # reading order (which also finds the rows of unruled tables)
     ordered: list[Line] = []
     for pg in pages:
-        leaves = reading_order(pg.lines, min_gutter=max(4.0, 0.5 * size))
+        leaves = reading_order(pg.lines, min_gutter=max(MIN_GUTTER_PT, GUTTER_EM * size))
         for i, leaf in enumerate(leaves):
             for l in merge_band_lines(leaf, pg.width):
                 l.col = i

@@ -17,6 +17,11 @@ from functools import lru_cache
 from .lines import is_cjk
 
 _HYPHENS = "-\u00ad\u2010"
+#: A line whose last word is a URL of more than this many characters was broken
+#: inside the URL, and the next line continues it without a space.
+URL_MIN_CHARS = 12
+
+
 def join(parts: list[str]) -> str:
     out = ""
     for p in parts:
@@ -134,7 +139,8 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
     if _broken_word(a, b, words):
         return a + b
     if re.search(r"(https?://|www\.)\S*$", a) and not re.match(r"[A-Z]", first) \
-            and len(a.rsplit(None, 1)[-1]) > 12 and last not in ".,;" and not _word_after_url(b):
+            and len(a.rsplit(None, 1)[-1]) > URL_MIN_CHARS and last not in ".,;" \
+            and not _word_after_url(b):
         return a + b  # a URL broken across lines
     return a + " " + b
 
