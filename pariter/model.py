@@ -28,6 +28,9 @@ from typing import Any, Iterator, Literal, TypeVar, Union
 from pariter.io import atomic_write_text, read_json_object
 
 SCHEMA_VERSION = "1.0"
+#: a document's format: 1.1 adds paragraphs' run-in labels (``label_end``) and sentences of
+#: notes; a 1.0 file reads as before, and a reader of 1.0 refuses a 1.1 file by its version
+DOCUMENT_SCHEMA_VERSION = "1.1"
 
 LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
 LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
@@ -298,7 +301,7 @@ class Document(JsonFile):
     langs: list[str]
     title: str | None = None
     generator: Generator | None = None
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = DOCUMENT_SCHEMA_VERSION
     pages: list[Page] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
