@@ -143,12 +143,12 @@ class _Run:
         self.t = _Side(tv, ti, self._embed([it.text for it in ti], tv.lang))
         self.links: list[Link] = []
         pairs, corners = hints(sv, tv, si, ti, self.s.x, self.t.x)
+        s_m = matching_forms([it.text for it in si], sv.lang)  # what is compared, and measured
+        t_m = matching_forms([it.text for it in ti], tv.lang)
         self.beads = align_vectors(
             self.s.x, self.t.x, params=cfg.sentences,
-            src_chars=[F.char_length(it.text) for it in si],
-            tgt_chars=[F.char_length(it.text) for it in ti],
-            src_texts=matching_forms([it.text for it in si], sv.lang),
-            tgt_texts=matching_forms([it.text for it in ti], tv.lang),
+            src_chars=[F.char_length(t) for t in s_m], tgt_chars=[F.char_length(t) for t in t_m],
+            src_texts=s_m, tgt_texts=t_m,
             embedder=embedder, hints=pairs, corners=corners,
             classes=(classes(si), classes(ti)), progress=progress)
         self.expected = self._expected_ratio()

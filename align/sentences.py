@@ -655,15 +655,16 @@ def align_sentences(
     progress: Progress | None = None,
 ) -> list[Bead]:
     """Align two lists of sentences.  Each sentence is embedded once in its matching form
-    (Traditional Chinese read as Simplified, compatibility forms folded: `text.matching_form`),
-    and the few bead texts the evidence pass compares once more."""
+    (Traditional Chinese read as Simplified, compatibility forms folded, translator's notes
+    left out: `text.matching_form`), and the few bead texts the evidence pass compares once
+    more; lengths for the length penalty are those of the matching forms."""
     from .text import matching_forms
 
     s_m, t_m = matching_forms(src, src_lang), matching_forms(tgt, tgt_lang)
     x, y = embedder.encode(s_m), embedder.encode(t_m)
     return align_vectors(
         x, y, params=params,
-        src_chars=[len(s) for s in src], tgt_chars=[len(t) for t in tgt],
+        src_chars=[len(s) for s in s_m], tgt_chars=[len(t) for t in t_m],
         src_texts=s_m, tgt_texts=t_m, embedder=embedder, progress=progress,
     )
 

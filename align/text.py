@@ -58,13 +58,46 @@ def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
 
 
+_OPENERS, _CLOSERS = "(（[［【", ")）]］】"
+
+TRANSLATOR_NOTE = re.compile(
+    r"[(（\[［【]\s*(?:译者注|译注|译者按|译按|translator['’]s\s+note)\s*[:：]?", re.IGNORECASE)
+"""The opening of a translator's note in brackets: （译者注：…）, （译注：…）, （译者按：…），
+[Translator's note: …]."""
+
+
+def without_translator_notes(text: str) -> str:
+    """The text without its bracketed translator's notes.  A translator's note is the one
+    part of a translation that has no counterpart in the source: matched with it, a
+    sentence that carries a long note resembles its source less than its neighbours do.
+    Brackets inside the note nest; a note left open runs to the end of the text."""
+    out, pos = [], 0
+    for m in TRANSLATOR_NOTE.finditer(text):
+        if m.start() < pos:
+            continue  # inside a note already removed
+        depth, end = 0, len(text)
+        for k in range(m.start(), len(text)):
+            if text[k] in _OPENERS:
+                depth += 1
+            elif text[k] in _CLOSERS:
+                depth -= 1
+                if depth == 0:
+                    end = k + 1
+                    break
+        out.append(text[pos:m.start()])
+        pos = end
+    out.append(text[pos:])
+    kept = "".join(out)
+    return kept if kept.strip() else text
+
+
 def matching_form(text: str, lang: str | None = None) -> str:
-    """NFKC, and Traditional Chinese as Simplified (for text with Han characters unless
-    the language is given as something other than Chinese)."""
+    """NFKC, Traditional Chinese as Simplified (for text with Han characters unless the
+    language is given as something other than Chinese), translator's notes left out."""
     t = unicodedata.normalize("NFKC", text)
     if (lang in (None, "zh") or lang.startswith("zh")) and _has_han(t):
         t = _t2s().convert(t)
-    return t
+    return without_translator_notes(t)
 
 
 def matching_forms(texts: Sequence[str], lang: str | None = None) -> list[str]:

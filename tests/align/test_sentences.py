@@ -261,3 +261,19 @@ def test_refine_can_be_switched_off() -> None:
                         tgt_texts=texts[1], embedder=_BagOfWords())
     _covers(on, len(x), len(y))
     assert _pairs(off) == _pairs(align_vectors(x, y))
+
+
+def test_translator_notes_are_left_out_of_matching(muse, story) -> None:
+    """A translator's note has no counterpart in the source: sentences that carry long ones
+    align as they do without them (the output keeps the notes; matching leaves them out)."""
+    from pariter.align.text import matching_form, without_translator_notes
+
+    assert without_translator_notes("安全（译者注：混合协议(类似 Babe)，仅一种）。下句") == "安全。下句"
+    assert without_translator_notes("检查点（译者注：每一个epoch 结束") == "检查点"  # left open
+    assert without_translator_notes("A [Translator's note: x] b.") == "A  b."
+    assert without_translator_notes("（译者注：全部）") == "（译者注：全部）"  # nothing else to match
+    assert matching_form("安全（译注：说明）。", "zh") == "安全。"
+    en, zh, _ = story
+    noted = [s + "（译者注：此处原文有一段很长的背景说明，译者在这里补充了相关的历史和技术细节，"
+                 "以便读者理解上下文。）" if k % 3 == 0 else s for k, s in enumerate(zh)]
+    assert _pairs(align_sentences(en, noted, muse)) == _pairs(align_sentences(en, zh, muse))
