@@ -56,6 +56,20 @@ from .text import matching_forms
 __all__ = ["Calibration", "AlignConfig", "align_documents", "align_bilingual", "summary"]
 
 
+class _UnionFind:
+    """Disjoint sets of hashable keys (path halving): units that beads join into one group."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, u):  # noqa: ANN001, ANN201 - any hashable key
+        parent = self.parent
+        while parent.setdefault(u, u) != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+
 @dataclass(frozen=True)
 class Calibration:
     """``score = 1 / (1 + exp(-slope * (similarity - midpoint)))``.
@@ -245,13 +259,8 @@ class _Run:
         notes, or against endnote sentences); where a group's sentences align in more
         than one bead, its sentence links follow.  A group aligned whole in one bead is
         its own finest unit, as a heading is: no sentence link repeats it."""
-        parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-        def find(u: tuple[str, str]) -> tuple[str, str]:
-            while parent.setdefault(u, u) != u:
-                parent[u] = parent[parent[u]]
-                u = parent[u]
-            return u
+        groups_of = _UnionFind()
+        parent, find = groups_of.parent, groups_of.find
 
         def units(b: Bead) -> list[tuple[str, str]]:
             """A note item stands for its note; any other item for itself."""
@@ -375,13 +384,8 @@ class _Run:
     def blocks(self, skip: set[int], windows: list[tuple[int, int]]) -> None:
         """Groups of blocks connected by sentence beads, each followed by its links."""
         sv, tv = self.s.view, self.t.view
-        parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-        def find(u: tuple[str, int]) -> tuple[str, int]:
-            while parent.setdefault(u, u) != u:
-                parent[u] = parent[parent[u]]
-                u = parent[u]
-            return u
+        groups_of = _UnionFind()
+        parent, find = groups_of.parent, groups_of.find
 
         def blocks_of(b: Bead) -> list[tuple[str, int]]:
             out = [("s", self.s.items[i].block) for i in b.src if self.s.items[i].block is not None]
@@ -446,13 +450,8 @@ class _Run:
 
     def paragraphs(self, bead_ids: list[int], windows: list[tuple[int, int]], ignore: list[str]) -> None:
         """Paragraph links inside a clause pair: paragraphs connected by sentence beads."""
-        parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-        def find(u: tuple[str, str]) -> tuple[str, str]:
-            while parent.setdefault(u, u) != u:
-                parent[u] = parent[parent[u]]
-                u = parent[u]
-            return u
+        groups_of = _UnionFind()
+        parent, find = groups_of.parent, groups_of.find
 
         def paras(b: Bead) -> list[tuple[str, str]]:
             return ([("s", self.s.items[i].paragraph) for i in b.src if self.s.items[i].paragraph]
