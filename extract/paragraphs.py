@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line, is_cjk
 from .fonts import WEIGHT_STEP
+from .lang import detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
 
 #: What a sentence (or a clause of a Chinese sentence) can end with.
@@ -188,8 +189,6 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
     return None
 
 
-_IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
-_LETTER = re.compile("[A-Za-z]")
 #: a line is clearly English with this many letters and no ideograph ...
 CLEAR_LATIN = 4
 #: ... and clearly Chinese with this many ideographs, more than its Latin letters
@@ -197,7 +196,7 @@ CLEAR_IDEOGRAPHS = 2
 
 
 def _clear_lang(l: Line) -> str | None:
-    ideo, latin = len(_IDEOGRAPH.findall(l.text)), len(_LETTER.findall(l.text))
+    ideo, latin = detect_weight(l.text)
     if ideo == 0 and latin >= CLEAR_LATIN:
         return "en"
     if ideo >= CLEAR_IDEOGRAPHS and latin <= ideo:
