@@ -40,12 +40,21 @@ PIECE_OVERLAP_PT: float = 1
 RUN_IN_GAP_EM: float = 3.5
 #: The wider piece gives a joined line its type unless it is this many points smaller.
 PIECE_SIZE_TOLERANCE: float = 0.3
+#: A line that wraps to the next runs at least this share of the page's text width (a
+#: column of a two-column page is a little under half of it; cells and code lines are
+#: shorter) ...
+WRAP_WIDTH_SHARE: float = 0.4
+#: ... and its continuation's baseline is at most this many of its sizes below it (one line
+#: pitch, leading included; a paragraph gap or a new table row is more).
+WRAP_PITCH_SIZES: float = 1.8
 
 
 def reading_order(lines: list[Line], min_gutter: float = MIN_GUTTER_PT) -> list[list[Line]]:
     """Leaf regions in reading order; each leaf's lines sorted top to bottom."""
     out: list[list[Line]] = []
-    _cut(lines, min_gutter, out, 0)
+    if lines:
+        measure = max(l.x1 for l in lines) - min(l.x0 for l in lines)
+        _cut(lines, min_gutter, out, 0, measure)
     return out
 
 
@@ -56,7 +65,8 @@ def _single_band(lines: list[Line]) -> bool:
     return bottom - top <= SINGLE_BAND_HEIGHTS * h
 
 
-def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) -> None:
+def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int,
+         measure: float) -> None:
     if len(lines) <= 1 or depth > MAX_CUT_DEPTH:
         if lines:
             out.append(sorted(lines, key=lambda l: (l.baseline, l.x0)))
@@ -65,11 +75,13 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) ->
         out.append(sorted(lines, key=lambda l: l.x0))
         return
     cols = _merge_label_columns(_split(lines, lambda l: (l.x0, l.x1), gutter))
+    if len(cols) == 2 and _wrap_over_gap(cols, measure):
+        cols = [lines]  # one column's text: read top to bottom (below)
     if len(cols) > 1:
         groups = _grid_groups(cols)
         if len(groups) > 1:
             for c in groups:
-                _cut(c, gutter, out, depth + 1)
+                _cut(c, gutter, out, depth + 1, measure)
             return
         _mark_cells(cols)  # one grid: its rows are read across, and are not running text
     # horizontal: cut at every gap close to the widest one
@@ -88,8 +100,22 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int) ->
     cuts = [i for g, i in gaps if g >= CUT_GAP_SHARE * widest]
     start = 0
     for i in cuts + [len(ivs)]:
-        _cut(ivs[start:i], gutter, out, depth + 1)
+        _cut(ivs[start:i], gutter, out, depth + 1, measure)
         start = i
+
+
+def _wrap_over_gap(cols: list[list[Line]], measure: float) -> bool:
+    """A paragraph's indented first line wraps onto a last line shorter than the indent (a
+    two-line paragraph): the white space right of the short line and left of the indent is
+    a vertical gap no line crosses, yet nothing stands beside anything across it. Read as
+    two columns, the continuation would come before the line it continues."""
+    left, right = cols
+    up = max(right, key=lambda l: l.bottom)
+    down = min(left, key=lambda l: l.top)
+    return (up.bottom <= down.top + MIN_BAND_GAP_PT
+            and up.x1 - up.x0 >= WRAP_WIDTH_SHARE * measure
+            and 0 < down.baseline - up.baseline <= WRAP_PITCH_SIZES * up.size
+            and abs(down.size - up.size) <= PIECE_SIZE_TOLERANCE)
 
 
 def _grid_groups(cols: list[list[Line]]) -> list[list[Line]]:

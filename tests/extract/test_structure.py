@@ -191,3 +191,22 @@ def test_bilingual_label_box_cut_at_separator() -> None:
     a, b = _split_box(l, text, s0, s1)
     assert (a.x0, b.x1) == (l.x0, l.x1) and a.top == b.top == l.top
     assert abs(a.x1 - 306.8) < 3 and abs(b.x0 - 311.1) < 3  # where the slash is drawn
+
+
+def test_two_line_paragraph_with_a_short_last_line_reads_top_down(tmp_path: Path) -> None:
+    """The gap between a short last line and its paragraph's indent is no column gutter."""
+    from pariter.extract.document import extract_pdf
+
+    from ._pdf import text_ops, write_pdf
+
+    long = "This line of running text is long enough to reach the right margin of the page"
+    lines = [(72, 100 + 14 * i, 10, long) for i in range(3)]
+    lines += [(108, 152, 10, "An indented first line that wraps onto a very short one, "
+                              "which ends before the"), (72, 166, 10, "indent.")]
+    lines += [(108, 190 + 14 * i, 10, long) for i in range(1)]
+    lines += [(72, 204 + 14 * i, 10, long + ".") for i in range(2)]
+    doc = extract_pdf(write_pdf(tmp_path / "wrap.pdf", [text_ops(lines)]))
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("An indented first line") and t.endswith("before the indent.")
+               for t in texts), texts
+    assert not doc.headings
