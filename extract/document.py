@@ -38,6 +38,7 @@ from .readers import check_file as _check_file
 from .roles import Evidence, decide
 from .running import find_running, page_number, to_running
 from .styles import DEFAULT_BODY_SIZE, DocStyle, body_style
+from .textjoin import vocabulary
 
 _FINAL = tuple("。！？.!?:：；;”’」』)）")
 _LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）](?!\d)\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
@@ -260,6 +261,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     # notes
     notes: list[Note] = []
     last: Note | None = None
+    # the words of the whole document, notes included, decide the notes' line-end breaks
+    note_words = vocabulary([l.text for pg in pages for l in pg.lines])
     for pg in pages:
         running_on = (last is not None and last.page == pg.number - 1
                       and not last.text.rstrip().endswith(FINAL))
@@ -270,7 +273,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
                 continue
             if not area.labelled and (last is None or last.page >= pg.number):
                 continue  # only a note from an earlier page runs on without a label
-            found, last = parse_notes(area.lines, pg.number, last)
+            found, last = parse_notes(area.lines, pg.number, last, note_words)
             notes.extend(n for n in found if n.label)
             drop.update(id(l) for l in area.lines)
         pg.lines = [l for l in pg.lines if id(l) not in drop]

@@ -16,7 +16,7 @@ from pariter.model import Box
 from .chars import RULE_THICKNESS, Rule
 from .lines import Line
 from .styles import DISPLAY_RATIO
-from .textjoin import join2
+from .textjoin import Lexicon, join2
 
 _PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*∗†‡§¶]{1,3}|[\u2460-\u2473])"
                           r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<]))(?=\S)")
@@ -227,8 +227,11 @@ def rows(lines: list[Line]) -> list[Line]:
     return out
 
 
-def parse_notes(area: list[Line], page: int, last: Note | None) -> tuple[list[Note], Note | None]:
-    """Notes of one area; text before the first label continues ``last`` (previous page)."""
+def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon | None = None
+                ) -> tuple[list[Note], Note | None]:
+    """Notes of one area; text before the first label continues ``last`` (previous page).
+    ``words`` (the document's :func:`~.textjoin.vocabulary`) decides words broken at a
+    line's end, as in the text."""
     notes: list[Note] = []
     cur = None
     left = min(l.x0 for l in area)
@@ -247,10 +250,10 @@ def parse_notes(area: list[Line], page: int, last: Note | None) -> tuple[list[No
             cur = Note(label, text.strip(), page, [page], [box])
             notes.append(cur)
         elif cur is not None:
-            cur.text = join2(cur.text, l.text.strip())
+            cur.text = join2(cur.text, l.text.strip(), words)
             cur.boxes.append(box)
         elif last is not None:
-            last.text = join2(last.text, l.text.strip())
+            last.text = join2(last.text, l.text.strip(), words)
             if page not in last.pages:
                 last.pages.append(page)
             last.boxes.append(box)

@@ -316,6 +316,42 @@ def test_a_word_broken_without_a_hyphen_is_joined_only_when_the_words_say_so() -
     assert join2("et la", "pérennisation", words) == "et la pérennisation"
 
 
+def test_a_document_that_breaks_words_anywhere_is_read_as_such() -> None:
+    """Chinese line breaking of Latin text is a property of the whole document: where its
+    lines show unmistakable breaks inside words, every break between two letters or two
+    digits is read as the more probable segmentation; elsewhere nothing changes."""
+    from pariter.extract.textjoin import vocabulary
+    lines = ["principles of human ethi", "cs, and potential and p", "ossible risks of GenAI",
+             "measures may be taken to move forward with 5,000 items.",
+             "It went in to the OpenAI and IBM watsonx.ai models here."]
+    anywhere = vocabulary(lines)
+    latin = vocabulary(["the potential and", "cs", "measures may be taken", "the possible way"])
+    assert anywhere.breaks_words and not latin.breaks_words
+    # fragments and their join: the word list's frequencies (avoide|d, dam|age, an|d)
+    assert join2("should be avoide", "d, and", anywhere) == "should be avoided, and"
+    assert join2("any dam", "age occurring", anywhere) == "any damage occurring"
+    assert join2("cross-industry an", "d cross-domain", anywhere) == "cross-industry and cross-domain"
+    # the document's own usage first: it prints "forward", "OpenAI", "may be", "IBM watsonx"
+    assert join2("for", "ward-looking", anywhere) == "forward-looking"
+    assert join2("Open", "AI 公司", anywhere) == "OpenAI 公司"
+    assert join2("measures may", "be taken", anywhere) == "measures may be taken"
+    assert join2("built on IBM", "watsonx", anywhere) == "built on IBM watsonx"
+    # two known words no join makes one stay apart; so do an abbreviation and a word
+    assert join2("Artificial", "Intelligence", anywhere) == "Artificial Intelligence"
+    assert join2("the NLP", "model", anywhere) == "the NLP model"
+    # numbers cut anywhere (20|23, 3.|0) join only in such a document
+    assert join2("于20", "23年", anywhere) == "于2023年"
+    assert join2("ERNIE 3.", "0，打造", anywhere) == "ERNIE 3.0，打造"
+    assert join2("pages 20", "23 and", latin) == "pages 20 23 and"
+    assert join2("any dam", "age occurring", latin) == "any dam age occurring"
+
+
+def test_a_url_in_angle_brackets_broken_inside_its_scheme_is_one_url() -> None:
+    assert join2("Awesome, <h", "ttps://github.com/x> accessed") == "Awesome, <https://github.com/x> accessed"
+    assert join2("see <htt", "ps://example.org>") == "see <https://example.org>"
+    assert join2("a <b", "c> d") == "a <b c> d"
+
+
 def test_a_prefix_the_document_hyphenates_keeps_its_hyphen_at_a_line_end() -> None:
     from pariter.extract.textjoin import vocabulary
     hyphenating = vocabulary(["multi-domain education", "and multi-stakeholder talks"])
