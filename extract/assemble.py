@@ -110,6 +110,14 @@ def _is_title(text: str, titles: list[str]) -> bool:
     return False
 
 
+def _contents_entries(b: Block) -> bool:
+    """A block of a contents page whose lines are mostly entries ending in a page number:
+    front matter wherever it stands, even under a "Contents" heading of its own."""
+    if "contents page" not in b.reasons:
+        return False
+    return 2 * sum(hd.looks_like_toc(l.text) for l in b.lines) > len(b.lines)
+
+
 class Assembler:
     """Builds ``doc``'s units from the decided blocks (see the module docstring)."""
 
@@ -267,7 +275,8 @@ class Assembler:
                 pages_ = sorted({l.page for l in b.lines})
                 role = ("caption" if first.kind == "caption"
                         else "list" if bullet or LIST_START.match(text)
-                        else "front" if sid.endswith(".front") else "body")
+                        else "front" if sid.endswith(".front") or _contents_entries(b)
+                        else "body")
                 doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
                                                 clause.id if clause else None, pages_,
                                                 boxes, role,
