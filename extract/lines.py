@@ -368,33 +368,48 @@ LOGO_A_RISE_EM: tuple[float, float] = (0.1, 0.45)
 
 
 def _tex_logos(chars: list[Char]) -> None:
-    """TeX and LaTeX logos, drawn as capitals, read as they are written: ``TeX``, ``LaTeX``.
+    """TeX and LaTeX logos, drawn as capitals, read as they are written: ``TeX``, ``LaTeX``,
+    ``XeTeX``, ``XeLaTeX``.
 
     Only the logo's geometry counts: a lowered ``E`` of full size tucked between ``T`` and
     ``X`` on one baseline (kerned into both), and for LaTeX a small raised ``A`` tucked
-    into the ``L`` before that ``T``. Plain capitals ("TEX", "LATEX") stay as they are."""
+    into the ``L`` before that ``T``. XeTeX's logo sets a reversed ``E``, lowered and
+    kerned the same way, between an ``X`` and the TeX or LaTeX logo. Plain capitals
+    ("TEX", "LATEX", "XELATEX") stay as they are."""
     n = len(chars)
     for i in range(1, n - 1):
         t, e, x = chars[i - 1], chars[i], chars[i + 1]
-        if t.text != "T" or e.text != "E" or x.text != "X":
+        if e.text != "E" or not _tucked(t, e, x):
             continue
-        s = t.size
-        if s <= 0 or abs(e.size - s) > LOGO_SIZE_SHARE * s or abs(x.size - s) > LOGO_SIZE_SHARE * s:
-            continue
-        drop = e.baseline - t.baseline
-        if not (LOGO_E_DROP_EM[0] * s <= drop <= LOGO_E_DROP_EM[1] * s
-                and abs(x.baseline - t.baseline) < LOGO_SIZE_SHARE * s
-                and e.x0 < t.x1 - LOGO_KERN_EM * s and x.x0 < e.x1 - LOGO_KERN_EM * s):
-            continue
-        e.text = "e"
-        if i >= 3:
-            l, a = chars[i - 3], chars[i - 2]
-            rise = l.baseline - a.baseline
-            if (l.text == "L" and a.text == "A" and abs(l.size - s) < LOGO_SIZE_SHARE * s
-                    and LOGO_A_SIZE_SHARE[0] * s <= a.size <= LOGO_A_SIZE_SHARE[1] * s
-                    and LOGO_A_RISE_EM[0] * s <= rise <= LOGO_A_RISE_EM[1] * s
-                    and a.x0 < l.x1 and abs(l.baseline - t.baseline) < LOGO_SIZE_SHARE * s):
-                a.text = "a"
+        if t.text == "T" and x.text == "X":
+            e.text = "e"
+            if i >= 3:
+                l, a = chars[i - 3], chars[i - 2]
+                s = t.size
+                rise = l.baseline - a.baseline
+                if (l.text == "L" and a.text == "A" and abs(l.size - s) < LOGO_SIZE_SHARE * s
+                        and LOGO_A_SIZE_SHARE[0] * s <= a.size <= LOGO_A_SIZE_SHARE[1] * s
+                        and LOGO_A_RISE_EM[0] * s <= rise <= LOGO_A_RISE_EM[1] * s
+                        and a.x0 < l.x1 and abs(l.baseline - t.baseline) < LOGO_SIZE_SHARE * s):
+                    a.text = "a"
+    for i in range(1, n - 2):
+        # after the pass above, so that what follows the reversed E is a logo already
+        t, e, x, nxt = chars[i - 1], chars[i], chars[i + 1], chars[i + 2]
+        if (t.text == "X" and e.text == "E" and (x.text, nxt.text) in (("T", "e"), ("L", "a"))
+                and _tucked(t, e, x)):
+            e.text = "e"
+
+
+def _tucked(before: Char, e: Char, after: Char) -> bool:
+    """``e`` is one size with its neighbours, dropped below their shared baseline by a
+    logo's amount and kerned into both."""
+    s = before.size
+    if s <= 0 or abs(e.size - s) > LOGO_SIZE_SHARE * s or abs(after.size - s) > LOGO_SIZE_SHARE * s:
+        return False
+    drop = e.baseline - before.baseline
+    return (LOGO_E_DROP_EM[0] * s <= drop <= LOGO_E_DROP_EM[1] * s
+            and abs(after.baseline - before.baseline) < LOGO_SIZE_SHARE * s
+            and e.x0 < before.x1 - LOGO_KERN_EM * s and after.x0 < e.x1 - LOGO_KERN_EM * s)
 
 
 #: Spacing accents that TeX (and some Word fonts) draw as glyphs of their own over a

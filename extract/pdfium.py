@@ -711,7 +711,10 @@ class PdfiumSource:
         # the baseline's angle on the displayed page, counter-clockwise in degrees
         angle = math.degrees(math.atan2(bb, a)) if (a or bb) else 0.0
         angle = (angle - 90.0 * rot + 180.0) % 360.0 - 180.0
-        upright = abs(angle) < 1.0 and a * d - bb * c > 0
+        # a glyph reflected left to right (XeTeX's reversed E, \reflectbox) still stands
+        # upright on its baseline: only its advance runs backwards
+        mirrored = a < 0 and d > 0 and abs(bb) <= UPRIGHT_SKEW * -a and abs(c) <= UPRIGHT_SKEW * d
+        upright = (abs(angle) < 1.0 and a * d - bb * c > 0) or (mirrored and rot % 4 == 0)
         if fptr in fonts:
             font = fonts[fptr]
         else:

@@ -210,3 +210,37 @@ def test_two_line_paragraph_with_a_short_last_line_reads_top_down(tmp_path: Path
     assert any(t.startswith("An indented first line") and t.endswith("before the indent.")
                for t in texts), texts
     assert not doc.headings
+
+
+def test_xetex_logos_by_geometry() -> None:
+    """XeTeX's reversed E is lowered and kerned like TeX's E, between an X and the logo."""
+    s = 10.91
+
+    def xe(x: float, seq: int, latex: bool) -> list[Char]:
+        out = [_ch("X", x, x + 0.72 * s, s, 100, seq),
+               _ch("E", x + 0.64 * s, x + 1.25 * s, s, 100 + 0.22 * s, seq + 1)]
+        return out + _logo(x + 1.11 * s, s, 100, seq + 2, latex=latex)
+
+    chars = xe(72, 0, latex=True)
+    chars += xe(max(c.x1 for c in chars) + 4, 20, latex=False)
+    (line,) = build_lines(chars, 1)
+    assert line.text == "XeLaTeX XeTeX"
+    # an X and capitals on one baseline are not a logo
+    plain = [_ch(c, 72 + i * 7, 72 + i * 7 + 6.9, s, 100, i) for i, c in enumerate("XELATEX")]
+    (line,) = build_lines(plain, 1)
+    assert line.text == "XELATEX"
+
+
+def test_a_mirrored_glyph_stays_on_its_line(tmp_path: Path) -> None:
+    """A glyph reflected left to right (``\\reflectbox``, XeTeX's reversed E) stands upright:
+    it is read in its line, not set apart as turned text."""
+    from pariter.extract.document import extract_pdf
+
+    from ._pdf import write_pdf
+
+    stream = ("BT /F1 11 Tf 72 700 Td (Typeset with X) Tj ET\n"
+              "BT /F1 11 Tf -1 0 0 1 183 698 Tm (E) Tj ET\n"
+              "BT /F1 11 Tf 184 700 Td (TeX in any case.) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "mirror.pdf", [stream]))
+    (para,) = doc.paragraphs  # one line, not the line and a turned "E" apart
+    assert para.text.startswith("Typeset with X") and "ETeX in any case." in para.text
