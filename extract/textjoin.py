@@ -186,7 +186,7 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
         return a + b
     if last in "-/\u2010" and first.isalnum() and not is_cjk(first):
         return a + b  # URLs and ranges broken after a slash or hyphen
-    scheme = re.search(r"<([A-Za-z:/.]{1,7})$", a)
+    scheme = _SCHEME_CUT.search(a)
     if scheme and re.match(r"(?:https?://|www\.)", scheme.group(1) + b):
         return a + b  # <h|ttps://…>: a URL in angle brackets has no space in it (RFC 3986, C)
     if getattr(words, "breaks_words", False) and _digits_broken(a, b):
@@ -237,6 +237,9 @@ def _broken_word(a: str, b: str, words: set[str] | None) -> bool:
     return (words is not None and joined in words) or joined in _dictionary()
 
 
+#: ``<`` and the start of a URL's scheme at a line's end (``<h``, ``<http``, ``<https:/``):
+#: at most one character short of ``https://``
+_SCHEME_CUT = re.compile(r"<([A-Za-z:/.]{1,%d})$" % (len("https://") - 1))
 _HEAD = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[A-Za-z]+$")
 _TAIL = re.compile(r"[A-Za-z]+(?![A-Za-z\u00c0-\u024f])")
 
@@ -266,12 +269,19 @@ def _one_word(a: str, b: str, words: Lexicon) -> bool:
     return _log_p(joined) > _log_p(head) + _log_p(tail)
 
 
+#: Norvig's model of a word the list does not hold: probability UNKNOWN_WORD_MASS / total
+#: words, divided by UNKNOWN_LETTER_FACTOR for each of its letters (Beautiful Data, ch. 14,
+#: where both are 10): long unknown strings are rarely words.
+UNKNOWN_WORD_MASS = 10
+UNKNOWN_LETTER_FACTOR = 10
+
+
 def _log_p(w: str) -> float:
     freq, total = _frequencies()
     f = freq.get(w)
     if f:
         return math.log(f / total)
-    return math.log(10 / total) - len(w) * math.log(10)
+    return math.log(UNKNOWN_WORD_MASS / total) - len(w) * math.log(UNKNOWN_LETTER_FACTOR)
 
 
 def _digits_broken(a: str, b: str) -> bool:
