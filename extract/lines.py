@@ -556,8 +556,10 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
 RUNIN_MAX_CHARS = 32
 #: ... and followed on its line by at least this many of the running text
 RUNIN_MIN_REST = 4
-#: a CJK label stands apart from its text by a visible gap (Chinese sets no spaces)
-RUNIN_CJK_GAP_EM = 0.5
+#: a CJK label stands apart from its text by a visible gap: this many ems wider than the
+#: line's usual gap between ideographs (Chinese sets them edge to edge, and justification
+#: widens every gap of a line alike; a label is followed by a space of a half or whole em)
+RUNIN_CJK_GAP_EM = 0.3
 _RUNIN_END = tuple(".:：。．")
 
 
@@ -579,9 +581,12 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     rest = text[order[j][0]:].strip()
     if not head or len(head) > RUNIN_MAX_CHARS or len(rest) < RUNIN_MIN_REST:
         return None
-    if any(c.fontname != order[j][1].fontname for _, c in order[j:] if c.text.strip()
-           ) and len({c.fontname for _, c in order[j:]}) > 2:
-        return None  # the rest mixes faces: a formula, a line of code, not running text
+    script = is_cjk(rest[0])
+    faces = {c.fontname for _, c in order[j:] if c.text.strip() and _is_cjk_glyph(c) == script}
+    if len(faces) > 2:
+        # the rest mixes faces in one script: a formula, a line of code, not running text
+        # (Latin words in their own face inside Chinese text are the script changing)
+        return None
     if is_cjk(head[-1]) != is_cjk(rest[0]) or (not is_cjk(rest[0]) and not rest[0].isalnum()):
         return None  # a Latin face next to a CJK one is the script changing, not the style
     t0, t1 = _traits(order[0][1]), _traits(order[j][1])
@@ -593,12 +598,23 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
         return None
     prev = order[j - 1][1]
     if is_cjk(head[-1]) and is_cjk(rest[0]):
-        apart = order[j][1].x0 - prev.x1 >= RUNIN_CJK_GAP_EM * size
+        apart = order[j][1].x0 - prev.x1 >= _usual_cjk_gap(order) + RUNIN_CJK_GAP_EM * size
     else:
         apart = rest[0].isupper() or rest[0].isdigit() or is_cjk(rest[0])
     if not (head.endswith(_RUNIN_END) or apart):
         return None
     return len(head)
+
+
+def _is_cjk_glyph(c: Char) -> bool:
+    return bool(c.text) and is_cjk(c.text[0])
+
+
+def _usual_cjk_gap(order: list[tuple[int, Char]]) -> float:
+    """The median gap between neighbouring ideographs of a line (0 when it has none)."""
+    gaps = sorted(b.x0 - a.x1 for (_, a), (_, b) in zip(order, order[1:])
+                  if _is_cjk_glyph(a) and _is_cjk_glyph(b))
+    return max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
 
 
 #: A space the content stream draws counts unless the next glyph is drawn back over it

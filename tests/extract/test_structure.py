@@ -244,3 +244,35 @@ def test_a_mirrored_glyph_stays_on_its_line(tmp_path: Path) -> None:
     doc = extract_pdf(write_pdf(tmp_path / "mirror.pdf", [stream]))
     (para,) = doc.paragraphs  # one line, not the line and a turned "E" apart
     assert para.text.startswith("Typeset with X") and "ETeX in any case." in para.text
+
+
+def test_cjk_run_in_label_apart_by_a_gap_wider_than_the_lines_own() -> None:
+    """``注`` in a Hei face, a visible gap, then Kai text with Latin words in two faces of
+    their own (a word and a code word): a run-in label, whatever faces the Latin words use."""
+    s = 14.3
+
+    def ch(t: str, x: float, font: str, seq: int, w: float = s) -> Char:
+        return Char(t, x, 100 - 0.8 * s, x + w, 100 + 0.2 * s, font, s, (0.0,), True, 100, seq)
+
+    chars = [ch("注", 49, "ZCAGJH+SimHei", 0)]
+    x = 49 + s + 0.45 * s  # under half an em: LaTeX's label space
+    for i, t in enumerate("如果需要选择"):
+        chars.append(ch(t, x, "ZXEUIT+KaiTi", i + 1))
+        x += s
+    for i, t in enumerate("A4"):
+        chars.append(ch(t, x + 2, "Times-Roman", i + 10, 0.5 * s))
+        x += 0.5 * s
+    x += 4
+    for i, t in enumerate("device"):
+        chars.append(ch(t, x, "LMMono10-Regular", i + 20, 0.5 * s))
+        x += 0.5 * s
+    for i, t in enumerate("纸张大小"):
+        chars.append(ch(t, x, "ZXEUIT+KaiTi", i + 30))
+        x += s
+    (line,) = build_lines(chars, 1)
+    assert line.lead_run == 1, line.text
+    # the same line set edge to edge has no label
+    tight = [ch("注", 49, "ZCAGJH+SimHei", 0)] + [
+        ch(t, 49 + (i + 1) * s, "ZXEUIT+KaiTi", i + 1) for i, t in enumerate("如果需要选择纸张")]
+    (line,) = build_lines(tight, 1)
+    assert line.lead_run is None
