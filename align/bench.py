@@ -9,6 +9,9 @@ the same model in the same process, and peak memory on 100,000 sentences per sid
    *verse-merged* (predicted beads inside one verse merged first: Bertalign's
    bin/eval_bible.py, the protocol of its published 0.979) — each also for the first and
    second half of the gold, so a choice that helps only the half one looked at shows.
+   Below the table, the predicted beads the plain protocol counts wrong, by kind
+   (`evaluate.error_classes`): nulls, beads beside a null, beads finer than a gold bead
+   (the verse-derived gold's 2-2 beads predicted as two 1-1), coarser, crossing.
 2. **Speed**, end to end (embedding included), both runs uncached in this process:
    `pariter`'s aligner (`align_sentences`) on the whole text, and a Bertalign-style run —
    every window of 1..4 sentences embedded as text, Bertalign's first pass (1-1 DP over a
@@ -39,7 +42,7 @@ from rich.table import Table
 from .band import connect
 from .candidates import top_k
 from .embed import CachedEmbedder, Embedder, load_embedder
-from .evaluate import BeadPair, merge_by_verse, read_beads, read_verses, score
+from .evaluate import BeadPair, error_classes, merge_by_verse, read_beads, read_verses, score
 from .sentences import (AlignParams, align_sentences, bead_types, dp_align, length_penalty)
 from .text import matching_forms
 
@@ -222,6 +225,10 @@ def report(console: Console, runs: list[Run], gold: list[BeadPair],
                       str(run.texts_embedded)] if k == 0 else ["", "", "", ""])
             table.add_row(run.name if k == 0 else "", protocol, *values, *extra)
     console.print(table)
+    for run in runs:  # where strict precision goes (evaluate.error_classes)
+        lost = error_classes(gold, run.beads)
+        console.print(f"{run.name}, plain: predicted beads not in the gold: "
+                      + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in lost.items()), highlight=False)
 
 
 # -- memory -------------------------------------------------------------------------------------

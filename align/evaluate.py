@@ -37,6 +37,7 @@ __all__ = [
     "score_paths",
     "read_verses",
     "merge_by_verse",
+    "error_classes",
 ]
 
 BeadPair = tuple[tuple[int, ...], tuple[int, ...]]
@@ -143,6 +144,45 @@ class Scores:
 
 def score(gold: Sequence[BeadPair], pred: Sequence[BeadPair]) -> Scores:
     return Scores(precision=count_matches(gold, pred), recall=count_matches(pred, gold))
+
+
+def error_classes(gold: Sequence[BeadPair], pred: Sequence[BeadPair]) -> dict[str, int]:
+    """Why strict precision is lost: each predicted bead not in the gold, by its relation to it.
+
+    * ``null``: one side empty (strict scores skip it, but it took its sentences from a bead);
+    * ``finer``: all its sentences lie in one gold bead, which it splits (granularity: a
+      verse-derived gold bead of two sentence pairs predicted as two 1-1 beads); counted
+      as ``beside_null`` instead when the rest of that gold bead was predicted as nulls;
+    * ``coarser``: it is the union of whole gold beads, which it merges;
+    * ``crossing``: it takes part of one gold bead and part of another (a boundary error).
+
+    A sentence the gold leaves out is a gold bead of its own (joined to a bead: ``coarser``).  Sorting the lost beads this way tells a null or granularity problem
+    from an alignment one, which the strict and lax scores alone cannot.
+    """
+    home: dict[tuple[int, int], int] = {}
+    for k, (s, t) in enumerate(gold):
+        home.update({(0, i): k for i in s})
+        home.update({(1, j): k for j in t})
+    gold_set = {(tuple(s), tuple(t)) for s, t in gold}
+    emptied = {home[(0, s[0])] if s else home[(1, t[0])] for s, t in pred
+               if bool(s) != bool(t) and (0 if s else 1, (s or t)[0]) in home}
+    out = {"null": 0, "beside_null": 0, "finer": 0, "coarser": 0, "crossing": 0}
+    for s, t in pred:
+        s, t = tuple(s), tuple(t)
+        if (s, t) in gold_set:
+            continue
+        if not s or not t:
+            out["null"] += 1
+            continue
+        ids = [(0, i) for i in s] + [(1, j) for j in t]
+        ks = {home.get(key, -1 - n) for n, key in enumerate(ids)}
+        if len(ks) == 1:
+            out["beside_null" if ks & emptied else "finer"] += 1
+        elif all(k >= 0 and set(gold[k][0]) <= set(s) and set(gold[k][1]) <= set(t) for k in ks):
+            out["coarser"] += 1
+        else:
+            out["crossing"] += 1
+    return out
 
 
 def read_verses(path: str | os.PathLike[str]) -> list[str]:

@@ -44,6 +44,25 @@ def test_strict_and_lax_by_hand() -> None:
     assert s["lax_recall"] == pytest.approx(3 / 4)
 
 
+def test_error_classes_sort_the_lost_beads_by_kind() -> None:
+    from pariter.align.evaluate import error_classes
+
+    pred = [
+        ((0,), (0,)),  # right: not counted
+        ((1,), (1,)),  # finer: inside gold [1,2]:[1,2,3], the rest is no null
+        ((2,), (2, 3)),  # finer as well
+        ((3, 4), (4,)),  # coarser: gold 3-4 and the gold's own null 4 joined
+        ((5,), (5,)),  # beside a null: the rest of gold [5]:[5,6] is predicted as a null
+        ((), (6,)),  # null
+    ]
+    assert error_classes(GOLD, pred) == {"null": 1, "beside_null": 1, "finer": 2,
+                                         "coarser": 1, "crossing": 0}
+    assert error_classes(GOLD, [((2, 3), (3, 4))])["crossing"] == 1  # half of two gold beads
+    merged = [((0, 1, 2), (0, 1, 2, 3)), ((3,), (4,)), ((4,), ()), ((5,), (5, 6))]
+    assert error_classes(GOLD, merged)["coarser"] == 1
+    assert error_classes(GOLD, GOLD) == dict.fromkeys(("null", "beside_null", "finer", "coarser", "crossing"), 0)
+
+
 def test_perfect_and_empty() -> None:
     assert score(GOLD, GOLD).as_dict()["strict_f1"] == 1.0
     assert score(GOLD, []).as_dict()["strict_f1"] == 0.0
