@@ -15,7 +15,9 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   scores no worse than `null_margin` below what it scored without it; a sentence is left
   unaligned only when every such merge is worse by more than the margin;
 * **null splits**: the end sentence of a bead's side leaves as a null when the bead
-  scores more than `null_margin` better without it (the same rule read backwards);
+  scores more than `null_margin` + `split_margin` better without it (the same rule read
+  backwards, at the resolution a boundary move needs too); the extra margin is waived
+  for a sentence carrying a URL the bead's other side does not print;
 * **merge** (with `merge_gain`): two adjacent beads become one when the merged bead
   scores more than `merge_gain` above the better of the two (2-2 and larger beads).
 
@@ -86,6 +88,22 @@ class _Scores:
         return v if np.isfinite(v) else 0.0
 
 
+def _url_elsewhere(new: list, src: Sequence[str], tgt: Sequence[str]) -> bool:
+    """Does the sentence leaving in a split carry a URL the bead's other side lacks?
+
+    A URL is copied verbatim into a translation, so a sentence whose URL the other side
+    does not print has no counterpart there on evidence the text carries; the split then
+    needs no margin beyond what the embeddings show (a bare link footnote embeds like
+    anything else: its cosine says next to nothing)."""
+    from .flags import urls
+
+    (s_full, t_full), (s_null, t_null) = sorted(new, key=lambda b: not (b[0] and b[1]))
+    leaving = [src[i] for i in s_null] or [tgt[j] for j in t_null]
+    other = [tgt[j] for j in t_full] if s_null else [src[i] for i in s_full]
+    found = set().union(*(urls(t) for t in other)) if other else set()
+    return any(not urls(t) <= found for t in leaving if urls(t))
+
+
 def _candidates(beads: list, null_margin: float | None, merge_gain: float | None) -> list[tuple]:
     """(kind, k, new beads for k and k+1 (a merge gives one)) for every adjacent pair."""
     out: list[tuple] = []
@@ -132,7 +150,7 @@ def refine(
     *,
     gain: float = 0.01,
     null_margin: float | None = 0.0,
-    split_margin: float = 0.0,
+    split_margin: float = 0.01,
     merge_gain: float | None = None,
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
@@ -173,7 +191,8 @@ def refine(
                 old = beads[k]
                 full = next((s, t) for s, t in new if s and t)
                 delta = sc.score(*full) - sc.score(old.src, old.tgt)
-                if delta > null_margin + split_margin:  # type: ignore[operator]
+                margin = null_margin + (0.0 if _url_elsewhere(new, src, tgt) else split_margin)
+                if delta > margin:  # type: ignore[operator]
                     moves.append((delta, kind, k, 1, new))
                 continue
             a, b = beads[k], beads[k + 1]

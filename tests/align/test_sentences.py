@@ -253,6 +253,21 @@ def test_refine_null_joins_and_splits() -> None:
     assert _pairs(beads) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
 
 
+def test_a_split_needs_the_margin_unless_a_url_says_so() -> None:
+    """A sentence leaves its bead only when the bead embeds better without it by more than
+    the split margin; a URL the other side does not print is evidence enough on its own."""
+    split = [Bead((0, 1), (0,), 0.7), Bead((2,), (1,), 1.0)]
+    src, tgt = ["a", "z", "c"], ["A", "C"]
+    beads = refine(split, src, tgt, _BagOfWords(), null_margin=0.0, split_margin=1.0)
+    assert _pairs(beads) == _pairs(split)  # no cosine gain exceeds 1
+    src = ["a", "https://example.org/z", "c"]
+    beads = refine(split, src, tgt, _BagOfWords(), null_margin=0.0, split_margin=1.0)
+    assert _pairs(beads) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    from pariter.align.refine import _url_elsewhere  # printed on the other side: no evidence
+    assert not _url_elsewhere([((0,), (0,)), ((1,), ())], src, ["A <https://example.org/z/>", "C"])
+    assert _url_elsewhere([((0,), (0,)), ((1,), ())], src, ["A https://example.org/y", "C"])
+
+
 def test_refine_can_be_switched_off() -> None:
     x, y, gold = _synthetic(0)
     texts = [str(i) for i in range(len(x))], [str(j) for j in range(len(y))]
