@@ -459,6 +459,21 @@ def test_a_bilingual_text_set_line_by_line_splits_into_its_two_streams() -> None
                           ("en", "On the day of the operation, please do not wear make-up or jewellery.")]
 
 
+def test_chinese_line_breaking_by_another_producer_gives_the_source_text() -> None:
+    """Chromium with CSS ``word-break: break-all`` (as many Chinese pages are set) breaks
+    Latin words and URLs anywhere at a line's end, like LibreOffice's Chinese line breaking:
+    every paragraph comes out as the HTML source has it — words whole (``rep|ort``,
+    ``G|enerative``), real spaces kept (``agreed to|work``), the URL in one piece."""
+    import html
+    import re
+
+    src = (Path(__file__).parent / "fixtures" / "breakall-zh.html").read_text(encoding="utf-8")
+    want = [re.sub(r"\s+", " ", html.unescape(t)).strip()
+            for t in re.findall(r"<p>(.*?)</p>", src, re.S)]
+    doc = extract_pdf(Path(__file__).parent / "fixtures" / "breakall-zh.pdf")
+    assert [re.sub(r"\s+", " ", p.text) for p in doc.paragraphs] == want
+
+
 def test_a_callout_whose_note_is_not_printed_is_known_by_its_number(tmp_path: Path) -> None:
     """A raised 1 after a full stop opens the note numbering even when no note is printed
     (a translation that dropped its notes): it is a callout, reported as unlinked. A raised
