@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all install corpus test bench typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs clean
+.PHONY: all install corpus test bench typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score clean
 
 all: corpus
 
@@ -75,6 +75,16 @@ devset2: $(STAMP)
 devset2-score: $(STAMP)
 	$(BIN)/python corpus/devset/score.py $(DEVSET2)
 	$(BIN)/python corpus/devset/run_pairs.py $(DEVSET2)/pairs
+
+# the footnote and callout set (corpus/devset/specs3.py): circled and per-page labels,
+# footmisc, endnotes, KOMA, LuaLaTeX, groff -ms (needs groff), pandoc HTML, Typst
+DEVSET3 ?= /work/devset3
+devset3: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,devset]'
+	$(BIN)/python corpus/devset/build.py --set 3 --out $(DEVSET3)
+
+devset3-score: $(STAMP)
+	$(BIN)/python corpus/devset/score.py $(DEVSET3) --detail
 
 clean:
 	rm -rf corpus/build .pytest_cache fuzz-failures

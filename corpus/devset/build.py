@@ -462,9 +462,10 @@ def build(spec: Spec, out: Path) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, help="default /work/devset (set 1), /work/devset2 (set 2)")
-    ap.add_argument("--set", choices=("1", "2"), default="1",
-                    help="1: the first dev set; 2: the held-out set of specs2.py (nobody tunes on it)")
+    ap.add_argument("--out", type=Path, help="default /work/devset (set 1), /work/devset2 (set 2), /work/devset3 (set 3)")
+    ap.add_argument("--set", choices=("1", "2", "3"), default="1",
+                    help="1: the first dev set; 2: the held-out set of specs2.py (nobody tunes on it); "
+                         "3: the footnote and callout set of specs3.py")
     ap.add_argument("--only", action="append")
     ap.add_argument("--list", action="store_true")
     a = ap.parse_args(argv)
@@ -473,7 +474,11 @@ def main(argv=None) -> int:
         sys.modules.setdefault("devset_build", sys.modules[__name__])
         import specs2
         specs = specs2.specs()
-    a.out = a.out or Path("/work/devset" if a.set == "1" else "/work/devset2")
+    elif a.set == "3":
+        sys.modules.setdefault("devset_build", sys.modules[__name__])
+        import specs3
+        specs = specs3.specs()
+    a.out = a.out or Path({"1": "/work/devset", "2": "/work/devset2", "3": "/work/devset3"}[a.set])
     if a.list:
         for s in specs:
             print(f"{s.name:<36} {s.producer:<40} {s.exercises}")

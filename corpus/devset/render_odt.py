@@ -73,6 +73,8 @@ class OdtStyle:
     country: str = "US"
     hyphenate: bool = False
     endnote_format: str = "1"
+    footnote_format: str = "1"  # ODF num-format: "1", "①, ②, ③, ..." (Word/WPS circled numbers), "i"
+    footnote_restart: str = "document"  # "document" | "page" (numbers restart on every page) | "chapter"
     tagged: bool = False
     title_size: float = 18
     footnote_rule: bool = True
@@ -190,13 +192,13 @@ class _Writer:
         self.t_sub = self._tstyle("Sub", textposition="sub 58%")
         self.t_anchor = self._tstyle("Footnote_20_anchor", textposition="super 58%")
         # notes
-        for cls, fmt in (("footnote", "1"), ("endnote", st.endnote_format)):
+        for cls, fmt in (("footnote", st.footnote_format), ("endnote", st.endnote_format)):
             od.styles.addElement(NotesConfiguration(
                 noteclass=cls, numformat=fmt, startvalue="0",
                 citationbodystylename=self.t_anchor, citationstylename=self.t_anchor,
                 defaultstylename=self.notep,
                 footnotesposition="page" if cls == "footnote" else "document",
-                startnumberingat="document"))
+                startnumberingat=st.footnote_restart if cls == "footnote" else "document"))
         if st.outline:
             os_ = OutlineStyle(name="Outline")
             for lvl, (prefix, fmt, suffix, shown) in sorted(st.outline.items()):

@@ -1,0 +1,445 @@
+"""A third dev set (devset3): footnotes, endnotes and callouts in the layouts users produce.
+
+Built by ``build.py --set 3`` (``make devset3``) into /work/devset3 with the same truth format
+and scorer as the other sets. It is a *diagnostic* set for the note and marker rules: every
+document is about how notes are numbered, placed and called, in layouts neither devset has —
+
+- labels: Chinese circled numbers ①②③ (Word/WPS, ctex), numbers restarting on every page
+  (LibreOffice, footmisc/perpage) or per chapter (ctexbook, KOMA), symbols * † ‡ restarting per
+  page (footmisc ``symbol*``), Typst's own numbering patterns;
+- placement: footmisc ``para`` (all notes of a page run into one paragraph), KOMA's
+  ``\\deffootnote`` (labels on the line, not raised), notes of several paragraphs, notes long
+  enough to continue on the next page, notes at the foot of columns (groff ``.2C``, Typst,
+  LaTeX twocolumn) and under three columns (multicol), endnotes (the ``endnotes`` package with
+  '1.' labels, pandoc → HTML → Chromium);
+- callouts: after CJK punctuation (，。、) and before 。, after closing quotes (” and ."),
+  next to superscript ordinals and exponents (1st, m², 10⁻³) that are NOT callouts;
+- producers: pdfLaTeX, XeLaTeX (ctex), LuaLaTeX, groff -ms (gropdf), LibreOffice, Chromium
+  (pandoc's HTML), Typst.
+
+The texts are other chapters of the Bible text than the two other sets use, and notes written
+for this set (with URLs and dates, several paragraphs, long ones).
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _build_module():
+    if "devset_build" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("devset_build", HERE / "build.py")
+        m = importlib.util.module_from_spec(spec)
+        sys.modules["devset_build"] = m
+        spec.loader.exec_module(m)
+    return sys.modules["devset_build"]
+
+
+B = _build_module()
+Spec, latex, numbered, odt, typst = B.Spec, B.latex, B.numbered, B.odt, B.typst
+from docmodel import (Doc, EndnotesSection, Heading, Note, Para, Sup, all_notes, locate,  # noqa: E402
+                      number_notes)
+from render_odt import HeadingLook  # noqa: E402
+from texts import bible_paragraphs  # noqa: E402
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+TEX_SYMBOLS = ["\u2217", "†", "‡", "§", "¶", "‖", "\u2217\u2217", "††", "‡‡"]  # footmisc symbol*
+
+TITLES3 = {
+    ("Gen", 17): ("The Covenant of Circumcision", "立割礼为约"), ("Gen", 18): ("The Three Visitors", "三位访客"),
+    ("Gen", 19): ("Sodom and Gomorrah", "所多玛和蛾摩拉"), ("Gen", 21): ("The Birth of Isaac", "以撒出生"),
+    ("Gen", 25): ("Esau and Jacob", "以扫和雅各"), ("Gen", 27): ("The Stolen Blessing", "雅各骗取祝福"),
+    ("Gen", 29): ("Jacob and Rachel", "雅各与拉结"), ("Gen", 31): ("Jacob Leaves Laban", "雅各离开拉班"),
+    ("Gen", 35): ("The Return to Bethel", "回到伯特利"), ("Gen", 39): ("Joseph in Potiphar's House", "约瑟在波提乏家"),
+    ("Gen", 40): ("The Two Dreamers", "酒政和膳长的梦"), ("Gen", 42): ("The Brothers in Egypt", "约瑟的哥哥们下埃及"),
+    ("Gen", 44): ("The Silver Cup", "银杯"), ("Gen", 47): ("Jacob before Pharaoh", "雅各见法老"),
+    ("Exo", 4): ("The Signs Given to Moses", "赐摩西的神迹"), ("Exo", 6): ("The Promise Renewed", "重申应许"),
+    ("Exo", 8): ("Frogs, Lice and Flies", "蛙灾、虱灾和蝇灾"), ("Exo", 9): ("The Plague of Hail", "雹灾"),
+    ("Exo", 10): ("Locusts and Darkness", "蝗灾和黑暗之灾"), ("Exo", 13): ("The Pillar of Cloud", "云柱"),
+    ("Exo", 17): ("Water at Rephidim", "利非订的水"), ("Exo", 18): ("Jethro's Counsel", "叶忒罗的建议"),
+    ("Num", 11): ("Quails in the Camp", "降下鹌鹑"), ("Num", 14): ("The People Rebel", "百姓发怨言"),
+    ("Num", 16): ("The Rebellion of Korah", "可拉的叛乱"), ("Num", 21): ("The Bronze Serpent", "铜蛇"),
+    ("Num", 27): ("The Daughters of Zelophehad", "西罗非哈的女儿"), ("Lev", 16): ("The Day of Atonement", "赎罪日"),
+}
+
+# notes written for this set: short glosses, notes with URLs and dates, notes of several
+# paragraphs ("\n\n" between them) and long notes that continue on the next page
+NOTES3_EN = [
+    "Or, a company of peoples.",
+    "See https://www.example.org/texts/kjv-1611-notes.html (accessed 15 March 2024).",
+    "The older editions read the singular; the reading was changed in the edition of 1769.",
+    "A first paragraph of a longer note: the name is explained by a play on words.\n\n"
+    "A second paragraph of the same note: compare the earlier chapter, where the same play occurs.",
+    "Published on 1 July 2021 and revised on 3 January 2023; the revision changed no reading.",
+    "That is, about two kilometres.",
+    "The phrase recurs twice in the following chapter, each time with a different verb, and the "
+    "older translations render it in as many ways: as a promise, as a command, and as a plain "
+    "statement of what will happen. The present text follows the reading of the 1611 edition, "
+    "which most later editions keep, although a few modern versions prefer the second sense and "
+    "print it with a note of their own. Nothing in the argument of the chapter turns on the choice.",
+    "Literally, in the ears of.",
+]
+NOTES3_ZH = [
+    "或译“众民”。",
+    "参见网页（https://www.example.cn/jingwen/zhushi-2021.html），访问日期：2024年3月15日。",
+    "旧版作单数，1919年版改为复数。",
+    "本注第一段：此名在原文中是一个双关语。\n\n本注第二段：参看前一章，那里有同样的双关。",
+    "2021年7月1日发布，2023年1月3日修订，修订未改动经文。",
+    "约合二公里。",
+    "此语在下一章中又出现两次，每次所用的动词不同，旧译本的处理也各不相同：有的译作应许，"
+    "有的译作命令，有的只译作对将来之事的陈述。本文依照通行版本的读法，这也是后来大多数版本所采用的；"
+    "少数现代译本取第二种理解，并另加注释说明。本章的论证并不取决于这一选择，读者可以自行比较。",
+    "原文直译为“在……耳中”。",
+]
+
+# where a callout goes, cycled through a document's notes
+EN_PLACES = ("stop", "quote", "comma")
+ZH_PLACES = ("stop", "quote", "comma", "before-stop", "enum")
+
+
+def _quote_en(text: str) -> tuple[str, str] | None:
+    """English text with the words said after 'said,' set in quotes, split after the closing
+    quote (a callout after a closing quote, US style: ."¹)."""
+    m = re.search(r"\bsaid(?: unto [A-Z]\w+)?, ", text)
+    if not m:
+        return None
+    j = m.end()
+    end = re.search(r"[.:;?]", text[j:])
+    if not end:
+        return None
+    k = j + end.start()
+    stop = text[k] if text[k] in ".?" else ""
+    return text[:j] + "\u201c" + text[j:k] + stop + "\u201d", text[k + 1:] if stop else text[k:]
+
+
+def place(text: str, lang: str, note: str, where: str, kind: str = "foot") -> list:
+    """Runs of ``text`` with one callout placed ``where``: after a sentence end ("stop"), after
+    a closing quote ("quote"), after a comma ("comma": ， or ,), before 。 ("before-stop", as
+    many Chinese publications set it), after an enumeration comma 、 ("enum"). Falls back to
+    "stop" when the text has no such place."""
+    zh = lang == "zh"
+    runs = _place(text, zh, where)
+    lemma = _lemma(runs[0], zh)
+    # a note that names its lemma, as scholarly notes do: no two notes read alike
+    runs[1] = Note((f"“{lemma}”：" if zh else f"{lemma}] ") + note if lemma else note, kind=kind)
+    return runs
+
+
+def _lemma(before: str, zh: bool) -> str:
+    """The words just before a callout: the last two words, or the last four ideographs."""
+    if zh:
+        return "".join(c for c in before if "\u4e00" <= c <= "\u9fff")[-4:]
+    return " ".join(re.findall(r"[A-Za-z]+", before)[-2:])
+
+
+def _place(text: str, zh: bool, where: str) -> list:
+    """[before, None, after]: the callout's place in ``text`` (its note set by :func:`place`)."""
+    n = None
+    if where == "quote":
+        if zh:
+            i = text.find("”", 6)
+            if 0 < i < len(text) - 3:
+                return [text[:i + 1], n, text[i + 1:]]
+        else:
+            q = _quote_en(text)
+            if q and len(q[1]) > 3:
+                return [q[0], n, q[1]]
+    if where in ("comma", "enum"):
+        i = text.find("、" if where == "enum" else ("，" if zh else ", "), 12)
+        if 0 < i < len(text) - 4:
+            return [text[:i + 1], n, text[i + 1:]]
+    if where == "before-stop" and zh:
+        i = text.find("。", 12)
+        if 0 < i < len(text) - 3:
+            return [text[:i], n, text[i:]]
+    i = text.find("。" if zh else ". ", 12)
+    if i < 0 or i + 2 >= len(text):
+        return [text, n]
+    return [text[:i + 1], n, text[i + 1:]]
+
+
+def chapters_doc(name: str, lang: str, chapters: list[tuple[str, int]], scheme: str, *,
+                 title: str = "", note_every: int = 1, note_kind: str = "foot", verses: int = 24,
+                 per: int = 4, reset_at_level: int | None = None, notes: list[str] | None = None,
+                 places: tuple[str, ...] | None = None, level2: bool = True, extra: list | None = None,
+                 endnotes_title: str = "", kinds: tuple[str, ...] | None = None) -> Doc:
+    """Chapters as sections, verse paragraphs, a note in every ``note_every``-th paragraph
+    placed by cycling ``places``; ``kinds`` cycles note kinds (footnotes and endnotes in one
+    document)."""
+    zh = lang == "zh"
+    notes = notes or (NOTES3_ZH if zh else NOTES3_EN)
+    places = places or (ZH_PLACES if zh else EN_PLACES)
+    blocks: list = []
+    k = 0
+    for book, ch in chapters:
+        en_t, zh_t = TITLES3[(book, ch)]
+        blocks.append(Heading(1, "", zh_t if zh else en_t))
+        paras = bible_paragraphs(lang, book, ch, per=per, verses=verses)
+        for i, p in enumerate(paras):
+            if level2 and i == len(paras) // 2:
+                blocks.append(Heading(2, "", "经文续" if zh else "The Text Continued"))
+            if i % note_every == 0:
+                kind = kinds[k % len(kinds)] if kinds else note_kind
+                blocks.append(Para(place(p, lang, notes[k % len(notes)], places[k % len(places)], kind)))
+                k += 1
+            else:
+                blocks.append(Para([p]))
+    blocks += list(extra or [])
+    if endnotes_title:
+        blocks.append(EndnotesSection(endnotes_title))
+    d = Doc(name, lang, title or ("经文选读（注释本）" if zh else "Readings with Notes"),
+            numbered(blocks, scheme), author="" if zh else "King James Version (public domain)")
+    number_notes(d, reset_at_level=reset_at_level)
+    return d
+
+
+def measures_paras(note_kind: str = "foot") -> list:
+    """Our own text: ordinals and exponents (raised, NOT callouts) next to real callouts."""
+    return [
+        Heading(1, "", "Measurements in the Field"),
+        Para(["The survey was repeated on the 1", Sup("st"), " and the 15", Sup("th"),
+              " day of every month from 2019 to 2023, and each visit covered a plot of 400 m", Sup("2"),
+              Note("The plot was marked out with four steel pegs in March 2019.", kind=note_kind),
+              " in the lower valley. Rainfall was read at the 3", Sup("rd"), " gauge, the only one that "
+              "worked through the whole period, and the readings were kept in a paper log."]),
+        Para(["Concentrations below 10", Sup("\u22123"), " mg/L were reported as absent", Note(
+              "The detection limit of the method, as given by the laboratory.", kind=note_kind),
+              ". The 2", Sup("nd"), " series of samples, taken in the 21", Sup("st"), " week of 2021, "
+              "was analysed twice, and the mean of the two results is used throughout this report, "
+              "as in the earlier reports of the same survey."]),
+        Para(["By the late 19", Sup("th"), " century the valley held some 1.5 × 10", Sup("4"),
+              " sheep", Note("Estimates of the time vary by a factor of two.", kind=note_kind),
+              ", and the grazing pressure of about 3 head per km", Sup("2"), " shaped the vegetation "
+              "that the survey still finds today, a century and a half later."]),
+    ]
+
+
+def circled(d: Doc, kind: str = "foot") -> Doc:
+    """Numbers printed as circled numbers ① ② ③ (the label the producer prints)."""
+    for n in all_notes(d):
+        if n.kind == kind:
+            n.label = CIRCLED[int(n.label) - 1]
+    return d
+
+
+def per_page(render, labels=None):
+    """A renderer whose footnote numbers restart on every page (LibreOffice's 'per page',
+    footmisc/perpage): typeset once, read the page of each callout from the PDF, give each
+    footnote the label its producer prints there (``labels`` maps 1, 2, 3 … to the printed form)."""
+    def run(doc: Doc, out: Path) -> str:
+        name = render(doc, out)
+        found = locate(doc, out)
+        feet = [n for n in all_notes(doc) if n.kind == "foot"]
+        if len(found["markers"]) != len(feet):
+            raise ValueError(f"{doc.name}: {len(found['markers'])} callouts found, {len(feet)} notes")
+        last, k = None, 0
+        for n, m in zip(feet, found["markers"]):
+            k = k + 1 if m["page"] == last else 1
+            last = m["page"]
+            n.label = labels(k) if labels else str(k)
+        return name
+    return run
+
+
+def groff(**kw):
+    def run(doc: Doc, out: Path) -> str:
+        from render_groff import GroffStyle, groff_pdf, to_ms
+        groff_pdf(to_ms(doc, GroffStyle(**kw)), out)
+        return "groff -ms (gropdf)"
+    return run
+
+
+def pandoc_html(css: str, lang: str = "en"):
+    """pandoc Markdown → standalone HTML (its footnotes become an endnote list after a rule at
+    the end, under the document's last heading) → Chromium."""
+    def run(doc: Doc, out: Path) -> str:
+        import shutil
+        import subprocess
+        import tempfile
+
+        from render_html import HtmlStyle, to_pdf
+        from render_other import to_markdown
+        blocks = [Heading(b.heading_level, "", b.title) if isinstance(b, EndnotesSection) else b
+                  for b in doc.blocks]
+        md = to_markdown(Doc(doc.name, doc.lang, doc.title, blocks, author=doc.author), {"lang": lang})
+        exe = shutil.which("pandoc")
+        if not exe:
+            raise RuntimeError("pandoc is missing (Debian: apt-get install pandoc)")
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "doc.md").write_text(md, encoding="utf-8")
+            (Path(tmp) / "h.html").write_text(f"<style>{css}</style>", encoding="utf-8")
+            r = subprocess.run([exe, "doc.md", "-s", "-o", "doc.html", "-H", "h.html"], cwd=tmp,
+                               capture_output=True, text=True, timeout=300)
+            if r.returncode != 0:
+                raise RuntimeError(f"pandoc failed: {r.stderr[-400:]}")
+            to_pdf((Path(tmp) / "doc.html").read_text(encoding="utf-8"), out, HtmlStyle())
+        return "pandoc → HTML → Chromium"
+    return run
+
+
+NOTO_ZH = [r"\setCJKmainfont[BoldFont={Noto Sans CJK SC Bold}]{Noto Serif CJK SC}",
+           r"\setCJKsansfont{Noto Sans CJK SC}"]
+TEX_CIRCLED = (r'\xeCJKsetcharclass{"2460}{"24FF}{1}'  # circled numbers from the CJK font
+               r"\renewcommand{\thefootnote}{\ifcase\value{footnote}\or ①\or ②\or ③\or ④\or ⑤\or ⑥"
+               r"\or ⑦\or ⑧\or ⑨\or ⑩\or ⑪\or ⑫\or ⑬\or ⑭\or ⑮\or ⑯\or ⑰\or ⑱\or ⑲\or ⑳\fi}")
+HTML_CSS = ("body { font-family: 'Liberation Serif', 'Noto Serif CJK SC', serif; font-size: 11pt; "
+            "line-height: 1.45; max-width: none; margin: 0; padding: 0; } "
+            "@page { size: A4; margin: 2.2cm; } h1.title { font-size: 18pt; text-align: center; } "
+            "h1 { font-size: 14pt; } h2 { font-size: 12pt; } "
+            "section.footnotes { font-size: 9.5pt; } a { color: inherit; text-decoration: none; }")
+
+
+def _mixed(d: Doc) -> Doc:
+    """Footnotes numbered 1, 2 … and endnotes numbered apart (the endnotes package)."""
+    for n in all_notes(d):
+        n.label = ""
+    number_notes(d)
+    return d
+
+
+SPECS3: list[Spec] = [
+    # ---------------------------------------------------------------- Chinese
+    Spec("zh-ctexbook-circled-chapter", "XeLaTeX ctexbook (① per chapter)",
+         "Chinese book: 第一章 chapters, footnotes ①②③ restarting per chapter, callouts after ，。、 and ” and "
+         "before 。, notes with URLs and dates, a note of two paragraphs, a long note",
+         lambda: circled(chapters_doc("zh-ctexbook-circled-chapter", "zh",
+                                      [("Gen", 17), ("Gen", 18), ("Gen", 21)], "chapter-zh", reset_at_level=1)),
+         latex(engine="xelatex", cls="ctexbook", options="UTF8,fontset=none,zihao=5,b5paper,oneside", hyperref=False,
+               preamble=NOTO_ZH + [TEX_CIRCLED],
+               section_cmds={1: "chapter", 2: "section", 3: "subsection"})),
+    Spec("zh-ctexart-circled-perpage", "XeLaTeX ctexart + footmisc[perpage] (①)",
+         "Chinese article: footnotes ①②③ restarting on every page (footmisc perpage), 一、/（一） headings, "
+         "callouts after CJK punctuation and closing quotes, a long note, A5",
+         lambda: chapters_doc("zh-ctexart-circled-perpage", "zh", [("Gen", 25), ("Gen", 27)], "zh", verses=28),
+         per_page(latex(engine="xelatex", cls="ctexart", options="UTF8,fontset=none,zihao=5,a5paper", hyperref=False,
+                        preamble=NOTO_ZH + [r"\usepackage[perpage]{footmisc}", TEX_CIRCLED,
+                                  r"\ctexset{section={name={,、},number=\chinese{section},aftername={}},"
+                                  r"subsection={name={（,）},number=\chinese{subsection},aftername={}}}"]),
+                  labels=lambda k: CIRCLED[k - 1])),
+    Spec("zh-odt-circled-perpage", "LibreOffice (ODT, ① restarting per page, Word/WPS style)",
+         "Chinese report as Word/WPS users set it: footnotes ①②③ restarting on every page, 一、/（一） headings "
+         "bold at body size, justified 1.5 spacing, callouts before 。 and after ”，、, URLs and dates in notes",
+         lambda: chapters_doc("zh-odt-circled-perpage", "zh", [("Gen", 29), ("Gen", 31), ("Gen", 35)], "zh",
+                              verses=22),
+         per_page(odt(size=12, font_asian="Noto Serif CJK SC", line_height="150%", indent="0.85cm", lang="zh",
+                      country="CN", footer="page", footnote_format="①, ②, ③, ...", footnote_restart="page",
+                      headings={1: HeadingLook(12, font_asian="Noto Sans CJK SC"),
+                                2: HeadingLook(12, font_asian="Noto Sans CJK SC")}),
+                  labels=lambda k: CIRCLED[k - 1])),
+    Spec("zh-odt-2col-notes", "LibreOffice (ODT, two columns)",
+         "Chinese two-column pages with footnotes (LibreOffice sets them under both columns), callouts after ，、”, "
+         "a long note, 16K page",
+         lambda: chapters_doc("zh-odt-2col-notes", "zh", [("Exo", 4), ("Exo", 6)], "zh-arabic", verses=30,
+                              note_every=2),
+         odt(size=10.5, font_asian="Noto Serif CJK SC", line_height="130%", columns=2, lang="zh", country="CN",
+             page=("18.4cm", "26cm"), footer="page",
+             headings={1: HeadingLook(13, font_asian="Noto Sans CJK SC"), 2: HeadingLook(11, font_asian="Noto Sans CJK SC")})),
+    Spec("zh-typst-circled-2col", "Typst (two columns, ① numbering)",
+         "Chinese in Typst two columns, footnote numbering '①' (Typst's circled pattern), callouts after CJK "
+         "punctuation and quotes",
+         lambda: circled(chapters_doc("zh-typst-circled-2col", "zh", [("Exo", 8), ("Exo", 9)], "zh", verses=26)),
+         typst('#set page(paper: "a4", margin: (x: 2cm, y: 2.2cm), columns: 2, numbering: "1")\n'
+               '#set text(font: ("Liberation Serif", "Noto Serif CJK SC"), size: 10.5pt, lang: "zh")\n'
+               '#set par(justify: true, leading: 0.9em)\n'
+               '#set footnote(numbering: "①")\n'
+               '#show heading: it => block(above: 1.2em, below: 0.6em, text(font: ("Liberation Sans", "Noto Sans CJK SC"), size: 11pt, weight: "bold", it.body))\n')),
+    Spec("zh-pandoc-html-endnotes", "pandoc → HTML → Chromium (Chinese)",
+         "Chinese through pandoc's HTML: footnotes become an endnote list after a rule under a 注释 heading, "
+         "callouts after ，。” and before 。",
+         lambda: chapters_doc("zh-pandoc-html-endnotes", "zh", [("Num", 11), ("Num", 14)], "zh", note_kind="end",
+                              endnotes_title="注释", verses=20, notes=[n for n in NOTES3_ZH if "\n" not in n]),
+         pandoc_html(HTML_CSS, lang="zh")),
+    # ---------------------------------------------------------------- LaTeX, English
+    Spec("en-latex-footmisc-para", "pdfLaTeX article + footmisc[para]",
+         "footmisc 'para': all notes of a page run into one paragraph at its foot, short notes, callouts after "
+         "closing quotes and commas, hyperref",
+         lambda: chapters_doc("en-latex-footmisc-para", "en", [("Gen", 39), ("Gen", 40)], "arabic",
+                              notes=[n for n in NOTES3_EN if len(n) < 100 and "\n" not in n]),
+         latex(options="11pt,a4paper", hyperref=True, preamble=[r"\usepackage[para]{footmisc}"])),
+    Spec("en-latex-footmisc-perpage-symbol", "pdfLaTeX article + footmisc[perpage,symbol*]",
+         "footnotes marked ∗ † ‡ § restarting on every page (footmisc perpage, symbol*), ordinals and exponents "
+         "next to callouts, no hyperref",
+         lambda: chapters_doc("en-latex-footmisc-perpage-symbol", "en", [("Gen", 42), ("Gen", 44)], "arabic",
+                              extra=measures_paras()),
+         per_page(latex(options="11pt,a4paper", hyperref=False, preamble=[r"\usepackage[perpage,symbol*]{footmisc}"]),
+                  labels=lambda k: TEX_SYMBOLS[k - 1])),
+    Spec("en-latex-endnotes-mixed", "pdfLaTeX article + endnotes (footnotes and endnotes)",
+         "the endnotes package next to footnotes: footnotes 1, 2 … at the page foot and endnotes 1, 2 … in a "
+         "'Notes' section, endnote labels set on the line as '1.' (\\enoteformat), a note of two paragraphs",
+         lambda: _mixed(chapters_doc("en-latex-endnotes-mixed", "en", [("Exo", 10), ("Exo", 13)], "arabic",
+                                     kinds=("foot", "end"), endnotes_title="Notes")),
+         latex(options="11pt,a4paper", hyperref=False, preamble=[
+             r"\AtBeginDocument{\renewcommand\enoteformat{\rightskip=0pt\leftskip=1.8em\parindent=-1.8em"
+             r"\makebox[1.8em][l]{\theenmark.}}}"])),
+    Spec("en-scrreprt-deffootnote", "pdfLaTeX KOMA scrreprt (\\deffootnote)",
+         "KOMA-Script report: chapters '1 Title', footnotes restarting per chapter, note labels ON the line "
+         "('1.' hanging, \\deffootnote), notes of two paragraphs and long notes continuing on the next page",
+         lambda: chapters_doc("en-scrreprt-deffootnote", "en", [("Exo", 17), ("Exo", 18), ("Num", 16)], "arabic",
+                              reset_at_level=1, verses=22),
+         latex(cls="scrreprt", options="11pt,a5paper,DIV=9", hyperref=True,
+               preamble=[r"\deffootnote{1.5em}{1em}{\thefootnotemark.\ }"],
+               section_cmds={1: "chapter", 2: "section", 3: "subsection"})),
+    Spec("en-scrbook-twoside", "pdfLaTeX KOMA scrbook (twoside)",
+         "KOMA-Script book: chapters opening on right pages (blank pages), running heads, footnotes per chapter "
+         "with superscript labels, ordinals and exponents next to callouts",
+         lambda: chapters_doc("en-scrbook-twoside", "en", [("Num", 21), ("Num", 27)], "arabic", reset_at_level=1,
+                              extra=measures_paras()),
+         latex(cls="scrbook", options="10pt,b5paper", hyperref=False, preamble=[r"\pagestyle{headings}"],
+               section_cmds={1: "chapter", 2: "section", 3: "subsection"})),
+    Spec("en-lualatex-twocolumn", "LuaLaTeX article twocolumn",
+         "LuaLaTeX (OpenType Latin Modern), two columns with footnotes at the foot of each column, callouts after "
+         "closing quotes, a long note that continues, a note of two paragraphs",
+         lambda: chapters_doc("en-lualatex-twocolumn", "en", [("Gen", 19), ("Gen", 47)], "arabic", verses=30),
+         latex(engine="lualatex", options="10pt,a4paper,twocolumn", hyperref=False)),
+    Spec("en-lualatex-multicol3", "LuaLaTeX article + multicol(3)",
+         "three columns (multicol) with the page's footnotes set full width under them, short notes, exponents",
+         lambda: chapters_doc("en-lualatex-multicol3", "en", [("Lev", 16), ("Num", 21)], "arabic", verses=34,
+                              notes=[n for n in NOTES3_EN if len(n) < 100 and "\n" not in n],
+                              extra=measures_paras()),
+         latex(engine="lualatex", options="10pt,a4paper", hyperref=False, multicols=3,
+               preamble=[r"\usepackage[margin=1.8cm]{geometry}"])),
+    # ---------------------------------------------------------------- groff, pandoc HTML, Typst
+    Spec("en-groff-ms", "groff -ms (gropdf)",
+         "groff -ms: '1. Title' headings in bold, indented paragraphs, footnotes numbered by \\** under a short "
+         "rule, Times (base-14, not embedded), page numbers '- N -' in the header",
+         lambda: chapters_doc("en-groff-ms", "en", [("Gen", 25), ("Gen", 29)], "arabic-dot",
+                              notes=[n for n in NOTES3_EN if "\n" not in n]),
+         groff()),
+    Spec("en-groff-ms-2col", "groff -ms two columns (gropdf)",
+         "groff -ms with .2C: notes at the foot of the column of their callout (left or right), ordinals and "
+         "exponents next to callouts",
+         lambda: chapters_doc("en-groff-ms-2col", "en", [("Gen", 31), ("Gen", 35)], "arabic-dot",
+                              notes=[n for n in NOTES3_EN if "\n" not in n], extra=measures_paras()),
+         groff(columns=2, indent_first=False)),
+    Spec("en-pandoc-html-endnotes", "pandoc → HTML → Chromium",
+         "pandoc's HTML footnotes: callouts as raised links, the notes as a numbered list after a rule at the end "
+         "under a 'Notes' heading, URLs and dates in notes",
+         lambda: chapters_doc("en-pandoc-html-endnotes", "en", [("Exo", 4), ("Exo", 9)], "arabic-dot",
+                              note_kind="end", endnotes_title="Notes",
+                              notes=[n for n in NOTES3_EN if "\n" not in n]),
+         pandoc_html(HTML_CSS)),
+    Spec("en-typst-3col-alpha", "Typst (three columns, 'a' numbering)",
+         "Typst three columns, footnotes numbered a, b, c (Typst's numbering pattern) at the page foot, short notes",
+         lambda: _alpha(chapters_doc("en-typst-3col-alpha", "en", [("Gen", 21), ("Exo", 13)], "arabic", verses=30,
+                                     notes=[n for n in NOTES3_EN if len(n) < 100 and "\n" not in n])),
+         typst('#set page(paper: "a4", margin: (x: 1.6cm, y: 2cm), columns: 3, numbering: "1")\n'
+               '#set text(font: "Liberation Serif", size: 9.5pt, lang: "en", hyphenate: true)\n'
+               '#set par(justify: true, leading: 0.55em)\n'
+               '#set footnote(numbering: "a")\n'
+               '#show heading: it => block(above: 1em, below: 0.5em, text(size: 10pt, weight: "bold", it))\n')),
+]
+
+
+def _alpha(d: Doc) -> Doc:
+    for n in all_notes(d):
+        k = int(n.label)
+        n.label = "abcdefghijklmnopqrstuvwxyz"[(k - 1) % 26] * (1 + (k - 1) // 26)
+    return d
+
+
+def specs() -> list[Spec]:
+    return SPECS3
