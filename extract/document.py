@@ -23,7 +23,7 @@ from .assemble import Assembler
 from .chars import Char, CharSource, Link, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
-from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes
+from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes, without_backlinks
 from .frontmatter import cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
@@ -304,6 +304,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
         gone = {id(l) for sec in sections for l in sec.lines}
         ordered = [l for l in ordered if id(l) not in gone]
         notes.extend(n for sec in sections for n in sec.notes)
+    for n in notes:
+        n.text = without_backlinks(n.text)
     by_page: dict[int, list[Line]] = {pg.number: [] for pg in pages}
     for l in ordered:
         by_page[l.page].append(l)

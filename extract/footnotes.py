@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pariter.model import Box
 
 from .chars import RULE_THICKNESS, Rule
+from .labels import ANY_CIRCLED, canonical
+from .labels import number as label_number
 from .lines import Line
 from .styles import DISPLAY_RATIO
 from .textjoin import Lexicon, join2
 
-_PLAIN_LABEL = re.compile(r"^(\d{1,3}|[*∗†‡§¶]{1,3}|[\u2460-\u2473])"
+_PLAIN_LABEL = re.compile(rf"^(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])"
                           r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<]))(?=\S)")
 
 
@@ -227,6 +229,17 @@ def rows(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A return arrow closing a note (↩, with or without its text or emoji variation selector)
+#: is the link back to its callout that Markdown processors print (pandoc, Python-Markdown,
+#: markdown-it): navigation, not the note's words.
+_BACKLINK = re.compile(r"(?:\s*[\u21a9\u21aa\u2934][\ufe0e\ufe0f]?)+\s*$")
+
+
+def without_backlinks(text: str) -> str:
+    """A note's text without the back-link arrows a Markdown processor ends it with."""
+    return _BACKLINK.sub("", text)
+
+
 def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon | None = None
                 ) -> tuple[list[Note], Note | None]:
     """Notes of one area; text before the first label continues ``last`` (previous page).
@@ -244,7 +257,7 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
             if m and (cur is None or _next_label(cur.label, m.group(1))
                       or l.x0 <= left + LABEL_EDGE_PT):
                 if cur is None or _next_label(cur.label, m.group(1)):
-                    label, text = m.group(1), l.text[m.end():]
+                    label, text = canonical(m.group(1)), l.text[m.end():]
         box = Box(page, l.x0, l.top, l.x1, l.bottom)
         if label is not None:
             cur = Note(label, text.strip(), page, [page], [box])
@@ -269,8 +282,10 @@ SYMBOLS = ("*", "†", "‡", "§", "¶", "‖", "**", "††", "‡‡")
 
 def _next_label(prev: str, new: str) -> bool:
     """Is ``new`` the label after ``prev`` (2 after 1, † after *)?"""
-    if prev.isdigit() and new.isdigit():
-        return int(new) == int(prev) + 1
+    if label_number(prev) is not None and label_number(new) is not None:
+        return label_number(new) == label_number(prev) + 1
+    if len(prev) == len(new) == 1 and prev.islower() and new.islower():
+        return ord(new) == ord(prev) + 1  # a, b, c
     p, n = prev.replace("∗", "*"), new.replace("∗", "*")
     return p in SYMBOLS and n in SYMBOLS and SYMBOLS.index(n) == SYMBOLS.index(p) + 1
 
@@ -280,8 +295,8 @@ def called(area: NoteArea, lines: list[Line]) -> bool:
     first = area.lines[0]
     label = first.lead_label
     if label is None:
-        m = re.match(r"(\d{1,3}|[*∗†‡§¶]{1,3}|[\u2460-\u2473])", first.text)
-        label = m.group(1) if m else None
+        m = re.match(rf"(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
+        label = canonical(m.group(1)) if m else None
     ids_ = {id(l) for l in area.lines}
     return label is not None and any(s.label == label for l in lines if id(l) not in ids_
                                      for s in l.sups)

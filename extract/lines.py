@@ -17,12 +17,15 @@ from typing import Iterator
 
 from .chars import Char
 from .fonts import BOLD_WEIGHT, FontTraits, traits
+from .labels import ANY_CIRCLED, canonical
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
-_CIRCLED = "".join(chr(0x2460 + i) for i in range(20))
+_CIRCLED = ANY_CIRCLED  # ① … ⑳ and the variants fonts map them to (➀)
 _MARKER_SYMBOLS = "*∗†‡§¶‖#"
-_MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}})$")
+# a lone raised lower-case letter (a, b, c: Typst's and LaTeX minipage notes, table notes)
+# is a label too, as a whole group only: "st" and "th" of ordinals are not two labels
+_MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}}|[a-z])$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi|[-,]b$|w[6-9]$|\bhei\b|simhei|zhunhei",
                    re.I)
 _SUPFONT = re.compile(r"sups|superior|-sup\b", re.I)
@@ -84,7 +87,7 @@ def marker_label(text: str) -> str | None:
     """The note label a raised run spells, or None when it is not one (a letter, math)."""
     t = text.strip().strip(",")
     if _MARKERLIKE.match(t):
-        return t.translate(_SUP_MAP)
+        return canonical(t.translate(_SUP_MAP))
     return None
 
 

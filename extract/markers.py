@@ -18,6 +18,7 @@ from pariter.model import Warning
 
 from .chars import Link
 from .footnotes import Note
+from .labels import number as label_number
 from .lines import Line, Sup
 from .paragraphs import FINAL
 
@@ -73,6 +74,9 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
     last = [0]  # the number of the last callout kept, in reading order
     for number, lines in pages.items():
         _wrapped_callouts(lines, by_page.get(number, set()))
+        near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
+        _split_glued(lines, near)
+        _letters_back(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
         reasons: dict[int, str | None] = {}
@@ -93,7 +97,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
             for s in l.sups:
                 why = reasons[id(s)]
                 if why in ("index", "exponent") and s.label not in plain and \
-                        s.label.isdigit() and int(s.label) == last[0] + 1 and (any(
+                        _next_in_numbering(s.label, last[0]) and (any(
                             s.label in by_page.get(number + d, ()) for d in NOTE_PAGES)
                             or ends.get(s.label, 0) >= number):
                     why = None
@@ -102,11 +106,55 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                     why = None  # a callout whose note is not printed (warned as unlinked)
                 if why is None:
                     keep.append(s)
-                    if s.label.isdigit():
-                        last[0] = int(s.label)
+                    if label_number(s.label) is not None:
+                        last[0] = label_number(s.label)
                 else:
                     _reinsert(l, s)
             l.sups = keep
+
+
+def _next_in_numbering(label: str, last: int) -> bool:
+    """Could ``label`` be the next callout in reading order? The number after the last one
+    kept, or 1 where numbering restarts (per chapter, per page); a symbol or a letter
+    (* † a b) counts no number, and its note on the page is the only evidence."""
+    n = label_number(label)
+    return n is None or n in (last + 1, 1)
+
+
+def _letters_back(lines: list[Line], noted: set[str]) -> None:
+    """A raised letter calls a note only where a note with that letter is printed (Typst's
+    and LaTeX minipage notes a, b, c); elsewhere it is a piece of an ordinal (2ⁿᵈ), a
+    unit or a variable, back in the text before any other rule counts it."""
+    for l in lines:
+        for s in [s for s in l.sups if s.label.isalpha() and s.label.islower() and s.label not in noted]:
+            _reinsert(l, s)
+            l.sups.remove(s)
+
+
+def _split_glued(lines: list[Line], noted: set[str]) -> None:
+    """A callout right after an exponent or a unit's power (``400 m²¹``, ``10⁴¹⁵``) is read
+    as one raised group ``21``: when the group's number has no note here but a tail of it
+    does, and nothing else on the page calls that note, the head is the exponent (put back
+    into the text) and the tail the callout."""
+    called = {s.label for l in lines for s in l.sups}
+    for l in lines:
+        for s in list(l.sups):
+            lab = s.label
+            if not (lab.isdecimal() and lab.isascii()) or len(lab) < 2 or lab in noted:
+                continue
+            tail = next((lab[k:] for k in range(1, len(lab))
+                         if lab[k:] in noted and lab[k:] not in called), None)
+            if tail is None:
+                continue
+            head = lab[:len(lab) - len(tail)]
+            l.text = l.text[:s.offset] + head + l.text[s.offset:]
+            for o in l.sups:
+                if o is not s and o.offset >= s.offset:
+                    o.offset += len(head) if o.offset > s.offset or id(o) > id(s) else 0
+            share = len(head) / len(lab)
+            s.x0 = s.x0 + share * (s.x1 - s.x0)
+            s.label, s.offset = tail, s.offset + len(head)
+            called.add(tail)
 
 
 def _links_to_its_note(s: Sup, links, noted: set[tuple[int, str]]) -> bool:  # noqa: ANN001
@@ -159,7 +207,8 @@ def _counts_on(s: Sup, l: Line, last: int) -> bool:
     """Is ``s`` the document's next note number, raised after punctuation, a closing
     quote or bracket or an ideograph? The numbering is the evidence when its note is not
     printed (a translation that dropped its notes, a report that lost a few)."""
-    if not s.label.isdigit() or not last < int(s.label) <= last + 1 + COUNT_AHEAD:
+    n = label_number(s.label)
+    if n is None or not last < n <= last + 1 + COUNT_AHEAD:
         return False
     return _CALLOUT_AFTER.search(l.text[:s.offset]) is not None
 
@@ -167,16 +216,44 @@ def _counts_on(s: Sup, l: Line, last: int) -> bool:
 def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:
     """A callout wrapped to the start of a line (before the comma it precedes) is read as
     the line's lead label; in running text it is a callout at offset 0."""
+    called = {s.label for o in lines for s in o.sups}
     for l in lines:
         lab = l.lead_label
         if lab is None or lab not in labels or not l.text:
             continue
         if not (l.text[0] in "，。、；：,.;:)）" or _runs_on_above(l, lines)):
+            above = _line_above(l, lines) if lab not in called else None
+            if above is not None:
+                # the callout after a sentence's full stop that the line broke before (xeCJK
+                # breaks between 。 and ①; LibreOffice sets a lone anchor on a line of its
+                # own): it belongs at the end of the line above, whose words it follows
+                above.sups.append(Sup(lab, len(above.text), l.x0 - LABEL_ADVANCE_EM * l.size * len(lab),
+                                      l.top, l.x0, l.top + LABEL_HEIGHT_EM * l.size,
+                                      LABEL_HEIGHT_EM * l.size))
+                l.lead_label = None
+                called.add(lab)
             continue
         w = LABEL_ADVANCE_EM * l.size * len(lab)
         l.sups.insert(0, Sup(lab, 0, l.x0 - w, l.top, l.x0, l.top + LABEL_HEIGHT_EM * l.size,
                              LABEL_HEIGHT_EM * l.size))
         l.lead_label = None
+
+
+#: A wrapped callout's line follows the line above it within the leading of double-spaced
+#: text (a gap of one em): 1.5-spaced Chinese reports leave more than :data:`RUN_ON_GAP_EM`.
+WRAPPED_GAP_EM: float = 1.0
+
+
+def _line_above(l: Line, lines: list[Line]) -> Line | None:
+    """The line of the text directly above ``l`` in its type, overlapping it, that ends with
+    a full stop: where a wrapped callout whose note is on the page and which nothing else on
+    the page calls came from."""
+    for o in lines:
+        if (o is not l and abs(o.size - l.size) < RUN_ON_SIZE_PT
+                and 0 <= l.top - o.bottom < WRAPPED_GAP_EM * l.size
+                and o.x0 < l.x1 and l.x0 < o.x1 and o.text.rstrip().endswith(_FINAL)):
+            return o
+    return None
 
 
 def _runs_on_above(l: Line, lines: list[Line]) -> bool:
@@ -193,13 +270,13 @@ def _runs_on_above(l: Line, lines: list[Line]) -> bool:
 def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -> bool:
     """A callout whose note is missing: it must fit the numbering of notes nearby and not
     follow a digit (10³) or a lone letter (a math variable such as L², Rⁿ)."""
-    if not label.isdigit() or not before or before[-1].isdigit() or before[-1].isspace():
+    if label_number(label) is None or not before or before[-1].isdigit() or before[-1].isspace():
         return False
     if re.search(r"(?:^|[^A-Za-z])[A-Za-z]$", before):
         return False
-    n = int(label)
-    near = [int(x.label) for x in notes
-            if x.label.isdigit() and abs(x.page - page) <= UNLINKED_NOTE_PAGES]
+    n = label_number(label)
+    near = [label_number(x.label) for x in notes
+            if label_number(x.label) is not None and abs(x.page - page) <= UNLINKED_NOTE_PAGES]
     return any(0 < abs(m - n) <= UNLINKED_LABEL_STEP for m in near) and n > UNLINKED_MIN_LABEL
 
 

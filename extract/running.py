@@ -90,8 +90,9 @@ def find_running(pages: list[list[Line]], heights: list[float],
                 shapes[key] += 1
                 seen.add(key)
     npages = len(pages)
+    pitch = _pitches(pages)
     out: list[list[tuple[Line, str]]] = []
-    for (edge, h) in zip(cands, heights):
+    for (lines, edge, h) in zip(pages, cands, heights):
         found: list[tuple[Line, str]] = []
         numbers = []
         outer = _outer_rows(edge)
@@ -108,7 +109,9 @@ def find_running(pages: list[list[Line]], heights: list[float],
                    else int((h - l.bottom) // SLOT_PT))
             if (npages >= REPEAT_MIN_PAGES
                     and shapes[key] >= max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages))
-                    and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body):
+                    and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body
+                    and not (where == "footer" and _ends_block_above(
+                        l, lines, edge, shapes, h, pitch.get(round(l.size * 2) / 2)))):
                 found.append((l, where))
         # pieces on the page number's baseline are running matter too
         for l, where in edge:
@@ -195,6 +198,31 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
         for l, where, key in mine:
             if slots[key] >= need:
                 found.append((l, where))
+
+
+#: A line follows the one above it in one block when its baseline is at most this many of
+#: the document's line pitches (for its type size) lower: justified and stretched pages
+#: (LaTeX's flush bottom) widen a pitch by a little, a footer's gap is far wider.
+BLOCK_PITCHES: float = 1.25
+
+
+def _ends_block_above(l: Line, lines: list[Line], edge: list[tuple[Line, str]],
+                      shapes: Counter, h: float, pitch: float | None) -> bool:
+    """Is the repeated bottom line ``l`` the last line of a block (a note, a paragraph)
+    whose line above, in its type and at its pitch, is not repeated matter itself? A
+    note's last words recur ("Ibid.", "同上。", a note reprinted) at the foot of several
+    pages; a footer is set apart from the text, or under another footer line."""
+    if pitch is None:
+        return False
+    repeated = {id(o) for o, where in edge
+                if shapes[(where, _shape(o.text), int((h - o.bottom) // SLOT_PT))] >= REPEAT_MIN_PAGES
+                and o is not l}
+    for o in lines:
+        if (o is not l and id(o) not in repeated and abs(o.size - l.size) < SIZE_TOLERANCE
+                and o.x0 < l.x1 and l.x0 < o.x1
+                and NEIGHBOUR_MIN_STEP_EM * l.size < l.baseline - o.baseline <= BLOCK_PITCHES * pitch):
+            return True
+    return False
 
 
 def _pitches(pages: list[list[Line]]) -> dict[float, float]:

@@ -1,0 +1,38 @@
+"""Note labels as producers print them, and the numbers they stand for.
+
+Notes are numbered 1 2 3, or ① ② ③ (Chinese publications, Word and WPS), or * † ‡. The
+circled numbers come in several code points for one printed shape: U+2460 ① is the
+standard one, and CJK fonts (Noto CJK, Source Han) map the same glyph to the dingbat
+U+2780 ➀ in their ToUnicode, so a XeLaTeX or LibreOffice PDF may carry either. Labels are
+compared, and given to the document model, in one form: the standard circled number.
+"""
+
+from __future__ import annotations
+
+#: the standard circled numbers ① … ⑳
+CIRCLED = "".join(chr(0x2460 + i) for i in range(20))
+#: circled-number variants fonts map the same shapes to: dingbat circled sans-serif digits
+#: ➀ … ➉, negative circled ❶ … ❿ and ➊ … ➓, double-circled ⓵ … ⓾ (each 1 … 10)
+_VARIANT_STARTS = (0x2780, 0x2776, 0x278A, 0x24F5)
+CIRCLED_VARIANTS = "".join(chr(s + i) for s in _VARIANT_STARTS for i in range(10))
+_TO_STANDARD = str.maketrans({chr(s + i): CIRCLED[i] for s in _VARIANT_STARTS for i in range(10)})
+#: every character that prints a circled number
+ANY_CIRCLED = CIRCLED + CIRCLED_VARIANTS
+
+
+def canonical(label: str) -> str:
+    """``label`` with its circled numbers in the standard form (➀ → ①)."""
+    return label.translate(_TO_STANDARD)
+
+
+def number(label: str) -> int | None:
+    """The number a label counts: 3 for ``3`` and ``③``; None for symbols (* †) and letters.
+
+    ``str.isdigit`` is True for ① and ³ but ``int()`` refuses them: a label's number is read
+    here only."""
+    label = canonical(label)
+    if label.isdecimal() and label.isascii():
+        return int(label)
+    if len(label) == 1 and label in CIRCLED:
+        return CIRCLED.index(label) + 1
+    return None

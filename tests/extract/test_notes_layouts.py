@@ -1,0 +1,93 @@
+"""Footnotes and callouts in layouts found on devset3 (corpus/devset/specs3.py): circled and
+letter labels, callouts touching an exponent, notes whose words recur at the foot of pages,
+Markdown back links. Each fixture is made by a real producer (Typst, pandoc → Chromium); its
+build command is in the source file beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pariter.extract import extract_pdf
+from pariter.extract.labels import CIRCLED, CIRCLED_VARIANTS, canonical, number
+
+FIX = Path(__file__).parent / "fixtures"
+
+
+def _links(doc) -> list[tuple[int, str, str | None]]:  # noqa: ANN001
+    notes = {n.id: n.label for n in doc.footnotes}
+    return [(m.page, m.label, notes.get(m.footnote)) for m in doc.markers]
+
+
+def test_circled_note_numbers_call_their_notes() -> None:
+    """①②③ (Word, WPS, Chinese publications) are labels that count 1, 2, 3: each callout,
+    after ， 。 or a closing quote, is linked to its note and left out of the text."""
+    doc = extract_pdf(FIX / "notes-circled-zh.pdf")
+    assert _links(doc) == [(1, "①", "①"), (1, "②", "②"), (1, "③", "③")]
+    assert doc.footnotes[0].text == "参见《公共数据开放管理办法》第二条。"
+    assert not any(c in p.text for p in doc.paragraphs for c in CIRCLED)
+
+
+@given(st.integers(min_value=1, max_value=10), st.sampled_from(range(4)))
+def test_every_circled_variant_reads_as_the_standard_number(n: int, family: int) -> None:
+    """CJK fonts map the circled glyph to dingbats (➀, ❶, ➊, ⓵) in their ToUnicode: one
+    printed shape, one label, one number."""
+    variant = CIRCLED_VARIANTS[family * 10 + n - 1]
+    assert canonical(variant) == CIRCLED[n - 1]
+    assert number(variant) == number(CIRCLED[n - 1]) == n
+
+
+def test_number_reads_only_what_counts() -> None:
+    assert [number(x) for x in ("12", "⑳", "*", "a", "²", "")] == [12, 20, None, None, None, None]
+
+
+def test_letter_labels_call_notes_and_ordinals_stay_text() -> None:
+    """Notes numbered a, b, c: a raised letter whose note is printed is a callout; the raised
+    letters of 1st, 2nd, 3rd have no note and stay in the words."""
+    doc = extract_pdf(FIX / "notes-letters.pdf")
+    assert _links(doc) == [(1, "a", "a"), (1, "b", "b"), (1, "c", "c")]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "the 1st and the 2nd day" in text and "the 3rd gauge" in text
+    assert "valley. Rainfall" in text and "absent, and" in text
+
+
+def test_a_callout_touching_an_exponent_is_told_apart() -> None:
+    """``400 m²¹``: the raised 2 is the unit's power (back in the text), the raised 1 calls
+    note 1 — the group's number 21 has no note, its tail has."""
+    doc = extract_pdf(FIX / "notes-glued-exponent.pdf")
+    assert _links(doc) == [(1, "1", "1"), (1, "2", "2")]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "a plot of 400 m2 in the lower valley" in text
+    assert "1.5 × 104 sheep" in text
+
+
+def test_a_note_recurring_at_the_foot_of_pages_is_not_a_footer() -> None:
+    """"Ibid." closes the notes of three pages at the same height: it is a note each time
+    (the line above it, at the notes' pitch, is another note), not running matter."""
+    doc = extract_pdf(FIX / "notes-ibid.pdf")
+    assert [(n.page, n.label, n.text) for n in doc.footnotes if n.text == "Ibid."] == [
+        (1, "2", "Ibid."), (2, "4", "Ibid."), (3, "6", "Ibid.")]
+    assert all(f == lab for _, lab, f in _links(doc)) and len(doc.markers) == 6
+    assert not any("Ibid" in r.text for p in doc.pages for r in p.running)
+
+
+def test_markdown_back_links_are_not_note_text() -> None:
+    """pandoc ends every note with a back link ↩︎ to its callout: navigation, not words."""
+    doc = extract_pdf(FIX / "notes-pandoc-backlinks.pdf")
+    assert [n.text for n in doc.footnotes] == [
+        "The plot was marked out with four steel pegs in March 2019.",
+        "The detection limit of the method, as given by the laboratory."]
+    assert _links(doc) == [(1, "1", "1"), (1, "2", "2")]
+
+
+def test_a_callout_the_line_broke_before_belongs_to_the_line_above() -> None:
+    """xeCJK may break a line between 。 and its callout, which then opens the next line:
+    the callout follows the words of the line above, not the next line's."""
+    doc = extract_pdf(FIX / "notes-wrapped-callout-zh.pdf")
+    assert _links(doc) == [(1, "1", "1"), (1, "2", "2")]
+    first = doc.markers[0]
+    para = next(p for p in doc.paragraphs if p.id == first.paragraph)
+    assert para.text[:first.offset].endswith("我是全能的神。")
+    assert para.text[first.offset:].startswith("你当在我面前")
