@@ -469,6 +469,9 @@ RAISED_SIZE_SHARE: float = 0.95
 RAISED_FULL_SIZE_EM: float = 0.28
 #: A digit in a superscript font is raised unless it sits this many ems below the baseline.
 SUPFONT_DROP_EM: float = 0.1
+#: A raised letter that starts this many ems left of the previous glyph's end is tucked
+#: into it (the A of the LaTeX logo), never a note label, which follows its word.
+LETTER_TUCK_EM: float = 0.1
 #: Raised glyphs less than this many ems apart are one group (one callout, ``1,2``).
 RAISED_GROUP_GAP_EM: float = 0.5
 
@@ -528,6 +531,9 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 j += 1
             grp = chars[i:j]
             labels = split_labels(grp)
+            if labels and grp[0].text.isalpha() and i > 0 and \
+                    grp[0].x0 < chars[i - 1].x1 - LETTER_TUCK_EM * size:
+                labels = []  # a raised letter kerned into the one before (LaTeX's logo)
             if labels:
                 for label, part in labels:
                     box = (min(g.x0 for g in part), min(g.top for g in part),
