@@ -75,7 +75,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
     for number, lines in pages.items():
         _wrapped_callouts(lines, by_page.get(number, set()))
         near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
-        _split_glued(lines, near)
+        glued = _split_glued(lines, near)
         _letters_back(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
@@ -86,8 +86,8 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                 if _links_to_its_note(s, (links or {}).get(number, ()), noted):
                     reasons[id(s)] = None
                     continue
-                reasons[id(s)] = _not_callout(s, l, number, by_page, aff, author_line,
-                                              have_notes, notes, ends)
+                reasons[id(s)] = None if id(s) in glued else _not_callout(
+                    s, l, number, by_page, aff, author_line, have_notes, notes, ends)
         # an exponent-like or index-like label is a callout only where it is the next
         # number of the document's callouts (the third note's callout after an id:
         # "(id=0020³)") and nothing else on the page can call that note
@@ -131,12 +131,14 @@ def _letters_back(lines: list[Line], noted: set[str]) -> None:
             l.sups.remove(s)
 
 
-def _split_glued(lines: list[Line], noted: set[str]) -> None:
+def _split_glued(lines: list[Line], noted: set[str]) -> set[int]:
     """A callout right after an exponent or a unit's power (``400 m²¹``, ``10⁴¹⁵``) is read
     as one raised group ``21``: when the group's number has no note here but a tail of it
     does, and nothing else on the page calls that note, the head is the exponent (put back
-    into the text) and the tail the callout."""
+    into the text) and the tail the callout. Returns the ids of the callouts so found: that
+    evidence stands even where reading order puts them out of their numbering."""
     called = {s.label for l in lines for s in l.sups}
+    found: set[int] = set()
     for l in lines:
         for s in list(l.sups):
             lab = s.label
@@ -155,6 +157,8 @@ def _split_glued(lines: list[Line], noted: set[str]) -> None:
             s.x0 = s.x0 + share * (s.x1 - s.x0)
             s.label, s.offset = tail, s.offset + len(head)
             called.add(tail)
+            found.add(id(s))
+    return found
 
 
 def _links_to_its_note(s: Sup, links, noted: set[tuple[int, str]]) -> bool:  # noqa: ANN001
