@@ -40,9 +40,9 @@ def _build_module():
 
 
 B = _build_module()
-Spec, latex, numbered, odt, typst = B.Spec, B.latex, B.numbered, B.odt, B.typst
+Spec, html, latex, numbered, odt, typst = B.Spec, B.html, B.latex, B.numbered, B.odt, B.typst
 from docmodel import (Doc, EndnotesSection, Heading, Note, Para, Sup, all_notes, locate,  # noqa: E402
-                      number_notes)
+                      number_notes, runs_of)
 from render_odt import HeadingLook  # noqa: E402
 from texts import bible_paragraphs  # noqa: E402
 
@@ -434,10 +434,181 @@ SPECS3: list[Spec] = [
 ]
 
 
+def symbols_per_section(d: Doc, tex: bool = False) -> Doc:
+    """Footnotes marked * † ‡ § … restarting at every level-1 heading: the author's own marks
+    (Word's custom marks, LaTeX's \\footnote[n] with \\fnsymbol). LaTeX prints * as ∗."""
+    from render_latex import FNSYMBOLS
+    k = 0
+    for b in d.blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            k = 0
+        for runs in runs_of(b):
+            for r in runs:
+                if isinstance(r, Note) and r.kind == "foot":
+                    r.label, r.custom_label = FNSYMBOLS[k % len(FNSYMBOLS)], True
+                    k += 1
+    if tex:
+        for n in all_notes(d):
+            n.label = n.label.replace("*", "\u2217")
+    return d
+
+
+def typst_star(d: Doc) -> Doc:
+    """Typst's footnote numbering "*": * † ‡ § ¶ ‖, then doubled, through the document."""
+    from render_latex import FNSYMBOLS
+    for i, n in enumerate(all_notes(d)):
+        n.label = FNSYMBOLS[i % len(FNSYMBOLS)] * (1 + i // len(FNSYMBOLS))
+    return d
+
+
 def _alpha(d: Doc) -> Doc:
     for n in all_notes(d):
         k = int(n.label)
         n.label = "abcdefghijklmnopqrstuvwxyz"[(k - 1) % 26] * (1 + (k - 1) // 26)
+    return d
+
+
+URL_NOTES_EN = [n for n in NOTES3_EN if "\n" not in n] + [
+    "The register is published at https://data.example.gov/registers/open-data-2023/index.html and "
+    "was last updated on 28 February 2024.",
+    "See the guidance of 12 May 2022, https://www.example.org/guidance/2022/05/12/reuse-of-public-records.pdf, p. 4.",
+]
+URL_NOTES_ZH = [n for n in NOTES3_ZH if "\n" not in n] + [
+    "见《公共数据开放目录（2023年版）》（https://data.example.gov.cn/catalog/2023/index.html），2024年2月28日更新。",
+    "参见2022年5月12日发布的指引（https://www.example.cn/guidance/2022/05/12/reuse.pdf）第4页。",
+]
+
+SPECS3 += [
+    # ---------------------------------------------------------------- symbols, classes, URLs
+    Spec("en-odt-symbols-per-section", "LibreOffice (ODT, custom marks * † ‡)",
+         "Word-style custom footnote marks * † ‡ § restarting in every section (not counted by the producer), "
+         "notes with long URLs and dates, ragged right, US Letter",
+         lambda: symbols_per_section(chapters_doc("en-odt-symbols-per-section", "en",
+                                                  [("Gen", 40), ("Num", 27), ("Exo", 18)], "arabic-dot",
+                                                  notes=URL_NOTES_EN, verses=18)),
+         odt(size=11, align="start", line_height="125%", page=("21.59cm", "27.94cm"), footer="page",
+             headings={1: HeadingLook(13, font="Liberation Sans"), 2: HeadingLook(11, font="Liberation Sans")})),
+    Spec("en-latex-symbols-per-section", "pdfLaTeX article (\\footnote[n], \\fnsymbol)",
+         "footnotes marked ∗ † ‡ § restarting per section by the author (\\footnote[n]), notes with URLs (url "
+         "package, broken across lines), no hyperref",
+         lambda: symbols_per_section(chapters_doc("en-latex-symbols-per-section", "en",
+                                                  [("Gen", 44), ("Exo", 6), ("Num", 14)], "arabic",
+                                                  notes=URL_NOTES_EN, verses=18), tex=True),
+         latex(options="11pt,a4paper", hyperref=False)),
+    Spec("en-typst-star-2col", "Typst (two columns, '*' numbering)",
+         "Typst footnote numbering '*' (* † ‡ § ¶ ‖ then doubled: ** ††) through the document, two columns, URLs",
+         lambda: typst_star(chapters_doc("en-typst-star-2col", "en", [("Gen", 18), ("Exo", 17)], "arabic",
+                                         notes=URL_NOTES_EN, verses=30)),
+         typst('#set page(paper: "us-letter", margin: (x: 1.8cm, y: 2cm), columns: 2, numbering: "1")\n'
+               '#set text(font: "Linux Libertine O", size: 10pt, lang: "en", hyphenate: true)\n'
+               '#set par(justify: true, leading: 0.55em)\n'
+               '#set footnote(numbering: "*")\n'
+               '#show heading: it => block(above: 1.1em, below: 0.6em, text(size: 10.5pt, weight: "bold", it.body))\n')),
+    Spec("en-ieeetran-notes", "pdfLaTeX IEEEtran (conference, two columns)",
+         "IEEEtran: 'I. INTRODUCTION' caps headings, footnotes at the foot of either column, URLs in notes",
+         lambda: chapters_doc("en-ieeetran-notes", "en", [("Gen", 42), ("Num", 11)], "revtex", notes=URL_NOTES_EN,
+                              verses=26, note_every=2),
+         latex(cls="IEEEtran", options="conference,letterpaper", hyperref=False)),
+    Spec("en-memoir-notes", "pdfLaTeX memoir",
+         "memoir: 'Chapter N' + title, footnotes restarting per chapter, long notes and notes of two paragraphs, "
+         "ruled running head",
+         lambda: chapters_doc("en-memoir-notes", "en", [("Gen", 39), ("Lev", 16)], "chapter-en", reset_at_level=1,
+                              verses=24),
+         latex(cls="memoir", options="11pt,a5paper,oneside", hyperref=False, preamble=[r"\pagestyle{ruled}"],
+               section_cmds={1: "chapter", 2: "section", 3: "subsection"})),
+    Spec("zh-ctexart-url-notes", "XeLaTeX ctexart + hyperref (URL notes)",
+         "Chinese report: footnotes with long URLs (broken by hyperref's \\url) and dates, callouts after ，。” and "
+         "before 。, 一、 headings, outline and link annotations",
+         lambda: chapters_doc("zh-ctexart-url-notes", "zh", [("Num", 16), ("Gen", 47)], "zh", notes=URL_NOTES_ZH,
+                              verses=22),
+         latex(engine="xelatex", cls="ctexart", options="UTF8,fontset=none,zihao=-4,a4paper", hyperref=True,
+               preamble=NOTO_ZH + [r"\ctexset{section={name={,、},number=\chinese{section},aftername={}},"
+                                   r"subsection={name={（,）},number=\chinese{subsection},aftername={}}}"])),
+    Spec("en-html-2col-endnotes", "Chromium (HTML, two columns, endnotes)",
+         "two CSS columns with the endnotes in a 'Notes' section after them, raised link callouts, URLs in notes, "
+         "ragged right, no tagging",
+         lambda: chapters_doc("en-html-2col-endnotes", "en", [("Gen", 35), ("Num", 21)], "arabic", note_kind="end",
+                              endnotes_title="Notes", notes=URL_NOTES_EN, verses=22),
+         html(columns=2, size="10pt", align="left", line_height="1.35", tagged=False, margin="1.8cm")),
+]
+
+
+def _aside(lang: str = "en"):
+    from docmodel import Aside
+    if lang == "zh":
+        return Aside("专栏　经文的版本", ["本文所引经文据和合本，人名地名从旧译，注释为编者所加。"])
+    return Aside("Box 1. The text used", ["The verses are quoted from the King James Version; the notes are "
+                                          "the editor's and name the words they explain."])
+
+
+def _specs2_helper(name: str):
+    sys.modules.setdefault("devset_build", B)
+    import specs2
+    return getattr(specs2, name)
+
+
+def pandoc_docx_ref(styles: dict, page=None):
+    def run(doc: Doc, out: Path) -> str:
+        return _specs2_helper("pandoc_docx_ref")(styles, page)(doc, out)
+    return run
+
+
+SPECS3 += [
+    # ---------------------------------------------------------------- Chromium, DOCX, Typst A5, elsarticle
+    Spec("zh-html-paged-notes", "Chromium (HTML paged, one column)",
+         "Chinese pages laid out by the renderer, each note at the page foot under a rule with a raised label, "
+         "callouts after ，。” and before 。, 16K page",
+         lambda: chapters_doc("zh-html-paged-notes", "zh", [("Exo", 10), ("Gen", 44)], "zh", verses=24,
+                              notes=URL_NOTES_ZH),
+         html(paged=True, columns=1, lang="zh", font="'Noto Serif CJK SC', serif", size="10.5pt", col_chars=1100,
+              line_height="1.7", page_w_mm=184, page_h_mm=260,
+              css="h2 { font-size: 12pt; font-family: 'Noto Sans CJK SC'; } h3 { font-size: 10.5pt; } p { text-indent: 2em; }")),
+    Spec("en-html-sidebar-endnotes", "Chromium (HTML, tagged, sidebar)",
+         "a floated sidebar box beside the text, capital headings smaller than the body, endnotes in a Notes section, "
+         "URLs in notes, US Letter",
+         lambda: _with_aside(chapters_doc("en-html-sidebar-endnotes", "en", [("Gen", 27), ("Exo", 8)], "arabic",
+                                          note_kind="end", endnotes_title="Notes", notes=URL_NOTES_EN,
+                                          verses=22), "en"),
+         html(page="Letter", size="11pt", line_height="1.45", margin="2.2cm",
+              css="h2 { font-size: 9pt; text-transform: uppercase; letter-spacing: .12em; font-weight: normal; } "
+                  "h3 { font-size: 10pt; font-style: italic; font-weight: normal; }"),
+         upper_levels=(1,)),
+    Spec("zh-html-2col-endnotes", "Chromium (HTML, two columns, tagged)",
+         "Chinese in two CSS columns, endnotes in a 注释 section after them, a sidebar box, sans headings",
+         lambda: _with_aside(chapters_doc("zh-html-2col-endnotes", "zh", [("Num", 14), ("Exo", 9)], "arabic",
+                                          note_kind="end", endnotes_title="注释", notes=URL_NOTES_ZH, verses=22), "zh"),
+         html(columns=2, lang="zh", font="'Noto Serif CJK SC', serif", size="10pt", line_height="1.6",
+              css="h2, h3 { font-family: 'Noto Sans CJK SC', sans-serif; color: #1f4e79; } h2 { font-size: 12pt; } "
+                  "h3 { font-size: 10.5pt; }")),
+    Spec("en-pandoc-docx-refdoc-notes", "pandoc → DOCX (custom reference) → LibreOffice",
+         "a user's Word template (Caladea body, sans dark-red headings), pandoc footnotes with URLs and dates, A4",
+         lambda: chapters_doc("en-pandoc-docx-refdoc-notes", "en", [("Gen", 31), ("Num", 16)], "arabic-dot",
+                              notes=URL_NOTES_EN, verses=22),
+         pandoc_docx_ref({"Heading1": {"font": "Liberation Sans", "size": 26, "color": "8B1A1A", "bold": True},
+                          "Heading2": {"font": "Liberation Sans", "size": 21, "color": "8B1A1A", "bold": True},
+                          "BodyText": {"font": "Caladea", "size": 21, "jc": "both", "spacing_after": 120},
+                          "FirstParagraph": {"font": "Caladea", "size": 21, "jc": "both", "spacing_after": 120},
+                          "Title": {"font": "Liberation Sans", "size": 32, "color": "8B1A1A", "bold": True}},
+                         page=(11906, 16838))),
+    Spec("en-typst-a5-star", "Typst (A5, EB Garamond, '*' numbering)",
+         "Typst A5 ragged right in EB Garamond, footnote numbering '*' (* † ‡ § ¶ ‖ ** ††), ordinals and exponents",
+         lambda: typst_star(chapters_doc("en-typst-a5-star", "en", [("Exo", 13), ("Gen", 25)], "arabic-dots",
+                                         notes=URL_NOTES_EN, verses=20, extra=measures_paras())),
+         typst('#set page(paper: "a5", margin: (x: 1.5cm, y: 1.8cm), numbering: "1")\n'
+               '#set text(font: "EB Garamond", size: 10pt, lang: "en", hyphenate: false)\n'
+               '#set par(justify: false, leading: 0.6em)\n'
+               '#set footnote(numbering: "*")\n'
+               '#show heading: it => block(above: 1.2em, below: 0.6em, text(size: 11pt, weight: "bold", it.body))\n')),
+    Spec("en-elsarticle-notes", "pdfLaTeX elsarticle (5p, two columns)",
+         "elsarticle 5p two columns, footnotes at the foot of the column, URLs in notes",
+         lambda: chapters_doc("en-elsarticle-notes", "en", [("Lev", 16), ("Gen", 19)], "arabic-dots",
+                              notes=URL_NOTES_EN, verses=24, note_every=2),
+         latex(cls="elsarticle", options="5p,times", hyperref=False, preamble=[r"\usepackage{amssymb}"])),
+]
+
+
+def _with_aside(d: Doc, lang: str) -> Doc:
+    d.blocks.insert(1, _aside(lang))
     return d
 
 
