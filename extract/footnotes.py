@@ -83,6 +83,9 @@ SEED_COLUMN_SLACK_PT: float = 15
 FIRST_LINE_GAP_EM: float = 3.0
 #: ... and a gap wider than this many ems (about a line and a half) ends the area.
 AREA_GAP_EM: float = 1.5
+#: A raised label and the space after it take at most this many ems of the note's type
+#: left of the note's first word (Chromium, Word: "¹ text", wrapped lines under the label).
+LEAD_LABEL_EM: float = 2.0
 #: A lone tiny label line stands at most this many ems left of its note line, which is
 #: set at least this factor larger.
 TINY_LABEL_GAP_EM: float = 2.0
@@ -149,8 +152,11 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             continue
         if not (seed.lead_label or _PLAIN_LABEL.match(seed.text)):
             continue
+        # a raised label opening the seed stands left of its text, where the note's next
+        # lines start (¹ text … / text …): the column begins at the label, not at the text
+        left = seed.x0 - SEED_COLUMN_SLACK_PT - (LEAD_LABEL_EM * seed.size if seed.lead_label else 0)
         col = [l for l in lines if id(l) not in taken and l.top >= seed.top - BOX_SLACK_PT
-               and seed.x0 - SEED_COLUMN_SLACK_PT <= l.x0
+               and left <= l.x0
                <= seed.x0 + 0.5 * (seed.x1 - seed.x0) + SEED_COLUMN_SLACK_PT]
         col.sort(key=lambda l: (l.top, l.x0))
         area, prev_bottom, ok = [], seed.top, True

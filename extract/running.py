@@ -111,7 +111,8 @@ def find_running(pages: list[list[Line]], heights: list[float],
                     and shapes[key] >= max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages))
                     and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body
                     and not (where == "footer" and _ends_block_above(
-                        l, lines, edge, shapes, h, pitch.get(round(l.size * 2) / 2)))):
+                        l, lines, edge, shapes, h,
+                        pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size)))):
                 found.append((l, where))
         # pieces on the page number's baseline are running matter too
         for l, where in edge:
@@ -204,6 +205,9 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
 #: the document's line pitches (for its type size) lower: justified and stretched pages
 #: (LaTeX's flush bottom) widen a pitch by a little, a footer's gap is far wider.
 BLOCK_PITCHES: float = 1.25
+#: A short last line ("日。") may end left of where the line above begins, when that line
+#: opens with a raised label kept out of its text: the two overlap within this many ems.
+HANG_EM: float = 2.0
 
 
 def _ends_block_above(l: Line, lines: list[Line], edge: list[tuple[Line, str]],
@@ -219,7 +223,7 @@ def _ends_block_above(l: Line, lines: list[Line], edge: list[tuple[Line, str]],
                 and o is not l}
     for o in lines:
         if (o is not l and id(o) not in repeated and abs(o.size - l.size) < SIZE_TOLERANCE
-                and o.x0 < l.x1 and l.x0 < o.x1
+                and o.x0 < l.x1 + HANG_EM * l.size and l.x0 < o.x1
                 and NEIGHBOUR_MIN_STEP_EM * l.size < l.baseline - o.baseline <= BLOCK_PITCHES * pitch):
             return True
     return False

@@ -91,3 +91,41 @@ def test_a_callout_the_line_broke_before_belongs_to_the_line_above() -> None:
     para = next(p for p in doc.paragraphs if p.id == first.paragraph)
     assert para.text[:first.offset].endswith("我是全能的神。")
     assert para.text[first.offset:].startswith("你当在我面前")
+
+
+def test_a_note_indented_like_chinese_text_keeps_its_next_lines() -> None:
+    """Chinese notes indent their first line two characters (the raised label at the indent)
+    and wrap flush left: the lines left of the label line are the note's, not the page's."""
+    doc = extract_pdf(FIX / "notes-hanging-label-zh.pdf")
+    notes = [(n.page, n.label, n.text.replace(" ", "")) for n in doc.footnotes]
+    assert [(p, lab) for p, lab, _ in notes] == [(1, "1"), (2, "2")]
+    assert notes[0][2].endswith("2021年7月1日发布，2024年3月15日。")
+    assert notes[1][2].endswith("修订日期为2024年3月15日。")
+    assert _links(doc) == [(1, "1", "1"), (2, "2", "2")]
+
+
+def _line(page: int, x0: float, top: float, x1: float, size: float, text: str,
+          lead: str | None = None):  # noqa: ANN202
+    from pariter.extract.lines import Line
+    return Line(page, x0, top, x1, top + size, top + 0.8 * size, size, "Serif", False, None, text,
+                lead_label=lead)
+
+
+@given(st.integers(min_value=3, max_value=8), st.floats(min_value=0, max_value=2.5))
+def test_a_repeated_short_last_line_of_a_note_is_not_a_footer(pages: int, hang_em: float) -> None:
+    """On every page a note ends with the same short line ("日。") at the same height, under
+    a line of its type that differs from page to page and may open further right (a raised
+    label at a first-line indent). It ends that note; the page number below is a footer."""
+    from pariter.extract.running import find_running
+
+    body, note, height = 11.0, 8.5, 450.0
+    doc = []
+    for p in range(1, pages + 1):
+        ls = [_line(p, 40, 60 + 18 * k, 360, body, f"正文{'春夏秋冬晴雨风雪'[p - 1]}页{'甲乙丙丁戊己庚辛'[k]}行的文字各不相同")
+              for k in range(8)]
+        ls.append(_line(p, 40 + hang_em * note, 380, 330, note, f"注释{'一二三四五六七八'[p - 1]}的第一行，各页不同", lead=str(p)))
+        ls.append(_line(p, 40, 380 + 1.4 * note, 40 + 2 * note, note, "日。"))
+        ls.append(_line(p, 195, 420, 201, 9.0, str(p)))
+        doc.append(ls)
+    found = find_running(doc, [height] * pages, body)
+    assert all([l.text for l, _ in f] == [str(p)] for p, f in enumerate(found, 1))
