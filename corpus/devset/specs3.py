@@ -607,6 +607,74 @@ SPECS3 += [
 ]
 
 
+def digits_doc(name: str, lang: str, note_kind: str = "foot", endnotes_title: str = "") -> Doc:
+    """Our own report text whose callouts follow numbers: a year (2021¹), a percentage
+    (3.5%²), a decimal (0.09³), a closing parenthesis after a figure ((n = 214)⁴), a page
+    range — where a raised figure could be an exponent — next to real exponents (10⁵, m²)."""
+    zh = lang == "zh"
+    N = (lambda t: Note(t, kind=note_kind))
+    if zh:
+        paras = [
+            ["2019年至2023年间，样本机构开放的数据集数量年均增长3.5%", N("按年末数计算，不含已撤回的数据集。"),
+             "，其中2021年", N("当年有两个机构合并，数据按合并后口径调整。"), "增幅最大。"],
+            ["完整性指标的均值为0.71", N("取值范围为0到1，数值越大表示越完整。"), "，标准差为0.18；及时性指标的均值为0.64（n = 214）",
+             N("n为样本机构数。"), "。样本记录约1.2 × 10", Sup("5"), "条。"],
+            ["要求说明不开放理由的机构，其完整性指标平均高出0.09", N("差异在控制机构规模后仍然显著，见表3。"),
+             "。覆盖面积约为400平方米（m", Sup("2"), "）的试点区域另行统计", N("试点区域的数据单独发布。"), "。"],
+            ["上述结论与第12—15页的分析一致", N("参见本报告第二部分。"), "，也与2020年的调查结果相符", N("2020年调查的样本较小，共126个机构。"), "。"],
+        ]
+        title, heads = "公共数据开放年度报告（节选）", ["总体情况", "质量指标", "分类规则", "结论"]
+    else:
+        paras = [
+            ["Between 2019 and 2023 the number of datasets published by the bodies in the sample grew by 3.5%",
+             N("Year-end counts, excluding datasets that were withdrawn."), " a year, most of all in 2021",
+             N("Two bodies merged that year; their figures are combined."), "."],
+            ["Completeness averaged 0.71", N("On a scale from 0 to 1, higher meaning more complete."),
+             " with a standard deviation of 0.18, and timeliness 0.64 (n = 214)", N("n is the number of bodies."),
+             ". The register holds about 1.2 × 10", Sup("5"), " records."],
+            ["Bodies that must state reasons for closing data score 0.09", N("The difference remains after controlling for size; see Table 3."),
+             " higher on completeness. A pilot area of 400 m", Sup("2"), " was counted apart",
+             N("The pilot area's data are published separately."), "."],
+            ["These findings agree with the analysis on pp. 12–15", N("See the second part of this report."),
+             " and with the survey of 2020", N("The 2020 survey covered a smaller sample of 126 bodies."), "."],
+        ]
+        title, heads = "Annual Report on Open Data (Extract)", ["Overview", "Quality", "Classification Rules", "Conclusion"]
+    blocks: list = []
+    filler = bible_paragraphs(lang, "Num", 27, per=4, verses=16)
+    for h, runs, f in zip(heads, paras, filler):
+        blocks += [Heading(1, "", h), Para(runs), Para([f])]
+    if endnotes_title:
+        blocks.append(EndnotesSection(endnotes_title))
+    d = Doc(name, lang, title, numbered(blocks, "zh" if zh else "arabic-dot"), author="" if zh else "Data Board")
+    number_notes(d)
+    return d
+
+
+SPECS3 += [
+    # ---------------------------------------------------------------- callouts after figures
+    Spec("zh-ctexart-digit-callouts", "XeLaTeX ctexart (callouts after figures)",
+         "Chinese report: callouts right after a year, a percentage, a decimal, a closing parenthesis and a page "
+         "range, next to exponents 10⁵ and m² that are not callouts",
+         lambda: digits_doc("zh-ctexart-digit-callouts", "zh"),
+         latex(engine="xelatex", cls="ctexart", options="UTF8,fontset=none,zihao=-4,a4paper", hyperref=False,
+               preamble=NOTO_ZH + [r"\ctexset{section={name={,、},number=\chinese{section},aftername={}}}"])),
+    Spec("zh-odt-digit-callouts", "LibreOffice (ODT, callouts after figures)",
+         "the same Chinese report as Word users set it: callouts after figures, exponents beside them, 1.5 spacing",
+         lambda: digits_doc("zh-odt-digit-callouts", "zh"),
+         odt(size=12, font_asian="Noto Serif CJK SC", line_height="150%", indent="0.85cm", lang="zh", country="CN",
+             footer="page", headings={1: HeadingLook(12, font_asian="Noto Sans CJK SC")})),
+    Spec("en-latex-digit-callouts", "pdfLaTeX article + hyperref (callouts after figures)",
+         "English report: callouts after a year, a percentage, a decimal, '(n = 214)' and a page range, next to "
+         "exponents that are not callouts",
+         lambda: digits_doc("en-latex-digit-callouts", "en"),
+         latex(options="11pt,a4paper", hyperref=True)),
+    Spec("en-html-digit-endnotes", "Chromium (HTML, endnotes; callouts after figures)",
+         "the English report with endnotes in a Notes section, callouts after figures, no tagging",
+         lambda: digits_doc("en-html-digit-endnotes", "en", note_kind="end", endnotes_title="Notes"),
+         html(size="11pt", tagged=False)),
+]
+
+
 def _with_aside(d: Doc, lang: str) -> Doc:
     d.blocks.insert(1, _aside(lang))
     return d
