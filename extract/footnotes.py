@@ -254,6 +254,7 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
     notes: list[Note] = []
     cur = None
     left = min(l.x0 for l in area)
+    prev_final = False
     for l in rows(area):
         label, text = None, l.text
         if l.lead_label:
@@ -264,6 +265,12 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
                       or l.x0 <= left + LABEL_EDGE_PT):
                 if cur is None or _next_label(cur.label, m.group(1)):
                     label, text = canonical(m.group(1)), l.text[m.end():]
+            elif cur is not None and prev_final and l.x0 <= left + LABEL_EDGE_PT:
+                # a label set on the line at full size and glued to a figure ("82020年"):
+                # the next number of the notes, at the area's edge, after a finished note
+                nxt = _successor(cur.label)
+                if nxt and l.text.startswith(nxt) and l.text[len(nxt):len(nxt) + 1].isdigit():
+                    label, text = nxt, l.text[len(nxt):]
         box = Box(page, l.x0, l.top, l.x1, l.bottom)
         if label is not None:
             cur = Note(label, text.strip(), page, [page], [box])
@@ -279,7 +286,18 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
         else:
             cur = Note("", l.text.strip(), page, [page], [box])
             notes.append(cur)
+        prev_final = l.text.rstrip().endswith(_NOTE_END)
     return notes, (notes[-1] if notes else last)
+
+
+#: what a finished note ends with
+_NOTE_END = tuple(".。!！?？)）”’\"")
+
+
+def _successor(label: str) -> str | None:
+    """The label after ``label`` when labels count (2 after 1), else None."""
+    n = label_number(label)
+    return str(n + 1) if n is not None and label.isdecimal() else None
 
 
 #: The order of note symbols (LaTeX's \\fnsymbol, Word's and Typst's symbol notes).

@@ -90,16 +90,17 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                     s, l, number, by_page, aff, author_line, have_notes, notes, ends)
         # an exponent-like or index-like label is a callout only where it is the next
         # number of the document's callouts (the third note's callout after an id:
-        # "(id=0020³)") and nothing else on the page can call that note
+        # "(id=0020³)"), its note is printed on its own page (an exponent at a page's
+        # foot must not take the next page's note from its callout there) and nothing
+        # else on the page can call that note
         plain = {s.label for l in lines for s in l.sups if reasons[id(s)] is None}
         for l in lines:
             keep: list[Sup] = []
             for s in l.sups:
                 why = reasons[id(s)]
                 if why in ("index", "exponent") and s.label not in plain and \
-                        _next_in_numbering(s.label, last[0]) and (any(
-                            s.label in by_page.get(number + d, ()) for d in NOTE_PAGES)
-                            or ends.get(s.label, 0) >= number):
+                        _next_in_numbering(s.label, last[0]) and (
+                            s.label in by_page.get(number, ()) or ends.get(s.label, 0) >= number):
                     why = None
                     plain.add(s.label)
                 elif why == "no note" and _counts_on(s, l, last[0]):

@@ -129,3 +129,24 @@ def test_a_repeated_short_last_line_of_a_note_is_not_a_footer(pages: int, hang_e
         doc.append(ls)
     found = find_running(doc, [height] * pages, body)
     assert all([l.text for l, _ in f] == [str(p)] for p, f in enumerate(found, 1))
+
+
+def test_an_exponent_does_not_take_the_next_pages_note_from_its_callout() -> None:
+    """``1.2 × 10⁵`` on page 1 when note 5 is printed on page 2, called there after ``0.09⁵``
+    (XeLaTeX, corpus/devset/specs3.py zh-ctexart-digit-callouts): a raised figure after a
+    figure calls a note only when that note is on its own page; the 5 of 10⁵ stays text."""
+    doc = extract_pdf(FIX / "notes-zh-ctexart-digit-callouts.pdf")
+    assert _links(doc) == [(1, "1", "1"), (1, "2", "2"), (1, "3", "3"), (1, "4", "4"),
+                           (2, "5", "5"), (2, "6", "6"), (2, "7", "7"), (2, "8", "8")]
+    assert any("样本记录约 1.2 × 105 条。" in p.text for p in doc.paragraphs)
+
+
+def test_a_full_size_label_glued_to_a_figure_opens_the_next_note() -> None:
+    """LibreOffice sets note labels on the line at full size with no space: "82020年调查…"
+    is note 8 (the next number, at the area's edge, after a finished note), not the rest of
+    note 7 (corpus/devset/specs3.py zh-odt-digit-callouts)."""
+    doc = extract_pdf(FIX / "notes-zh-odt-digit-callouts.pdf")
+    notes = {n.label: n.text for n in doc.footnotes}
+    assert notes["7"] == "参见本报告第二部分。"
+    assert notes["8"].replace(" ", "").startswith("2020年调查的样本较小")
+    assert (2, "8", "8") in _links(doc)
