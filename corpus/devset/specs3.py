@@ -116,16 +116,16 @@ def _quote_en(text: str) -> tuple[str, str] | None:
     return text[:j] + "\u201c" + text[j:k] + stop + "\u201d", text[k + 1:] if stop else text[k:]
 
 
-def place(text: str, lang: str, note: str, where: str, kind: str = "foot") -> list:
+def place(text: str, lang: str, note: str, where: str, kind: str = "foot", lemma: bool = True) -> list:
     """Runs of ``text`` with one callout placed ``where``: after a sentence end ("stop"), after
     a closing quote ("quote"), after a comma ("comma": ， or ,), before 。 ("before-stop", as
     many Chinese publications set it), after an enumeration comma 、 ("enum"). Falls back to
     "stop" when the text has no such place."""
     zh = lang == "zh"
     runs = _place(text, zh, where)
-    lemma = _lemma(runs[0], zh)
+    lem = _lemma(runs[0], zh) if lemma else ""
     # a note that names its lemma, as scholarly notes do: no two notes read alike
-    runs[1] = Note((f"“{lemma}”：" if zh else f"{lemma}] ") + note if lemma else note, kind=kind)
+    runs[1] = Note((f"“{lem}”：" if zh else f"{lem}] ") + note if lem else note, kind=kind)
     return runs
 
 
@@ -166,7 +166,7 @@ def chapters_doc(name: str, lang: str, chapters: list[tuple[str, int]], scheme: 
                  title: str = "", note_every: int = 1, note_kind: str = "foot", verses: int = 24,
                  per: int = 4, reset_at_level: int | None = None, notes: list[str] | None = None,
                  places: tuple[str, ...] | None = None, level2: bool = True, extra: list | None = None,
-                 endnotes_title: str = "", kinds: tuple[str, ...] | None = None) -> Doc:
+                 endnotes_title: str = "", kinds: tuple[str, ...] | None = None, lemma: bool = True) -> Doc:
     """Chapters as sections, verse paragraphs, a note in every ``note_every``-th paragraph
     placed by cycling ``places``; ``kinds`` cycles note kinds (footnotes and endnotes in one
     document)."""
@@ -184,7 +184,7 @@ def chapters_doc(name: str, lang: str, chapters: list[tuple[str, int]], scheme: 
                 blocks.append(Heading(2, "", "经文续" if zh else "The Text Continued"))
             if i % note_every == 0:
                 kind = kinds[k % len(kinds)] if kinds else note_kind
-                blocks.append(Para(place(p, lang, notes[k % len(notes)], places[k % len(places)], kind)))
+                blocks.append(Para(place(p, lang, notes[k % len(notes)], places[k % len(places)], kind, lemma)))
                 k += 1
             else:
                 blocks.append(Para([p]))
@@ -672,6 +672,34 @@ SPECS3 += [
          "the English report with endnotes in a Notes section, callouts after figures, no tagging",
          lambda: digits_doc("en-html-digit-endnotes", "en", note_kind="end", endnotes_title="Notes"),
          html(size="11pt", tagged=False)),
+]
+
+
+# Chinese notes that open with a title in book-title marks or a bracket, as citations do
+CITE_NOTES_ZH = [
+    "《中华人民共和国数据安全法》第二十一条。",
+    "〔2021〕12号文件，2021年7月1日发布。",
+    "「开放目录」一词见该办法第十条。",
+    "【编者注】此段据通行本校订。",
+    "《公共数据开放管理办法》（2023年修订）第五条。",
+    "『数据资源』与『数据资产』的区分见前文。",
+]
+
+SPECS3 += [
+    Spec("zh-odt-cite-notes", "LibreOffice (ODT, notes opening with 《 〔 「 【)",
+         "Chinese notes that open with book-title marks or brackets right after a full-size label (《…》, 〔2021〕, "
+         "「…」, 【编者注】), 1.5 spacing",
+         lambda: chapters_doc("zh-odt-cite-notes", "zh", [("Num", 21), ("Gen", 42)], "zh", notes=CITE_NOTES_ZH,
+                              verses=20, lemma=False),
+         odt(size=12, font_asian="Noto Serif CJK SC", line_height="150%", indent="0.85cm", lang="zh", country="CN",
+             footer="page", headings={1: HeadingLook(12, font_asian="Noto Sans CJK SC"),
+                                      2: HeadingLook(12, font_asian="Noto Sans CJK SC")})),
+    Spec("zh-ctexart-cite-notes", "XeLaTeX ctexart (notes opening with 《 〔 「 【)",
+         "the same citation notes with LaTeX's raised labels, two columns",
+         lambda: chapters_doc("zh-ctexart-cite-notes", "zh", [("Num", 21), ("Gen", 42)], "arabic",
+                              notes=CITE_NOTES_ZH, verses=20, lemma=False),
+         latex(engine="xelatex", cls="ctexart", options="UTF8,fontset=none,zihao=5,a4paper,twocolumn",
+               hyperref=False, preamble=NOTO_ZH)),
 ]
 
 
