@@ -20,8 +20,10 @@ from .lines import Line
 from .styles import DISPLAY_RATIO
 from .textjoin import Lexicon, join2
 
+# a label set on the line: followed by a stop, a space, a letter or an opening mark — Latin
+# quotes and brackets, and the CJK ones citations open with (《书名》, 〔2021〕, 「」, 【】)
 _PLAIN_LABEL = re.compile(rf"^(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])"
-                          r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<]))(?=\S)")
+                          r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<《〈「『【〔［〖]))(?=\S)")
 
 
 @dataclass(slots=True)

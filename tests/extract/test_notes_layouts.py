@@ -150,3 +150,14 @@ def test_a_full_size_label_glued_to_a_figure_opens_the_next_note() -> None:
     assert notes["7"] == "参见本报告第二部分。"
     assert notes["8"].replace(" ", "").startswith("2020年调查的样本较小")
     assert (2, "8", "8") in _links(doc)
+
+
+def test_a_note_opening_with_a_book_title_mark_is_a_note() -> None:
+    """Chinese citation notes open with 《书名》, 〔2021〕, 「」, 【】 right after a label set on
+    the line (LibreOffice, Word): the label still opens the note (corpus/devset/specs3.py
+    zh-odt-cite-notes)."""
+    doc = extract_pdf(FIX / "notes-zh-odt-cite-notes.pdf")
+    firsts = {n.text[:1] for n in doc.footnotes}
+    assert {"《", "〔", "「", "【", "『"} <= firsts
+    assert doc.footnotes[0].text == "《中华人民共和国数据安全法》第二十一条。"
+    assert all(lab == note for _, lab, note in _links(doc)) and len(doc.markers) == 10
