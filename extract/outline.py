@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 #: An outline is trusted when at least this share of its entries pointing into the
@@ -67,7 +68,9 @@ def read_outline(path: str | Path) -> list[OutlineEntry]:
                 if idx is not None and 0 <= idx < len(pdf):
                     page = idx + 1
                     if page not in heights:
-                        heights[page] = pdf[idx].get_height()
+                        # the page's size without loading the page (loading parses its
+                        # whole content stream): the same number PdfPage.get_height() gives
+                        heights[page] = pdf.get_page_size(idx)[1]
                     _, view = dest.get_view()
                     if len(view) >= 2 and view[1] is not None and view[1] > 0:
                         top = heights[page] - float(view[1])
@@ -79,6 +82,7 @@ def read_outline(path: str | Path) -> list[OutlineEntry]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """Casefolded NFKC without whitespace or a leading heading number."""
     from .headings import split_number
@@ -97,4 +101,7 @@ def same_heading(a: str, b: str) -> bool:
         return True
     if min(len(na), len(nb)) < SAME_TEXT_MIN_CHARS:
         return False
-    return SequenceMatcher(None, na, nb, autojunk=False).ratio() >= SAME_TEXT
+    sm = SequenceMatcher(None, na, nb, autojunk=False)
+    # quick_ratio() bounds ratio() from above at a fraction of its cost: most pairs (an
+    # entry against every candidate of its page) fail on it
+    return sm.quick_ratio() >= SAME_TEXT and sm.ratio() >= SAME_TEXT

@@ -145,6 +145,16 @@ class _Lib:
         self.IsGenerated = hot("FPDFText_IsGenerated", c_int)
         self.IsHyphen = hot("FPDFText_IsHyphen", c_int)
         self.HasUnicodeMapError = hot("FPDFText_HasUnicodeMapError", c_int)
+        # the same for the calls made once per text object (a page has tens of thousands
+        # of objects in some producers' files: one per word or glyph); the object handle
+        # is passed as c_void_p. Only _obj_info calls them.
+        self.GetMatrixB = hot("FPDFText_GetMatrix", c_int)
+        self.TextObjGetFontSizeB = hot("FPDFTextObj_GetFontSize", c_int)
+        self.GetFillColorB = hot("FPDFPageObj_GetFillColor", c_int)
+        self.TextObjGetFontB = hot("FPDFTextObj_GetFont", vp)
+        self.TextObjGetRenderModeB = hot("FPDFTextObj_GetTextRenderMode", c_int)
+        self.GetMarkedContentIDB = hot("FPDFPageObj_GetMarkedContentID", c_int)
+        self.CountMarksB = hot("FPDFPageObj_CountMarks", c_int)
         # per text object
         self.TextObjGetFont = fn("FPDFTextObj_GetFont", vp, vp)
         self.TextObjGetFontSize = fn("FPDFTextObj_GetFontSize", c_int, vp, vp)
@@ -268,6 +278,12 @@ class _ObjInfo:
     actual: bool = False
 
 
+#: a drawn path: its handle, the matrix of the forms it is in, its subpaths once read
+#: (points on the displayed page, each with the kind of segment ending there)
+_Path = tuple[int, "tuple[float, ...] | None",
+              "list[tuple[list[tuple[float, float]], list[int]]] | None"]
+
+
 class PdfiumSource:
     """:class:`~pariter.extract.chars.CharSource` over PDFium (pypdfium2).
 
@@ -299,6 +315,9 @@ class PdfiumSource:
         u0 = ctypes.addressof(self._ubuf)
         self._pr, self._pg, self._pb, self._pa = u0, u0 + 4, u0 + 8, u0 + 12
         self._uview = memoryview(self._ubuf).cast("B").cast("I")
+        # the same addresses as c_void_p, for the bare per-object calls
+        self._vmat, self._vfs = c_void_p(self._pmat), c_void_p(self._pfs)
+        self._vrgba = tuple(c_void_p(a) for a in (self._pr, self._pg, self._pb, self._pa))
         self._obuf = (ctypes.c_ubyte * 128)()  # mark names
         self._nlen = c_ulong()
         self._pn = byref(self._nlen)
@@ -411,7 +430,7 @@ class PdfiumSource:
             self._descents.clear()
             textpage = page.get_textpage()
             struct = self._struct_tree(page)
-            paths: list[tuple[int, tuple[float, ...] | None]] = []
+            paths: list[_Path] = []
             order = self._objects(page, g, pc, paths, deadline)
             replaced = self._chars(textpage, g, pc, struct, order, deadline)
             nameless = [c for c in pc.chars if not c.fontname]
@@ -551,7 +570,8 @@ class PdfiumSource:
             tight(tp, i, pl, pr, pb, pt)
             origin(tp, i, pox, poy)
             here = dview.tolist()
-            if obj == prev_obj and here[4:] == prev_here[4:] and not bad and not prev.unmapped \
+            if obj == prev_obj and here[4] == prev_here[4] and here[5] == prev_here[5] \
+                    and not bad and not prev.unmapped \
                     and (here[:4] == prev_here[:4]
                          or info.actual and here[0] == prev_here[1] > prev_here[0]):  # type: ignore[union-attr]
                 # one glyph that maps to several characters (a ligature "ﬁ" → "f", "i", a
@@ -678,19 +698,20 @@ class PdfiumSource:
         :class:`_ObjInfo`: seven calls per object, the rest is a dictionary look-up."""
         L = self._lib
         b = self._obuf
+        vo = c_void_p(obj)
         if i >= 0:
-            L.GetMatrix(tp, i, self._pmat)
+            L.GetMatrixB(c_void_p(tp) if isinstance(tp, int) else tp, i, self._vmat)
         else:
             L.ObjMatrix(obj, self._pmat)
-        L.TextObjGetFontSize(obj, self._pfs)
-        rgba = L.GetFillColor(obj, self._pr, self._pg, self._pb, self._pa)
+        L.TextObjGetFontSizeB(vo, self._vfs)
+        rgba = L.GetFillColorB(vo, *self._vrgba)
         a, bb, c, d, _, _, tf = self._fview.tolist()
         colour_raw = tuple(self._uview.tolist()) if rgba else None
-        fptr = L.TextObjGetFont(obj) or 0
-        mode = L.TextObjGetRenderMode(obj)
-        mcid = L.GetMarkedContentID(obj)
+        fptr = L.TextObjGetFontB(vo) or 0
+        mode = L.TextObjGetRenderModeB(vo)
+        mcid = L.GetMarkedContentIDB(vo)
         artifact = actual = False
-        for k in range(min(L.CountMarks(obj), 16)):
+        for k in range(min(L.CountMarksB(vo), 16)):
             mark = L.GetMark(obj, k)
             if not mark:
                 continue
@@ -953,11 +974,11 @@ class PdfiumSource:
 
     # -- drawings -----------------------------------------------------------------------------
     def _objects(self, page, g: _Geometry, pc: PageChars,  # noqa: ANN001
-                 paths: list[tuple[int, tuple[float, ...] | None]], deadline: float
+                 paths: list[_Path], deadline: float
                  ) -> dict[int, int]:
         """Rules (thin lines and rectangles), boxes of drawn shapes and images, image count;
-        ``paths`` receives the drawn paths (with the matrix of the forms they are in) for
-        the table finder. Returns each text object's place in the content stream (forms
+        ``paths`` receives the drawn paths (with the matrix of the forms they are in and
+        the subpaths read) for the table finder. Returns each text object's place in the content stream (forms
         entered where they are drawn)."""
         L = self._lib
         order: dict[int, int] = {}
@@ -965,10 +986,11 @@ class PdfiumSource:
         graphics: list[tuple[float, float, float, float]] = []
         budget = [MAX_OBJECTS_PER_PAGE]
         fl, fb, fr, ft = c_float(), c_float(), c_float(), c_float()
+        pfl, pfb, pfr, pft = byref(fl), byref(fb), byref(fr), byref(ft)
         m = (c_float * 6)()
 
         def bounds(o: int) -> tuple[float, float, float, float] | None:
-            if not L.ObjBounds(o, byref(fl), byref(fb), byref(fr), byref(ft)):
+            if not L.ObjBounds(o, pfl, pfb, pfr, pft):
                 return None
             v = (fl.value, fb.value, fr.value, ft.value)
             return v if _finite(*v) else None
@@ -1017,7 +1039,7 @@ class PdfiumSource:
 
     def _path(self, o: int, g: _Geometry, ctm, bb, rules: list[Rule],  # noqa: ANN001
               graphics: list[tuple[float, float, float, float]],
-              paths: list[tuple[int, tuple[float, ...] | None]]) -> None:
+              paths: list[_Path]) -> None:
         """A path's subpaths, classified as pdfminer does: a straight two-point subpath is a
         line (a rule, never a graphic); a closed axis-aligned four-corner one a rectangle (a
         rule when thin); anything else a curve (a graphic when bigger than a rule). Boxes are
@@ -1029,7 +1051,7 @@ class PdfiumSource:
         nseg = L.PathCountSegments(o)
         if nseg <= 0:
             return
-        paths.append((o, ctm))
+        paths.append((o, ctm, None))
         if nseg > MAX_PATH_SEGMENTS or len(paths) > MAX_PATHS_READ:
             # a drawing: its bounds (stroke included) are all that is looked at
             box = g.box(*bb)
@@ -1039,7 +1061,9 @@ class PdfiumSource:
             if min(w, h) <= RULE_THICKNESS:
                 rules.append(Rule(*box))
             return
-        for pts, kinds in self._subpaths(o, g, ctm, nseg):
+        subs = self._subpaths(o, g, ctm, nseg)
+        paths[-1] = (o, ctm, subs)  # kept for the table finder: read once
+        for pts, kinds in subs:
             curve = _SEG_BEZIERTO in kinds
             xs = [p[0] for p in pts]
             ys = [p[1] for p in pts]
@@ -1062,12 +1086,13 @@ class PdfiumSource:
         om = _matrix(L, o, m)
         full = _compose(om, ctm) if ctm else om
         px, py = c_float(), c_float()
+        ppx, ppy = byref(px), byref(py)
         out: list[tuple[list[tuple[float, float]], list[int]]] = []
         pts: list[tuple[float, float]] = []
         kinds: list[int] = []
         for k in range(min(nseg, MAX_PATH_SEGMENTS)):
             seg = L.PathGetSegment(o, k)
-            if not seg or not L.SegPoint(seg, byref(px), byref(py)):
+            if not seg or not L.SegPoint(seg, ppx, ppy):
                 continue
             x, y = px.value, py.value
             if not math.isfinite(x + y):
@@ -1085,15 +1110,16 @@ class PdfiumSource:
             out.append((pts, kinds))
         return out
 
-    def _edges(self, paths: list[tuple[int, tuple[float, ...] | None]], g: _Geometry
+    def _edges(self, paths: list[_Path], g: _Geometry
                ) -> list[tuple[float, float, float, float]]:
         """The horizontal and vertical straight segments of the page's paths: what a
         table finder looks for. Read only for pages that may hold a ruled table."""
         L = self._lib
         edges: list[tuple[float, float, float, float]] = []
-        for o, ctm in paths:
-            nseg = L.PathCountSegments(o)
-            for pts, kinds in self._subpaths(o, g, ctm, nseg):
+        for o, ctm, subs in paths:
+            if subs is None:  # a path only the bounds of which were looked at
+                subs = self._subpaths(o, g, ctm, L.PathCountSegments(o))
+            for pts, kinds in subs:
                 for a, b, kind in zip(pts, pts[1:], kinds[1:]):
                     if kind != _SEG_BEZIERTO:
                         _edge(edges, a, b)

@@ -16,12 +16,13 @@ size in points.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .fonts import BOLD_FACE_WEIGHT, BOLD_WEIGHT, REGULAR_WEIGHT, WEIGHT_STEP
-from .lines import SIZE_TOLERANCE, Line, is_cjk_ideograph
+from .lines import IDEOGRAPHS_RE, SIZE_TOLERANCE, Line
 
 #: A neighbour within this many line heights makes a line part of running text.
 NEIGHBOUR_STEPS = 2.2
@@ -89,11 +90,23 @@ class Style:
                 or self.family != other.family or self.colour != other.colour)
 
 
+# counted over a whole line at once by the regex engine: these run for every line, often
+# several times (style_of), and a Python loop per character was a tenth of extraction
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_LOWER = re.compile(r"[a-z]")
+_SPACE = re.compile(r"\s")  # what str.isspace() calls a space, character for character
+
+
+def _ink(text: str) -> int:
+    """Characters other than whitespace."""
+    return len(text) - len(_SPACE.findall(text))
+
+
 def _letters_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    chars = sum(1 for c in text if not c.isspace())
-    return (len(letters) >= CAPS_MIN_LETTERS and len(letters) >= CAPS_LETTER_SHARE * chars
-            and all(c.isupper() for c in letters))
+    """Set in capitals: enough ASCII letters, a good share of the text, none lower case."""
+    letters = len(_ASCII_LETTER.findall(text))
+    return (letters >= CAPS_MIN_LETTERS and letters >= CAPS_LETTER_SHARE * _ink(text)
+            and not _ASCII_LOWER.search(text))
 
 
 def style_of(l: Line) -> Style:
@@ -119,7 +132,7 @@ def _colour_key(c: tuple[float, ...] | None) -> tuple[float, ...] | None:
 
 def text_weight(text: str) -> int:
     """Characters as a reader counts them: an ideograph says as much as two letters."""
-    return sum(2 if is_cjk_ideograph(c) else 1 for c in text if not c.isspace())
+    return _ink(text) + len(IDEOGRAPHS_RE.findall(text))  # no ideograph is a space
 
 
 def running_text(lines: list[Line]) -> list[Line]:
@@ -305,7 +318,7 @@ class DocStyle:
 def _script(l: Line) -> str:
     """"cjk" when the line has ideographs (a CJK face then sets its leading, whatever
     Latin it also holds), else "latin"."""
-    return "cjk" if sum(1 for c in l.text if is_cjk_ideograph(c)) >= CJK_LINE_IDEOGRAPHS else "latin"
+    return "cjk" if len(IDEOGRAPHS_RE.findall(l.text)) >= CJK_LINE_IDEOGRAPHS else "latin"
 
 
 def _mode(values: list[float]) -> float:

@@ -160,6 +160,17 @@ def hyphen_stays(first: str, second: str, words: set[str] | None) -> bool:
     return is_word(first, words) and is_word(second, words)
 
 
+def _end(a: str) -> str:
+    """The end of ``a`` that a pattern anchored at the end (``$``) without whitespace in
+    it can match: the last token, with the whitespace before it (a ``[^\\w]`` there). A
+    paragraph grows line by line; searching its whole text at every join made joining
+    quadratic in the paragraph's length."""
+    if not a or a[-1].isspace():
+        return a  # ``$`` also matches before a final newline: no shortcut
+    t = a.rsplit(None, 1)[-1]
+    return a[len(a) - len(t) - 1:] if len(t) < len(a) else a
+
+
 def join2(a: str, b: str, words: set[str] | None = None) -> str:
     """``a`` followed by the next printed line ``b``.
 
@@ -171,14 +182,15 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
     if last == "\u00ad":
         return a[:-1] + b
     tail = a.rsplit(None, 1)[-1]
-    bracketed = re.search(r"<(?:https?://|www\.)[^>\s]*$", a) is not None
+    end = _end(a)
+    bracketed = re.search(r"<(?:https?://|www\.)[^>\s]*$", end) is not None
     if bracketed or (("://" in tail or tail.startswith("www.")) and ">" not in tail
                      and not tail.endswith((".", ",", ";", ")")) and not _word_after_url(b)):
         # a URL broken across lines keeps every character and adds none (one in <…>
         # runs to its closing bracket whatever the break looks like)
         return a + b
     if last in _HYPHENS and len(a) >= 2 and a[-2].isalpha() and first.isalpha():
-        m = re.search(r"([A-Za-z]+)[-\u2010]$", a)
+        m = re.search(r"([A-Za-z]+)[-\u2010]$", end)
         n = re.match(r"[A-Za-z]+", b)
         if first.islower() and m and n and not hyphen_stays(m.group(1).lower(),
                                                             n.group(0).lower(), words):
@@ -199,7 +211,7 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
     if _broken_word(a, b, words) or (getattr(words, "breaks_words", False)
                                      and _one_word(a, b, words)):
         return a + b
-    if re.search(r"(https?://|www\.)\S*$", a) and not re.match(r"[A-Z]", first) \
+    if re.search(r"(https?://|www\.)\S*$", end) and not re.match(r"[A-Z]", first) \
             and len(a.rsplit(None, 1)[-1]) > URL_MIN_CHARS and last not in ".,;" \
             and not _word_after_url(b):
         return a + b  # a URL broken across lines
@@ -219,7 +231,7 @@ def _broken_word(a: str, b: str, words: set[str] | None) -> bool:
     ``I`` | ``ntelligence``), so a sentence, a name or an abbreviation never fuses."""
     # whole runs of letters (é counts: the word list is English, French fragments are
     # not its business)
-    m = re.search(r"(?:^|[^\w])([A-Za-z]+)$", a)
+    m = re.search(r"(?:^|[^\w])([A-Za-z]+)$", _end(a))
     n = re.match(r"([A-Za-z]+)(?![^\W\d_])", b)
     if not (m and n):
         return False
