@@ -79,13 +79,16 @@ def _vertical(chars: list[Char]) -> bool:
     """Is the page set in vertical lines: most glyphs, in drawing order, step down a
     glyph's height under the previous one rather than along a line?"""
     down = along = 0
-    for a, b in zip(chars, chars[1:]):
+    pairs = len(chars) - 1
+    for k, (a, b) in enumerate(zip(chars, chars[1:])):
         s = max(a.size, b.size, 1.0)
         if abs(b.x0 - a.x0) < VERTICAL_ALIGN_EM * s \
                 and GLYPH_STEP_EM[0] * s < b.top - a.top < GLYPH_STEP_EM[1] * s:
             down += 1
         elif abs(b.top - a.top) < SAME_ROW_EM * s and 0 < b.x0 - a.x0 < GLYPH_STEP_EM[1] * s:
             along += 1
+        if not k & 255 and down + (pairs - k - 1) <= VERTICAL_DOMINANCE * along:
+            return False  # even if every pair left stepped down: decided (most pages)
     return down >= VERTICAL_MIN_STEPS and down > VERTICAL_DOMINANCE * along
 
 

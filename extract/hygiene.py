@@ -10,6 +10,7 @@ silently.
 from __future__ import annotations
 
 import math
+from math import floor
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -84,40 +85,74 @@ def _is_white(c: tuple[float, ...] | None) -> bool:
     return all(v >= 1 - WHITE_MARGIN for v in c)
 
 
+#: a glyph this far inside its cell of the dedupe grid (share of the cell) has no copy
+#: in a neighbouring cell: cells are four tolerances wide
+_CELL_INNER = (0.25, 0.75)
+
+
 def dedupe(chars: list[Char], tol: float = DUPLICATE_TOL_PT) -> list[Char]:
     """Drop glyphs that repeat an earlier glyph (same text and font) within ``tol`` points.
 
-    Size is compared loosely (some generators vary it by 1e-13 between copies)."""
-    grid: dict[tuple[str, int, int], list[Char]] = defaultdict(list)
+    Size is compared loosely (some generators vary it by 1e-13 between copies). Kept
+    glyphs are hashed by text into cells 4 × ``tol`` points wide: a glyph is compared with
+    those of its own text in its cell and, when it lies within ``tol`` of a side, the
+    neighbouring cell; one look-up for a glyph in the middle of its cell (a page has few
+    copies, and this runs for every glyph)."""
+    grid: dict[tuple[str, int, int], list[Char]] = {}
+    get = grid.get
     out: list[Char] = []
+    keep = out.append
     cell = 4 * tol
+    lo, hi = _CELL_INNER
     for ch in chars:
-        if ch.text.isspace():
-            out.append(ch)
+        t = ch.text
+        if t.isspace():
+            keep(ch)
             continue
         fx, fy = ch.x0 / cell, ch.top / cell
-        gx, gy = int(fx // 1), int(fy // 1)
-        # cells are 4 × tol wide: a copy can only be in a neighbour cell when the glyph
-        # lies within tol of that side
+        gx, gy = floor(fx), floor(fy)
+        key = (t, gx, gy)
         rx, ry = fx - gx, fy - gy
-        xs = (gx, gx - 1) if rx < 0.25 else (gx, gx + 1) if rx > 0.75 else (gx,)
-        ys = (gy, gy - 1) if ry < 0.25 else (gy, gy + 1) if ry > 0.75 else (gy,)
+        if lo <= rx <= hi and lo <= ry <= hi:
+            own = get(key)
+            if own is None:
+                grid[key] = [ch]
+            elif _copy_of(own, ch, tol):
+                continue
+            else:
+                own.append(ch)
+            keep(ch)
+            continue
+        xs = (gx, gx - 1) if rx < lo else (gx, gx + 1) if rx > hi else (gx,)
+        ys = (gy, gy - 1) if ry < lo else (gy, gy + 1) if ry > hi else (gy,)
         dup = False
-        for cx in xs:
+        for cx in xs:  # loops, not any(): a generator costs more than the look-ups
             for cy in ys:
-                for o in grid.get((ch.text, cx, cy), ()):
-                    if (abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
-                            and o.fontname == ch.fontname and abs(o.size - ch.size) < DUPLICATE_SIZE_PT):
-                        dup = True
-                        break
-                if dup:
+                if _copy_of(get((t, cx, cy)), ch, tol):
+                    dup = True
                     break
             if dup:
                 break
-        if not dup:
-            grid[(ch.text, gx, gy)].append(ch)
-            out.append(ch)
+        if dup:
+            continue
+        own = get(key)
+        if own is None:
+            grid[key] = [ch]
+        else:
+            own.append(ch)
+        keep(ch)
     return out
+
+
+def _copy_of(cands: list[Char] | None, ch: Char, tol: float) -> bool:
+    """Is ``ch`` a copy of one of ``cands`` (kept glyphs of its text in one cell)?"""
+    if not cands:
+        return False
+    for o in cands:
+        if (abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
+                and o.fontname == ch.fontname and abs(o.size - ch.size) < DUPLICATE_SIZE_PT):
+            return True
+    return False
 
 
 def clean(chars: list[Char], width: float, height: float, page: int,
