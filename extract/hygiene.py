@@ -20,6 +20,9 @@ from pariter.model import Warning
 from .chars import Char
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+#: a UTF-16 surrogate left in a glyph's text: a ToUnicode map (or a text dump) gave one half
+#: of a pair, or a pair its reader did not join; no Unicode text may hold one
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: distinct Latin-1 characters a font must show before its text is taken for raw codes
 _MOJIBAKE_DISTINCT = 3
 #: ... and a font is reading raw codes when this many of its glyphs, and this share of
@@ -159,7 +162,7 @@ def clean(chars: list[Char], width: float, height: float, page: int,
           warnings: list[Warning]) -> list[Char]:
     """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
     kept: list[Char] = []
-    cid = white = outside = absurd = 0
+    cid = white = outside = absurd = lone = 0
     # a glyph taller than twice the page, or placed nowhere: a number from a damaged file
     # (a font size of 10¹⁰), not text; later loops must not be sized by it
     tallest = 2.0 * max(width, height, 1.0)
@@ -194,6 +197,13 @@ def clean(chars: list[Char], width: float, height: float, page: int,
         if _CID.match(t):
             cid += 1
             continue
+        if _SURROGATE.search(t):
+            # a pair left as two halves becomes its character; a half alone is no character
+            t = t.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+            if not t:
+                lone += 1
+                continue
+            ch.text = t
         if t in _ZERO_WIDTH:
             continue
         if w:
@@ -210,6 +220,9 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     if cid:
         warnings.append(Warning("cid_glyphs", f"{cid} glyph(s) without a Unicode mapping "
                                 "((cid:N)) dropped", page))
+    if lone:
+        warnings.append(Warning("lone_surrogates", f"{lone} glyph(s) mapped to half a UTF-16 "
+                                "surrogate pair (no character) dropped", page))
     if pua:
         sample = "".join(f"U+{ord(c[0]):04X} " for c in list(pua)[:5]).strip()
         warnings.append(Warning("private_use", f"{sum(pua.values())} private-use character(s) "
