@@ -124,6 +124,30 @@ def _turn_back(doc: Document, pages: list[_Page]) -> None:
             pg.width, pg.height = width[pg.number], pg.width
 
 
+def _clip_to_pages(doc: Document) -> None:
+    """Every box cut at its page's edges: a box says where on the page its text is seen.
+
+    A glyph's box runs from the font's descent to an em above it, so a label at the edge of
+    a tightly cropped figure, or a line of code set past the margin of the page, reaches
+    beyond the page; what lies outside is not shown by any viewer. (Glyphs wholly outside
+    the page were dropped when the page was read.)"""
+    size = {pg.number: (pg.width, pg.height) for pg in doc.pages}
+
+    def clip(b: Box | None) -> None:
+        if b is None or b.page not in size:
+            return
+        w, h = size[b.page]
+        b.x0, b.x1 = min(max(b.x0, 0.0), w), min(max(b.x1, 0.0), w)
+        b.top, b.bottom = min(max(b.top, 0.0), h), min(max(b.bottom, 0.0), h)
+
+    for group in (doc.paragraphs, doc.headings, doc.footnotes, doc.markers, doc.tables,
+                  [r for pg in doc.pages for r in pg.running]):
+        for u in group:
+            for b in getattr(u, "boxes", None) or ():
+                clip(b)
+            clip(getattr(u, "box", None))
+
+
 def extract_pdf(path: str | Path, *, doc_id: str | None = None,
                 reader: str = DEFAULT_READER) -> Document:
     """Read ``path`` into the document model (sentences are left to the core).
@@ -326,6 +350,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     decide(grouped, ds, evidence)
     Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title).assemble(grouped)
     _turn_back(doc, pages)
+    _clip_to_pages(doc)
     doc.warnings = warnings + doc.warnings
     return doc
 
