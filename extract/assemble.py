@@ -157,6 +157,9 @@ class Assembler:
         section: dict[str, str] = {}
         para_counter: Counter[str] = Counter()
         clause_state: dict[str, Clause | None] = {}
+        # a bullet printed on a line of its own (set beside a raised two-line item) labels
+        # the next paragraph of its stream
+        lone_bullet: set[str] = set()
         clause_set: dict[str, tuple[float, float] | None] = {}
         marker_n: Counter[str] = Counter()
         heads = self._heading_records(blocks)
@@ -227,6 +230,7 @@ class Assembler:
                                  rec.subs, lang=own_lang(rec.text, stream), source=rec.source)
                 continue
             if not b.lines or b.heading:
+                lone_bullet.clear()
                 continue
             first = b.lines[0]
             breaks: list[PageBreak] = []
@@ -267,6 +271,9 @@ class Assembler:
                     text = text[cut:]
                     marks = [(max(0, o - cut), s, l) for o, s, l in marks]
                     breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
+                    if not text.strip() and not marks and clause is None:
+                        lone_bullet.add(lang)  # no text of its own: no paragraph
+                        continue
                 if clause is None:
                     clause = clause_state.get(lang)
                     if clause is not None and not self._sets_like(b, clause_set.get(lang)):
@@ -276,9 +283,10 @@ class Assembler:
                 pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
                 pages_ = sorted({l.page for l in b.lines})
                 role = ("caption" if first.kind == "caption"
-                        else "list" if bullet or LIST_START.match(text)
+                        else "list" if bullet or lang in lone_bullet or LIST_START.match(text)
                         else "front" if sid.endswith(".front") or _contents_entries(b)
                         else "body")
+                lone_bullet.discard(lang)
                 doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,
                                                 clause.id if clause else None, pages_,
                                                 boxes, role,
