@@ -1,0 +1,88 @@
+"""Odd but valid PDFs: each test a property that a third-party PDF broke.
+
+Found by extracting the ~900 PDFs of the TeX Live documentation (LaTeX, XeLaTeX, LuaLaTeX,
+ConTeXt, dvipdfmx output): each file here is a hand-written PDF with the one trait that
+crashed or misled the extractor, so the test fails without the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pariter.extract import extract_pdf
+from pariter.model import dumps
+from pariter.pipeline import add_sentences
+
+from ._pdf import write_pdf
+
+
+def _tounicode(pairs: dict[int, str]) -> str:
+    """A ToUnicode CMap stream mapping single-byte codes to UTF-16BE hex strings."""
+    body = "\n".join(f"<{code:02X}> <{hexs}>" for code, hexs in pairs.items())
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CMapName /Odd def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{len(pairs)} beginbfchar\n{body}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end")
+    return f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream"
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_a_glyph_mapped_to_half_a_surrogate_pair_is_no_text(tmp_path: Path, reader: str) -> None:
+    """Latin Modern's font table (lm-info.pdf) maps an unused slot to U+D800, half of a
+    UTF-16 pair: no character, and a string holding it cannot be written as UTF-8. The
+    glyph is dropped and reported; a whole pair (U+1F600 as D83D DE00) stays one character."""
+    font = ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+            "/ToUnicode 7 0 R >>")
+    content = ("BT /F2 11 Tf 72 700 Td (The lone half X is not text, the pair Y is one.) Tj ET\n"
+               "BT /F2 11 Tf 72 680 Td (A second line of plain text follows it here.) Tj ET")
+    pairs = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
+    pairs[ord("X")] = "D800"
+    pairs[ord("Y")] = "D83DDE00"
+    pdf = write_pdf(tmp_path / "surrogate.pdf", [content], fonts="/F2 6 0 R",
+                    extra_objects=[font, _tounicode(pairs)])
+    doc = extract_pdf(pdf, reader=reader)
+    add_sentences(doc)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "half  is" in text or "half is" in text, text
+    assert not any("\ud800" <= c <= "\udfff" for c in text), text
+    dumps(doc).encode("utf-8")  # what `pariter extract` writes
+    if reader == "pdfium":  # pdfminer decodes the map itself and drops the half unsaid
+        assert any(w.code == "lone_surrogates" for w in doc.warnings), doc.warnings
+        assert "\U0001F600" in text, text
+
+
+def test_boxes_are_cut_at_the_page_edge(tmp_path: Path) -> None:
+    """A line of code set past the right margin (shared-mime-info's spec) and a label at
+    the bottom of a tightly cropped figure (dvipdfm's transistor.pdf): the glyphs' boxes
+    reach past the page, the units' boxes stop at its edges."""
+    content = ("BT /F1 11 Tf 72 700 Td (A paragraph of plain text sits well inside the page.) Tj ET\n"
+               "BT /F1 11 Tf 300 600 Td (<mime-type type=\\(text/x-diff\\)> runs past the edge) Tj ET\n"
+               "BT /F1 11 Tf 72 1 Td (-12 V at the very bottom) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "edge.pdf", [content]))
+    w, h = doc.pages[0].width, doc.pages[0].height
+    boxes = [b for u in (*doc.paragraphs, *doc.headings, *doc.footnotes) for b in u.boxes]
+    assert any("mime-type" in p.text for p in doc.paragraphs), [p.text for p in doc.paragraphs]
+    assert any("-12 V" in p.text for p in doc.paragraphs), [p.text for p in doc.paragraphs]
+    for b in boxes:
+        assert 0 <= b.x0 <= b.x1 <= w and 0 <= b.top <= b.bottom <= h, b
+
+
+def test_a_bullet_on_a_line_of_its_own_labels_the_item_beside_it(tmp_path: Path) -> None:
+    """dvipdfmx's manual sets a two-line item (a command and its arguments) in a raised box
+    beside its bullet, so the bullet is a line of its own between the item's lines. A bullet
+    is no text: no empty paragraph, and the item beside it is a list item."""
+    body = [(72, 100 + 12 * k, "This is a line of the body text that runs across the column.")
+            for k in range(4)]
+    lines = [f"BT /F1 10 Tf {x} {792 - top} Td ({t}) Tj ET" for x, top, t in body]
+    lines += ["BT /F1 10 Tf 82 {} Td (\\225) Tj ET".format(792 - 164),
+              "BT /F1 10 Tf 93.8 {} Td (pdf:ann @name width [length] height) Tj ET".format(792 - 158),
+              "BT /F1 10 Tf 93.8 {} Td ([length] depth [length] <<dict>>) Tj ET".format(792 - 170),
+              "BT /F1 10 Tf 72 {} Td (A new paragraph of the body text follows the item here.) Tj ET"
+              .format(792 - 200)]
+    doc = extract_pdf(write_pdf(tmp_path / "bullet.pdf", ["\n".join(lines)]))
+    assert all(p.text.strip() for p in doc.paragraphs), [(p.id, p.text) for p in doc.paragraphs]
+    item = [p for p in doc.paragraphs if p.text.startswith("pdf:ann")]
+    assert item and item[0].role == "list", [(p.role, p.text) for p in doc.paragraphs]
