@@ -30,7 +30,9 @@ from .styles import DocStyle
 from .textjoin import join2, vocabulary
 
 _CLAUSE = CLAUSE
-_BULLET = re.compile(rf"^[{BULLETS}]\s*")
+#: the bullets opening a unit: one labels a list item; a line of them only (• • in the
+#: cells of a table of supported features) is no text either
+_BULLET = re.compile(rf"^(?:[{BULLETS}]\s*)+")
 
 
 @dataclass
@@ -272,7 +274,9 @@ class Assembler:
                     marks = [(max(0, o - cut), s, l) for o, s, l in marks]
                     breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
                     if not text.strip() and not marks and clause is None:
-                        lone_bullet.add(lang)  # no text of its own: no paragraph
+                        # no text of its own: no paragraph; a single bullet labels the next
+                        if sum(not c.isspace() for c in bullet.group()) == 1:
+                            lone_bullet.add(lang)
                         continue
                 if clause is None:
                     clause = clause_state.get(lang)

@@ -86,3 +86,19 @@ def test_a_bullet_on_a_line_of_its_own_labels_the_item_beside_it(tmp_path: Path)
     assert all(p.text.strip() for p in doc.paragraphs), [(p.id, p.text) for p in doc.paragraphs]
     item = [p for p in doc.paragraphs if p.text.startswith("pdf:ann")]
     assert item and item[0].role == "list", [(p.role, p.text) for p in doc.paragraphs]
+
+
+def test_a_table_of_bullets_makes_no_paragraph(tmp_path: Path) -> None:
+    """zhlipsum's manual marks the encodings each text supports with bullets in the cells
+    of an unruled table: rows of bullets only ("• •", "•") are no text."""
+    lines = [f"BT /F1 10 Tf 72 {792 - 100 - 12 * k} Td (This is a line of the body text that "
+             "runs across the column, as body text does.) Tj ET" for k in range(4)]
+    lines.append(f"BT /F1 7 Tf 440 {792 - 160} Td (utf8 gbk big5) Tj ET")
+    for k, row in enumerate(["\\225 \\225", "\\225 \\225 \\225", "\\225", "\\225 \\225"]):
+        lines.append(f"BT /F1 7 Tf 445 {792 - 170 - 9.5 * k} Td ({row}) Tj ET")
+    lines.append(f"BT /F1 10 Tf 72 {792 - 230} Td (A new paragraph of the body text follows the "
+                 "table here.) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "bullets.pdf", ["\n".join(lines)]))
+    bullets = "\u2022 "
+    assert all(p.text.strip(bullets) for p in doc.paragraphs), [p.text for p in doc.paragraphs]
+    assert any(p.text.startswith("A new paragraph") for p in doc.paragraphs)
