@@ -187,13 +187,17 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
                 continue
             if l.lead_label or l.sups:
                 continue  # a one-line footnote at the foot of each page, or a callout
-            if not _apart(l, lines, where, pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size)):
+            gap = _apart(l, lines, where, pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size))
+            if gap is False:
                 continue
             key = (where, round(l.baseline / BASELINE_SLOT_PT), round(l.size * 2) / 2)
-            mine.append((l, where, key))
-        for k in {k for _, _, k in mine}:
+            mine.append((l, where, key, gap is None))
+        # a slot is shown to hold running matter by pages with text beyond it: a line with
+        # nothing beyond it on its page (the one line of each page of a test sheet) is that
+        # page's text, unless other pages show its slot is a header's or a footer's
+        for k in {k for _, _, k, alone in mine if not alone}:
             slots[k] += 1
-        keyed.append(mine)
+        keyed.append([(l, where, key) for l, where, key, _ in mine])
     need = max(SLOT_MIN_PAGES, SLOT_SHARE * npages)
     for mine, found in zip(keyed, out):
         for l, where, key in mine:
@@ -245,16 +249,18 @@ def _pitches(pages: list[list[Line]]) -> dict[float, float]:
     return {k: c.most_common(1)[0][0] for k, c in steps.items()}
 
 
-def _apart(l: Line, lines: list[Line], where: str, pitch: float) -> bool:
+def _apart(l: Line, lines: list[Line], where: str, pitch: float) -> bool | None:
     """Is ``l`` set apart from the page's other lines by a gap clearly wider than the
-    line pitch?"""
+    line pitch? None when there is no line beyond it to be apart from."""
     if where == "header":
         nxt = [o.baseline - l.baseline for o in lines if o is not l and o.top > l.bottom - TOUCH_PT
                and abs(o.baseline - l.baseline) > NEIGHBOUR_MIN_STEP_EM * l.size]
     else:
         nxt = [l.baseline - o.baseline for o in lines if o is not l and o.bottom < l.top + TOUCH_PT
                and abs(o.baseline - l.baseline) > NEIGHBOUR_MIN_STEP_EM * l.size]
-    return not nxt or min(nxt) >= max(APART * l.size, APART_PITCHES * pitch)
+    if not nxt:
+        return None
+    return min(nxt) >= max(APART * l.size, APART_PITCHES * pitch)
 
 
 def _margins(pages: list[list[Line]], out: list[list[tuple[Line, str]]]) -> None:

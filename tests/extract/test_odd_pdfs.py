@@ -102,3 +102,15 @@ def test_a_table_of_bullets_makes_no_paragraph(tmp_path: Path) -> None:
     bullets = "\u2022 "
     assert all(p.text.strip(bullets) for p in doc.paragraphs), [p.text for p in doc.paragraphs]
     assert any(p.text.startswith("A new paragraph") for p in doc.paragraphs)
+
+
+def test_one_line_per_page_at_one_height_is_the_text_not_a_header(tmp_path: Path) -> None:
+    """xespotcolor's test sheet prints one line at the top of each page: at one height, in
+    one type, set apart from nothing. With nothing beyond it on its page the line is the
+    page's text; taking it for a varying running header left nothing to extract."""
+    texts = ["A spotcolor as background color.", "This is some more text.",
+             "Text in blue background.", "And a fourth page of it."]
+    pages = [f"BT /F1 10 Tf 92 {792 - 82} Td ({t}) Tj ET" for t in texts]
+    doc = extract_pdf(write_pdf(tmp_path / "sheet.pdf", pages))
+    got = " ".join(p.text for p in doc.paragraphs)
+    assert all(t in got for t in texts), (got, [pg.running for pg in doc.pages])
