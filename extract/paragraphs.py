@@ -219,10 +219,17 @@ _OPENERS, _CLOSERS = "（(［[【〔", "）)］]】〕"
 OPEN_BRACKET_REACH = 300
 
 
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
+
+
 def _open_bracket(cur: Block) -> bool:
-    """Does the block end inside a bracket it opened (（译者注：… at a line's end)?"""
+    """Does the block end inside a bracket it opened (（译者注：… at a line's end)?
+    (Asked at every line of a block: a line without brackets is skipped whole.)"""
     depth, since = 0, 0
     for l in cur.lines:
+        if not _BRACKET.search(l.text):
+            since += len(l.text)
+            continue
         for ch in l.text:
             if ch in _OPENERS:
                 depth, since = depth + 1, 0
