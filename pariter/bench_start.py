@@ -16,7 +16,14 @@ Wall time (what the target is stated in) and CPU time (user + system, which a bu
 machine stretches less) and the peak resident memory of each process are reported; the
 ratios compare each process with its baseline.
 
-    python -m pariter.bench_start [--rounds 7] [--pdf PAPER.pdf]
+Bytecode: an installed package starts from compiled modules (pip writes them at install,
+Python next to the sources on first import). Where ``PYTHONDONTWRITEBYTECODE`` is set (this
+workplace sets it), every process would compile pariter's sixty-odd modules from source
+again, which no user pays; so the processes keep their bytecode in a temporary
+``PYTHONPYCACHEPREFIX``, filled by the warm-up round. ``--no-bytecode`` measures with the
+environment as it is.
+
+    python -m pariter.bench_start [--rounds 7] [--pdf PAPER.pdf] [--no-bytecode]
 """
 
 from __future__ import annotations
@@ -82,10 +89,18 @@ def pariter_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "pariter"]
 
 
-def timed(argv: list[str]) -> tuple[float, float, float]:
+def bytecode_env(cache: Path) -> dict[str, str]:
+    """This environment, with Python allowed to keep compiled modules (in ``cache``)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    return env
+
+
+def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one process."""
     t = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     cpu = usage.ru_utime + usage.ru_stime
@@ -129,9 +144,10 @@ class Row:
     base_rss: float
 
 
-def run(pdf: Path, rounds: int) -> list[Row]:
+def run(pdf: Path, rounds: int, bytecode: bool = True) -> list[Row]:
     out_dir = Path(tempfile.mkdtemp(prefix="pariter-bench-"))
     tiny = one_line_pdf(out_dir / "one-line.pdf")
+    env = bytecode_env(out_dir / "pycache") if bytecode else None
     try:
         cases = {
             "python -c pass": [sys.executable, "-c", "pass"],
@@ -142,14 +158,14 @@ def run(pdf: Path, rounds: int) -> list[Row]:
             "pdfium dump, 1 line": [sys.executable, "-c", PDFIUM_DUMP, str(tiny)],
             "extract, 1 line": pariter_command() + ["extract", str(tiny), "-o", str(out_dir / "t.json")],
         }
-        for argv in cases.values():  # warm the page cache; not counted
-            timed(argv)
+        for argv in cases.values():  # warm the page cache (and the bytecode); not counted
+            timed(argv, env)
         walls: dict[str, list[float]] = {k: [] for k in cases}
         cpus: dict[str, list[float]] = {k: [] for k in cases}
         rss: dict[str, float] = {k: 0.0 for k in cases}
         for _ in range(rounds):
             for name, argv in cases.items():
-                w, c, m = timed(argv)
+                w, c, m = timed(argv, env)
                 walls[name].append(w)
                 cpus[name].append(c)
                 rss[name] = max(rss[name], m)
@@ -171,6 +187,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--pdf", type=Path, default=None)
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="run with the environment as it is (PYTHONDONTWRITEBYTECODE included)")
     args = ap.parse_args(argv)
     pdf = args.pdf or default_pdf()
     import pypdfium2 as pdfium
@@ -178,10 +196,13 @@ def main(argv: list[str] | None = None) -> None:
     pages = len(pdfium.PdfDocument(str(pdf)))
     print(f"cold start: whole processes, median of {args.rounds} interleaved rounds; "
           f"{pdf.name} ({pages} pages); {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f} (wall time stretches on a busy machine, CPU time less)")
+          f"{os.getloadavg()[0]:.1f} (wall time stretches on a busy machine, CPU time less); "
+          + ("bytecode as the environment says (PYTHONDONTWRITEBYTECODE="
+             f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})" if args.no_bytecode
+             else "bytecode kept between processes, as an installed package has it"))
     print(f"{'process':<17} {'wall s':>6} {'cpu s':>6} {'MB':>4}  {'baseline':<23} {'wall s':>6} "
           f"{'cpu s':>6} {'MB':>4}  {'wall':>6} {'cpu':>6}  target")
-    for r in run(pdf, args.rounds):
+    for r in run(pdf, args.rounds, bytecode=not args.no_bytecode):
         if r.base == "-":
             print(f"{r.name:<17} {r.wall:>6.3f} {r.cpu:>6.3f} {r.rss:>4.0f}")
             continue
