@@ -427,8 +427,9 @@ def _tex_logos(chars: list[Char]) -> None:
 
     Only the logo's geometry counts: a lowered ``E`` of full size tucked between ``T`` and
     ``X`` on one baseline (kerned into both), and for LaTeX a small raised ``A`` tucked
-    into the ``L`` before that ``T``. XeTeX's logo sets a reversed ``E``, lowered and
-    kerned the same way, between an ``X`` and the TeX or LaTeX logo. Plain capitals
+    into the ``L`` before that ``T``. XeTeX's logo sets a reversed ``E`` (a mirrored E, or
+    ``Ǝ`` where the font has that letter), lowered and kerned the same way, between an
+    ``X`` and the TeX or LaTeX logo. Plain capitals
     ("TEX", "LATEX", "XELATEX") stay as they are."""
     n = len(chars)
     for i in range(1, n - 1):
@@ -449,9 +450,13 @@ def _tex_logos(chars: list[Char]) -> None:
     for i in range(1, n - 2):
         # after the pass above, so that what follows the reversed E is a logo already
         t, e, x, nxt = chars[i - 1], chars[i], chars[i + 1], chars[i + 2]
-        if (t.text == "X" and e.text == "E" and (x.text, nxt.text) in (("T", "e"), ("L", "a"))
-                and _tucked(t, e, x)):
+        if (t.text == "X" and e.text in _REVERSED_E
+                and (x.text, nxt.text) in (("T", "e"), ("L", "a")) and _tucked(t, e, x)):
             e.text = "e"
+
+
+#: the reversed E of XeTeX's logo: an E drawn mirrored, or a font's own glyph for it
+_REVERSED_E = ("E", "\u018e")
 
 
 def _tucked(before: Char, e: Char, after: Char) -> bool:

@@ -216,15 +216,16 @@ def test_xetex_logos_by_geometry() -> None:
     """XeTeX's reversed E is lowered and kerned like TeX's E, between an X and the logo."""
     s = 10.91
 
-    def xe(x: float, seq: int, latex: bool) -> list[Char]:
+    def xe(x: float, seq: int, latex: bool, e: str = "E") -> list[Char]:
         out = [_ch("X", x, x + 0.72 * s, s, 100, seq),
-               _ch("E", x + 0.64 * s, x + 1.25 * s, s, 100 + 0.22 * s, seq + 1)]
+               _ch(e, x + 0.64 * s, x + 1.25 * s, s, 100 + 0.22 * s, seq + 1)]
         return out + _logo(x + 1.11 * s, s, 100, seq + 2, latex=latex)
 
     chars = xe(72, 0, latex=True)
     chars += xe(max(c.x1 for c in chars) + 4, 20, latex=False)
+    chars += xe(max(c.x1 for c in chars) + 4, 40, latex=True, e="\u018e")  # a font's own Ǝ
     (line,) = build_lines(chars, 1)
-    assert line.text == "XeLaTeX XeTeX"
+    assert line.text == "XeLaTeX XeTeX XeLaTeX"
     # an X and capitals on one baseline are not a logo
     plain = [_ch(c, 72 + i * 7, 72 + i * 7 + 6.9, s, 100, i) for i, c in enumerate("XELATEX")]
     (line,) = build_lines(plain, 1)
