@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all install corpus test bench typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score clean
+.PHONY: all install corpus test bench fuzz typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score clean
 
 all: corpus
 
