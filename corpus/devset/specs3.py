@@ -22,22 +22,13 @@ for this set (with URLs and dates, several paragraphs, long ones).
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-
-def _build_module():
-    if "devset_build" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("devset_build", HERE / "build.py")
-        m = importlib.util.module_from_spec(spec)
-        sys.modules["devset_build"] = m
-        spec.loader.exec_module(m)
-    return sys.modules["devset_build"]
-
+from specs2 import _build_module  # noqa: E402  (build.py, loaded once for every spec list)
 
 B = _build_module()
 Spec, html, latex, numbered, odt, typst = B.Spec, B.html, B.latex, B.numbered, B.odt, B.typst
