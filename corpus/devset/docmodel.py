@@ -159,6 +159,20 @@ class Doc:
     notes: list[str] = field(default_factory=list)  # traps and signals, copied into the truth
 
 
+def marks_per_section(doc: "Doc", marks: "list[str] | tuple[str, ...]") -> None:
+    """Footnotes marked by the author's own marks, in turn, restarting at every level-1
+    heading (Word's custom marks, LaTeX's ``\\footnote[n]`` with ``\\fnsymbol``)."""
+    k = 0
+    for b in doc.blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            k = 0
+        for runs in runs_of(b):
+            for r in runs:
+                if isinstance(r, Note) and r.kind == "foot":
+                    r.label, r.custom_label = marks[k % len(marks)], True
+                    k += 1
+
+
 # ------------------------------------------------------------------------- walking
 def runs_of(block: Block) -> Iterator[list[Run]]:
     """Every run list of a block, in reading order."""

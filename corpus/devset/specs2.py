@@ -36,8 +36,8 @@ def _build_module():
 B = _build_module()
 Spec, html, latex, numbered, odt, typst = B.Spec, B.html, B.latex, B.numbered, B.odt, B.typst
 pandoc_latex, pandoc_docx, zh_num = B.pandoc_latex, B.pandoc_docx, B.zh_num
-from docmodel import (Abstract, Doc, EndnotesSection, Figure, Heading, Items, Note, PageBreak, Para, Table,
-                      Toc, all_notes, locate, number_notes)
+from docmodel import (Abstract, Doc, EndnotesSection, Figure, Heading, Items, PageBreak, Para, Table,
+                      Toc, all_notes, locate, marks_per_section, number_notes)
 from render_latex import FNSYMBOLS
 from render_odt import HeadingLook
 import texts2 as T
@@ -56,22 +56,9 @@ def make(name: str, lang: str, title: str, blocks: list, *, scheme: str | None =
         numbered(blocks, scheme)
     d = Doc(name, lang, title, blocks, author=author, subtitle=subtitle)
     if symbols:
-        k = 0
-        for b in d.blocks:
-            if isinstance(b, Heading) and b.level == 1:
-                k = 0
-            for runs in _runs(b):
-                for r in runs:
-                    if isinstance(r, Note) and r.kind == "foot":
-                        r.label, r.custom_label = FNSYMBOLS[k % 3], True
-                        k += 1
+        marks_per_section(d, FNSYMBOLS[:3])
     number_notes(d, reset_at_level=reset_at_level)
     return d
-
-
-def _runs(b):
-    from docmodel import runs_of
-    return runs_of(b)
 
 
 def tex_asterisk(d: Doc) -> Doc:

@@ -33,7 +33,7 @@ from specs2 import _build_module  # noqa: E402  (build.py, loaded once for every
 B = _build_module()
 Spec, html, latex, numbered, odt, typst = B.Spec, B.html, B.latex, B.numbered, B.odt, B.typst
 from docmodel import (Doc, EndnotesSection, Heading, Note, Para, Sup, all_notes, locate,  # noqa: E402
-                      number_notes, runs_of)
+                      marks_per_section, number_notes)
 from render_odt import HeadingLook  # noqa: E402
 from texts import bible_paragraphs  # noqa: E402
 
@@ -429,15 +429,7 @@ def symbols_per_section(d: Doc, tex: bool = False) -> Doc:
     """Footnotes marked * † ‡ § … restarting at every level-1 heading: the author's own marks
     (Word's custom marks, LaTeX's \\footnote[n] with \\fnsymbol). LaTeX prints * as ∗."""
     from render_latex import FNSYMBOLS
-    k = 0
-    for b in d.blocks:
-        if isinstance(b, Heading) and b.level == 1:
-            k = 0
-        for runs in runs_of(b):
-            for r in runs:
-                if isinstance(r, Note) and r.kind == "foot":
-                    r.label, r.custom_label = FNSYMBOLS[k % len(FNSYMBOLS)], True
-                    k += 1
+    marks_per_section(d, FNSYMBOLS)
     if tex:
         for n in all_notes(d):
             n.label = n.label.replace("*", "\u2217")
