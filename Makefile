@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all install corpus test bench fuzz typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score clean
+.PHONY: all install corpus test bench fuzz typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score devset4 devset4-score clean
 
 all: corpus
 
@@ -85,6 +85,16 @@ devset3: $(STAMP)
 
 devset3-score: $(STAMP)
 	$(BIN)/python corpus/devset/score.py $(DEVSET3) --detail
+
+# the second held-out set (corpus/devset/specs4.py): new texts, classes, fonts and producers
+# (groff -me, pandoc -> ODT and -> ms); score it, report aggregates, never tune on it
+DEVSET4 ?= /work/devset4
+devset4: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,devset]'
+	$(BIN)/python corpus/devset/build.py --set 4 --out $(DEVSET4)
+
+devset4-score: $(STAMP)
+	$(BIN)/python corpus/devset/score.py $(DEVSET4)
 
 clean:
 	rm -rf corpus/build .pytest_cache fuzz-failures

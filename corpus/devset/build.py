@@ -51,6 +51,7 @@ SCHEMES: dict[str, Callable[[int, list[int]], str]] = {
     "arabic-dot": lambda lv, c: ".".join(map(str, c[:lv])) + ("." if lv == 1 else ""),
     "arabic-dots": lambda lv, c: ".".join(map(str, c[:lv])) + ".",
     "revtex": lambda lv, c: f"{roman(c[0])}." if lv == 1 else f"{'ABCDEFGHIJ'[c[1] - 1]}.",
+    "roman-alpha": lambda lv, c: f"{roman(c[0])}." + ("" if lv == 1 else f"{'ABCDEFGHIJ'[c[1] - 1]}."),
     "zh": lambda lv, c: f"{zh_num(c[0])}、" if lv == 1 else f"（{zh_num(c[1])}）",
     "zh-arabic": lambda lv, c: f"{c[0]}、" if lv == 1 else f"（{c[1]}）",
     "chapter-en": lambda lv, c: f"Chapter {c[0]}" if lv == 1 else ".".join(map(str, c[:lv])),
@@ -255,14 +256,15 @@ def pandoc_latex(engine: str, meta: dict):
     return run
 
 
-def pandoc_docx(tagged=False):
+def pandoc_docx(tagged=False, fmt: str = "docx"):
+    """pandoc Markdown → DOCX (or ODT: ``fmt="odt"``, pandoc's own ODT styles) → LibreOffice."""
     def run(doc: Doc, out: Path) -> str:
         from render_odt import lo_version, to_pdf
         from render_other import pandoc, to_markdown
         with tempfile.TemporaryDirectory() as tmp:
-            docx = pandoc(to_markdown(doc, {}), Path(tmp) / f"{doc.name}.docx", [])
-            to_pdf(docx, out, tagged=tagged)
-        return "pandoc → DOCX → " + lo_version()
+            office = pandoc(to_markdown(doc, {}), Path(tmp) / f"{doc.name}.{fmt}", [])
+            to_pdf(office, out, tagged=tagged)
+        return f"pandoc → {fmt.upper()} → " + lo_version()
     return run
 
 
@@ -462,10 +464,12 @@ def build(spec: Spec, out: Path) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, help="default /work/devset (set 1), /work/devset2 (set 2), /work/devset3 (set 3)")
-    ap.add_argument("--set", choices=("1", "2", "3"), default="1",
+    ap.add_argument("--out", type=Path, help="default /work/devset (set 1), /work/devset2 (set 2), "
+                                              "/work/devset3 (set 3), /work/devset4 (set 4)")
+    ap.add_argument("--set", choices=("1", "2", "3", "4"), default="1",
                     help="1: the first dev set; 2: the held-out set of specs2.py (nobody tunes on it); "
-                         "3: the footnote and callout set of specs3.py")
+                         "3: the footnote and callout set of specs3.py; 4: the held-out set of "
+                         "specs4.py (new texts and templates; nobody tunes on it)")
     ap.add_argument("--only", action="append")
     ap.add_argument("--list", action="store_true")
     a = ap.parse_args(argv)
@@ -474,11 +478,11 @@ def main(argv=None) -> int:
         sys.modules.setdefault("devset_build", sys.modules[__name__])
         import specs2
         specs = specs2.specs()
-    elif a.set == "3":
+    elif a.set in ("3", "4"):
         sys.modules.setdefault("devset_build", sys.modules[__name__])
-        import specs3
-        specs = specs3.specs()
-    a.out = a.out or Path({"1": "/work/devset", "2": "/work/devset2", "3": "/work/devset3"}[a.set])
+        specs = __import__(f"specs{a.set}").specs()
+    a.out = a.out or Path({"1": "/work/devset", "2": "/work/devset2", "3": "/work/devset3",
+                           "4": "/work/devset4"}[a.set])
     if a.list:
         for s in specs:
             print(f"{s.name:<36} {s.producer:<40} {s.exercises}")

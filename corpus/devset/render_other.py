@@ -15,7 +15,8 @@ from docmodel import (B, Doc, EndnotesSection, Heading, I, Items, Mark, Note, Pa
 
 FONT_DIRS = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/liberation2",
              "/usr/share/fonts/truetype/liberation", "/usr/share/fonts/opentype/linux-libertine",
-             "/usr/share/fonts/opentype/ebgaramond", "/usr/share/fonts/truetype/crosextra"]
+             "/usr/share/fonts/opentype/ebgaramond", "/usr/share/fonts/truetype/crosextra",
+             "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"]  # TeX Live's Fandol CJK fonts
 
 
 # ------------------------------------------------------------------------- Typst
