@@ -110,12 +110,16 @@ def en_thesis(name: str, **kw) -> Doc:
                 author="A Thesis for the Degree of Master of Arts", reset_at_level=1)
 
 
-def zh_thesis(name: str, scheme: str = "chapter-zh", toc: str = "目录", **kw) -> Doc:
+def zh_thesis(name: str, scheme: str = "chapter-zh", toc: str = "目录", reset_at_level: int | None = None,
+              **kw) -> Doc:
+    """A Chinese thesis; ``reset_at_level=1`` where the class numbers notes per chapter (ctexbook
+    does, as LaTeX's book and report do; LibreOffice numbers through the document)."""
     blocks = [Abstract("摘要", [[p] for p in T.ABSTRACT_ZH], keywords="关键词：开放数据；公共部门；分类规则")]
     if toc:
         blocks.append(Toc(toc))
     blocks += T.thesis_chapters("zh", **kw)
-    return make(name, "zh", "开放数据规则与数据质量研究", blocks, scheme=scheme, author="硕士学位论文")
+    return make(name, "zh", "开放数据规则与数据质量研究", blocks, scheme=scheme, author="硕士学位论文",
+                reset_at_level=reset_at_level)
 
 
 SPECS2: list[Spec] = [
@@ -168,7 +172,7 @@ SPECS2: list[Spec] = [
     Spec("zh-ctexbook-thesis", "XeLaTeX ctexbook (thesis, B5)",
          "Chinese thesis: 摘要 and 目录 as unnumbered headings, 关键词 line, 第一章 chapters, 1.1 and 1.1.1 headings "
          "(level 3), TOC entries not headings, table of numbers with 1. cells, 图 caption, header with chapter title",
-         lambda: zh_thesis("zh-ctexbook-thesis", level3=True),
+         lambda: zh_thesis("zh-ctexbook-thesis", level3=True, reset_at_level=1),
          latex(engine="xelatex", cls="ctexbook", options="UTF8,zihao=-4,b5paper,oneside", hyperref=True,
                abstract="chapter", section_cmds={1: "chapter", 2: "section", 3: "subsection"},
                preamble=[r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}",
