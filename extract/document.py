@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from .assemble import Assembler
 from .chars import Char, CharSource, Link, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
-from .footnotes import Note, attach_tiny_labels, called, note_areas, parse_notes, without_backlinks
+from .footnotes import (Note, NoteArea, attach_tiny_labels, called, footer_under_notes, glued_label,
+                        note_areas, parse_notes, without_backlinks)
 from .frontmatter import cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
@@ -295,14 +297,24 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
                       and not last.text.rstrip().endswith(FINAL))
         areas = note_areas(pg.lines, pg.rules, size, pg.width, pg.height, running_on)
         drop = set()
+        used: list[NoteArea] = []
         for area in sorted(areas, key=lambda a: (a.lines[0].x0 > pg.width / 2, a.lines[0].top)):
             if not area.ruled and not called(area, pg.lines):
                 continue
-            if not area.labelled and (last is None or last.page >= pg.number):
+            inside = {id(l) for l in area.lines}
+            calls = Counter(s.label for l in pg.lines if id(l) not in inside for s in l.sups)
+            if not (area.labelled or glued_label(area.lines[0].text, last, calls)) and (
+                    last is None or last.page >= pg.number):
                 continue  # only a note from an earlier page runs on without a label
-            found, last = parse_notes(area.lines, pg.number, last, note_words)
+            found, last = parse_notes(area.lines, pg.number, last, note_words, calls)
             notes.extend(n for n in found if n.label)
             drop.update(id(l) for l in area.lines)
+            used.append(area)
+        page = doc.pages[pg.number - 1]
+        for l in footer_under_notes(used, [l for l in pg.lines if id(l) not in drop]):
+            page.running.append(to_running(l, "footer"))
+            drop.add(id(l))
+        page.running.sort(key=lambda r: (r.box.top, r.box.x0))
         pg.lines = [l for l in pg.lines if id(l) not in drop]
 
     # tables: their lines are not paragraphs

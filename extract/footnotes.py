@@ -9,6 +9,7 @@ continues the last note of the previous page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pariter.model import Box
@@ -94,6 +95,10 @@ TINY_LABEL_GAP_EM: float = 2.0
 TINY_LABEL_RATIO: float = 1.2
 #: Pieces of one printed line of a note stand on baselines within this many ems.
 NOTE_ROW_EM: float = 0.4
+#: A note's line starts at its area's left edge, under the words after a hanging label,
+#: or at a first-line indent of two characters and its label: never further in than this
+#: many ems (a line that does is set right or centred: a footer, a date line).
+NOTE_INDENT_EM: float = 4.0
 #: A plain label opens a note only at the area's left edge (within this many points),
 #: unless it continues the numbering.
 LABEL_EDGE_PT: float = 2
@@ -112,26 +117,22 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
     small = NOTE_SIZE_SHARE * body
     for r in sorted(rules, key=lambda r: r.top):
-        w = r.x1 - r.x0
-        if not (r.bottom - r.top <= RULE_THICKNESS and RULE_MIN <= w <= RULE_MAX_SHARE * width
-                and r.top > RULE_LOW_SHARE * height):
+        if not _may_separate(r, rules, lines, width, height):
             continue
-        if any(0 <= r.top - l.bottom <= UNDERLINE_GAP_PT and l.x0 < r.x1 and l.x1 > r.x0
-               for l in lines):
-            continue  # an underline (a link), not a separator
         col = _column_of(r, lines)
         if col is None:
             continue  # not flush with a column of text: a table's or a figure's rule
         lo, hi = col
-        if w > RULE_COLUMN_SHARE * (hi - lo):
+        if r.x1 - r.x0 > RULE_COLUMN_SHARE * (hi - lo):
             continue  # as wide as its column: a table's or a box's rule
-        below = sorted((l for l in lines if id(l) not in taken and l.top >= r.bottom - RULE_SLACK_PT
-                        and lo - AREA_LEFT_SLACK_PT <= l.x0 < hi - AREA_RIGHT_EM * l.size),
-                       key=lambda l: (l.top, l.x0))
+        # row by row, left to right: a note opening mid-row (footmisc para) after the words
+        # that end the note before it, its raised label lifting its top above theirs
+        below = rows([l for l in lines if id(l) not in taken and l.top >= r.bottom - RULE_SLACK_PT
+                      and lo - AREA_LEFT_SLACK_PT <= l.x0 < hi - AREA_RIGHT_EM * l.size])
         area: list[Line] = []
         prev_bottom = r.bottom
         for l in below:
-            if _ends_area(area, l, prev_bottom):
+            if _ends_area(area, l, prev_bottom, lines):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
@@ -166,7 +167,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             if l.size > small:
                 ok = False  # body text below: not at the foot of the column
                 break
-            if _ends_area(area, l, prev_bottom):
+            if _ends_area(area, l, prev_bottom, lines):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
@@ -176,6 +177,50 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             areas.append(NoteArea(area, False))
             taken.update(id(l) for l in area)
     return areas
+
+
+def _may_separate(r: Rule, rules: list[Rule], lines: list[Line], width: float, height: float) -> bool:
+    """Is ``r`` shaped and placed like a note separator: a short thin rule in the lower part
+    of the page, underlining nothing, meeting no other rule?"""
+    w = r.x1 - r.x0
+    if not (r.bottom - r.top <= RULE_THICKNESS and RULE_MIN <= w <= RULE_MAX_SHARE * width
+            and r.top > RULE_LOW_SHARE * height):
+        return False
+    if any(0 <= r.top - l.bottom <= UNDERLINE_GAP_PT and l.x0 < r.x1 and l.x1 > r.x0
+           for l in lines):
+        return False  # an underline (a link), not a separator
+    return not _in_grid(r, rules)  # a table's cell border or a box's edge
+
+
+#: Under a column's notes only a footer stands: at most this many rows ...
+FOOTER_ROWS = 2
+
+
+def footer_under_notes(areas: list[NoteArea], lines: list[Line]) -> list[Line]:
+    """The lines under a page's notes, in their column: a footer the page prints once (a
+    journal's "Preprint submitted to …" on a first page) that repetition across pages cannot
+    find. Text never continues under its notes; only when what lies there is at most
+    :data:`FOOTER_ROWS` rows in type no larger than the notes' (else the area is no foot)."""
+    out: list[Line] = []
+    for a in areas:
+        x0, x1 = min(l.x0 for l in a.lines), max(l.x1 for l in a.lines)
+        bottom, size = max(l.bottom for l in a.lines), max(l.size for l in a.lines)
+        under = [l for l in lines if l.top > bottom and l.x0 < x1 and l.x1 > x0 and id(l) not in
+                 {id(o) for o in out}]
+        if under and all(l.size <= size for l in under) and len(rows_of(under)) <= FOOTER_ROWS:
+            out.extend(under)
+    return out
+
+
+def rows_of(lines: list[Line]) -> list[list[Line]]:
+    """``lines`` grouped in printed rows (baselines within :data:`NOTE_ROW_EM` of a size)."""
+    out: list[list[Line]] = []
+    for l in rows(lines):
+        if out and abs(l.baseline - out[-1][0].baseline) <= NOTE_ROW_EM * max(l.size, out[-1][0].size):
+            out[-1].append(l)
+        else:
+            out.append([l])
+    return out
 
 
 def _column_of(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
@@ -189,14 +234,61 @@ def _column_of(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
     return min(r.x0, min(l.x0 for l in above)), max(r.x1, max(l.x1 for l in above))
 
 
-def _ends_area(area: list[Line], l: Line, prev_bottom: float) -> bool:
-    """Does ``l`` no longer belong to the note area ``area`` (lines so far)?"""
+def _in_grid(r: Rule, rules: list[Rule]) -> bool:
+    """Does another rule meet ``r`` — a rule across it or at its end, or one continuing it
+    on its line? A table draws each cell's border as a rule of its own, meeting the next
+    cell's border and the column rules; a box's edges meet at its corners. A note
+    separator stands alone. (The same rule drawn twice, as some producers stroke and fill
+    it, is not another rule.)"""
+    for o in rules:
+        if o is r or (abs(o.x0 - r.x0) <= BOX_SLACK_PT and abs(o.x1 - r.x1) <= BOX_SLACK_PT
+                      and abs(o.top - r.top) <= BOX_SLACK_PT):
+            continue
+        if (o.x0 <= r.x1 + BOX_SLACK_PT and o.x1 >= r.x0 - BOX_SLACK_PT
+                and o.top <= r.bottom + BOX_SLACK_PT and o.bottom >= r.top - BOX_SLACK_PT):
+            return True
+    return False
+
+
+def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line]) -> bool:
+    """Does ``l`` no longer belong to the note area ``area`` (lines so far)? ``lines``: the
+    page's, to tell a column's gutter from a wide word space."""
     if not area:
         return l.top - prev_bottom > FIRST_LINE_GAP_EM * l.size
+    if _piece_of_a_row(l, area, lines):
+        return False  # a piece of a printed line of the area (a justified line's far words)
+    if l.x0 > min(a.x0 for a in area) + NOTE_INDENT_EM * l.size:
+        return True  # set right or centred: a footer line under the notes, not a note's
     size = sorted(a.size for a in area)[len(area) // 2]
     if l.size > DISPLAY_RATIO * max(size, area[0].size) and not l.lead_label:
         return True  # larger type: a box or a heading under the notes
     return l.top - prev_bottom > AREA_GAP_EM * max(size, l.size)
+
+
+#: The text just above a note area, where a column's gutter shows: the lines ending at most
+#: this many ems (of the notes' type) above it — the last few lines of the column.
+GUTTER_LOOK_EM: float = 6.0
+
+
+def _piece_of_a_row(l: Line, area: list[Line], lines: list[Line]) -> bool:
+    """Is ``l`` a piece of a printed line the area already has: on its row, right of a piece
+    of it, with no gutter between them? Lines break at wide word spaces (a justified note
+    line holding a long URL; notes run on in one paragraph, footmisc's ``para``), but the
+    same row in the next column is another column's text. A gutter is a gap that no line of
+    the text just above the row's pieces crosses; with no text there, the row is taken whole."""
+    row = [a for a in area if abs(l.baseline - a.baseline) <= NOTE_ROW_EM * max(l.size, a.size)]
+    if not row:
+        return False
+    left = [a.x1 for a in row if a.x1 <= l.x0]
+    if not left:
+        return True  # overlapping or left of the area's piece: the same printed line
+    gap0, gap1 = max(left), l.x0
+    top = min(a.top for a in area)
+    reach = GUTTER_LOOK_EM * max(l.size, max(a.size for a in area))
+    x0 = min(a.x0 for a in row)
+    above = [o for o in lines if top - reach <= o.bottom <= top + BOX_SLACK_PT and o.top < top
+             and o.x0 < l.x1 and o.x1 > x0]
+    return not above or any(o.x0 <= gap0 and o.x1 >= gap1 for o in above)
 
 
 def _continues(l: Line) -> bool:
@@ -248,15 +340,17 @@ def without_backlinks(text: str) -> str:
     return _BACKLINK.sub("", text)
 
 
-def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon | None = None
-                ) -> tuple[list[Note], Note | None]:
+def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon | None = None,
+                calls: Counter[str] | None = None) -> tuple[list[Note], Note | None]:
     """Notes of one area; text before the first label continues ``last`` (previous page).
     ``words`` (the document's :func:`~.textjoin.vocabulary`) decides words broken at a
-    line's end, as in the text."""
+    line's end, as in the text. ``calls``: the raised labels of the page's text, counted
+    (the evidence for labels that break the numbering or are glued to the note's words)."""
     notes: list[Note] = []
     cur = None
     left = min(l.x0 for l in area)
     prev_final = False
+    calls = calls or Counter()
     for l in rows(area):
         label, text = None, l.text
         if l.lead_label:
@@ -265,8 +359,13 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
             m = _PLAIN_LABEL.match(l.text)
             if m and (cur is None or _next_label(cur.label, m.group(1))
                       or l.x0 <= left + LABEL_EDGE_PT):
-                if cur is None or _next_label(cur.label, m.group(1)):
+                if cur is None or _next_label(cur.label, m.group(1)) or (
+                        prev_final and _called_again(canonical(m.group(1)), notes, calls)):
                     label, text = canonical(m.group(1)), l.text[m.end():]
+            elif cur is None and not notes:
+                first = glued_label(l.text, last, calls)
+                if first is not None:
+                    label, text = first, l.text[len(first):]
             elif cur is not None and prev_final and l.x0 <= left + LABEL_EDGE_PT:
                 # a label set on the line at full size and glued to a figure ("82020年"):
                 # the next number of the notes, at the area's edge, after a finished note
@@ -294,6 +393,27 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
 
 #: what a finished note ends with
 _NOTE_END = tuple(".。!！?？)）”’\"")
+
+
+def glued_label(text: str, last: Note | None, calls: Counter[str]) -> str | None:
+    """The label of a note area whose first note opens with its label set at full size and
+    glued to a figure ("12023年数据…": Word and LibreOffice set the label on the line, with
+    no space): the next number of the notes (1 where they start or restart), when the page
+    calls it and the last note is finished (else the figure may be that note's words
+    running on from the page before)."""
+    if last is not None and not last.text.rstrip().endswith(_NOTE_END):
+        return None
+    for lab in (_successor(last.label) if last is not None else None, "1"):
+        if lab and calls[lab] and text.startswith(lab) and text[len(lab):len(lab) + 1].isdigit():
+            return lab
+    return None
+
+
+def _called_again(label: str, notes: list[Note], calls: Counter[str]) -> bool:
+    """Does the page call ``label`` more often than the area has notes with it so far? Then
+    a note opening with it at the area's edge is another note with the same label: marks
+    that restart per section or page (* † ‡ per article) repeat on one page."""
+    return calls[label] > sum(n.label == label for n in notes)
 
 
 def _successor(label: str) -> str | None:
