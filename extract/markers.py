@@ -13,6 +13,7 @@ whatever it follows; that is how ``x²`` calling note 2 differs from ``x²`` the
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pariter.model import Warning
 
@@ -222,12 +223,16 @@ def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:
     """A callout wrapped to the start of a line (before the comma it precedes) is read as
     the line's lead label; in running text it is a callout at offset 0."""
     called = {s.label for o in lines for s in o.sups}
+    pitches: dict[float, float | None] = {}
     for l in lines:
         lab = l.lead_label
         if lab is None or lab not in labels or not l.text:
             continue
-        if not (l.text[0] in "，。、；：,.;:)）" or _runs_on_above(l, lines)):
-            above = _line_above(l, lines) if lab not in called else None
+        if l.size not in pitches:
+            pitches[l.size] = _usual_pitch(lines, l.size)
+        pitch = pitches[l.size]
+        if not (l.text[0] in "，。、；：,.;:)）" or _runs_on_above(l, lines, pitch)):
+            above = _line_above(l, lines, pitch) if lab not in called else None
             if above is not None:
                 # the callout after a sentence's full stop that the line broke before (xeCJK
                 # breaks between 。 and ①; LibreOffice sets a lone anchor on a line of its
@@ -244,32 +249,68 @@ def _wrapped_callouts(lines: list[Line], labels: set[str]) -> None:
         l.lead_label = None
 
 
+#: Lines whose baselines differ by less than this (points) share a row.
+BASELINE_SAME_PT: float = 1.0
 #: A wrapped callout's line follows the line above it within the leading of double-spaced
 #: text (a gap of one em): 1.5-spaced Chinese reports leave more than :data:`RUN_ON_GAP_EM`.
 WRAPPED_GAP_EM: float = 1.0
 
 
-def _line_above(l: Line, lines: list[Line]) -> Line | None:
+def _line_above(l: Line, lines: list[Line], pitch: float | None = None) -> Line | None:
     """The line of the text directly above ``l`` in its type, overlapping it, that ends with
     a full stop: where a wrapped callout whose note is on the page and which nothing else on
     the page calls came from."""
     for o in lines:
         if (o is not l and abs(o.size - l.size) < RUN_ON_SIZE_PT
-                and 0 <= l.top - o.bottom < WRAPPED_GAP_EM * l.size
+                and _next_below(o, l, WRAPPED_GAP_EM, pitch)
                 and o.x0 < l.x1 and l.x0 < o.x1 and o.text.rstrip().endswith(_FINAL)):
             return o
     return None
 
 
-def _runs_on_above(l: Line, lines: list[Line]) -> bool:
+def _runs_on_above(l: Line, lines: list[Line], pitch: float | None = None) -> bool:
     """Is ``l`` the next line of a paragraph whose line directly above runs on unfinished?"""
     for o in lines:
         if (o is not l and abs(o.size - l.size) < RUN_ON_SIZE_PT
-                and 0 <= l.top - o.bottom < RUN_ON_GAP_EM * l.size
+                and _next_below(o, l, RUN_ON_GAP_EM, pitch)
                 and abs(o.x0 - l.x0) < RUN_ON_INDENT_EM * l.size and o.x1 >= l.x1 - RUN_ON_MARGIN_PT
                 and not o.text.rstrip().endswith(_FINAL)):
             return True
     return False
+
+
+#: A line follows the one above it at the page's usual pitch for its type, within this
+#: share of it (baselines shift by a point where a raised label or a CJK font lifts a line).
+PITCH_SLACK: float = 0.1
+#: The usual pitch is believed from this many line steps on the page.
+PITCH_MIN_STEPS = 3
+
+
+def _next_below(o: Line, l: Line, gap_em: float, pitch: float | None) -> bool:
+    """Is ``l`` the next line under ``o``: the gap between them under ``gap_em`` of its size,
+    or its baseline one usual line pitch of the page under ``o``'s (the leading of 1.5- or
+    double-spaced text leaves more than any fixed gap; the page's own pitch measures it)?"""
+    if l.top < o.bottom:
+        return False
+    if l.top - o.bottom < gap_em * l.size:
+        return True
+    return pitch is not None and 0 < l.baseline - o.baseline <= (1 + PITCH_SLACK) * pitch
+
+
+def _usual_pitch(lines: list[Line], size: float) -> float | None:
+    """The most common distance (points, to a tenth) between the baselines of a line in
+    type of ``size`` and the next such line under it in the same column on this page; None
+    with fewer than :data:`PITCH_MIN_STEPS` of them."""
+    same = sorted((o for o in lines if abs(o.size - size) < RUN_ON_SIZE_PT), key=lambda o: o.baseline)
+    steps: list[float] = []
+    for k, o in enumerate(same):
+        nxt = next((n for n in same[k + 1:] if n.baseline > o.baseline + BASELINE_SAME_PT
+                    and n.x0 < o.x1 and o.x0 < n.x1), None)
+        if nxt is not None:
+            steps.append(round(nxt.baseline - o.baseline, 1))
+    if len(steps) < PITCH_MIN_STEPS:
+        return None
+    return Counter(steps).most_common(1)[0][0]
 
 
 def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -> bool:

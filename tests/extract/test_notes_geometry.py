@@ -1,9 +1,9 @@
 """Note areas told apart from what stands near them, found on devset2 (corpus/devset/specs2.py):
 a table's cell borders above the notes, the next column's notes and a first page's footer under
 a two-column page with a full-width title, the same mark restarting per section on one page, a
-full-size label glued to a figure opening the page's first note, notes run on in one paragraph.
-Each page is written here as a small PDF (Courier, whose advance is 0.6 em, places a raised
-callout right after its word)."""
+full-size label glued to a figure opening the page's first note, a callout wrapped to the start
+of a widely leaded line. Each page is written here as a small PDF (Courier, whose advance is
+0.6 em, places a raised callout right after its word)."""
 
 from __future__ import annotations
 
@@ -137,6 +137,22 @@ def test_a_full_size_label_glued_to_a_figure_opens_the_first_note(tmp_path: Path
     assert _notes(doc) == [(1, "1", "2023 figures are provisional."),
                            (2, "2", "2023 figures for the north are provisional too.")]
     assert _links(doc) == [(1, "1", "1"), (2, "2", "2")]
+
+
+def test_a_callout_wrapped_to_a_widely_leaded_line_is_kept(tmp_path: Path) -> None:
+    """Double-spaced text (a report's 1.5 or 2 line spacing): a callout after a comma wrapped
+    to the start of the next line is a callout there, the line above running on unfinished
+    at the page's own line pitch — however much leading that leaves between them."""
+    lines = _column(72, 100, 21, 12, 10.5, 70, 1, end=",")
+    lines += [_text(72, 100 + 21 * 12, 6, "3", rise=4.2),
+              _text(72 + ADVANCE * 6, 100 + 21 * 12, 10.5, "without any application.")]
+    lines += _column(72, 100 + 21 * 13, 21, 8, 10.5, 70, 2)
+    lines += [_rule(72, 700, 180), _text(72, 712, 9, "3 See the explanatory notes.")]
+    doc = extract_pdf(_pdf(tmp_path / "wrapped.pdf", [lines]))
+    assert _links(doc) == [(1, "3", "3")]
+    m = doc.markers[0]
+    para = next(p for p in doc.paragraphs if p.id == m.paragraph)
+    assert para.text[m.offset:].startswith("without any application.")
 
 
 def test_notes_run_on_in_one_paragraph_keep_their_rows(tmp_path: Path) -> None:
