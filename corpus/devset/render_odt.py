@@ -35,6 +35,9 @@ from docmodel import (Abstract, B, Doc, EndnotesSection, Figure, Heading, I, Ite
                       PageBreak, Para, Sub, Sup, Table, Toc, runs_of)
 
 
+COLUMN_GAP_CM = 0.7  # between the columns of a page of several columns
+
+
 @dataclass
 class HeadingLook:
     size: float
@@ -126,7 +129,7 @@ class _Writer:
                                    marginbottom=st.margins[2], marginleft=st.margins[3],
                                    printorientation="portrait")
         if st.columns > 1:
-            plp.addElement(Columns(columncount=st.columns, columngap="0.7cm"))
+            plp.addElement(Columns(columncount=st.columns, columngap=f"{COLUMN_GAP_CM}cm"))
         pl.addElement(plp)
         hs, fs = HeaderStyle(), FooterStyle()
         hs.addElement(HeaderFooterProperties(minheight="0.6cm", marginbottom="0.4cm"))
@@ -243,7 +246,7 @@ class _Writer:
         od.automaticstyles.addElement(self.numbers)
         # tables
         self.tstyle = Style(name="Tbl", family="table")
-        self.tstyle.addElement(TableProperties(width=f"{self._text_width():.2f}cm", align="center",
+        self.tstyle.addElement(TableProperties(width=f"{self._column_width():.2f}cm", align="center",
                                                margintop="0.2cm", marginbottom="0.3cm"))
         od.automaticstyles.addElement(self.tstyle)
         self.cstyle = Style(name="TblCell", family="table-cell")
@@ -311,6 +314,10 @@ class _Writer:
             self.od.automaticstyles.addElement(ls)
             self.list_styles[label] = ls
         return self.list_styles[label]
+
+    def _column_width(self) -> float:
+        """A table's width: one column's, so a table on a page of columns fits in its column."""
+        return (self._text_width() - COLUMN_GAP_CM * (self.st.columns - 1)) / self.st.columns
 
     def _text_width(self) -> float:
         w = float(self.st.page[0].rstrip("cm"))

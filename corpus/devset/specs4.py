@@ -31,7 +31,8 @@ from specs2 import _build_module, typst2  # noqa: E402  (build.py, loaded once f
 B = _build_module()
 Spec, html, latex, numbered, odt, typst = B.Spec, B.html, B.latex, B.numbered, B.odt, B.typst
 pandoc_latex, pandoc_docx, zh_num = B.pandoc_latex, B.pandoc_docx, B.zh_num
-from docmodel import Abstract, Doc, EndnotesSection, Heading, Items, Para, number_notes  # noqa: E402
+from docmodel import (Abstract, Doc, EndnotesSection, Figure, Heading, Items, Para, Table,  # noqa: E402
+                      number_notes)
 from render_odt import HeadingLook  # noqa: E402
 import texts4 as T  # noqa: E402
 
@@ -39,11 +40,11 @@ import texts4 as T  # noqa: E402
 # ------------------------------------------------------------------------- documents
 def sections_doc(name: str, lang: str, source: list, notes: list[str], scheme: str | None, *,
                  title: str, author: str = "", note_kind: str = "foot", endnotes_title: str = "",
-                 items: dict[str, Items] | None = None, abstract: Abstract | None = None,
+                 items: dict[str, Items | Table | Figure] | None = None, abstract: Abstract | None = None,
                  reset_at_level: int | None = None, note_start: int = 0) -> Doc:
-    """A document of sections (level 1) and subsections (level 2) from a texts4 source; a
-    paragraph that introduces a list (its section or subsection named in ``items``) is
-    followed by that list."""
+    """A document of sections (level 1) and subsections (level 2) from a texts4 source; the
+    block named by a section or subsection title in ``items`` (a list, a table, a figure)
+    follows that section's or subsection's paragraphs."""
     blocks: list = [abstract] if abstract else []
     state = [note_start]
     for title1, subs in source:
@@ -69,8 +70,11 @@ def report(name: str, lang: str, scheme: str | None, **kw) -> Doc:
     zh = lang == "zh"
     lst = Items([[t] for t in (T.RECOMMENDATIONS_ZH if zh else T.RECOMMENDATIONS_EN)], ordered=True,
                 label="（一）" if zh else "(a)")
+    table = Table([[[c] for c in row] for row in (T.CALLS_ZH if zh else T.CALLS_EN)],
+                  caption="表1　预警期间的电话和探访" if zh else "Table 1. Calls and visits during heat warnings.")
     return sections_doc(name, lang, T.REPORT_ZH if zh else T.REPORT_EN, T.NOTES4_ZH if zh else T.NOTES4_EN,
-                        scheme, items={"工作建议" if zh else "Recommendations": lst},
+                        scheme, items={"工作建议" if zh else "Recommendations": lst,
+                                       "独居居民联络" if zh else "Outreach to Residents Living Alone": table},
                         title="城市高温与公众健康：各市应对措施评估报告" if zh else
                         "Urban Heat and Public Health: A Review of Municipal Responses, 2015\u20132024",
                         author="区域公共卫生协作组" if zh else "Regional Public Health Partnership", **kw)
@@ -83,8 +87,10 @@ def paper(name: str, lang: str, scheme: str | None, *, with_abstract: bool = Tru
                   "Keywords: bilingual reading, screen reading, recall, secondary school")
     lst = Items([[t] for t in (T.PROCEDURE_ZH if zh else T.PROCEDURE_EN)], ordered=True,
                 label="1." if zh else "1)")
+    fig = Figure("图1　不同媒介和语言条件下的细节回忆成绩" if zh else
+                 "Figure 1. Recall of details by medium and language.")
     return sections_doc(name, lang, T.PAPER_ZH if zh else T.PAPER_EN, T.NOTES4_ZH if zh else T.NOTES4_EN,
-                        scheme, items={"程序" if zh else "Procedure": lst},
+                        scheme, items={"程序" if zh else "Procedure": lst, "回忆成绩" if zh else "Recall": fig},
                         abstract=ab if with_abstract else None, note_start=10,
                         title="双语中学生的屏幕阅读与纸面阅读：速度与回忆" if zh else
                         "Reading on Screen and on Paper: Speed and Recall of Bilingual Readers",
@@ -345,7 +351,7 @@ SPECS4 += [
     Spec("zh-html-paged-3col-paper", "Chromium (HTML paged, three columns)",
          "Chinese paper in three columns, each note at the foot of the column of its callout, '1'/'1.1' headings, A4",
          lambda: paper("zh-html-paged-3col-paper", "zh", "arabic", with_abstract=False),
-         html(paged=True, columns=3, lang="zh", font="'Noto Serif CJK SC', serif", size="9pt", col_chars=1000,
+         html(paged=True, columns=3, lang="zh", font="'Noto Serif CJK SC', serif", size="9pt", col_chars=1800,
               line_height="1.55", css="h2 { font-size: 11pt; font-family: 'Noto Sans CJK SC'; } "
                                       "h3 { font-size: 9.5pt; font-family: 'Noto Sans CJK SC'; }")),
     Spec("zh-typst-b5-regulation", "Typst (regulation, 第一章 numbered by Typst, B5)",
