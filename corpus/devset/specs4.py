@@ -16,8 +16,11 @@ and scorer as the other sets. It varies what devsets 1–3 do not, the way users
   (``.sh`` numbers the headings) and pandoc → ms → groff; Typst with headings numbered ``I.A.``
   and ``一、``/``（一）`` by Typst, a running header with the current chapter, Fandol fonts;
 - page sizes A4, Letter, A5, B5; one, two and three columns; numbered clauses (``1.1``,
-  ``第一条``) with (a) and （一） items; headings at body size in bold; headings long enough to
-  take two lines; notes with URLs, dates and citations; endnotes sections.
+  ``第一条``) with (a) and （一） items; headings at body size in bold, small caps a point
+  smaller than the body, long enough to take two lines; notes with URLs, dates and citations;
+  endnotes sections; tables whose first column holds figures, bullets, figure captions, R²; a
+  rotated arXiv identifier in a margin; a Chinese report justified at 1.5 spacing with no
+  first-line indent.
 
 Do not tune on these files: score them, report aggregate numbers and kinds of failure only.
 """
@@ -74,6 +77,8 @@ def report(name: str, lang: str, scheme: str | None, **kw) -> Doc:
                   caption="表1　预警期间的电话和探访" if zh else "Table 1. Calls and visits during heat warnings.")
     return sections_doc(name, lang, T.REPORT_ZH if zh else T.REPORT_EN, T.NOTES4_ZH if zh else T.NOTES4_EN,
                         scheme, items={"工作建议" if zh else "Recommendations": lst,
+                                       "高温暴露人群" if zh else "Who Is Most Exposed":
+                                           Items([[t] for t in (T.DWELLINGS_ZH if zh else T.DWELLINGS_EN)]),
                                        "独居居民联络" if zh else "Outreach to Residents Living Alone": table},
                         title="城市高温与公众健康：各市应对措施评估报告" if zh else
                         "Urban Heat and Public Health: A Review of Municipal Responses, 2015\u20132024",
@@ -159,6 +164,11 @@ def pandoc_ms():
     return run
 
 
+# an arXiv-like identifier set vertically in the left margin of the first page (running matter
+# whose letters are no heading and no text)
+ARXIV_SLUG = [r"\usepackage{eso-pic}", r"\usepackage{graphicx}",
+              r"\AddToShipoutPictureFG*{\put(30,250){\rotatebox{90}{\fontsize{20}{20}\selectfont\sffamily"
+              r"\color[gray]{0.5}arXiv:2503.04172v2 [cs.CL] 12 Mar 2025}}}", r"\usepackage{xcolor}"]
 FANDOL_BOOK = [r"\ctexset{chapter={name={第,章},number=\chinese{chapter}}}"]
 NOTO_ZH = [r"\setCJKmainfont[BoldFont={Noto Sans CJK SC Bold}]{Noto Serif CJK SC}",
            r"\setCJKsansfont{Noto Sans CJK SC}"]
@@ -191,9 +201,10 @@ SPECS4: list[Spec] = [
                section_cmds={1: "chapter", 2: "section", 3: "subsection"})),
     Spec("en-amsart-paper", "pdfLaTeX amsart (Palatino, Letter)",
          "amsart: '1. Introduction' section heads in small caps centred, subsections run in bold ('3.1. Participants.' "
-         "then the text on the same line), citation notes with DOIs and URLs, '1)' list, Palatino, US Letter",
+         "then the text on the same line), an arXiv identifier rotated in the left margin of page 1, citation notes "
+         "with DOIs and URLs, '1)' list, figure caption, R², Palatino, US Letter",
          lambda: paper("en-amsart-paper", "en", "arabic-dots", with_abstract=False),
-         latex(cls="amsart", options="11pt,letterpaper", hyperref=False, preamble=[r"\usepackage{mathpazo}"])),
+         latex(cls="amsart", options="11pt,letterpaper", hyperref=False, preamble=[r"\usepackage{mathpazo}"] + ARXIV_SLUG)),
     Spec("en-scrartcl-sans-2col-report", "pdfLaTeX KOMA scrartcl (sans body, two columns)",
          "KOMA scrartcl two columns with a sans-serif body (Helvetica), headings bold at BODY size ('2.1 …'), a "
          "subsection title long enough for two lines, footnotes at column feet, exponents (10⁴, km²), (a) list, Letter",
@@ -229,6 +240,15 @@ SPECS4: list[Spec] = [
          odt(size=10, line_height="120%", page=("14.8cm", "21cm"), margins=("1.8cm", "1.7cm", "1.8cm", "1.7cm"),
              header="chapter", footer="page-of", outline={1: ("Part ", "1", "", 1)}, note_size=8,
              headings={1: HeadingLook(10, above="0.4cm")})),
+    Spec("en-odt-smallcaps-endnotes-history", "LibreOffice (ODT, small-caps headings, endnotes)",
+         "Word-like history: '1.'/'1.1' headings in small capitals ONE POINT SMALLER than the body, level 2 in italics "
+         "at body size, endnotes in a 'Notes' section, hyphenated justified text with first-line indents, Letter",
+         lambda: history("en-odt-smallcaps-endnotes-history", "en", "arabic-dot", note_kind="end",
+                         endnotes_title="Notes"),
+         odt(font="Liberation Serif", size=11.5, line_height="120%", indent="0.6cm", para_below="0cm",
+             page=("21.59cm", "27.94cm"), hyphenate=True, footer="page",
+             headings={1: HeadingLook(10.5, small_caps=True, letter_spacing="0.03cm", above="0.5cm"),
+                       2: HeadingLook(11.5, bold=False, italic=True)})),
     Spec("en-groff-me-regulation", "groff -me (gropdf)",
          "groff -me: '.sh' numbers the headings '1.' (the parts), clauses '1.1' in bold inside paragraphs, (a) items, "
          "footnotes at the page foot, a running header with the current part's title",
@@ -331,6 +351,14 @@ SPECS4 += [
              header="chapter", footer="page", outline={1: ("", "1", "", 1), 2: ("", "1", "", 2)},
              headings={1: HeadingLook(14, font_asian=SANS_ZH, bold=False),
                        2: HeadingLook(12, font_asian=SANS_ZH, bold=False)})),
+    Spec("zh-odt-noindent-report", "LibreOffice (ODT, justified, 1.5 spacing, no indent)",
+         "Chinese report as many Word users set it: justified, 1.5 line spacing, NO first-line indent, space between "
+         "paragraphs; '1、'/'（1）' headings bold at BODY size, footnotes, a table whose first column holds figures, "
+         "bullets and a （一） list, fixed running header, A4",
+         lambda: report("zh-odt-noindent-report", "zh", "zh-arabic"),
+         odt(size=12, font_asian="Noto Serif CJK SC", line_height="150%", indent="0cm", para_below="0.3cm",
+             lang="zh", country="CN", header="区域公共卫生协作组\t工作报告", footer="page",
+             headings={1: HeadingLook(12, font_asian=SANS_ZH), 2: HeadingLook(12)})),
     Spec("zh-odt-a5-chapter-notes-history", "LibreOffice (ODT, A5, notes per chapter)",
          "Chinese history in chapters: 第一章 by outline numbering, 1.1 sections, footnotes restarting in every chapter "
          "(LibreOffice 'per chapter'), header with the chapter title, A5",

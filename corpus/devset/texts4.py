@@ -74,6 +74,7 @@ REPORT_EN = [
         ]),
         ("Who Is Most Exposed", [
             "Exposure depends as much on housing as on age. Top-floor flats under uninsulated roofs, rooms facing south-west and buildings without cross-ventilation all keep the heat of the day well into the night. Social services identified 2,650 addresses where an elderly person lives alone{n}, and a third of them are in such buildings.",
+            "The register of social services marks three kinds of dwelling as the most exposed:",
         ]),
     ]),
     ("Municipal Responses", [
@@ -118,6 +119,7 @@ REPORT_ZH = [
         ]),
         ("高温暴露人群", [
             "高温暴露程度与住房条件的关系不亚于与年龄的关系。屋顶未做保温的顶层住房、朝西南的房间以及不能对流通风的楼房，都会把白天的热量保留到深夜。民政部门共登记独居老人住址2650处{n}，其中约三分之一位于此类楼房。",
+            "民政部门的登记册将以下三类住房列为暴露程度最高的住房：",
         ]),
     ]),
     ("应对措施", [
@@ -408,6 +410,10 @@ HISTORY_NOTES_ZH = [
     "港务部门渔业统计，逐年刊行至1994年。",
     "澄湾渔屋协会网站：https://www.example.cn/chengwan-yuwu（2015年5月12日成立）。",
 ]
+
+DWELLINGS_EN = ["flats on the top floor under an uninsulated roof;", "rooms that face south-west;",
+                "buildings that cannot be ventilated from two sides."]
+DWELLINGS_ZH = ["屋顶未做保温的顶层住房；", "朝西南的房间；", "不能两面通风的楼房。"]
 
 # a table of numbers in the report (its first column starts with figures, as table cells that
 # must not be read as numbered headings do)
