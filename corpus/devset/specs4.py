@@ -16,7 +16,7 @@ and scorer as the other sets. It varies what devsets 1–3 do not, the way users
   (``.sh`` numbers the headings) and pandoc → ms → groff; Typst with headings numbered ``I.A.``
   and ``一、``/``（一）`` by Typst, a running header with the current chapter, Fandol fonts;
 - page sizes A4, Letter, A5, B5; one, two and three columns; numbered clauses (``1.1``,
-  ``第一条``) with (a) and （一） items; headings at body size in bold, small caps a point
+  ``第一条``) with (a) and （一） items, and a bilingual zh/en regulation (clauses alternating); headings at body size in bold, small caps a point
   smaller than the body, long enough to take two lines; notes with URLs, dates and citations;
   endnotes sections; tables whose first column holds figures, bullets, figure captions, R²; a
   rotated arXiv identifier in a margin; a Chinese report justified at 1.5 spacing with no
@@ -110,19 +110,18 @@ def history(name: str, lang: str, scheme: str | None, **kw) -> Doc:
                         author="澄湾渔屋协会" if zh else "Wrenmouth Cottages Society", **kw)
 
 
-def regulation(name: str, lang: str, *, part_numbers: bool = True, note_kind: str = "foot",
-               endnotes_title: str = "") -> Doc:
-    """Parts (``Part 1`` / ``第一章``, level 1) of numbered clauses (``1.1`` … within each part /
-    ``第一条`` … through the document), lists (a) / （一） inside clauses; a note after the first
-    comma of some clauses. ``part_numbers`` False: the producer numbers the parts (outline
-    numbering), the heading's number is still what it prints."""
+def _reg_parts(lang: str, note_kind: str = "foot", mark_lang: bool = False) -> list[tuple[Heading, list[list]]]:
+    """The regulation's parts: each a heading (``Part 1`` / ``第一章``) and its clauses, each clause
+    the blocks it prints (the numbered clause ``1.1`` … within each part / ``第一条`` … through the
+    document, then the (a) / （一） items inside it); a note after the first comma of some
+    clauses. ``mark_lang``: each clause records its language (bilingual documents)."""
     from docmodel import Note
 
     zh = lang == "zh"
-    blocks: list = []
+    parts: list[tuple[Heading, list[list]]] = []
     k = 0
     for i, (title, clauses) in enumerate(T.REG_ZH if zh else T.REG_EN, 1):
-        blocks.append(Heading(1, f"第{zh_num(i)}章" if zh else f"Part {i}", title))
+        out: list[list] = []
         for j, c in enumerate(clauses, 1):
             k += 1
             text, lst = (c, None) if isinstance(c, str) else c
@@ -132,13 +131,42 @@ def regulation(name: str, lang: str, *, part_numbers: bool = True, note_kind: st
             if note:
                 cut = text.find("，" if zh else ", ") + 1 or len(text)
                 runs = [r for r in (text[:cut], Note(note, kind=note_kind), text[cut:]) if r != ""]
-            blocks.append(Para(runs, role="clause", number=num))
+            group: list = [Para(runs, role="clause", number=num, lang=lang if mark_lang else None)]
             if lst:
-                blocks.append(Items([[t] for t in lst], ordered=True, label="（一）" if zh else "(a)"))
+                group.append(Items([[t] for t in lst], ordered=True, label="（一）" if zh else "(a)"))
+            out.append(group)
+        parts.append((Heading(1, f"第{zh_num(i)}章" if zh else f"Part {i}", title), out))
+    return parts
+
+
+def regulation(name: str, lang: str, *, note_kind: str = "foot", endnotes_title: str = "") -> Doc:
+    """The regulation in one language: parts (level-1 headings) of numbered clauses."""
+    zh = lang == "zh"
+    blocks: list = []
+    for head, clauses in _reg_parts(lang, note_kind):
+        blocks.append(head)
+        blocks += [b for group in clauses for b in group]
     if endnotes_title:
         blocks.append(EndnotesSection(endnotes_title))
     d = Doc(name, lang, "社区能源合作社管理办法" if zh else "The Community Energy Cooperatives Regulations 2025",
             blocks, author="（2025年2月3日市人民政府令第7号公布）" if zh else "")
+    number_notes(d)
+    return d
+
+
+def bilingual_regulation(name: str) -> Doc:
+    """A zh/en regulation as bilingual legislation prints it: each part's Chinese heading with its
+    English line under it, then the clauses alternating, a Chinese clause and the English clause
+    of the same place in the part (the English text has its own numbering 1.1 …)."""
+    blocks: list = []
+    for (hz, cz), (he, ce) in zip(_reg_parts("zh", mark_lang=True), _reg_parts("en", mark_lang=True)):
+        hz.text_en = f"{he.number} {he.text}"
+        blocks.append(hz)
+        for j in range(max(len(cz), len(ce))):
+            for side in (cz, ce):
+                if j < len(side):
+                    blocks += side[j]
+    d = Doc(name, "zh-en", "社区能源合作社管理办法 The Community Energy Cooperatives Regulations 2025", blocks)
     number_notes(d)
     return d
 
@@ -298,6 +326,13 @@ def _me_numbers(d: Doc) -> Doc:
 
 SPECS4 += [
     # ---------------------------------------------------------------- LaTeX, Chinese
+    Spec("zh-en-odt-bilingual-regulation", "LibreOffice (ODT, bilingual zh/en)",
+         "bilingual regulation: 第一章 headings with the English 'Part N' line under them, Chinese 第一条 and English 1.1 "
+         "clauses alternating, （一） and (a) items, footnotes in both languages, header, A4",
+         lambda: bilingual_regulation("zh-en-odt-bilingual-regulation"),
+         odt(size=10.5, font_asian="Noto Serif CJK SC", line_height="135%", lang="en", country="GB",
+             header="社区能源合作社管理办法\tCommunity Energy Cooperatives Regulations", footer="page",
+             headings={1: HeadingLook(13, font_asian=SANS_ZH, font="Liberation Sans", align="center")})),
     Spec("zh-ctexbook-fandol-history", "XeLaTeX ctexbook (Fandol fonts, B5, twoside)",
          "ctexbook with its default Fandol fonts: 第一章 chapters opening on right pages, 1.1 sections, running heads "
          "with the chapter title (even pages) and the section (odd), footnotes restarting per chapter, B5",
