@@ -34,6 +34,7 @@ from specs2 import _build_module, typst2  # noqa: E402  (build.py, loaded once f
 B = _build_module()
 Spec, html, latex, numbered, odt, typst = B.Spec, B.html, B.latex, B.numbered, B.odt, B.typst
 pandoc_latex, pandoc_docx, zh_num = B.pandoc_latex, B.pandoc_docx, B.zh_num
+from docmodel import B as Bold  # noqa: E402
 from docmodel import (Abstract, Doc, EndnotesSection, Figure, Heading, Items, Para, Table,  # noqa: E402
                       number_notes)
 from render_odt import HeadingLook  # noqa: E402
@@ -90,7 +91,7 @@ def paper(name: str, lang: str, scheme: str | None, *, with_abstract: bool = Tru
     ab = Abstract("摘要" if zh else "Abstract", [[p] for p in (T.ABSTRACT4_ZH if zh else T.ABSTRACT4_EN)],
                   keywords="关键词：双语阅读；屏幕阅读；回忆；中学生" if zh else
                   "Keywords: bilingual reading, screen reading, recall, secondary school")
-    lst = Items([[t] for t in (T.PROCEDURE_ZH if zh else T.PROCEDURE_EN)], ordered=True,
+    lst = Items([[Bold(term), rest] for term, rest in (T.PROCEDURE_ZH if zh else T.PROCEDURE_EN)], ordered=True,
                 label="1." if zh else "1)")
     fig = Figure("图1　不同媒介和语言条件下的细节回忆成绩" if zh else
                  "Figure 1. Recall of details by medium and language.")
@@ -99,7 +100,8 @@ def paper(name: str, lang: str, scheme: str | None, *, with_abstract: bool = Tru
                         abstract=ab if with_abstract else None, note_start=10,
                         title="双语中学生的屏幕阅读与纸面阅读：速度与回忆" if zh else
                         "Reading on Screen and on Paper: Speed and Recall of Bilingual Readers",
-                        author="" if zh else "M. Ekwueme and J. Sandoval", **kw)
+                        author="作者：林晓雯　　指导教师：周明远　　学科专业：教育学" if zh else
+                        "M. Ekwueme and J. Sandoval", **kw)
 
 
 def history(name: str, lang: str, scheme: str | None, **kw) -> Doc:

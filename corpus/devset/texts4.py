@@ -195,8 +195,11 @@ PAPER_EN = [
         "The texts were short and the recall test came immediately after reading. Longer texts, delayed tests and readers of other ages may give a different picture, and a study that records where readers look on the page would show whether rereading explains the difference.",
     ])]),
 ]
-PROCEDURE_EN = ["read the text at the student's own pace;", "answer the twelve questions on a separate sheet;",
-                "rate the difficulty of the text on a five-point scale."]
+# list items that open with a bold term and a capital, as numbered list items that resemble
+# numbered headings do ("1) Reading. The student …")
+PROCEDURE_EN = [("Reading.", " The student reads the text at their own pace, on screen or on paper."),
+                ("Recall.", " The student answers the twelve questions on a separate sheet."),
+                ("Rating.", " The student rates the difficulty of the text on a five-point scale.")]
 PAPER_ZH = [
     ("引言", [("", [
         "许多国家的学校正在以平板电脑和笔记本电脑取代纸质阅读材料。这种转变通常以成本和便利为理由，却很少有人追问学生在屏幕上的阅读效果是否与纸面相当。对于用第二语言阅读的学生而言，这一问题更加突出，因为阅读媒介带来的额外负担会叠加在语言本身的负担之上。",
@@ -233,7 +236,8 @@ PAPER_ZH = [
         "本研究所用文本较短，回忆测试紧接在阅读之后进行。更长的文本、延迟测试以及其他年龄段的读者可能得出不同的结果；记录读者视线在页面上位置的研究，则可以检验反复阅读能否解释上述差异。",
     ])]),
 ]
-PROCEDURE_ZH = ["按自己的节奏阅读文本；", "在答题纸上回答十二道题；", "按五级量表评定文本难度。"]
+PROCEDURE_ZH = [("阅读。", "学生按自己的节奏阅读文本。"), ("回忆。", "学生在答题纸上回答十二道题。"),
+                ("评定。", "学生按五级量表评定文本难度。")]
 
 # ------------------------------------------------------------------------- a regulation
 # parts: (title, [clause text, or (clause text, [items])])
