@@ -38,3 +38,20 @@ def test_a_book_class_numbers_its_notes_per_chapter_in_the_truth(monkeypatch: py
     assert len(book) > 1 and all(c == [str(k) for k in range(1, len(c) + 1)] for c in book)
     odt = sum(labels_by_chapter(odt_spec.make_doc()), [])
     assert odt == [str(k) for k in range(1, len(odt) + 1)]
+
+
+def test_clause_numbers_are_typeset_where_the_truth_has_clauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Markdown has no clause numbering: en-pandoc-docx-refdoc printed its clauses without
+    their numbers while its truth listed them as clauses 1.1 … 5.1. The word-processor
+    typesetting sets each number in bold before its clause, as the other renderers do."""
+    spec = _spec("en-pandoc-docx-refdoc", monkeypatch)
+    import specs2
+    from docmodel import Para
+    from render_other import to_markdown
+
+    doc = spec.make_doc()
+    numbers = [b.number for b in doc.blocks if isinstance(b, Para) and b.role == "clause"]
+    assert len(numbers) >= 10
+    md = to_markdown(specs2.clause_numbers_set(doc), {}).split("\n\n")
+    assert [n for n in numbers if any(p.startswith(f"**{n} **") or p.startswith(f"**{n}** ")
+                                      for p in md)] == numbers

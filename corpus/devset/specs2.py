@@ -14,6 +14,7 @@ Do not tune on these files: score them, report aggregate numbers and kinds of fa
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 import tempfile
@@ -265,6 +266,15 @@ SPECS2 += [
 ]
 
 
+def clause_numbers_set(doc: Doc) -> Doc:
+    """The document as typed into a word processor: each clause's number in bold before its
+    text (Markdown has no clause numbering; the other renderers print it the same way). Only
+    the typesetting sees this copy: the truth keeps the clauses, numbered, from ``doc``."""
+    blocks = [Para([Bold(b.number + " ")] + list(b.runs), lang=b.lang)
+              if isinstance(b, Para) and b.role == "clause" and b.number else b for b in doc.blocks]
+    return dataclasses.replace(doc, blocks=blocks)
+
+
 def pandoc_docx_ref(styles: dict, page=None, tagged=False):
     """pandoc Markdown → DOCX with a user's reference document (its styles) → LibreOffice."""
     def run(doc: Doc, out: Path) -> str:
@@ -272,7 +282,8 @@ def pandoc_docx_ref(styles: dict, page=None, tagged=False):
         from render_other import pandoc, reference_docx, to_markdown
         with tempfile.TemporaryDirectory() as tmp:
             ref = reference_docx(Path(tmp) / "ref.docx", styles, page)
-            docx = pandoc(to_markdown(doc, {}), Path(tmp) / f"{doc.name}.docx", [f"--reference-doc={ref}"])
+            docx = pandoc(to_markdown(clause_numbers_set(doc), {}), Path(tmp) / f"{doc.name}.docx",
+                          [f"--reference-doc={ref}"])
             to_pdf(docx, out, tagged=tagged)
         return "pandoc → DOCX (custom reference) → " + lo_version()
     return run
