@@ -15,7 +15,8 @@ _NUM = re.compile(
     r"^(?P<num>"
     r"第\s*[0-9一二三四五六七八九十百零〇]+\s*[章节篇部分条]+"
     r"|(?:附录|附件)\s*[A-Z0-9一二三四五六七八九十]?"
-    r"|(?:Appendix|Annex|Chapter|Part|Section|Article|Art\.|Clause|Rule|Schedule|Title|Book)"
+    r"|(?:Appendix|Annex|Chapter|Part|Section|Article|Art\.|Clause|Rule|Schedule|Title|Book"
+    r"|APPENDIX|ANNEX|CHAPTER|PART|SECTION|ARTICLE|ART\.|CLAUSE|RULE|SCHEDULE|TITLE|BOOK)"
     r"\s+(?:[IVXLC]{1,6}|[0-9]{1,3}|[A-Z])(?![A-Za-z])(?:\.[0-9]{1,3})*[.:]?"
     r"|[一二三四五六七八九十百]+\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
@@ -50,9 +51,22 @@ def split_number(text: str) -> tuple[str | None, str]:
     return num, rest
 
 
+#: The words that name a numbered division, as capitals print them (a heading style set in
+#: capitals or small capitals — Word's "All caps", CSS text-transform — prints ARTICLE 1).
+_CAPS_WORD = re.compile(r"^(APPENDIX|ANNEX|CHAPTER|PART|SECTION|ARTICLE|ART\.|CLAUSE|RULE|SCHEDULE|TITLE|BOOK)"
+                        r"(?=\s)")
+
+
+def _word_case(number: str) -> str:
+    """``number`` with its division word as the rules below spell it (ARTICLE 1 → Article 1):
+    the case of the word is the heading style's, not part of the numbering."""
+    return _CAPS_WORD.sub(lambda m: m.group(1).capitalize(), number)
+
+
 def dotted_depth(number: str | None) -> int:
     if not number:
         return 0
+    number = _word_case(number)
     n = re.sub(r"^(?:Section|Article|Art\.|Clause|Rule)\s+", "", number).rstrip(".:")
     if re.fullmatch(r"(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+", n):
         return n.count(".") + 1
@@ -63,6 +77,7 @@ def number_kind(number: str | None) -> str:
     """A coarse family used to keep levels consistent: 'chapter', 'cn', 'paren', …"""
     if not number:
         return "none"
+    number = _word_case(number)
     if number.startswith("第"):
         return "article" if number.rstrip().endswith("条") else "chapter"
     if number.startswith(("附录", "附件", "Appendix", "Annex", "Chapter", "Part", "Book", "Title",

@@ -12,13 +12,25 @@ from pariter.extract.assemble import _split_box, _split_label
 from pariter.extract.document import FileCheck, _check_file
 from pariter.extract.figures import mark_figures
 from pariter.extract.footnotes import note_areas
-from pariter.extract.headings import assign_levels, split_number
+from pariter.extract.headings import assign_levels, dotted_depth, number_kind, split_number
 from pariter.extract.lines import Line, build_lines
 
 
 def test_opener_number_alone() -> None:
     assert split_number("02 /") == ("02", "")
     assert split_number("附件：行业应用探索") == (None, "附件：行业应用探索")
+
+
+@pytest.mark.parametrize("word", ["Appendix", "Annex", "Chapter", "Part", "Section", "Article", "Clause",
+                                  "Rule", "Schedule", "Title", "Book"])
+@pytest.mark.parametrize("n", ["1", "IV", "2.3", "B"])
+def test_a_division_word_in_capitals_numbers_the_heading_as_in_title_case(word: str, n: str) -> None:
+    """A heading style set in capitals (Word's All caps, CSS text-transform) prints ARTICLE 1:
+    the number, its kind and depth are those of Article 1, the title what follows."""
+    caps, plain = split_number(f"{word.upper()} {n} PURPOSE AND SCOPE"), split_number(f"{word} {n} Purpose")
+    assert caps == (f"{word.upper()} {n}", "PURPOSE AND SCOPE")
+    assert number_kind(caps[0]) == number_kind(plain[0]) and dotted_depth(caps[0]) == dotted_depth(plain[0])
+    assert split_number(f"{word.upper()}S OF THE CODE") == (None, f"{word.upper()}S OF THE CODE")
 
 
 def test_levels_follow_numbering_hierarchy() -> None:
