@@ -110,6 +110,7 @@ def find_running(pages: list[list[Line]], heights: list[float],
             if (npages >= REPEAT_MIN_PAGES
                     and shapes[key] >= max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages))
                     and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body
+                    and not _opens_a_text_row(l, edge, shapes, h, npages)
                     and not (where == "footer" and _ends_block_above(
                         l, lines, edge, shapes, h,
                         pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size)))):
@@ -125,6 +126,23 @@ def find_running(pages: list[list[Line]], heights: list[float],
     _margins(pages, out)
     _artifacts(pages, heights, out)
     return out
+
+
+def _opens_a_text_row(l: Line, edge: list[tuple[Line, str]], shapes: Counter[tuple[str, str, int]],
+                      h: float, npages: int) -> bool:
+    """Is ``l`` the head of a row of text — a clause or list number set apart from its words
+    ("3.1 Each public body shall …" at the top of a page, under a heading) — rather than a
+    running line? Its row holds, right of it, a line of text (longer than TEXT_LINE_CHARS)
+    whose own shape does not recur: numbers of the same form at the same height on a few
+    pages are the text's when the words beside them are new on every page."""
+    for o, where in edge:
+        if o is l or abs(o.baseline - l.baseline) >= NUMBER_ROW_EM * l.size or o.x0 < l.x1:
+            continue
+        key = (where, _shape(o.text), int(o.top // SLOT_PT) if where == "header"
+               else int((h - o.bottom) // SLOT_PT))
+        if len(o.text) > TEXT_LINE_CHARS and shapes[key] < max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages)):
+            return True
+    return False
 
 
 #: A tagged PDF's /Artifact lines count as running matter within this share of the page

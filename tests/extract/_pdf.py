@@ -51,3 +51,26 @@ def text_ops(lines: list[tuple[float, float, float, str]]) -> str:
         esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         ops.append(f"BT /F1 {size} Tf {x} {792 - top} Td ({esc}) Tj ET")
     return "\n".join(ops)
+
+
+#: Courier's advance, in ems: with it a test places a raised callout right after its word.
+COURIER_ADVANCE = 0.6
+
+
+def courier_text(x: float, baseline: float, size: float, text: str, rise: float = 0.0) -> str:
+    """A content-stream line of Courier (font /F2 of :func:`courier_pdf`) with its baseline
+    ``baseline`` points from the page's top, raised by ``rise``."""
+    esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return f"BT /F2 {size} Tf {x:.2f} {792 - baseline + rise:.2f} Td ({esc}) Tj ET"
+
+
+def rule(x0: float, y0: float, x1: float, y1: float | None = None) -> str:
+    """A stroked line from (x0, y0) to (x1, y1 or y0), y from the page's top."""
+    return f"0.5 w {x0:.2f} {792 - y0:.2f} m {x1:.2f} {792 - (y0 if y1 is None else y1):.2f} l S"
+
+
+def courier_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """A PDF of ``pages`` (lists of content-stream operations) with Courier as /F2."""
+    courier = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+    return write_pdf(path, ["\n".join(p) for p in pages], fonts=f"/F2 {4 + 2 * len(pages)} 0 R",
+                     extra_objects=[courier])

@@ -11,29 +11,16 @@ from pathlib import Path
 
 from pariter.extract import extract_pdf
 
-from ._pdf import write_pdf
+from ._pdf import COURIER_ADVANCE, courier_pdf, courier_text, rule
 
-#: Courier's advance, in ems
-ADVANCE = 0.6
+ADVANCE = COURIER_ADVANCE
 WORDS = ("the measures of the camp were taken at the gate of every tribe and written in the book "
          "of the elders before the feast began in spring when the people came from the south with "
          "their cattle and their tents and the priests counted them by their families and their "
          "houses and gave each a portion of the land by lot as the law commanded them").split()
 
 
-def _text(x: float, baseline: float, size: float, text: str, rise: float = 0.0) -> str:
-    esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return f"BT /F2 {size} Tf {x:.2f} {792 - baseline + rise:.2f} Td ({esc}) Tj ET"
-
-
-def _rule(x0: float, y0: float, x1: float, y1: float | None = None) -> str:
-    return f"0.5 w {x0:.2f} {792 - y0:.2f} m {x1:.2f} {792 - (y0 if y1 is None else y1):.2f} l S"
-
-
-def _pdf(path: Path, pages: list[list[str]]) -> Path:
-    courier = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
-    return write_pdf(path, ["\n".join(p) for p in pages], fonts=f"/F2 {4 + 2 * len(pages)} 0 R",
-                     extra_objects=[courier])
+_text, _rule, _pdf = courier_text, rule, courier_pdf
 
 
 def _column(x: float, first: float, pitch: float, n: int, size: float, chars: int, seed: int,
