@@ -55,3 +55,19 @@ def test_clause_numbers_are_typeset_where_the_truth_has_clauses(monkeypatch: pyt
     md = to_markdown(specs2.clause_numbers_set(doc), {}).split("\n\n")
     assert [n for n in numbers if any(p.startswith(f"**{n} **") or p.startswith(f"**{n}** ")
                                       for p in md)] == numbers
+
+
+def test_articles_through_a_word_processor_are_clauses_in_the_truth(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Chinese regulation typed into Word prints 第一条 in bold before each article: the
+    truth calls them clauses numbered 第一条 … (as for the same regulation typeset by XeLaTeX,
+    Typst and LibreOffice), the number followed by an ideographic space in the typesetting."""
+    spec = _spec("zh-pandoc-docx-refdoc", monkeypatch)
+    import specs2
+    from docmodel import Para
+    from render_other import to_markdown
+
+    doc = spec.make_doc()
+    numbers = [b.number for b in doc.blocks if isinstance(b, Para) and b.role == "clause"]
+    assert len(numbers) >= 10 and all(n.startswith("第") and n.endswith("条") for n in numbers)
+    md = to_markdown(specs2.clause_numbers_set(doc), {}).split("\n\n")
+    assert [n for n in numbers if any(p.startswith(f"**{n}\u3000**") for p in md)] == numbers

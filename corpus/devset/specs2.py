@@ -270,9 +270,14 @@ def clause_numbers_set(doc: Doc) -> Doc:
     """The document as typed into a word processor: each clause's number in bold before its
     text (Markdown has no clause numbering; the other renderers print it the same way). Only
     the typesetting sees this copy: the truth keeps the clauses, numbered, from ``doc``."""
-    blocks = [Para([Bold(b.number + " ")] + list(b.runs), lang=b.lang)
+    blocks = [Para([Bold(b.number + _number_space(b.number))] + list(b.runs), lang=b.lang)
               if isinstance(b, Para) and b.role == "clause" and b.number else b for b in doc.blocks]
     return dataclasses.replace(doc, blocks=blocks)
+
+
+def _number_space(number: str) -> str:
+    """What follows a clause number as typed: an ideographic space after 第一条, a space after 1.1."""
+    return "\u3000" if "\u4e00" <= number[-1:] <= "\u9fff" else " "
 
 
 def pandoc_docx_ref(styles: dict, page=None, tagged=False):
@@ -386,9 +391,7 @@ SPECS2 += [
     Spec("zh-pandoc-docx-refdoc", "pandoc → DOCX (custom reference) → LibreOffice",
          "Chinese regulation through a user's Word template: 第一章 headings centred in 黑体 (Noto Sans CJK), articles "
          "with 第一条 in bold at the start of the paragraph, footnotes, 16K-like page",
-         lambda: make("zh-pandoc-docx-refdoc", "zh", "某市公共数据开放管理规定",
-                      [b if not (isinstance(b, Para) and b.role == "clause") else
-                       Para([Bold(b.number + "　")] + b.runs) for b in T.regulation_zh(note_every=3)]),
+         lambda: make("zh-pandoc-docx-refdoc", "zh", "某市公共数据开放管理规定", T.regulation_zh(note_every=3)),
          pandoc_docx_ref({"Heading1": {"font": "Noto Sans CJK SC", "size": 28, "color": "000000", "jc": "center"},
                           "BodyText": {"font": "Noto Serif CJK SC", "size": 22, "jc": "both", "spacing_after": 60},
                           "FirstParagraph": {"font": "Noto Serif CJK SC", "size": 22, "jc": "both", "spacing_after": 60},
