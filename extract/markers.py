@@ -152,9 +152,10 @@ def _split_glued(lines: list[Line], noted: set[str]) -> set[int]:
                 continue
             head = lab[:len(lab) - len(tail)]
             l.text = l.text[:s.offset] + head + l.text[s.offset:]
+            after = _after(l, s)
             for o in l.sups:
-                if o is not s and o.offset >= s.offset:
-                    o.offset += len(head) if o.offset > s.offset or id(o) > id(s) else 0
+                if o is not s and (o.offset > s.offset or o.offset == s.offset and id(o) in after):
+                    o.offset += len(head)
             share = len(head) / len(lab)
             s.x0 = s.x0 + share * (s.x1 - s.x0)
             s.label, s.offset = tail, s.offset + len(head)
@@ -329,9 +330,16 @@ def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -
 def _reinsert(l: Line, s: Sup) -> None:
     """Put a raised label that is not a callout back into the text (10³, affiliations)."""
     l.text = l.text[:s.offset] + s.label + l.text[s.offset:]
+    after = _after(l, s)
     for o in l.sups:
-        if o is not s and o.offset > s.offset:
+        if o is not s and (o.offset > s.offset or o.offset == s.offset and id(o) in after):
             o.offset += len(s.label)
-        elif o is not s and o.offset == s.offset and id(o) > id(s):
-            o.offset += len(s.label)
+
+
+def _after(l: Line, s: Sup) -> set[int]:
+    """The raised labels that follow ``s`` in its line: the line lists them in the order
+    they are set. Of two labels taken out at one offset, the text put back for the first
+    goes before the second. (Not their memory addresses, which differ from run to run.)"""
+    k = next(i for i, o in enumerate(l.sups) if o is s)
+    return {id(o) for o in l.sups[k + 1:]}
 
