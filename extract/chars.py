@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Iterable, Iterator, Protocol
 
 # PDF font descriptor flags (ISO 32000-1, table 123), as masks
 FIXED_PITCH, SERIF, SYMBOLIC, SCRIPT, NONSYMBOLIC, ITALIC = 1, 1 << 1, 1 << 2, 1 << 3, 1 << 5, 1 << 6
@@ -338,7 +338,15 @@ class CharSource(Protocol):
     #: has been read through (targets are placed as their pages are read)
     info: DocInfo
 
-    def pages(self) -> Iterator[PageChars]: ...
+    def pages(self, indices: Iterable[int] | None = None) -> Iterator[PageChars]:
+        """The pages, or those at ``indices`` (0-based, in the order given)."""
+        ...
+
+    def reopen(self) -> None:
+        """Open the file anew in this process: a process forked from the one that opened
+        it shares the open file's offset with it, so reading through the inherited handle
+        while the other process reads too would mix their reads up."""
+        ...
 
     def close(self) -> None: ...
 
@@ -388,8 +396,8 @@ class PdfplumberSource:
         except Exception:  # a damaged catalog says nothing
             return False
 
-    def pages(self) -> Iterator[PageChars]:
-        for i in range(self.page_count):
+    def pages(self, indices: Iterable[int] | None = None) -> Iterator[PageChars]:
+        for i in range(self.page_count) if indices is None else indices:
             page = self._pdf.pages[i]
             try:
                 yield self._read(page, i + 1)
@@ -455,6 +463,13 @@ class PdfplumberSource:
             return page_tables(page.find_tables())
         except Exception:
             return []
+
+    def reopen(self) -> None:
+        import pdfplumber
+
+        # the inherited opening is kept, never closed here: it is the parent's file
+        self._inherited = self._pdf
+        self._pdf = pdfplumber.open(self.path)
 
     def close(self) -> None:
         self._pdf.close()

@@ -29,7 +29,7 @@ import time
 from ctypes import POINTER, byref, c_char, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .chars import (MAX_GRAPHICS, RULE_THICKNESS, TABLE_MIN_RULES, Char, DocInfo, FontInfo,
                     Link, OutlineItem, PageChars, PageTable, Rule, StructNode, TablePage, Target,
@@ -301,6 +301,7 @@ class PdfiumSource:
         self._want_tables = tables
         self._time_limit = page_time_limit
         self._lib = _lib()
+        self._password = password
         self._pdf = _open(pdfium, self.path, password)
         self.page_count = len(self._pdf)
         self._geom: dict[int, _Geometry] = {}
@@ -402,9 +403,34 @@ class PdfiumSource:
         return t
 
     # -- pages --------------------------------------------------------------------------------
-    def pages(self) -> Iterator[PageChars]:
-        for i in range(self.page_count):
+    def pages(self, indices: Iterable[int] | None = None) -> Iterator[PageChars]:
+        for i in range(self.page_count) if indices is None else indices:
             yield self._page(i)
+
+    def reopen(self) -> None:
+        import pypdfium2 as pdfium
+
+        # the inherited handles are kept, never closed here: they hold the parent's file
+        self._inherited = (self._pdf, self._plumber)
+        self._pdf = _open(pdfium, self.path, self._password)
+        self._plumber = None
+
+    def geometries(self) -> dict[int, "_Geometry"]:
+        """The geometry of every page read so far (0-based index → geometry)."""
+        return dict(self._geom)
+
+    def place_targets(self, geometries: dict[int, "_Geometry"], links: Iterable[Link]) -> None:
+        """Place the targets that lead to pages another process read: ``geometries`` are
+        that process's (:meth:`geometries`), ``links`` every link read, by any process.
+        Placing a target twice gives it the same point, so every link's is placed again."""
+        self._geom.update(geometries)
+        for index in [i for i in self._pending if i in self._geom]:
+            for t in self._pending.pop(index):
+                _place(t, self._geom[index])
+        for link in links:
+            t = link.target
+            if t is not None and t.page - 1 in self._geom:
+                _place(t, self._geom[t.page - 1])
 
     def _page(self, index: int) -> PageChars:
         number = index + 1
@@ -880,11 +906,16 @@ class PdfiumSource:
         and each glyph takes its values from pdfplumber's glyph at the same place."""
         if self._plumber_failed or g.x0 != 0 or g.rotation:
             return  # without a plain crop box the two readers' coordinates differ
-        try:
-            if self._plumber is None:
+        if self._plumber is None:
+            try:
                 import pdfplumber
 
                 self._plumber = pdfplumber.open(self.path)
+                self._plumber.pages  # noqa: B018 - the page tree: read once, or fail here
+            except Exception:  # pdfminer cannot read the file: no page gets a second reading
+                self._plumber_failed = True
+                return
+        try:
             page = self._plumber.pages[index]
             found: dict[int, list[tuple[float, float, str, str]]] = {}
             for c in page.chars:
@@ -894,9 +925,8 @@ class PdfiumSource:
                     (base, c["x0"], c["text"], c.get("fontname", "")))
             top_off = g.height - float(page.height or g.height)
             page.close()
-        except Exception:  # a second reading is a nicety: never fail the page on it
-            self._plumber_failed = True
-            return
+        except Exception:  # a second reading is a nicety: never fail the page on it. Only
+            return  # this page goes without: which pages are read first must not matter
 
         def drawn(c: Char) -> tuple[float, float, str, str] | None:
             best = min(found.get(round(c.x0), ()), default=None,
