@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pariter
-from pariter.errors import InputError
+from pariter.errors import InputError, PariterError
 from pariter.io import sha256_file
 from pariter.model import (Box, Document, Generator, Page,
                            Source, Warning)
 
 from .assemble import Assembler
-from .chars import Char, CharSource, Link, PageTable, Rule
+from . import parallel
+from .chars import Char, CharSource, Link, PageChars, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import (Note, NoteArea, attach_tiny_labels, called, footer_under_notes, glued_label,
@@ -30,7 +31,7 @@ from .frontmatter import cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line
-from .loss import CountingSource, report_loss
+from .loss import distinct_glyphs, report_loss
 from .pdfium import PAGE_TIME_LIMIT
 from .markers import decide_markers
 from .outline import read_outline
@@ -151,20 +152,22 @@ def _clip_to_pages(doc: Document) -> None:
 
 
 def extract_pdf(path: str | Path, *, doc_id: str | None = None,
-                reader: str = DEFAULT_READER) -> Document:
+                reader: str = DEFAULT_READER, jobs: int | None = None) -> Document:
     """Read ``path`` into the document model (sentences are left to the core).
 
     ``reader``: which PDF reader to prefer, ``"pdfium"`` or ``"pdfplumber"``; the other
-    one is tried when it cannot open the file."""
+    one is tried when it cannot open the file. ``jobs``: processes that read the pages of
+    a long document at once (:mod:`.parallel`); None: all cores, or one inside a worker
+    of a batch. The document is the same whatever ``jobs`` is."""
     p = Path(path)
     check = _check_file(p)
-    src = CountingSource(open_source(p, check, reader))
+    src = open_source(p, check, reader)
     try:
-        doc = _extract(src, p, doc_id, check)  # type: ignore[arg-type]
+        doc, glyphs = _extract(src, p, doc_id, check, parallel.page_jobs(jobs))
     finally:
         src.close()
-    report_loss(doc, src.glyphs)
-    report_damaged_streams(doc, p, src.glyphs)
+    report_loss(doc, glyphs)
+    report_damaged_streams(doc, p, glyphs)
     return doc
 
 
@@ -181,41 +184,75 @@ def report_damaged_streams(doc: Document, p: Path, glyphs: dict[int, int]) -> No
 
 
 # ---------------------------------------------------------------------------- pass 1
-def _read_pages(src: CharSource, warnings: list[Warning]) -> tuple[list[_Page], int, int]:
+@dataclass(slots=True)
+class _PageRead:
+    """What pass 1 keeps of one page: its lines and drawings, the warnings it raised (in
+    the order raised), and the counts the document-level checks need."""
+
+    page: _Page
+    warnings: list[Warning]
+    raw_chars: int
+    images: int
+    #: distinct glyphs drawn, for the text-loss check (:mod:`.loss`)
+    glyphs: int
+
+
+def _read_page(pc: PageChars) -> _PageRead:
+    """Pass 1 for one page: hygiene, vertical text, lines. Nothing here looks at another
+    page, so pages can be read in any process (:mod:`.parallel`)."""
+    warnings: list[Warning] = []
+    page = _Page(pc.number, pc.width, pc.height)
+    if pc.error:
+        warnings.append(Warning("damaged_page", f"page could not be read: {pc.error}",
+                                pc.number))
+    for code, message in pc.problems:
+        warnings.append(Warning(code, message, pc.number))
+    raw_chars, glyphs = len(pc.chars), distinct_glyphs(pc.chars)
+    chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
+    if _vertical(chars):
+        # tategaki: columns read top to bottom, right to left. Read the page turned a
+        # quarter (columns become lines); boxes are turned back at the end
+        warnings.append(Warning("vertical_text", "vertical text: read column by column, "
+                                "right to left", pc.number))
+        chars = _turn(chars, pc.width)
+        page.width, page.height = pc.height, pc.width
+        page.turned = pc.width
+    elif any(not c.upright for c in chars):
+        warnings.append(Warning("vertical_text", "vertical or rotated text: reading order "
+                                "may be wrong", pc.number))
+    lines = build_lines_safe(chars, pc.number, warnings)
+    page.lines = attach_tiny_labels(lines)
+    page.rules = pc.rules
+    page.tables = pc.tables
+    page.graphics = pc.graphics
+    if page.turned is None:  # a turned page's links would need turning too
+        page.links = pc.links
+    return _PageRead(page, warnings, raw_chars, pc.images, glyphs)
+
+
+def _read_pages(src: CharSource, p: Path, warnings: list[Warning], jobs: int
+                ) -> tuple[list[_Page], int, int, dict[int, int]]:
+    """Pass 1 over every page, on ``jobs`` processes when the document is long enough to
+    pay for them; the same pages and warnings, in page order, either way."""
     for code, message in getattr(src, "problems", ()):
         warnings.append(Warning(code, message))
+    if parallel.worth_it(src.page_count, jobs):
+        reads, geometries = parallel.map_pages(src, p, _read_page, jobs)
+        place = getattr(src, "place_targets", None)
+        if place is not None:  # links leading to pages the other processes read
+            place(geometries, (l for r in reads for l in r.page.links))
+    else:
+        reads = map(_read_page, src.pages())
     pages: list[_Page] = []
     raw_chars = images = 0
-    for pc in src.pages():
-        page = _Page(pc.number, pc.width, pc.height)
-        if pc.error:
-            warnings.append(Warning("damaged_page", f"page could not be read: {pc.error}",
-                                    pc.number))
-        for code, message in pc.problems:
-            warnings.append(Warning(code, message, pc.number))
-        raw_chars += len(pc.chars)
-        images += pc.images
-        chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
-        if _vertical(chars):
-            # tategaki: columns read top to bottom, right to left. Read the page turned a
-            # quarter (columns become lines); boxes are turned back at the end
-            warnings.append(Warning("vertical_text", "vertical text: read column by column, "
-                                    "right to left", pc.number))
-            chars = _turn(chars, pc.width)
-            page.width, page.height = pc.height, pc.width
-            page.turned = pc.width
-        elif any(not c.upright for c in chars):
-            warnings.append(Warning("vertical_text", "vertical or rotated text: reading order "
-                                    "may be wrong", pc.number))
-        lines = build_lines_safe(chars, pc.number, warnings)
-        page.lines = attach_tiny_labels(lines)
-        page.rules = pc.rules
-        page.tables = pc.tables
-        page.graphics = pc.graphics
-        if page.turned is None:  # a turned page's links would need turning too
-            page.links = pc.links
-        pages.append(page)
-    return pages, raw_chars, images
+    glyphs: dict[int, int] = {}
+    for r in reads:
+        pages.append(r.page)
+        warnings.extend(r.warnings)
+        raw_chars += r.raw_chars
+        images += r.images
+        glyphs[r.page.number] = r.glyphs
+    return pages, raw_chars, images, glyphs
 
 
 def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:  # noqa: ANN001
@@ -234,11 +271,12 @@ def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:
 
 
 # ---------------------------------------------------------------------------- pass 2
-def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> Document:
+def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, jobs: int
+             ) -> tuple[Document, dict[int, int]]:
     warnings: list[Warning] = []
     try:
-        pages, raw_chars, images = _read_pages(src, warnings)
-    except InputError:
+        pages, raw_chars, images, glyphs = _read_pages(src, p, warnings, jobs)
+    except PariterError:  # a file's problem or a page process's failure, said already
         raise
     except Exception as exc:
         name = type(exc).__name__
@@ -364,7 +402,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck) -> 
     _turn_back(doc, pages)
     _clip_to_pages(doc)
     doc.warnings = warnings + doc.warnings
-    return doc
+    return doc, glyphs
 
 
 def _doc_id(doc_id: str | None, p: Path) -> str:

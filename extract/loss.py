@@ -2,20 +2,20 @@
 
 A damaged content stream, a font without a usable Unicode map, a layout that failed:
 each may leave a page with far less text than it draws. Warnings name most of these causes
-where they happen; this check is the net under them all. The reader counts what each page
-draws; after extraction the characters every unit (paragraph, heading, note, table,
-running header, marker) holds on that page are counted too, and a page that kept less
-than :data:`KEPT_SHARE` of its glyphs is reported with both numbers.
+where they happen; this check is the net under them all. What each page draws is counted
+as it is read (:func:`distinct_glyphs`); after extraction the characters every unit
+(paragraph, heading, note, table, running header, marker) holds on that page are counted
+too, and a page that kept less than :data:`KEPT_SHARE` of its glyphs is reported with both
+numbers.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
 
 from pariter.model import Document, Warning
 
-from .chars import CharSource, PageChars
+from .chars import Char
 
 #: a page that kept less than this share of the glyphs it draws is reported. Units drop
 #: some glyphs by design — figure labels, duplicated (fake bold) glyphs are counted once
@@ -26,22 +26,10 @@ KEPT_SHARE = 0.5
 MIN_GLYPHS = 200
 
 
-class CountingSource:
-    """A :class:`CharSource` that counts, page by page, the distinct glyphs drawn (a glyph
-    drawn twice at one place, fake bold, counts once)."""
-
-    def __init__(self, src: CharSource) -> None:
-        self._src = src
-        self.glyphs: dict[int, int] = {}
-
-    def __getattr__(self, name: str):  # noqa: ANN204 - the wrapped source's attributes
-        return getattr(self._src, name)
-
-    def pages(self) -> Iterator[PageChars]:
-        for pc in self._src.pages():
-            self.glyphs[pc.number] = len({(c.text, round(c.x0), round(c.top)) for c in pc.chars
-                                          if not c.text.isspace()})
-            yield pc
+def distinct_glyphs(chars: list[Char]) -> int:
+    """The distinct glyphs a page draws, whitespace aside (a glyph drawn twice at one
+    place, fake bold, counts once)."""
+    return len({(c.text, round(c.x0), round(c.top)) for c in chars if not c.text.isspace()})
 
 
 def _count(text: str) -> int:

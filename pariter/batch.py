@@ -89,7 +89,14 @@ def ignore_sigint() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+#: True in a process that runs a job of a batch: the batch has the cores, so work inside a
+#: job stays in its process (:func:`pariter.extract.parallel.page_jobs`)
+in_worker = False
+
+
 def _child(job: Job, conn: multiprocessing.connection.Connection) -> None:
+    global in_worker
+    in_worker = True
     ignore_sigint()
     signal.signal(signal.SIGTERM, _terminate)
     try:

@@ -172,7 +172,8 @@ def extract(
                                            help="Write DIR/NAME.json for every PDF (NAME: its file name)."),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: made from the file name)."),
     jobs: int = typer.Option(0, "-j", "--jobs", min=0,
-                             help="Documents extracted at once with --out (default 0: all cores)."),
+                             help="Processes at once (default 0: all cores): documents with "
+                                  "--out, else the pages of a long PDF."),
     reader: Reader = typer.Option(Reader.pdfium, "--reader",
                                   help="PDF reader; the other one is tried when it cannot open a file."),
 ) -> None:
@@ -192,7 +193,8 @@ def extract(
 
     splitter = background_splitter()  # spaCy loads on the other core while the PDF is read
     try:
-        doc = extract_document(pdf, doc_id=doc_id, splitter=splitter, reader=reader.value)
+        doc = extract_document(pdf, doc_id=doc_id, splitter=splitter, reader=reader.value,
+                               jobs=_jobs(jobs))
     finally:
         if splitter is not None:
             splitter.close()
@@ -211,11 +213,11 @@ def extract(
     err.print(f"{pdf}: {_summary(doc)}")
 
 
-def _extract_to(pdf: Path, target: Path, reader: str | None = None) -> str:
-    """One document of a batch (runs in a worker process)."""
+def _extract_to(pdf: Path, target: Path, reader: str | None = None, jobs: int | None = None) -> str:
+    """One document of a batch (runs in a worker process, or here for a batch of one)."""
     from pariter.pipeline import extract_document
 
-    doc = extract_document(pdf, reader=reader)
+    doc = extract_document(pdf, reader=reader, jobs=jobs)
     doc.save(target)
     return _summary(doc)
 
@@ -249,7 +251,11 @@ def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int, reader: str | Non
             bar.update(task, advance=1, description=Path(o.name).name)
             bar.refresh()
 
-        run_jobs([Job(str(pdf), _extract_to, (pdf, targets[pdf], reader)) for pdf in pdfs], jobs,
+        # one PDF, or one job at a time: the batch runs here, and a long PDF's pages may
+        # take the cores; else each worker reads its PDF alone
+        page_jobs = jobs if len(pdfs) == 1 else 1
+        run_jobs([Job(str(pdf), _extract_to, (pdf, targets[pdf], reader, page_jobs))
+                  for pdf in pdfs], jobs,
                  on_done=done, warm_up=warm_up_extraction)
     ok = len(pdfs) - len(failed)
     err.print(f"extract: {ok} of {len(pdfs)} PDF(s) written to {out_dir}"

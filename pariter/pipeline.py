@@ -21,16 +21,18 @@ from pariter.model import Document, Sentence, load_document
 
 def extract_document(path: str | Path, doc_id: str | None = None,
                      splitter: "BackgroundSplitter | None" = None,
-                     reader: str | None = None) -> Document:
+                     reader: str | None = None, jobs: int | None = None) -> Document:
     """Extract a PDF and segment its paragraphs into sentences.
 
     Without ``doc_id`` the id is made from the file name (:func:`pariter.ids.document_id`,
     which keeps Chinese characters). ``splitter``: see :func:`background_splitter`.
-    ``reader`` picks the PDF reader (``pdfium``, the default, or ``pdfplumber``).
+    ``reader`` picks the PDF reader (``pdfium``, the default, or ``pdfplumber``); ``jobs``
+    the processes that read a long PDF's pages (:mod:`pariter.extract.parallel`).
     """
     from pariter.extract import extract_pdf
 
-    kw = {"reader": reader} if reader else {}
+    kw: dict[str, Any] = {"reader": reader} if reader else {}
+    kw["jobs"] = jobs
     doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem), **kw)
     if not (doc.paragraphs or doc.headings or doc.footnotes or doc.tables):
         # Characters were found but no text survived: a document of nothing but warnings
