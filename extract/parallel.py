@@ -70,10 +70,13 @@ def page_jobs(jobs: int | None) -> int:
 
 def worth_it(pages: int, jobs: int) -> bool:
     """Read in parallel? Long enough a document, more than one job, and forking is safe
-    here: Linux-like ``fork``, and no other thread in this process (a thread holding a lock
-    at the fork would leave it held for ever in the child)."""
+    here: Linux-like ``fork``, and no thread at work beside this one (a thread holding a
+    lock at the fork would leave it held for ever in the child). Daemon threads are
+    background helpers that sleep most of the time (tqdm's monitor, which a progress bar
+    of sentence-transformers leaves running) and the children use none of their locks."""
     return (jobs > 1 and pages >= MIN_PAGES and hasattr(os, "fork")
-            and sys.platform != "win32" and threading.active_count() == 1)
+            and sys.platform != "win32"
+            and all(t.daemon or t is threading.current_thread() for t in threading.enumerate()))
 
 
 def _chunks(count: int) -> list[range]:
