@@ -78,19 +78,26 @@ def page_count(path: Path) -> int:
         pdf.close()
 
 
-def ours(path: Path) -> int:
+def ours(path: Path, jobs: int | None = None) -> int:
+    """Our extraction; ``jobs`` as :func:`~pariter.extract.extract_pdf` takes it (None: a
+    long document's pages on all cores)."""
     from pariter.errors import InputError
     from pariter.extract import extract_pdf
 
     try:
-        doc = extract_pdf(path)
+        doc = extract_pdf(path, jobs=jobs)
     except InputError:
         return 0
     return sum(len(p.text) for p in doc.paragraphs)
 
 
-#: the runs compared, in the order they are interleaved; ours last
-RUNS = {"pdfium text": pdfium_text, "pdfplumber extract_text": plain_text, "pariter": ours}
+def ours_one_process(path: Path) -> int:
+    return ours(path, jobs=1)
+
+
+#: the runs compared, in the order they are interleaved; ours (all cores) last
+RUNS = {"pdfium text": pdfium_text, "pdfplumber extract_text": plain_text,
+        "pariter, 1 process": ours_one_process, "pariter": ours}
 #: issue 10's targets
 TARGET_PAGES_PER_S = 100.0
 TARGET_VS_EXTRACT_TEXT = 8.0
@@ -104,41 +111,53 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def speed(pdfs: list[Path], rounds: int = 2) -> dict[str, tuple[float, float]]:
-    """Wall and CPU seconds of each run over all ``pdfs``, ``rounds`` times."""
-    spent = {name: [0.0, 0.0] for name in RUNS}
+def speed(pdfs: list[Path], rounds: int = 2) -> dict[str, tuple[float, float, float]]:
+    """Wall seconds, CPU seconds of all processes and CPU seconds of this process of each
+    run over all ``pdfs``, ``rounds`` times."""
+    spent = {name: [0.0, 0.0, 0.0] for name in RUNS}
     for _ in range(rounds):
         for pdf in pdfs:
             for name, fn in RUNS.items():
                 gc.collect()
-                t, c = time.perf_counter(), cpu_seconds()
+                t, c, own = time.perf_counter(), cpu_seconds(), time.process_time()
                 fn(pdf)
                 spent[name][0] += time.perf_counter() - t
                 spent[name][1] += cpu_seconds() - c
-    return {name: (w, c) for name, (w, c) in spent.items()}
+                spent[name][2] += time.process_time() - own
+    return {name: (w, c, own) for name, (w, c, own) in spent.items()}
 
 
 def speed_report(pdfs: list[Path], rounds: int = 2) -> list[str]:
+    from pariter.extract import parallel
+
     pages = rounds * sum(page_count(p) for p in pdfs)
+    jobs = parallel.page_jobs(None)
+    long_pages = rounds * sum(n for n in map(page_count, pdfs) if parallel.worth_it(n, jobs))
     load = os.getloadavg()[0]
     spent = speed(pdfs, rounds)
-    mine_w, mine_c = spent["pariter"]
-    base_w, base_c = spent["pdfplumber extract_text"]
+    mine_w, mine_c, mine_own = spent["pariter"]
+    one_w, one_c, _ = spent["pariter, 1 process"]
+    base_w, base_c, _ = spent["pdfplumber extract_text"]
     out = [f"extract speed: {len(pdfs)} PDFs, {pages // rounds} pages, {rounds} interleaved "
            f"rounds in one process; {os.cpu_count()} cores, load average {load:.1f} "
            f"before, {os.getloadavg()[0]:.1f} after (wall time stretches on a busy machine, "
-           f"CPU time less)",
+           f"CPU time less); 'pariter' reads the pages of the {long_pages // rounds} pages' "
+           f"documents of {parallel.MIN_PAGES} pages or more in {jobs} processes",
            f"{'run':<24} {'wall s':>7} {'pages/s':>8} {'cpu s':>7} {'pages/s':>8}"]
-    for name, (w, c) in spent.items():
+    for name, (w, c, _) in spent.items():
         out.append(f"{name:<24} {w:>7.2f} {pages / w:>8.1f} {c:>7.2f} {pages / c:>8.1f}")
     rate = pages / mine_w
-    out.append(f"pariter: {rate:.1f} pages/s wall, {pages / mine_c:.1f} pages/s cpu "
-               f"(target >= {TARGET_PAGES_PER_S:.0f}: "
+    out.append(f"pariter: {rate:.1f} pages/s wall on {jobs} cores, {pages / mine_c:.1f} pages/s "
+               f"cpu (target >= {TARGET_PAGES_PER_S:.0f} wall: "
                f"{'ok' if rate >= TARGET_PAGES_PER_S else 'MISSED'}); "
-               f"{base_w / mine_w:.2f}x the speed of extract_text, {base_c / mine_c:.2f}x in cpu "
-               f"(target >= {TARGET_VS_EXTRACT_TEXT:.0f}x: "
+               f"{base_w / mine_w:.2f}x the speed of extract_text in wall, {base_c / mine_c:.2f}x "
+               f"in cpu (target >= {TARGET_VS_EXTRACT_TEXT:.0f}x: "
                f"{'ok' if base_w / mine_w >= TARGET_VS_EXTRACT_TEXT else 'MISSED'}); "
                f"PDFium's bare text dump is {mine_c / spent['pdfium text'][1]:.0f}x faster in cpu")
+    out.append(f"{jobs} processes against 1: {one_w / mine_w:.2f}x in wall, {one_c / mine_c:.2f}x "
+               f"in cpu; this process's own cpu, the longest path were the cores free, "
+               f"{mine_own:.2f} s ({pages / mine_own:.1f} pages/s, {base_c / mine_own:.2f}x "
+               f"extract_text's cpu)")
     return out
 
 
@@ -174,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pdfs:
         print("extract bench: no PDFs found")
         return 0
-    ours(pdfs[0])  # warm imports and caches outside the timing
+    ours(pdfs[0], jobs=1)  # warm imports and caches outside the timing
     plain_text(pdfs[0])
     for line in speed_report(pdfs):
         print(line)
@@ -191,9 +210,9 @@ def main(argv: list[str] | None = None) -> int:
                                         f"RUNS[{name!r}]({str(pdf)!r})") for name in RUNS}
                 ok = "ok" if mb["pariter"] <= target else "MISSED"
                 print(f"peak memory on {label}: pariter {mb['pariter']:.0f} MB (target <= "
-                      f"{target:.0f} MB: {ok}); pdfplumber extract_text "
-                      f"{mb['pdfplumber extract_text']:.0f} MB, PDFium text "
-                      f"{mb['pdfium text']:.0f} MB")
+                      f"{target:.0f} MB: {ok}; in 1 process {mb['pariter, 1 process']:.0f} MB); "
+                      f"pdfplumber extract_text {mb['pdfplumber extract_text']:.0f} MB, "
+                      f"PDFium text {mb['pdfium text']:.0f} MB")
     return 0
 
 

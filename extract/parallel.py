@@ -73,9 +73,13 @@ def worth_it(pages: int, jobs: int) -> bool:
     here: Linux-like ``fork``, and no thread at work beside this one (a thread holding a
     lock at the fork would leave it held for ever in the child). Daemon threads are
     background helpers that sleep most of the time (tqdm's monitor, which a progress bar
-    of sentence-transformers leaves running) and the children use none of their locks."""
+    of sentence-transformers leaves running) and the children use none of their locks.
+    Nor in a daemonic process (a batch's worker that was given ``jobs``): it may not have
+    children."""
+    mp = sys.modules.get("multiprocessing")
     return (jobs > 1 and pages >= MIN_PAGES and hasattr(os, "fork")
             and sys.platform != "win32"
+            and not (mp is not None and mp.current_process().daemon)
             and all(t.daemon or t is threading.current_thread() for t in threading.enumerate()))
 
 

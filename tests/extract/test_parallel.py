@@ -111,3 +111,7 @@ def test_a_batch_worker_reads_its_pages_alone() -> None:
     assert parallel.page_jobs(3) == 3
     out = batch.run_jobs([batch.Job(str(k), parallel.page_jobs, (None,)) for k in range(2)], 2)
     assert [o.value for o in out] == [1, 1]
+    # and a job that asks for processes anyway reads alone: a daemonic process has no children
+    out = batch.run_jobs([batch.Job(str(k), parallel.worth_it, (100, 2)) for k in range(2)], 2)
+    assert [o.value for o in out] == [False, False]
+    assert parallel.worth_it(100, 2)
