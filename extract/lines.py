@@ -291,7 +291,8 @@ def _runs(chars: list[Char]) -> list[_Seg]:
             if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
                 lim = STRETCHED_GAP_EM
             ok = (ch.upright == prev.upright and -OVERLAP_EM * s <= gap <= lim * s  # type: ignore[union-attr]
-                  and abs(ch.baseline - prev.baseline) <= RUN_BASELINE_EM * s)  # type: ignore[union-attr]
+                  and (abs(ch.baseline - prev.baseline) <= RUN_BASELINE_EM * s  # type: ignore[union-attr]
+                       or _in_logo(ink, i)))
             if not ok:
                 runs.append(_Seg(cur))
                 cur = []
@@ -300,6 +301,17 @@ def _runs(chars: list[Char]) -> list[_Seg]:
     if cur:
         runs.append(_Seg(cur))
     return runs
+
+
+def _in_logo(ink: list[Char], i: int) -> bool:
+    """Glyph ``i`` and the one before it belong to one run although their baselines differ:
+    one of them is a logo's lowered ``E``, tucked between its neighbours (see
+    :func:`_tucked`). TeX lowers it by half an ex of the font at hand, which in a note's
+    small type or a ConTeXt or dvips-made PDF reaches 0.3 em, beyond a run's baseline
+    tolerance; set apart, it would be read as a line of its own."""
+    n = len(ink)
+    return ((0 < i < n - 1 and _tucked(ink[i - 1], ink[i], ink[i + 1]))
+            or (1 < i and _tucked(ink[i - 2], ink[i - 1], ink[i])))
 
 
 def _spread_evenly(ink: list[Char], gaps: list[float], k: int) -> bool:

@@ -57,7 +57,8 @@ def _ch(text: str, x0: float, x1: float, size: float, baseline: float, seq: int)
                 (0.0,), True, baseline, seq)
 
 
-def _logo(x: float, s: float, base: float, seq: int, latex: bool) -> list[Char]:
+def _logo(x: float, s: float, base: float, seq: int, latex: bool,
+          drop: float = 0.22) -> list[Char]:
     out = []
     if latex:
         out.append(_ch("L", x, x + 0.61 * s, s, base, seq))
@@ -65,7 +66,7 @@ def _logo(x: float, s: float, base: float, seq: int, latex: bool) -> list[Char]:
         out.append(_ch("A", x + 0.36 * s, x + 0.36 * s + 0.72 * a, a, base - 0.25 * s, seq + 1))
         x += 0.61 * s
     out.append(_ch("T", x + 0.02 * s, x + 0.63 * s, s, base, seq + 2))
-    out.append(_ch("E", x + 0.46 * s, x + 1.07 * s, s, base + 0.22 * s, seq + 3))
+    out.append(_ch("E", x + 0.46 * s, x + 1.07 * s, s, base + drop * s, seq + 3))
     out.append(_ch("X", x + 0.95 * s, x + 1.67 * s, s, base, seq + 4))
     return out
 
@@ -82,6 +83,25 @@ def test_tex_logos_by_geometry() -> None:
     plain = [_ch(c, 72 + i * 7, 72 + i * 7 + 6.9, s, 100, i) for i, c in enumerate("LATEX")]
     (line,) = build_lines(plain, 1)
     assert line.text == "LATEX"
+
+
+def test_deeply_lowered_logo_e_stays_in_its_line() -> None:
+    """TeX lowers the logo's E by half an ex of the font at hand: in a note's small type, and
+    as dvips/Distiller or ConTeXt set it, that is 0.26-0.31 em, beyond the baseline
+    tolerance of a run. The E still belongs to its line, and the next line of a tightly set
+    note, one line pitch below, gets no stray E."""
+    s, pitch = 8.0, 9.5
+    for drop in (0.26, 0.31):
+        first = [_ch(c, 72 + i * 4.2, 72 + i * 4.2 + 4.1, s, 600, i)
+                 for i, c in enumerate("In versions of")]
+        first += _logo(max(c.x1 for c in first) + 2.5, s, 600, 20, latex=True, drop=drop)
+        end = max(c.x1 for c in first)
+        first += [_ch(c, end + 2.5 + i * 4.2, end + 2.5 + i * 4.2 + 4.1, s, 600, 30 + i)
+                  for i, c in enumerate("released")]
+        second = [_ch(c, 72 + i * 4.2, 72 + i * 4.2 + 4.1, s, 600 + pitch, 60 + i)
+                  for i, c in enumerate("command instead")]
+        lines = sorted(build_lines(first + second, 1), key=lambda l: l.top)
+        assert [l.text for l in lines] == ["In versions of LaTeX released", "command instead"]
 
 
 def _line(text: str, x0: float, top: float, size: float, x1: float | None = None,
