@@ -1,7 +1,9 @@
 """Text lines from glyphs: runs in drawing order, joined into lines by geometry.
 
 A line here is one column's share of a baseline: glyphs further apart than about an em
-start a new line, so two columns sharing a baseline never merge. Raised note callouts
+start a new line, and so does white the page's lines share however narrow it is (a column
+gutter, :mod:`.gutters`), so two columns sharing a baseline never merge; a wider word space
+of a justified line that no other line shares does not. Raised note callouts
 are kept out of the line's text as :class:`Sup` (with their offset) so that paragraph
 text is clean and the callout can become a :class:`~pariter.model.Marker` later.
 """
@@ -19,6 +21,7 @@ from typing import Iterator
 
 from .chars import Char
 from .fonts import BOLD_WEIGHT, FontTraits, traits
+from .gutters import PageGutters, Piece, word_gaps
 from .labels import ANY_CIRCLED, canonical
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -354,6 +357,26 @@ def _max_gap(a: str, b: str) -> float:
     return CJK_GAP_EM if a and b and CJK[a[-1]] and CJK[b[0]] else LATIN_GAP_EM
 
 
+#: the glyphs a dot leader is made of, and how many of them in a row make one
+_LEADER = frozenset(".·…")
+LEADER_DOTS: int = 3
+
+
+def _stretchable(s: _Seg, r: _Seg) -> bool:
+    """Could the white between segment ``s`` and run ``r`` be a word space stretched past
+    the em rule? Latin on both sides, one type size, and ``r`` does not open with a raised
+    label (paragraph-style notes set one note after another on a line, each opening with
+    its label after a wide space)."""
+    a, b = s.last.text, r.chars[0].text
+    if not a or not b or CJK[a[-1]] or CJK[b[0]] or abs(s.size - r.size) >= SIZE_TOLERANCE:
+        return False
+    tail = sorted(s.chars, key=_X1)[-LEADER_DOTS:]
+    if len(tail) == LEADER_DOTS and all(c.text in _LEADER for c in tail):
+        return False  # a dot leader leads to a page number or a value: a tab, not a space
+    first = min(r.chars, key=_X0)
+    return not (first.size < SCRIPT_SIZE_SHARE * r.size or first.baseline < r.baseline - RAISED_EM * r.size)
+
+
 class PageTimeout(Exception):
     """Building a page's lines took longer than the time it was given."""
 
@@ -374,8 +397,12 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
     space_after = _space_positions(chars)
     runs = _runs(chars)
     runs.sort(key=lambda r: r.x0)
+    # the runs as drawn (joining grows them): what the page's gutters are measured on
+    shapes = [Piece(r.x0, r.x1, r.baseline, r.size, r.upright) for r in runs]
+    sizes = [len(r.chars) for r in runs]
     segs: list[_Seg] = []
     buckets: dict[int, list[_Seg]] = defaultdict(list)
+    gutters: PageGutters | None = None  # measured when a wide gap first asks for it
     for n, r in enumerate(runs):
         if deadline is not None and not n % DEADLINE_EVERY and time.monotonic() > deadline:
             raise PageTimeout(f"line building stopped after {n} of {len(runs)} pieces")
@@ -385,13 +412,28 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
         for k in _near(buckets, key, reach):
             for s in buckets.get(k, ()):
                 gap = r.x0 - s.x1
-                lim = _max_gap(s.last.text, r.chars[0].text) * max(s.size, r.size)
+                m = max(s.size, r.size)
+                lim = _max_gap(s.last.text, r.chars[0].text) * m
                 # the run continues the segment, or lies inside it (a glyph drawn later in
                 # another font: a curly quote among CJK text)
-                inside = s.x0 - OVERLAP_EM * max(s.size, r.size) <= r.x0 <= s.x1
-                if (inside or -OVERLAP_EM * max(s.size, r.size) <= gap <= lim) and _same_line(s, r):
-                    if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
-                        best = s
+                inside = s.x0 - OVERLAP_EM * m <= r.x0 <= s.x1
+                if not (inside or gap >= -OVERLAP_EM * m) or not _same_line(s, r):
+                    continue
+                if gap > 0 and not inside:
+                    # the page decides whether the white is a gutter: white its lines
+                    # share parts columns however narrow, and a wide word space of a
+                    # justified line no other line shares does not
+                    if gap > lim and not _stretchable(s, r):
+                        continue
+                    if gutters is None:
+                        gutters = PageGutters(shapes, word_gaps(
+                            [r0.chars[:n0] for r0, n0 in zip(runs, sizes)]))
+                    if gap >= gutters.min_width and gutters.is_gutter(s, r):
+                        continue
+                    if gap > lim and not gutters.is_word_space(s, r, EVEN_GAP_RANGE):
+                        continue
+                if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
+                    best = s
         if best is None:
             seg = r  # the run is a segment of its own (runs are not used after this)
             segs.append(seg)
