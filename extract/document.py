@@ -27,7 +27,7 @@ from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import (Note, NoteArea, attach_tiny_labels, called, footer_under_notes, glued_label,
                         note_areas, parse_notes, without_backlinks)
-from .frontmatter import cover_page, title_lines, title_region, toc_pages
+from .frontmatter import before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line
@@ -394,8 +394,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     meta_title = doc.title
     doc.title = title or doc.title
     grouped = blocks(ordered, ds)
+    tocs = toc_pages(ordered)
     evidence = Evidence(outline=read_outline(p), cover=cover,
-                        cover_page=cover_page(ordered, cover, ds), toc_pages=toc_pages(ordered),
+                        cover_page=cover_page(ordered, cover, ds), toc_pages=tocs,
+                        before_toc=before_contents(ordered, tocs),
                         title_region=title_region(grouped, ds) if cover else set())
     decide(grouped, ds, evidence)
     Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title).assemble(grouped)

@@ -59,7 +59,9 @@ _SUFFIX_BOLD = re.compile(r"[-,_](?:bd|b|bx|boldmt|bolditalic|bi)$|[-,_]w([0-9])
 #: italic, cmsl = slanted, cmcsc = caps and small caps, cmtt = typewriter).
 _TEX = re.compile(r"^(cm|lm|ec|tc|sf|eu)([a-z]*?)(\d+)$", re.I)
 _ITALIC_RX = re.compile(r"italic|oblique|slant|kursiv|[-,_](?:it|i|ital|obl|bi|boldit)$", re.I)
-_SMALLCAP_RX = re.compile(r"smallcap|small-?caps|[-_]sc$|caps$", re.I)
+#: small capitals by name: ``…SmallCaps``, ``…-SC``, or ``Caps`` ending the family's name
+#: before its design size or style (Latin Modern's ``LMRomanCaps10-Regular``)
+_SMALLCAP_RX = re.compile(r"smallcap|small-?caps|[-_]sc$|caps(?=\d|[-_,]|$)", re.I)
 _MONO_RX = re.compile(r"mono|courier|consol|typewriter|menlo|inconsolata|sourcecode|firacode", re.I)
 #: Latin sans-serif families by name; a sans heading over a serif body is a style of its own.
 _SANS_RX = re.compile(r"sans|arial|helvetica|verdana|calibri|franklin|futura|gill|segoe|tahoma|"

@@ -86,6 +86,24 @@ def toc_pages(lines: list[Line]) -> set[int]:
     return out
 
 
+def before_contents(lines: list[Line], pages: set[int]) -> set[int]:
+    """Ids of the lines that come before the contents title on a contents page (in reading
+    order): a short front page may carry the abstract, or the title, above its contents,
+    and those are not entries."""
+    out: set[int] = set()
+    seen: dict[int, list[int]] = {}
+    titled: set[int] = set()
+    for l in lines:
+        if l.page not in pages or l.page in titled:
+            continue
+        if re.sub(r"\s+", "", l.text) in _TOC_TITLES:
+            titled.add(l.page)
+            out.update(seen.get(l.page, ()))
+        else:
+            seen.setdefault(l.page, []).append(id(l))
+    return out
+
+
 def title_region(blocks: list[Block], ds: DocStyle) -> set[int]:
     """Ids of the blocks on the first page that come before its first paragraph of
     running text (two or more body-style lines, or a body line ending a sentence)."""

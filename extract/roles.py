@@ -129,6 +129,7 @@ class Evidence:
     cover: set[int] = field(default_factory=set)  # ids of title lines
     cover_page: int | None = None  # a cover page: nothing on it is a heading
     toc_pages: set[int] = field(default_factory=set)
+    before_toc: set[int] = field(default_factory=set)  # ids of lines above a contents title
     title_region: set[int] = field(default_factory=set)  # ids of blocks before the text
 
 
@@ -156,7 +157,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "cover title"
     if ev.cover_page is not None and first.page == ev.cover_page:
         return "cover page"
-    if first.page in ev.toc_pages:
+    if first.page in ev.toc_pages and id(first) not in ev.before_toc:
         return None if _squash(t) in _TOC_NAMES else "contents page"
     if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
         return "too long"
@@ -489,7 +490,7 @@ def _standalone(c: Candidate, ds: DocStyle) -> bool:
 
 # ------------------------------------------------------------------------------ styles
 def _style_key(st: Style) -> tuple:
-    return (st.size, st.weight, st.italic, st.family, st.colour)
+    return (st.size, st.weight, st.italic, st.caps, st.family, st.colour)
 
 
 def _distinct(st: Style, ds: DocStyle) -> str | None:
