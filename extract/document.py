@@ -30,7 +30,7 @@ from .footnotes import (Note, NoteArea, attach_tiny_labels, called, footer_under
 from .frontmatter import before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
-from .lines import SAME_ROW_EM, Line
+from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
 from .pdfium import PAGE_TIME_LIMIT
 from .markers import decide_markers
@@ -283,6 +283,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
         if "Password" in name or "Encrypt" in name or check.encrypted:
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
         raise InputError(p, f"not a readable PDF (corrupt or truncated: {name})") from exc
+    autospace = drop_autospace([l for pg in pages for l in pg.lines])
     if raw_chars == 0:
         if check.encrypted:
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")
@@ -330,6 +331,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     last: Note | None = None
     # the words of the whole document, notes included, decide the notes' line-end breaks
     note_words = vocabulary([l.text for pg in pages for l in pg.lines])
+    note_words.autospace = autospace
     for pg in pages:
         running_on = (last is not None and last.page == pg.number - 1
                       and not last.text.rstrip().endswith(FINAL))
@@ -400,7 +402,9 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                         before_toc=before_contents(ordered, tocs),
                         title_region=title_region(grouped, ds) if cover else set())
     decide(grouped, ds, evidence)
-    Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title).assemble(grouped)
+    assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title)
+    assembler.words.autospace = autospace
+    assembler.assemble(grouped)
     _turn_back(doc, pages)
     _clip_to_pages(doc)
     doc.warnings = warnings + doc.warnings

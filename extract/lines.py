@@ -216,6 +216,13 @@ class Line:
     upright: float = 1.0
     #: length of a run-in label opening the line (``text[:lead_run]``), see _lead_run
     lead_run: int | None = None
+    #: offsets in ``text`` of spaces read from a gap beside a CJK glyph where the content
+    #: stream draws no space (autospace or a typed space: the document decides, see
+    #: :func:`drop_autospace`)
+    cjk_gaps: list[int] | None = None
+    #: word spaces between Latin letters on the line: drawn as a space glyph, and not
+    drawn_spaces: int = 0
+    undrawn_spaces: int = 0
 
     @property
     def width(self) -> float:
@@ -649,6 +656,8 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     length = 0
     prev: Char | None = None
     lead_label = None
+    cjk_gaps: list[int] = []
+    drawn = undrawn = 0
     i = 0
     n = len(chars)
     while i < n:
@@ -675,7 +684,16 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 i = j
                 continue
         if prev is not None and parts:
-            if _needs_space(prev, c, size, space_after):
+            why = _needs_space(prev, c, size, space_after)
+            if why:
+                if why == _CJK_GAP:
+                    if between_scripts(prev.text[-1], c.text[0]):
+                        cjk_gaps.append(length)
+                elif prev.text[-1].isalnum() and c.text[0].isalnum():  # a space between words
+                    if why == _DRAWN:
+                        drawn += 1
+                    else:
+                        undrawn += 1
                 parts.append(" ")
                 length += 1
         order.append((length, c))
@@ -687,7 +705,8 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
                 is_bold(fontname) or font.weight >= BOLD_WEIGHT, colours.most_common(1)[0][0], text,
                 sups, lead_label, font=font, tag=tag, upright=upright,
-                lead_run=_lead_run(order, text, size))
+                lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
+                drawn_spaces=drawn, undrawn_spaces=undrawn)
 
 
 #: a run-in label is short: at most this many characters ...
@@ -765,13 +784,75 @@ CJK_SPACE_EM: float = 0.2
 LATIN_SPACE_EM: float = 0.13
 
 
-def _needs_space(a: Char, b: Char, size: float, space_after: set[int]) -> bool:
+#: why :func:`_needs_space` reads a space: a space glyph the content stream draws, a gap
+#: between Latin glyphs, a gap beside a CJK glyph with no space drawn
+_DRAWN, _LATIN_GAP, _CJK_GAP = "drawn", "latin gap", "cjk gap"
+
+
+def _needs_space(a: Char, b: Char, size: float, space_after: set[int]) -> str | None:
+    """Why a space stands between glyphs ``a`` and ``b`` (None: it does not)."""
     ca, cb = CJK[a.text[-1]], CJK[b.text[0]]
     if ca and cb:
-        return False
+        return None
     gap = b.x0 - a.x1
     if a.seq in space_after and gap > -DRAWN_SPACE_BACKSTEP_EM * size:
-        return True
+        return _DRAWN
     if ca or cb:
-        return gap > CJK_SPACE_EM * size
-    return gap > LATIN_SPACE_EM * size
+        return _CJK_GAP if gap > CJK_SPACE_EM * size else None
+    return _LATIN_GAP if gap > LATIN_SPACE_EM * size else None
+
+
+def between_scripts(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` stand where a typesetter puts autospace: a Han character (or
+    kana) on one side, a Latin letter, a digit or ``%`` on the other (W3C clreq 3.2)? Punctuation
+    that Chinese and Latin text share (dashes, curly quotes) is neither."""
+    return ((_AUTOSPACE_CJK(a) and _western(b)) or (_AUTOSPACE_CJK(b) and _western(a)))
+
+
+def _western(c: str) -> bool:
+    """A Latin letter, a digit, or a sign set with numbers (``60%``)."""
+    return (c.isascii() and c.isalnum()) or c in "%‰"
+
+
+def _AUTOSPACE_CJK(c: str) -> bool:  # noqa: N802 - a character class
+    return IDEOGRAPH[c] or 0x3040 <= ord(c) <= 0x30FF or 0xAC00 <= ord(c) <= 0xD7AF
+
+
+#: A document draws its word spaces when at least this share of the word spaces between
+#: Latin letters are space glyphs in its content stream ...
+DRAWN_SPACE_SHARE: float = 0.9
+#: ... counted over at least this many of them (fewer tell nothing).
+DRAWN_SPACE_MIN: int = 20
+
+
+def drop_autospace(lines: list[Line]) -> bool:
+    """In a document that draws its word spaces, the undrawn gap between a CJK glyph and a
+    Latin letter or digit is autospace, the space the typesetter adds between scripts (W3C
+    clreq 3.2; Word, LibreOffice, Typst and xeCJK all add one), not a space of the text:
+    a space typed there is drawn like every other. Such gaps are taken out of the lines'
+    text, so one source gives one text whichever typesetter set it and however wide its
+    autospace is. A document that positions its words without drawing spaces (TeX) gives
+    no such evidence, and keeps the gap rule. True when the spaces were dropped."""
+    drawn = sum(l.drawn_spaces for l in lines)
+    total = drawn + sum(l.undrawn_spaces for l in lines)
+    if total < DRAWN_SPACE_MIN or drawn < DRAWN_SPACE_SHARE * total:
+        return False
+    for l in lines:
+        if l.cjk_gaps:
+            _remove_spaces(l, l.cjk_gaps)
+            l.cjk_gaps = None
+    return True
+
+
+def _remove_spaces(l: Line, offsets: list[int]) -> None:
+    """Take the spaces at ``offsets`` out of ``l.text``, moving what indexes the text."""
+    gone = set(offsets)
+    l.text = "".join(ch for k, ch in enumerate(l.text) if k not in gone)
+
+    def moved(k: int) -> int:
+        return k - sum(1 for o in offsets if o < k)
+
+    for sp in l.sups:
+        sp.offset = moved(sp.offset)
+    if l.lead_run is not None:
+        l.lead_run = moved(l.lead_run)

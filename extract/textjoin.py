@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .lines import is_cjk
+from .lines import between_scripts, is_cjk
 
 _HYPHENS = "-\u00ad\u2010"
 #: A line whose last word is a URL of more than this many characters was broken
@@ -58,6 +58,9 @@ class Lexicon(set):
         self.pairs: Counter[tuple[str, str]] = Counter()  # two words printed "a b" inside a line
         #: the document breaks Latin words at line ends without a hyphen (:func:`breaks_words`)
         self.breaks_words = False
+        #: the space between CJK and Latin text is the typesetter's autospace, not the
+        #: text's (:func:`~.lines.drop_autospace`): a line break there adds none either
+        self.autospace = False
 
     @property
     def prefixes(self) -> set[str]:
@@ -207,7 +210,10 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
         if (is_cjk(last) and is_cjk(first)) or _cjk_punct(last) or _cjk_punct(first):
             return a + b
         # CJK next to Latin: Chinese typesetting leaves a visual gap, not a character
-        return a + b if (is_cjk(last) and not first.isalnum()) else a + " " + b
+        if (is_cjk(last) and not first.isalnum()) or (
+                getattr(words, "autospace", False) and between_scripts(last, first)):
+            return a + b
+        return a + " " + b
     if _broken_word(a, b, words) or (getattr(words, "breaks_words", False)
                                      and _one_word(a, b, words)):
         return a + b
