@@ -26,6 +26,14 @@ GUTTER_MIN_LINES: int = 4
 #: text, at least this many ems wide: the cells of a table or the entries of a matrix,
 #: narrower, line up on white too, and are read across (the layout's grids), not as columns.
 COLUMN_LINE_EMS: float = 8
+#: A gutter is wider than this many of the page's usual word spaces (its median one): most
+#: word spaces, even widened by justification, are narrower, and the gutters of the layouts
+#: seen are wider (LaTeX's 10 pt \columnsep is three word spaces, CSS's 1 em column gap
+#: four, Word's half inch more; a monospaced page's 0.6 em spaces make 1 em 1.7 of them).
+GUTTER_WORD_SPACES: float = 1.5
+#: Following a stripe stops after this many rows in a row with no line of running text
+#: beside it (a table's rows, a blank stretch): columns run on beside their gutter.
+IDLE_ROWS: int = 3
 #: The white a gutter leaves is never narrower than this (points): below it, glyphs
 #: nearly touch (the narrowest gutters seen, Word's tables and two-column forms, are wider).
 MIN_STRIPE_PT: float = 4.0
@@ -51,6 +59,8 @@ ROW_EM: float = 0.25
 WORD_SPACE_EM: float = 0.15
 
 
+#: The page's usual word space is measured on at most about this many glyphs of its runs.
+WORD_GAP_SAMPLE: int = 1000
 #: Two edges this close (points) are one.
 _SAME_X: float = 0.01
 
@@ -103,7 +113,10 @@ class PageGutters:
         self.rows = rows
         self._baselines = [r.baseline for r in rows]
         self._ends = sorted(e for r in rows for _, e in r.spans)
-        self.min_width = max(MIN_STRIPE_PT, median(word_gaps)) if word_gaps else MIN_STRIPE_PT
+        usual = median(word_gaps) if word_gaps else 0.0
+        self.min_width = max(MIN_STRIPE_PT, GUTTER_WORD_SPACES * usual)
+        #: the pieces of each row asked about, left to right
+        self._row_spans: dict[float, list[tuple[float, float]]] = {}
         #: stretched lines already decided, per row: (first gap, last gap, is one line)
         self._lines: dict[float, list[tuple[int, int, bool]]] = {}
         #: gutters already found: (x0, x1, top baseline, bottom baseline)
@@ -141,10 +154,14 @@ class PageGutters:
         whole line is decided at once, so it is joined entirely or not at all."""
         g = right.x0 - left.x1
         y = min(left.baseline, right.baseline)
-        i = bisect_left(self._baselines, y - _SAME_X)
-        rows = [self.rows[j] for j in (i - 1, i, i + 1) if 0 <= j < len(self.rows)
-                and abs(self.rows[j].baseline - y) <= ROW_EM * self.rows[j].size]
-        spans = sorted(sp for row in rows for sp in row.spans)
+        row_key = round(y, 1)
+        spans = self._row_spans.get(row_key)
+        if spans is None:
+            i = bisect_left(self._baselines, y - _SAME_X)
+            spans = sorted(sp for j in (i - 1, i, i + 1) if 0 <= j < len(self.rows)
+                           and abs(self.rows[j].baseline - y) <= ROW_EM * self.rows[j].size
+                           for sp in self.rows[j].spans)
+            self._row_spans[row_key] = spans
         size = max(left.size, right.size)
         lo = bisect_left(self._baselines, y - SCRIPT_BAND_EM * size)
         hi = bisect_left(self._baselines, y + SCRIPT_BAND_EM * size)
@@ -154,7 +171,7 @@ class PageGutters:
         k = next((k for k, (s0, _) in enumerate(spans) if abs(s0 - right.x0) < _SAME_X), None)
         if k is None or k == 0:
             return False
-        known = self._lines.setdefault(round(y, 1), [])
+        known = self._lines.setdefault(row_key, [])
         for a, b, verdict in known:
             if a <= k <= b:
                 return verdict
@@ -244,7 +261,8 @@ class PageGutters:
         while 0 <= i < len(rows) and abs(rows[i].baseline - y) <= ROW_EM * rows[i].size:
             i += step
         st = _Stripe(a, b, y, y, 0, 0)
-        while 0 <= i < len(rows):
+        idle = 0  # rows passed in a row with no line of running text beside the white
+        while 0 <= i < len(rows) and idle <= IDLE_ROWS:
             row = rows[i]
             na, nb = st.x0, st.x1
             near_l = near_r = None  # the pieces next to the white on either side
@@ -268,8 +286,11 @@ class PageGutters:
                 st.top = row.baseline
             else:
                 st.bottom = row.baseline
-            st.left += near_l is not None and near_l[1] > lo and near_l[1] - near_l[0] >= column
-            st.right += near_r is not None and near_r[0] < hi and near_r[1] - near_r[0] >= column
+            by_l = near_l is not None and near_l[1] > lo and near_l[1] - near_l[0] >= column
+            by_r = near_r is not None and near_r[0] < hi and near_r[1] - near_r[0] >= column
+            st.left += by_l
+            st.right += by_r
+            idle = 0 if by_l or by_r else idle + 1
             i += step
         return st
 
@@ -288,11 +309,16 @@ class _Stripe:
 
 def word_gaps(runs: Sequence[Sequence]) -> list[float]:  # runs of Char
     """Widths of the word spaces inside the page's runs: gaps between neighbouring Latin
-    glyphs wider than a thin space."""
+    glyphs wider than a thin space, from the first :data:`WORD_GAP_SAMPLE` pairs of glyphs
+    (enough for their median; a page's lines are set alike)."""
     out: list[float] = []
+    seen = 0
     for chars in runs:
         for c, d in zip(chars, chars[1:]):
             g = d.x0 - c.x1
             if g > WORD_SPACE_EM * max(c.size, d.size) and c.text.isascii() and d.text.isascii():
                 out.append(g)
+        seen += len(chars)
+        if seen >= WORD_GAP_SAMPLE:
+            break
     return out
