@@ -133,12 +133,27 @@ class PageGutters:
         for x0, x1, top, bottom in self._known:
             if top <= y <= bottom and a <= x0 and x1 <= b:
                 return True
+        if self._closed_next_to(a, b, y):
+            return False  # the lines right above and below run across it: a word space
         st = self._stripe(left, right)
         verdict = (st.left >= GUTTER_MIN_LINES and st.right >= GUTTER_MIN_LINES
                    and st.x1 - st.x0 >= self.min_width)
         if verdict:
             self._known.append((st.x0, st.x1, st.top, st.bottom))
         return verdict
+
+    def _closed_next_to(self, a: float, b: float, y: float) -> bool:
+        """Does a piece of the row next above or next below the one at ``y`` run across
+        ``a..b``? (The common case, settled before following the white further.)"""
+        rows, base = self.rows, self._baselines
+        i = bisect_left(base, y - _SAME_X)
+        up, down = i - 1, i
+        while down < len(rows) and abs(base[down] - y) <= ROW_EM * rows[down].size:
+            down += 1
+        while up >= 0 and abs(base[up] - y) <= ROW_EM * rows[up].size:
+            up -= 1
+        return any(0 <= j < len(rows) and any(s0 < a and s1 > b for s0, s1 in rows[j].spans)
+                   for j in (up, down))
 
     def is_word_space(self, left: _Placed, right: _Placed, spread: tuple[float, float]) -> bool:
         """Is the wide white between ``left`` and ``right`` a word space that justification
