@@ -283,7 +283,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
         if "Password" in name or "Encrypt" in name or check.encrypted:
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first") from exc
         raise InputError(p, f"not a readable PDF (corrupt or truncated: {name})") from exc
-    autospace = drop_autospace([l for pg in pages for l in pg.lines])
+    _, autospace = drop_autospace([l for pg in pages for l in pg.lines])
     if raw_chars == 0:
         if check.encrypted:
             raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")

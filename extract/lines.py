@@ -223,6 +223,10 @@ class Line:
     #: word spaces between Latin letters on the line: drawn as a space glyph, and not
     drawn_spaces: int = 0
     undrawn_spaces: int = 0
+    #: places where a Han character meets a Latin letter or digit: with a space drawn there
+    #: (typed by the source), and without
+    typed_between: int = 0
+    untyped_between: int = 0
 
     @property
     def width(self) -> float:
@@ -657,7 +661,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     prev: Char | None = None
     lead_label = None
     cjk_gaps: list[int] = []
-    drawn = undrawn = 0
+    drawn = undrawn = typed = untyped = 0
     i = 0
     n = len(chars)
     while i < n:
@@ -685,11 +689,18 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 continue
         if prev is not None and parts:
             why = _needs_space(prev, c, size, space_after)
+            a, b = prev.text[-1], c.text[0]
+            if CJK[a] != CJK[b] and between_scripts(a, b):
+                # where Chinese meets Latin text: does the source type a space there?
+                if why == _DRAWN:
+                    typed += 1
+                else:
+                    untyped += 1
             if why:
                 if why == _CJK_GAP:
-                    if between_scripts(prev.text[-1], c.text[0]):
+                    if between_scripts(a, b):
                         cjk_gaps.append(length)
-                elif prev.text[-1].isalnum() and c.text[0].isalnum():  # a space between words
+                elif a.isalnum() and b.isalnum():  # a space between words
                     if why == _DRAWN:
                         drawn += 1
                     else:
@@ -706,7 +717,8 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 is_bold(fontname) or font.weight >= BOLD_WEIGHT, colours.most_common(1)[0][0], text,
                 sups, lead_label, font=font, tag=tag, upright=upright,
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
-                drawn_spaces=drawn, undrawn_spaces=undrawn)
+                drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
+                untyped_between=untyped)
 
 
 #: a run-in label is short: at most this many characters ...
@@ -825,23 +837,29 @@ DRAWN_SPACE_SHARE: float = 0.9
 DRAWN_SPACE_MIN: int = 20
 
 
-def drop_autospace(lines: list[Line]) -> bool:
+def drop_autospace(lines: list[Line]) -> tuple[bool, bool]:
     """In a document that draws its word spaces, the undrawn gap between a CJK glyph and a
     Latin letter or digit is autospace, the space the typesetter adds between scripts (W3C
     clreq 3.2; Word, LibreOffice, Typst and xeCJK all add one), not a space of the text:
     a space typed there is drawn like every other. Such gaps are taken out of the lines'
     text, so one source gives one text whichever typesetter set it and however wide its
     autospace is. A document that positions its words without drawing spaces (TeX) gives
-    no such evidence, and keeps the gap rule. True when the spaces were dropped."""
+    no such evidence, and keeps the gap rule.
+
+    Returns (whether the spaces were dropped, whether a line break between Chinese and
+    Latin text is autospace too): a space typed before a line break is not drawn, so a
+    break there reads as the document's own habit, a space where its source mostly types
+    one beside Latin words (``使用 AI 技术``) and none where it does not."""
     drawn = sum(l.drawn_spaces for l in lines)
     total = drawn + sum(l.undrawn_spaces for l in lines)
     if total < DRAWN_SPACE_MIN or drawn < DRAWN_SPACE_SHARE * total:
-        return False
+        return False, False
     for l in lines:
         if l.cjk_gaps:
             _remove_spaces(l, l.cjk_gaps)
             l.cjk_gaps = None
-    return True
+    typed = sum(l.typed_between for l in lines)
+    return True, typed <= sum(l.untyped_between for l in lines)
 
 
 def _remove_spaces(l: Line, offsets: list[int]) -> None:

@@ -58,8 +58,9 @@ class Lexicon(set):
         self.pairs: Counter[tuple[str, str]] = Counter()  # two words printed "a b" inside a line
         #: the document breaks Latin words at line ends without a hyphen (:func:`breaks_words`)
         self.breaks_words = False
-        #: the space between CJK and Latin text is the typesetter's autospace, not the
-        #: text's (:func:`~.lines.drop_autospace`): a line break there adds none either
+        #: a line break between Chinese and Latin text adds no space: the document's
+        #: spaces there are the typesetter's autospace and its source types none
+        #: (:func:`~.lines.drop_autospace`)
         self.autospace = False
 
     @property
