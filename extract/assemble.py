@@ -138,8 +138,13 @@ class Assembler:
     def assemble(self, blocks: list[Block]) -> None:
         doc = self.doc
         # language evidence: prose only (code listings are Latin whatever the document)
-        texts = [(self._text(b)[0], b) for b in blocks if not b.heading and b.lines
-                 and not any(l.font is not None and l.font.mono for l in b.lines)]
+        prose = [b for b in blocks if not b.heading and b.lines]
+        texts = [(self._text(b)[0], b) for b in prose
+                 if not any(l.font is not None and l.font.mono for l in b.lines)]
+        if not any(t for t, _ in texts):
+            # a document set wholly in a typewriter face (a plain-text report, a manual
+            # printed from an editor) has nothing but "code": its letters are its language
+            texts = [(self._text(b)[0], b) for b in prose]
         counts = Counter(detect(t) for t, _ in texts if t)
         zh, en = counts.get("zh", 0), counts.get("en", 0)
         total = max(1, zh + en)

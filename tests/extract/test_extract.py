@@ -517,3 +517,18 @@ def test_a_run_in_label_in_another_face_is_a_sentence_of_its_own(tmp_path: Path)
     assert [s.text for s in doc.sentences if s.paragraph == note.id] == [
         "Note", "You can also select the device here."]
     assert by_text["GenAI is a technology that writes text."].label_end is None
+
+
+def test_a_document_set_wholly_in_a_typewriter_face_reads_as_its_letters_say(tmp_path: Path) -> None:
+    """Code listings are kept out of the language vote, but when every line is in a
+    typewriter face (a report printed from an editor) the vote must still see text:
+    an English document must not default to Chinese."""
+    from ._pdf import courier_pdf, courier_text
+
+    lines = ["The committee met on the first day of the month and agreed the budget.",
+             "Every member voted for the plan, and the chair closed the meeting early.",
+             "The minutes were sent to the members of the committee the next morning."]
+    ops = [courier_text(72, 100 + 14 * i, 10, t) for i, t in enumerate(lines)]
+    doc = extract_pdf(courier_pdf(tmp_path / "mono.pdf", [ops]), doc_id="mono")
+    assert doc.paragraphs and "committee met" in doc.paragraphs[0].text
+    assert doc.langs == ["en"]
