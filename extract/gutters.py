@@ -143,8 +143,9 @@ class PageGutters:
         return verdict
 
     def _closed_next_to(self, a: float, b: float, y: float) -> bool:
-        """Does a piece of the row next above or next below the one at ``y`` run across
-        ``a..b``? (The common case, settled before following the white further.)"""
+        """Do pieces of the row next above and of the row next below the one at ``y`` run
+        across ``a..b``? Then the white is closed both ways at once: the common case of a
+        word space, settled before following the white further."""
         rows, base = self.rows, self._baselines
         i = bisect_left(base, y - _SAME_X)
         up, down = i - 1, i
@@ -152,7 +153,7 @@ class PageGutters:
             down += 1
         while up >= 0 and abs(base[up] - y) <= ROW_EM * rows[up].size:
             up -= 1
-        return any(0 <= j < len(rows) and any(s0 < a and s1 > b for s0, s1 in rows[j].spans)
+        return all(0 <= j < len(rows) and any(s0 < a and s1 > b for s0, s1 in rows[j].spans)
                    for j in (up, down))
 
     def is_word_space(self, left: _Placed, right: _Placed, spread: tuple[float, float]) -> bool:

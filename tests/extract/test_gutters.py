@@ -45,7 +45,7 @@ def _three_columns(gutter: float, heading: str, heading_size: float) -> str:
         esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         ops.append(f"BT /F2 {size} Tf {xx} {792 - y} Td ({esc}) Tj ET")
 
-    line(200, top - 40, 20, "Readings")  # the page's title, above the columns
+    line(150, top - 40, 20, "Readings in Numbers")  # the title, across the first gutter
     # the heading ends where the column does, a little short of the gutter
     line(x[0] + width * 6 - len(heading) * 0.6 * heading_size, top, heading_size, heading)
     for k, text in enumerate(_column_lines(18, width, 0)):
