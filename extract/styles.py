@@ -45,6 +45,11 @@ NEIGHBOUR_MIN_STEP_EM: float = 0.5
 #: its characters (a label like ``IV.`` or a formula is not a line in capitals).
 CAPS_MIN_LETTERS: int = 3
 CAPS_LETTER_SHARE: float = 0.5
+#: Running text in a typewriter face without ideographs is a code listing, not the body,
+#: when at least this share of the running text is set otherwise: a manual's listings may
+#: outweigh its prose, but a document typed wholly in a typewriter face (with a proportional
+#: title or two) is set in it. A CJK face flagged fixed-pitch is not a listing.
+LISTING_PROSE_SHARE: float = 0.2
 #: The body size (points) assumed for a document without running text: the commonest.
 DEFAULT_BODY_SIZE: float = 10.0
 #: The leading assumed where no line pitch was measured, in ems: 120 %, the default of
@@ -162,14 +167,24 @@ def running_text(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _listing(l: Line) -> bool:
+    """A line of a code listing: a typewriter face, no ideograph."""
+    return l.font is not None and l.font.mono and not IDEOGRAPHS_RE.search(l.text)
+
+
 def body_style(pages: list[list[Line]]) -> Style | None:
     """The style of running text: the size carrying most running text, and the commonest
     style at that size. Counting every glyph instead lets code listings and tables
-    decide."""
+    decide; code listings are left out of the count too (see :data:`LISTING_PROSE_SHARE`):
+    a package manual's listings, set smaller, may carry more lines than its prose."""
     counts: Counter[Style] = Counter()
+    listings: Counter[Style] = Counter()
     for lines in pages:
         for l in running_text(lines):
-            counts[style_of(l)] += text_weight(l.text)
+            (listings if _listing(l) else counts)[style_of(l)] += text_weight(l.text)
+    prose = sum(counts.values())
+    if prose < LISTING_PROSE_SHARE * (prose + sum(listings.values())):
+        counts.update(listings)
     if not counts:
         for lines in pages:
             for l in lines:

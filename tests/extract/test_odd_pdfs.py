@@ -114,3 +114,29 @@ def test_one_line_per_page_at_one_height_is_the_text_not_a_header(tmp_path: Path
     doc = extract_pdf(write_pdf(tmp_path / "sheet.pdf", pages))
     got = " ".join(p.text for p in doc.paragraphs)
     assert all(t in got for t in texts), (got, [pg.running for pg in doc.pages])
+
+
+def test_listings_outweighing_the_prose_do_not_set_the_body_size(tmp_path: Path) -> None:
+    """A package manual's code listings, set smaller in a typewriter face, may carry more
+    lines than its prose. The body is still the prose's size, so that notes set a little
+    smaller than the prose, but larger than the listings, are read as notes (as in a
+    XeTeX manual whose 8.5 pt listings outweighed its 10.9 pt prose and left every note
+    of a page in the text)."""
+    from ._pdf import courier_pdf, courier_text
+
+    prose = [f"Prose line {i} of the manual explains how the package reads its input."
+             for i in range(10)]
+    ops = [f"BT /F1 11 Tf 72 {792 - 90 - 14 * i} Td ({t}) Tj ET" for i, t in enumerate(prose)]
+    # the callout: raised small type right after the last word of the prose
+    ops[-1] = ops[-1].replace(" Tj ET", " Tj 7 Tf 4 Ts (1) Tj 0 Ts ET")
+    top = 90 + 14 * 10 + 12
+    code = [f"\\\\command{{argument {i}}} % a line of the listing, number {i}" for i in range(24)]
+    ops += [courier_text(90, top + 10 * i, 8.5, t) for i, t in enumerate(code)]
+    note = top + 10 * 24 + 30
+    ops.append(f"BT /F1 6 Tf 72 {792 - note + 3} Td (1) Tj /F1 9 Tf 4 -3 Td "
+               "(This note explains how the input is read.) Tj ET")
+    doc = extract_pdf(courier_pdf(tmp_path / "manual.pdf", [ops]))
+    assert [(n.label, n.text) for n in doc.footnotes] == [
+        ("1", "This note explains how the input is read.")]
+    assert [(m.label, m.footnote) for m in doc.markers] == [("1", doc.footnotes[0].id)]
+    assert not any("This note" in p.text for p in doc.paragraphs)
