@@ -8,7 +8,8 @@ Truth files are those of ``shared/pdfs/truth/*.json`` and ``corpus/truth/*.json`
 Matching, precisely
 -------------------
 *Normalisation.* Texts, labels and numbers are compared after NFKC normalisation with every
-whitespace character removed (``摘 要`` = ``摘要``, ``１`` = ``1``, ``¹`` = ``1``).
+whitespace character removed (``摘 要`` = ``摘要``, ``１`` = ``1``, ``¹`` = ``1``); in
+labels every asterisk (``∗`` U+2217, ``⁎``, ``✱``) is ``*``.
 
 *Pages.* Only items on a page of ``pages_covered`` count, on both sides; without
 ``pages_covered`` every page counts. A kind missing from the truth is not scored.
@@ -89,6 +90,16 @@ Item = dict[str, Any]
 def normalize(text: str | None) -> str:
     """NFKC with all whitespace removed: the form every comparison here uses."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+#: asterisks a font may code a note's star label as: TeX's math ``\ast`` is U+2217, some
+#: fonts carry U+204E or U+2731; a reader typing the truth writes ``*``. One label.
+_ASTERISKS = str.maketrans({"\u2217": "*", "\u204e": "*", "\u2731": "*"})
+
+
+def normalize_label(label: str | None) -> str:
+    """A note label as :func:`normalize` gives it, every asterisk read as ``*``."""
+    return normalize(label).translate(_ASTERISKS)
 
 
 def similarity(a: str, b: str, floor: float = 0.0) -> float:
@@ -218,12 +229,12 @@ def _headings(truth: list[Item], found: list[Item], run_in: list[Item]) -> dict[
 
 
 def _footnotes(truth: list[Item], found: list[Item]) -> dict[str, Any]:
-    key = lambda n: (n["page"], normalize(n.get("label")), normalize(n.get("text")))  # noqa: E731
+    key = lambda n: (n["page"], normalize_label(n.get("label")), normalize(n.get("text")))  # noqa: E731
     pairs = _pair_exact(truth, found, key, key)
     out = _score(truth, found, pairs, _brief("page", "label", "text"))
 
     def lenient(t: Item, f: Item) -> float | None:
-        if t["page"] != f["page"] or normalize(t.get("label")) != normalize(f.get("label")):
+        if t["page"] != f["page"] or normalize_label(t.get("label")) != normalize_label(f.get("label")):
             return None
         s = similarity(normalize(t.get("text")), normalize(f.get("text")), LENIENT_SIMILARITY)
         return s if s >= LENIENT_SIMILARITY else None
@@ -257,16 +268,16 @@ def _markers(truth: list[Item], found: list[Item], paragraphs: dict[str, str],
     def link(m: Item) -> str:
         if m.get("footnote") is None:
             return "none"
-        ok = notes.get(m["footnote"]) == normalize(m.get("label"))
+        ok = notes.get(m["footnote"]) == normalize_label(m.get("label"))
         return "ok" if ok else "bad"
 
     def expects(t: Item) -> str:
         if expected_notes is None:
             return "ok"
-        return "ok" if (t["page"], normalize(t.get("label"))) in expected_notes else "none"
+        return "ok" if (t["page"], normalize_label(t.get("label"))) in expected_notes else "none"
 
     def score(t: Item, f: Item) -> float | None:
-        if (t["page"] != f["page"] or normalize(t.get("label")) != normalize(f.get("label"))
+        if (t["page"] != f["page"] or normalize_label(t.get("label")) != normalize_label(f.get("label"))
                 or link(f) != expects(t)):
             return None
         return 1.0 if context_ok(t.get("context"), before(f)) else 0.0
@@ -346,9 +357,9 @@ def evaluate(doc: Document | dict[str, Any], truth: dict[str, Any]) -> dict[str,
         out["footnotes"] = _footnotes(on(truth["footnotes"]), on(d.get("footnotes")))
     if "markers" in truth:
         paragraphs = {p["id"]: p.get("text", "") for p in d.get("paragraphs") or []}
-        notes = {n["id"]: normalize(n.get("label")) for n in d.get("footnotes") or []}
+        notes = {n["id"]: normalize_label(n.get("label")) for n in d.get("footnotes") or []}
         expected = None if "footnotes" not in truth else {
-            (n["page"], normalize(n.get("label"))) for n in truth["footnotes"]}
+            (n["page"], normalize_label(n.get("label"))) for n in truth["footnotes"]}
         out["markers"] = _markers(on(truth["markers"]), on(d.get("markers")), paragraphs,
                                   notes, expected)
     if truth.get("clauses") is not None:

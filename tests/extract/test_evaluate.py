@@ -130,6 +130,17 @@ def test_markers_linked_context_and_one_to_one():
     assert s["context"] == {"ok": 2, "of": 3, "accuracy": 0.6667}
 
 
+def test_an_asterisk_label_is_one_label_however_the_font_codes_it():
+    """TeX's star note label is U+2217 in the text layer; a reader types ``*``."""
+    truth = {"pages_covered": [1], "footnotes": [{"page": 1, "label": "*", "text": "n"}],
+             "markers": [{"page": 1, "label": "*", "context": ""}]}
+    d = doc(footnotes=[fn(1, "\u2217", "n")], markers=[mk(1, "\u2217", "fn1.\u2217")])
+    s = evaluate(d, truth)
+    assert (s["footnotes"]["tp"], s["markers"]["tp"]) == (1, 1)
+    other = doc(footnotes=[fn(1, "\u2020", "n")], markers=[mk(1, "\u2020", "fn1.\u2020")])
+    assert evaluate(other, truth)["footnotes"]["tp"] == 0  # a dagger is another label
+
+
 def test_markers_without_footnotes_in_truth_must_be_linked():
     truth = {"pages_covered": [1], "markers": [{"page": 1, "label": "1", "context": ""}]}
     linked = doc(footnotes=[fn(1, "1", "n")], markers=[mk(1, "1", "fn1.1")])
