@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -116,15 +117,23 @@ def _turn_back(doc: Document, pages: list[_Page]) -> None:
             w = width[b.page]
             b.x0, b.top, b.x1, b.bottom = w - b.bottom, b.x0, w - b.top, b.x1
 
-    for group in (doc.paragraphs, doc.headings, doc.footnotes, doc.markers, doc.tables,
-                  [r for pg in doc.pages for r in pg.running]):
-        for u in group:
-            for b in getattr(u, "boxes", None) or ():
-                fix(b)
-            fix(getattr(u, "box", None))
+    for b in _unit_boxes(doc):
+        fix(b)
     for pg in doc.pages:
         if pg.number in width:
             pg.width, pg.height = width[pg.number], pg.width
+
+
+def _unit_boxes(doc: Document) -> Iterator[Box]:
+    """Every box a unit of ``doc`` carries (paragraphs, headings, notes, markers, tables,
+    running matter): the boxes that page-level corrections must all move together."""
+    for group in (doc.paragraphs, doc.headings, doc.footnotes, doc.markers, doc.tables,
+                  [r for pg in doc.pages for r in pg.running]):
+        for u in group:
+            yield from getattr(u, "boxes", None) or ()
+            b = getattr(u, "box", None)
+            if b is not None:
+                yield b
 
 
 def _clip_to_pages(doc: Document) -> None:
@@ -143,12 +152,8 @@ def _clip_to_pages(doc: Document) -> None:
         b.x0, b.x1 = min(max(b.x0, 0.0), w), min(max(b.x1, 0.0), w)
         b.top, b.bottom = min(max(b.top, 0.0), h), min(max(b.bottom, 0.0), h)
 
-    for group in (doc.paragraphs, doc.headings, doc.footnotes, doc.markers, doc.tables,
-                  [r for pg in doc.pages for r in pg.running]):
-        for u in group:
-            for b in getattr(u, "boxes", None) or ():
-                clip(b)
-            clip(getattr(u, "box", None))
+    for b in _unit_boxes(doc):
+        clip(b)
 
 
 def extract_pdf(path: str | Path, *, doc_id: str | None = None,
