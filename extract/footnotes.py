@@ -437,12 +437,14 @@ def _next_label(prev: str, new: str) -> bool:
 
 
 def called(area: NoteArea, lines: list[Line]) -> bool:
-    """An unruled note area is believed only if the page calls its first label."""
+    """An unruled note area is believed only if the page calls its first label, in the text
+    above it: a note follows its callout, so a raised figure set under the lines (a glyph
+    table's ² sample below a numbered line of its own size) calls nothing there."""
     first = area.lines[0]
     label = first.lead_label
     if label is None:
         m = re.match(rf"(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
         label = canonical(m.group(1)) if m else None
     ids_ = {id(l) for l in area.lines}
-    return label is not None and any(s.label == label for l in lines if id(l) not in ids_
-                                     for s in l.sups)
+    return label is not None and any(s.label == label and s.top < first.top
+                                     for l in lines if id(l) not in ids_ for s in l.sups)

@@ -164,3 +164,23 @@ def test_notes_run_on_in_one_paragraph_keep_their_rows(tmp_path: Path) -> None:
         (1, "1", "The note on the camp, set first and running on to the next row, ending on this row."),
         (1, "2", second), (1, "3", "The note on the elders, which runs on to a third row.")]
     assert _links(doc) == [(1, "1", "1"), (1, "2", "2"), (1, "3", "3")]
+
+
+def test_a_numbered_line_over_a_table_is_no_note_its_number_raised_under_it(tmp_path: Path) -> None:
+    """A glyph table in type smaller than the body, low on a page: a numbered caption line
+    ("2. Standard high codes") over its rows, one of whose cells shows the raised figure ².
+    Small type, a label, a matching raised figure on the page: but a note follows its callout,
+    and this figure stands under the line it would call. Nothing here is a note."""
+    body = _column(72, 100, 14, 24, 11, 58, 3)
+    table = [_text(150, 470, 9, "2. Standard high codes 00B0 .. 00B5")]
+    for i, (code, name) in enumerate([("00B0", "degree"), ("00B1", "plusminus"),
+                                      ("00B2", "two.superior"), ("00B3", "three.superior"),
+                                      ("00B4", "acute"), ("00B5", "micro")]):
+        t = 495 + 16 * i
+        table.append(_text(72, t, 9, f"{code} {name}"))
+        if code in ("00B2", "00B3"):
+            x = 72 + ADVANCE * 9 * len(f"{code} {name}")
+            table.append(_text(x, t, 5.85, code[-1], rise=3.6))
+    doc = extract_pdf(_pdf(tmp_path / "glyphs.pdf", [body + table]))
+    assert _notes(doc) == []
+    assert any("Standard high codes" in p.text for p in doc.paragraphs)
