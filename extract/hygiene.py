@@ -36,6 +36,12 @@ WHITE_MARGIN: float = 0.01
 DUPLICATE_TOL_PT: float = 1.0
 DUPLICATE_SIZE_PT: float = 0.5
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+#: Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of each of the 17
+#: planes): reserved for a program's own use and never text. A ToUnicode map that gives one
+#: maps the glyph to nothing (XeTeX's URLs in nanicolle's manual end in two U+FFFF under
+#: pdfminer; PDFium reads them as U+0000); left in, they reach the JSON and the TMX.
+_NONCHAR = re.compile("[\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
 
 
 #: CJK Radicals Supplement code points that fonts map simplified ideographs to (Noto CJK
@@ -163,6 +169,9 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
     kept: list[Char] = []
     cid = white = outside = absurd = lone = 0
+    nonchar: Counter[str] = Counter()  # noncharacters removed, per font
+    nonchar_seen: set[str] = set()
+    nothing: Counter[str] = Counter()  # glyphs mapped to no character, per font
     # a glyph taller than twice the page, or placed nowhere: a number from a damaged file
     # (a font size of 10¹⁰), not text; later loops must not be sized by it
     tallest = 2.0 * max(width, height, 1.0)
@@ -170,7 +179,10 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     whites: dict[tuple[float, ...] | None, bool] = {}
     for ch in chars:
         t = ch.text
-        if not t:
+        if not t or t == "\x00":
+            # a ToUnicode entry that maps the code to nothing (an empty string, U+0000):
+            # pdfminer passes it on as it is; PDFium spells it (cid:0)
+            nothing[ch.fontname] += 1
             continue
         if not (0.0 <= ch.size <= tallest and math.isfinite(ch.x0 + ch.x1 + ch.top + ch.bottom
                                                             + ch.baseline)):
@@ -204,6 +216,13 @@ def clean(chars: list[Char], width: float, height: float, page: int,
                 lone += 1
                 continue
             ch.text = t
+        if _NONCHAR.search(t):
+            kept_text = _NONCHAR.sub("", t)
+            nonchar[ch.fontname] += len(t) - len(kept_text)
+            nonchar_seen.update(_NONCHAR.findall(t))
+            if not kept_text:
+                continue
+            ch.text = t = kept_text
         if t in _ZERO_WIDTH:
             continue
         if w:
@@ -220,9 +239,18 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     if cid:
         warnings.append(Warning("cid_glyphs", f"{cid} glyph(s) without a Unicode mapping "
                                 "((cid:N)) dropped", page))
+    if nothing:
+        warnings.append(Warning("cid_glyphs", f"{sum(nothing.values())} glyph(s) whose Unicode "
+                                "map gives no character (empty or U+0000) dropped, in font(s) "
+                                f"{_font_names(nothing)}", page))
     if lone:
         warnings.append(Warning("lone_surrogates", f"{lone} glyph(s) mapped to half a UTF-16 "
                                 "surrogate pair (no character) dropped", page))
+    if nonchar:
+        seen = " ".join(f"U+{ord(c):04X}" for c in sorted(nonchar_seen))
+        warnings.append(Warning("noncharacters", f"{sum(nonchar.values())} noncharacter(s) "
+                                f"({seen}) removed from the text, in font(s) {_font_names(nonchar)}",
+                                page))
     if pua:
         sample = "".join(f"U+{ord(c[0]):04X} " for c in list(pua)[:5]).strip()
         warnings.append(Warning("private_use", f"{sum(pua.values())} private-use character(s) "
@@ -237,6 +265,11 @@ def clean(chars: list[Char], width: float, height: float, page: int,
         warnings.append(Warning("absurd_glyphs", f"{absurd} glyph(s) of impossible size or "
                                 "position dropped", page))
     return kept
+
+
+def _font_names(fonts: Counter[str]) -> str:
+    """The fonts a warning names, without their subset prefix ("ABCDEF+")."""
+    return ", ".join(sorted({f.split("+")[-1] or "?" for f in fonts}))
 
 
 def _drop_unmapped_fonts(chars: list[Char], page: int, warnings: list[Warning]) -> list[Char]:

@@ -54,6 +54,39 @@ def test_a_glyph_mapped_to_half_a_surrogate_pair_is_no_text(tmp_path: Path, read
         assert "\U0001F600" in text, text
 
 
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_noncharacters_and_glyphs_mapped_to_nothing_are_reported(tmp_path: Path, reader: str) -> None:
+    """XeTeX's nanicolle manual maps a glyph after each URL to U+FFFF, a noncharacter that
+    pdfminer passed into the text unsaid; a ToUnicode entry may also give U+0000 or an
+    empty string. Noncharacters (U+FFFE, U+FFFF, U+FDD0–FDEF) leave the text, glyphs mapped
+    to no character are dropped, and each is counted in one warning per page, not per glyph."""
+    font = ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+            "/ToUnicode 7 0 R >>")
+    content = ("BT /F2 11 Tf 72 700 Td (See http://example.org/XY and the ZZ mark, then Q here.) Tj ET\n"
+               "BT /F2 11 Tf 72 680 Td (A second line of plain text follows it here.) Tj ET")
+    pairs = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
+    pairs[ord("X")], pairs[ord("Y")], pairs[ord("Z")] = "FFFF", "FDD0", "FFFE"
+    pairs[ord("Q")] = "0000"
+    pdf = write_pdf(tmp_path / "nonchar.pdf", [content], fonts="/F2 6 0 R",
+                    extra_objects=[font, _tounicode(pairs)])
+    doc = extract_pdf(pdf, reader=reader)
+    add_sentences(doc)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "example.org/" in text and "second line" in text, text
+    out = dumps(doc)
+    for bad in ("\uffff", "\ufffe", "\ufdd0", "\x00"):
+        assert bad not in text and bad not in out, (bad, text)
+    nonchar = [w for w in doc.warnings if w.code == "noncharacters"]
+    # PDFium reads U+FFFF as "no map" and falls back to the font's encoding ("X"): three
+    # noncharacters, pdfminer four, in one warning for the page
+    assert len(nonchar) == 1 and nonchar[0].page == 1, doc.warnings
+    count = {"pdfium": "3", "pdfplumber": "4"}[reader]
+    assert nonchar[0].message.startswith(f"{count} noncharacter(s)"), nonchar
+    assert "U+FFFE" in nonchar[0].message and "Helvetica" in nonchar[0].message, nonchar
+    # the glyph mapped to U+0000: PDFium spells it (cid:0), pdfminer gives the character
+    assert any(w.code == "cid_glyphs" and w.page == 1 for w in doc.warnings), doc.warnings
+
+
 def test_boxes_are_cut_at_the_page_edge(tmp_path: Path) -> None:
     """A line of code set past the right margin (shared-mime-info's spec) and a label at
     the bottom of a tightly cropped figure (dvipdfm's transistor.pdf): the glyphs' boxes
