@@ -29,23 +29,29 @@ def _tounicode(pairs: dict[int, str]) -> str:
     return f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream"
 
 
+def _remapped(path: Path, reader: str, first_line: str, remap: dict[str, str]):  # noqa: ANN202
+    """Extracts a Helvetica page whose ToUnicode maps each ASCII code to itself except the
+    letters of ``remap`` (to the given UTF-16 hex); returns the document and its joined text."""
+    font = ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+            "/ToUnicode 7 0 R >>")
+    content = (f"BT /F2 11 Tf 72 700 Td ({first_line}) Tj ET\n"
+               "BT /F2 11 Tf 72 680 Td (A second line of plain text follows it here.) Tj ET")
+    pairs = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
+    pairs.update({ord(k): v for k, v in remap.items()})
+    pdf = write_pdf(path, [content], fonts="/F2 6 0 R", extra_objects=[font, _tounicode(pairs)])
+    doc = extract_pdf(pdf, reader=reader)
+    add_sentences(doc)
+    return doc, " ".join(p.text for p in doc.paragraphs)
+
+
 @pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
 def test_a_glyph_mapped_to_half_a_surrogate_pair_is_no_text(tmp_path: Path, reader: str) -> None:
     """Latin Modern's font table (lm-info.pdf) maps an unused slot to U+D800, half of a
     UTF-16 pair: no character, and a string holding it cannot be written as UTF-8. The
     glyph is dropped and reported; a whole pair (U+1F600 as D83D DE00) stays one character."""
-    font = ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
-            "/ToUnicode 7 0 R >>")
-    content = ("BT /F2 11 Tf 72 700 Td (The lone half X is not text, the pair Y is one.) Tj ET\n"
-               "BT /F2 11 Tf 72 680 Td (A second line of plain text follows it here.) Tj ET")
-    pairs = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
-    pairs[ord("X")] = "D800"
-    pairs[ord("Y")] = "D83DDE00"
-    pdf = write_pdf(tmp_path / "surrogate.pdf", [content], fonts="/F2 6 0 R",
-                    extra_objects=[font, _tounicode(pairs)])
-    doc = extract_pdf(pdf, reader=reader)
-    add_sentences(doc)
-    text = " ".join(p.text for p in doc.paragraphs)
+    doc, text = _remapped(tmp_path / "surrogate.pdf", reader,
+                          "The lone half X is not text, the pair Y is one.",
+                          {"X": "D800", "Y": "D83DDE00"})
     assert "half  is" in text or "half is" in text, text
     assert not any("\ud800" <= c <= "\udfff" for c in text), text
     dumps(doc).encode("utf-8")  # what `pariter extract` writes
@@ -60,18 +66,9 @@ def test_noncharacters_and_glyphs_mapped_to_nothing_are_reported(tmp_path: Path,
     pdfminer passed into the text unsaid; a ToUnicode entry may also give U+0000 or an
     empty string. Noncharacters (U+FFFE, U+FFFF, U+FDD0–FDEF) leave the text, glyphs mapped
     to no character are dropped, and each is counted in one warning per page, not per glyph."""
-    font = ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
-            "/ToUnicode 7 0 R >>")
-    content = ("BT /F2 11 Tf 72 700 Td (See http://example.org/XY and the ZZ mark, then Q here.) Tj ET\n"
-               "BT /F2 11 Tf 72 680 Td (A second line of plain text follows it here.) Tj ET")
-    pairs = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
-    pairs[ord("X")], pairs[ord("Y")], pairs[ord("Z")] = "FFFF", "FDD0", "FFFE"
-    pairs[ord("Q")] = "0000"
-    pdf = write_pdf(tmp_path / "nonchar.pdf", [content], fonts="/F2 6 0 R",
-                    extra_objects=[font, _tounicode(pairs)])
-    doc = extract_pdf(pdf, reader=reader)
-    add_sentences(doc)
-    text = " ".join(p.text for p in doc.paragraphs)
+    doc, text = _remapped(tmp_path / "nonchar.pdf", reader,
+                          "See http://example.org/XY and the ZZ mark, then Q here.",
+                          {"X": "FFFF", "Y": "FDD0", "Z": "FFFE", "Q": "0000"})
     assert "example.org/" in text and "second line" in text, text
     out = dumps(doc)
     for bad in ("\uffff", "\ufffe", "\ufdd0", "\x00"):
