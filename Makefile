@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all install corpus test bench fuzz typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score devset4 devset4-score clean
+.PHONY: all install corpus test bench fuzz typeset typeset-check typeset-alt devset devset-score devset2 devset2-score devset2-pairs devset3 devset3-score devset4 devset4-score devset5 devset5-score clean
 
 all: corpus
 
@@ -95,6 +95,16 @@ devset4: $(STAMP)
 
 devset4-score: $(STAMP)
 	$(BIN)/python corpus/devset/score.py $(DEVSET4)
+
+# the notes set (corpus/devset/specs5.py): footnote and endnote label styles, separators and
+# producers where users' notes come from; tunable (devset4 stays the held-out test)
+DEVSET5 ?= /work/devset5
+devset5: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,devset]'
+	$(BIN)/python corpus/devset/build.py --set 5 --out $(DEVSET5)
+
+devset5-score: $(STAMP)
+	$(BIN)/python corpus/devset/score.py $(DEVSET5) --detail
 
 clean:
 	rm -rf corpus/build .pytest_cache fuzz-failures

@@ -465,11 +465,12 @@ def build(spec: Spec, out: Path) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, help="default /work/devset (set 1), /work/devset2 (set 2), "
-                                              "/work/devset3 (set 3), /work/devset4 (set 4)")
-    ap.add_argument("--set", choices=("1", "2", "3", "4"), default="1",
-                    help="1: the first dev set; 2: the held-out set of specs2.py (nobody tunes on it); "
-                         "3: the footnote and callout set of specs3.py; 4: the held-out set of "
-                         "specs4.py (new texts and templates; nobody tunes on it)")
+                                              "/work/devset3 (set 3), /work/devset4 (set 4), /work/devset5 (set 5)")
+    ap.add_argument("--set", choices=("1", "2", "3", "4", "5"), default="1",
+                    help="1: the first dev set; 2: the set of specs2.py; 3: the footnote and callout set "
+                         "of specs3.py; 4: the held-out set of specs4.py (new texts and templates; nobody "
+                         "tunes on it); 5: the notes set of specs5.py (label styles, separators, "
+                         "endnotes; tunable)")
     ap.add_argument("--only", action="append")
     ap.add_argument("--list", action="store_true")
     a = ap.parse_args(argv)
@@ -478,11 +479,11 @@ def main(argv=None) -> int:
         sys.modules.setdefault("devset_build", sys.modules[__name__])
         import specs2
         specs = specs2.specs()
-    elif a.set in ("3", "4"):
+    elif a.set in ("3", "4", "5"):
         sys.modules.setdefault("devset_build", sys.modules[__name__])
         specs = __import__(f"specs{a.set}").specs()
     a.out = a.out or Path({"1": "/work/devset", "2": "/work/devset2", "3": "/work/devset3",
-                           "4": "/work/devset4"}[a.set])
+                           "4": "/work/devset4", "5": "/work/devset5"}[a.set])
     if a.list:
         for s in specs:
             print(f"{s.name:<36} {s.producer:<40} {s.exercises}")

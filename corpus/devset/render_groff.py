@@ -21,6 +21,9 @@ class GroffStyle:
     vertical_spacing: int = 12
     note_size: int = 8
     indent_first: bool = True  # .PP (first-line indent) or .LP (block paragraphs)
+    # -ms footnote format (the FF register): 0 raised label, 1 raised and not indented,
+    # 2 label on the line followed by a period, 3 the same with a hanging indent
+    note_format: int = 0
 
 
 def _esc(s: str) -> str:
@@ -104,7 +107,8 @@ def _body(doc: Doc, para: str, heading, item, notes: tuple[str, str], note_prefi
 
 def to_ms(doc: Doc, st: GroffStyle) -> str:
     out = [f".nr PS {st.point_size}", f".nr VS {st.vertical_spacing}", f".nr FPS {st.note_size}",
-           f".nr FVS {st.note_size + 2}", ".nr HM 1i", ".nr FM 1i", ".TL", _line(_esc(doc.title))]
+           f".nr FVS {st.note_size + 2}", ".nr HM 1i", ".nr FM 1i",
+           *([f".nr FF {st.note_format}"] if st.note_format else []), ".TL", _line(_esc(doc.title))]
     if doc.author:
         out += [".AU", _line(_esc(doc.author))]
     if st.columns == 2:

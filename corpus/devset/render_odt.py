@@ -19,7 +19,7 @@ from pathlib import Path
 
 from odf import teletype
 from odf.opendocument import OpenDocumentText
-from odf.style import (Columns, FontFace, Footer, FooterStyle, Header, HeaderFooterProperties,
+from odf.style import (Columns, FontFace, Footer, FootnoteSep, FooterStyle, Header, HeaderFooterProperties,
                        HeaderStyle, ListLevelProperties, MasterPage, PageLayout,
                        PageLayoutProperties, ParagraphProperties, Style, TabStop, TabStops,
                        TableCellProperties, TableColumnProperties, TableProperties,
@@ -80,7 +80,14 @@ class OdtStyle:
     footnote_restart: str = "document"  # "document" | "page" (numbers restart on every page) | "chapter"
     tagged: bool = False
     title_size: float = 18
-    footnote_rule: bool = True
+    # the line over the page's notes: None leaves LibreOffice's default (a quarter of the
+    # text width), "" prints none, "100%" a rule across the text
+    footnote_rule: str | None = None
+    # the label in front of a note's text (footnotes and endnotes): raised like the callout,
+    # or set on the line in the note's own size, with LibreOffice's 'Before'/'After' text
+    # around it (Tools > Footnotes and Endnotes; the callout in the text is unchanged)
+    note_label_raised: bool = True
+    note_label_affix: tuple[str, str] = ("", "")
     # LibreOffice numbers the headings itself (outline numbering): level -> (prefix, format,
     # suffix, levels shown); the heading text then holds no number. Format "1", "一, 二, 三, ...".
     outline: dict[int, tuple[str, str, str, int]] | None = None
@@ -130,6 +137,11 @@ class _Writer:
                                    printorientation="portrait")
         if st.columns > 1:
             plp.addElement(Columns(columncount=st.columns, columngap=f"{COLUMN_GAP_CM}cm"))
+        if st.footnote_rule is not None:
+            plp.addElement(FootnoteSep(width="0.018cm" if st.footnote_rule else "0cm",
+                                       relwidth=st.footnote_rule or "0%", adjustment="left",
+                                       linestyle="solid" if st.footnote_rule else "none",
+                                       distancebeforesep="0.1cm", distanceaftersep="0.1cm"))
         pl.addElement(plp)
         hs, fs = HeaderStyle(), FooterStyle()
         hs.addElement(HeaderFooterProperties(minheight="0.6cm", marginbottom="0.4cm"))
@@ -194,11 +206,14 @@ class _Writer:
         self.t_sup = self._tstyle("Sup", textposition="super 58%")
         self.t_sub = self._tstyle("Sub", textposition="sub 58%")
         self.t_anchor = self._tstyle("Footnote_20_anchor", textposition="super 58%")
+        self.t_label = self.t_anchor if st.note_label_raised else \
+            self._tstyle("Footnote_20_Characters", textposition="0% 100%")
         # notes
         for cls, fmt in (("footnote", st.footnote_format), ("endnote", st.endnote_format)):
             od.styles.addElement(NotesConfiguration(
                 noteclass=cls, numformat=fmt, startvalue="0",
-                citationbodystylename=self.t_anchor, citationstylename=self.t_anchor,
+                **{k: v for k, v in zip(("numprefix", "numsuffix"), st.note_label_affix) if v},
+                citationbodystylename=self.t_anchor, citationstylename=self.t_label,
                 defaultstylename=self.notep,
                 footnotesposition="page" if cls == "footnote" else "document",
                 startnumberingat=st.footnote_restart if cls == "footnote" else "document"))
