@@ -75,7 +75,7 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int,
         out.append(sorted(lines, key=lambda l: l.x0))
         return
     cols = _merge_label_columns(_split(lines, lambda l: (l.x0, l.x1), gutter))
-    if len(cols) == 2 and _wrap_over_gap(cols, measure):
+    if len(cols) == 2 and (_wrap_over_gap(cols, measure) or _label_row(cols)):
         cols = [lines]  # one column's text: read top to bottom (below)
     if len(cols) > 1:
         groups = _grid_groups(cols)
@@ -116,6 +116,28 @@ def _wrap_over_gap(cols: list[list[Line]], measure: float) -> bool:
             and up.x1 - up.x0 >= WRAP_WIDTH_SHARE * measure
             and 0 < down.baseline - up.baseline <= WRAP_PITCH_SIZES * up.size
             and abs(down.size - up.size) <= PIECE_SIZE_TOLERANCE)
+
+
+def _label_row(cols: list[list[Line]]) -> bool:
+    """A label set a quad or more before its words — a heading's number before its title
+    ("1.2␣␣研究问题"), a bold clause number before its text ("第七条␣␣列入…") — over a short
+    line (the text's wrapped end, the first line under the heading): the white right of
+    the label runs down past the short line, a vertical gap no line crosses, yet the
+    'right column' is the one line the label stands on, at the top of the region. Text of
+    a column of its own runs on for lines; a margin note stands beside a line of text,
+    not beside a label."""
+    left, right = cols
+    if len(right) != 1:
+        return False
+    r = right[0]
+    row = [l for l in left if abs(l.baseline - r.baseline) < LABEL_BASELINE_EM * r.size]
+    if len(row) != 1:
+        return False
+    lab = row[0]
+    return (lab.x1 - lab.x0 <= LABEL_COLUMN_EMS * r.size
+            and 0 <= r.x0 - lab.x1 <= RUN_IN_GAP_EM * r.size
+            and abs(lab.size - r.size) <= PIECE_SIZE_TOLERANCE
+            and all(l.baseline >= lab.baseline for l in left))
 
 
 def _grid_groups(cols: list[list[Line]]) -> list[list[Line]]:
