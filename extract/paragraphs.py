@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clauses import clause_number, follows
 from .lines import Line, is_cjk
 from .fonts import WEIGHT_STEP
 from .lang import detect_weight
@@ -133,14 +134,34 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
     """The document's lines (reading order) grouped into blocks."""
     out: list[Block] = []
     cur: Block | None = None
+    counts: dict[str, tuple[int, ...]] = {}  # the last number of each scheme opening a block
     for i, l in enumerate(lines):
         why = None if cur is None else breaks(cur.lines[-1], l, cur, ds)
+        if cur is not None and why is None and _counts_on(cur.lines[-1], l, counts):
+            why = "count"
         if cur is not None and why is None:
             cur.lines.append(l)
         else:
             cur = Block([l], why or "start")
             out.append(cur)
+            n = clause_number(l.text)
+            if n is not None:
+                counts[n.scheme] = n.parts
     return out
+
+
+def _counts_on(a: Line, b: Line, counts: dict[str, tuple[int, ...]]) -> bool:
+    """Does ``b`` open the next numbered clause after a sentence ended on ``a``? Its number
+    comes right after the last number of its scheme that opened a block (第十条 → 第十一条,
+    2.3 → 2.4): the document counts its clauses, so the count says where one begins even
+    where the previous one's last line happens to fill the line and the spacing between
+    them is slight. A number in running text that wraps to a line's start does not follow
+    the end of a sentence."""
+    n = clause_number(b.text)
+    if n is None or n.scheme not in counts or not a.text.rstrip().endswith(FINAL):
+        return False
+    prev = counts[n.scheme]
+    return len(prev) == len(n.parts) and follows(prev, n.parts)
 
 
 def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:

@@ -64,6 +64,26 @@ def test_a_number_a_quad_before_its_words_over_a_last_line_shorter_than_it(tmp_p
     assert second.startswith(words.split()[0]) and second.rstrip().endswith("to open it."), second
 
 
+def test_a_clause_of_one_full_line_ends_where_the_next_number_of_the_count_begins(
+        tmp_path: Path) -> None:
+    # 1.2 is one line that fills the measure and ends its sentence; 1.3 follows with a
+    # little paragraph spacing (less than a reader's "gap"): the count says a clause begins
+    ops: list[str] = []
+    base = 100.0
+    ops_, base = _clause(base, "1.1", [" its data",
+                                       "once a year and publish the result."])
+    ops += ops_
+    one = _full_line("1.2 ", "year.")
+    ops.append(courier_text(LEFT, base, SIZE, one))
+    base += PITCH + 2
+    ops_, base = _clause(base, "1.3", [" its data", "on request."])
+    ops += ops_
+    doc = extract_pdf(courier_pdf(tmp_path / "count.pdf", [_head("1") + ops]))
+    assert [c.number for c in doc.clauses] == ["1.1", "1.2", "1.3"]
+    assert doc.clauses[1].text.rstrip().endswith("year."), doc.clauses[1].text
+    assert doc.clauses[2].text.startswith("The body"), doc.clauses[2].text
+
+
 def test_a_heading_number_a_quad_before_its_title_over_a_short_line_is_no_grid(
         tmp_path: Path) -> None:
     # a centred heading "1.2␣␣Questions" whose number and title stand a quad apart, with a
