@@ -168,7 +168,10 @@ def clean(chars: list[Char], width: float, height: float, page: int,
           warnings: list[Warning]) -> list[Char]:
     """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
     kept: list[Char] = []
-    cid = white = outside = absurd = lone = 0
+    white = outside = absurd = lone = 0
+    cid: Counter[str] = Counter()  # (cid:N) glyphs dropped, per font
+    coded: Counter[str] = Counter()  # glyphs kept as the character of their code, per font
+    replacement: Counter[str] = Counter()  # glyphs the map gives U+FFFD, per font
     nonchar: Counter[str] = Counter()  # noncharacters removed, per font
     nonchar_seen: set[str] = set()
     nothing: Counter[str] = Counter()  # glyphs mapped to no character, per font
@@ -191,8 +194,8 @@ def clean(chars: list[Char], width: float, height: float, page: int,
         if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
             if not _CID.match(t) and t not in _ZERO_WIDTH:
                 outside += 1
-            else:
-                cid += t not in _ZERO_WIDTH
+            elif t not in _ZERO_WIDTH:
+                cid[ch.fontname] += 1
             continue
         col = ch.colour
         w = whites.get(col)
@@ -204,10 +207,12 @@ def clean(chars: list[Char], width: float, height: float, page: int,
             if w:
                 white += 1
                 continue
+            if ch.unmapped:
+                coded[ch.fontname] += 1
             kept.append(ch)
             continue
         if _CID.match(t):
-            cid += 1
+            cid[ch.fontname] += 1
             continue
         if _SURROGATE.search(t):
             # a pair left as two halves becomes its character; a half alone is no character
@@ -233,12 +238,24 @@ def clean(chars: list[Char], width: float, height: float, page: int,
             ch.text = n
         if is_private_use(n):
             pua[n] += 1
+        elif n == "\ufffd":
+            replacement[ch.fontname] += 1
         kept.append(ch)
     kept = dedupe(kept)
     kept = _drop_unmapped_fonts(kept, page, warnings)
     if cid:
-        warnings.append(Warning("cid_glyphs", f"{cid} glyph(s) without a Unicode mapping "
-                                "((cid:N)) dropped", page))
+        warnings.append(Warning("cid_glyphs", f"{sum(cid.values())} glyph(s) without a Unicode "
+                                f"mapping ((cid:N)) dropped, in font(s) {_font_names(cid)}", page))
+    if coded:
+        # PDFium's reading of a glyph its font maps to no character: the code itself, kept
+        # when it is printable ASCII (a simple font's code most likely means that letter)
+        warnings.append(Warning("unmapped_glyphs", f"{sum(coded.values())} glyph(s) without a "
+                                "Unicode mapping kept as the ASCII character of their code, which "
+                                f"may not be the one printed, in font(s) {_font_names(coded)}", page))
+    if replacement:
+        warnings.append(Warning("unmapped_glyphs", f"{sum(replacement.values())} glyph(s) the "
+                                "font maps to U+FFFD (an unknown character) kept as U+FFFD, in "
+                                f"font(s) {_font_names(replacement)}", page))
     if nothing:
         warnings.append(Warning("cid_glyphs", f"{sum(nothing.values())} glyph(s) whose Unicode "
                                 "map gives no character (empty or U+0000) dropped, in font(s) "

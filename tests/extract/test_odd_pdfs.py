@@ -84,6 +84,38 @@ def test_noncharacters_and_glyphs_mapped_to_nothing_are_reported(tmp_path: Path,
     assert any(w.code == "cid_glyphs" and w.page == 1 for w in doc.warnings), doc.warnings
 
 
+def _unmapped_cid_font(path: Path, flags: int) -> Path:
+    """A page whose words "A" and "BC" are set in a composite (Identity-H) font with no
+    ToUnicode map, as dvipdfmx writes Latin Modern when it cannot make one (texproposal):
+    the codes are glyph numbers, not characters. ``flags``: the descriptor's /Flags."""
+    font = ("<< /Type /Font /Subtype /Type0 /BaseFont /Odd-Identity-H /Encoding /Identity-H "
+            "/DescendantFonts [7 0 R] >>")
+    cid = ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Odd /CIDToGIDMap /Identity "
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+           "/DW 600 /FontDescriptor 8 0 R >>")
+    desc = (f"<< /Type /FontDescriptor /FontName /Odd /Flags {flags} /FontBBox [0 -200 1000 900] "
+            "/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>")
+    content = ("BT /F1 11 Tf 72 700 Td (Write to ) Tj /F2 11 Tf <0041> Tj /F1 11 Tf ( the author, "
+               "see ) Tj /F2 11 Tf <00420043> Tj /F1 11 Tf ( here.) Tj ET\n"
+               "BT /F1 11 Tf 72 680 Td (A second line of plain text follows it here.) Tj ET")
+    return write_pdf(path, [content], fonts="/F2 6 0 R", extra_objects=[font, cid, desc])
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_glyphs_without_a_unicode_map_are_reported_whether_kept_or_dropped(tmp_path: Path,
+                                                                           reader: str) -> None:
+    """PDFium reads a glyph its font maps to no character as its code, kept when the code
+    is printable ASCII; pdfminer as ``(cid:N)``, dropped. Either way each page says how many
+    such glyphs it has and in which fonts, so a wrong or missing letter is never silent."""
+    doc = extract_pdf(_unmapped_cid_font(tmp_path / "nomap.pdf", 32), reader=reader)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "second line" in text, text
+    code = {"pdfium": "unmapped_glyphs", "pdfplumber": "cid_glyphs"}[reader]
+    found = [w for w in doc.warnings if w.code == code]
+    assert len(found) == 1 and found[0].page == 1, doc.warnings
+    assert found[0].message.startswith("3 glyph(s)") and "Odd" in found[0].message, found
+
+
 def test_boxes_are_cut_at_the_page_edge(tmp_path: Path) -> None:
     """A line of code set past the right margin (shared-mime-info's spec) and a label at
     the bottom of a tightly cropped figure (dvipdfm's transistor.pdf): the glyphs' boxes
