@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .chars import (MAX_GRAPHICS, RULE_THICKNESS, TABLE_MIN_RULES, Char, DocInfo, FontInfo,
+from .chars import (MAX_GRAPHICS, NONSYMBOLIC, RULE_THICKNESS, SYMBOLIC, TABLE_MIN_RULES, Char,
+                    DocInfo, FontInfo,
                     Link, OutlineItem, PageChars, PageTable, Rule, StructNode, TablePage, Target,
                     page_tables)
 
@@ -610,10 +611,11 @@ class PdfiumSource:
             il, ir, ib, it, ox_, oy_ = here
             if bad:
                 # spelt as pdfminer does: a printable ASCII code as that character (what a
-                # simple font's encoding most likely means), any other as (cid:N)
+                # simple font's encoding most likely means), any other as (cid:N); so is
+                # every code of a font that declares a symbol set (see _symbol_set)
                 unmapped += 1
                 code = ord(u) if len(u) == 1 else 0
-                u = u if 0x21 <= code <= 0x7E else f"(cid:{code})"
+                u = u if 0x21 <= code <= 0x7E and not _symbol_set(info.font) else f"(cid:{code})"
             size = info.size
             if info.upright and info.along_x:
                 # the advance: the font's width for the glyph, once checked against PDFium's
@@ -1295,6 +1297,19 @@ def _struct_str(fn, el) -> str:  # noqa: ANN001
     buf = ctypes.create_string_buffer(n)
     fn(el, buf, n)
     return buf.raw[: max(0, n - 2)].decode("utf-16-le", "replace")
+
+
+def _symbol_set(font: FontInfo | None) -> bool:
+    """Does the font's descriptor declare glyphs outside the standard Latin set (Symbolic
+    set, Nonsymbolic not; ISO 32000-1, 9.8.2)?
+
+    For a glyph PDFium finds no Unicode for (no ToUnicode entry, no glyph name in the Adobe
+    Glyph List, which PDFium holds whole), the code is then no letter: marvosym's envelope
+    "Letter" is code 66 ("B"), cmsy's angle brackets 104/105 ("h", "i"), an Identity-H
+    font's codes are glyph numbers. A font without that flag (matplotlib's Type 3 digits)
+    keeps its ASCII codes."""
+    f = font.flags if font is not None else None
+    return f is not None and f & (SYMBOLIC | NONSYMBOLIC) == SYMBOLIC
 
 
 def _clean_num(v: float | None) -> float | None:

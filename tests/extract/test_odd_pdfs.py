@@ -116,6 +116,22 @@ def test_glyphs_without_a_unicode_map_are_reported_whether_kept_or_dropped(tmp_p
     assert found[0].message.startswith("3 glyph(s)") and "Odd" in found[0].message, found
 
 
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_an_unmapped_glyph_of_a_symbol_font_is_not_the_letter_of_its_code(tmp_path: Path,
+                                                                           reader: str) -> None:
+    """marvosym's envelope is code 66 in a Symbolic font with no ToUnicode map (nanicolle's
+    manual), cmsy's angle brackets 104 and 105: read as the ASCII of their codes they put
+    "B", "h", "i" into the words. A font whose descriptor declares a symbol set gives no
+    letters for its unmapped codes: the glyphs are reported and left out."""
+    doc = extract_pdf(_unmapped_cid_font(tmp_path / "symbol.pdf", 4), reader=reader)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "Write to the author, see here." in " ".join(text.split()), text
+    assert not any(w.code == "unmapped_glyphs" for w in doc.warnings), doc.warnings
+    dropped = [w for w in doc.warnings if w.code == "cid_glyphs"]
+    assert len(dropped) == 1 and dropped[0].message.startswith("3 glyph(s)"), doc.warnings
+    assert "Odd" in dropped[0].message, dropped
+
+
 def test_boxes_are_cut_at_the_page_edge(tmp_path: Path) -> None:
     """A line of code set past the right margin (shared-mime-info's spec) and a label at
     the bottom of a tightly cropped figure (dvipdfm's transistor.pdf): the glyphs' boxes
