@@ -374,13 +374,21 @@ class PdfplumberSource:
         self._want_tables = tables
         self._pdf = pdfplumber.open(self.path)
         self.page_count = len(self._pdf.pages)
+        from .hygiene import clean_string, string_warning  # hygiene reads Char from here
+
+        #: what the document-level strings were cleaned of (code, message), for the pipeline
+        self.problems: list[tuple[str, str]] = []
         title = None
         try:
             meta = self._pdf.metadata or {}
             t = meta.get("Title")
             if isinstance(t, bytes):
                 t = t.decode("utf-8", "replace")
-            title = t.strip() if isinstance(t, str) and t.strip() else None
+            if isinstance(t, str):
+                t, removed = clean_string(t)
+                if removed:
+                    self.problems.append(string_warning("the document's title (metadata)", removed))
+                title = t.strip() or None
         except Exception:  # metadata is decoration: never fail on it
             title = None
         self.title = title

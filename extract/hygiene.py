@@ -43,6 +43,31 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _NONCHAR = re.compile("[\ufdd0-\ufdef" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
 
+#: Control characters that are not white space (C0 but tab, line feed, vertical tab, form
+#: feed, carriage return; DEL; C1 but NEL): no text holds one, and XML 1.0 cannot (the TEI
+#: and TMX exports). A ToUnicode map, a metadata string or an outline title may give one.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def clean_string(s: str) -> tuple[str, int]:
+    """A string the PDF stores as text outside the page (its title, an outline entry, a
+    link's URI) with what the text layer is cleaned of removed: noncharacters, control
+    characters, halves of UTF-16 surrogate pairs (a whole pair becomes its character).
+    Returns the string and how many characters were removed."""
+    t = s
+    if _SURROGATE.search(t):
+        t = t.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    t = _CONTROL.sub("", _NONCHAR.sub("", t))
+    # a surrogate pair is two code units of s and one character of t: count characters
+    removed = len(s.encode("utf-16-le", "surrogatepass")) // 2 - len(t.encode("utf-16-le")) // 2
+    return t, removed
+
+
+def string_warning(what: str, removed: int) -> tuple[str, str]:
+    """The (code, message) that reports ``removed`` characters taken out of ``what``."""
+    return ("control_characters", f"{removed} noncharacter(s), control character(s) or half "
+            f"surrogate(s) removed from {what}")
+
 
 #: CJK Radicals Supplement code points that fonts map simplified ideographs to (Noto CJK
 #: gives 见 as U+2EC5, 长 as U+2ED3 in Chromium's PDFs), with the unified ideograph each
@@ -175,6 +200,7 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     nonchar: Counter[str] = Counter()  # noncharacters removed, per font
     nonchar_seen: set[str] = set()
     nothing: Counter[str] = Counter()  # glyphs mapped to no character, per font
+    control: Counter[str] = Counter()  # control characters removed, per font
     # a glyph taller than twice the page, or placed nowhere: a number from a damaged file
     # (a font size of 10¹⁰), not text; later loops must not be sized by it
     tallest = 2.0 * max(width, height, 1.0)
@@ -201,7 +227,8 @@ def clean(chars: list[Char], width: float, height: float, page: int,
         w = whites.get(col)
         if w is None:
             w = whites[col] = _is_white(col)
-        if len(t) == 1 and t < "\u2e80":  # the common case: nothing to normalise or flag
+        if len(t) == 1 and " " <= t < "\u2e80" and (t < "\x7f" or t > "\x9f"):
+            # the common case: nothing to normalise or flag
             if t in _ZERO_WIDTH:
                 continue
             if w:
@@ -225,6 +252,12 @@ def clean(chars: list[Char], width: float, height: float, page: int,
             kept_text = _NONCHAR.sub("", t)
             nonchar[ch.fontname] += len(t) - len(kept_text)
             nonchar_seen.update(_NONCHAR.findall(t))
+            if not kept_text:
+                continue
+            ch.text = t = kept_text
+        if _CONTROL.search(t):
+            kept_text = _CONTROL.sub("", t)
+            control[ch.fontname] += len(t) - len(kept_text)
             if not kept_text:
                 continue
             ch.text = t = kept_text
@@ -268,6 +301,10 @@ def clean(chars: list[Char], width: float, height: float, page: int,
         warnings.append(Warning("noncharacters", f"{sum(nonchar.values())} noncharacter(s) "
                                 f"({seen}) removed from the text, in font(s) {_font_names(nonchar)}",
                                 page))
+    if control:
+        warnings.append(Warning("control_characters", f"{sum(control.values())} control "
+                                "character(s) removed from the text, in font(s) "
+                                f"{_font_names(control)}", page))
     if pua:
         sample = "".join(f"U+{ord(c[0]):04X} " for c in list(pua)[:5]).strip()
         warnings.append(Warning("private_use", f"{sum(pua.values())} private-use character(s) "

@@ -16,6 +16,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from .hygiene import clean_string
+
 #: An outline is trusted when at least this share of its entries pointing into the
 #: document match a line where they point (hidden bookmarks and stale outlines don't).
 TRUSTED_SHARE = 0.5
@@ -58,7 +60,9 @@ def read_outline(path: str | Path) -> list[OutlineEntry]:
         for i, item in enumerate(pdf.get_toc(max_depth=MAX_OUTLINE_DEPTH)):
             if i >= MAX_OUTLINE_ENTRIES:
                 break
-            title = (item.get_title() or "").strip()
+            # cleaned as the text is (the pipeline's reader reports what it removed), so
+            # that a title matches its heading
+            title = clean_string(item.get_title() or "")[0].strip()
             if not title:
                 continue
             dest = item.get_dest()

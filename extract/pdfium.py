@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .chars import (MAX_GRAPHICS, NONSYMBOLIC, RULE_THICKNESS, SYMBOLIC, TABLE_MIN_RULES, Char,
-                    DocInfo, FontInfo,
-                    Link, OutlineItem, PageChars, PageTable, Rule, StructNode, TablePage, Target,
-                    page_tables)
+                    DocInfo, FontInfo, Link, OutlineItem, PageChars, PageTable, Rule, StructNode,
+                    TablePage, Target, page_tables)
+from .hygiene import clean_string, string_warning
 
 #: a page with more glyphs than this is not text to read (a glyph-drawn chart, a hostile
 #: file); the rest of its glyphs are dropped and the page is reported
@@ -328,6 +328,8 @@ class PdfiumSource:
         self._fill, self._stroke = c_int(), c_int()
         self._pfill, self._pstroke = byref(self._fill), byref(self._stroke)
         self._pending: dict[int, list[Target]] = {}  # targets on pages not read yet
+        #: what the document-level strings were cleaned of (code, message), for the pipeline
+        self.problems: list[tuple[str, str]] = []
         self.title = self._title()
         self.info = self._doc_info()
 
@@ -337,8 +339,16 @@ class PdfiumSource:
             t = self._pdf.get_metadata_value("Title")
         except Exception:  # metadata is decoration: never fail on it
             return None
-        t = t.strip().replace("\x00", "") if isinstance(t, str) else ""
-        return t or None
+        return self._clean(t, "the document's title (metadata)").strip() or None
+
+    def _clean(self, s: object, what: str) -> str:
+        """A string of the document's own (metadata, outline) as text: see clean_string."""
+        if not isinstance(s, str):
+            return ""
+        t, removed = clean_string(s)
+        if removed:
+            self.problems.append(string_warning(what, removed))
+        return t
 
     def _doc_info(self) -> DocInfo:
         import pypdfium2.raw as raw
@@ -346,7 +356,8 @@ class PdfiumSource:
         meta: dict[str, str] = {}
         for key in ("Producer", "Creator"):
             try:
-                v = self._pdf.get_metadata_value(key).strip().replace("\x00", "")
+                v = self._clean(self._pdf.get_metadata_value(key),
+                                f"the document's {key.lower()} (metadata)").strip()
             except Exception:
                 v = ""
             if v:
@@ -360,16 +371,21 @@ class PdfiumSource:
 
     def _outline(self) -> list[OutlineItem]:
         out: list[OutlineItem] = []
+        removed = 0
         try:
             for bm in self._pdf.get_toc(max_depth=15):
                 if len(out) >= MAX_OUTLINE_ITEMS:
                     break
-                title = (bm.get_title() or "").replace("\x00", "").strip()
+                title, bad = clean_string(bm.get_title() or "")
+                title = title.strip()
+                removed += bad
                 dest = bm.get_dest()
                 target = self._target(dest) if dest is not None else None
                 out.append(OutlineItem(title, bm.level + 1, target))
         except Exception:  # a broken outline is no outline: the text is still there
-            return out
+            pass
+        if removed:
+            self.problems.append(string_warning("the outline's titles", removed))
         return out
 
     def _target(self, dest) -> Target | None:  # noqa: ANN001 - pypdfium2 PdfDest
@@ -466,7 +482,7 @@ class PdfiumSource:
                     self._as_drawn(index, g, pc, nameless, replaced)
                 except Exception as exc:  # PDFium's reading stands: it is the page's text
                     pc.problems.append(("second_reading_failed", f"{type(exc).__name__}: {exc}"))
-            pc.links = self._links(page, g, number)
+            pc.links = self._links(page, g, number, pc.problems)
             if self._want_tables and len(pc.rules) >= TABLE_MIN_RULES and pc.chars:
                 pc.tables = self._tables(pc, self._edges(paths, g))
             return pc
@@ -1160,10 +1176,12 @@ class PdfiumSource:
         return edges
 
     # -- links --------------------------------------------------------------------------------
-    def _links(self, page, g: _Geometry, number: int) -> list[Link]:  # noqa: ANN001
+    def _links(self, page, g: _Geometry, number: int,  # noqa: ANN001
+               problems: list[tuple[str, str]]) -> list[Link]:
         import pypdfium2.raw as raw
 
         out: list[Link] = []
+        bad_uri = 0
         pos = c_int(0)
         link = raw.FPDF_LINK()
         r = raw.FS_RECTF()
@@ -1185,12 +1203,16 @@ class PdfiumSource:
                         if 0 < n < 65536:
                             buf = ctypes.create_string_buffer(n)
                             raw.FPDFAction_GetURIPath(self._pdf.raw, action, buf, n)
-                            uri = buf.raw[:n].rstrip(b"\x00").decode("latin-1") or None
+                            uri, bad = clean_string(buf.raw[:n].rstrip(b"\x00").decode("latin-1"))
+                            uri = uri or None
+                            bad_uri += bad
             if dest:
                 import pypdfium2 as pdfium
 
                 target = self._target(pdfium.PdfDest(dest, self._pdf))
             out.append(Link(number, *box, target, uri))
+        if bad_uri:
+            problems.append(string_warning("link URIs", bad_uri))
         return out
 
     # -- tables -------------------------------------------------------------------------------

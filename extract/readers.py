@@ -100,7 +100,8 @@ def open_source(p: Path, check: FileCheck | None = None, reader: str = DEFAULT_R
             first, exc = failures[0]
             problems.append(("reader_fallback", f"{first} could not open the file "
                              f"({_describe(exc)}); read with {name}"))
-        src.problems = problems  # type: ignore[attr-defined]
+        # the reader's own (strings it cleaned) after the fallback
+        src.problems = problems + list(getattr(src, "problems", ()))  # type: ignore[attr-defined]
         return src
     if check.encrypted or any(_encrypted(exc) for _, exc in failures):
         raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")

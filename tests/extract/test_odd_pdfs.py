@@ -132,6 +132,59 @@ def test_an_unmapped_glyph_of_a_symbol_font_is_not_the_letter_of_its_code(tmp_pa
     assert "Odd" in dropped[0].message, dropped
 
 
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_control_characters_leave_the_text_with_a_warning(tmp_path: Path, reader: str) -> None:
+    """A ToUnicode entry may give a control character (U+0007): no text holds one and XML
+    (TEI, TMX) cannot. It leaves the text and the page says so; a tab stays white space."""
+    doc, text = _remapped(tmp_path / "control.pdf", reader, "A bell X here and a tab Y there.",
+                          {"X": "0007", "Y": "0009"})
+    assert "\x07" not in dumps(doc) and "bell here" in " ".join(text.split()), text
+    found = [w for w in doc.warnings if w.code == "control_characters"]
+    assert len(found) == 1 and found[0].page == 1, doc.warnings
+    assert found[0].message.startswith("1 control character(s)"), found
+
+
+def test_title_outline_and_link_uris_are_cleaned_like_the_text(tmp_path: Path) -> None:
+    """The document's title (metadata), its outline titles and its links' URIs are text
+    the PDF stores outside the page: a noncharacter or a control character in them is
+    removed as it is from the glyphs, and reported."""
+    from pariter.extract.chars import PdfplumberSource
+    from pariter.extract.outline import read_outline
+    from pariter.extract.pdfium import PdfiumSource
+
+    def utf16(text: str) -> str:
+        return "<FEFF" + "".join(f"{ord(c):04X}" for c in text) + ">"
+
+    title, entry = utf16("Odd\uffff ti\x07tle"), utf16("Intro\x07duc\uffffti\ufdd0on")
+    content = "BT /F1 11 Tf 72 700 Td (A plain line of text under a link.) Tj ET"
+    pdf = write_pdf(tmp_path / "strings.pdf", [content], extra_trailer="/Info 6 0 R",
+                    catalog_extra="/Outlines 7 0 R", page_extra="/Annots [9 0 R]",
+                    extra_objects=[f"<< /Title {title} >>",
+                                   "<< /Type /Outlines /First 8 0 R /Last 8 0 R /Count 1 >>",
+                                   f"<< /Title {entry} /Parent 7 0 R "
+                                   "/Dest [4 0 R /XYZ 72 720 0] >>",
+                                   "<< /Type /Annot /Subtype /Link /Rect [72 690 250 712] "
+                                   "/A << /S /URI /URI (http://example.org/a\\007b) >> >>"])
+    src = PdfiumSource(pdf)
+    links = [l for pc in src.pages() for l in pc.links]
+    problems = list(src.problems) + [p for pc in src.pages() for p in pc.problems]
+    src.close()
+    assert src.title == "Odd title", src.title
+    # PDFium gives the control character as a space; the noncharacters are removed here
+    assert [o.title for o in src.info.outline] == ["Intro duction"], src.info.outline
+    assert [e.title for e in read_outline(pdf)] == ["Intro duction"]
+    assert [l.uri for l in links] == ["http://example.org/ab"], links
+    said = " ".join(m for code, m in problems if code == "control_characters")
+    for what in ("title", "outline", "link URIs"):
+        assert what in said, problems
+    plumber = PdfplumberSource(pdf)
+    plumber.close()
+    assert plumber.title == "Odd title" and any("title" in m for _, m in plumber.problems)
+    doc = extract_pdf(pdf)
+    assert "\uffff" not in dumps(doc) and "\x07" not in dumps(doc)
+    assert sum(w.code == "control_characters" for w in doc.warnings) >= 3, doc.warnings
+
+
 def test_boxes_are_cut_at_the_page_edge(tmp_path: Path) -> None:
     """A line of code set past the right margin (shared-mime-info's spec) and a label at
     the bottom of a tightly cropped figure (dvipdfm's transistor.pdf): the glyphs' boxes
