@@ -26,7 +26,8 @@ from . import parallel
 from .chars import Char, CharSource, Link, PageChars, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
-from .footnotes import (Note, NoteArea, attach_tiny_labels, called, footer_under_notes, glued_label,
+from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, footer_under_notes,
+                        glued_label, join_side_labels,
                         note_areas, parse_notes, without_backlinks)
 from .frontmatter import before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
@@ -338,6 +339,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     note_words = vocabulary([l.text for pg in pages for l in pg.lines])
     note_words.autospace = autospace
     for pg in pages:
+        pg.lines = join_side_labels(pg.lines, NOTE_SIZE_SHARE * size, pg.width)
         running_on = (last is not None and last.page == pg.number - 1
                       and not last.text.rstrip().endswith(FINAL))
         areas = note_areas(pg.lines, pg.rules, size, pg.width, pg.height, running_on)

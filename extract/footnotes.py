@@ -17,7 +17,8 @@ from pariter.model import Box
 from .chars import RULE_THICKNESS, Rule
 from .labels import ANY_CIRCLED, canonical
 from .labels import number as label_number
-from .lines import Line
+from .layout import merge_band_lines
+from .lines import SIZE_TOLERANCE, Line
 from .styles import DISPLAY_RATIO
 from .textjoin import Lexicon, join2
 
@@ -312,6 +313,49 @@ def attach_tiny_labels(lines: list[Line]) -> list[Line]:
                     used.add(id(lab))
                 break
     return [l for l in lines if id(l) not in used] if used else lines
+
+
+#: A note's label set on the line before its text with a tab or a hanging indent stands at
+#: most this many ems (of the note's type) left of it: LibreOffice's and pandoc's ODT tab
+#: (0.9 em), groff -ms ``FF 3`` (1.7 em), Word's hanging indent; a table's next column is
+#: further.
+LABEL_TAB_EM: float = 3.0
+#: a piece of a line that is a note label and nothing else: 1, 1., 1), *, †, ①
+_LONE_LABEL = re.compile(rf"^(?:\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])[.．)]?$")
+
+
+def join_side_labels(lines: list[Line], small: float, page_width: float) -> list[Line]:
+    """A note label standing alone before its note's text — a tab or a hanging indent
+    between them (``1⇥text``) — is read with the text as one line, ``1 text``: the line
+    builder broke the row at the tab, wider than a word space, and the labels of a page's
+    notes line up one under the other like a narrow column. Only in note type (``small``:
+    smaller than the body, where note areas are sought without a rule), the label and the
+    text of one row and one size, the text starting within :data:`LABEL_TAB_EM` and ending
+    the row (or followed only by another column's notes): a row that goes on with cells
+    (``1.  Cᵢ  0.71  0.18``) is a numbered table row."""
+    labels = [l for l in lines if l.size <= small and not l.sups and not l.lead_label
+              and _LONE_LABEL.match(l.text.strip())]
+    if not labels:
+        return lines
+    gone: set[int] = set()
+    for lab in labels:
+        if id(lab) in gone:
+            continue
+        right = [l for l in lines if l is not lab and id(l) not in gone
+                 and 0 <= l.x0 - lab.x1 <= LABEL_TAB_EM * l.size
+                 and abs(l.size - lab.size) <= SIZE_TOLERANCE
+                 and abs(l.baseline - lab.baseline) <= NOTE_ROW_EM * l.size]
+        if not right:
+            continue
+        text = min(right, key=lambda l: l.x0)
+        if any(l.x0 >= text.x1 and abs(l.baseline - text.baseline) <= NOTE_ROW_EM * l.size
+               and not (_LONE_LABEL.match(l.text.strip()) or _PLAIN_LABEL.match(l.text))
+               for l in lines if l is not text):
+            continue  # more cells follow on the row: a table's row, not a note's line
+        lab.text = lab.text.strip()
+        if len(merge_band_lines([lab, text], page_width)) == 1:  # the label's line took the text
+            gone.add(id(text))
+    return [l for l in lines if id(l) not in gone] if gone else lines
 
 
 def rows(lines: list[Line]) -> list[Line]:

@@ -161,3 +161,13 @@ def test_a_note_opening_with_a_book_title_mark_is_a_note() -> None:
     assert {"《", "〔", "「", "【", "『"} <= firsts
     assert doc.footnotes[0].text == "《中华人民共和国数据安全法》第二十一条。"
     assert all(lab == note for _, lab, note in _links(doc)) and len(doc.markers) == 10
+
+
+def test_a_label_set_apart_from_its_note_by_a_tab_opens_the_note() -> None:
+    """groff -ms ``FF 3`` (as LibreOffice's and pandoc's ODT tab): each note's label on the
+    line, a hanging indent before its text; the labels stand one under the other like a
+    narrow column, yet each opens its note, even when the note opens with a year."""
+    doc = extract_pdf(FIX / "notes-label-tab.pdf")
+    assert _links(doc) == [(1, "1", "1"), (1, "2", "2")]
+    assert doc.footnotes[0].text.startswith("1998 edition, revised")
+    assert doc.footnotes[1].text == "Cited from the second volume, pp. 114–117."
