@@ -23,7 +23,7 @@ from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, own_lang
-from .frontmatter import TITLE_RATIO
+from .frontmatter import TITLE_RATIO, contents_title
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .paragraphs import BULLETS, CLAUSE, LIST_START, Block
 from .styles import DocStyle
@@ -449,7 +449,8 @@ class Assembler:
                 out.extend(x for x in re.split(r"\s+/\s+|\n", t) if x.strip())
         if self.lines:
             p1 = self.lines[0].page
-            big = [l for l in self.lines if l.page == p1 and l.size >= TITLE_RATIO * self.body]
+            big = [l for l in self.lines if l.page == p1 and l.size >= TITLE_RATIO * self.body
+                   and not contents_title(l.text)]  # the contents' title is no title
             out.extend(l.text for l in big)
             if big:
                 text = ""

@@ -37,11 +37,22 @@ SENTENCE_LINE_CHARS = 40
 _TOC_TITLES = ("目录", "目次", "Contents", "TableofContents", "CONTENTS")
 
 
+def contents_title(text: str) -> bool:
+    """Does ``text`` name a table of contents (目录, Contents)?"""
+    return re.sub(r"\s+", "", text) in _TOC_TITLES
+
+
 def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
     """Ids of the first page's title lines (its largest type) and the title they spell."""
     if not lines:
         return set(), None
-    first = [l for l in lines if l.page == lines[0].page]
+    # a contents title names the contents, not the document: a front page may carry the
+    # title, the abstract and the contents (set larger than the title), and the title is
+    # the largest type besides it
+    first = [l for l in lines if l.page == lines[0].page
+             and not contents_title(l.text)]
+    if not first:
+        return set(), None
     big = max(l.size for l in first)
     if big < TITLE_RATIO * ds.size:
         return set(), None
@@ -79,7 +90,7 @@ def toc_pages(lines: list[Line]) -> set[int]:
     out = set()
     for page, ls in by_page.items():
         toc = sum(1 for l in ls if hd.looks_like_toc(l.text))
-        named = any(re.sub(r"\s+", "", l.text) in _TOC_TITLES for l in ls)
+        named = any(contents_title(l.text) for l in ls)
         numbers = sum(1 for l in ls if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", l.text.strip()))
         if named or toc + numbers >= max(TOC_MIN_LINES, TOC_SHARE * len(ls)):
             out.add(page)
@@ -96,7 +107,7 @@ def before_contents(lines: list[Line], pages: set[int]) -> set[int]:
     for l in lines:
         if l.page not in pages or l.page in titled:
             continue
-        if re.sub(r"\s+", "", l.text) in _TOC_TITLES:
+        if contents_title(l.text):
             titled.add(l.page)
             out.update(seen.get(l.page, ()))
         else:

@@ -1,0 +1,35 @@
+"""A front page that carries the title, the abstract and the contents (memoir's thesis
+style): the contents' title may be set larger than the document's title, and it names the
+contents, not the document. The page is a small PDF in Courier written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pariter.extract import extract_pdf
+
+from ._pdf import courier_pdf, courier_text
+
+
+def test_a_contents_title_larger_than_the_title_is_a_heading_not_the_title(tmp_path: Path) -> None:
+    front = [courier_text(150, 90, 17, "Rules and Open Data"),
+             courier_text(150, 120, 12, "A Thesis for the Degree of Master"),
+             courier_text(250, 170, 10, "Abstract"),
+             courier_text(100, 190, 10, "This thesis studies how public bodies classify the data"),
+             courier_text(100, 202, 10, "they hold, and how far their rules shape what is published."),
+             courier_text(72, 260, 25, "Contents"),
+             courier_text(72, 300, 11, "1 Introduction . . . . . . . . . . . . . . . . 2"),
+             courier_text(90, 315, 11, "1.1 Background  . . . . . . . . . . . . . . . 2"),
+             courier_text(90, 330, 11, "1.2 Questions . . . . . . . . . . . . . . . . 2"),
+             courier_text(72, 345, 11, "2 Method . . . . . . . . . . . . . . . . . . . 3"),
+             courier_text(90, 360, 11, "2.1 Data  . . . . . . . . . . . . . . . . . . 3"),
+             courier_text(90, 375, 11, "2.2 Measures  . . . . . . . . . . . . . . . . 3")]
+    body = ["We study the rules that public bodies follow when they publish the data they hold.",
+            "The registers of many bodies over five years are the evidence for this study."]
+    page2 = [courier_text(72, 90, 20, "1 Introduction")]
+    page2 += [courier_text(72, 130 + 13 * i, 11, t) for i, t in enumerate(body)]
+    page3 = [courier_text(72, 90, 20, "2 Method")]
+    page3 += [courier_text(72, 130 + 13 * i, 11, t) for i, t in enumerate(body)]
+    doc = extract_pdf(courier_pdf(tmp_path / "front.pdf", [front, page2, page3]))
+    assert doc.title == "Rules and Open Data"
+    assert [(h.page, h.text) for h in doc.headings if h.text == "Contents"] == [(1, "Contents")]
