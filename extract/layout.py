@@ -58,6 +58,21 @@ def reading_order(lines: list[Line], min_gutter: float = MIN_GUTTER_PT) -> list[
     return out
 
 
+#: Full-width punctuation that closes a phrase or a bracket: its mark is drawn in the left
+#: half of its em box (the horizontal Chinese convention, GB/T 15834), so a line ending in
+#: one may hang that box into the gutter (XeTeX lets it protrude) while its ink stops ...
+_CLOSING_CJK = frozenset("，。、；：）」』】》〉")
+#: ... this many ems before the box ends.
+CLOSING_BLANK_EM: float = 0.5
+
+
+def _ink_x1(l: Line) -> float:
+    """Where the ink of ``l`` ends: a trailing closing full-width mark leaves the right
+    half of its box blank. Column gutters are white the page's ink leaves."""
+    t = l.text.rstrip()
+    return l.x1 - CLOSING_BLANK_EM * l.size if t and t[-1] in _CLOSING_CJK else l.x1
+
+
 def _single_band(lines: list[Line]) -> bool:
     top = min(l.top for l in lines)
     bottom = max(l.bottom for l in lines)
@@ -74,7 +89,7 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int,
     if _single_band(lines):
         out.append(sorted(lines, key=lambda l: l.x0))
         return
-    cols = _merge_label_columns(_split(lines, lambda l: (l.x0, l.x1), gutter))
+    cols = _merge_label_columns(_split(lines, lambda l: (l.x0, _ink_x1(l)), gutter))
     if len(cols) == 2 and (_wrap_over_gap(cols, measure) or _label_row(cols)):
         cols = [lines]  # one column's text: read top to bottom (below)
     if len(cols) > 1:
