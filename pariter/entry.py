@@ -5,6 +5,10 @@ a second, and Python's own handler turns a Ctrl-C in that time into a ``Keyboard
 traceback (or a death by SIGINT). This module imports nothing heavy: it installs the
 handler first, then loads :mod:`pariter.cli`, whose :func:`~pariter.cli.run` installs its
 own. Nothing has been written before ``run`` starts, so an early Ctrl-C leaves no output.
+
+``pariter extract`` of one PDF forks its spaCy helper here, before the command line is
+loaded, so that spaCy's import starts at once on the other core
+(:func:`pariter.splitter.start_early`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ def _interrupt(signum: int, frame: Any) -> None:
 def main() -> None:
     signal.signal(signal.SIGINT, _interrupt)
     try:
+        from pariter.splitter import start_early
+
+        start_early(sys.argv[1:])
         from pariter.cli import run
 
         code = run()

@@ -8,8 +8,6 @@ document JSON always carries its sentences and their ids resolve.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,8 @@ from pariter.errors import InputError
 from pariter.ids import document_id, sentence_id
 from pariter.io import regular_file
 from pariter.model import Document, Sentence, load_document
+# the helper that loads spaCy while the PDF is read; importable from here as before
+from pariter.splitter import BackgroundSplitter, background_splitter  # noqa: F401
 
 
 def extract_document(path: str | Path, doc_id: str | None = None,
@@ -91,81 +91,3 @@ def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -
                                           lang=note.lang, paragraph=note.id, start=start, end=end))
     doc.sentences = sentences
 
-
-# -- loading spaCy while the PDF is read ----------------------------------------------------------
-def _serve(conn: Any, parents_end: Any) -> None:
-    """The helper process: load spaCy's two pipelines, then split what it is sent."""
-    from pariter.batch import ignore_sigint
-
-    ignore_sigint()
-    parents_end.close()  # else a parent that dies would never be seen to: recv() waits for ever
-    try:
-        from pariter.align.segment import pipeline, split_sentences
-
-        pipeline("zh")
-        pipeline("en")
-        items = conn.recv()
-        try:
-            conn.send([split_sentences(text, lang) for text, lang in items])
-        except Exception as e:  # the same exception the parent would have met
-            conn.send(e)
-    except (EOFError, OSError):
-        pass  # the parent is gone or did not need us
-    finally:
-        conn.close()
-
-
-class BackgroundSplitter:
-    """Sentence segmentation by spaCy in a helper process started before extraction.
-
-    Importing spaCy and building its pipelines is most of a cold ``pariter extract`` of a
-    short PDF, and it does not depend on the PDF: a helper forked at the start does it on
-    the second core while this process reads the PDF, then splits the paragraphs it is
-    sent. The result is the one :func:`add_sentences` computes in-process (same function,
-    same input); should the helper fail, the splitting is done here.
-    """
-
-    def __init__(self) -> None:
-        import multiprocessing
-
-        from pariter.batch import start_child
-
-        ctx = multiprocessing.get_context("fork")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self._conn), name="pariter: spaCy",
-                                 daemon=True)
-        start_child(self._proc)
-        child.close()
-
-    def split_all(self, items: list[tuple[str, str]]) -> list[list[tuple[int, int]]] | None:
-        """Spans for every ``(text, lang)``, or None when the helper could not answer."""
-        try:
-            self._conn.send(items)
-            out = self._conn.recv()
-        except (EOFError, OSError):
-            return None
-        finally:
-            self.close()
-        if isinstance(out, BaseException):
-            raise out
-        return out
-
-    def close(self) -> None:
-        self._conn.close()
-        if self._proc.is_alive():
-            self._proc.terminate()
-        self._proc.join()
-
-    def __enter__(self) -> "BackgroundSplitter":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def background_splitter() -> BackgroundSplitter | None:
-    """A :class:`BackgroundSplitter` when it can help: spaCy not loaded in this process
-    yet, ``fork`` available and more than one core; None otherwise."""
-    if "spacy" in sys.modules or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return None
-    return BackgroundSplitter()

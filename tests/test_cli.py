@@ -80,6 +80,52 @@ def test_extract_uses_spacy_without_torch_or_its_cli_and_both_still_load_later(t
     assert len(json.loads(out.read_text(encoding="utf-8"))["sentences"]) == 2
 
 
+def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path):
+    """`pariter extract` as a user starts it (the console script's entry point, a fresh
+    process): the PDF is read by PDFium alone and spaCy loads only in the sentence helper,
+    which was forked before the command line loaded and did the splitting."""
+    pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
+    out = tmp_path / "a.json"
+    report = tmp_path / "modules.json"
+    probe = textwrap.dedent(f"""
+        import atexit, json, sys
+        import pariter.splitter as splitter
+        forked = []
+        init = splitter.BackgroundSplitter.__init__
+        def counting(self):
+            forked.append("typer" in sys.modules)  # forked before the command line loaded?
+            init(self)
+        splitter.BackgroundSplitter.__init__ = counting
+        def report():
+            with open({str(report)!r}, "w") as fh:
+                json.dump({{"modules": [m for m in ("torch", "pdfplumber", "spacy", "numpy")
+                                       if m in sys.modules],
+                           "helpers": forked, "unclaimed": splitter._early is not None}}, fh)
+        atexit.register(report)
+        sys.argv = ["pariter", "extract", {str(pdf)!r}, "-o", {str(out)!r}]
+        from pariter.entry import main
+        main()
+    """)
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(report.read_text())
+    assert seen == {"modules": [], "helpers": [False], "unclaimed": False}
+    assert len(json.loads(out.read_text(encoding="utf-8"))["sentences"]) == 2
+
+
+def test_only_a_single_pdf_extract_forks_the_helper_early():
+    from pariter.splitter import wants_early_helper
+
+    assert wants_early_helper(["extract", "a.pdf", "-o", "a.json"])
+    assert wants_early_helper(["extract", "a.pdf"])
+    assert not wants_early_helper(["extract", "--help"])
+    assert not wants_early_helper(["extract", "a.pdf", "b.pdf", "--out", "dir"])
+    assert not wants_early_helper(["extract", "a.pdf", "--out=dir"])
+    assert not wants_early_helper(["align", "a.json", "b.json"])
+    assert not wants_early_helper([])
+
+
 def test_batch_extract_in_parallel_reports_a_bad_file_and_finishes_the_others(tmp_path, capsys):
     good = [write_pdf(tmp_path / f"报告{i}.pdf", [text_ops([(72, 72, 12, f"Text number {i}.")])])
             for i in range(3)]
