@@ -127,9 +127,10 @@ class SentenceTransformerEmbedder:
 
 
 def default_cache_dir() -> Path:
-    """`$PARITER_CACHE`, else `~/.cache/pariter`."""
-    env = os.environ.get("PARITER_CACHE")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "pariter"
+    """`$PARITER_CACHE`, else `~/.cache/pariter` (:func:`pariter.io.cache_dir`)."""
+    from pariter.io import cache_dir
+
+    return cache_dir()
 
 
 class CachedEmbedder:

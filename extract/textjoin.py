@@ -131,19 +131,81 @@ def breaks_words(lines: list[str], words: set[str]) -> bool:
     return found >= WORD_BREAK_MIN and found >= WORD_BREAK_SHARE * between
 
 
+#: pyspellchecker's English word list: ``{word: count}`` as JSON, gzipped, in its package
+WORD_LIST = ("spellchecker", "resources/en.json.gz")
+
+
+def _parse_word_list(raw: bytes) -> dict[str, int]:
+    """The word counts of :data:`WORD_LIST`'s bytes, as pyspellchecker's loader reads them."""
+    import gzip
+    import json
+
+    return json.loads(gzip.decompress(raw).decode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _word_list_bytes() -> bytes:
+    import pkgutil
+
+    raw = pkgutil.get_data(*WORD_LIST)
+    if raw is None:  # pragma: no cover - a package loader that cannot read data files
+        raise FileNotFoundError(f"{WORD_LIST[0]}: {WORD_LIST[1]}")
+    return raw
+
+
 @lru_cache(maxsize=1)
 def _frequencies() -> tuple[dict[str, int], int]:
-    """pyspellchecker's English word frequencies and their total (a dependency; loaded once)."""
-    from spellchecker import SpellChecker
+    """pyspellchecker's English word frequencies and their total (a dependency; loaded once).
 
-    wf = SpellChecker(language="en").word_frequency
-    return dict(wf.dictionary), wf.total_words
+    Its case-insensitive dictionary, as ``SpellChecker(language="en")`` builds it
+    (``WordFrequency.load_json``): words lower-cased, the counts of words that differ only
+    in case summed. Read here rather than through a ``SpellChecker``, which also computes
+    what spelling correction needs (the letters of all 160,000 words, the longest word):
+    the same words and counts (a test compares them) in two thirds of the time."""
+    data = _parse_word_list(_word_list_bytes())
+    lowered = {w.lower(): n for w, n in data.items()}
+    if len(lowered) != len(data):
+        merged: Counter[str] = Counter()
+        for w, n in data.items():
+            merged[w.lower()] += n
+        lowered = dict(merged)
+    return lowered, sum(lowered.values())
+
+
+#: the cached word set's file name: the list it was made from is named by its hash
+_WORDS_FILE = "words-en-{key}.txt"
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """English words of pyspellchecker's frequency list."""
-    return frozenset(_frequencies()[0])
+    """English words of pyspellchecker's frequency list (lower-cased, as it keeps them).
+
+    Nearly every English document asks (a line end between two letters), and parsing
+    the list's 2.5 MB of JSON is a tenth of a second of every cold ``pariter extract``.
+    So the words are kept, once made, as plain text in :func:`pariter.io.cache_dir`,
+    one a line, sorted: read back in a third of the time. The file is named by the hash
+    of the list it was made from (a new pyspellchecker makes a new file) and its first
+    line is the hash of the rest (a damaged file is made again). Where the cache cannot
+    be written the words come from the list each time; either way they are the same."""
+    import hashlib
+
+    from pariter.io import atomic_write_text, cache_dir
+
+    raw = _word_list_bytes()
+    path = cache_dir() / _WORDS_FILE.format(key=hashlib.sha256(raw).hexdigest()[:16])
+    try:
+        check, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if check == hashlib.sha256(body.encode("utf-8")).hexdigest():
+            return frozenset(body.split("\n"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    words = frozenset(_frequencies()[0])
+    body = "\n".join(sorted(words))
+    try:
+        atomic_write_text(path, hashlib.sha256(body.encode("utf-8")).hexdigest() + "\n" + body)
+    except OSError:
+        pass  # a read-only home: no cache, same words
+    return words
 
 
 def is_word(w: str, words: set[str] | None) -> bool:

@@ -63,6 +63,12 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def cache_dir() -> Path:
+    """Where pariter keeps what it can rebuild: ``$PARITER_CACHE``, else ``~/.cache/pariter``."""
+    env = os.environ.get("PARITER_CACHE")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "pariter"
+
+
 def sha256_file(path: str | Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:

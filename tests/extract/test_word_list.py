@@ -1,0 +1,52 @@
+"""The English word list that decides line-end hyphens: read without pyspellchecker's
+SpellChecker, kept in the cache once made, and always the same words and counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pariter.extract import textjoin
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A cache directory of our own and no word list loaded in this process."""
+    monkeypatch.setenv("PARITER_CACHE", str(tmp_path / "cache"))
+    textjoin._dictionary.cache_clear()
+    textjoin._frequencies.cache_clear()
+    yield tmp_path / "cache"
+    textjoin._dictionary.cache_clear()
+    textjoin._frequencies.cache_clear()
+
+
+def test_the_words_and_counts_are_pyspellcheckers(fresh):
+    from spellchecker import SpellChecker
+
+    wf = SpellChecker(language="en").word_frequency
+    freq, total = textjoin._frequencies()
+    assert freq == dict(wf.dictionary) and total == wf.total_words
+    assert textjoin._dictionary() == frozenset(wf.dictionary)
+
+
+def test_the_cached_words_are_the_words_and_a_damaged_cache_is_made_again(fresh):
+    words = textjoin._dictionary()
+    [cached] = list(fresh.iterdir())
+    textjoin._dictionary.cache_clear()
+    textjoin._frequencies.cache_clear()
+    assert textjoin._dictionary() == words
+    assert textjoin._frequencies.cache_info().currsize == 0  # read from the cache, not the list
+    text = cached.read_text(encoding="utf-8")
+    assert "\nhyphen\n" in text
+    cached.write_text(text.replace("\nhyphen\n", "\nhyphne\n"), encoding="utf-8")  # one word changed
+    textjoin._dictionary.cache_clear()
+    assert textjoin._dictionary() == words  # the hash line no longer matches: made again
+    assert cached.read_text(encoding="utf-8") == text
+
+
+def test_no_writable_cache_gives_the_same_words(fresh, tmp_path, monkeypatch):
+    words = textjoin._dictionary()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("PARITER_CACHE", str(blocked / "cache"))
+    textjoin._dictionary.cache_clear()
+    assert textjoin._dictionary() == words
