@@ -65,6 +65,10 @@ OVERLAP_SHARE: float = 0.5
 OVERLAP_CAP_PT: float = 200
 #: An edge that this many lines share is a column's margin, not a lone line's edge.
 SHARED_EDGE_LINES: int = 2
+#: A right margin is shared by lines that start no further right than this many ems of the
+#: line it is a margin to: within a first-line indent or a hanging label, and short of a
+#: block set in from both sides (abstracts and quotations are indented 2 ems or more).
+COLUMN_REACH_EM: float = 1.0
 #: A line lies inside a column when within this many points of its edges ...
 COLUMN_SLACK_PT: float = 2
 #: ... and fills the column when it reaches within this many ems of both edges.
@@ -297,9 +301,9 @@ class DocStyle:
             lefts = Counter(round(o.x0 * 2) for o in bodyish)
             rights = Counter(round(o.x1 * 2) for o in bodyish)
             spans = sorted({(round(o.x0, 1), round(o.x1, 1)) for o in bodyish})
-            memo: dict[tuple[float, float], tuple[float, float]] = {}
+            memo: dict[tuple[float, float, float], tuple[float, float]] = {}
             for l in ls:
-                key = (round(l.x0, 1), round(l.x1, 1))
+                key = (round(l.x0, 1), round(l.x1, 1), round(l.size, 1))
                 got = memo.get(key)
                 if got is None:
                     w = l.x1 - l.x0
@@ -313,7 +317,13 @@ class DocStyle:
                             his.append(ox1)
                             if lefts[round(ox0 * 2)] >= SHARED_EDGE_LINES:
                                 plos.append(ox0)
-                            if rights[round(ox1 * 2)] >= SHARED_EDGE_LINES:
+                            # a right margin is one of the line's column when the lines
+                            # sharing it start as far left as the line: a block set in
+                            # from both sides (an abstract over two columns, a quotation)
+                            # has a margin of its own, and lends it to neither the column
+                            # under it nor the lines around it
+                            if (rights[round(ox1 * 2)] >= SHARED_EDGE_LINES
+                                    and ox0 <= l.x0 + COLUMN_REACH_EM * l.size):
                                 phis.append(ox1)
                     lo = min([l.x0] + (plos or los))
                     hi = max([l.x1] + (phis or his))
