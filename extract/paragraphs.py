@@ -168,7 +168,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
     """Why ``b`` does not continue the block whose last line is ``a`` (None: it does)."""
     if a.kind == "grid" or b.kind == "grid":
         return "grid"  # rows of a grid are lines of their own
-    if a.kind != b.kind and "caption" in (a.kind, b.kind):
+    if a.kind != b.kind and "caption" in (a.kind, b.kind) and not _caption_wraps(a, b, ds):
         return "caption"
     if starts_item(b.text) and _item_can_start(a, b, cur, ds):
         return "item"
@@ -203,11 +203,23 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         # a bilingual text set line by line: each language's own unit (measured against
         # the page's widest line from the same left edge: ragged text shares no margin)
         return "language"
-    if not is_full(a, ds) and _centred(a, ds) and _centred(b, ds):
-        return "centred"  # centred text is broken into lines by hand, each a unit
+    if not is_full(a, ds) and _centred(a, ds) and _centred(b, ds) and ends_short(a, b, ds):
+        # centred text is broken into lines by hand, each a unit; a centred line the next
+        # word would not have fitted on wrapped (a caption's second line)
+        return "centred"
     if ends_short(a, b, ds) and (ends or not _runs_on(b)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+def _caption_wraps(a: Line, b: Line, ds: DocStyle) -> bool:
+    """Does caption line ``a`` wrap onto ``b``: ``b`` is the next line down in the
+    caption's type, a line pitch below (no paragraph gap), across the caption's width, and the
+    caption has not ended its sentence? (The caption line alone is marked as one.)"""
+    return (a.kind == "caption" and b.kind == "body" and b.page == a.page
+            and abs(a.size - b.size) < SIZE_TOLERANCE
+            and 0 < b.baseline - a.baseline <= ds.pitch(a) + PARA_SPACE_EM * a.size
+            and b.x0 < a.x1 and a.x0 < b.x1 and not a.text.rstrip().endswith(FINAL))
 
 
 #: a line is clearly English with this many letters and no ideograph ...

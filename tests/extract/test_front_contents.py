@@ -33,3 +33,22 @@ def test_a_contents_title_larger_than_the_title_is_a_heading_not_the_title(tmp_p
     doc = extract_pdf(courier_pdf(tmp_path / "front.pdf", [front, page2, page3]))
     assert doc.title == "Rules and Open Data"
     assert [(h.page, h.text) for h in doc.headings if h.text == "Contents"] == [(1, "Contents")]
+
+
+def test_a_centred_caption_wrapped_onto_a_second_line_is_one_paragraph(tmp_path: Path) -> None:
+    # a chart (a filled box) over a centred two-line caption whose second line holds the
+    # word that did not fit on the first: one caption, not a caption and a stray "body."
+    body = ["Bodies that must state reasons for closing data score higher on completeness.",
+            "The difference remains after controlling for the size of the body in question."]
+    ops = [courier_text(72, 60, 14, "1 Results")]
+    ops += [courier_text(72, 90 + 13 * i, 10, t) for i, t in enumerate(body)]
+    ops.append("0.5 g 150 520 300 150 re f 0 g")  # the chart: y from 520 to 670 (PDF units)
+    # the first line nearly fills the measure: the next word would not have fitted on it
+    cap1 = "Figure 3.1. Distribution of the completeness of the registers by the type of the"
+    ops.append(courier_text(306 - len(cap1) * 0.6 * 9 / 2, 292, 9, cap1))
+    ops.append(courier_text(306 - 5 * 0.6 * 9 / 2, 303, 9, "body."))
+    ops += [courier_text(72, 330 + 13 * i, 10, t) for i, t in enumerate(body)]
+    doc = extract_pdf(courier_pdf(tmp_path / "caption.pdf", [ops]))
+    caps = [p.text for p in doc.paragraphs if p.role == "caption"]
+    assert caps == [cap1 + " body."], caps
+    assert not any(p.text == "body." for p in doc.paragraphs)
