@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Iterator
 
-from .chars import Char
+from .chars import INLINE_TYPES, Char, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import PageGutters, Piece, word_gaps
 from .labels import ANY_CIRCLED, canonical
@@ -234,7 +234,7 @@ class Line:
 
 
 _X0, _X1, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
-_SIZE = attrgetter("size")
+_SIZE, _TEXT, _FONTNAME = attrgetter("size"), attrgetter("text"), attrgetter("fontname")
 _BY_X0_SEQ = attrgetter("x0", "seq")
 
 
@@ -281,7 +281,7 @@ def _same_line(a: _Seg, b: _Seg) -> bool:
         return True
     small, big = (a, b) if a.size < b.size else (b, a)
     if (small.size < SCRIPT_SIZE_SHARE * big.size
-            or any(_supfont(c.fontname) for c in small.chars)):
+            or any(map(_supfont, map(_FONTNAME, small.chars)))):
         # a raised callout or a lowered subscript: its baseline lies inside the big one's band
         return (big.baseline - SCRIPT_RISE_EM * big.size <= small.baseline
                 <= big.baseline + SCRIPT_DROP_EM * big.size)
@@ -293,27 +293,33 @@ def _runs(chars: list[Char]) -> list[_Seg]:
     ink = [ch for ch in chars if not ch.text.isspace()]
     gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
     runs: list[_Seg] = []
-    cur: list[Char] = []
+    if not ink:
+        return runs
     cjk = CJK
-    prev: Char | None = None
-    for i, ch in enumerate(ink):
-        if cur:
-            s = max(prev.size, ch.size, 1.0)  # type: ignore[union-attr]
-            gap = gaps[i - 1]
-            a, b = prev.text, ch.text  # type: ignore[union-attr]
-            lim = CJK_GAP_EM if a and b and cjk[a[-1]] and cjk[b[0]] else LATIN_GAP_EM
-            if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
-                lim = STRETCHED_GAP_EM
-            ok = (ch.upright == prev.upright and -OVERLAP_EM * s <= gap <= lim * s  # type: ignore[union-attr]
-                  and (abs(ch.baseline - prev.baseline) <= RUN_BASELINE_EM * s  # type: ignore[union-attr]
-                       or _in_logo(ink, i)))
-            if not ok:
-                runs.append(_Seg(cur))
-                cur = []
+    # what the loop compares of the glyph before, kept in locals (this runs per glyph)
+    first = ink[0]
+    cur: list[Char] = [first]
+    p_size, p_up, p_base = first.size, first.upright, first.baseline
+    p_text = first.text
+    p_cjk = bool(p_text) and cjk[p_text[-1]]
+    for i in range(1, len(ink)):
+        ch = ink[i]
+        size, up, base, b = ch.size, ch.upright, ch.baseline, ch.text
+        s = p_size if p_size >= size else size  # max(prev.size, ch.size, 1.0)
+        if s < 1.0:
+            s = 1.0
+        gap = gaps[i - 1]
+        lim = CJK_GAP_EM if p_cjk and b and cjk[b[0]] else LATIN_GAP_EM
+        if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
+            lim = STRETCHED_GAP_EM
+        if not (up == p_up and -OVERLAP_EM * s <= gap <= lim * s
+                and (abs(base - p_base) <= RUN_BASELINE_EM * s or _in_logo(ink, i))):
+            runs.append(_Seg(cur))
+            cur = []
         cur.append(ch)
-        prev = ch
-    if cur:
-        runs.append(_Seg(cur))
+        p_size, p_up, p_base = size, up, base
+        p_cjk = bool(b) and cjk[b[-1]]
+    runs.append(_Seg(cur))
     return runs
 
 
@@ -551,7 +557,7 @@ ACCENT_OVERLAP_SHARE: float = 0.3
 def _compose_accents(chars: list[Char]) -> list[Char]:
     """A spacing accent drawn over a neighbouring letter becomes that letter's accent:
     ``´`` over ``ı`` is ``í`` (TeX sets Cosmología as Cosmolog´ıa)."""
-    if not any(c.text in _ACCENTS for c in chars):
+    if not any(map(_ACCENTS.__contains__, map(_TEXT, chars))):
         return chars
     drop: set[int] = set()
     for i, c in enumerate(chars):
@@ -633,25 +639,66 @@ def _raised(chars: list[Char], bl: float, size: float) -> list[bool]:
     return out
 
 
+_BASELINE, _UPRIGHT = attrgetter("baseline"), attrgetter("upright")
+_COLOUR, _STRUCT_KEY = attrgetter("colour"), attrgetter("artifact", "struct")
+
+
+def _round1(v: float) -> float:
+    return round(v, 1)
+
+
+def _merged(counts: Counter, key) -> Counter:  # noqa: ANN001
+    """``counts`` with the values that ``key`` maps alike added together, in the order the
+    values first appear: what counting ``key`` of every item would give."""
+    out: Counter = Counter()
+    for v, n in counts.items():
+        out[key(v)] += n
+    return out
+
+
+def _struct_tag(key: tuple[bool, StructNode | None]) -> str | None:
+    """:attr:`Char.tag` of a glyph with these (``artifact``, ``struct``)."""
+    artifact, struct = key
+    if artifact:
+        return "Artifact"
+    if struct is None:
+        return None
+    for t in reversed(struct.path):
+        if t not in INLINE_TYPES:
+            return t
+    return struct.type
+
+
+def _tag_vote(chars: list[Char]) -> str | None:
+    """The structure type most of a line's glyphs belong to (:attr:`Char.tag`), or None.
+    A glyph's tag follows from its ``artifact`` and ``struct``, which the glyphs of one
+    text object share: they are counted, and each distinct pair is named once."""
+    if not hasattr(chars[0], "tag"):
+        return None
+    if all(type(c) is Char for c in chars):
+        return _merged(Counter(map(_STRUCT_KEY, chars)), _struct_tag).most_common(1)[0][0]
+    return Counter(getattr(c, "tag", None) for c in chars).most_common(1)[0][0]
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     chars = _compose_accents(sorted(seg.chars, key=_BY_X0_SEQ))
-    if "E" in (c.text for c in chars):
+    if "E" in map(_TEXT, chars):
         _tex_logos(chars)
-    fonts: Counter[str] = Counter()
-    sizes = Counter([round(c.size, 1) for c in chars])
-    size = sizes.most_common(1)[0][0]
+    # The votes below count each distinct value once per glyph and then merge what is
+    # equal after rounding (or naming) in the order values first appear, which is the
+    # order a per-glyph count meets them: most_common keeps that order among ties.
+    size = _merged(Counter(map(_SIZE, chars)), _round1).most_common(1)[0][0]
     base_chars = [c for c in chars if abs(c.size - size) < BASE_SIZE_TOLERANCE] or chars
-    bl = sorted(c.baseline for c in base_chars)[len(base_chars) // 2]
-    for c in base_chars:
-        fonts[c.fontname] += len(c.text)
+    bl = sorted(map(_BASELINE, base_chars))[len(base_chars) // 2]
+    fonts = Counter(map(_FONTNAME, base_chars))  # characters per font: a ligature counts
+    for c in [c for c in base_chars if len(c.text) != 1]:  # as its letters, an empty
+        fonts[c.fontname] += len(c.text) - 1  # glyph (none from the readers) as nothing
     fontname = fonts.most_common(1)[0][0]
     rep = next(c for c in base_chars if c.fontname == fontname)
     font = _traits(rep)
-    # a glyph with a structure type of its own (Char has none: it carries ``struct``)
-    tag = (Counter(getattr(c, "tag", None) for c in chars).most_common(1)[0][0]
-           if hasattr(chars[0], "tag") else None)
-    upright = sum(1 for c in chars if c.upright) / len(chars)
-    colours = Counter(c.colour for c in base_chars)
+    tag = _tag_vote(chars)
+    upright = sum(map(_UPRIGHT, chars)) / len(chars)
+    colours = Counter(map(_COLOUR, base_chars))
     # raised glyphs: baseline clearly above the line's, smaller or in a superscript font
     raised = _raised(chars, bl, size)
     parts: list[str] = []
