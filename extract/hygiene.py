@@ -162,7 +162,8 @@ def dedupe(chars: list[Char], tol: float = DUPLICATE_TOL_PT) -> list[Char]:
         dup = False
         for cx in xs:  # loops, not any(): a generator costs more than the look-ups
             for cy in ys:
-                if _copy_of(get((t, cx, cy)), ch, tol):
+                cands = get((t, cx, cy))  # mostly none: no call then
+                if cands is not None and _copy_of(cands, ch, tol):
                     dup = True
                     break
             if dup:
@@ -205,7 +206,10 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     # (a font size of 10¹⁰), not text; later loops must not be sized by it
     tallest = 2.0 * max(width, height, 1.0)
     pua: Counter[str] = Counter()
-    whites: dict[tuple[float, ...] | None, bool] = {}
+    # by the colour object's identity: glyphs of one text object share theirs, and every
+    # colour stays alive (its glyphs hold it) while this loop runs
+    whites: dict[int, bool] = {}
+    isfinite = math.isfinite
     for ch in chars:
         t = ch.text
         if not t or t == "\x00":
@@ -213,8 +217,8 @@ def clean(chars: list[Char], width: float, height: float, page: int,
             # pdfminer passes it on as it is; PDFium spells it (cid:0)
             nothing[ch.fontname] += 1
             continue
-        if not (0.0 <= ch.size <= tallest and math.isfinite(ch.x0 + ch.x1 + ch.top + ch.bottom
-                                                            + ch.baseline)):
+        if not (0.0 <= ch.size <= tallest and isfinite(ch.x0 + ch.x1 + ch.top + ch.bottom
+                                                       + ch.baseline)):
             absurd += 1
             continue
         if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
@@ -224,9 +228,9 @@ def clean(chars: list[Char], width: float, height: float, page: int,
                 cid[ch.fontname] += 1
             continue
         col = ch.colour
-        w = whites.get(col)
+        w = whites.get(id(col))
         if w is None:
-            w = whites[col] = _is_white(col)
+            w = whites[id(col)] = _is_white(col)
         if len(t) == 1 and " " <= t < "\u2e80" and (t < "\x7f" or t > "\x9f"):
             # the common case: nothing to normalise or flag
             if t in _ZERO_WIDTH:
