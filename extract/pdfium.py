@@ -559,9 +559,9 @@ class PdfiumSource:
         fview = memoryview(fbuf).cast("B").cast("f")
         objs: dict[int, _ObjInfo] = {}
         fonts: dict[int, FontInfo | None] = {}
-        # (font, character) → (no Unicode map?, advance per point of size, -1 when the
+        # font → character → (no Unicode map?, advance per point of size, -1 when the
         # font's width did not agree with what PDFium drew)
-        glyphs: dict[tuple[int, str], tuple[bool, float | None]] = {}
+        glyphs: dict[int, dict[str, tuple[bool, float | None]]] = {}
         chars: list[Char] = []
         append = chars.append
         point = g.point
@@ -574,6 +574,13 @@ class PdfiumSource:
         last_seq, in_order = -1, True
         replaced: list[int] = []  # glyphs whose text is an /ActualText
         unordered = len(order)  # objects the walk did not reach go last, in PDFium's order
+        # what belongs to the text object of the glyph before, kept in locals: most glyphs
+        # follow one of their own object
+        cur_obj = 0
+        info = fglyphs = None
+        upright_x = actual = False
+        tf = hscale = descent = size = 0.0
+        seq0 = 0
         for i in range(n):
             if not i & 1023 and i and time.monotonic() > deadline:
                 pc.problems.append(("page_timeout", f"reading the page took over "
@@ -589,9 +596,17 @@ class PdfiumSource:
                 # a space PDFium put where a TJ kerning gap looked like one: not drawn
                 generated += 1
                 continue
-            info = objs.get(obj)
-            if info is None:
-                info = objs[obj] = self._obj_info(obj, tp, i, fonts, struct, rot)
+            if obj != cur_obj:
+                info = objs.get(obj)
+                if info is None:
+                    info = objs[obj] = self._obj_info(obj, tp, i, fonts, struct, rot)
+                cur_obj = obj
+                fglyphs = glyphs.get(info.fptr)
+                if fglyphs is None:
+                    fglyphs = glyphs[info.fptr] = {}
+                upright_x, actual = info.upright and info.along_x, info.actual
+                tf, hscale, descent, size = info.tf, info.hscale, info.descent, info.size
+                seq0 = order.get(obj, unordered) * _SEQ_STRIDE
             hyphen = False
             if u in _ODD:
                 # PDFium codes a line-end hyphen as U+0002 (U+FFFE in its text dump)
@@ -601,8 +616,8 @@ class PdfiumSource:
                     u = chr(L.GetUnicode(tp, i))
             elif u in _HYPHENS:
                 hyphen = bool(L.IsHyphen(tp, i))
-            gkey = (info.fptr, u)
-            known = glyphs.get(gkey)
+            gkey = u  # the character as read: what the glyph cache is keyed by
+            known = fglyphs.get(gkey)  # type: ignore[union-attr]
             if known is None:
                 # no Unicode for the glyph: PDFium passes on the character code; what the
                 # font says of one (font, character) pair it says of every other
@@ -616,7 +631,7 @@ class PdfiumSource:
             if obj == prev_obj and here[4] == prev_here[4] and here[5] == prev_here[5] \
                     and not bad and not prev.unmapped \
                     and (here[:4] == prev_here[:4]
-                         or info.actual and here[0] == prev_here[1] > prev_here[0]):  # type: ignore[union-attr]
+                         or actual and here[0] == prev_here[1] > prev_here[0]):  # type: ignore[union-attr]
                 # one glyph that maps to several characters (a ligature "ﬁ" → "f", "i", a
                 # surrogate pair): PDFium repeats the glyph's origin for each, with the
                 # glyph's box, or (text from /ActualText) with the box cut in even parts
@@ -632,21 +647,20 @@ class PdfiumSource:
                 unmapped += 1
                 code = ord(u) if len(u) == 1 else 0
                 u = u if 0x21 <= code <= 0x7E and not _symbol_set(info.font) else f"(cid:{code})"
-            size = info.size
-            if info.upright and info.along_x:
+            if upright_x:
                 # the advance: the font's width for the glyph, once checked against PDFium's
                 # loose box (the union of ink and advance box: its right edge is the
                 # advance's end unless the ink overhangs it)
-                if info.actual:
+                if actual:
                     left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
                     w = max(0.0, right - ox_)
                     replaced.append(len(chars))
                 elif wpp is not None and wpp >= 0:
-                    w = wpp * info.tf * info.hscale
+                    w = wpp * tf * hscale
                 else:
                     left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
                     look = self._advance(info.fptr, u) if wpp is None else -1.0
-                    wl = look * info.tf * info.hscale
+                    wl = look * tf * hscale
                     if right > ir + GEOMETRY_EPS:
                         w = right - ox_
                         trusted = look > 0 and abs(wl - w) <= ADVANCE_TOLERANCE_PT
@@ -655,8 +669,8 @@ class PdfiumSource:
                         w = wl if trusted else max(0.0, right - ox_)
                     if wpp is None:
                         wpp = look if trusted else -1.0
-                if known is None and not info.actual:
-                    glyphs[gkey] = (bad, wpp)
+                if known is None and not actual:
+                    fglyphs[gkey] = (bad, wpp)  # type: ignore[index]
                 if rot == 0:
                     x0 = ox_ - gx0
                     x1 = x0 + w
@@ -670,11 +684,11 @@ class PdfiumSource:
                     ink = g.box(il, ib, ir, it)
                 # pdfminer's glyph box: from the font's descent to one em above it, so both
                 # readers give lines the same height
-                bottom = base - info.descent * size
+                bottom = base - descent * size
                 top = bottom - size
             else:
                 if known is None:
-                    glyphs[gkey] = (bad, -1.0)
+                    fglyphs[gkey] = (bad, -1.0)  # type: ignore[index]
                 left, top_, right, bottom_ = self._loose(tp, i, pf, fview)
                 ink = g.box(il, ib, ir, it)
                 if info.upright:  # along another axis of user space: a rotated page
@@ -694,7 +708,7 @@ class PdfiumSource:
                     and -_FAR < bottom < _FAR):
                 absurd += 1
                 continue
-            seq = order.get(obj, unordered) * _SEQ_STRIDE + i
+            seq = seq0 + i
             if seq < last_seq:
                 in_order = False
             last_seq = seq
