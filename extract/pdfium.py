@@ -107,6 +107,12 @@ def _extend(prev: Char, u: str, info: "_ObjInfo", lb: list[float], point) -> Non
         prev.x1 = max(prev.x1, x1)
 
 
+class _Handle(c_void_p):
+    """A PDFium handle as a bare ctypes call returns it: ctypes hands back an instance of a
+    subclass of c_void_p as it is, where it turns a c_void_p into an integer, which a call
+    without argtypes would pass as a 32-bit int. ``value`` is the address."""
+
+
 class _Lib:
     """ctypes prototypes over the libpdfium that pypdfium2 loaded, taking integer handles."""
 
@@ -156,6 +162,19 @@ class _Lib:
         self.TextObjGetRenderModeB = hot("FPDFTextObj_GetTextRenderMode", c_int)
         self.GetMarkedContentIDB = hot("FPDFPageObj_GetMarkedContentID", c_int)
         self.CountMarksB = hot("FPDFPageObj_CountMarks", c_int)
+        # the same for the walk over a page's objects (_objects, _path), which some files
+        # fill with tens of thousands of paths. A page object comes back as a _Handle, so
+        # it is passed on to the next bare call as the pointer it is
+        self.GetObjectH = hot("FPDFPage_GetObject", _Handle)
+        self.FormGetObjectH = hot("FPDFFormObj_GetObject", _Handle)  # index: a c_ulong
+        self.ObjTypeB = hot("FPDFPageObj_GetType", c_int)
+        self.ObjBoundsB = hot("FPDFPageObj_GetBounds", c_int)
+        self.PathDrawModeB = hot("FPDFPath_GetDrawMode", c_int)
+        self.PathCountSegmentsB = hot("FPDFPath_CountSegments", c_int)
+        self.PathGetSegmentH = hot("FPDFPath_GetPathSegment", _Handle)
+        self.SegPointB = hot("FPDFPathSegment_GetPoint", c_int)
+        self.SegTypeB = hot("FPDFPathSegment_GetType", c_int)
+        self.SegCloseB = hot("FPDFPathSegment_GetClose", c_int)
         # per text object
         self.TextObjGetFont = fn("FPDFTextObj_GetFont", vp, vp)
         self.TextObjGetFontSize = fn("FPDFTextObj_GetFontSize", c_int, vp, vp)
@@ -182,19 +201,11 @@ class _Lib:
                                  POINTER(c_float))
         # page objects
         self.CountObjects = fn("FPDFPage_CountObjects", c_int, vp)
-        self.GetObject = fn("FPDFPage_GetObject", vp, vp, c_int)
         self.FormCountObjects = fn("FPDFFormObj_CountObjects", c_int, vp)
-        self.FormGetObject = fn("FPDFFormObj_GetObject", vp, vp, c_ulong)
-        self.ObjType = fn("FPDFPageObj_GetType", c_int, vp)
         self.ObjBounds = fn("FPDFPageObj_GetBounds", c_int, vp, POINTER(c_float), POINTER(c_float),
                             POINTER(c_float), POINTER(c_float))
         self.ObjMatrix = fn("FPDFPageObj_GetMatrix", c_int, vp, vp)
         self.PathCountSegments = fn("FPDFPath_CountSegments", c_int, vp)
-        self.PathGetSegment = fn("FPDFPath_GetPathSegment", vp, vp, c_int)
-        self.SegPoint = fn("FPDFPathSegment_GetPoint", c_int, vp, POINTER(c_float), POINTER(c_float))
-        self.SegType = fn("FPDFPathSegment_GetType", c_int, vp)
-        self.SegClose = fn("FPDFPathSegment_GetClose", c_int, vp)
-        self.PathDrawMode = fn("FPDFPath_GetDrawMode", c_int, vp, POINTER(c_int), POINTER(c_int))
 
 
 _LIB: _Lib | None = None
@@ -281,7 +292,7 @@ class _ObjInfo:
 
 #: a drawn path: its handle, the matrix of the forms it is in, its subpaths once read
 #: (points on the displayed page, each with the kind of segment ending there)
-_Path = tuple[int, "tuple[float, ...] | None",
+_Path = tuple["_Handle", "tuple[float, ...] | None",
               "list[tuple[list[tuple[float, float]], list[int]]] | None"]
 
 
@@ -326,7 +337,8 @@ class PdfiumSource:
         self._infos: dict[tuple, _ObjInfo] = {}  # per page: struct nodes are the page's
         self._descents: dict[int, float] = {}
         self._fill, self._stroke = c_int(), c_int()
-        self._pfill, self._pstroke = byref(self._fill), byref(self._stroke)
+        self._vfill = c_void_p(ctypes.addressof(self._fill))
+        self._vstroke = c_void_p(ctypes.addressof(self._stroke))
         self._pending: dict[int, list[Target]] = {}  # targets on pages not read yet
         #: what the document-level strings were cleaned of (code, message), for the pipeline
         self.problems: list[tuple[str, str]] = []
@@ -1047,14 +1059,17 @@ class PdfiumSource:
         rules: list[Rule] = []
         graphics: list[tuple[float, float, float, float]] = []
         budget = [MAX_OBJECTS_PER_PAGE]
-        fl, fb, fr, ft = c_float(), c_float(), c_float(), c_float()
-        pfl, pfb, pfr, pft = byref(fl), byref(fb), byref(fr), byref(ft)
+        bbuf = (c_float * 4)()  # left, bottom, right, top
+        b0 = ctypes.addressof(bbuf)
+        pbox = tuple(c_void_p(b0 + 4 * k) for k in range(4))
+        bview = memoryview(bbuf).cast("B").cast("f")
         m = (c_float * 6)()
+        obj_type, obj_bounds, form_get = L.ObjTypeB, L.ObjBoundsB, L.FormGetObjectH
 
-        def bounds(o: int) -> tuple[float, float, float, float] | None:
-            if not L.ObjBounds(o, pfl, pfb, pfr, pft):
+        def bounds(o: _Handle) -> tuple[float, float, float, float] | None:
+            if not obj_bounds(o, *pbox):
                 return None
-            v = (fl.value, fb.value, fr.value, ft.value)
+            v = tuple(bview.tolist())
             return v if _finite(*v) else None
 
         def visit(count: int, get, ctm: tuple[float, ...] | None, depth: int) -> None:  # noqa: ANN001
@@ -1065,16 +1080,16 @@ class PdfiumSource:
                 o = get(k)
                 if not o:
                     continue
-                t = L.ObjType(o)
+                t = obj_type(o)
                 if t == _OBJ_TEXT:
-                    order[o] = len(order)
+                    order[o.value] = len(order)
                     continue
                 if t == _OBJ_FORM:
                     if depth < MAX_FORM_DEPTH:
                         fm = _matrix(L, o, m)
                         inner = _compose(fm, ctm) if ctm else fm
                         visit(min(L.FormCountObjects(o), budget[0]),
-                              lambda j, o=o: L.FormGetObject(o, j), inner, depth + 1)
+                              lambda j, o=o: form_get(o, c_ulong(j)), inner, depth + 1)
                     continue
                 bb = bounds(o)
                 if bb is None:
@@ -1091,7 +1106,8 @@ class PdfiumSource:
                     graphics.append(box)
 
         page_ptr = _addr(page.raw)
-        visit(min(L.CountObjects(page_ptr), budget[0]), lambda k: L.GetObject(page_ptr, k), None, 0)
+        page_vp, get_obj = c_void_p(page_ptr), L.GetObjectH
+        visit(min(L.CountObjects(page_ptr), budget[0]), lambda k: get_obj(page_vp, k), None, 0)
         if budget[0] <= 0:
             pc.problems.append(("too_many_objects", f"over {MAX_OBJECTS_PER_PAGE} drawing "
                                 "objects: the rest not looked at for rules and figures"))
@@ -1099,7 +1115,7 @@ class PdfiumSource:
         pc.graphics = graphics[:MAX_GRAPHICS]
         return order
 
-    def _path(self, o: int, g: _Geometry, ctm, bb, rules: list[Rule],  # noqa: ANN001
+    def _path(self, o: _Handle, g: _Geometry, ctm, bb, rules: list[Rule],  # noqa: ANN001
               graphics: list[tuple[float, float, float, float]],
               paths: list[_Path]) -> None:
         """A path's subpaths, classified as pdfminer does: a straight two-point subpath is a
@@ -1107,10 +1123,10 @@ class PdfiumSource:
         rule when thin); anything else a curve (a graphic when bigger than a rule). Boxes are
         the geometry's, without the stroke's width, as pdfminer measures them."""
         L = self._lib
-        if L.PathDrawMode(o, self._pfill, self._pstroke) and not self._fill.value \
+        if L.PathDrawModeB(o, self._vfill, self._vstroke) and not self._fill.value \
                 and not self._stroke.value:
             return  # a path that is neither filled nor stroked draws nothing
-        nseg = L.PathCountSegments(o)
+        nseg = L.PathCountSegmentsB(o)
         if nseg <= 0:
             return
         paths.append((o, ctm, None))
@@ -1139,7 +1155,7 @@ class PdfiumSource:
             if sw > RULE_THICKNESS or sh > RULE_THICKNESS:
                 graphics.append(sb)
 
-    def _subpaths(self, o: int, g: _Geometry, ctm, nseg: int  # noqa: ANN001
+    def _subpaths(self, o: "_Handle", g: _Geometry, ctm, nseg: int  # noqa: ANN001
                   ) -> list[tuple[list[tuple[float, float]], list[int]]]:
         """The path's subpaths as points on the displayed page, each with the kind of the
         segment that ends at each point (a closed subpath repeats its first point)."""
@@ -1147,25 +1163,27 @@ class PdfiumSource:
         m = (c_float * 6)()
         om = _matrix(L, o, m)
         full = _compose(om, ctm) if ctm else om
-        px, py = c_float(), c_float()
-        ppx, ppy = byref(px), byref(py)
+        xy = (c_float * 2)()
+        vx, vy = c_void_p(ctypes.addressof(xy)), c_void_p(ctypes.addressof(xy) + 4)
+        get_seg, seg_point, seg_type, seg_close = (L.PathGetSegmentH, L.SegPointB, L.SegTypeB,
+                                                   L.SegCloseB)
         out: list[tuple[list[tuple[float, float]], list[int]]] = []
         pts: list[tuple[float, float]] = []
         kinds: list[int] = []
         for k in range(min(nseg, MAX_PATH_SEGMENTS)):
-            seg = L.PathGetSegment(o, k)
-            if not seg or not L.SegPoint(seg, ppx, ppy):
+            seg = get_seg(o, k)
+            if not seg or not seg_point(seg, vx, vy):
                 continue
-            x, y = px.value, py.value
+            x, y = xy
             if not math.isfinite(x + y):
                 continue
-            kind = L.SegType(seg)
+            kind = seg_type(seg)
             if kind == _SEG_MOVETO and pts:
                 out.append((pts, kinds))
                 pts, kinds = [], []
             pts.append(g.point(*_apply(full, x, y)))
             kinds.append(kind)
-            if L.SegClose(seg) and len(pts) > 2:
+            if seg_close(seg) and len(pts) > 2:
                 pts.append(pts[0])
                 kinds.append(_SEG_LINETO)
         if pts:
