@@ -4,7 +4,8 @@ Timings on a shared machine drift, so nothing here is an absolute number to asse
 our ``extract_pdf`` beside pdfplumber's ``page.extract_text()`` and PDFium's text dump
 (``get_text_range()``, no layout at all) over the same pages in the same process, runs
 interleaved, as pages per second of wall and of CPU time (CPU time stretches less when
-other processes share the cores) and as ratios. Memory: the peak resident size of a child
+other processes share the cores) and as ratios; our character layer alone (the reader's
+glyphs, no structure) is timed too, to split our time between reading and building. Memory: the peak resident size of a child
 process extracting the 8-page paper of the cold-start bench and a 1,000-page PDF, each
 beside a child doing the plain-text baselines on the same file.
 
@@ -95,9 +96,29 @@ def ours_one_process(path: Path) -> int:
     return ours(path, jobs=1)
 
 
+def glyphs_only(path: Path) -> int:
+    """Our character layer alone, in this process: the default reader's glyphs, rules,
+    tables and links of every page, without hygiene, lines or structure. Beside the
+    1-process run it splits our time between reading the PDF and building the document."""
+    from pariter.errors import InputError
+    from pariter.extract.readers import check_file, open_source
+
+    try:
+        src = open_source(path, check_file(path))
+    except InputError:
+        return 0
+    try:
+        return sum(len(pc.chars) for pc in src.pages())
+    finally:
+        src.close()
+
+
 #: the runs compared, in the order they are interleaved; ours (all cores) last
 RUNS = {"pdfium text": pdfium_text, "pdfplumber extract_text": plain_text,
-        "pariter, 1 process": ours_one_process, "pariter": ours}
+        "pariter glyphs only": glyphs_only, "pariter, 1 process": ours_one_process,
+        "pariter": ours}
+#: the runs whose peak memory is measured (the character layer alone is part of pariter's)
+MEMORY_RUNS = ("pdfium text", "pdfplumber extract_text", "pariter, 1 process", "pariter")
 #: issue 10's targets
 TARGET_PAGES_PER_S = 100.0
 TARGET_VS_EXTRACT_TEXT = 8.0
@@ -154,6 +175,11 @@ def speed_report(pdfs: list[Path], rounds: int = 2) -> list[str]:
                f"in cpu (target >= {TARGET_VS_EXTRACT_TEXT:.0f}x: "
                f"{'ok' if base_w / mine_w >= TARGET_VS_EXTRACT_TEXT else 'MISSED'}); "
                f"PDFium's bare text dump is {mine_c / spent['pdfium text'][1]:.0f}x faster in cpu")
+    glyph_c = spent["pariter glyphs only"][1]
+    out.append(f"where pariter's cpu goes (1 process, {one_c:.2f} s): the character layer "
+               f"{glyph_c:.2f} s ({100 * glyph_c / one_c:.0f} %, {glyph_c / spent['pdfium text'][1]:.1f}x "
+               f"PDFium's text dump), hygiene, lines and structure {one_c - glyph_c:.2f} s "
+               f"({100 * (one_c - glyph_c) / one_c:.0f} %)")
     out.append(f"{jobs} processes against 1: {one_w / mine_w:.2f}x in wall, {one_c / mine_c:.2f}x "
                f"in cpu; this process's own cpu, the longest path were the cores free, "
                f"{mine_own:.2f} s ({pages / mine_own:.1f} pages/s, {base_c / mine_own:.2f}x "
@@ -207,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                                         TARGET_MB_SHORT),
                                        (f"a {args.pages}-page PDF", long_pdf, TARGET_MB_LONG)):
                 mb = {name: peak_rss_mb(f"from pariter.extract.bench import RUNS; "
-                                        f"RUNS[{name!r}]({str(pdf)!r})") for name in RUNS}
+                                        f"RUNS[{name!r}]({str(pdf)!r})") for name in MEMORY_RUNS}
                 ok = "ok" if mb["pariter"] <= target else "MISSED"
                 print(f"peak memory on {label}: pariter {mb['pariter']:.0f} MB (target <= "
                       f"{target:.0f} MB: {ok}; in 1 process {mb['pariter, 1 process']:.0f} MB); "
