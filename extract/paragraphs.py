@@ -178,7 +178,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
     ends = ta.endswith(FINAL)
     if b.page != a.page or b.top < a.top - 1 or (b.col != a.col and b.top < a.bottom):
         return _turn(a, b, cur, ds, ends)
-    step = b.baseline - a.baseline
+    step = b.baseline - a.baseline - _callout_rise(a, b)
     if step > _expected_step(a, cur, ds) + PARA_SPACE_EM * max(a.size, b.size):
         return "gap"
     if b.top - a.bottom < -OVERLAP_EM * a.size:
@@ -210,6 +210,15 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
     if ends_short(a, b, ds) and (ends or not _runs_on(b)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+def _callout_rise(a: Line, b: Line) -> float:
+    """How far a raised note callout in ``b`` stands above ``b``'s own type, measured as
+    the line above stands in the same type: a browser grows a line's box to hold a
+    superscript, and the line moves down by as much — leading, not a paragraph gap."""
+    if not b.sups or abs(a.size - b.size) >= SIZE_TOLERANCE or a.sups:
+        return 0.0
+    return max(0.0, (b.baseline - b.top) - (a.baseline - a.top))
 
 
 def _caption_wraps(a: Line, b: Line, ds: DocStyle) -> bool:
@@ -310,8 +319,14 @@ def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
     hanging-indent layout, at the left edge of the paragraph's running lines. A full line
     ending a sentence continues too: that a paragraph's last line is exactly full is
     much rarer than a sentence ending at a line's end."""
-    if not is_full(a, ds) or (_style_change(a, b) and not is_full(b, ds)):
-        return "turn"  # (a heading is a short line in other type; a bold sentence runs on)
+    if (not is_full(a, ds) and (ends or ends_short(a, b, ds) or b.text.lstrip()[:1].isupper())) \
+            or (_style_change(a, b) and not is_full(b, ds)):
+        # a line that ended its sentence short, or had room for the next line's first
+        # word, ended its paragraph, and so does one followed by a capital; ragged-right
+        # text wraps before the margin, where the next word would not fit, into a word
+        # that runs the sentence on (a heading is a short line in other type; a bold
+        # sentence runs on)
+        return "turn"
     blo, _ = ds.col(b)
     if b.x0 - blo < INDENT_EM * b.size:
         return None
