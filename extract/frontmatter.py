@@ -13,7 +13,7 @@ import re
 
 from . import headings as hd
 from .lines import SIZE_TOLERANCE, Line
-from .paragraphs import FINAL, Block
+from .paragraphs import CENTRED_EM, FINAL, Block
 from .styles import DocStyle
 from .textjoin import join2
 
@@ -54,9 +54,9 @@ def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
     if not first:
         return set(), None
     big = max(l.size for l in first)
-    if big < TITLE_RATIO * ds.size:
-        return set(), None
     chosen = [l for l in first if l.size >= big - TITLE_SIZE_TOLERANCE]
+    if big < TITLE_RATIO * ds.size and not _a_size_of_its_own(lines, chosen, big, ds):
+        return set(), None
     if len(chosen) > TITLE_LINES:
         return set(), None
     out = {id(l) for l in chosen}
@@ -71,6 +71,24 @@ def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
     for l in sorted(chosen, key=lambda l: (l.top, l.x0)):
         text = join2(text, l.text)
     return out, text or None
+
+
+def _a_size_of_its_own(lines: list[Line], chosen: list[Line], big: float, ds: DocStyle) -> bool:
+    """A title only a little larger than the body (groff's -ms sets it 2 points up) is
+    still the title when it opens the document, centred, in a size no other line of the
+    document is set in: headings recur in their sizes, a title stands once."""
+    ids = {id(l) for l in chosen}
+    if big < ds.size + SIZE_TOLERANCE or id(lines[0]) not in ids:
+        return False
+    if any(abs(o.size - big) < TITLE_SIZE_TOLERANCE for o in lines if id(o) not in ids):
+        return False
+    # centred over the page's text, away from its left edge
+    page = [o for o in lines if o.page == lines[0].page and id(o) not in ids]
+    if not page:
+        return False
+    lo, hi = min(o.x0 for o in page), max(o.x1 for o in page)
+    return all(abs((l.x0 + l.x1) - (lo + hi)) <= CENTRED_EM * l.size
+               and l.x0 - lo >= CENTRED_EM * l.size for l in chosen)
 
 
 def cover_page(lines: list[Line], title: set[int], ds: DocStyle) -> int | None:
