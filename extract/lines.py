@@ -335,23 +335,38 @@ def _in_logo(ink: list[Char], i: int) -> bool:
 
 
 def _spread_evenly(ink: list[Char], gaps: list[float], k: int) -> bool:
-    """Is gap ``k`` (between glyphs k and k+1, drawn one after the other in one font) one
-    of a line's evenly widened gaps — justification spreading a CJK line that holds an
-    unbreakable URL — rather than the gap between two cells of a grid of names? Its
-    neighbouring gaps are about as wide, and none of them is tight."""
+    """Is gap ``k`` (between glyphs k and k+1, drawn one after the other) one of a line's
+    evenly widened gaps — justification spreading a CJK line because the next word, an
+    unbreakable URL, did not fit — rather than the gap between two cells of a grid of
+    names? Its neighbouring gaps are about as wide, and none of them is tight.
+
+    Justification spreads a CJK line after every ideograph and around its Latin words, a
+    Latin line only at its word spaces. So beside an ideograph the glyphs may change font
+    (a fallback font for one ideograph), a neighbouring gap wider than this one counts (a
+    full-width mark carries white in its own box), and only tight pairs of ideographs
+    tell a grid (a Latin word keeps its letters together in the spread line)."""
     a, b = ink[k], ink[k + 1]
-    if a.fontname != b.fontname or b.seq != a.seq + 1 or abs(a.size - b.size) >= SAME_RUN_SIZE:
+    beside_cjk = bool(CJK[a.text[-1]] or CJK[b.text[0]])
+    if b.seq != a.seq + 1 or abs(a.size - b.size) >= SAME_RUN_SIZE \
+            or (a.fontname != b.fontname and not beside_cjk):
         return False
     g = gaps[k]
-    near = [gaps[j] for j in range(k - SPREAD_NEIGHBOURS, k + SPREAD_NEIGHBOURS + 1)
+    near = [j for j in range(k - SPREAD_NEIGHBOURS, k + SPREAD_NEIGHBOURS + 1)
             if j != k and 0 <= j < len(gaps)
-            and ink[j].fontname == ink[j + 1].fontname and ink[j + 1].seq == ink[j].seq + 1
+            and (beside_cjk or ink[j].fontname == ink[j + 1].fontname)
+            and ink[j + 1].seq == ink[j].seq + 1
             and abs(ink[j].baseline - a.baseline) < RUN_BASELINE_EM * a.size
             and abs(ink[j + 1].baseline - a.baseline) < RUN_BASELINE_EM * a.size
             and gaps[j] > -BACKSTEP_EM * a.size]
-    if any(n < TIGHT_SHARE * g for n in near):
+    if any(gaps[j] < TIGHT_SHARE * g and (not beside_cjk or _ideographs(ink[j], ink[j + 1]))
+           for j in near):
         return False  # tight pairs beside it: names in a grid (杨启光　于　珊)
-    return any(EVEN_GAP_RANGE[0] * g <= n <= EVEN_GAP_RANGE[1] * g for n in near)
+    hi = float("inf") if beside_cjk else EVEN_GAP_RANGE[1]
+    return any(EVEN_GAP_RANGE[0] * g <= gaps[j] <= hi * g for j in near)
+
+
+def _ideographs(a: Char, b: Char) -> bool:
+    return bool(CJK[a.text[-1]] and CJK[b.text[0]])
 
 
 #: The widest gap (in ems) inside a line of Latin text: a justified line stretches its
@@ -708,6 +723,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     prev: Char | None = None
     lead_label = None
     cjk_gaps: list[int] = []
+    spread: float | None = None  # the line's usual gap between ideographs, once needed
     drawn = undrawn = typed = untyped = 0
     i = 0
     n = len(chars)
@@ -743,6 +759,13 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                     typed += 1
                 else:
                     untyped += 1
+            if why == _CJK_GAP:
+                if spread is None:
+                    spread = _spread(chars, size)
+                if spread and c.x0 - prev.x1 <= spread + CJK_SPACE_EM * size:
+                    # a line whose ideographs justification pulled apart (the next word,
+                    # a URL, did not fit): white no wider than theirs is that spreading
+                    why = None
             if why:
                 if why == _CJK_GAP:
                     if between_scripts(a, b):
@@ -824,6 +847,24 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
 
 def _is_cjk_glyph(c: Char) -> bool:
     return bool(c.text) and is_cjk(c.text[0])
+
+
+#: A line whose ideographs (which Chinese sets edge to edge) stand apart by this many ems
+#: at the median was pulled apart by justification ...
+SPREAD_LINE_EM: float = 0.5
+#: ... judged on at least this many pairs of neighbouring ideographs.
+SPREAD_MIN_PAIRS: int = 3
+
+
+def _spread(chars: list[Char], size: float) -> float:
+    """The median white between neighbouring ideographs of a line that justification
+    pulled apart; 0 for a line set as usual."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:])
+                  if a.text and b.text and IDEOGRAPH[a.text[-1]] and IDEOGRAPH[b.text[0]])
+    if len(gaps) < SPREAD_MIN_PAIRS:
+        return 0.0
+    g = gaps[len(gaps) // 2]
+    return g if g >= SPREAD_LINE_EM * size else 0.0
 
 
 def _usual_cjk_gap(order: list[tuple[int, Char]]) -> float:

@@ -237,8 +237,15 @@ CLEAR_LATIN = 4
 CLEAR_IDEOGRAPHS = 2
 
 
+#: A web or mail address, or a host name with a path (the tail of a URL broken across
+#: lines): text of no language. A Chinese paragraph that wraps one onto a line of its own
+#: has not turned English there.
+_ADDRESS = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[!-~]+@[A-Za-z0-9-]+\.[!-~]+"
+                      r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[!-~]*")
+
+
 def _clear_lang(l: Line) -> str | None:
-    ideo, latin = detect_weight(l.text)
+    ideo, latin = detect_weight(_ADDRESS.sub("", l.text))
     if ideo == 0 and latin >= CLEAR_LATIN:
         return "en"
     if ideo >= CLEAR_IDEOGRAPHS and latin <= ideo:

@@ -250,10 +250,13 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
     tail = a.rsplit(None, 1)[-1]
     end = _end(a)
     bracketed = re.search(r"<(?:https?://|www\.)[^>\s]*$", end) is not None
-    if bracketed or (("://" in tail or tail.startswith("www.")) and ">" not in tail
-                     and not tail.endswith((".", ",", ";", ")")) and not _word_after_url(b)):
+    url = ("://" in tail or tail.startswith("www.")) and ">" not in tail
+    if bracketed or (url and not tail.endswith((".", ",", ";", ")")) and not _word_after_url(b)) \
+            or (url and tail.endswith(".") and _URL_REST.match(b)) \
+            or (_SCHEME_END.search(tail) and b.startswith("//")):
         # a URL broken across lines keeps every character and adds none (one in <…>
-        # runs to its closing bracket whatever the break looks like)
+        # runs to its closing bracket whatever the break looks like; one broken after a
+        # dot goes on with the rest of a host name or a path, "http:" with "//")
         return a + b
     if last in _HYPHENS and len(a) >= 2 and a[-2].isalpha() and first.isalpha():
         m = re.search(r"([A-Za-z]+)[-\u2010]$", end)
@@ -370,6 +373,14 @@ def _digits_broken(a: str, b: str) -> bool:
     side with only a space between them are rarer than a break inside one."""
     first = b[:1]
     return first.isdigit() and (a[-1].isdigit() or (a[-1] == "." and a[-2:-1].isdigit()))
+
+
+#: the rest of a URL broken after a dot: a lower-case host name part that a path or another
+#: part of the host name follows ("sourceforge.net/gallery", "org/tex-archive"); a word
+#: after a sentence's full stop has neither, an abbreviation ("e.g.") a one-letter part
+_URL_REST = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*(?:/|\.[a-z]{2,}\b)")
+#: a URL's scheme ending a line, its "//" on the next
+_SCHEME_END = re.compile(r"(?:^|[^A-Za-z])(?:https?|ftp):$")
 
 
 def _word_after_url(b: str) -> bool:

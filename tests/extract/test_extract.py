@@ -352,6 +352,21 @@ def test_a_url_in_angle_brackets_broken_inside_its_scheme_is_one_url() -> None:
     assert join2("a <b", "c> d") == "a <b c> d"
 
 
+def test_a_url_broken_after_a_dot_or_its_scheme_joins_without_a_space() -> None:
+    """TeX breaks a URL after a dot or a slash and adds no hyphen; a line ending in a URL's
+    dot goes on with the rest of its host or path, not with a new sentence."""
+    assert join2("可以参考 http://asymptote.", "sourceforge.net/gallery/x.asy。") == \
+        "可以参考 http://asymptote.sourceforge.net/gallery/x.asy。"
+    assert join2("URL http://tug.ctan.", "org/tex-archive/macros/") == \
+        "URL http://tug.ctan.org/tex-archive/macros/"
+    assert join2("ISBN 3-900051-07-0, URL http:", "//www.R-project.org/.") == \
+        "ISBN 3-900051-07-0, URL http://www.R-project.org/."
+    # a full stop after a URL, then the next sentence or an abbreviation
+    assert join2("see http://x.org.", "The next one") == "see http://x.org. The next one"
+    assert join2("see http://x.org.", "then more") == "see http://x.org. then more"
+    assert join2("see http://example.com/a.", "e.g. this") == "see http://example.com/a. e.g. this"
+
+
 def test_a_prefix_the_document_hyphenates_keeps_its_hyphen_at_a_line_end() -> None:
     from pariter.extract.textjoin import vocabulary
     hyphenating = vocabulary(["multi-domain education", "and multi-stakeholder talks"])

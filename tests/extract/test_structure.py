@@ -104,10 +104,54 @@ def test_deeply_lowered_logo_e_stays_in_its_line() -> None:
         assert [l.text for l in lines] == ["In versions of LaTeX released", "command instead"]
 
 
+def test_a_cjk_line_spread_because_a_url_did_not_fit_is_one_line_without_spaces() -> None:
+    """Chromium justifies a note's first line whose next word, a URL, did not fit by
+    pulling every glyph apart (1.16 em here), a fallback font drawing two of its ideographs
+    and a year's digits kept together: the line is one line, and the white that
+    justification put beside its ideographs is no space of the text."""
+    s, base, step = 8.2, 620.0, 8.2 + 9.5
+    chars, x, seq = [], 77.1, 0
+    for token in ["“", "追", "上", "他", "们", "”", "：", "见", "《", "公", "共", "数", "据",
+                  "开", "放", "目", "录", "（", "2023", "年", "版", "）", "》"]:
+        if token.isdigit():
+            for d in token:
+                chars.append(_ch(d, x, x + 0.56 * s, s, base, seq))
+                x, seq = x + 0.56 * s, seq + 1
+            x += step - s
+            continue
+        font = "" if token in "见目" else "Termes"  # a Type 3 fallback has no name
+        c = _ch(token, x, x + s, s, base, seq)
+        c.fontname = font
+        chars.append(c)
+        x, seq = x + step, seq + 1
+    lines = build_lines(chars, 1)
+    assert [l.text for l in lines] == ["“追上他们”：见《公共数据开放目录（2023年版）》"]
+    # names in a grid (tight pairs of ideographs, wide white between them) stay apart
+    grid, x = [], 72.0
+    for k, name in enumerate(["杨启光", "于珊", "王小明"]):
+        for c in name:
+            grid.append(_ch(c, x, x + 10, 10, 300, len(grid)))
+            x += 10
+        x += 14
+    assert len(build_lines(grid, 1)) == 3
+
+
 def _line(text: str, x0: float, top: float, size: float, x1: float | None = None,
           lead: str | None = None, bold: bool = False) -> Line:
     return Line(1, x0, top, x1 if x1 is not None else x0 + 0.5 * size * len(text),
                 top + size, top + 0.8 * size, size, "F", bold, (0.0,), text, [], lead)
+
+
+def test_the_tail_of_a_url_on_a_line_of_its_own_is_no_turn_to_english() -> None:
+    """A Chinese paragraph whose URL wraps leaves its tail alone on the next line: a host
+    name and a path are no language, so the paragraph does not end there as a line-by-line
+    bilingual text would."""
+    from pariter.extract.paragraphs import _language_turns
+
+    zh = _line("关于既包含用户坐标又包含真实尺寸坐标的延迟绘制的例子，可以参考 http://asymptote.", 28, 388, 11)
+    assert not _language_turns(zh, _line("sourceforge.net/gallery/dimension.asy。", 28, 402, 11))
+    assert not _language_turns(zh, _line("https://www.example.org/guidance/2022/05/12/reuse.pdf", 28, 402, 11))
+    assert _language_turns(zh, _line("The General Assembly adopted the resolution", 28, 402, 11))
 
 
 def test_figure_region_marks_labels() -> None:
