@@ -25,14 +25,14 @@ from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, own_lang
 from .frontmatter import TITLE_RATIO, contents_title
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
-from .paragraphs import BULLETS, CLAUSE, LIST_START, Block
+from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
 from .styles import DocStyle
 from .textjoin import join2, vocabulary
 
 _CLAUSE = CLAUSE
 #: the bullets opening a unit: one labels a list item; a line of them only (• • in the
 #: cells of a table of supported features) is no text either
-_BULLET = re.compile(rf"^(?:[{BULLETS}]\s*)+")
+_BULLET = re.compile(rf"^(?:[{BULLETS}]\s*|[{DASH_BULLETS}]\s+)+")
 
 
 @dataclass

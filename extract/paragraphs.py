@@ -30,10 +30,19 @@ from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
 
 #: What a sentence (or a clause of a Chinese sentence) can end with.
 FINAL = tuple("。！？.!?:：；;”’」』)）")
-#: Bullet glyphs, including the private-use code points of Symbol and Wingdings bullets.
-BULLETS = "•·●■◆▪◦►▶➢✓✔❖➤\uf000-\uf0ff"
+#: Bullet glyphs (Unicode's bullets, the geometric shapes and dingbats lists use), including
+#: the private-use code points of Symbol and Wingdings bullets. A bullet marks a list item;
+#: it is not text.
+BULLETS = "•‣⁃∙·●■◆▪◦►▶▸◼◾⦁❧➢✓✔❖➤\uf000-\uf0ff"
+#: ... of which these open an item only with white space after them: a middle dot joins
+#: the parts of a transliterated name (卡尔·马克思) ...
+_SPACED_BULLETS = "·"
+#: ... and dashes are bullets only so: a hyphen or an en dash then white space opens a
+#: LaTeX second-level item or a plain-text list; in running text they join ranges.
+DASH_BULLETS = "\\-–"
 #: A line that opens a list item: a bullet, ``1.``/``1)``/``(1)``/``（一）``, ``①``.
-LIST_START = re.compile(r"^(?:[•·●■◆▪◦►▶➢✓✔❖➤\-–]\s|[\uf000-\uf0ff]\s?|\(?\d{1,2}[.)）](?!\d)\s*\S"
+LIST_START = re.compile(rf"^(?:[{BULLETS.replace(_SPACED_BULLETS, '')}]|[{_SPACED_BULLETS}{DASH_BULLETS}]\s"
+                        r"|\(?\d{1,2}[.)）](?!\d)\s*\S"
                         r"|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
 #: A numbered clause ``01 …`` (two digits, the WIC consensus style).
 CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
@@ -118,7 +127,7 @@ def _item_can_start(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
     sentence or a colon), or in a list — not inside a running sentence that wrapped
     before a figure ("G2" / "0）进一步")."""
     t = b.text.lstrip()
-    if re.match(rf"[{BULLETS}\-–]", t):
+    if re.match(rf"[{BULLETS}{DASH_BULLETS}]", t):
         return True
     ta = a.text.rstrip()
     if not is_full(a, ds) or ta.endswith(FINAL) or ta.endswith(("：", ":")):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from . import headings as hd
 from .fonts import WEIGHT_STEP
 from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
-from .paragraphs import CENTRED_EM, FINAL, Block, is_full
+from .paragraphs import BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, Block, is_full
 from .styles import DISPLAY_RATIO, SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
 from .textjoin import join2
 
@@ -172,7 +172,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "number in text"  # "0.02 , α" — a figure in running text, not a heading number
     if re.fullmatch(r"[\d\s.,/%-]+", t) and not re.fullmatch(r"\d{1,2}\s*/", t):
         return "figures only"
-    if t[:1] in "•·●■◆▪►–-*" or "\uf000" <= t[:1] <= "\uf0ff":
+    if re.match(rf"[{BULLETS}{DASH_BULLETS}*]", t):
         return "bullet"
     if c.number is None and t.count(",") + t.count("，") >= ENUMERATION_COMMAS:
         return "enumeration"

@@ -219,6 +219,38 @@ def test_a_bullet_on_a_line_of_its_own_labels_the_item_beside_it(tmp_path: Path)
     assert item and item[0].role == "list", [(p.role, p.text) for p in doc.paragraphs]
 
 
+def test_triangular_dash_and_private_use_bullets_label_items_and_are_no_text(tmp_path: Path) -> None:
+    """ConTeXt's LuaTeX manual sets its items with a triangular bullet (U+2023), LaTeX's
+    second level with an en dash, Word with Symbol's private-use bullet (U+F0B7), often with
+    no space drawn after it. Each opens a list item whose wrapped lines stay with it; the
+    bullet is no text of the item, nor a sentence."""
+    font = ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+            "/ToUnicode 7 0 R >>")
+    pairs = {c: f"{c:04X}" for c in range(0x20, 0x7F)}
+    pairs.update({ord("#"): "2023", ord("~"): "F0B7"})
+    rows = [(72, 100, "This is a line of the body text that runs across the column, as it does."),
+            (72, 112, "The version is defined as follows, in four parts of their own:"),
+            (72, 128, "#"), (82, 128, "The major version is the integer result of the version divided by"),
+            (82, 140, "one hundred, so you may need to prefix its use with the command."),
+            (72, 152, "#"), (82, 152, "The minor version is the two-digit result of the version."),
+            (72, 164, "\\226 a wrapped object disappears from the global pool of objects."),
+            (72, 176, "~Private-use bullet items come from a Symbol font in Word."),
+            (72, 200, "A new paragraph of the body text follows the list here, and it ends.")]
+    content = "\n".join(f"BT /F2 10 Tf {x} {792 - top} Td ({t}) Tj ET" for x, top, t in rows)
+    pdf = write_pdf(tmp_path / "items.pdf", [content], fonts="/F2 6 0 R",
+                    extra_objects=[font, _tounicode(pairs)])
+    doc = extract_pdf(pdf)
+    add_sentences(doc)
+    texts = [(p.role, p.text) for p in doc.paragraphs]
+    assert not any(b in t for _, t in texts for b in "\u2023\u2013\uf0b7"), texts
+    items = [t for role, t in texts if role == "list"]
+    assert [t.split()[:2] for t in items] == [["The", "major"], ["The", "minor"], ["a", "wrapped"],
+                                              ["Private-use", "bullet"]], texts
+    assert items[0].endswith("with the command."), items
+    assert all(any(ch.isalnum() for ch in s.text) for s in doc.sentences), \
+        [s.text for s in doc.sentences]
+
+
 def test_a_table_of_bullets_makes_no_paragraph(tmp_path: Path) -> None:
     """zhlipsum's manual marks the encodings each text supports with bullets in the cells
     of an unruled table: rows of bullets only ("• •", "•") are no text."""
