@@ -208,7 +208,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         return None  # inside a bracket the text has opened: a note in brackets runs on
     if ends and not is_full(a, ds):
         return "short"
-    if _language_turns(a, b) and a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size:
+    if a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size and _language_turns(a, b):
         # a bilingual text set line by line: each language's own unit (measured against
         # the page's widest line from the same left edge: ragged text shares no margin)
         return "language"
