@@ -2,7 +2,7 @@
 calls with raised labels, the way it calls footnotes.
 
 A Notes section is a title line of its own followed by entries that open with the next
-label in sequence (1, 2, 3 … — raised or printed plain, ``1.`` ``1`` ``[1]``); an entry's
+label in sequence (1, 2, 3 … or ① ② ③ — raised or printed plain, ``1.`` ``1`` ``[1]`` ``〔1〕``); an entry's
 other lines continue it. It is believed only when the text before it calls most of its
 labels with raised callouts: a numbered list under a heading called "Notes" is not
 endnotes unless something points at it. Each section's entries become notes with
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pariter.model import Box
 
 from .footnotes import Note
+from .labels import ANY_CIRCLED, canonical
+from .labels import number as label_number
 from .lines import Line
 from .paragraphs import SIZE_BREAK_PT
 from .textjoin import join2
@@ -28,10 +30,15 @@ TITLES = frozenset(("notes", "endnotes", "note", "注释", "注", "尾注", "附
 CALLED_SHARE = 0.5
 #: An entry's lines follow each other within this many of its line heights.
 ENTRY_GAP = 1.8
-#: An entry's line may start left of the entry's first line by its label: this many ems.
-LABEL_HANG_EM: float = 2
+#: An entry's line may start left of the entry's first line by its label, or by a Chinese
+#: first-line indent of two characters: this many ems (a hair more than two).
+LABEL_HANG_EM: float = 2.5
 
-_ENTRY = re.compile(r"^\s*[\[(（]?(\d{1,3})[\])）]?(?:[.．、:]\s*|\s+|(?=[^\d\s.,%]))(?=\S)")
+# an entry's label: a number in brackets or parentheses ([1], 〔1〕, (1)) or circled (①) — these
+# close themselves, any word may follow — or a bare number followed by a stop, a space or a
+# word
+_ENTRY = re.compile(rf"^\s*(?:[\[(（［〔【](\d{{1,3}})[\])）］〕】]\s*|([{ANY_CIRCLED}])\s*"
+                    r"|(\d{1,3})(?:[.．、:]\s*|\s+|(?=[^\d\s.,%])))(?=\S)")
 
 
 @dataclass
@@ -47,11 +54,11 @@ def _squash(t: str) -> str:
 
 def _label(l: Line) -> tuple[str, str] | None:
     """(label, text after it) when ``l`` opens an entry."""
-    if l.lead_label and l.lead_label.isdigit():
+    if l.lead_label and label_number(l.lead_label) is not None:
         return l.lead_label, l.text.strip()
     m = _ENTRY.match(l.text)
     if m:
-        return m.group(1), l.text[m.end():].strip()
+        return canonical(next(g for g in m.groups() if g)), l.text[m.end():].strip()
     return None
 
 
@@ -84,12 +91,12 @@ def _entries(lines: list[Line], i: int) -> tuple[Section | None, int]:
     while j < len(lines):
         l = lines[j]
         got = _label(l)
-        if got is not None and (expected is None or got[0] == str(expected)):
+        if got is not None and (expected is None or label_number(got[0]) == expected):
             label, text = got
             cur = Note(label, text, l.page, [l.page], [Box(l.page, l.x0, l.top, l.x1, l.bottom)],
                        place="end")
             notes.append(cur)
-            expected = int(label) + 1
+            expected = (label_number(label) or 0) + 1
         elif cur is not None and prev is not None and _continues(prev, l, cur):
             cur.text = join2(cur.text, l.text.strip())
             if l.page not in cur.pages:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pariter.model import Box
 
 from .chars import RULE_THICKNESS, Rule
-from .labels import ANY_CIRCLED, canonical
+from .labels import ANY_CIRCLED, BRACKETED_RE, canonical
 from .labels import number as label_number
 from .layout import merge_band_lines
 from .lines import SIZE_TOLERANCE, Line
@@ -24,8 +24,16 @@ from .textjoin import Lexicon, join2
 
 # a label set on the line: followed by a stop, a space, a letter or an opening mark — Latin
 # quotes and brackets, and the CJK ones citations open with (《书名》, 〔2021〕, 「」, 【】)
-_PLAIN_LABEL = re.compile(rf"^(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])"
-                          r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<《〈「『【〔［〖]))(?=\S)")
+# A circled number or a number in brackets (①, [1], 〔1〕) closes itself: the note's words may
+# follow it at once, a figure too (``③2 卷本``, ``[1]1998年``), where a bare number runs on.
+_PLAIN_LABEL = re.compile(rf"^(?:{BRACKETED_RE}\s*|([{ANY_CIRCLED}])\s*|(\d{{1,3}}|[*∗†‡§¶]{{1,3}})"
+                          r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<《〈「『【〔［〖])))(?=\S)")
+
+
+def _plain(m: re.Match) -> str:
+    """The label a match of :data:`_PLAIN_LABEL` read: the number inside brackets, the
+    circled number, or the number or symbols."""
+    return next(g for g in m.groups() if g)
 
 
 @dataclass(slots=True)
@@ -321,7 +329,7 @@ def attach_tiny_labels(lines: list[Line]) -> list[Line]:
 #: further.
 LABEL_TAB_EM: float = 3.0
 #: a piece of a line that is a note label and nothing else: 1, 1., 1), *, †, ①
-_LONE_LABEL = re.compile(rf"^(?:\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])[.．)]?$")
+_LONE_LABEL = re.compile(rf"^(?:\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}]|{BRACKETED_RE})[.．)]?$")
 
 
 def join_side_labels(lines: list[Line], small: float, page_width: float) -> list[Line]:
@@ -401,11 +409,12 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
             label = l.lead_label
         else:
             m = _PLAIN_LABEL.match(l.text)
-            if m and (cur is None or _next_label(cur.label, m.group(1))
+            got = _plain(m) if m else ""
+            if m and (cur is None or _next_label(cur.label, got)
                       or l.x0 <= left + LABEL_EDGE_PT):
-                if cur is None or _next_label(cur.label, m.group(1)) or (
-                        prev_final and _called_again(canonical(m.group(1)), notes, calls)):
-                    label, text = canonical(m.group(1)), l.text[m.end():]
+                if cur is None or _next_label(cur.label, got) or (
+                        prev_final and _called_again(canonical(got), notes, calls)):
+                    label, text = canonical(got), l.text[m.end():]
             elif cur is None and not notes:
                 first = glued_label(l.text, last, calls)
                 if first is not None:
@@ -487,8 +496,8 @@ def called(area: NoteArea, lines: list[Line]) -> bool:
     first = area.lines[0]
     label = first.lead_label
     if label is None:
-        m = re.match(rf"(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
-        label = canonical(m.group(1)) if m else None
+        m = re.match(rf"{BRACKETED_RE}|(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
+        label = canonical(next(g for g in m.groups() if g)) if m else None
     ids_ = {id(l) for l in area.lines}
     return label is not None and any(s.label == label and s.top < first.top
                                      for l in lines if id(l) not in ids_ for s in l.sups)

@@ -9,6 +9,8 @@ compared, and given to the document model, in one form: the standard circled num
 
 from __future__ import annotations
 
+import re
+
 #: the standard circled numbers ① … ⑳
 CIRCLED = "".join(chr(0x2460 + i) for i in range(20))
 #: circled-number variants fonts map the same shapes to: dingbat circled sans-serif digits
@@ -18,6 +20,23 @@ CIRCLED_VARIANTS = "".join(chr(s + i) for s in _VARIANT_STARTS for i in range(10
 _TO_STANDARD = str.maketrans({chr(s + i): CIRCLED[i] for s in _VARIANT_STARTS for i in range(10)})
 #: every character that prints a circled number
 ANY_CIRCLED = CIRCLED + CIRCLED_VARIANTS
+
+
+#: Brackets a label may be printed in: ``[1]`` (Chinese papers' callouts and note lists,
+#: Typst's "[1]" numbering), ``［1］``, ``〔1〕`` and ``【1】`` (the author's own marks in
+#: Chinese Word and WPS documents). They are punctuation around the label, as the stop of
+#: ``1.`` is: the label is the number inside.
+BRACKETS = {"[": "]", "［": "］", "〔": "〕", "【": "】"}
+#: a bracketed number, the number its group 1
+BRACKETED_RE = ("[" + "".join(map(re.escape, BRACKETS)) + r"](\d{1,3})["
+                + "".join(map(re.escape, BRACKETS.values())) + "]")
+
+
+def unbracketed(label: str) -> str:
+    """``label`` without the brackets it was printed in (``[1]`` → ``1``)."""
+    if len(label) >= 3 and BRACKETS.get(label[0]) == label[-1] and label[1:-1].isdecimal():
+        return label[1:-1]
+    return label
 
 
 def canonical(label: str) -> str:

@@ -22,7 +22,7 @@ from typing import Iterator
 from .chars import INLINE_TYPES, Char, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import PageGutters, Piece, word_gaps
-from .labels import ANY_CIRCLED, canonical
+from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, unbracketed
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
@@ -30,7 +30,8 @@ _CIRCLED = ANY_CIRCLED  # ① … ⑳ and the variants fonts map them to (➀)
 _MARKER_SYMBOLS = "*∗†‡§¶‖#"
 # a lone raised lower-case letter (a, b, c: Typst's and LaTeX minipage notes, table notes)
 # is a label too, as a whole group only: "st" and "th" of ordinals are not two labels
-_MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}}|[a-z])$")
+_MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}}|[a-z]"
+                         rf"|{BRACKETED_RE})$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi|[-,]b$|w[6-9]$|\bhei\b|simhei|zhunhei",
                    re.I)
 _SUPFONT = re.compile(r"sups|superior|-sup\b", re.I)
@@ -129,11 +130,12 @@ def marker_label(text: str) -> str | None:
     """The note label a raised run spells, or None when it is not one (a letter, math)."""
     t = text.strip().strip(",")
     if _MARKERLIKE.match(t):
-        return canonical(t.translate(_SUP_MAP))
+        return canonical(unbracketed(t.translate(_SUP_MAP)))
     return None
 
 
-_LABEL_TOKEN = re.compile(rf"\d{{1,3}}|([{_MARKER_SYMBOLS}])\1{{0,2}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}}|[,，\s]")
+_LABEL_TOKEN = re.compile(rf"(?:{BRACKETED_RE})|\d{{1,3}}|([{_MARKER_SYMBOLS}])\2{{0,2}}|[{_CIRCLED}]"
+                          rf"|[{_SUP_DIGITS}]{{1,3}}|[,，\s]")
 
 
 def split_labels(group: list[Char]) -> list[tuple[str, list[Char]]]:

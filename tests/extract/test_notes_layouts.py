@@ -171,3 +171,49 @@ def test_a_label_set_apart_from_its_note_by_a_tab_opens_the_note() -> None:
     assert _links(doc) == [(1, "1", "1"), (1, "2", "2")]
     assert doc.footnotes[0].text.startswith("1998 edition, revised")
     assert doc.footnotes[1].text == "Cited from the second volume, pp. 114–117."
+
+
+def test_bracketed_note_numbers_call_their_notes() -> None:
+    """Notes numbered [1] [2] [3] (Typst's "[1]", Chinese papers): the raised [1] calls note
+    1, whose label at the foot is [1] too; the brackets are punctuation around the number."""
+    doc = extract_pdf(FIX / "notes-bracketed-zh.pdf")
+    assert _links(doc) == [(1, "1", "1"), (1, "2", "2"), (1, "3", "3")]
+    assert doc.footnotes[0].text.startswith("1998")
+    assert doc.footnotes[2].text.startswith("〔编者按〕")
+    assert not any("[" in p.text for p in doc.paragraphs)
+
+
+def _note_line(text: str, top: float, sups=()) -> "Line":  # noqa: F821
+    from pariter.extract.lines import Line, Sup
+    return Line(1, 72, top, 400, top + 9, top + 8, 9, "Song", False, None, text,
+                [Sup(lab, off, 0, 0, 0, 0, 6) for lab, off in sups])
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["[]", "［］", "〔〕", "【】"]))
+def test_a_label_in_brackets_is_its_number(n: int, pair: str) -> None:
+    from pariter.extract.lines import marker_label
+    from pariter.extract.labels import unbracketed
+    assert marker_label(f"{pair[0]}{n}{pair[1]}") == str(n)
+    assert unbracketed(f"{pair[0]}{n}{pair[1]}") == str(n)
+    assert unbracketed(f"{pair[0]}{n})") == f"{pair[0]}{n})"  # brackets that do not pair stay
+
+
+def test_a_circled_or_bracketed_label_closes_itself_before_a_figure() -> None:
+    """①, [1] and 〔1〕 end where they end: a note set on the line right after one may open
+    with a figure (``③2 卷本``, ``[4]1998年``) and is still a note of its own."""
+    from pariter.extract.footnotes import parse_notes
+    lines = [_note_line(t, 700 + 11 * i) for i, t in enumerate(
+        ["①1998年修订本。", "②见该书第二卷。", "③2 卷本，1881年刊行。", "[4]1998年版。", "〔5〕见上。"])]
+    notes, _ = parse_notes(lines, 1, None)
+    assert [(n.label, n.text) for n in notes] == [
+        ("①", "1998年修订本。"), ("②", "见该书第二卷。"), ("③", "2 卷本，1881年刊行。"), ("4", "1998年版。"),
+        ("5", "见上。")]
+
+
+def test_an_endnote_list_numbered_with_circled_numbers_is_linked() -> None:
+    """A 注释 section whose entries open with ① ② (ctex, Word) is endnotes like 1. 2."""
+    from pariter.extract.endnotes import find_sections
+    text = [_note_line("正文第一句。正文第二句。", 100, [("①", 6), ("②", 12)])]
+    sec = [_note_line("注释", 300), _note_line("① 甲说。", 320), _note_line("② 1881年刊本。", 332)]
+    found = find_sections(text + sec)
+    assert [(n.label, n.text) for s in found for n in s.notes] == [("①", "甲说。"), ("②", "1881年刊本。")]
