@@ -30,6 +30,13 @@ _PLAIN_LABEL = re.compile(rf"^(?:{BRACKETED_RE}\s*|([{ANY_CIRCLED}])\s*|(\d{{1,3
                           r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<《〈「『【〔［〖])))(?=\S)")
 
 
+def plain_label(text: str) -> str | None:
+    """The label a line set on the line opens with (``1.``, ``1 ``, ``[1]``, ``①``, ``*``), in
+    its standard form, or None."""
+    m = _PLAIN_LABEL.match(text)
+    return canonical(_plain(m)) if m else None
+
+
 def _plain(m: re.Match) -> str:
     """The label a match of :data:`_PLAIN_LABEL` read: the number inside brackets, the
     circled number, or the number or symbols."""

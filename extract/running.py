@@ -13,6 +13,7 @@ from collections import Counter
 
 from pariter.model import Box, Running
 
+from .footnotes import plain_label
 from .lines import SIZE_TOLERANCE, Line
 from .styles import DEFAULT_LEADING, DISPLAY_RATIO, NEIGHBOUR_MIN_STEP_EM, PITCH_RANGE
 
@@ -111,9 +112,10 @@ def find_running(pages: list[list[Line]], heights: list[float],
                     and shapes[key] >= max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages))
                     and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body
                     and not _opens_a_text_row(l, edge, shapes, h, npages)
-                    and not (where == "footer" and _ends_block_above(
+                    and not (where == "footer" and (_ends_block_above(
                         l, lines, edge, shapes, h,
-                        pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size)))):
+                        pitch.get(round(l.size * 2) / 2, DEFAULT_LEADING * l.size))
+                        or _a_called_note(l, lines)))):
                 found.append((l, where))
         # pieces on the page number's baseline are running matter too
         for l, where in edge:
@@ -249,6 +251,22 @@ def _ends_block_above(l: Line, lines: list[Line], edge: list[tuple[Line, str]],
                 and NEIGHBOUR_MIN_STEP_EM * l.size < l.baseline - o.baseline <= BLOCK_PITCHES * pitch):
             return True
     return False
+
+
+def _a_called_note(l: Line, lines: list[Line]) -> bool:
+    """Is the repeated bottom line ``l`` a one-line note under the page's other notes: it
+    opens with a label that the text above calls with a raised callout, and a line of its
+    type stands right above it, no further than a gap between notes (notes set apart by a
+    little space are not one block at the text's pitch)? The same short note ("Ibid.",
+    "Cited from the second volume") recurs at the foot of pages, numbered differently."""
+    label = plain_label(l.text)
+    if label is None:
+        return False
+    if not any(s.label == label for o in lines if o.bottom <= l.top for s in o.sups):
+        return False
+    return any(o is not l and abs(o.size - l.size) < SIZE_TOLERANCE and o.x0 < l.x1 and l.x0 < o.x1
+               and NEIGHBOUR_MIN_STEP_EM * l.size < l.baseline - o.baseline <= APART * l.size
+               for o in lines)
 
 
 def _pitches(pages: list[list[Line]]) -> dict[float, float]:

@@ -217,3 +217,26 @@ def test_an_endnote_list_numbered_with_circled_numbers_is_linked() -> None:
     sec = [_note_line("注释", 300), _note_line("① 甲说。", 320), _note_line("② 1881年刊本。", 332)]
     found = find_sections(text + sec)
     assert [(n.label, n.text) for s in found for n in s.notes] == [("①", "甲说。"), ("②", "1881年刊本。")]
+
+
+def test_a_short_note_recurring_under_the_pages_other_notes_is_not_a_footer() -> None:
+    """"2. Ibid." at the foot of page after page, a little apart from the note above it (the
+    gap between notes wider than the pitch of a note's lines): the text above calls its label,
+    so it is a note, not a running footer."""
+    from pariter.extract.lines import Line, Sup
+    from pariter.extract.running import find_running
+
+    def line(text: str, top: float, size: float, sups=()) -> Line:
+        return Line(1, 72, top, 500 if len(text) > 20 else 72 + 5 * len(text), top + size, top + 0.8 * size,
+                    size, "Serif", False, None, text, [Sup(lab, off, 0, top, 0, top + 4, 6) for lab, off in sups])
+
+    pages = []
+    for k in range(3):
+        body = [line(f"Body line {i} of page {k}, long enough to be running text here.", 72 + 14 * i, 11,
+                     [(str(2 * k + 1), 10), (str(2 * k + 2), 30)] if i == 3 else ()) for i in range(30)]
+        notes = [line(f"{2 * k + 1}. Smith, The Valley, a note long enough to run onto a second", 700, 8),
+                 line("line of its own at the pitch of the notes, and ends here.", 710, 8),
+                 line(f"{2 * k + 2}. Ibid.", 723, 8)]
+        pages.append(body + notes)
+    found = find_running(pages, [842.0] * 3, 11)
+    assert not [l.text for f in found for l, _ in f if "Ibid" in l.text]
