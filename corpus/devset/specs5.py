@@ -88,12 +88,20 @@ BRACKET_CALLOUTS = "sup.fn a::before { content: '['; } sup.fn a::after { content
 TEX_ONLINE_BRACKET = (r"\makeatletter\renewcommand\@makefnmark{\textsuperscript{\normalfont[\@thefnmark]}}"
                       r"\renewcommand\@makefntext[1]{\parindent 2em\noindent\makebox[2.4em][l]{[\@thefnmark]}#1}"
                       r"\makeatother")
-TEX_CIRCLED_END = (r'\xeCJKsetcharclass{"2460}{"24FF}{1}\AtBeginDocument{'
+# AR PL's GB2312 set stops at ⑩ and XeLaTeX does not fall back: ⑪ … ⑳ come from a CJK font that
+# has them (without it they print nothing, and the text layer holds no label)
+TEX_CIRCLED_END = (r'\xeCJKsetcharclass{"2460}{"24FF}{1}\newCJKfontfamily\circledfont{Noto Serif CJK SC}'
+                   r"\AtBeginDocument{"
                    r"\renewcommand{\theendnote}{\ifcase\value{endnote}\or ①\or ②\or ③\or ④\or ⑤\or ⑥"
-                   r"\or ⑦\or ⑧\or ⑨\or ⑩\or ⑪\or ⑫\or ⑬\or ⑭\or ⑮\or ⑯\or ⑰\or ⑱\or ⑲\or ⑳\fi}"
+                   r"\or ⑦\or ⑧\or ⑨\or ⑩\or {\circledfont ⑪}\or {\circledfont ⑫}\or {\circledfont ⑬}"
+                   r"\or {\circledfont ⑭}\or {\circledfont ⑮}\or {\circledfont ⑯}\or {\circledfont ⑰}"
+                   r"\or {\circledfont ⑱}\or {\circledfont ⑲}\or {\circledfont ⑳}\fi}"
                    r"\renewcommand\enoteformat{\rightskip=0pt\leftskip=2em\parindent=-2em"
                    r"\makebox[2em][l]{\theenmark}}}")
-CJK_SUNG = [rf"\setCJKmainfont[BoldFont={{{ZH_HEI} Bold}}]{{{SUNG}}}", rf"\setCJKsansfont{{{ZH_HEI}}}"]
+# xeCJK sets the en dash in the CJK font, and AR PL's GB2312 set has none: it printed nothing
+# ("第114 117页"); the Latin font's \textendash has it
+CJK_SUNG = [rf"\setCJKmainfont[BoldFont={{{ZH_HEI} Bold}}]{{{SUNG}}}", rf"\setCJKsansfont{{{ZH_HEI}}}",
+            r"\usepackage{newunicodechar}\newunicodechar{–}{\textendash}"]
 ZH_SECTIONS = (r"\ctexset{section={name={,、},number=\chinese{section},aftername={}},"
                r"subsection={name={（,）},number=\chinese{subsection},aftername={}}}")
 
