@@ -51,6 +51,12 @@ UNLINKED_LABEL_STEP = 5
 #: ... and is above this number (1, 2, 3 after a word are as often exponents: m², m³).
 UNLINKED_MIN_LABEL = 3
 _INDEX_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")  # a lone letter: a variable (R², n²)
+#: A unit after a quantity: a figure, perhaps a space, then a short unit symbol (38 km, 12 m,
+#: 4 ft). Raised 2 or 3 there is the unit's power (km², m³), as in any measurement; a
+#: callout after a measurement follows the punctuation that ends the phrase.
+_UNIT_AFTER_NUMBER = re.compile(r"\d[\s\u00a0]?[A-Za-zμµ]{1,3}$")
+#: the powers units of area and volume take
+UNIT_POWERS = ("2", "3")
 
 
 def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
@@ -59,7 +65,8 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
 
     A callout is a raised label after a word or punctuation whose note is on its page or
     the next. It is never: a label over an author's name that an affiliation line below
-    carries; a table cell's figure; an exponent (after a digit or a sign: 10⁻⁷, 10³);
+    carries; a table cell's figure; an exponent (after a digit or a sign: 10⁻⁷, 10³; a
+    unit's power after a quantity: 38 km²);
     a variable's index (after a lone letter: R², n²) — unless it is the only raised label
     on the page that a note there could belong to (Tᵢ¹ in running text can call a note).
     """
@@ -196,6 +203,8 @@ def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
         return "no note"
     if before and before[-1].isdigit():
         return "exponent"
+    if s.label in UNIT_POWERS and _UNIT_AFTER_NUMBER.search(before):
+        return "exponent"  # a unit's power: 38 km², 5 m³
     if _INDEX_BEFORE.search(before):
         return "index"
     return None
