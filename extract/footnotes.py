@@ -43,6 +43,26 @@ def _plain(m: re.Match) -> str:
     return next(g for g in m.groups() if g)
 
 
+#: a label standing alone as the first piece of a printed line: a justified note line
+#: stretched before a long URL spreads its words so far that they read as pieces of their own
+#: (``6.`` … ``Compare`` … ``the`` …; ``⑭`` … ``参`` … ``见`` …)
+_BARE_LABEL = re.compile(rf"^(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])[.．)]?\s*$")
+#: Pieces of one printed line are set in one type: sizes within this many points.
+PIECE_SIZE_PT: float = 0.3
+
+
+def bare_label(l: Line, lines: list[Line]) -> str | None:
+    """The label of ``l`` when it is a label alone whose note's words stand right of it on its
+    printed row, in its type (see :data:`_BARE_LABEL`); else None."""
+    m = _BARE_LABEL.match(l.text)
+    if m is None or l.lead_label:
+        return None
+    if any(o is not l and o.x0 >= l.x1 and abs(o.size - l.size) <= PIECE_SIZE_PT
+           and abs(o.baseline - l.baseline) <= NOTE_ROW_EM * max(o.size, l.size) for o in lines):
+        return canonical(m.group(1))
+    return None
+
+
 @dataclass(slots=True)
 class Note:
     label: str
@@ -66,7 +86,7 @@ class NoteArea:
     def labelled(self) -> bool:
         """Does the area open with a note label (rather than run on a note)?"""
         first = self.lines[0]
-        return bool(first.lead_label or _PLAIN_LABEL.match(first.text))
+        return bool(first.lead_label or _PLAIN_LABEL.match(first.text) or bare_label(first, self.lines))
 
 
 #: A footnote separator is a short rule: at least this long (points) ...
@@ -154,7 +174,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             prev_bottom = max(prev_bottom, l.bottom)
         if not area:
             continue
-        labelled = bool(area[0].lead_label or _PLAIN_LABEL.match(area[0].text))
+        labelled = bool(area[0].lead_label or _PLAIN_LABEL.match(area[0].text) or bare_label(area[0], area))
         if any(l.size > small for l in area):
             # notes as large as the text (Word): only at the foot of the column, opening
             # with a label — not text under a box's or a table's rule
@@ -169,7 +189,8 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     for seed in sorted(lines, key=lambda l: l.top):
         if id(seed) in taken or seed.top < NO_RULE_LOW_SHARE * height or seed.size > small:
             continue
-        if not (seed.lead_label or _PLAIN_LABEL.match(seed.text)):
+        seed_bare = not (seed.lead_label or _PLAIN_LABEL.match(seed.text))
+        if seed_bare and not bare_label(seed, lines):
             continue
         # a raised label opening the seed stands left of its text, where the note's next
         # lines start (¹ text … / text …): the column begins at the label, not at the text
@@ -177,9 +198,23 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         col = [l for l in lines if id(l) not in taken and l.top >= seed.top - BOX_SLACK_PT
                and left <= l.x0
                <= seed.x0 + 0.5 * (seed.x1 - seed.x0) + SEED_COLUMN_SLACK_PT]
-        col.sort(key=lambda l: (l.top, l.x0))
+        # the far pieces of the column's printed lines (a justified note line's words spread
+        # before a long URL): on a row of the column, within its right edge (the column's
+        # longest line's end: the next column's lines lie beyond it), no gutter before them
+        ids_ = {id(l) for l in col}
+        edge = max((c.x1 for c in col), default=seed.x1) + BOX_SLACK_PT
+        far = [l for l in lines if id(l) not in taken and id(l) not in ids_ and l.size <= small
+               and l.x1 <= edge
+               and any(c.x1 <= l.x0 and abs(c.baseline - l.baseline) <= NOTE_ROW_EM * max(c.size, l.size)
+                       for c in col)]
+        col = rows(col + far) if far else sorted(col, key=lambda l: (l.top, l.x0))
+        far_ids = {id(l) for l in far}
         area, prev_bottom, ok = [], seed.top, True
         for l in col:
+            if id(l) in far_ids:
+                if area and _piece_of_a_row(l, area, lines):
+                    area.append(l)
+                continue
             if l.size > small:
                 ok = False  # body text below: not at the foot of the column
                 break
@@ -189,6 +224,8 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             prev_bottom = max(prev_bottom, l.bottom)
         below = [l for l in lines if id(l) not in taken and l.top > prev_bottom + BOX_SLACK_PT
                  and l.size > small and l.x1 > seed.x0 and l.x0 < seed.x1]
+        if seed_bare and not bare_label(seed, area):
+            ok = False  # a label alone whose words the area did not take: a table's or a list's number
         if ok and area and not below:
             areas.append(NoteArea(area, False))
             taken.update(id(l) for l in area)
@@ -417,7 +454,13 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
         else:
             m = _PLAIN_LABEL.match(l.text)
             got = _plain(m) if m else ""
-            if m and (cur is None or _next_label(cur.label, got)
+            bare = bare_label(l, area) if m is None else None
+            # a label alone opens a note only where the numbering goes on after a finished note
+            # (a figure wrapped to a line's start, its words spaced from it, is the note's text)
+            if bare is not None and (_next_label(cur.label, bare) and prev_final if cur is not None
+                                     else last is None or last.text.rstrip().endswith(_NOTE_END)):
+                label, text = bare, ""  # its words are the row's next pieces
+            elif m and (cur is None or _next_label(cur.label, got)
                       or l.x0 <= left + LABEL_EDGE_PT):
                 if cur is None or _next_label(cur.label, got) or (
                         prev_final and _called_again(canonical(got), notes, calls)):
