@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pariter.model import Box
 
 from .chars import RULE_THICKNESS, Rule
-from .labels import ANY_CIRCLED, BRACKETED_RE, canonical
+from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, power_and_label
 from .labels import number as label_number
 from .layout import merge_band_lines
 from .lines import SIZE_TOLERANCE, Line
@@ -549,5 +549,7 @@ def called(area: NoteArea, lines: list[Line]) -> bool:
         m = re.match(rf"{BRACKETED_RE}|(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
         label = canonical(next(g for g in m.groups() if g)) if m else None
     ids_ = {id(l) for l in area.lines}
-    return label is not None and any(s.label == label and s.top < first.top
-                                     for l in lines if id(l) not in ids_ for s in l.sups)
+    # (a callout after a unit's power reads as one raised group with it: m²¹⁵ as 215)
+    return label is not None and any(
+        (s.label == label or power_and_label(s.label, label, l.text[:s.offset])) and s.top < first.top
+        for l in lines if id(l) not in ids_ for s in l.sups)

@@ -55,3 +55,23 @@ def number(label: str) -> int | None:
     if len(label) == 1 and label in CIRCLED:
         return CIRCLED.index(label) + 1
     return None
+
+
+#: A unit after a quantity: a figure, perhaps a space, then a short unit symbol (38 km, 12 m,
+#: 4 ft). Raised 2 or 3 there is the unit's power (km², m³), as in any measurement; a
+#: callout after a measurement follows the punctuation that ends the phrase.
+_UNIT_AFTER_NUMBER = re.compile(r"\d[\s\u00a0]?[A-Za-zμµ]{1,3}$")
+#: the powers units of area and volume take
+UNIT_POWERS = ("2", "3")
+
+
+def unit_before(text: str) -> bool:
+    """Does ``text`` end with a quantity's unit (``400 m``), where a raised 2 or 3 is a power?"""
+    return _UNIT_AFTER_NUMBER.search(text) is not None
+
+
+def power_and_label(raised: str, label: str, before: str) -> bool:
+    """Is the raised group ``raised`` a unit's power glued to the callout ``label`` (``400 m²¹⁵``
+    read as one group 215), ``before`` being the text it follows?"""
+    return (len(raised) > len(label) and raised.endswith(label)
+            and raised[:len(raised) - len(label)] in UNIT_POWERS and unit_before(before))

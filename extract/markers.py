@@ -19,6 +19,7 @@ from pariter.model import Warning
 
 from .chars import Link
 from .footnotes import Note
+from .labels import UNIT_POWERS, unit_before
 from .labels import number as label_number
 from .lines import Line, Sup
 from .paragraphs import FINAL
@@ -51,12 +52,6 @@ UNLINKED_LABEL_STEP = 5
 #: ... and is above this number (1, 2, 3 after a word are as often exponents: m², m³).
 UNLINKED_MIN_LABEL = 3
 _INDEX_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")  # a lone letter: a variable (R², n²)
-#: A unit after a quantity: a figure, perhaps a space, then a short unit symbol (38 km, 12 m,
-#: 4 ft). Raised 2 or 3 there is the unit's power (km², m³), as in any measurement; a
-#: callout after a measurement follows the punctuation that ends the phrase.
-_UNIT_AFTER_NUMBER = re.compile(r"\d[\s\u00a0]?[A-Za-zμµ]{1,3}$")
-#: the powers units of area and volume take
-UNIT_POWERS = ("2", "3")
 
 
 def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
@@ -203,7 +198,7 @@ def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
         return "no note"
     if before and before[-1].isdigit():
         return "exponent"
-    if s.label in UNIT_POWERS and _UNIT_AFTER_NUMBER.search(before):
+    if s.label in UNIT_POWERS and unit_before(before):
         return "exponent"  # a unit's power: 38 km², 5 m³
     if _INDEX_BEFORE.search(before):
         return "index"
