@@ -18,7 +18,7 @@ from .chars import RULE_THICKNESS, Rule
 from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, power_and_label
 from .labels import number as label_number
 from .layout import merge_band_lines
-from .lines import SIZE_TOLERANCE, Line
+from .lines import SIZE_TOLERANCE, Line, is_cjk
 from .styles import DISPLAY_RATIO
 from .textjoin import Lexicon, join2
 
@@ -447,6 +447,7 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
     left = min(l.x0 for l in area)
     prev_final = False
     calls = calls or Counter()
+    prev_line: Line | None = None
     for l in rows(area):
         label, text = None, l.text
         if l.lead_label:
@@ -480,7 +481,8 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
             cur = Note(label, text.strip(), page, [page], [box])
             notes.append(cur)
         elif cur is not None:
-            cur.text = join2(cur.text, l.text.strip(), words)
+            cur.text = _join_piece(cur.text, l.text.strip(), words) if _same_row(prev_line, l) \
+                else join2(cur.text, l.text.strip(), words)
             cur.boxes.append(box)
         elif last is not None:
             last.text = join2(last.text, l.text.strip(), words)
@@ -491,7 +493,23 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
             cur = Note("", l.text.strip(), page, [page], [box])
             notes.append(cur)
         prev_final = l.text.rstrip().endswith(_NOTE_END)
+        prev_line = l
     return notes, (notes[-1] if notes else last)
+
+
+def _same_row(prev: Line | None, l: Line) -> bool:
+    """Is ``l`` the next piece of the printed line ``prev`` ends (on its row, right of it)?"""
+    return prev is not None and l.x0 >= prev.x1 - BOX_SLACK_PT and \
+        abs(l.baseline - prev.baseline) <= NOTE_ROW_EM * max(l.size, prev.size)
+
+
+def _join_piece(a: str, b: str, words: Lexicon | None) -> str:
+    """Pieces of one printed line join at the space that parted them: between Latin words a
+    space whatever the text before looks like (a URL does not run on into the words after
+    it on its own line, as it may across a line break); next to CJK as text joins."""
+    if a and b and not is_cjk(a[-1]) and not is_cjk(b[0]):
+        return a + " " + b
+    return join2(a, b, words)
 
 
 #: what a finished note ends with
