@@ -45,9 +45,6 @@ from .running import find_running, page_number, to_running
 from .styles import DEFAULT_BODY_SIZE, DocStyle, body_style
 from .textjoin import vocabulary
 
-_FINAL = tuple("。！？.!?:：；;”’」』)）")
-_LIST_START = re.compile(r"^(?:[•·●■◆▪\-–]\s|\(?\d{1,2}[.)）](?!\d)\s*\S|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
-_CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
 
 #: Vertical text: a glyph under the previous one starts within this many ems of its left
 #: edge ...
