@@ -347,7 +347,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                 continue
             inside = {id(l) for l in area.lines}
             calls = Counter(s.label for l in pg.lines if id(l) not in inside for s in l.sups)
-            if not (area.labelled or glued_label(area.lines[0].text, last, calls)) and (
+            if not (area.labelled or glued_label(area.lines[0].text, last, calls, note_words)) and (
                     last is None or last.page >= pg.number):
                 continue  # only a note from an earlier page runs on without a label
             found, last = parse_notes(area.lines, pg.number, last, note_words, calls)

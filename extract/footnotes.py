@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pariter.model import Box
 
 from .chars import RULE_THICKNESS, Rule
-from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, power_and_label
+from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, power_and_label, roman, to_roman
 from .labels import number as label_number
 from .layout import merge_band_lines
 from .lines import SIZE_TOLERANCE, Line, is_cjk
@@ -467,7 +467,7 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
                         prev_final and _called_again(canonical(got), notes, calls)):
                     label, text = canonical(got), l.text[m.end():]
             elif cur is None and not notes:
-                first = glued_label(l.text, last, calls)
+                first = glued_label(l.text, last, calls, words)
                 if first is not None:
                     label, text = first, l.text[len(first):]
             elif cur is not None and prev_final and l.x0 <= left + LABEL_EDGE_PT:
@@ -476,6 +476,8 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
                 nxt = _successor(cur.label)
                 if nxt and l.text.startswith(nxt) and l.text[len(nxt):len(nxt) + 1].isdigit():
                     label, text = nxt, l.text[len(nxt):]
+                elif nxt and _glued_roman(l.text, nxt, calls, words):
+                    label, text = nxt, l.text[len(nxt):]  # ``iiknow him] …`` (LibreOffice)
         box = Box(page, l.x0, l.top, l.x1, l.bottom)
         if label is not None:
             cur = Note(label, text.strip(), page, [page], [box])
@@ -516,18 +518,41 @@ def _join_piece(a: str, b: str, words: Lexicon | None) -> str:
 _NOTE_END = tuple(".。!！?？)）”’\"")
 
 
-def glued_label(text: str, last: Note | None, calls: Counter[str]) -> str | None:
+def glued_label(text: str, last: Note | None, calls: Counter[str],
+                words: Lexicon | None = None) -> str | None:
     """The label of a note area whose first note opens with its label set at full size and
     glued to a figure ("12023年数据…": Word and LibreOffice set the label on the line, with
-    no space): the next number of the notes (1 where they start or restart), when the page
-    calls it and the last note is finished (else the figure may be that note's words
+    no space) or, a roman counter, to a word ("ithe east] …": LibreOffice's 'i, ii, iii'
+    numbering): the next label of the notes (1 or i where they start or restart), when the
+    page calls it and the last note is finished (else the figure may be that note's words
     running on from the page before)."""
     if last is not None and not last.text.rstrip().endswith(_NOTE_END):
         return None
     for lab in (_successor(last.label) if last is not None else None, "1"):
         if lab and calls[lab] and text.startswith(lab) and text[len(lab):len(lab) + 1].isdigit():
             return lab
+    for lab in (_successor(last.label) if last is not None else None, "i", "I"):
+        if lab and _glued_roman(text, lab, calls, words):
+            return lab
     return None
+
+
+def _glued_roman(text: str, label: str, calls: Counter[str], words: Lexicon | None) -> bool:
+    """Does ``text`` open with the roman label ``label`` glued to the note's first word
+    (``ithe``, ``iiknow``)? LibreOffice prints such a label at full size with no space, so
+    nothing on the line parts it from a word: only the page's callouts can — the label is
+    the one the notes' sequence expects and the page calls it (a raised ``ii`` above) —
+    and the glued letters must not be a word of the document (``in``, ``it``, ``ivory``
+    open a note's words; the label glued to the word, ``ithe``, is printed nowhere else)."""
+    if roman(label) is None or not calls[label] or not text.startswith(label):
+        return False
+    if not text[len(label):len(label) + 1].isalpha():
+        return False
+    first = re.match(r"[^\W\d_]+", text)
+    glued = first.group().lower() if first else ""
+    if words is not None and words.counts[glued]:
+        return False  # a word the document prints inside its lines: ``in``, ``it``, ``ivory``
+    return True
 
 
 def _called_again(label: str, notes: list[Note], calls: Counter[str]) -> bool:
@@ -540,7 +565,10 @@ def _called_again(label: str, notes: list[Note], calls: Counter[str]) -> bool:
 def _successor(label: str) -> str | None:
     """The label after ``label`` when labels count (2 after 1), else None."""
     n = label_number(label)
-    return str(n + 1) if n is not None and label.isdecimal() else None
+    if n is not None and label.isdecimal():
+        return str(n + 1)
+    r = roman(label)
+    return to_roman(r + 1, label.isupper()) if r is not None and r < 39 else None
 
 
 #: The order of note symbols (LaTeX's \\fnsymbol, Word's and Typst's symbol notes).
@@ -551,6 +579,8 @@ def _next_label(prev: str, new: str) -> bool:
     """Is ``new`` the label after ``prev`` (2 after 1, † after *)?"""
     if label_number(prev) is not None and label_number(new) is not None:
         return label_number(new) == label_number(prev) + 1
+    if roman(prev) is not None and roman(new) is not None and prev.isupper() == new.isupper():
+        return roman(new) == roman(prev) + 1  # i, ii, iii (before a, b, c: h then i is a letter)
     if len(prev) == len(new) == 1 and prev.islower() and new.islower():
         return ord(new) == ord(prev) + 1  # a, b, c
     p, n = prev.replace("∗", "*"), new.replace("∗", "*")

@@ -75,3 +75,27 @@ def power_and_label(raised: str, label: str, before: str) -> bool:
     read as one group 215), ``before`` being the text it follows?"""
     return (len(raised) > len(label) and raised.endswith(label)
             and raised[:len(raised) - len(label)] in UNIT_POWERS and unit_before(before))
+
+
+#: Roman counters as note labels (LibreOffice's 'i, ii, iii' numbering, Typst's "i", LaTeX's
+#: \roman): i … xxxix, lower or upper case, one case per label. Letters that are also words
+#: or variables (i, I, v, x), so a roman label is only believed where the page's sequence
+#: of labels continues and its note or callout is printed (see the callers).
+_ROMAN_LOWER = r"(?:x{1,3}(?:ix|iv|vi{0,3}|i{1,3})?|ix|iv|vi{0,3}|i{1,3})"
+ROMAN_RE = _ROMAN_LOWER + "|" + _ROMAN_LOWER.upper()
+_ROMAN_FULL = re.compile(rf"^(?:{ROMAN_RE})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def roman(label: str) -> int | None:
+    """The number a roman label counts (4 for ``iv`` or ``IV``), or None."""
+    if not label or not _ROMAN_FULL.match(label):
+        return None
+    vals = [_ROMAN_VALUES[c] for c in label.lower()]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def to_roman(n: int, upper: bool = False) -> str:
+    """``n`` (1 … 39) as a roman label, in the case of the label it follows."""
+    out = "x" * (n // 10) + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][n % 10]
+    return out.upper() if upper else out

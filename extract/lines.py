@@ -22,7 +22,7 @@ from typing import Iterator
 from .chars import INLINE_TYPES, Char, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import PageGutters, Piece, word_gaps
-from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, unbracketed
+from .labels import ANY_CIRCLED, BRACKETED_RE, ROMAN_RE, canonical, unbracketed
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
@@ -31,9 +31,11 @@ _MARKER_SYMBOLS = "*∗†‡§¶‖#"
 # a lone raised lower-case letter (a, b, c: Typst's and LaTeX minipage notes, table notes)
 # is a label too, as a whole group only: "st" and "th" of ordinals are not two labels
 _MARKERLIKE = re.compile(rf"^(?:\d{{1,3}}|[{_MARKER_SYMBOLS}]{{1,3}}|[{_CIRCLED}]|[{_SUP_DIGITS}]{{1,3}}|[a-z]"
-                         rf"|{BRACKETED_RE})$")
+                         rf"|{BRACKETED_RE}|{ROMAN_RE})$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi|[-,]b$|w[6-9]$|\bhei\b|simhei|zhunhei",
                    re.I)
+#: the letters roman counters are written with
+_ROMAN_LETTERS = frozenset("ivxIVX")
 _SUPFONT = re.compile(r"sups|superior|-sup\b", re.I)
 
 # -- tolerances every stage shares -------------------------------------------------------
@@ -621,10 +623,11 @@ RAISED_GROUP_GAP_EM: float = 0.5
 
 
 def _superior_glyph(c: Char, baseline: float, size: float) -> bool:
-    """Is ``c`` a digit drawn as a superior figure? Only a reader that gives the ink box
-    (PDFium) can tell; a layout box is the same for every glyph of a font."""
+    """Is ``c`` a digit or a roman counter's letter (i v x, Typst's "i" numbering) drawn as a
+    superior glyph? Only a reader that gives the ink box (PDFium) can tell; a layout box is
+    the same for every glyph of a font."""
     t = getattr(c, "tight", None)
-    if t is None or not c.text.isdigit() or size <= 0:
+    if t is None or not (c.text.isdigit() or c.text in _ROMAN_LETTERS) or size <= 0:
         return False
     return baseline - t[3] > SUPERIOR_LIFT_EM * size and t[3] - t[1] < SUPERIOR_HEIGHT_EM * size
 
@@ -651,6 +654,8 @@ def _raised(chars: list[Char], bl: float, size: float) -> list[bool]:
         elif t.isdigit():
             out.append((rise > drop and _supfont(c.fontname)) or t in _SUP_DIGITS
                        or _superior_glyph(c, bl, size))
+        elif t in _ROMAN_LETTERS:  # a roman counter's letter in its superior design
+            out.append(_superior_glyph(c, bl, size))
         else:  # superscript digits are digits: only "" is in _SUP_DIGITS here
             out.append(t in _SUP_DIGITS)
     return out

@@ -19,7 +19,7 @@ from pariter.model import Warning
 
 from .chars import Link
 from .footnotes import Note
-from .labels import UNIT_POWERS, unit_before
+from .labels import UNIT_POWERS, roman, unit_before
 from .labels import number as label_number
 from .lines import Line, Sup
 from .paragraphs import FINAL
@@ -128,9 +128,11 @@ def _next_in_numbering(label: str, last: int) -> bool:
 def _letters_back(lines: list[Line], noted: set[str]) -> None:
     """A raised letter calls a note only where a note with that letter is printed (Typst's
     and LaTeX minipage notes a, b, c); elsewhere it is a piece of an ordinal (2ⁿᵈ), a
-    unit or a variable, back in the text before any other rule counts it."""
+    unit or a variable, back in the text before any other rule counts it. So does a raised
+    roman counter (i ii iii, I II): an upper-case one too, a pronoun or a variable elsewhere."""
     for l in lines:
-        for s in [s for s in l.sups if s.label.isalpha() and s.label.islower() and s.label not in noted]:
+        for s in [s for s in l.sups if s.label.isalpha() and (s.label.islower() or roman(s.label))
+                  and s.label not in noted]:
             _reinsert(l, s)
             l.sups.remove(s)
 

@@ -240,3 +240,45 @@ def test_a_short_note_recurring_under_the_pages_other_notes_is_not_a_footer() ->
         pages.append(body + notes)
     found = find_running(pages, [842.0] * 3, 11)
     assert not [l.text for f in found for l, _ in f if "Ibid" in l.text]
+
+
+def test_roman_labels_glued_to_their_notes_restart_per_page() -> None:
+    """LibreOffice's 'i, ii, iii' numbering restarting per page: raised callouts, and each
+    note's label printed at full size glued to its first word (``iiin the second…``). The
+    page's callouts continue the labels' sequence, so each note opens at its label — the
+    notes opening with ``in``, ``it`` and ``ivory`` keep those words whole, and the pronoun I
+    in the text is no callout. Build: ``soffice --headless --convert-to pdf
+    notes-roman-perpage.fodt`` (LibreOffice 7.4)."""
+    doc = extract_pdf(FIX / "notes-roman-perpage.pdf")
+    assert _links(doc) == [(1, "i", "i"), (1, "ii", "ii"), (1, "iii", "iii"), (2, "i", "i"), (2, "ii", "ii")]
+    assert [n.text.split()[0] for n in doc.footnotes] == ["the", "in", "it", "ivory", "Compare"]
+    assert any("And I will go down" in p.text for p in doc.paragraphs)
+
+
+def test_roman_labels_in_superior_letters_call_their_notes() -> None:
+    """Typst's "i" numbering in Libertinus Serif: callouts and labels are the font's superior
+    letters, at the text's size on its baseline (only their ink is raised). They call notes
+    i … iv; the raised i of a variable (xⁱ) and the pronoun I stay in the text."""
+    doc = extract_pdf(FIX / "notes-roman-typst.pdf")
+    assert _links(doc) == [(1, "i", "i"), (1, "ii", "ii"), (1, "iii", "iii"), (1, "iv", "iv")]
+    assert doc.footnotes[1].text.startswith("in the method")
+    assert any("terms xi over" in p.text for p in doc.paragraphs)
+    assert doc.paragraphs[0].text.startswith("I said")
+
+
+@given(st.integers(min_value=1, max_value=39), st.booleans())
+def test_a_roman_label_counts_and_has_a_successor(n: int, upper: bool) -> None:
+    from pariter.extract.footnotes import _next_label, _successor
+    from pariter.extract.labels import roman, to_roman
+    label = to_roman(n, upper)
+    assert roman(label) == n
+    if n < 39:
+        assert _successor(label) == to_roman(n + 1, upper) and _next_label(label, to_roman(n + 1, upper))
+    assert roman(label + "n") is None and not _next_label(label, to_roman(n + 1, not upper))
+
+
+def test_letter_labels_still_run_h_to_i() -> None:
+    """a, b, c … labels pass through i and v as letters, roman labels through ii and iv."""
+    from pariter.extract.footnotes import _next_label
+    assert _next_label("h", "i") and _next_label("i", "j") and _next_label("i", "ii")
+    assert not _next_label("ii", "j")
