@@ -22,7 +22,7 @@ from typing import Iterator
 from .chars import INLINE_TYPES, Char, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import PageGutters, Piece, word_gaps
-from .labels import ANY_CIRCLED, BRACKETED_RE, ROMAN_RE, canonical, unbracketed
+from .labels import ANY_CIRCLED, BRACKETED_RE, BRACKETS, ROMAN_RE, canonical, unbracketed
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
@@ -190,6 +190,8 @@ class Sup:
     x1: float
     bottom: float
     size: float
+    #: the glyphs as printed where they are more than the label: ``[4]`` for ``4``
+    printed: str = ""
 
 
 @dataclass(slots=True)
@@ -753,7 +755,9 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                     if length == 0:
                         lead_label = label if lead_label is None else lead_label
                     else:
-                        sups.append(Sup(label, length, *box, size=part[0].size))
+                        printed = "".join(g.text for g in part).strip()
+                        sups.append(Sup(label, length, *box, size=part[0].size,
+                                        printed=printed if printed[:1] in BRACKETS else ""))
                 prev = grp[-1]
                 i = j
                 continue

@@ -80,6 +80,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
         glued = _split_glued(lines, near)
         _letters_back(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
+        _citations_back(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
         reasons: dict[int, str | None] = {}
@@ -133,6 +134,17 @@ def _letters_back(lines: list[Line], noted: set[str]) -> None:
     for l in lines:
         for s in [s for s in l.sups if s.label.isalpha() and (s.label.islower() or roman(s.label))
                   and s.label not in noted]:
+            _reinsert(l, s)
+            l.sups.remove(s)
+
+
+def _citations_back(lines: list[Line], noted: set[str]) -> None:
+    """A raised number in brackets calls a note only where a note with that number is
+    printed on its page, the next, or in the endnotes; elsewhere it is a numeric citation
+    into the bibliography (Chinese theses and papers under GB/T 7714 set ``Knuth[1]指出``
+    raised), which stays in the text as printed, brackets and all."""
+    for l in lines:
+        for s in [s for s in l.sups if s.printed and s.label not in noted]:
             _reinsert(l, s)
             l.sups.remove(s)
 
@@ -335,11 +347,12 @@ def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -
 
 def _reinsert(l: Line, s: Sup) -> None:
     """Put a raised label that is not a callout back into the text (10³, affiliations)."""
-    l.text = l.text[:s.offset] + s.label + l.text[s.offset:]
+    text = s.printed or s.label
+    l.text = l.text[:s.offset] + text + l.text[s.offset:]
     after = _after(l, s)
     for o in l.sups:
         if o is not s and (o.offset > s.offset or o.offset == s.offset and id(o) in after):
-            o.offset += len(s.label)
+            o.offset += len(text)
 
 
 def _after(l: Line, s: Sup) -> set[int]:

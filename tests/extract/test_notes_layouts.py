@@ -282,3 +282,26 @@ def test_letter_labels_still_run_h_to_i() -> None:
     from pariter.extract.footnotes import _next_label
     assert _next_label("h", "i") and _next_label("i", "j") and _next_label("i", "ii")
     assert not _next_label("ii", "j")
+
+
+def test_a_raised_bracketed_number_without_its_note_is_a_citation() -> None:
+    """GB/T 7714 numeric citations are set raised in brackets (``Knuth[1]指出``, a Chinese
+    thesis template's manual): with no note 1 on the page, the next, or in the endnotes, the
+    ``[1]`` is a reference into the bibliography and stays in the text as printed; where the
+    page prints note 1, the same ``[1]`` is its callout."""
+    from pariter.extract.lines import Line, Sup
+    from pariter.extract.markers import decide_markers
+    from pariter.extract.footnotes import Note
+
+    def body() -> Line:
+        return Line(1, 72, 100, 400, 109, 108, 9, "Song", False, None, "Knuth指出，排版是一门艺术。",
+                    [Sup("1", 5, 0, 100, 0, 104, 6, printed="[1]")])
+
+    cited = body()
+    decide_markers({1: [cited]}, [], [])
+    assert cited.text == "Knuth[1]指出，排版是一门艺术。" and cited.sups == []
+
+    called = body()
+    note = Note(label="1", text="高德纳：《TeX 手册》。", page=1)
+    decide_markers({1: [called]}, [note], [])
+    assert called.text == "Knuth指出，排版是一门艺术。" and [s.label for s in called.sups] == ["1"]
