@@ -79,8 +79,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         _wrapped_callouts(lines, by_page.get(number, set()))
         near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
         glued = _split_glued(lines, near)
-        _letters_back(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
-        _citations_back(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
+        _back_unless_noted(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
         reasons: dict[int, str | None] = {}
@@ -126,25 +125,21 @@ def _next_in_numbering(label: str, last: int) -> bool:
     return n is None or n in (last + 1, 1)
 
 
-def _letters_back(lines: list[Line], noted: set[str]) -> None:
-    """A raised letter calls a note only where a note with that letter is printed (Typst's
-    and LaTeX minipage notes a, b, c); elsewhere it is a piece of an ordinal (2ⁿᵈ), a
-    unit or a variable, back in the text before any other rule counts it. So does a raised
-    roman counter (i ii iii, I II): an upper-case one too, a pronoun or a variable elsewhere."""
-    for l in lines:
-        for s in [s for s in l.sups if s.label.isalpha() and (s.label.islower() or roman(s.label))
-                  and s.label not in noted]:
-            _reinsert(l, s)
-            l.sups.remove(s)
+def _back_unless_noted(lines: list[Line], noted: set[str]) -> None:
+    """Raised labels that call a note only where a note with their label is printed (on the
+    page, the next, or in the endnotes still to come); elsewhere they go back into the text,
+    as printed, before any other rule counts them:
 
-
-def _citations_back(lines: list[Line], noted: set[str]) -> None:
-    """A raised number in brackets calls a note only where a note with that number is
-    printed on its page, the next, or in the endnotes; elsewhere it is a numeric citation
-    into the bibliography (Chinese theses and papers under GB/T 7714 set ``Knuth[1]指出``
-    raised), which stays in the text as printed, brackets and all."""
+    - a raised letter (Typst's and LaTeX minipage notes a, b, c) is otherwise a piece of an
+      ordinal (2ⁿᵈ), a unit or a variable; so is a raised roman counter (i ii iii, I II), an
+      upper-case one a pronoun or a variable too;
+    - a raised number in brackets is otherwise a numeric citation into the bibliography
+      (Chinese theses and papers under GB/T 7714 set ``Knuth[1]指出`` raised), which keeps
+      its brackets.
+    """
     for l in lines:
-        for s in [s for s in l.sups if s.printed and s.label not in noted]:
+        for s in [s for s in l.sups if s.label not in noted and (
+                s.printed or s.label.isalpha() and (s.label.islower() or roman(s.label)))]:
             _reinsert(l, s)
             l.sups.remove(s)
 
