@@ -145,7 +145,8 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
     cur: Block | None = None
     counts: dict[str, tuple[int, ...]] = {}  # the last number of each scheme opening a block
     for i, l in enumerate(lines):
-        why = None if cur is None else breaks(cur.lines[-1], l, cur, ds)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        why = None if cur is None else breaks(cur.lines[-1], l, cur, ds, nxt)
         if cur is not None and why is None and _counts_on(cur.lines[-1], l, counts):
             why = "count"
         if cur is not None and why is None:
@@ -173,8 +174,9 @@ def _counts_on(a: Line, b: Line, counts: dict[str, tuple[int, ...]]) -> bool:
     return len(prev) == len(n.parts) and follows(prev, n.parts)
 
 
-def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
-    """Why ``b`` does not continue the block whose last line is ``a`` (None: it does)."""
+def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) -> str | None:
+    """Why ``b`` does not continue the block whose last line is ``a`` (None: it does).
+    ``nxt``, the line after ``b``, tells a hanging indent from a first-line indent."""
     if a.kind == "grid" or b.kind == "grid":
         return "grid"  # rows of a grid are lines of their own
     if a.kind != b.kind and "caption" in (a.kind, b.kind) and not _caption_wraps(a, b, ds):
@@ -194,9 +196,11 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle) -> str | None:
         return "overlap"
     lo, _ = ds.col(a)
     blo, _ = ds.col(b)
-    hanging = _hangs(a, b, cur, EDGE_EM * a.size)
+    hanging = _hangs(a, b, cur, EDGE_EM * a.size) or _hanging_indent(a, b, nxt, cur, ds)
     if not hanging and b.x0 - blo >= INDENT_EM * b.size and a.x0 - lo < EDGE_EM * a.size:
         return "indent"
+    if _outdent(b, cur):
+        return "outdent"
     if _style_change(a, b) and not _runs_on(b) and (
             not is_full(a, ds) or (not is_full(b, ds) and not b.text.rstrip().endswith(FINAL)
                                    and not ds.is_body(b))):
@@ -359,6 +363,46 @@ def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
             return None
         return "turn"
     return None if _hangs(a, b, cur, tol) else "turn"
+
+
+def _hanging_indent(a: Line, b: Line, nxt: Line | None, cur: Block, ds: DocStyle) -> bool:
+    """Is ``b`` the first running line of a paragraph set with a hanging indent (a
+    description list's item, a glossary or bibliography entry), whose first line is ``a``?
+
+    A paragraph's indented first line is followed by lines at the column's edge, while a
+    hanging paragraph's running lines keep ``b``'s edge: the line after ``b`` says which,
+    whatever ``a`` ends with (an address broken after ``http:``). Where ``b`` is the
+    paragraph's only running line, ``a``, the first line of its block, ran to the margin
+    without ending its sentence (a first-line indent opens a paragraph after one that
+    ended), and ``b`` ends short of the margin or the line after it starts back at
+    ``a``'s edge, the next entry. (Lines set flush right share the right edge, each
+    starting where its length puts it: no line after them keeps the edge of one before.)"""
+    if len(cur.lines) != 1 or not is_full(a, ds) or b.x0 - a.x0 < INDENT_EM * b.size:
+        return False
+    tol = ALIGN_EM * b.size
+    if not a.text.rstrip().endswith(FINAL) and (
+            not is_full(b, ds) or (nxt is not None and nxt.page == b.page
+                                   and abs(nxt.x0 - a.x0) < tol)):
+        return True
+    return (nxt is not None and nxt.page == b.page and ds.col(nxt) == ds.col(b)
+            and abs(nxt.x0 - b.x0) < tol
+            and abs(nxt.size - b.size) < SIZE_TOLERANCE
+            and 0 < nxt.baseline - b.baseline <= _expected_step(a, cur, ds)
+            + PARA_SPACE_EM * b.size)
+
+
+def _outdent(b: Line, cur: Block) -> bool:
+    """Does ``b`` go back out to the first line's edge of a block whose running lines hang
+    further in (a hanging-indent paragraph): the next item or entry starts there."""
+    if len(cur.lines) < 2:
+        return False
+    first, running = cur.lines[0], cur.lines[1:]
+    edge = running[0].x0
+    tol = ALIGN_EM * b.size
+    if (edge - first.x0 < INDENT_EM * b.size
+            or any(l.page != first.page or abs(l.x0 - edge) >= tol for l in running)):
+        return False
+    return b.page == first.page and abs(b.x0 - first.x0) < tol
 
 
 def _hangs(a: Line, b: Line, cur: Block, tol: float) -> bool:

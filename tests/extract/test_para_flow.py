@@ -68,3 +68,45 @@ def test_ragged_text_turning_a_column_runs_on_where_the_next_word_had_no_room() 
     assert [b.why for b in blocks(left + right, ds)] == ["start"]
     last.text = "she died that she called his name Benoni at last."
     assert [b.why for b in blocks(left + right, ds)] == ["start", "turn"]
+
+
+def _justified(lines: list[Line], right: float) -> None:
+    for l in lines:
+        l.x1 = right
+
+
+def test_a_hanging_indent_runs_on_and_the_next_entry_starts_back_at_the_edge() -> None:
+    # a description list (or a bibliography) set with a hanging indent: each entry's first
+    # line at the column's edge, its running lines 25 pt in; a paragraph after it indented
+    # 15 pt, the document's first-line indent. The first line of an entry ends with
+    # "http:" (an address broken across lines): its running lines keeping their edge say
+    # that it hangs, not that a paragraph begins
+    edge, hang, indent, right = 74.0, 99.0, 89.0, 520.0
+    y = [300 + PITCH * i for i in range(12)]
+    entry1 = [_line(edge, y[0], "Net installer, zip or tar: Download from CTAN, the url http:"),
+              _line(hang, y[1], "//mirror.ctan.org/systems/texlive/tlnet should redirect to a"),
+              _line(hang, y[2], "nearby mirror. You can retrieve either install-tl.zip or the"),
+              _line(hang, y[3], "smaller one.")]
+    entry2 = [_line(edge, y[4], "Net installer, Windows exe: Download from CTAN as above, and"),
+              _line(hang, y[5], "double-click. This starts up a first-stage installer, see")]
+    entry3 = [_line(edge, y[6], "TeX Collection DVD: go to the DVD's texlive subdirectory, the"),
+              _line(hang, y[7], "installer normally starts when you insert the DVD.")]
+    para = [_line(indent, y[8], "The same installer program is run, whatever the source of it"),
+            _line(edge, y[9], "and the net installer gives the packages currently available.")]
+    lines = entry1 + entry2 + entry3 + para
+    _justified(entry1[:3] + entry2 + entry3[:1] + para[:1], right)
+    ds = DocStyle(lines, _style())
+    got = [(b.why, len(b.lines)) for b in blocks(lines, ds)]
+    assert got == [("start", 4), ("outdent", 2), ("outdent", 2), ("short", 2)]
+
+
+def test_a_first_line_indent_after_an_ended_full_line_still_opens_a_paragraph() -> None:
+    # the same geometry read as ordinary paragraphs: the full line above ended its sentence,
+    # and the line after the indented one goes back to the column's edge
+    edge, indent, right = 74.0, 89.0, 520.0
+    lines = [_line(edge, 300, "the installer program is run whatever the source of it is."),
+             _line(indent, 300 + PITCH, "Under Windows the installer starts when you insert the"),
+             _line(edge, 300 + 2 * PITCH, "DVD, as the installer on other systems does.")]
+    _justified(lines[:2], right)
+    ds = DocStyle(lines, _style())
+    assert [(b.why, len(b.lines)) for b in blocks(lines, ds)] == [("start", 1), ("indent", 2)]
