@@ -22,7 +22,7 @@ from .chars import PageTable
 from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
-from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, own_lang
+from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
 from .frontmatter import TITLE_RATIO, contents_title
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
@@ -145,14 +145,16 @@ class Assembler:
             # a document set wholly in a typewriter face (a plain-text report, a manual
             # printed from an editor) has nothing but "code": its letters are its language
             texts = [(self._text(b)[0], b) for b in prose]
-        counts = Counter(detect(t) for t, _ in texts if t)
+        # each text's characters counted once: its language and the document's sums
+        weights = [detect_weight(t) for t, _ in texts]
+        langs = [lang_of_weight(*w) for (t, _), w in zip(texts, weights) if t]
+        counts = Counter(langs)
         zh, en = counts.get("zh", 0), counts.get("en", 0)
         total = max(1, zh + en)
-        ideo = sum(detect_weight(t)[0] for t, _ in texts)
-        latin = sum(detect_weight(t)[1] for t, _ in texts)
+        ideo = sum(w[0] for w in weights)
+        latin = sum(w[1] for w in weights)
         main = "zh" if ideo * IDEOGRAPH_LETTERS >= latin else "en"
-        seq = [detect(t) for t, _ in texts if t]
-        seq = [x for x in seq if x in ("zh", "en")]
+        seq = [x for x in langs if x in ("zh", "en")]
         switches = sum(1 for a, b in zip(seq, seq[1:]) if a != b)
         bilingual = (zh >= BILINGUAL_SHARE * total and en >= BILINGUAL_SHARE * total
                      and switches >= BILINGUAL_SWITCH_SHARE * max(1, len(seq) - 1))

@@ -242,6 +242,14 @@ def clean(chars: list[Char], width: float, height: float, page: int,
                 coded[ch.fontname] += 1
             kept.append(ch)
             continue
+        if len(t) == 1 and ("\u2fe0" <= t < "\ud800" or "\uff00" <= t < "\ufff0"):
+            # Chinese text's common case (ideographs, kana, CJK and full-width punctuation):
+            # no block below is normalised, reserved or private, so only the colour counts
+            if w:
+                white += 1
+                continue
+            kept.append(ch)
+            continue
         if _CID.match(t):
             cid[ch.fontname] += 1
             continue

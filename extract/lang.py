@@ -21,7 +21,12 @@ def detect(text: str) -> str:
 
     An English word has about five letters where a Chinese one has one or two ideographs,
     so ideographs win when they are at least a third as many as Latin letters."""
-    ideo, latin = detect_weight(text)
+    return lang_of_weight(*detect_weight(text))
+
+
+def lang_of_weight(ideo: int, latin: int) -> str:
+    """:func:`detect`'s decision from a text's :func:`detect_weight` (a caller that needs
+    the counts as well counts once)."""
     if ideo == 0 and latin == 0:
         return "und"
     return "zh" if ideo * IDEOGRAPH_LETTERS >= latin else "en"

@@ -113,9 +113,10 @@ def _ink(text: str) -> int:
 
 def _letters_caps(text: str) -> bool:
     """Set in capitals: enough ASCII letters, a good share of the text, none lower case."""
+    if _ASCII_LOWER.search(text):  # first: most lines of Latin text have one early on
+        return False
     letters = len(_ASCII_LETTER.findall(text))
-    return (letters >= CAPS_MIN_LETTERS and letters >= CAPS_LETTER_SHARE * _ink(text)
-            and not _ASCII_LOWER.search(text))
+    return letters >= CAPS_MIN_LETTERS and letters >= CAPS_LETTER_SHARE * _ink(text)
 
 
 def style_of(l: Line) -> Style:
