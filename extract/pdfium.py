@@ -259,9 +259,17 @@ class _Geometry:
 
     def box(self, left: float, bottom: float, right: float, top: float
             ) -> tuple[float, float, float, float]:
-        ax, at = self.point(left, bottom)
-        bx, bt = self.point(right, top)
-        return (min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))
+        # every glyph and drawn object passes here: the unturned page's point() inlined,
+        # and min/max spelt out (each returns its first argument unless the second is
+        # strictly less / greater, as min() and max() do)
+        if self.rotation == 0:
+            ax, bx = left - self.x0, right - self.x0
+            at, bt = self.y1 - bottom, self.y1 - top
+        else:
+            ax, at = self.point(left, bottom)
+            bx, bt = self.point(right, top)
+        return (bx if bx < ax else ax, bt if bt < at else at,
+                bx if bx > ax else ax, bt if bt > at else at)
 
 
 @dataclass(slots=True)
@@ -1163,6 +1171,8 @@ class PdfiumSource:
         m = (c_float * 6)()
         om = _matrix(L, o, m)
         full = _compose(om, ctm) if ctm else om
+        a, b, c, d, e, f = full  # PDF's row vector: (x, y) → (ax + cy + e, bx + dy + f)
+        point = g.point
         xy = (c_float * 2)()
         vx, vy = c_void_p(ctypes.addressof(xy)), c_void_p(ctypes.addressof(xy) + 4)
         get_seg, seg_point, seg_type, seg_close = (L.PathGetSegmentH, L.SegPointB, L.SegTypeB,
@@ -1181,7 +1191,7 @@ class PdfiumSource:
             if kind == _SEG_MOVETO and pts:
                 out.append((pts, kinds))
                 pts, kinds = [], []
-            pts.append(g.point(*_apply(full, x, y)))
+            pts.append(point(a * x + c * y + e, b * x + d * y + f))
             kinds.append(kind)
             if seg_close(seg) and len(pts) > 2:
                 pts.append(pts[0])
@@ -1418,7 +1428,7 @@ def _edge(edges: list[tuple[float, float, float, float]], a: tuple[float, float]
 
 def _matrix(L: _Lib, o: int, m) -> tuple[float, ...]:  # noqa: ANN001
     if L.ObjMatrix(o, ctypes.addressof(m)):
-        v = tuple(float(x) for x in m)
+        v = tuple(m)  # a c_float array gives Python floats
         if _finite(*v):
             return v
     return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -1432,15 +1442,15 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
             e * A + f * C + E, e * B + f * D + F)
 
 
-def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = m
-    return a * x + c * y + e, b * x + d * y + f
-
-
 def _transform_box(m: tuple[float, ...], bb: tuple[float, float, float, float]
                    ) -> tuple[float, float, float, float]:
-    l, b, r, t = bb
-    pts = [_apply(m, x, y) for x, y in ((l, b), (l, t), (r, b), (r, t))]
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
-    return (min(xs), min(ys), max(xs), max(ys))
+    # the four corners (l, b), (l, t), (r, b), (r, t) through the matrix (PDF's row vector:
+    # x' = ax + cy + e, y' = bx + dy + f), written out: a page of drawings inside forms (a
+    # plot's 20,000 markers) transforms one box per path
+    a, b, c, d, e, f = m
+    l, bo, r, t = bb
+    al, ar, cb, ct = a * l, a * r, c * bo, c * t
+    bl, br, db, dt = b * l, b * r, d * bo, d * t
+    x1, x2, x3, x4 = al + cb + e, al + ct + e, ar + cb + e, ar + ct + e
+    y1, y2, y3, y4 = bl + db + f, bl + dt + f, br + db + f, br + dt + f
+    return (min(x1, x2, x3, x4), min(y1, y2, y3, y4), max(x1, x2, x3, x4), max(y1, y2, y3, y4))
