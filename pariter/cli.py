@@ -225,7 +225,7 @@ def _extract_to(pdf: Path, target: Path, reader: str | None = None, jobs: int | 
 def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int, reader: str | None = None) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from pariter.batch import Job, Outcome, run_jobs
+    from pariter.batch import Job, Outcome, largest_first, run_jobs
     from pariter.corpus import warm_up_extraction
 
     targets: dict[Path, Path] = {}
@@ -254,8 +254,10 @@ def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int, reader: str | Non
         # one PDF, or one job at a time: the batch runs here, and a long PDF's pages may
         # take the cores; else each worker reads its PDF alone
         page_jobs = jobs if len(pdfs) == 1 else 1
+        # on several workers the largest PDFs start first: a long one started last would
+        # keep one core busy after the rest are done
         run_jobs([Job(str(pdf), _extract_to, (pdf, targets[pdf], reader, page_jobs))
-                  for pdf in pdfs], jobs,
+                  for pdf in (largest_first(pdfs) if jobs > 1 else pdfs)], jobs,
                  on_done=done, warm_up=warm_up_extraction)
     ok = len(pdfs) - len(failed)
     err.print(f"extract: {ok} of {len(pdfs)} PDF(s) written to {out_dir}"

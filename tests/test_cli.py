@@ -158,6 +158,18 @@ def test_a_worker_that_dies_is_reported_and_the_others_finish():
     assert "SIGKILL" in out[1].message
 
 
+def test_a_batch_starts_its_largest_files_first(tmp_path):
+    from pariter.batch import largest_first
+
+    files = []
+    for name, size in (("a.pdf", 10), ("b.pdf", 300), ("c.pdf", 10), ("d.pdf", 50)):
+        (tmp_path / name).write_bytes(b"x" * size)
+        files.append(tmp_path / name)
+    missing = tmp_path / "gone.pdf"  # its job reports it; it sorts as empty
+    order = largest_first(files + [missing])
+    assert [p.name for p in order] == ["b.pdf", "d.pdf", "a.pdf", "c.pdf", "gone.pdf"]
+
+
 @pytest.mark.slow
 def test_corpus_build_on_two_processes_gives_the_same_bytes(tmp_path):
     from pariter.corpus import Build, load_manifest
