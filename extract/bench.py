@@ -5,9 +5,12 @@ our ``extract_pdf`` beside pdfplumber's ``page.extract_text()`` and PDFium's tex
 (``get_text_range()``, no layout at all) over the same pages in the same process, runs
 interleaved, as pages per second of wall and of CPU time (CPU time stretches less when
 other processes share the cores) and as ratios; our character layer alone (the reader's
-glyphs, no structure) is timed too, to split our time between reading and building. Memory: the peak resident size of a child
-process extracting the 8-page paper of the cold-start bench and a 1,000-page PDF, each
-beside a child doing the plain-text baselines on the same file.
+glyphs, no structure) is timed too, to split our time between reading and building; and,
+once a round, all the PDFs as one batch the way ``pariter extract A.pdf B.pdf … --out DIR``
+runs it (documents spread over the cores by :mod:`pariter.batch`, each document's pages
+in one process): an archive's throughput beside one long document's. Memory: the peak
+resident size of a child process extracting the 8-page paper of the cold-start bench and
+a 1,000-page PDF, each beside a child doing the plain-text baselines on the same file.
 
 Targets (issue 10): ≥ 100 pages/s in-process and ≥ 8× pdfplumber's ``extract_text()``;
 peak memory ≤ 200 MB for an 8-page paper and ≤ 400 MB for 1,000 pages.
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,10 +117,29 @@ def glyphs_only(path: Path) -> int:
         src.close()
 
 
+def batch(pdfs: list[Path]) -> int:
+    """All of ``pdfs`` as ``pariter extract A.pdf B.pdf … --out DIR`` runs them: documents
+    spread over every core by :func:`pariter.batch.run_jobs`, one forked process each, a
+    document's pages in its own process (:func:`~pariter.extract.parallel.page_jobs` inside
+    a batch's worker). What an archive gets from the cores, where ``pariter`` shows what
+    one long document does; without the JSON writing and the sentences, as for the others."""
+    from pariter.batch import Job, default_jobs, largest_first, run_jobs
+
+    jobs = default_jobs()
+    outcomes = run_jobs([Job(str(p), ours, (p,))
+                         for p in (largest_first(pdfs) if jobs > 1 else pdfs)], jobs)
+    failed = [o for o in outcomes if not o.ok]
+    if failed:
+        raise RuntimeError(f"extract bench: the batch failed on {failed[0].name}: {failed[0].message}")
+    return sum(o.value for o in outcomes)
+
+
 #: the runs compared, in the order they are interleaved; ours (all cores) last
 RUNS = {"pdfium text": pdfium_text, "pdfplumber extract_text": plain_text,
         "pariter glyphs only": glyphs_only, "pariter, 1 process": ours_one_process,
         "pariter": ours}
+#: the run over all the PDFs at once, timed once a round after the runs above
+BATCH_RUN = "pariter, batch of all"
 #: the runs whose peak memory is measured (the character layer alone is part of pariter's)
 MEMORY_RUNS = ("pdfium text", "pdfplumber extract_text", "pariter, 1 process", "pariter")
 #: issue 10's targets
@@ -135,16 +158,21 @@ def cpu_seconds() -> float:
 def speed(pdfs: list[Path], rounds: int = 2) -> dict[str, tuple[float, float, float]]:
     """Wall seconds, CPU seconds of all processes and CPU seconds of this process of each
     run over all ``pdfs``, ``rounds`` times."""
-    spent = {name: [0.0, 0.0, 0.0] for name in RUNS}
+    spent = {name: [0.0, 0.0, 0.0] for name in (*RUNS, BATCH_RUN)}
+
+    def timed(name: str, fn: Callable[..., int], arg: object) -> None:
+        gc.collect()
+        t, c, own = time.perf_counter(), cpu_seconds(), time.process_time()
+        fn(arg)
+        spent[name][0] += time.perf_counter() - t
+        spent[name][1] += cpu_seconds() - c
+        spent[name][2] += time.process_time() - own
+
     for _ in range(rounds):
         for pdf in pdfs:
             for name, fn in RUNS.items():
-                gc.collect()
-                t, c, own = time.perf_counter(), cpu_seconds(), time.process_time()
-                fn(pdf)
-                spent[name][0] += time.perf_counter() - t
-                spent[name][1] += cpu_seconds() - c
-                spent[name][2] += time.process_time() - own
+                timed(name, fn, pdf)
+        timed(BATCH_RUN, batch, pdfs)
     return {name: (w, c, own) for name, (w, c, own) in spent.items()}
 
 
@@ -184,6 +212,17 @@ def speed_report(pdfs: list[Path], rounds: int = 2) -> list[str]:
                f"in cpu; this process's own cpu, the longest path were the cores free, "
                f"{mine_own:.2f} s ({pages / mine_own:.1f} pages/s, {base_c / mine_own:.2f}x "
                f"extract_text's cpu)")
+    batch_w, batch_c, _ = spent[BATCH_RUN]
+    out.append(f"a batch of the {len(pdfs)} PDFs as 'pariter extract A.pdf B.pdf ... --out DIR' "
+               f"runs it (documents on {jobs} processes, each document's pages in one): "
+               f"{pages / batch_w:.1f} pages/s wall (target >= {TARGET_PAGES_PER_S:.0f}: "
+               f"{'ok' if pages / batch_w >= TARGET_PAGES_PER_S else 'MISSED'}), "
+               f"{pages / batch_c:.1f} pages/s cpu; "
+               f"{base_w / batch_w:.2f}x the speed of extract_text in wall (target >= "
+               f"{TARGET_VS_EXTRACT_TEXT:.0f}x: "
+               f"{'ok' if base_w / batch_w >= TARGET_VS_EXTRACT_TEXT else 'MISSED'}); "
+               f"{one_w / batch_w:.2f}x one process in wall, {mine_w / batch_w:.2f}x 'pariter' "
+               f"(a long document's pages on {jobs} processes)")
     return out
 
 
