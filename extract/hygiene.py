@@ -39,7 +39,8 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 #: Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of each of the 17
 #: planes): reserved for a program's own use and never text. A ToUnicode map that gives one
 #: maps the glyph to nothing (XeTeX's URLs in nanicolle's manual end in two U+FFFF under
-#: pdfminer; PDFium reads them as U+0000); left in, they reach the JSON and the TMX.
+#: pdfminer; PDFium reads them as the map's first ligature, which its reader undoes);
+#: left in, they reach the JSON and the TMX.
 _NONCHAR = re.compile("[\ufdd0-\ufdef" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
 

@@ -70,6 +70,14 @@ TABLE_EDGE_MIN_PT = 3
 TABLE_MIN_EDGES = 2
 #: seconds a page may take in this reader before the rest of it is given up
 PAGE_TIME_LIMIT = 20.0
+#: the deepest descent (ems below the baseline) a face's type reaches: text faces declare
+#: 0.12-0.3 (CJK faces, Times, Courier New's 0.3). A deeper one is read from the bounding box
+#: of a symbol font whose descriptor declares none (xdvipdfmx writes Descent 0 for CMSY10 and
+#: PDFium falls back on its /FontBBox, -0.96: the big delimiters), and would make every line
+#: with a math symbol an em deep, overlapping the next line.
+MAX_DESCENT_EM = 0.5
+#: a glyph whose ink is less tall than this many ems draws nothing
+INKLESS_EM = 0.01
 
 #: the flag bits ISO 32000-1 defines (table 123)
 _DESCRIPTOR_FLAGS = 0x7006F
@@ -105,6 +113,17 @@ def _extend(prev: Char, u: str, info: "_ObjInfo", lb: list[float], point) -> Non
         # the advance looked up was the first letter's: the ligature's ends with the box
         x1, _ = point(lb[2], lb[3])
         prev.x1 = max(prev.x1, x1)
+
+
+def _ffff_read_as_ligature(c: Char) -> bool:
+    """Is ``c`` a glyph its ToUnicode map gives U+FFFF, which PDFium read as a ligature?
+    PDFium codes a map entry of several characters as U+FFFF plus an index, so an entry of
+    U+FFFF itself (xdvipdfmx maps .notdef so, and hyperref draws it after every link) reads
+    as the map's first ligature ("…/nanicolleffi."). A real ligature has ink; that glyph has
+    none. (Text drawn invisibly, an OCR layer, may have no ink either and is left alone.)"""
+    return (len(c.text) > 1 and not c.unmapped and c.tight is not None
+            and c.render_mode not in (3, 7)
+            and c.tight[3] - c.tight[1] < INKLESS_EM * c.size)
 
 
 class _Handle(c_void_p):
@@ -745,6 +764,9 @@ class PdfiumSource:
             if nxt is not None and abs(nxt.baseline - c.baseline) < ACTUAL_TEXT_BASELINE_EM * c.size \
                     and 0 < nxt.x0 - c.x1 <= c.size:
                 c.x1 = nxt.x0
+        for c in chars:
+            if _ffff_read_as_ligature(c):
+                c.text = "\uffff"  # what the map says: the hygiene drops and reports it
         lost = [o for o in order if o not in objs]
         if lost:
             found, far_off = self._actual_text(lost, tp, g, fonts, struct, order)
@@ -823,7 +845,7 @@ class PdfiumSource:
             descent = 0.0
             dv = c_float()
             if fptr and L.FontDescent(fptr, 1.0, byref(dv)) and math.isfinite(dv.value):
-                descent = max(-1.0, min(0.0, float(dv.value)))
+                descent = max(-MAX_DESCENT_EM, min(0.0, float(dv.value)))
             self._descents[fptr] = descent
         colour: tuple[float, ...] | None = None
         if colour_raw is not None:

@@ -275,3 +275,39 @@ def test_type3_font_named_from_its_descriptor(tmp_path: Path) -> None:
     page = _pages(PdfiumSource(f))[0]
     assert [c.text for c in page.chars] == ["A", "A", "A"]
     assert all(c.fontname == "AAAAAA+NotoSansCJKsc-Bold" for c in page.chars)
+
+
+def test_glyph_mapped_to_a_noncharacter_is_no_text(tmp_path: Path) -> None:
+    """xdvipdfmx maps the .notdef glyph hyperref draws after a link to U+FFFF. PDFium codes
+    a ToUnicode entry of several characters as U+FFFF plus an index, so it reads that glyph
+    as the map's first ligature ("…/nanicolleffi."); pdfminer reads U+FFFF. Both readers
+    give U+FFFF (which the hygiene drops and reports) and the real ligature of the font."""
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def "
+            "/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange "
+            "4 beginbfchar <A0> <FFFF> <41> <006600660069> <2E> <002E> <6F> <006F> endbfchar endcmap "
+            "CMapName currentdict /CMap defineresource pop end end")
+    extra = ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+             "/ToUnicode 7 0 R >>", f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream"]
+    ops = "BT /F1 10 Tf 72 700 Td (github.com/nanicolle) Tj /F2 10 Tf (\\240.oA) Tj /F1 10 Tf (ce) Tj ET"
+    f = write_pdf(tmp_path / "ffff.pdf", [ops], extra_objects=extra, fonts="/F2 6 0 R")
+    for src in (PdfiumSource(f), PdfplumberSource(f)):
+        assert _text(_pages(src)[0].chars) == "github.com/nanicolle\uffff.office"
+
+
+NANICOLLE = Path("/usr/share/doc/texlive-doc/xelatex/nanicolle/nanicolle-doc-en.pdf")
+
+
+def test_symbol_font_without_a_descent_is_not_an_em_deep() -> None:
+    """xdvipdfmx declares Descent 0 for CMSY10 and PDFium reads its /FontBBox instead
+    (-0.96 em: the big delimiters); a line holding a ⟨ then reached into the next and the
+    paragraph broke there. A glyph's box reaches half an em below its baseline at most.
+    (The TeX Live manual is read where it is installed.)"""
+    if not NANICOLLE.exists():
+        pytest.skip("TeX Live's nanicolle manual is not installed")
+    src = PdfiumSource(NANICOLLE, tables=False)
+    try:
+        page = next(iter(src.pages([1])))
+    finally:
+        src.close()
+    angles = [c for c in page.chars if c.text == "⟨"]
+    assert angles and all(c.bottom - c.baseline <= 0.5 * c.size + 0.01 for c in angles)
