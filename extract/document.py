@@ -29,7 +29,7 @@ from .figures import mark_figures
 from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, footer_under_notes,
                         glued_label, join_side_labels,
                         note_areas, parse_notes, without_backlinks)
-from .frontmatter import before_contents, cover_page, title_lines, title_region, toc_pages
+from .frontmatter import after_contents, before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
@@ -404,6 +404,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     evidence = Evidence(outline=read_outline(p), cover=cover,
                         cover_page=cover_page(ordered, cover, ds), toc_pages=tocs,
                         before_toc=before_contents(ordered, tocs),
+                        after_toc=after_contents(ordered, tocs),
                         title_region=title_region(grouped, ds) if cover else set())
     decide(grouped, ds, evidence)
     assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title)

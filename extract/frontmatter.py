@@ -109,7 +109,7 @@ def toc_pages(lines: list[Line]) -> set[int]:
     for page, ls in by_page.items():
         toc = sum(1 for l in ls if hd.looks_like_toc(l.text))
         named = any(contents_title(l.text) for l in ls)
-        numbers = sum(1 for l in ls if re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", l.text.strip()))
+        numbers = sum(1 for l in ls if not hd.looks_like_toc(l.text) and _entry(l.text))
         if named or toc + numbers >= max(TOC_MIN_LINES, TOC_SHARE * len(ls)):
             out.add(page)
     return out
@@ -131,6 +131,38 @@ def before_contents(lines: list[Line], pages: set[int]) -> set[int]:
         else:
             seen.setdefault(l.page, []).append(id(l))
     return out
+
+
+def after_contents(lines: list[Line], pages: set[int]) -> set[int]:
+    """Ids of the lines that come after the last entry on a contents page (in reading
+    order) when running text is among them: a document whose contents end part way down
+    a page starts its text there (``1 简介`` under the contents' last entry), and its first
+    headings are headings, not entries. Without running text after them, lines past the
+    last entry are the wrapped end of an entry, still the contents."""
+    out: set[int] = set()
+    by_page: dict[int, list[Line]] = {}
+    for l in lines:
+        if l.page in pages:
+            by_page.setdefault(l.page, []).append(l)
+    for ls in by_page.values():
+        last = max((i for i, l in enumerate(ls) if _entry(l.text)), default=None)
+        if last is None:
+            continue
+        rest = ls[last + 1:]
+        if any(_running(l.text) for l in rest):
+            out.update(id(l) for l in rest)
+    return out
+
+
+def _entry(text: str) -> bool:
+    """A contents entry (a title with its page number) or a page number on its own."""
+    return hd.looks_like_toc(text) or bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip()))
+
+
+def _running(text: str) -> bool:
+    """A line of running text: it ends a sentence and is long (entries end in numbers)."""
+    t = text.strip()
+    return t.endswith(FINAL) and len(t) >= SENTENCE_LINE_CHARS
 
 
 def title_region(blocks: list[Block], ds: DocStyle) -> set[int]:

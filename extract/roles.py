@@ -88,7 +88,10 @@ STANDARD_NAMES = frozenset(re.sub(r"\s+", "", n).casefold() for n in (
     "附录", "注释", "尾注", "后记"))
 
 _TOC_NAMES = frozenset(("目录", "目次", "contents", "tableofcontents"))
-_MATH = re.compile(r"[;=<>{}\\^|~]")
+#: Signs of a formula or a line of code. A backslash only where it is no command name
+#: (``\`` on its own, ``\{``): a manual's heading names its commands (``2 The macro
+#: \collect for collection labels``), a line of code has their braces too.
+_MATH = re.compile(r"[;=<>{}^|~]|\\(?![A-Za-z])")
 #: Unicode categories of formulas and code rather than titles: math symbols, modifier and
 #: other symbols, private-use glyphs (punctuation of every kind is usual in a title).
 _ODD_CATEGORIES = frozenset(("Sm", "Sk", "So", "Co"))
@@ -130,6 +133,7 @@ class Evidence:
     cover_page: int | None = None  # a cover page: nothing on it is a heading
     toc_pages: set[int] = field(default_factory=set)
     before_toc: set[int] = field(default_factory=set)  # ids of lines above a contents title
+    after_toc: set[int] = field(default_factory=set)  # ids of lines of text after the contents
     title_region: set[int] = field(default_factory=set)  # ids of blocks before the text
 
 
@@ -157,7 +161,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "cover title"
     if ev.cover_page is not None and first.page == ev.cover_page:
         return "cover page"
-    if first.page in ev.toc_pages and id(first) not in ev.before_toc:
+    if first.page in ev.toc_pages and id(first) not in ev.before_toc and id(first) not in ev.after_toc:
         return None if _squash(t) in _TOC_NAMES else "contents page"
     if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
         return "too long"
@@ -185,7 +189,8 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     if c.number and not c.title:
         return None  # an opener number ("02 /") over its title: assembly joins them
     nxt = _next_text(c, blocks)
-    if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt):
+    if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt) \
+            and not _set_above(c, nxt):
         return "runs on"  # the next block finishes its sentence
     last = b.lines[-1]
     limit = DISPLAY_RATIO * ds.size if len(b.lines) == 1 else ds.size + SIZE_TOLERANCE
@@ -202,6 +207,15 @@ def _next_text(c: "Candidate", blocks: list[Block]) -> Block | None:
         if b.lines and b.lines[0].kind not in ("grid", "figure", "caption"):
             return b
     return None
+
+
+def _set_above(c: "Candidate", nxt: Block) -> bool:
+    """Is ``c`` a numbered title set in larger type than the block after it? A sentence
+    keeps its size, so that block opens the text under the title even when its first
+    word is a name in lower case (``5 Change history`` over ``nanicolle …``); a drop
+    cap, which a lower-case rest does continue, has no number."""
+    return bool(c.number and c.title) and bool(nxt.lines) \
+        and c.style.size > style_of(nxt.lines[0]).size + SIZE_TOLERANCE
 
 
 def _continued_by(b: Block) -> bool:
@@ -250,9 +264,11 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
     return live
 
 
-#: Vetoes an outline entry overrides (the author listed the block as a heading).
+#: Vetoes an outline entry overrides (the author listed the block as a heading). "runs on"
+#: among them: the text under a heading may open with a name set in lower case
+#: (``2.1.4 Overleaf`` over ``fduthesis also provides …``), no continuation of the heading.
 _WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page",
-                          "paragraph"))
+                          "paragraph", "runs on"))
 
 
 def _candidate(i: int, b: Block) -> Candidate:

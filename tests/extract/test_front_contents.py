@@ -52,3 +52,30 @@ def test_a_centred_caption_wrapped_onto_a_second_line_is_one_paragraph(tmp_path:
     caps = [p.text for p in doc.paragraphs if p.role == "caption"]
     assert caps == [cap1 + " body."], caps
     assert not any(p.text == "body." for p in doc.paragraphs)
+
+
+def test_text_that_starts_under_the_contents_on_their_last_page_has_its_headings(tmp_path: Path) -> None:
+    """The contents end part way down a page and the text starts under them (LaTeX's
+    article class): the page is a contents page, but its first headings are headings, not
+    entries; the entries above them stay out."""
+    page1 = [courier_text(150, 60, 20, "Rules and Open Data"),
+             courier_text(72, 90, 16, "Contents"),
+             courier_text(72, 120, 11, "1 Introduction . . . . . . . . . . . . . . . . 1"),
+             courier_text(90, 135, 11, "1.1 Background  . . . . . . . . . . . . . . . 1"),
+             courier_text(72, 150, 11, "2 Method . . . . . . . . . . . . . . . . . . . 2"),
+             courier_text(90, 165, 11, "2.1 Data  . . . . . . . . . . . . . . . . . . 2"),
+             courier_text(72, 220, 16, "1 Introduction"),
+             courier_text(72, 245, 11, "We study the rules that public bodies follow when they"),
+             courier_text(72, 258, 11, "publish the data they hold, over five years of registers."),
+             courier_text(72, 290, 13, "1.1 Background"),
+             courier_text(72, 315, 11, "Earlier studies looked at one body at a time, and at one"),
+             courier_text(72, 328, 11, "year; the registers of many bodies are the evidence here.")]
+    page2 = [courier_text(72, 90, 16, "2 Method"),
+             courier_text(72, 115, 11, "We read every register and count what each body published."),
+             courier_text(90, 150, 13, "2.1 Data"),
+             courier_text(72, 175, 11, "The registers come from the bodies' own sites, as printed.")]
+    doc = extract_pdf(courier_pdf(tmp_path / "contents.pdf", [page1, page2]))
+    heads = [(h.page, h.number, h.text) for h in doc.headings]
+    assert heads == [(1, None, "Contents"), (1, "1", "Introduction"), (1, "1.1", "Background"),
+                     (2, "2", "Method"), (2, "2.1", "Data")], heads
+

@@ -8,7 +8,7 @@ from pathlib import Path
 from pariter.extract.document import extract_pdf
 from pariter.extract.fonts import name_traits
 
-from ._pdf import write_pdf
+from ._pdf import courier_pdf, courier_text, write_pdf
 
 #: Latin Modern's small capitals, by name (not embedded: the name is what is tested)
 CAPS_FONT = "<< /Type /Font /Subtype /Type1 /BaseFont /LMRomanCaps10-Regular /Encoding /WinAnsiEncoding >>"
@@ -113,3 +113,49 @@ def test_a_line_opened_by_a_bold_label_is_set_in_its_texts_style(tmp_path: Path)
     doc = extract_pdf(pdf)
     assert [(h.number, h.text) for h in doc.headings] == [
         ("1", "General Provisions"), ("2", "Catalogue and Classes")]
+
+
+def test_a_manuals_headings_name_commands_and_open_on_lower_case_names(tmp_path: Path) -> None:
+    """A LaTeX manual's numbered headings: one names a command (``2 The macro \\collect for
+    labels``: a backslash before a word is no formula), and the text under another opens
+    with the package's name in lower case (a sentence keeps its type size: text in body
+    type does not continue a title set larger)."""
+    body = ["We study the rules that public bodies follow when they publish the data.",
+            "The registers of many bodies over five years are the evidence for this study."]
+
+    def section(top: float, title: str, first: str) -> list[str]:
+        return [courier_text(72, top, 16, title), courier_text(72, top + 25, 11, first)] + [
+            courier_text(72, top + 38 + 13 * i, 11, t) for i, t in enumerate(body)]
+
+    page1 = [courier_text(150, 60, 20, "nanicolle for labels")]
+    page1 += section(120, "1 Structure of documents", "A document of the class has five parts.")
+    page1 += section(250, "2 The macro \\collect for labels", "The syntax of the macro is simple.")
+    page1 += section(380, "3 Change history", "nanicolle keeps a log of its changes since 2019,")
+    doc = extract_pdf(courier_pdf(tmp_path / "manual.pdf", [page1]))
+    heads = [(h.number, h.text) for h in doc.headings]
+    assert heads == [("1", "Structure of documents"), ("2", "The macro \\collect for labels"),
+                     ("3", "Change history")], heads
+
+
+def test_an_outline_entry_over_text_that_opens_in_lower_case_is_a_heading(tmp_path: Path) -> None:
+    """A heading set at the body's size over text that opens with a name in lower case
+    (``2.1 Overleaf`` over ``fduthesis also provides …``) reads like a line running on; the
+    outline lists it, and the author's list of headings decides."""
+    lines = [courier_text(150, 50, 20, "The fduthesis manual"),
+             courier_text(72, 90, 16, "1 Installation"),
+             courier_text(72, 115, 11, "There are several ways to install the template."),
+             courier_text(72, 150, 11, "1.1 Overleaf"),
+             courier_text(72, 170, 11, "fduthesis also provides an Overleaf version, which you"),
+             courier_text(72, 183, 11, "can edit online after logging in to your account there.")]
+    courier = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+    pdf = write_pdf(tmp_path / "outlined.pdf", ["\n".join(lines)], fonts="/F2 6 0 R",
+                    catalog_extra="/Outlines 7 0 R",
+                    extra_objects=[courier,
+                                   "<< /Type /Outlines /First 8 0 R /Last 8 0 R /Count 2 >>",
+                                   "<< /Title (1 Installation) /Parent 7 0 R /First 9 0 R "
+                                   "/Last 9 0 R /Count 1 /Dest [4 0 R /XYZ 72 710 0] >>",
+                                   "<< /Title (1.1 Overleaf) /Parent 8 0 R "
+                                   "/Dest [4 0 R /XYZ 72 650 0] >>"])
+    doc = extract_pdf(pdf)
+    heads = [(h.number, h.text, h.level) for h in doc.headings]
+    assert heads == [("1", "Installation", 1), ("1.1", "Overleaf", 2)], heads
