@@ -832,13 +832,20 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     if not head or len(head) > RUNIN_MAX_CHARS or len(rest) < RUNIN_MIN_REST:
         return None
     script = is_cjk(rest[0])
-    faces = {c.fontname for _, c in order[j:] if c.text.strip() and _is_cjk_glyph(c) == script}
+    # faces of the running text: the smaller pieces of a logo (LaTeX's raised A) are set
+    # within a sentence and say nothing of it
+    faces = {c.fontname for _, c in order[j:] if c.text.strip() and _is_cjk_glyph(c) == script
+             and c.size > size - SIZE_TOLERANCE}
     if len(faces) > 2:
         # the rest mixes faces in one script: a formula, a line of code, not running text
         # (Latin words in their own face inside Chinese text are the script changing)
         return None
-    if is_cjk(head[-1]) != is_cjk(rest[0]) or (not is_cjk(rest[0]) and not rest[0].isalnum()):
-        return None  # a Latin face next to a CJK one is the script changing, not the style
+    if is_cjk(head[-1]) != is_cjk(rest[0]):
+        # a Latin face next to a CJK one is the script changing, not the style: the label
+        # is read by the faces of each script
+        return _mixed_lead_run(order, text, size)
+    if not is_cjk(rest[0]) and not rest[0].isalnum():
+        return None
     t0, t1 = _traits(order[0][1]), _traits(order[j][1])
     if t0.mono or t1.mono:
         return None  # code
@@ -854,6 +861,56 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     if not (head.endswith(_RUNIN_END) or apart):
         return None
     return len(head)
+
+
+#: In a line that mixes scripts, a run-in label stands apart from its text by a gap at
+#: least this many ems wider than every other change of script on the line (xeCJK and
+#: Word space the scripts apart by a quarter em; a description list's label by a half).
+RUNIN_MIXED_GAP_EM = 0.1
+
+
+def _mixed_lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | None:
+    """The length of a run-in label opening a line that mixes scripts, or None.
+
+    Chinese text sets its Latin words in a face of their own (``TeX Catalogue 如果你…``,
+    ``TeX 网上资源 https://…``), so a change of face at a change of script says nothing.
+    The label is read against the faces of the text after it, script by script: it is
+    the opening glyphs each set heavier or in another class (黑体 among 宋体) than the
+    text of its script, up to the first glyph in the text's own face; and it stands apart
+    by a gap wider than the line's other changes of script."""
+    glyphs = [(i, c) for i, c in order if c.text.strip() and c.size > size - SIZE_TOLERANCE]
+    for k in range(1, min(len(glyphs) - RUNIN_MIN_REST, RUNIN_MAX_CHARS) + 1):
+        rest_faces: dict[bool, Counter] = {}
+        for _, c in glyphs[k:]:
+            t = _traits(c)
+            if not t.mono:
+                rest_faces.setdefault(_is_cjk_glyph(c), Counter())[(t.cls, t.bold)] += 1
+        face = {cjk: cnt.most_common(1)[0][0] for cjk, cnt in rest_faces.items()}
+
+        def emphatic(c: Char) -> bool:
+            t = _traits(c)
+            if t.mono:
+                return False
+            f = face.get(_is_cjk_glyph(c))
+            return t.bold if f is None else (t.bold and not f[1]) or t.cls != f[0]
+
+        if emphatic(glyphs[k][1]):
+            continue
+        if not all(emphatic(c) for _, c in glyphs[:k]):
+            return None
+        off, first = glyphs[k]
+        head = text[:off].rstrip()
+        if len(head) > RUNIN_MAX_CHARS or len(text[off:].strip()) < RUNIN_MIN_REST:
+            return None
+        if not is_cjk(head[-1]) and not re.search(r"[^\W\d_]{2}", head):
+            return None
+        gap = first.x0 - glyphs[k - 1][1].x1
+        others = [b.x0 - a.x1 for (_, a), (_, b) in zip(glyphs[k:], glyphs[k + 1:])
+                  if _is_cjk_glyph(a) != _is_cjk_glyph(b)]
+        if not others or gap < max(others) + RUNIN_MIXED_GAP_EM * size:
+            return None
+        return len(head)
+    return None
 
 
 def _is_cjk_glyph(c: Char) -> bool:

@@ -353,3 +353,36 @@ def test_cjk_run_in_label_apart_by_a_gap_wider_than_the_lines_own() -> None:
         ch(t, 49 + (i + 1) * s, "ZXEUIT+KaiTi", i + 1) for i, t in enumerate("如果需要选择纸张")]
     (line,) = build_lines(tight, 1)
     assert line.lead_run is None
+
+
+def test_mixed_script_run_in_label_read_by_the_faces_of_each_script() -> None:
+    """Chinese text sets its Latin words in a face of their own, so a Latin label before
+    Chinese text (``TeX Catalogue 如果你…``, the TeX Live guide's description list) changes
+    face at the change of script either way: the label is the opening words set heavier
+    than the Latin words of the text after it, apart by a gap wider than the line's other
+    changes of script. Set with the line's usual quarter-em gap it is no label."""
+    s = 10.0
+
+    def ch(t: str, x: float, font: str, seq: int, w: float) -> Char:
+        return Char(t, x, 100 - 0.8 * s, x + w, 100 + 0.2 * s, font, s, (0.0,), True, 100, seq)
+
+    def line(label_gap: float) -> list[Char]:
+        chars, x, seq = [], 72.0, 0
+        for run, font, gap in (("TeX Catalogue", "LMRoman10-Bold", label_gap),
+                               ("如果你在寻找某个特定的宏包", "STSongti-SC-Regular", 0.33 * s),
+                               ("TeX Catalogue", "LMRoman10-Regular", 0.33 * s),
+                               ("就是你首先该找的地方", "STSongti-SC-Regular", 0.0)):
+            for t in run:
+                w = s if "\u4e00" <= t <= "\u9fff" else 0.5 * s
+                if t != " ":
+                    chars.append(ch(t, x, font, seq, w))
+                    seq += 1
+                x += w if t != " " else 0.33 * s
+            x += gap
+        return chars
+
+    (l,) = build_lines(line(0.5 * s), 1)
+    assert l.text.startswith("TeX Catalogue 如果你"), l.text
+    assert l.lead_run == len("TeX Catalogue"), (l.text, l.lead_run)
+    (l,) = build_lines(line(0.33 * s), 1)
+    assert l.lead_run is None, l.text
