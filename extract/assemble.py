@@ -131,6 +131,11 @@ class Assembler:
         self.doc, self.lines, self.notes, self.tables = doc, lines, notes, tables
         self.ds, self.body, self.warnings = ds, ds.size, warnings
         self.words = vocabulary([l.text for l in lines])
+        #: _text of a block without page breaks, by the block's id: the language evidence,
+        #: the heading records and the clause openers each ask for every block's text.
+        #: Kept with the block and its list of lines: a block emptied since (consumed by a
+        #: heading) holds a new list, and its text is joined anew
+        self._texts: dict[int, tuple[Block, list[Line], tuple[str, list[tuple[int, Sup, Line]]]]] = {}
         self.meta_title = meta_title
         colours = Counter(l.colour for l in lines if abs(l.size - ds.size) < SIZE_TOLERANCE)
         self.body_colour = colours.most_common(1)[0][0] if colours else None
@@ -465,6 +470,10 @@ class Assembler:
               ) -> tuple[str, list[tuple[int, Sup, Line]]]:
         """The block's text and its note markers; ``breaks`` (if given) receives where the
         text moves on to another page."""
+        if breaks is None:
+            hit = self._texts.get(id(b))
+            if hit is not None and hit[0] is b and hit[1] is b.lines:
+                return hit[2]
         text = ""
         marks: list[tuple[int, Sup, Line]] = []
         page = b.lines[0].page if b.lines else 0
@@ -487,6 +496,8 @@ class Assembler:
                         breaks.append(PageBreak(start, page))
             for s in l.sups:
                 marks.append((min(len(text), start + max(0, s.offset - lead)), s, l))
+        if breaks is None:
+            self._texts[id(b)] = (b, b.lines, (text, marks))
         return text, marks
 
     # -- notes, tables ------------------------------------------------------------------

@@ -41,10 +41,10 @@ def own_lang(text: str, stream: str) -> str:
     """The language of a unit printed in ``stream``: the stream's own unless the text is
     clearly another (an English note in a Chinese report has no or almost no ideographs;
     a Chinese line in an English stream is detected as Chinese)."""
-    d = detect(text)
+    ideo, latin = detect_weight(text)  # counted once, for both questions
+    d = lang_of_weight(ideo, latin)
     if d not in ("zh", "en") or d == stream:
         return stream
     if d == "en" and stream == "zh":
-        ideo, latin = detect_weight(text)
         return "en" if ideo == 0 or ideo * FOREIGN_IDEOGRAPH_LETTERS < latin else "zh"
     return d

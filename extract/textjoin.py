@@ -70,6 +70,8 @@ class Lexicon(set):
         return {a for a, _ in self.compounds if a not in self.solo}
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _COMPOUND = re.compile(r"([A-Za-z]+)[-\u2010]([A-Za-z]+)")
 _SOLO = re.compile(r"(?<![-\u2010A-Za-z])[A-Za-z]+(?![-\u2010A-Za-z])")
 
@@ -79,25 +81,29 @@ def vocabulary(lines: list[str]) -> Lexicon:
     and the hyphenated compounds printed inside a line."""
     words = Lexicon()
     broken = False
+    lower = str.lower
     for t in lines:
-        toks = re.findall(r"[A-Za-z]+", t)
+        toks = _WORD.findall(t)
         if not toks:
             broken = False
             continue
         start = 1 if broken else 0
         ends = t.rstrip()[-1:] in _HYPHENS
         stop = len(toks) - 1 if ends else len(toks)
-        words.update(w.lower() for w in toks[start:stop])
+        words.update(map(lower, toks[start:stop]))
         body = t.rstrip()[:-1] if ends else t
         for m in _COMPOUND.finditer(body):
             words.compounds.add((m.group(1).lower(), m.group(2).lower()))
-        words.solo.update(w.lower() for w in _SOLO.findall(t))
-        words.inner.update(w.lower() for w in toks[1:-1])
+        words.solo.update(map(lower, _SOLO.findall(t)))
+        words.inner.update(map(lower, toks[1:-1]))
         # counted only where printed whole: not touching the line's ends, where the
-        # fragments of a break stand (in Chinese text a line often holds one Latin word)
+        # fragments of a break stand (in Chinese text a line often holds one Latin word).
+        # The stripped line has the same words; its first touches the start when the line
+        # begins with a letter, its last the end when it ends with one
         line = t.strip()
-        words.counts.update(m.group(0).lower() for m in re.finditer(r"[A-Za-z]+", line)
-                            if 0 < m.start() and m.end() < len(line))
+        first = 1 if line[:1] in _LETTERS else 0
+        last = len(toks) - 1 if line[-1:] in _LETTERS else len(toks)
+        words.counts.update(map(lower, toks[first:last]))
         words.pairs.update((m.group(1).lower(), m.group(2).lower()) for m in _PAIR.finditer(line)
                            if 0 < m.start() and m.end() + len(m.group(2)) < len(line))
         broken = ends
