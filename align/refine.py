@@ -19,7 +19,10 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   backwards, at the resolution a boundary move needs too); the extra margin is waived
   for a sentence carrying a URL the bead's other side does not print;
 * **merge** (with `merge_gain`): two adjacent beads become one when the merged bead
-  scores more than `merge_gain` above the better of the two (2-2 and larger beads).
+  scores more than `merge_gain` above the better of the two (2-2 and larger beads);
+* **pairs** (with `pair_floor`, after the rounds): a sentence left out on each side at the
+  same point becomes a 1-1 bead when the two are more alike than random pairs of the
+  text mostly are.
 
 Non-overlapping best moves are applied each round; every move keeps each sentence in
 exactly one bead, in order.
@@ -154,6 +157,7 @@ def refine(
     merge_gain: float | None = None,
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
+    pair_floor: float | None = None,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
 
@@ -231,4 +235,44 @@ def refine(
                 out.append(beads[k])
                 k += 1
         beads = out
+    if pair_floor is not None:
+        beads = _pair_nulls(beads, sc, pair_floor, allowed)
     return beads
+
+
+def _pair_nulls(beads: list, sc: _Scores, floor: float, allowed) -> list:  # noqa: ANN001
+    """A sentence left out on each side at the same point becomes one 1-1 bead when the two
+    are more alike than `floor` (a high percentile of random pairs of this text).
+
+    Opposite nulls side by side are what remains where a bead lost a sentence on each side
+    to splits (a sentence next to a code line it shares with the other side: the line alone
+    scores higher than with either sentence), or where the DP could not tell a weak
+    translation from two skips; an addition next to an omission with nothing in common
+    stays as it is."""
+    from .sentences import Bead
+
+    cands = []
+    for k in range(len(beads) - 1):
+        a, b = beads[k], beads[k + 1]
+        s, t = a.src or b.src, a.tgt or b.tgt
+        if (bool(a.src) != bool(a.tgt)) and (bool(b.src) != bool(b.tgt)) and len(s) == 1 and len(t) == 1 \
+                and allowed([(s, t)]):
+            cands.append((k, tuple(s), tuple(t)))
+    if not cands:
+        return beads
+    sc.need({(0, s) for _, s, _ in cands} | {(1, t) for _, _, t in cands})
+    chosen: dict[int, tuple] = {}
+    for score, k, s, t in sorted(((sc.score(s, t), k, s, t) for k, s, t in cands), key=lambda c: (-c[0], c[1])):
+        if score > floor and k not in chosen and k - 1 not in chosen and k + 1 not in chosen:
+            chosen[k] = (s, t, score)
+    out: list = []
+    k = 0
+    while k < len(beads):
+        if k in chosen:
+            s, t, score = chosen[k]
+            out.append(Bead(s, t, float(np.clip(score, 0.0, 1.0))))
+            k += 2
+        else:
+            out.append(beads[k])
+            k += 1
+    return out

@@ -16,6 +16,7 @@ from pariter.align.sentences import (
     align_sentences,
     align_vectors,
     bead_types,
+    dp_align,
     window_mean,
 )
 
@@ -292,3 +293,33 @@ def test_translator_notes_are_left_out_of_matching(muse, story) -> None:
     noted = [s + "（译者注：此处原文有一段很长的背景说明，译者在这里补充了相关的历史和技术细节，"
                  "以便读者理解上下文。）" if k % 3 == 0 else s for k, s in enumerate(zh)]
     assert _pairs(align_sentences(en, noted, muse)) == _pairs(align_sentences(en, zh, muse))
+
+
+def test_a_run_of_nulls_opens_once() -> None:
+    """Three source sentences against one target: two left out and a good 1-1 (0.6 + 0.6 +
+    0.2 with independent skips) lose to one weak 3-1 bead (1.3); with each further null of
+    a run at 0.8 of a skip (0.6 + 0.48 + 0.2) the run wins, and comes back as single nulls."""
+    def costs(r, a, bs, j0, j1):
+        out = np.full((len(bs), j1 - j0), np.nan)
+        for k, b in enumerate(bs):
+            for j in range(j0, j1):
+                if b == 1 and j == 0:
+                    out[k, j - j0] = 0.2 if (r, a) == (2, 1) else 1.3 if (r, a) == (0, 3) else 5.0
+        return out
+
+    lo, hi = np.zeros(4, dtype=np.int64), np.ones(4, dtype=np.int64)
+    types = bead_types(3, 1)
+    assert dp_align(3, 1, lo, hi, types, costs, 0.6) == [((0, 1, 2), (0,))]
+    assert dp_align(3, 1, lo, hi, types, costs, 0.6, c_extend=0.48) == [((0,), ()), ((1,), ()), ((2,), (0,))]
+
+
+def test_opposite_nulls_side_by_side_pair_when_alike() -> None:
+    """A sentence left out on each side at the same point is one 1-1 bead when the two are
+    more alike than the floor; an addition next to an unrelated omission stays."""
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((), (1,), 0.0), Bead((2,), (2,), 1.0),
+             Bead((), (3,), 0.0), Bead((3,), (), 0.0)]
+    src, tgt = ["a", "b x", "c", "q"], ["A", "B y", "C", "z"]
+    out = refine(beads, src, tgt, _BagOfWords(), null_margin=None, pair_floor=0.3)
+    assert _pairs(out) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), ())]
+    assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=None, pair_floor=0.9)) == _pairs(beads)
+    assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=None)) == _pairs(beads)
