@@ -3,7 +3,9 @@ structure vouches for.
 
 The aligner sees a document as what a reader meets in order: each section's printed
 heading ("2 The Aptos vision"), then the sentences of its paragraphs, and the notes at
-the end (footnotes read after the text, where endnotes stand).  Items are aligned by the
+the end (footnotes read after the text, where endnotes stand), then the captions: figures
+and tables float to where a page has room, so where a caption stands in the reading order
+is the typesetter's choice, not the translator's (captions align only with captions).  Items are aligned by the
 one sentence aligner (`pariter.align.sentences`) over the whole document at once, so a
 heading found on one side only, a moved paragraph break or an added sentence costs one
 item, never a whole section.
@@ -86,6 +88,7 @@ def _emit_order(v: View) -> list[tuple[str, object]]:
 def items(v: View) -> list[Item]:
     """The sequence the aligner reads for one side (see the module docstring)."""
     out: list[Item] = []
+    floats: list[Item] = []
     for kind, obj in _emit_order(v):
         if kind == "section":
             sec: Section = obj  # type: ignore[assignment]
@@ -94,15 +97,16 @@ def items(v: View) -> list[Item]:
                 out.append(Item(sec.id, "heading", text, section=sec.id))
             continue
         b_index, p = obj  # type: ignore[misc]
+        caption = p.role == "caption"
         for s in v.paragraph_sentences(p):
-            out.append(Item(s.id, "sentence", s.text, p.id, b_index, p.section, p.role == "caption"))
+            (floats if caption else out).append(Item(s.id, "sentence", s.text, p.id, b_index, p.section, caption))
     for f in v.footnotes:
         sents = v.note_sentences(f)
         if sents:  # a note's sentences align one by one, like the text's
             out += [Item(s.id, "note", s.text, paragraph=f.id) for s in sents]
         elif f.text.strip():
             out.append(Item(f.id, "note", f.text, paragraph=f.id))
-    return out
+    return out + floats
 
 
 def classes(seq: Sequence[Item]) -> list[int]:
