@@ -14,6 +14,7 @@ from collections import Counter
 from pariter.model import Box, Running
 
 from .footnotes import plain_label
+from .layout import RUN_IN_GAP_EM
 from .lines import SIZE_TOLERANCE, Line
 from .styles import DEFAULT_LEADING, DISPLAY_RATIO, NEIGHBOUR_MIN_STEP_EM, PITCH_RANGE
 
@@ -133,16 +134,20 @@ def find_running(pages: list[list[Line]], heights: list[float],
 def _opens_a_text_row(l: Line, edge: list[tuple[Line, str]], shapes: Counter[tuple[str, str, int]],
                       h: float, npages: int) -> bool:
     """Is ``l`` the head of a row of text — a clause or list number set apart from its words
-    ("3.1 Each public body shall …" at the top of a page, under a heading) — rather than a
-    running line? Its row holds, right of it, a line of text (longer than TEXT_LINE_CHARS)
-    whose own shape does not recur: numbers of the same form at the same height on a few
-    pages are the text's when the words beside them are new on every page."""
+    ("3.1 Each public body shall …" at the top of a page, under a heading), a caption's
+    label ("表 1  fduthesis 的主要组成部分": LaTeX sets its tables at the top of pages) — rather
+    than a running line? Its row holds, right of it, text whose own shape does not recur:
+    a line longer than TEXT_LINE_CHARS, or any text as close as a run-in label's
+    (RUN_IN_GAP_EM; a header's pieces stand apart at the page's sides). Numbers of the
+    same form at the same height on a few pages are the text's when the words beside them
+    are new on every page."""
     for o, where in edge:
         if o is l or abs(o.baseline - l.baseline) >= NUMBER_ROW_EM * l.size or o.x0 < l.x1:
             continue
         key = (where, _shape(o.text), int(o.top // SLOT_PT) if where == "header"
                else int((h - o.bottom) // SLOT_PT))
-        if len(o.text) > TEXT_LINE_CHARS and shapes[key] < max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages)):
+        if (len(o.text) > TEXT_LINE_CHARS or o.x0 - l.x1 <= RUN_IN_GAP_EM * l.size) \
+                and shapes[key] < max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages)):
             return True
     return False
 

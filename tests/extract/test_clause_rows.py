@@ -38,3 +38,27 @@ def test_a_clause_number_atop_each_page_is_text_not_a_header(tmp_path: Path) -> 
     assert [c.text[:20] for c in doc.clauses if c.number.endswith(".1")] == [
         "This Policy sets out", "Each public body sha", "The Data Board shall"]
     assert [[r.kind for r in p.running] for p in doc.pages] == [["page_number"]] * 3
+
+
+def test_a_table_caption_atop_each_page_is_text_not_a_header(tmp_path: Path) -> None:
+    """LaTeX sets a table at the top of its page, caption above: ``Table N``, two ems or so of
+    space, a short caption, at the same height on several pages. The label heads a row of
+    text that is new on every page; it is not a running header (a header's pieces stand
+    at the page's sides)."""
+    captions = ["Main parts of the class", "Options and their values", "Fonts by script"]
+    pages = []
+    for k, caption in enumerate(captions, 1):
+        label = f"Table {k}"
+        ops = [courier_text(72, 70, 10, label),
+               courier_text(72 + COURIER_ADVANCE * 10 * (len(label) + 2.5), 70, 10, caption)]
+        body = [f"Table {k} lists {caption.lower()}, one row for each of them, and the",
+                f"text after it explains how its {len(caption)} rows are read and applied."]
+        ops += [courier_text(72, 120 + 12 * i, 10, t) for i, t in enumerate(body)]
+        ops.append(courier_text(300, 760, 10, str(k)))
+        pages.append(ops)
+    pages[0].insert(0, courier_text(72, 40, 18, "The Class Manual"))
+    doc = extract_pdf(courier_pdf(tmp_path / "tables.pdf", pages))
+    assert [[r.kind for r in p.running] for p in doc.pages] == [["page_number"]] * 3
+    texts = [p.text for p in doc.paragraphs] + [h.text for h in doc.headings]
+    for k, caption in enumerate(captions, 1):
+        assert any(t.startswith(f"Table {k}") and caption in t for t in texts), texts
