@@ -48,7 +48,7 @@ from pariter.model import AlignSide, Alignment, Document, Link, ModelInfo
 
 from . import flags as F
 from .diff import wording_diff
-from .items import Item, classes, hints, items
+from .items import Item, classes, hints, items, kinds
 from .sentences import AlignParams, Bead, align_vectors
 from .structure import BODY_ROLES, View, joiner, view
 from .text import matching_forms
@@ -164,7 +164,7 @@ class _Run:
             src_chars=[F.char_length(t) for t in s_m], tgt_chars=[F.char_length(t) for t in t_m],
             src_texts=s_m, tgt_texts=t_m,
             embedder=embedder, hints=pairs, corners=corners,
-            classes=(classes(si), classes(ti)), progress=progress)
+            classes=(classes(si), classes(ti)), kinds=(kinds(si), kinds(ti)), progress=progress)
         self.expected = self._expected_ratio()
 
     def _embed(self, texts: list[str], lang: str) -> np.ndarray:

@@ -113,6 +113,18 @@ def classes(seq: Sequence[Item]) -> list[int]:
     return [CAPTION if it.caption else SENTENCE for it in seq]
 
 
+HEADING = 1
+"""Item kinds: a heading (1) is never one of several items on a bead side (0: any other)."""
+
+
+def kinds(seq: Sequence[Item]) -> list[int]:
+    """A heading is a unit of its own: translated as a heading, never together with the
+    sentences around it, so a bead side of several items holds no heading among sentences
+    (a heading may still pair one to one with a sentence: one side's extraction may have
+    read it as text)."""
+    return [HEADING if it.kind == "heading" else 0 for it in seq]
+
+
 def _unit(v: np.ndarray) -> np.ndarray:
     n = float(np.linalg.norm(v))
     return v / n if n > 0 else v

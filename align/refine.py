@@ -158,22 +158,22 @@ def refine(
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
     pair_floor: float | None = None,
+    kinds: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
 
     `vectors`: the sentences' own vectors, used for one-sentence bead sides instead of
     embedding them again.
 
-    With `classes`, a move is never made whose bead would mix classes (see
-    `sentences.vecalign_costs`)."""
+    With `classes`, a move is never made whose bead would mix classes, with `kinds` none
+    whose bead side of several sentences would mix kinds (see `sentences.vecalign_costs`)."""
     from .sentences import Bead
 
     def allowed(new: list) -> bool:
-        if classes is None:
-            return True
         for s, t in new:
-            kinds = {classes[0][i] for i in s} | {classes[1][j] for j in t}
-            if len(kinds) > 1:
+            if classes is not None and len({classes[0][i] for i in s} | {classes[1][j] for j in t}) > 1:
+                return False
+            if kinds is not None and (len({kinds[0][i] for i in s}) > 1 or len({kinds[1][j] for j in t}) > 1):
                 return False
         return True
 

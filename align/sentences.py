@@ -416,16 +416,22 @@ def _runs(classes: np.ndarray) -> np.ndarray:
 
 def vecalign_costs(windows: ComposedWindows, lengths: tuple[np.ndarray, np.ndarray] | None,
                    classes: tuple[np.ndarray, np.ndarray] | None = None,
-                   floor: float = -np.inf) -> BeadCosts:
+                   floor: float = -np.inf,
+                   kinds: tuple[np.ndarray, np.ndarray] | None = None) -> BeadCosts:
     """Vecalign's cost over `windows`, divided by the length penalty when lengths are given.
 
     A bead whose cosine is below `floor` is no evidence of a translation and costs NaN.
     `classes` (one int per sentence and side) keep beads within one class, the same on
-    both sides: a caption pairs only with a caption.
+    both sides: a caption pairs only with a caption.  `kinds` (one int per sentence and
+    side) keep a bead side of two or more sentences to one kind: a heading is never merged
+    with the sentences around it, though it may pair one to one with a sentence (a heading
+    the other side's extraction read as a line of text).
     """
     if classes is not None:
         cs, ct = (np.asarray(c, dtype=np.int64) for c in classes)
         rs, rt = _runs(cs), _runs(ct)
+    if kinds is not None:
+        ks, kt = (_runs(np.asarray(k, dtype=np.int64)) for k in kinds)
     if lengths is not None:  # NaN past the end: no bead runs past the text
         padded_lengths = np.concatenate([lengths[1], np.full(windows.max_tgt + 1, np.nan)])
 
@@ -443,6 +449,10 @@ def vecalign_costs(windows: ComposedWindows, lengths: tuple[np.ndarray, np.ndarr
         if classes is not None:
             jj = np.minimum(np.arange(j0, j1), len(ct) - 1)
             ok = (rs[r] >= a) & (rt[jj] >= b) & (ct[jj] == cs[r])
+            c = np.where(ok, c, np.nan)
+        if kinds is not None:
+            jj = np.minimum(np.arange(j0, j1), len(kt) - 1)
+            ok = ((a == 1) | (ks[r] >= a)) & ((b == 1) | (kt[jj] >= b))
             c = np.where(ok, c, np.nan)
         return c
 
@@ -586,8 +596,10 @@ class _Problem:
 
     def __init__(self, x: np.ndarray, y: np.ndarray, p: AlignParams,
                  lengths: tuple[np.ndarray, np.ndarray] | None,
-                 cls: tuple[np.ndarray, np.ndarray] | None, corners: Sequence[tuple[int, int]]) -> None:
+                 cls: tuple[np.ndarray, np.ndarray] | None, corners: Sequence[tuple[int, int]],
+                 kinds: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.x, self.y, self.p, self.lengths, self.cls = x, y, p, lengths, cls
+        self.kinds = kinds
         self.x_mean, self.y_mean = window_mean(x, p.max_src), window_mean(y, p.max_tgt)
         self.types = bead_types(p.max_src, p.max_tgt)
         self.c_skip, self.floor = random_pairs(x, y, self.x_mean, self.y_mean, p.skip_percentile,
@@ -606,12 +618,13 @@ class _Problem:
             lengths = (self.lengths[0][i0 : i1 + 1] - self.lengths[0][i0],
                        self.lengths[1][j0 : j1 + 1] - self.lengths[1][j0])
         cls = None if self.cls is None else (self.cls[0][i0:i1], self.cls[1][j0:j1])
+        kinds = None if self.kinds is None else (self.kinds[0][i0:i1], self.kinds[1][j0:j1])
         bonus: dict[int, list[tuple[int, float]]] = {}
         for i, j in self.corners:
             if i0 <= i <= i1 and j0 <= j <= j1:
                 bonus.setdefault(i - i0, []).append((j - j0, p.hint_bonus * self.c_skip))
         path = dp_align(i1 - i0, j1 - j0, lo, hi, self.types,
-                        vecalign_costs(windows, lengths, cls, self.floor), self.c_skip, progress, bonus,
+                        vecalign_costs(windows, lengths, cls, self.floor, kinds), self.c_skip, progress, bonus,
                         c_extend=p.skip_extend * self.c_skip)
         return [(tuple(i + i0 for i in s), tuple(j + j0 for j in t)) for s, t in path]
 
@@ -666,6 +679,7 @@ def align_vectors(
     hints: Sequence[tuple[int, int]] = (),
     corners: Sequence[tuple[int, int]] | None = None,
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
+    kinds: tuple[Sequence[int], Sequence[int]] | None = None,
     progress: Progress | None = None,
 ) -> list[Bead]:
     """Align sentence vectors `x` (source) and `y` (target, unit rows).
@@ -675,8 +689,8 @@ def align_vectors(
     the first pass, and a path through the corners (i, j) — i source and j target
     sentences before them — costs `hint_bonus` skips less (`corners`: more such points,
     such as where two agreed units end; default: the hints).  `classes` keep beads inside
-    one class of sentences (see `vecalign_costs`).  Every sentence ends up in exactly one
-    bead, in order.
+    one class of sentences, `kinds` keep a bead side of several sentences to one kind (see
+    `vecalign_costs`).  Every sentence ends up in exactly one bead, in order.
     """
     from .refine import refine
 
@@ -689,7 +703,10 @@ def align_vectors(
     cls = None
     if classes is not None and (len(set(classes[0])) > 1 or len(set(classes[1])) > 1):
         cls = (np.asarray(classes[0]), np.asarray(classes[1]))
-    prob = _Problem(x, y, p, lengths, cls, hints if corners is None else corners)
+    knd = None
+    if kinds is not None and (len(set(kinds[0])) > 1 or len(set(kinds[1])) > 1):
+        knd = (np.asarray(kinds[0]), np.asarray(kinds[1]))
+    prob = _Problem(x, y, p, lengths, cls, hints if corners is None else corners, knd)
     lo, hi = band_around(anchor_path(x, y, k=p.k, hints=hints, gap=p.gap), n, m,
                          margin=p.margin, max_width=p.max_width)
     path = prob.solve(0, n, 0, m, lo, hi, progress)
@@ -715,7 +732,7 @@ def align_vectors(
     if p.refine_gain is not None and embedder is not None and src_texts is not None and tgt_texts is not None:
         beads = refine(beads, src_texts, tgt_texts, embedder, gain=p.refine_gain,
                        null_margin=p.null_margin, split_margin=p.split_margin,
-                       merge_gain=p.merge_gain, classes=cls,
+                       merge_gain=p.merge_gain, classes=cls, kinds=knd,
                        vectors=(x, y) if x.shape[1] == int(getattr(embedder, "dim", -1)) else None,
                        pair_floor=None if p.pair_percentile is None else random_cosine(x, y, p.pair_percentile))
     return beads

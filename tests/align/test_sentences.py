@@ -323,3 +323,25 @@ def test_opposite_nulls_side_by_side_pair_when_alike() -> None:
     assert _pairs(out) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), ())]
     assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=None, pair_floor=0.9)) == _pairs(beads)
     assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=None)) == _pairs(beads)
+
+
+def test_a_heading_is_never_merged_with_sentences() -> None:
+    """A bead side of several items holds one kind: a heading may pair one to one with a
+    sentence (the other side's extraction read it as text) but never shares a side with
+    the sentences around it, in the DP or in the evidence pass."""
+    from pariter.align.sentences import ComposedWindows, vecalign_costs
+
+    rng = np.random.default_rng(3)
+    x = normalise(rng.standard_normal((3, 16)))
+    y = normalise(rng.standard_normal((2, 16)))
+    lo, hi = np.zeros(4, dtype=np.int64), np.full(4, 2, dtype=np.int64)
+    w = ComposedWindows(x, y, lo, hi, 3, 2, x.mean(0), y.mean(0))
+    kinds = (np.array([1, 0, 0]), np.array([0, 0]))  # source item 0 is a heading
+    plain, typed = vecalign_costs(w, None), vecalign_costs(w, None, kinds=kinds)
+    assert np.isfinite(plain(0, 2, [1], 0, 1)).all() and np.isnan(typed(0, 2, [1], 0, 1)).all()
+    assert np.isfinite(typed(0, 1, [1, 2], 0, 1)).all()  # heading against one or two sentences
+    assert np.isfinite(typed(1, 2, [1], 0, 1)).all()  # two sentences together
+    beads = [Bead((0,), (), 0.0), Bead((1,), (0,), 1.0)]
+    src, tgt = ["b", "a"], ["A B"]
+    assert _pairs(refine(beads, src, tgt, _BagOfWords())) == [((0, 1), (0,))]
+    assert _pairs(refine(beads, src, tgt, _BagOfWords(), kinds=([1, 0], [0]))) == _pairs(beads)
