@@ -124,7 +124,9 @@ def pipeline(lang: str) -> Language:
 _LABEL_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[一二三四五六七八九十]{1,3})[.．)）、]?$")
 #: An inline enumeration's label after a clause that ended ("…; (6) …").
 _ITEM = re.compile(r"(?<=[;；])\s*(?=[(（]?\d{1,2}[)）]\s*\S)")
-#: Brackets a sentence end inside does not close the sentence ("（译者注：…。…）").
+#: Brackets a sentence end inside does not close the sentence ("（译者注：…。…）") when they
+#: opened inside it; brackets that open a sentence hold sentences of their own ("(你也许可以
+#: …等等。我们不会把所有这些执行方法列出来。)"), each ended where it ends.
 _OPEN, _CLOSE = "(（[［【", ")）]］】"
 #: ... unless the bracket runs on longer than this (an unclosed one would swallow the text).
 BRACKET_REACH = 400
@@ -133,10 +135,10 @@ BRACKET_REACH = 400
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Character spans `(start, end)` into `text`, one per sentence, without outer whitespace.
 
-    Over spaCy's boundaries: a sentence end inside brackets does not end the sentence (a
-    translator's note （译者注：…。…） stays in its sentence), a list label is never a
-    sentence alone, and an inline enumeration starts a unit at each label after a clause
-    that ended ("…; (6) …")."""
+    Over spaCy's boundaries: a sentence end inside brackets that opened within the
+    sentence does not end it (a translator's note （译者注：…。…） stays in its sentence),
+    a list label is never a sentence alone, and an inline enumeration starts a unit at each
+    label after a clause that ended ("…; (6) …")."""
     raw: list[tuple[int, int]] = []
     for sent in pipeline(lang)(text).sents:
         raw.append((sent.start_char, sent.end_char))
@@ -162,7 +164,7 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
     depth = 0  # brackets open at the end of the last span kept
     opened_at = 0
     for start, end in spans:
-        if out and (depth > 0 and start - opened_at < BRACKET_REACH
+        if out and (depth > 0 and start - opened_at < BRACKET_REACH and opened_at > out[-1][0]
                     or _LABEL_ONLY.match(text[out[-1][0]:out[-1][1]])):
             out[-1] = (out[-1][0], end)
         else:

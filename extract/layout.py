@@ -8,7 +8,7 @@ end up as their own column.
 
 from __future__ import annotations
 
-from .lines import SAME_ROW_EM, Line
+from .lines import SAME_ROW_EM, Line, apart
 
 #: The narrowest vertical gap (points) that separates columns; the caller widens it to
 #: :data:`GUTTER_EM` of the page's body size.
@@ -235,6 +235,13 @@ def _split(lines: list[Line], span, gutter: float) -> list[list[Line]]:  # noqa:
     return groups
 
 
+def _label_beside(p: Line, l: Line) -> bool:
+    """Is one of two pieces of a row a label in much smaller type beside the other (a
+    margin note's option name or date on the line's baseline), not a word of its line?"""
+    small, big = (p, l) if p.size < l.size else (l, p)
+    return apart(small.size, big.size, l.x0 - p.x1, small.text)
+
+
 def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
     """Join pieces of one printed line split at a wide gap (``3``␣␣``Extracting Metadata``,
     a run-in label and its paragraph); pieces are ordered left to right already."""
@@ -244,7 +251,8 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
             p = out[-1]
             s = max(p.size, l.size)
             if (abs(p.baseline - l.baseline) <= SAME_ROW_EM * s and l.x0 >= p.x1 - PIECE_OVERLAP_PT
-                    and (l.x0 - p.x1 <= RUN_IN_GAP_EM * s or p.kind == l.kind == "grid")):
+                    and (l.x0 - p.x1 <= RUN_IN_GAP_EM * s or p.kind == l.kind == "grid")
+                    and not _label_beside(p, l)):
                 off = len(p.text) + 1
                 for sp in l.sups:
                     sp.offset += off

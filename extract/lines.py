@@ -60,6 +60,11 @@ SCRIPT_DROP_EM: float = 0.35
 #: Consecutive glyphs may overlap by this many ems (kerning, a glyph drawn back over
 #: another) and still continue one run.
 OVERLAP_EM: float = 0.7
+#: A piece set at most this share of the size of the line beside it ...
+APART_SIZE_SHARE: float = 0.7
+#: ... and further from it than this many ems of the line's size (wider than a word space,
+#: which is set in one of the two types) stands beside the line as a label, not in it.
+APART_GAP_EM: float = 0.4
 #: Consecutive glyphs of one run stand on baselines at most this many ems apart.
 RUN_BASELINE_EM: float = 0.2
 #: Glyphs of one font run differ in size by less than this (points): only rounding.
@@ -233,6 +238,9 @@ class Line:
     #: (typed by the source), and without
     typed_between: int = 0
     untyped_between: int = 0
+    #: the type sizes (to 0.1 pt) that set at least :data:`LINE_SIZE_SHARE` of the line's
+    #: length; empty when unknown (a line made by hand): then ``size`` alone
+    sizes: tuple[float, ...] = ()
 
     @property
     def width(self) -> float:
@@ -319,7 +327,10 @@ def _runs(chars: list[Char]) -> list[_Seg]:
         if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
             lim = STRETCHED_GAP_EM
         if not (up == p_up and -OVERLAP_EM * s <= gap <= lim * s
-                and (abs(base - p_base) <= RUN_BASELINE_EM * s or _in_logo(ink, i))):
+                and (abs(base - p_base) <= RUN_BASELINE_EM * s or _in_logo(ink, i))) \
+                or (gap > APART_GAP_EM * s
+                    and (size if size < p_size else p_size) <= APART_SIZE_SHARE * s):
+            # (a label in much smaller type set apart is a run of its own: see _set_apart)
             runs.append(_Seg(cur))
             cur = []
         cur.append(ch)
@@ -415,6 +426,23 @@ def _stretchable(s: _Seg, r: _Seg) -> bool:
     return not (first.size < SCRIPT_SIZE_SHARE * r.size or first.baseline < r.baseline - RAISED_EM * r.size)
 
 
+def _set_apart(s: _Seg, r: _Seg, gap: float) -> bool:
+    """Is the white between ``s`` and ``r`` (on one line) the white between a line and a
+    label beside it in much smaller type: a margin note's option name or date set on the
+    line's baseline (fduthesis's "oneside", "New: 2018-02-01" beside the option's text)?
+    Such a label is no word of the sentence. A note's label (1, *, a) before its text or a
+    callout after a word is left to the notes."""
+    small, big = (s, r) if s.size < r.size else (r, s)
+    return apart(small.size, big.size, gap, "".join(c.text for c in small.chars))
+
+
+def apart(small: float, big: float, gap: float, small_text: str) -> bool:
+    """Does white ``gap`` wide set a piece of ``small_text`` in type of size ``small`` apart
+    from a piece in type of size ``big``, as a label beside a line (see :func:`_set_apart`)?"""
+    return (small <= APART_SIZE_SHARE * big and gap > APART_GAP_EM * big
+            and not _MARKERLIKE.match(small_text.strip()))
+
+
 class PageTimeout(Exception):
     """Building a page's lines took longer than the time it was given."""
 
@@ -456,6 +484,8 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                 # another font: a curly quote among CJK text)
                 inside = s.x0 - OVERLAP_EM * m <= r.x0 <= s.x1
                 if not (inside or gap >= -OVERLAP_EM * m) or not _same_line(s, r):
+                    continue
+                if gap > 0 and not inside and _set_apart(s, r, gap):
                     continue
                 if gap > 0 and not inside:
                     # the page decides whether the white is a gutter: white its lines
@@ -704,6 +734,28 @@ def _tag_vote(chars: list[Char]) -> str | None:
     return Counter(getattr(c, "tag", None) for c in chars).most_common(1)[0][0]
 
 
+#: A type size is one the line is set in when its glyphs make at least this share of the
+#: line's length: ctex sets a line's Latin words larger than its ideographs (Libertinus at
+#: 11.55 pt beside Source Han at 10.5 pt), so which of the two has more glyphs changes from
+#: line to line of one paragraph; an inline code word (Iosevka 9.5 pt) may be most glyphs.
+LINE_SIZE_SHARE: float = 0.25
+
+
+def _line_sizes(chars: list[Char]) -> tuple[float, ...]:
+    """The sizes that set a fair share of the line's length (advances, not glyph counts:
+    an ideograph is as long as two Latin letters)."""
+    length: dict[float, float] = defaultdict(float)
+    for c in chars:
+        length[_round1(c.size)] += max(0.0, c.x1 - c.x0)
+    total = sum(length.values())
+    return tuple(sorted(v for v, n in length.items() if total > 0 and n >= LINE_SIZE_SHARE * total))
+
+
+def line_sizes(l: Line) -> tuple[float, ...]:
+    """The sizes ``l`` is set in (:attr:`Line.sizes`, else its one size)."""
+    return l.sizes or (l.size,)
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     chars = _compose_accents(sorted(seg.chars, key=_BY_X0_SEQ))
     if "E" in map(_TEXT, chars):
@@ -799,7 +851,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 sups, lead_label, font=font, tag=tag, upright=upright,
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
                 drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
-                untyped_between=untyped)
+                untyped_between=untyped, sizes=_line_sizes(chars))
 
 
 #: a run-in label is short: at most this many characters ...

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import clause_number, follows
-from .lines import Line, is_cjk
+from .lines import Line, apart, is_cjk, line_sizes
 from .fonts import WEIGHT_STEP
 from .lang import detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
@@ -146,6 +146,11 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
     counts: dict[str, tuple[int, ...]] = {}  # the last number of each scheme opening a block
     for i, l in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if cur is not None and _beside(l, cur, ds, nxt):
+            # a label in the margin beside the paragraph: a block of its own, and the
+            # paragraph goes on past it
+            out.append(Block([l], "beside"))
+            continue
         why = None if cur is None else breaks(cur.lines[-1], l, cur, ds, nxt)
         if cur is not None and why is None and _counts_on(cur.lines[-1], l, counts):
             why = "count"
@@ -158,6 +163,35 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
             if n is not None:
                 counts[n.scheme] = n.parts
     return out
+
+
+#: Two lines whose baselines are closer than this many ems (of the larger size) are level.
+LEVEL_EM: float = 0.5
+
+
+def _beside(l: Line, cur: Block, ds: DocStyle, nxt: Line | None) -> bool:
+    """Does ``l`` stand beside the block being read rather than in its flow: wholly left
+    or right of its lines, in much smaller type set apart from them (a margin note's
+    option names "oneside" / "twoside" beside the option's description, which reading
+    order puts between its lines), and level with the block's last line or with the next
+    line, which goes on with the block?"""
+    a = cur.lines[-1]
+    here = [x for x in cur.lines if x.page == l.page]
+    if l.page != a.page or not here:
+        return False
+    left, right = min(x.x0 for x in here), max(x.x1 for x in here)
+    gap = left - l.x1 if l.x1 <= left else l.x0 - right
+    if gap <= 0 or not apart(l.size, a.size, gap, l.text):
+        return False
+    if _level(l, a):
+        return True
+    return (nxt is not None and nxt.page == l.page and _level(l, nxt)
+            and not (left - nxt.x1 >= 0 or nxt.x0 - right >= 0)  # the next line is the block's
+            and breaks(a, nxt, cur, ds) is None)
+
+
+def _level(a: Line, b: Line) -> bool:
+    return abs(a.baseline - b.baseline) < LEVEL_EM * max(a.size, b.size)
 
 
 def _counts_on(a: Line, b: Line, counts: dict[str, tuple[int, ...]]) -> bool:
@@ -183,7 +217,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "caption"
     if starts_item(b.text) and _item_can_start(a, b, cur, ds):
         return "item"
-    if abs(a.size - b.size) > SIZE_BREAK_PT:
+    if abs(a.size - b.size) > SIZE_BREAK_PT and not _one_type(a, b, ds):
         return "size"
     ta = a.text.rstrip()
     ends = ta.endswith(FINAL)
@@ -223,6 +257,20 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     if ends_short(a, b, ds) and (ends or not _runs_on(b)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+def _one_type(a: Line, b: Line, ds: DocStyle) -> bool:
+    """Are two lines whose main sizes differ set in one type all the same? They share a
+    size each sets a fair share of its length in (Chinese text whose Latin words are set
+    larger, a line that is mostly an inline code word), or ``a``, a line of body text, ran
+    to the margin with its sentence unfinished and ``b`` goes on from the column's edge in
+    smaller type (the sentence ends in a code word: "… via the general command" /
+    "\\fdusetup."). Whether there is a gap or an indent between them is still asked."""
+    if any(abs(x - y) < SIZE_TOLERANCE for x in line_sizes(a) for y in line_sizes(b)):
+        return True
+    return (b.size < a.size and b.page == a.page and ds.is_body(a) and is_full(a, ds)
+            and not a.text.rstrip().endswith(FINAL)
+            and abs(b.x0 - ds.col(a)[0]) < EDGE_EM * a.size)
 
 
 def _callout_rise(a: Line, b: Line) -> float:

@@ -83,3 +83,14 @@ def test_a_sentence_end_inside_brackets_does_not_end_the_sentence() -> None:
     # an unclosed bracket does not swallow the rest of a long paragraph
     long = "（" + "这是一句话。" * 120
     assert len(sentences(long, "zh")) > 10
+
+
+def test_brackets_that_open_a_sentence_hold_sentences_of_their_own() -> None:
+    # the TeX Live guide's aside: a bracket that opens where a sentence would start holds
+    # whole sentences, each split where it ends (a bracket opened inside one does not)
+    zh = "先运行安装程序。(你也许可以直接运行它，等等。我们不会把所有这些方法列出来。)然后继续。"
+    assert sentences(zh, "zh") == ["先运行安装程序。", "(你也许可以直接运行它，等等。",
+                                   "我们不会把所有这些方法列出来。)", "然后继续。"]
+    en = "Run the installer. (You may cd to its folder first. We do not list every way.) Then go on."
+    assert sentences(en, "en") == ["Run the installer.", "(You may cd to its folder first.",
+                                   "We do not list every way.)", "Then go on."]

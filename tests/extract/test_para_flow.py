@@ -110,3 +110,51 @@ def test_a_first_line_indent_after_an_ended_full_line_still_opens_a_paragraph() 
     _justified(lines[:2], right)
     ds = DocStyle(lines, _style())
     assert [(b.why, len(b.lines)) for b in blocks(lines, ds)] == [("start", 1), ("indent", 2)]
+
+
+def _sized(x0: float, baseline: float, text: str, size: float, x1: float,
+           sizes: tuple[float, ...] = ()) -> Line:
+    return Line(1, x0, baseline - 0.8 * size, x1, baseline + 0.2 * size, baseline, size,
+                "Serif", False, (0.0,), text, sizes=sizes)
+
+
+def test_lines_sharing_a_size_run_on_across_their_main_sizes() -> None:
+    # ctex sets the Latin words of Chinese text larger than the ideographs: a line with
+    # more Latin glyphs reads as 11.6 pt, the next as 10.5 pt, both set in both sizes
+    edge, right, pitch = 118.8, 537.7, 16.4
+    a = _sized(edge, 300, "本模板不支持 pdfTeX 引擎，请使用 XeLaTeX 或 LuaLaTeX 编译。为了", 11.6, right,
+               (10.5, 11.6))
+    b = _sized(edge, 300 + pitch, "生成正确的目录，您需要连续编译两次。", 10.5, 300.0, (10.5,))
+    body = [_sized(edge, 400 + pitch * i, "正文" * 20, 10.5, right, (10.5,)) for i in range(4)]
+    ds = DocStyle(body + [a, b], Style(10.5, 400, False, False, "serif", (0.0,)))
+    assert [b.why for b in blocks([a, b], ds)] == ["start"]
+    a.sizes = (11.6,)  # set in its own size only: a change of type
+    assert [b.why for b in blocks([a, b], ds)] == ["start", "size"]
+
+
+def test_a_sentence_ending_in_a_code_word_runs_on_into_its_smaller_type() -> None:
+    edge, right, pitch = 118.8, 537.7, 13.2
+    body = [_sized(edge, 400 + pitch * i, "words of the body " * 4, 11.0, right) for i in range(4)]
+    a = _sized(edge, 300, "fduthesis has provided options which can be given via the general command",
+               11.0, right)
+    b = _sized(edge, 300 + pitch, "\\fdusetup.", 9.0, 161.9)
+    ds = DocStyle(body + [a, b], Style(11.0, 400, False, False, "serif", (0.0,)))
+    assert [x.why for x in blocks([a, b], ds)] == ["start"]
+    a.text += "."  # the sentence ended: the small line is something else
+    assert [x.why for x in blocks([a, b], ds)] == ["start", "size"]
+
+
+def test_a_label_beside_a_paragraph_does_not_cut_it() -> None:
+    # fduthesis's option boxes: "oneside" and "twoside" in 7.2 pt beside the option's text,
+    # which reading order puts between the paragraph's lines
+    edge, right, pitch = 118.8, 537.7, 13.2
+    lines = [_sized(edge, 704.1, "Specify whether single or double sided output should be generated. "
+                    "twoside will be chosen", 11.0, right),
+             _sized(88.5, 707.0, "oneside", 7.2, 113.8),
+             _sized(88.5, 717.0, "twoside", 7.2, 113.8),
+             _sized(edge, 717.3, "by default. These option will determine where the chapters begin.",
+                    11.0, 400.0)]
+    ds = DocStyle(lines, Style(11.0, 400, False, False, "serif", (0.0,)))
+    got = blocks(lines, ds)
+    assert [x.text for x in got[0].lines] == [lines[0].text, lines[3].text]
+    assert all(x.why == "beside" for x in got[1:])

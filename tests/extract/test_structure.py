@@ -386,3 +386,22 @@ def test_mixed_script_run_in_label_read_by_the_faces_of_each_script() -> None:
     assert l.lead_run == len("TeX Catalogue"), (l.text, l.lead_run)
     (l,) = build_lines(line(0.33 * s), 1)
     assert l.lead_run is None, l.text
+
+
+def test_a_label_in_much_smaller_type_beside_a_line_is_a_line_of_its_own() -> None:
+    """fduthesis prints an option's name ("oneside", 6.8 pt) in the margin on the baseline
+    of its description (10.5 pt), 5 pt away and drawn just before it: a label beside the
+    line, not its first word. A word in smaller type a word space away, and a note's label
+    before its text, stay in the line."""
+    label = [_ch(c, 90 + 3.4 * i, 93.4 + 3.4 * i, 6.8, 301.7, i) for i, c in enumerate("oneside")]
+    text = [_ch(c, 118.8 + 10.5 * i, 129.3 + 10.5 * i, 10.5, 300.4, 10 + i)
+            for i, c in enumerate("指明论文的单双面模式")]
+    assert sorted(l.text for l in build_lines(label + text, 1)) == ["oneside", "指明论文的单双面模式"]
+    near = [_ch(c, 110.4 + 3.4 * i - 3.4 * 6, 113.8 + 3.4 * i - 3.4 * 6, 6.8, 301.7, i)
+            for i, c in enumerate("oneside")]
+    for c in near:  # a word space (2 pt) before the text
+        c.x0 += 2.9
+        c.x1 += 2.9
+    assert [l.text for l in build_lines(near + text, 1)] == ["oneside 指明论文的单双面模式"]
+    mark = [_ch("2", 110.0, 113.8, 6.8, 301.7, 0)]
+    assert len(build_lines(mark + text, 1)) == 1
