@@ -54,9 +54,18 @@ def chinese_boundaries(doc: Doc) -> Doc:
         if seen_end and chars and not all(c in CLOSERS or c in ZH_END for c in chars):
             starts.add(token.i)
             seen_end = False
-        if chars and chars[-1] in ZH_END:
+        if chars and chars[-1] in ZH_END and not _inside_word(doc, token):
             seen_end = True
     return _mark(doc, starts)
+
+
+def _inside_word(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Is the ASCII mark ending ``token`` inside a word: a URL's query, a file name, code
+    ("groups?group=comp.text.tex")? Letters or digits follow it with no space between."""
+    if token.text[-1] not in "?!;." or token.whitespace_ or token.i + 1 >= len(doc):
+        return False
+    nxt = doc[token.i + 1].text
+    return bool(nxt) and nxt[0].isascii() and nxt[0].isalnum()
 
 
 #: Abbreviations that end sentences as often as not ("… and so on, etc. We …"): their
@@ -64,16 +73,24 @@ def chinese_boundaries(doc: Doc) -> Doc:
 EN_FINAL_ABBREVIATIONS = frozenset("etc al inc ltd co corp esp".split())
 
 
-def _en_continues(prev: str, nxt: str) -> bool:
-    """True if the full stop before `nxt` is an abbreviation's, not a sentence end."""
+def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
+    """True if the full stop before `nxt` is an abbreviation's, not a sentence end. `alone`:
+    `prev` stands as a word of its own (a letter glued to what precedes it, "54◦N.", is no
+    initial)."""
     word = prev.rstrip(".").lower()
     if word in EN_FINAL_ABBREVIATIONS:
         return nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "([,;"
     if word in EN_ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha():  # initials: "J. Smith", "A. B. Jones"
+    if len(word) == 1 and word.isalpha() and alone:  # initials: "J. Smith", "A. B. Jones"
         return True
     return nxt[:1].islower() or nxt[:1].isdigit()
+
+
+def _alone(doc: Doc, i: int) -> bool:
+    """Does token ``i`` stand as a word: first, or after white space or an opening bracket
+    or quote (not glued to a number: "54◦N")?"""
+    return i <= 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text[-1:] in "([{\"'“‘"
 
 
 @Language.component("english_boundaries")
@@ -91,7 +108,12 @@ def english_boundaries(doc: Doc) -> Doc:
                 end_token = doc[pending]
                 before = doc[pending - 1].text if end_token.text == "." and pending > 0 else end_token.text
                 is_stop = end_token.text.endswith(".")
-                if not (is_stop and _en_continues(before, text)):
+                if is_stop and _inside_word(doc, end_token):
+                    pass  # a file name or a host: "nanicolle-zh.PDF"
+                elif not (_en_continues(before, text, _alone(doc, pending - (end_token.text == ".")))
+                          if is_stop else text[:1].islower()):
+                    # (after "!" or "?" a word in lower case goes on with the sentence: an
+                    # aside "(NB: both lower case!) respectively", a quotation "“Why?” he")
                     starts.add(token.i)
                 pending = None
                 continue
@@ -163,9 +185,10 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
     out: list[tuple[int, int]] = []
     depth = 0  # brackets open at the end of the last span kept
     opened_at = 0
+    aside = False  # the last span kept ended in a question or exclamation in brackets
     for start, end in spans:
         if out and (depth > 0 and start - opened_at < BRACKET_REACH and opened_at > out[-1][0]
-                    or _LABEL_ONLY.match(text[out[-1][0]:out[-1][1]])):
+                    or aside or _LABEL_ONLY.match(text[out[-1][0]:out[-1][1]])):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -178,7 +201,33 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
                 depth += 1
             elif c in _CLOSE and depth > 0:
                 depth -= 1
+        aside = _aside_question(text, out[-1][0], end)
     return out
+
+
+#: The marks of a question or an exclamation.
+_ASK = "？！?!"
+
+
+def _aside_question(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in a question or exclamation closed by a bracket that
+    opened inside the sentence: an aside ("2dd (還記得前面講過的 … 嗎？) 刪除兩行。"),
+    after which the sentence goes on? (A full stop there may end a note's own sentences:
+    "（译者注：…。…）" — left to spaCy.)"""
+    k = end
+    while k > start and text[k - 1] in _CLOSE:
+        k -= 1
+    if k == end or k <= start or text[k - 1] not in _ASK:
+        return False
+    depth, opened = 0, -1
+    for i in range(start, k):
+        if text[i] in _OPEN:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif text[i] in _CLOSE and depth > 0:
+            depth -= 1
+    return depth > 0 and opened > start
 
 
 def sentences(text: str, lang: str) -> list[str]:

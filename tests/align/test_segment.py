@@ -94,3 +94,20 @@ def test_brackets_that_open_a_sentence_hold_sentences_of_their_own() -> None:
     en = "Run the installer. (You may cd to its folder first. We do not list every way.) Then go on."
     assert sentences(en, "en") == ["Run the installer.", "(You may cd to its folder first.",
                                    "We do not list every way.)", "Then go on."]
+
+
+def test_marks_inside_words_and_asides_do_not_end_sentences() -> None:
+    # a URL's query and a file name hold a mark with no space after it
+    url = "最后两种你可以用 http://groups.google.com/groups?group=comp.text.tex 进行查询。下一句。"
+    assert sentences(url, "zh") == [url[:-4], "下一句。"]
+    name = "Please refer to the manual nanicolle-zh.PDF. After that, nanicolle-ex-en.PDF is found."
+    assert sentences(name, "en") == ["Please refer to the manual nanicolle-zh.PDF.",
+                                     "After that, nanicolle-ex-en.PDF is found."]
+    # a question or exclamation in brackets opened inside the sentence is an aside
+    aside = "接著輸入 2dd (還記得前面講過的 number-command-object 嗎？) 刪除兩行。"
+    assert sentences(aside + "下一句。", "zh") == [aside, "下一句。"]
+    en = "Labels are typeset by \\collect and \\identify (NB: both lower case!) respectively. Next."
+    assert sentences(en, "en") == [en[:-6], "Next."]
+    # a letter glued to a number is a unit, not an initial
+    assert sentences("It lies at 54◦N. One can load it. J. Smith wrote.", "en") == [
+        "It lies at 54◦N.", "One can load it.", "J. Smith wrote."]
