@@ -424,10 +424,12 @@ def _warm_up(wave: list[tuple[Step, str]]) -> None:
 
 
 def warm_up_extraction() -> None:
-    """Load the extractor and spaCy's two pipelines: what every extraction needs."""
+    """Load the extractor, what it loads on first use, and spaCy's two pipelines: what
+    every extraction needs."""
     from pariter.align.segment import pipeline
-    import pariter.extract  # noqa: F401
+    from pariter.extract.document import warm_up
 
+    warm_up()
     pipeline("zh")
     pipeline("en")
 
