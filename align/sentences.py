@@ -735,7 +735,53 @@ def align_vectors(
                        merge_gain=p.merge_gain, classes=cls, kinds=knd,
                        vectors=(x, y) if x.shape[1] == int(getattr(embedder, "dim", -1)) else None,
                        pair_floor=None if p.pair_percentile is None else random_cosine(x, y, p.pair_percentile))
+    if knd is not None:
+        beads = headings_follow_content(beads, knd, x, y)
     return beads
+
+
+HEADING_KIND = 1
+"""The kind of a heading in `align_vectors`'s `kinds` (`pariter.align.items.HEADING`)."""
+
+
+def headings_follow_content(beads: Sequence[Bead], kinds: tuple[Sequence[int], Sequence[int]],
+                            x: np.ndarray, y: np.ndarray) -> list[Bead]:
+    """A heading pairs with the heading of the section its content pairs with.
+
+    Where two headings pair and the next full bead comes only after a run of nulls on one
+    side that holds some text and ends in a heading of that side, the reading the path
+    gives — a section translated as its heading alone, its text dropped, and the next
+    section's text translated without its heading — is what a translation does not do;
+    a whole section left out is: the first heading pairs with the one that ends the run,
+    whose text the next bead pairs, and the other heading joins the nulls (vimtutor:
+    "第二講第四節" took "Lesson 2.4" by its number and cosine while lessons 2.4-2.5 are not
+    in the Chinese and its text pairs with that of "Lesson 2.6")."""
+    out = list(beads)
+    for k in range(len(out)):
+        b = out[k]
+        if not (len(b.src) == 1 and len(b.tgt) == 1 and kinds[0][b.src[0]] == HEADING_KIND
+                and kinds[1][b.tgt[0]] == HEADING_KIND):
+            continue
+        q = k + 1
+        while q < len(out) and bool(out[q].src) != bool(out[q].tgt):
+            q += 1
+        run = out[k + 1 : q]
+        if len(run) < 2 or q == len(out) or len({bool(r.src) for r in run}) > 1:
+            continue
+        side = 0 if run[0].src else 1
+        last = (run[-1].src or run[-1].tgt)[-1]
+        text = [i for r in run[:-1] for i in (r.src or r.tgt) if kinds[side][i] != HEADING_KIND]
+        after = (out[q].src if side == 0 else out[q].tgt)[0]
+        if kinds[side][last] != HEADING_KIND or not text or kinds[side][after] == HEADING_KIND:
+            continue
+        i, j = b.src[0], b.tgt[0]
+        if side == 1:
+            cos = float(np.clip(x[i] @ y[last], 0.0, 1.0))
+            out[k : q] = [Bead((), (j,), 0.0)] + run[:-1] + [Bead((i,), (last,), cos)]
+        else:
+            cos = float(np.clip(x[last] @ y[j], 0.0, 1.0))
+            out[k : q] = [Bead((i,), (), 0.0)] + run[:-1] + [Bead((last,), (j,), cos)]
+    return out
 
 
 def align_sentences(

@@ -345,3 +345,18 @@ def test_a_heading_is_never_merged_with_sentences() -> None:
     src, tgt = ["b", "a"], ["A B"]
     assert _pairs(refine(beads, src, tgt, _BagOfWords())) == [((0, 1), (0,))]
     assert _pairs(refine(beads, src, tgt, _BagOfWords(), kinds=([1, 0], [0]))) == _pairs(beads)
+
+
+def test_a_heading_pairs_with_the_heading_of_its_content() -> None:
+    """Two headings paired, then a run of target nulls holding text and ending in a target
+    heading before the next full bead: the source heading pairs with that last heading and
+    the first target heading (its section left out whole) joins the nulls."""
+    from pariter.align.sentences import headings_follow_content
+
+    x, y = normalise(np.eye(4)[:2]), normalise(np.eye(4))
+    kinds = ([1, 0], [1, 0, 1, 0])  # source: heading, text; target: heading, text, heading, text
+    beads = [Bead((0,), (0,), 0.3), Bead((), (1,), 0.0), Bead((), (2,), 0.0), Bead((1,), (3,), 0.8)]
+    assert _pairs(headings_follow_content(beads, kinds, x, y)) == [
+        ((), (0,)), ((), (1,)), ((0,), (2,)), ((1,), (3,))]
+    no_text = [Bead((0,), (0,), 0.3), Bead((), (1,), 0.0), Bead((1,), (2,), 0.8)]  # a sub-heading
+    assert _pairs(headings_follow_content(no_text, ([1, 0], [1, 1, 0]), x, y[:3])) == _pairs(no_text)
