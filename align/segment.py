@@ -87,9 +87,16 @@ def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
     return nxt[:1].islower() or nxt[:1].isdigit()
 
 
-def _alone(doc: Doc, i: int) -> bool:
-    """Does token ``i`` stand as a word: first, or after white space or an opening bracket
-    or quote (not glued to a number: "54◦N")?"""
+def _initial(doc: Doc, stop: int) -> bool:
+    """Could the word before the full stop ending at token ``stop`` be an initial? It
+    stands as a word (first, or after white space or an opening bracket or quote: not
+    glued to a number, "54◦N.") and the stop follows it directly ("type w . If" is a
+    letter and a full stop)."""
+    i = stop
+    if doc[stop].text == ".":
+        i = stop - 1
+        if i < 0 or doc[i].whitespace_:
+            return False
     return i <= 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text[-1:] in "([{\"'“‘"
 
 
@@ -110,7 +117,7 @@ def english_boundaries(doc: Doc) -> Doc:
                 is_stop = end_token.text.endswith(".")
                 if is_stop and _inside_word(doc, end_token):
                     pass  # a file name or a host: "nanicolle-zh.PDF"
-                elif not (_en_continues(before, text, _alone(doc, pending - (end_token.text == ".")))
+                elif not (_en_continues(before, text, _initial(doc, pending))
                           if is_stop else text[:1].islower()):
                     # (after "!" or "?" a word in lower case goes on with the sentence: an
                     # aside "(NB: both lower case!) respectively", a quotation "“Why?” he")

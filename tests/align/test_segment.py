@@ -111,3 +111,6 @@ def test_marks_inside_words_and_asides_do_not_end_sentences() -> None:
     # a letter glued to a number is a unit, not an initial
     assert sentences("It lies at 54◦N. One can load it. J. Smith wrote.", "en") == [
         "It lies at 54◦N.", "One can load it.", "J. Smith wrote."]
+    # ... and so is a letter whose stop stands apart from it
+    assert sentences("Vim is waiting for you to type w . If you see it, start over.", "en") == [
+        "Vim is waiting for you to type w .", "If you see it, start over."]
