@@ -756,8 +756,21 @@ def line_sizes(l: Line) -> tuple[float, ...]:
     return l.sizes or (l.size,)
 
 
+def _ink_order(chars: list[Char]) -> list[Char]:
+    """Glyphs in order of their boxes, except where a glyph's box starts before its
+    neighbour's but all its ink lies right of that neighbour's box: xeCJK compresses a
+    full-width bracket after a Latin letter, so the box of "（" starts 0.7 pt before the
+    "t" of "install-win.bat" while the bracket is drawn 5 pt to its right ("…ba（t")."""
+    for i in range(1, len(chars)):
+        a, b = chars[i - 1], chars[i]
+        if a.tight is not None and not a.text.isspace() and a.tight[0] >= b.x1 \
+                and a.tight[2] > a.tight[0]:
+            chars[i - 1], chars[i] = b, a
+    return chars
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
-    chars = _compose_accents(sorted(seg.chars, key=_BY_X0_SEQ))
+    chars = _compose_accents(_ink_order(sorted(seg.chars, key=_BY_X0_SEQ)))
     if "E" in map(_TEXT, chars):
         _tex_logos(chars)
     # The votes below count each distinct value once per glyph and then merge what is

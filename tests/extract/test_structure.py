@@ -405,3 +405,16 @@ def test_a_label_in_much_smaller_type_beside_a_line_is_a_line_of_its_own() -> No
     assert [l.text for l in build_lines(near + text, 1)] == ["oneside 指明论文的单双面模式"]
     mark = [_ch("2", 110.0, 113.8, 6.8, 301.7, 0)]
     assert len(build_lines(mark + text, 1)) == 1
+
+
+def test_a_compressed_bracket_whose_ink_follows_a_letter_reads_after_it() -> None:
+    """xeCJK compresses a full-width bracket after a Latin letter: the box of "（" starts
+    0.7 pt before the "t" it follows, its ink 5 pt right of that letter's box."""
+    t = _ch("t", 239.65, 244.42, 10.5, 456.0, 1)
+    t.tight = (240.32, 448.0, 244.04, 456.0)
+    bracket = _ch("（", 238.92, 249.42, 10.5, 456.0, 2)
+    bracket.tight = (245.75, 447.0, 248.76, 458.0)
+    w = _ch("W", 249.42, 260.4, 10.5, 456.0, 3)
+    w.tight = (249.42, 448.0, 260.35, 456.0)
+    (line,) = build_lines([t, bracket, w], 1)
+    assert line.text == "t（W"
