@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import clause_number, follows
-from .lines import Line, apart, is_cjk, line_sizes
+from .lines import APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
 from .fonts import WEIGHT_STEP
 from .lang import detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
@@ -176,9 +176,9 @@ def _beside(l: Line, cur: Block, ds: DocStyle, nxt: Line | None) -> bool:
     order puts between its lines), and level with the block's last line or with the next
     line, which goes on with the block?"""
     a = cur.lines[-1]
+    if l.page != a.page or l.size > APART_SIZE_SHARE * a.size:
+        return False  # asked at every line: the cheap tests first, before the block's lines
     here = [x for x in cur.lines if x.page == l.page]
-    if l.page != a.page or not here:
-        return False
     left, right = min(x.x0 for x in here), max(x.x1 for x in here)
     gap = left - l.x1 if l.x1 <= left else l.x0 - right
     if gap <= 0 or not apart(l.size, a.size, gap, l.text):
