@@ -34,6 +34,29 @@ EN_ABBREVIATIONS = frozenset(
 )
 
 
+#: Quote marks that may open a sentence as well as close one: a typesetter that prints ”
+#: (or the straight ") on both sides of a quotation ("”Skole” and ”Education” are…") puts
+#: one right after the full stop of the sentence before.
+AMBIGUOUS_QUOTES = frozenset("”\"")
+
+
+def _quote_open(text: str) -> bool:
+    """Does ``text`` (a sentence so far) hold a quotation that is still open? Only then does a
+    quote mark after its end close it; otherwise the mark opens the next sentence. “…” count
+    as pairs; a mark used both ways (” with no “ in the sentence, or ") is open when odd."""
+    opening, closing = text.count("“"), text.count("”")
+    if opening:
+        return opening > closing
+    return closing % 2 == 1 or text.count('"') % 2 == 1
+
+
+def _opens_next(doc: Doc, token, begin: int) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Is ``token``, a quote mark right after a sentence end, the opening quote of the next
+    sentence: the sentence that ended (from token ``begin``) holds no open quotation?"""
+    return (token.text in AMBIGUOUS_QUOTES
+            and not _quote_open(doc.text[doc[begin].idx:token.idx]))
+
+
 def _mark(doc: Doc, starts: set[int]) -> Doc:
     for token in doc:
         token.is_sent_start = token.i == 0 or token.i in starts
@@ -49,10 +72,15 @@ def _blank_lines(doc: Doc) -> set[int]:
 def chinese_boundaries(doc: Doc) -> Doc:
     starts = _blank_lines(doc)
     seen_end = False
+    begin = 0  # the token the current sentence starts at
     for token in doc:
         chars = token.text.strip()
-        if seen_end and chars and not all(c in CLOSERS or c in ZH_END for c in chars):
+        if token.i in starts:
+            begin = token.i
+        if seen_end and chars and (not all(c in CLOSERS or c in ZH_END for c in chars)
+                                   or _opens_next(doc, token, begin)):
             starts.add(token.i)
+            begin = token.i
             seen_end = False
         if chars and chars[-1] in ZH_END and not _inside_word(doc, token):
             seen_end = True
@@ -104,11 +132,19 @@ def _initial(doc: Doc, stop: int) -> bool:
 def english_boundaries(doc: Doc) -> Doc:
     starts = _blank_lines(doc)
     pending: int | None = None  # index of the token that ended a sentence, if any
+    begin = 0  # the token the current sentence starts at
     for token in doc:
         text = token.text
+        if token.i in starts:
+            begin = token.i
         if token.is_space:
             continue
         if pending is not None:
+            if _opens_next(doc, token, begin):
+                starts.add(token.i)
+                begin = token.i
+                pending = None
+                continue
             if text in CLOSERS or (text and all(c in EN_END for c in text)):
                 pass  # quotes, brackets, "?!" stay with the sentence they close
             else:

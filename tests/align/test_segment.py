@@ -114,3 +114,21 @@ def test_marks_inside_words_and_asides_do_not_end_sentences() -> None:
     # ... and so is a letter whose stop stands apart from it
     assert sentences("Vim is waiting for you to type w . If you see it, start over.", "en") == [
         "Vim is waiting for you to type w .", "If you see it, start over."]
+
+
+def test_a_quote_mark_after_a_sentence_end_closes_only_an_open_quotation() -> None:
+    # some typesetters print ” on both sides of a quotation: after a sentence that holds no
+    # open quotation the mark opens the next sentence
+    zh = "两个项目合为一体，而维持了两者的名称。”Skole” 和 ”Education” 是两个好领会的措辞。"
+    assert sentences(zh, "zh") == ["两个项目合为一体，而维持了两者的名称。",
+                                   "”Skole” 和 ”Education” 是两个好领会的措辞。"]
+    en = "Both names stayed. ”Skole” and ”Education” are two well understood terms."
+    assert sentences(en, "en") == ["Both names stayed.",
+                                   "”Skole” and ”Education” are two well understood terms."]
+    # a quotation that is open is closed by it, whichever way the marks are printed
+    assert sentences("他说：“好。”然后走了。", "zh") == ["他说：“好。”", "然后走了。"]
+    assert sentences('He said "I am done." Then he left.', "en") == [
+        'He said "I am done."', "Then he left."]
+    assert sentences("He said ”I am done.” Then he left.", "en") == [
+        "He said ”I am done.”", "Then he left."]
+
