@@ -17,6 +17,7 @@ from pariter.align.sentences import (
     align_vectors,
     bead_types,
     dp_align,
+    is_complete,
     window_mean,
 )
 
@@ -311,6 +312,41 @@ def test_a_run_of_nulls_opens_once() -> None:
     types = bead_types(3, 1)
     assert dp_align(3, 1, lo, hi, types, costs, 0.6) == [((0, 1, 2), (0,))]
     assert dp_align(3, 1, lo, hi, types, costs, 0.6, c_extend=0.48) == [((0,), ()), ((1,), ()), ((2,), (0,))]
+
+
+def test_a_complete_translation_needs_more_evidence_to_leave_a_sentence_out() -> None:
+    """The target renders one long source sentence as two, the second adding two words of
+    its own: the DP pairs 1-2, and the bead embeds better without that second sentence by a
+    gain g.  Above a split margin of g / 2 it leaves, unless the text is a complete
+    translation (a long one whose DP path left nearly nothing out): there the margin is 2 g
+    and it stays.  A short text with no null is no evidence of completeness."""
+    def texts(n: int) -> tuple[list[str], list[str], int]:
+        src, tgt = [f"a{i} b{i} c{i}" for i in range(n)], [f"A{i} B{i} C{i}" for i in range(n)]
+        k = n // 2
+        src[k], tgt[k] = f"a{k} b{k} c{k} d{k} e{k} f{k}", f"A{k} B{k} C{k} D{k} E{k}"
+        tgt.insert(k + 1, f"F{k} z{k} y{k}")
+        return src, tgt, k
+
+    for n, complete in ((10, False), (400, True)):
+        src, tgt, k = texts(n)
+        bag = _BagOfWords()
+        x, y = bag.encode(src), bag.encode(tgt)
+        v = bag.encode([src[k], tgt[k] + " " + tgt[k + 1], tgt[k]])
+        gain = float(v[0] @ v[2] - v[0] @ v[1])
+        assert gain > 0.0
+        dp = align_vectors(x, y, params=AlignParams(refine_gain=None))
+        assert ((k,), (k, k + 1)) in _pairs(dp)
+        assert is_complete(_pairs(dp), len(x), len(y), 0.01) == complete
+        out = {}
+        for rate in (None, 0.01):
+            params = AlignParams(split_margin=gain / 2, complete_rate=rate, complete_margin=2 * gain)
+            beads = align_vectors(x, y, params=params, src_texts=src, tgt_texts=tgt, embedder=bag)
+            _covers(beads, len(x), len(y))
+            out[rate] = ((k,), (k, k + 1)) in _pairs(beads)
+        assert out == {None: False, 0.01: complete}
+    assert is_complete([((i,), (i,)) for i in range(1000)] + [((), (1000,))], 1000, 1001, 0.01)
+    assert not is_complete([((i,), (i,)) for i in range(1000)] + [((), (j,)) for j in range(1000, 1020)],
+                           1000, 1020, 0.01)
 
 
 def test_opposite_nulls_side_by_side_pair_when_alike() -> None:
