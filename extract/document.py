@@ -31,6 +31,7 @@ from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, cal
                         note_areas, parse_notes, without_backlinks)
 from .frontmatter import after_contents, before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
+from .grids import grid_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
@@ -398,6 +399,9 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
             for l in merge_band_lines(leaf, pg.width):
                 l.col = i
                 ordered.append(l)
+    # unruled tables: the rows of the grids the reading order found
+    unruled, ordered = grid_tables(ordered, toc_pages(ordered))
+    table_boxes = sorted(table_boxes + unruled, key=lambda pt: (pt[0], pt[1].top, pt[1].x0))
     # endnotes: a Notes section the text calls
     sections = find_sections(ordered)
     if sections:

@@ -260,6 +260,7 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
                 if p.x1 - p.x0 < l.x1 - l.x0 and l.size >= p.size - PIECE_SIZE_TOLERANCE:
                     p.fontname, p.bold, p.colour, p.size = l.fontname, l.bold, l.colour, l.size
                     p.font = l.font  # its weight and shape too: styles are read from them
+                p.cells = (p.cells or [p.text]) + (l.cells or [l.text])
                 p.text = p.text + " " + l.text
                 if l.kind == "grid":
                     p.kind = "grid"

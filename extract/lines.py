@@ -241,6 +241,9 @@ class Line:
     #: the type sizes (to 0.1 pt) that set at least :data:`LINE_SIZE_SHARE` of the line's
     #: length; empty when unknown (a line made by hand): then ``size`` alone
     sizes: tuple[float, ...] = ()
+    #: the texts of the pieces a printed row was joined from, left to right, when the
+    #: row is one of a grid's (:func:`~pariter.extract.layout.merge_band_lines`): its cells
+    cells: list[str] | None = None
 
     @property
     def width(self) -> float:

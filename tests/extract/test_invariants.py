@@ -121,9 +121,8 @@ def test_text_is_clean(doc: Document) -> None:
 #: known exceptions, each a gap of the extractor rather than of the property (strict: a
 #: fix makes the test say so)
 SPACED_CJK = {
-    "zh_pdfplumber_issue-71_duplicate_chars": "a form: label and value cells on one line "
-                                              "are read as one paragraph",
-    "zh_research_report_rapiddoc": "an unruled table on p.4 read as paragraphs",
+    "zh_research_report_rapiddoc": "p.1's list of related reports in the sidebar: a "
+                                   "title wrapped in its column is joined with a space",
 }
 
 
