@@ -400,6 +400,9 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                 l.col = i
                 ordered.append(l)
     # unruled tables: the rows of the grids the reading order found
+    # (the page's measurements — line pitch, column edges — keep the table's rows: it is
+    # set in the text's column, on the text's leading)
+    measured = ordered
     unruled, ordered = grid_tables(ordered, toc_pages(ordered))
     table_boxes = sorted(table_boxes + unruled, key=lambda pt: (pt[0], pt[1].top, pt[1].x0))
     # endnotes: a Notes section the text calls
@@ -416,7 +419,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     decide_markers(by_page, notes, warnings, {pg.number: pg.links for pg in pages})
 
     # structure: measure the document, group lines, decide roles, assemble
-    ds = DocStyle(ordered, body)
+    ds = DocStyle(measured, body)
     cover, title = title_lines(ordered, ds)
     meta_title = doc.title
     doc.title = title or doc.title
