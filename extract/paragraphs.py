@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import clause_number, follows
-from .lines import APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
+from .lines import APART_GAP_EM, APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
 from .fonts import WEIGHT_STEP
 from .lang import detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
@@ -151,6 +151,11 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
             # paragraph goes on past it
             out.append(Block([l], "beside"))
             continue
+        if cur is not None and _side_label(l, cur, ds, nxt):
+            # a label in a column of its own left of the paragraph ("Note" beside the
+            # note): read before it, and the paragraph goes on past it
+            out.insert(out.index(cur), Block([l], "beside"))
+            continue
         why = None if cur is None else breaks(cur.lines[-1], l, cur, ds, nxt)
         if cur is not None and why is None and _counts_on(cur.lines[-1], l, counts):
             why = "count"
@@ -187,6 +192,30 @@ def _beside(l: Line, cur: Block, ds: DocStyle, nxt: Line | None) -> bool:
         return True
     return (nxt is not None and nxt.page == l.page and _level(l, nxt)
             and not (left - nxt.x1 >= 0 or nxt.x0 - right >= 0)  # the next line is the block's
+            and breaks(a, nxt, cur, ds) is None)
+
+
+#: A side label is a word or two ("Note", "提示", "Warning"), not a list label or a sentence.
+_SIDE_LABEL = re.compile(r"^(?:[^\W\d_]{2,}|[\u4e00-\u9fff]{1,4})(?: [^\W\d_]{2,}){0,2}[:：]?$")
+
+
+def _side_label(l: Line, cur: Block, ds: DocStyle, nxt: Line | None) -> bool:
+    """Does ``l``, in the type of the text, stand in a column of its own left of the block
+    being read: a word or two wholly left of every line of the block on the page, set apart
+    by more than a space, and standing within the block's height — beside its last line (in
+    its height, not in the next line's), or between it and the next line, which goes on with the block at its left edge (a
+    "Note" centred beside a note of three lines, which reading by height puts between them)?"""
+    a = cur.lines[-1]
+    if l.page != a.page or l.x0 >= a.x0 or len(l.text) > 24 or not _SIDE_LABEL.match(l.text.strip()):
+        return False  # asked at every line: the cheap tests first
+    here = [x for x in cur.lines if x.page == l.page]
+    left = min(x.x0 for x in here)
+    if left - l.x1 <= APART_GAP_EM * l.size or abs(a.x0 - left) > EDGE_EM * a.size:
+        return False
+    if l.top < a.bottom and a.top < l.bottom:  # beside the last line
+        return nxt is None or nxt.page != l.page or not (l.top < nxt.bottom and nxt.top < l.bottom)
+    return (nxt is not None and nxt.page == l.page and a.baseline < l.baseline < nxt.baseline
+            and nxt.x0 > l.x1 and abs(nxt.x0 - left) <= EDGE_EM * a.size
             and breaks(a, nxt, cur, ds) is None)
 
 

@@ -158,3 +158,26 @@ def test_a_label_beside_a_paragraph_does_not_cut_it() -> None:
     got = blocks(lines, ds)
     assert [x.text for x in got[0].lines] == [lines[0].text, lines[3].text]
     assert all(x.why == "beside" for x in got[1:])
+
+
+def test_a_side_label_in_the_type_of_the_text_is_read_before_its_block() -> None:
+    # an admonition laid out as a two-cell row (asciidoctor HTML printed by LibreOffice):
+    # "Note" centred beside a three-line note, which reading by height puts after the
+    # note's second line; it must neither cut the note nor run into it
+    edge, pitch = 87.5, 27.5
+    note = [_sized(edge, 263.6, "Hotkey configurations are not imported from previous versions "
+                   "at this time, and you can import them by hand", 12.0, 555.5),
+            _sized(edge, 263.6 + pitch, "by copying the hotkeys files from the old configuration "
+                   "directory to the new one; please note that KiCad will not", 12.0, 557.0),
+            _sized(58.2, 297.4, "Note", 12.0, 81.5),
+            _sized(edge, 263.6 + 2 * pitch, "detect conflicts such as one key used twice.", 12.0, 327.5)]
+    body = [_sized(56.8, 150.0 + k * pitch, "Body text of the page runs from the column's left edge "
+                   "to its right edge in this document", 12.0, 562.0) for k in range(3)]
+    ds = DocStyle(body + note, Style(12.0, 400, False, False, "serif", (0.0,)))
+    got = blocks(note, ds)
+    assert [[x.text for x in b.lines] for b in got] == [
+        ["Note"], [note[0].text, note[1].text, note[3].text]]
+    # a list label or a word of the text's own column is no side label
+    for text, x0 in (("1.", 58.2), ("Note", edge)):
+        lines = note[:2] + [_sized(x0, 297.4, text, 12.0, x0 + 20)] + note[3:]
+        assert [b.lines[0].text for b in blocks(lines, DocStyle(body + lines, ds.body))][0] != text
