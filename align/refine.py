@@ -20,6 +20,10 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   for a sentence carrying a URL the bead's other side does not print;
 * **merge** (with `merge_gain`): two adjacent beads become one when the merged bead
   scores more than `merge_gain` above the better of the two (2-2 and larger beads);
+* **slide** (with `slide`, after the rounds): a 1-1 bead beside a run of nulls on one
+  side takes as its partner the sentence of the run that scores more than `gain` above
+  the one it has, which joins the nulls (the same summed-score rule as a boundary move:
+  a null scores 0 wherever it stands);
 * **pairs** (with `pair_floor`, after the rounds): a sentence left out on each side at the
   same point becomes a 1-1 bead when the two are more alike than random pairs of the
   text mostly are.
@@ -159,11 +163,13 @@ def refine(
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
     pair_floor: float | None = None,
     kinds: tuple[Sequence[int], Sequence[int]] | None = None,
+    slide: bool = False,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
 
     `vectors`: the sentences' own vectors, used for one-sentence bead sides instead of
-    embedding them again.
+    embedding them again.  `slide`: after the rounds, a 1-1 bead beside a run of nulls may
+    take its partner from the run (`_slide_across_nulls`).
 
     With `classes`, a move is never made whose bead would mix classes, with `kinds` none
     whose bead side of several sentences would mix kinds (see `sentences.vecalign_costs`)."""
@@ -235,6 +241,8 @@ def refine(
                 out.append(beads[k])
                 k += 1
         beads = out
+    if slide:
+        beads = _slide_across_nulls(beads, sc, gain, allowed)
     if pair_floor is not None:
         beads = _pair_nulls(beads, sc, pair_floor, allowed)
     return beads
@@ -275,4 +283,62 @@ def _pair_nulls(beads: list, sc: _Scores, floor: float, allowed) -> list:  # noq
         else:
             out.append(beads[k])
             k += 1
+    return out
+
+
+def _slide_across_nulls(beads: list, sc: _Scores, gain: float, allowed) -> list:  # noqa: ANN001
+    """A 1-1 bead beside a run of nulls on one side takes, as its partner on that side, the
+    sentence of the run its other sentence resembles best, when that one scores more than
+    `gain` above the bead; the sentence it had joins the nulls.
+
+    The DP may pair a sentence with the first of a run the translation left out and absorb
+    the true partner, at the run's far end, into a many-to-one bead, which the splits then
+    take apart: the pair stays one place off ("*.rpt 报告文件" with "Storing and sending
+    KiCad files", whose translation "存储和发送 KiCad 文件" ends the run).  Nothing of the
+    other side lies between, so any sentence of the run keeps the order."""
+    from .sentences import Bead
+
+    out = list(beads)
+    cands = []
+    for k, b in enumerate(out):
+        if len(b.src) != 1 or len(b.tgt) != 1:
+            continue
+        for side in (0, 1):
+            for step in (1, -1):
+                run = []
+                q = k + step
+                while 0 <= q < len(out) and bool(out[q].src) != bool(out[q].tgt) and (0 if out[q].src else 1) == side:
+                    run.append(q)
+                    q += step
+                if run:
+                    cands.append((k, side, run))
+    if not cands:
+        return out
+    keys = set()
+    for k, side, run in cands:
+        b = out[k]
+        keys |= {(0, b.src), (1, b.tgt)} | {(side, out[q].src or out[q].tgt) for q in run}
+    sc.need(keys)
+    moves = []
+    for k, side, run in cands:
+        b = out[k]
+        now = sc.score(b.src, b.tgt)
+        for q in run:
+            s_new = out[q].src if side == 0 else b.src
+            t_new = b.tgt if side == 0 else out[q].tgt
+            if not allowed([(s_new, t_new)]):
+                continue
+            delta = sc.score(s_new, t_new) - now
+            if delta > gain:
+                moves.append((delta, k, q, s_new, t_new))
+    used: set[int] = set()
+    for _, k, q, s_new, t_new in sorted(moves, key=lambda mv: (-mv[0], mv[1], mv[2])):
+        lo, hi = min(k, q), max(k, q)
+        if any(r in used for r in range(lo, hi + 1)):
+            continue
+        used.update(range(lo, hi + 1))
+        b = out[k]
+        left = Bead(b.src, (), 0.0) if out[q].src else Bead((), b.tgt, 0.0)  # the sentence it had
+        out[q] = Bead(s_new, t_new, float(np.clip(sc.score(s_new, t_new), 0.0, 1.0)))
+        out[k] = left
     return out

@@ -349,6 +349,21 @@ def test_a_complete_translation_needs_more_evidence_to_leave_a_sentence_out() ->
                            1000, 1020, 0.01)
 
 
+def test_a_pair_slides_to_its_partner_across_a_run_of_nulls() -> None:
+    """The DP paired "q" with "B" and left "r" and "b" out; "b" is B's translation: the bead
+    takes it, and "q" joins the nulls.  A bead whose partner is no better stays."""
+    src, tgt = ["a", "q", "r", "b", "c"], ["A", "B", "C"]
+    off = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.1), Bead((2,), (), 0.0), Bead((3,), (), 0.0),
+           Bead((4,), (2,), 1.0)]
+    out = refine(off, src, tgt, _BagOfWords(), null_margin=None, slide=True)
+    assert _pairs(out) == [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), (1,)), ((4,), (2,))]
+    assert out[3].score == pytest.approx(1.0, abs=1e-6)
+    assert _pairs(refine(off, src, tgt, _BagOfWords(), null_margin=None)) == _pairs(off)  # switched off
+    right = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 1.0), Bead((3,), (2,), 1.0)]
+    src, tgt = ["a", "q", "b", "c"], ["A", "B", "C"]
+    assert _pairs(refine(right, src, tgt, _BagOfWords(), null_margin=None, slide=True)) == _pairs(right)
+
+
 def test_opposite_nulls_side_by_side_pair_when_alike() -> None:
     """A sentence left out on each side at the same point is one 1-1 bead when the two are
     more alike than the floor; an addition next to an unrelated omission stays."""
