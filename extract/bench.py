@@ -105,16 +105,18 @@ def glyphs_only(path: Path) -> int:
     tables and links of every page, without hygiene, lines or structure. Beside the
     1-process run it splits our time between reading the PDF and building the document."""
     from pariter.errors import InputError
+    from pariter.extract.document import cycle_collector_paused
     from pariter.extract.readers import check_file, open_source
 
-    try:
-        src = open_source(path, check_file(path))
-    except InputError:
-        return 0
-    try:
-        return sum(len(pc.chars) for pc in src.pages())
-    finally:
-        src.close()
+    with cycle_collector_paused():  # as extract_pdf reads
+        try:
+            src = open_source(path, check_file(path))
+        except InputError:
+            return 0
+        try:
+            return sum(len(pc.chars) for pc in src.pages())
+        finally:
+            src.close()
 
 
 def batch(pdfs: list[Path]) -> int:

@@ -1074,6 +1074,7 @@ class PdfiumSource:
                     walk(el, (), 0)
         finally:
             raw.FPDF_StructTree_Close(tree)
+            walk = None  # type: ignore[assignment]  # the closure's cycle (see _objects)
         return out
 
     # -- drawings -----------------------------------------------------------------------------
@@ -1137,7 +1138,13 @@ class PdfiumSource:
 
         page_ptr = _addr(page.raw)
         page_vp, get_obj = c_void_p(page_ptr), L.GetObjectH
-        visit(min(L.CountObjects(page_ptr), budget[0]), lambda k: get_obj(page_vp, k), None, 0)
+        try:
+            visit(min(L.CountObjects(page_ptr), budget[0]), lambda k: get_obj(page_vp, k), None, 0)
+        finally:
+            # visit calls itself through its closure: a cycle (function, cell) that would
+            # keep the page's glyphs, rules and paths alive until the cyclic garbage
+            # collector finds them, where reference counting frees them with the page
+            visit = None  # type: ignore[assignment]
         if budget[0] <= 0:
             pc.problems.append(("too_many_objects", f"over {MAX_OBJECTS_PER_PAGE} drawing "
                                 "objects: the rest not looked at for rules and figures"))
