@@ -732,7 +732,7 @@ def _tag_vote(chars: list[Char]) -> str | None:
     text object share: they are counted, and each distinct pair is named once."""
     if not hasattr(chars[0], "tag"):
         return None
-    if all(type(c) is Char for c in chars):
+    if set(map(type, chars)) == {Char}:
         return _merged(Counter(map(_STRUCT_KEY, chars)), _struct_tag).most_common(1)[0][0]
     return Counter(getattr(c, "tag", None) for c in chars).most_common(1)[0][0]
 
@@ -748,8 +748,9 @@ def _line_sizes(chars: list[Char]) -> tuple[float, ...]:
     """The sizes that set a fair share of the line's length (advances, not glyph counts:
     an ideograph is as long as two Latin letters)."""
     length: dict[float, float] = defaultdict(float)
-    for c in chars:
-        length[_round1(c.size)] += max(0.0, c.x1 - c.x0)
+    for c in chars:  # every glyph of every line: max(0.0, w) and _round1 written out
+        w = c.x1 - c.x0
+        length[round(c.size, 1)] += w if w > 0.0 else 0.0
     total = sum(length.values())
     return tuple(sorted(v for v, n in length.items() if total > 0 and n >= LINE_SIZE_SHARE * total))
 

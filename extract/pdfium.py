@@ -89,6 +89,8 @@ _ODD = frozenset("\x02\ufffe")
 #: the marked-content tag of running matter, as PDFium writes a mark's name (UTF-16LE, NUL)
 _ARTIFACT = "Artifact\x00".encode("utf-16-le")
 _WHITE = frozenset(" \r\n\t\u00a0\u3000")
+#: the characters the glyph loop looks at twice: one test for the rest
+_SPECIAL = _WHITE | _ODD | _HYPHENS
 #: glyph order key: text object's place in the content stream, then PDFium's index
 _SEQ_STRIDE = 1 << 20
 
@@ -613,6 +615,8 @@ class PdfiumSource:
         last_seq, in_order = -1, True
         replaced: list[int] = []  # glyphs whose text is an /ActualText
         unordered = len(order)  # objects the walk did not reach go last, in PDFium's order
+        extended: list[Char] = []  # glyphs a second character was added to (ligatures)
+        special, far = _SPECIAL, _FAR
         # what belongs to the text object of the glyph before, kept in locals: most glyphs
         # follow one of their own object
         cur_obj = 0
@@ -620,6 +624,8 @@ class PdfiumSource:
         upright_x = actual = False
         tf = hscale = descent = size = 0.0
         seq0 = 0
+        fontname, font, colour, upright, mode, angle = "", None, None, True, -1, 0.0
+        mcid, node, artifact = -1, None, False
         for i in range(n):
             if not i & 1023 and i and time.monotonic() > deadline:
                 pc.problems.append(("page_timeout", f"reading the page took over "
@@ -631,10 +637,21 @@ class PdfiumSource:
                 generated += 1
                 continue
             u = text[i] if text is not None else chr(L.GetUnicode(tp, i))
-            if u in _WHITE and L.IsGenerated(tp, i):
-                # a space PDFium put where a TJ kerning gap looked like one: not drawn
-                generated += 1
-                continue
+            hyphen = False
+            if u in special:
+                if u in _WHITE:
+                    if L.IsGenerated(tp, i):
+                        # a space PDFium put where a TJ kerning gap looked like one: not drawn
+                        generated += 1
+                        continue
+                elif u in _ODD:
+                    # PDFium codes a line-end hyphen as U+0002 (U+FFFE in its text dump)
+                    if L.IsHyphen(tp, i):
+                        u, hyphen = "-", True
+                    else:
+                        u = chr(L.GetUnicode(tp, i))
+                else:
+                    hyphen = bool(L.IsHyphen(tp, i))
             if obj != cur_obj:
                 info = objs.get(obj)
                 if info is None:
@@ -646,15 +663,9 @@ class PdfiumSource:
                 upright_x, actual = info.upright and info.along_x, info.actual
                 tf, hscale, descent, size = info.tf, info.hscale, info.descent, info.size
                 seq0 = order.get(obj, unordered) * _SEQ_STRIDE
-            hyphen = False
-            if u in _ODD:
-                # PDFium codes a line-end hyphen as U+0002 (U+FFFE in its text dump)
-                if L.IsHyphen(tp, i):
-                    u, hyphen = "-", True
-                else:
-                    u = chr(L.GetUnicode(tp, i))
-            elif u in _HYPHENS:
-                hyphen = bool(L.IsHyphen(tp, i))
+                fontname, font, colour, upright = info.fontname, info.font, info.colour, info.upright
+                mode, angle, mcid, node, artifact = (info.render_mode, info.angle, info.mcid,
+                                                     info.struct, info.artifact)
             gkey = u  # the character as read: what the glyph cache is keyed by
             known = fglyphs.get(gkey)  # type: ignore[union-attr]
             if known is None:
@@ -675,6 +686,7 @@ class PdfiumSource:
                 # surrogate pair): PDFium repeats the glyph's origin for each, with the
                 # glyph's box, or (text from /ActualText) with the box cut in even parts
                 _extend(prev, u, info, self._loose(tp, i, pf, fview), point)  # type: ignore[arg-type]
+                extended.append(prev)  # type: ignore[arg-type]
                 prev_here = here
                 continue
             prev_obj, prev_here = obj, here
@@ -743,17 +755,16 @@ class PdfiumSource:
                 else:
                     x0, top, x1, bottom = g.box(left, bottom_, right, top_)
                     base = bottom
-            if not (-_FAR < x0 < _FAR and -_FAR < top < _FAR and -_FAR < x1 < _FAR
-                    and -_FAR < bottom < _FAR):
+            if not (-far < x0 < far and -far < top < far and -far < x1 < far
+                    and -far < bottom < far):
                 absurd += 1
                 continue
             seq = seq0 + i
             if seq < last_seq:
                 in_order = False
             last_seq = seq
-            prev = Char(u, x0, top, x1, bottom, info.fontname, size, info.colour, info.upright,
-                        base, seq, ink, info.font, info.render_mode, info.angle, hyphen, bad,
-                        info.mcid, info.struct, info.artifact)
+            prev = Char(u, x0, top, x1, bottom, fontname, size, colour, upright, base, seq, ink,
+                        font, mode, angle, hyphen, bad, mcid, node, artifact)
             append(prev)
         chars_before_sort = list(chars) if replaced else chars
         for k in replaced:
@@ -764,7 +775,9 @@ class PdfiumSource:
             if nxt is not None and abs(nxt.baseline - c.baseline) < ACTUAL_TEXT_BASELINE_EM * c.size \
                     and 0 < nxt.x0 - c.x1 <= c.size:
                 c.x1 = nxt.x0
-        for c in chars:
+        # only a glyph a character was added to has a text of several characters but
+        # for (cid:N), which is unmapped
+        for c in extended:
             if _ffff_read_as_ligature(c):
                 c.text = "\uffff"  # what the map says: the hygiene drops and reports it
         lost = [o for o in order if o not in objs]
