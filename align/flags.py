@@ -36,6 +36,7 @@ __all__ = [
     "addition",
     "number_mismatch",
     "url_mismatch",
+    "untranslated",
     "length_ratio",
     "low_confidence",
     "wording_diff",
@@ -209,6 +210,31 @@ def url_mismatch(src_text: str, tgt_text: str) -> bool:
     return urls(src_text) != urls(tgt_text)
 
 
+UNTRANSLATED_MIN_WORDS = 4
+"""A copy needs this many words of Latin letters to count as untranslated prose: a label
+("Note"), a name ("KiCad"), a command line or a number is the same in both languages by
+nature."""
+
+#: A word of prose: letters only (inner apostrophes and hyphens, a bracket or quote around,
+#: punctuation after), standing between spaces; "gentoo_0.9.12-1.dsc" or "-x" is none.
+_LATIN_WORD = re.compile(r"(?<![^\s])[(\[\"'“‘]?[A-Za-z]{2,}(?:['’-][A-Za-z]+)*[.,;:!?)\]\"'”’]*(?![^\s])")
+
+
+def _same_text(text: str) -> str:
+    """The text as a reader compares it: NFKC, spaces collapsed, case ignored."""
+    return " ".join(_nfkc(text).split()).lower()
+
+
+def untranslated(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> bool:
+    """The two languages differ and both sides print the same prose: a sentence the
+    translation left in the original language (a manual translated in part), which a
+    translator still has to translate and a translation memory should not learn."""
+    if src_lang == tgt_lang or not src_text.strip() or not tgt_text.strip():
+        return False
+    a = _same_text(src_text)
+    return a == _same_text(tgt_text) and len(_LATIN_WORD.findall(a)) >= UNTRANSLATED_MIN_WORDS
+
+
 def length_ratio(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str,
                  band: float = LENGTH_BAND, expected: float | None = None,
                  min_chars: dict[str, int] | None = None) -> bool:
@@ -252,8 +278,11 @@ def link_flags(src_text: str, tgt_text: str, *, score: float, src_lang: str, tgt
         out.append("number_mismatch")
     if url_mismatch(src_text, tgt_text):
         out.append("url_mismatch")
-    if length_ratio(src_text, tgt_text, src_lang, tgt_lang, band, expected, min_chars):
-        out.append("length_ratio")
+    copy = untranslated(src_text, tgt_text, src_lang, tgt_lang)
+    if copy:
+        out.append("untranslated")
+    if not copy and length_ratio(src_text, tgt_text, src_lang, tgt_lang, band, expected, min_chars):
+        out.append("length_ratio")  # (a copy's length says nothing about a translation)
     if low_confidence(score, threshold):
         out.append("low_confidence")
     if wording_diff(diff):

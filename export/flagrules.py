@@ -2,7 +2,7 @@
 
 When a translator merges, splits or changes a link on the review page, the page recomputes
 the flags that need no model — ``omission``, ``addition``, ``number_mismatch``,
-``url_mismatch``, ``length_ratio`` and ``low_confidence`` — so the row says at once what is
+``url_mismatch``, ``untranslated``, ``length_ratio`` and ``low_confidence`` — so the row says at once what is
 still wrong. Those rules live in :mod:`pariter.align.flags`. Writing them again in
 JavaScript would let the two drift apart, so this module hands the page the *definitions*
 that module uses: its regular expressions (translated mechanically from Python's dialect
@@ -143,7 +143,7 @@ def page_rules(src_lang: str, tgt_lang: str) -> dict[str, Any]:
                 else F.expected_ratio(src_lang, tgt_lang))
     regexes = {}
     for name, rx in (("number", F._NUMBER), ("month", F._MONTH_WORD),
-                     ("ordinal", F._ORDINAL), ("url", F._URL)):
+                     ("ordinal", F._ORDINAL), ("url", F._URL), ("latin_word", F._LATIN_WORD)):
         regexes[name] = {"source": js_regex(rx.pattern), "flags": _flags(rx)}
     mins = cfg.length_min_chars
     return {
@@ -155,6 +155,7 @@ def page_rules(src_lang: str, tgt_lang: str) -> dict[str, Any]:
         "mult": {k: _power_of_ten(v) for k, v in {**F._MULT_ZH, **F._MULT_EN}.items()},
         "months": dict(sorted(F._MONTHS.items())),
         "url_trailing": F.URL_TRAILING,
+        "untranslated_min_words": F.UNTRANSLATED_MIN_WORDS,
         "src_lang": src_lang,
         "tgt_lang": tgt_lang,
         "src_min": mins.get(src_lang, F.MIN_CHARS_OTHER),
@@ -293,6 +294,14 @@ var pariterFlags = (function (R) {
     }
     return Array.from(out).sort();
   }
+  function sameText(text) {
+    var words = [], w = "";
+    for (var ch of text.normalize("NFKC")) {
+      if (isSpace(ch)) { if (w) { words.push(w); w = ""; } } else { w += ch; }
+    }
+    if (w) { words.push(w); }
+    return words.join(" ").toLowerCase();
+  }
   function sameJSON(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
   function linkFlags(srcText, tgtText, score, ignore) {
     var s = strip(srcText) !== "", t = strip(tgtText) !== "", out = [];
@@ -302,8 +311,11 @@ var pariterFlags = (function (R) {
       out.push("number_mismatch");
     }
     if (s && t && !sameJSON(urls(srcText), urls(tgtText))) { out.push("url_mismatch"); }
+    var copy = s && t && R.src_lang !== R.tgt_lang && sameText(srcText) === sameText(tgtText)
+      && (sameText(srcText).match(RX.latin_word) || []).length >= R.untranslated_min_words;
+    if (copy) { out.push("untranslated"); }
     var a = charLength(srcText), b = charLength(tgtText);
-    if (a > 0 && b > 0 && a >= R.src_min && b >= R.tgt_min) {
+    if (!copy && a > 0 && b > 0 && a >= R.src_min && b >= R.tgt_min) {
       var r = (b / a) / R.expected;
       if (r > R.band || r < 1.0 / R.band) { out.push("length_ratio"); }
     }

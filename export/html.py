@@ -535,6 +535,7 @@ td.score .num { display:block; font-variant-numeric:tabular-nums; font-weight:60
 .flag-omission, .flag-addition { background:#8e44ad; }
 .flag-number_mismatch, .flag-url_mismatch { background:#d35400; }
 .flag-wording_diff { background:#2c3e50; }
+.flag-untranslated { background:#8e44ad; }
 .meta { margin-top:2px; font-size:11px; color:var(--muted); }
 .meta .uid { font-family:ui-monospace, "DejaVu Sans Mono", monospace; margin-right:4px; }
 .meta .page { margin-right:4px; }

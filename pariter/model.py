@@ -41,6 +41,7 @@ FLAGS: tuple[str, ...] = (
     "addition",
     "number_mismatch",
     "url_mismatch",
+    "untranslated",
     "length_ratio",
     "low_confidence",
     "wording_diff",

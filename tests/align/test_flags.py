@@ -77,3 +77,15 @@ def test_link_flags_order_follows_model():
                        tgt_lang="en", threshold=0.5, diff=[DiffOp("replace", "x", "y")])
     assert out == ["number_mismatch", "url_mismatch", "wording_diff"]
     assert all(f in FLAGS for f in out)
+
+
+def test_a_sentence_left_in_the_original_language_is_untranslated() -> None:
+    en = "Paths can also be set as environment variables outside of KiCad."
+    out = F.link_flags(en, "paths can also be set as  environment variables outside of KiCad.",
+                       score=0.99, src_lang="zh", tgt_lang="en", threshold=0.5)
+    assert out == ["untranslated"]  # its length says nothing of a translation
+    assert not F.untranslated("Note", "NOTE", "zh", "en")  # a label, a name: not prose
+    assert not F.untranslated("dpkg-source -x gentoo_0.9.12-1.dsc", "dpkg-source -x gentoo_0.9.12-1.dsc",
+                              "zh", "en")
+    assert not F.untranslated(en, en, "en", "en")  # two versions in one language
+    assert not F.untranslated("路径也可以设置为 KiCad 之外的环境变量。", en, "zh", "en")

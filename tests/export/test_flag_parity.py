@@ -87,6 +87,10 @@ REAL = [
      "By June 2023, more than 100 large models had been released in China."),
     ("", "Contact us: research@wicinternet.org"),
     ("第1、2、3条", "Articles 1st, 2nd and 3rd"),
+    # a sentence the Chinese version left in English; a label and a name are no such copy
+    ("They are stored in KiCad\u2019s user  configuration files.",
+     "they are stored in KiCad\u2019s user configuration files."),
+    ("Note", "NOTE"), ("KiCad 6.0", "KiCad 6.0"),
 ]
 
 
