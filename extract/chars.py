@@ -300,13 +300,15 @@ class Rule:
 
 @dataclass(slots=True)
 class PageTable:
-    """A ruled table found by the reader (optional: readers may leave it empty)."""
+    """A table found on a page: a ruled one by the reader (optional: readers may leave
+    them out), an unruled one from the page's glyphs (:mod:`.unruled`)."""
 
     x0: float
     top: float
     x1: float
     bottom: float
     rows: list[list[str]]
+    ruled: bool = True
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, cal
 from .frontmatter import after_contents, before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .grids import grid_tables
+from .unruled import unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
@@ -269,6 +270,8 @@ def _read_page(pc: PageChars) -> _PageRead:
     page.lines = attach_tiny_labels(lines)
     page.rules = pc.rules
     page.tables = pc.tables
+    if page.turned is None:  # tables printed without rules, beside the ruled ones
+        page.tables = pc.tables + unruled_tables(lines, chars, pc.tables)
     page.graphics = pc.graphics
     if page.turned is None:  # a turned page's links would need turning too
         page.links = pc.links
@@ -298,6 +301,17 @@ def _read_pages(src: CharSource, p: Path, warnings: list[Warning], jobs: int
         images += r.images
         glyphs[r.page.number] = r.glyphs
     return pages, raw_chars, images, glyphs
+
+
+def _mark_after(t: PageTable, pg: _Page, pages: list[_Page]) -> None:
+    """Mark the first line after table ``t`` (below it, across from it; failing that, the
+    next page's first), so that the text on either side of the table is not joined."""
+    below = [l for l in pg.lines if l.top >= t.bottom - TABLE_SLACK_PT
+             and l.x0 < t.x1 and t.x0 < l.x1]
+    if not below and pg.number < len(pages):
+        below = pages[pg.number].lines
+    if below:
+        min(below, key=lambda l: (l.top, l.x0)).after_table = True
 
 
 def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:  # noqa: ANN001
@@ -405,6 +419,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
 
     # tables: their lines are not paragraphs
     table_boxes: list[tuple[int, PageTable]] = []
+    unruled_lines: list[Line] = []  # measured with the text (below), not read as it
     for pg in pages:
         for t in pg.tables:
             inside = [l for l in pg.lines
@@ -412,8 +427,12 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                       and t.top - TABLE_SLACK_PT <= (l.top + l.bottom) / 2 <= t.bottom + TABLE_SLACK_PT]
             if len(inside) >= TABLE_MIN_LINES:
                 table_boxes.append((pg.number, t))
+                if not t.ruled:
+                    # column by column, as the pitch is measured down a column
+                    unruled_lines.extend(sorted(inside, key=lambda l: (round(l.x0), l.top)))
                 keep = {id(l) for l in inside}
                 pg.lines = [l for l in pg.lines if id(l) not in keep]
+                _mark_after(t, pg, pages)
 
     # reading order (which also finds the rows of unruled tables)
     ordered: list[Line] = []
@@ -426,7 +445,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     # unruled tables: the rows of the grids the reading order found
     # (the page's measurements — line pitch, column edges — keep the table's rows: it is
     # set in the text's column, on the text's leading)
-    measured = ordered
+    measured = ordered + unruled_lines
     unruled, ordered = grid_tables(ordered, toc_pages(ordered))
     table_boxes = sorted(table_boxes + unruled, key=lambda pt: (pt[0], pt[1].top, pt[1].x0))
     # endnotes: a Notes section the text calls

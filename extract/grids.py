@@ -64,6 +64,8 @@ def grid_tables(ordered: list[Line], contents: set[int] = frozenset()
             box = PageTable(min(r.x0 for r in run), min(r.top for r in run),
                             max(r.x1 for r in run), max(r.bottom for r in run), rows)
             tables.append((l.page, box))
+            if j < len(ordered):
+                ordered[j].after_table = True
         else:
             rest.extend(run)
         i = j

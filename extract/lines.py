@@ -244,6 +244,9 @@ class Line:
     #: the texts of the pieces a printed row was joined from, left to right, when the
     #: row is one of a grid's (:func:`~pariter.extract.layout.merge_band_lines`): its cells
     cells: list[str] | None = None
+    #: set on the first line after a table taken out of the text (:mod:`.grids`,
+    #: :mod:`.unruled`): the text before the table does not run on into it
+    after_table: bool = False
 
     @property
     def width(self) -> float:

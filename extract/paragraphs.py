@@ -242,6 +242,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     ``nxt``, the line after ``b``, tells a hanging indent from a first-line indent."""
     if a.kind == "grid" or b.kind == "grid":
         return "grid"  # rows of a grid are lines of their own
+    if b.after_table:
+        return "table"  # a table stood between them, taken out of the text
     if a.kind != b.kind and "caption" in (a.kind, b.kind) and not _caption_wraps(a, b, ds):
         return "caption"
     if starts_item(b.text) and _item_can_start(a, b, cur, ds):

@@ -1,0 +1,390 @@
+"""Unruled tables found from a page's glyphs: cells that start at shared column edges.
+
+A table printed without rules (HTML tables without borders, LibreOffice's, forms) is
+seen by a reader from how its text stands: the cells of a column start at one x, row
+after row; a cell of the next column stands beside each of them, past a gap wider than
+the text's word spacing; a left cell never runs into the next column. Read as lines,
+such a table became paragraphs of cells, or cells of a row glued into one line
+("*.kicad_sch包含所有信息…"), between the sentences an aligner pairs.
+
+Evidence → decision → assembly:
+
+- segments: each line is cut at gaps wider than :data:`CELL_GAP_EM` (a word space is
+  less; a gap beside a CJK glyph that a line builder read as a space too);
+- edges: x positions where at least :data:`MIN_EDGE_CELLS` segments start;
+- columns: two edges are neighbouring columns of a table when segments on them stand
+  side by side (overlapping vertically) in at least :data:`MIN_ROWS` places;
+- region: the run of segments, top to bottom, that each start on one of the table's
+  edges and stay inside their column; a line starting there and running across the next
+  edge (a paragraph, a label over the table) ends it;
+- vetoes: a column of list labels (a hanging list, notes), a column of justified lines
+  (a page in two columns), monospace text (code), leader dots (contents);
+- rows: segments whose boxes overlap vertically are one row (a cell centred against a
+  two-line neighbour overlaps both of its lines).
+
+Page-local (pass 1): each page is measured by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .chars import Char, PageTable
+from .lines import Line, is_cjk
+
+#: A gap between two glyphs of a line this many ems wide (or wider) parts two cells: a
+#: word space is 0.25–0.33 em, and CJK text sets none.
+CELL_GAP_EM: float = 0.5
+#: ... and at least this many times the line's (lower) middle word gap: a justified line
+#: stretches all its spaces alike, a cell gap stands out of its line.
+CELL_GAP_RATIO: float = 1.5
+#: Segments starting within this many points start at one edge (a cell's padding is the
+#: same for every cell of a column; a justified word stream is not that exact).
+EDGE_TOL_PT: float = 1.0
+#: An edge is where at least this many segments start (a column of three cells).
+MIN_EDGE_CELLS: int = 3
+#: Two columns stand side by side in at least this many rows.
+MIN_ROWS: int = 2
+#: A segment stays in its column when it ends this many points before the next edge.
+COLUMN_CLEAR_PT: float = 1.0
+#: Rows are parted by white this many times the region's narrowest white between lines
+#: (plus :data:`ROW_GAP_SLACK_PT`): the lines of a cell stand at the leading, rows apart.
+ROW_GAP_SHARE: float = 1.5
+ROW_GAP_SLACK_PT: float = 1.0
+#: A column whose segments are at least this share list labels (1. (a) • ①) is the
+#: labels of a list or of notes hanging beside their text.
+LABEL_SHARE: float = 0.5
+#: A column whose segments at least this share end at one right edge, and are at least
+#: :data:`JUSTIFIED_MIN_EMS` wide, is justified running text (one column of a page set in
+#: two), not cells.
+JUSTIFIED_SHARE: float = 0.5
+JUSTIFIED_MIN_EMS: float = 10
+#: ... at least this many of them.
+JUSTIFIED_MIN_LINES: int = 2
+#: An edge down which this many justified lines run outside a region is a margin of the
+#: page's running text, not a table's column (three lines: a paragraph, not a cell).
+TEXT_MARGIN_LINES: int = 3
+#: A line of running text has at least this many words, or this many CJK characters.
+PROSE_WORDS: int = 3
+PROSE_IDEOGRAPHS: int = 8
+#: A region whose columns' segments are each at least this share monospace is code
+#: (columns of a listing line up by their indentation and spaces, not as a table).
+MONO_SHARE: float = 0.5
+#: A column (not the last) whose segments are in the middle this many ems wide is a
+#: column of running text: a cell that is not the row's last is a name, a term, a figure.
+TEXT_COLUMN_EMS: float = 15
+#: The columns of a table are set in type sizes (their middle ones) this close.
+SIZE_TOLERANCE_PT: float = 1.0
+#: A region with at least this many figure or table captions per row is the captions of
+#: figures set side by side.
+CAPTION_SHARE: float = 0.5
+#: A region whose last column is at least this share page numbers, ascending, is a table
+#: of contents (or a list of figures).
+CONTENTS_SHARE: float = 0.8
+#: A space is read between two glyphs of a cell this many ems apart (Latin words).
+SPACE_EM: float = 0.15
+
+_LABEL = re.compile(
+    r"^(?:[•◦▪▫■□●○◆◇►▶‣⁃∙·\-–—*]"
+    r"|[(（\[［]?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十]{1,3})"
+    r"[.)）\]、:：]?[)）\]]?"
+    r"|[\u2460-\u2473\u2776-\u2793])$")
+_CAPTION = re.compile(r"^(?:图|表|Fig(?:ure)?\.?|Table)\s*[0-9一二三四五六七八九十]+[-.:：\s]")
+_LEADER_ONLY = re.compile(r"^[.·…\s]+$")
+_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:·\s?){4,}")
+#: a contents entry's page number (leader dots before it)
+_PAGE_NUMBER = re.compile(r"^[.·…\s]*(\d{1,4})$")
+
+
+@dataclass(slots=True)
+class Seg:
+    """A piece of a line between cell gaps."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    text: str
+    mono: bool
+    line: int  # index of the line it is cut from
+    edge: int = -1
+    chars: list[Char] = field(default_factory=list)
+
+
+def _text(chars: list[Char], size: float) -> str:
+    out = []
+    prev = None
+    for c in chars:
+        if prev is not None and c.x0 - prev.x1 >= SPACE_EM * size \
+                and not (is_cjk(prev.text[-1]) or is_cjk(c.text[0])):
+            out.append(" ")
+        out.append(c.text)
+        prev = c
+    return "".join(out).strip()
+
+
+def segments(lines: list[Line], chars: list[Char]) -> list[Seg]:
+    """The lines cut at cell gaps; a line not cut keeps its own text."""
+    buckets: dict[int, list[Char]] = {}
+    for c in chars:
+        if c.text.strip():
+            buckets.setdefault(round(c.baseline), []).append(c)
+    out: list[Seg] = []
+    for i, l in enumerate(lines):
+        mine = [c for b in (round(l.baseline) - 1, round(l.baseline), round(l.baseline) + 1)
+                for c in buckets.get(b, ())
+                if l.x0 - 0.5 <= (c.x0 + c.x1) / 2 <= l.x1 + 0.5
+                and abs(c.baseline - l.baseline) <= 0.5 * l.size]
+        mine.sort(key=lambda c: c.x0)
+        mono = bool(l.font and l.font.mono)
+        gaps = [mine[k].x0 - mine[k - 1].x1 for k in range(1, len(mine))]
+        words = sorted(g for g in gaps if g >= SPACE_EM * l.size)
+        cuts = [k + 1 for k, g in enumerate(gaps) if g >= CELL_GAP_EM * l.size
+                and g >= CELL_GAP_RATIO * words[(len(words) - 1) // 2]]
+        if not cuts:
+            out.append(Seg(l.x0, l.top, l.x1, l.bottom, l.size, l.text.strip(), mono, i,
+                           chars=mine))
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(mine)]):
+            part = mine[a:b]
+            out.append(Seg(part[0].x0, l.top, part[-1].x1, l.bottom, l.size,
+                           _text(part, l.size), mono, i, chars=part))
+    return [s for s in out if s.text]
+
+
+def _edges(segs: list[Seg]) -> list[float]:
+    """Mark each segment with the edge it starts on; the edges' x positions."""
+    order = sorted(range(len(segs)), key=lambda k: segs[k].x0)
+    groups: list[list[int]] = []
+    for k in order:
+        if groups and segs[k].x0 - segs[groups[-1][0]].x0 <= EDGE_TOL_PT:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    xs: list[float] = []
+    for g in groups:
+        if len({round(segs[k].top) for k in g}) >= MIN_EDGE_CELLS:
+            for k in g:
+                segs[k].edge = len(xs)
+            xs.append(min(segs[k].x0 for k in g))
+    return xs
+
+
+def _recut(segs: list[Seg], xs: list[float]) -> list[Seg]:
+    """A cell run up to the next column's edge with less than a cell gap (a long name
+    in a narrow column) is parted where a glyph starts on that edge past white: the
+    column's other cells start there too."""
+    out: list[Seg] = []
+    for s in segs:
+        cut = None
+        if s.edge >= 0 and s.chars:
+            for k in range(1, len(s.chars)):
+                c, p = s.chars[k], s.chars[k - 1]
+                if c.x0 - p.x1 >= SPACE_EM * s.size and any(
+                        abs(c.x0 - x) <= EDGE_TOL_PT for x in xs if x > s.x0 + EDGE_TOL_PT):
+                    cut = k
+                    break
+        if cut is None:
+            out.append(s)
+            continue
+        a, b = s.chars[:cut], s.chars[cut:]
+        out.append(Seg(a[0].x0, s.top, a[-1].x1, s.bottom, s.size, _text(a, s.size), s.mono,
+                       s.line, s.edge, a))
+        e = min(range(len(xs)), key=lambda j: abs(xs[j] - b[0].x0))
+        out.append(Seg(b[0].x0, s.top, b[-1].x1, s.bottom, s.size, _text(b, s.size), s.mono,
+                       s.line, e, b))
+    return out
+
+
+def _rows(region: list[Seg], first: int) -> list[list[Seg]]:
+    """The region's segments in rows. Segments overlapping vertically are one band; a
+    band joins the row above when the white between them is of the region's narrowest
+    kind (the leading between the lines of one cell) and they do not both hold a cell
+    of the first column (each row has one). A cell centred against a two-line
+    neighbour closes the white between that neighbour's lines."""
+    region = sorted(region, key=lambda s: s.top)
+    bands: list[list[Seg]] = []
+    gaps: list[float] = []
+    bottom = 0.0
+    for s in region:
+        if bands and s.top < bottom:
+            bands[-1].append(s)
+        else:
+            if bands:
+                gaps.append(s.top - bottom)
+            bands.append([s])
+        bottom = max(bottom, s.bottom) if len(bands[-1]) > 1 else s.bottom
+    if not gaps:
+        return bands
+    narrow = ROW_GAP_SHARE * min(gaps) + ROW_GAP_SLACK_PT
+    rows = [bands[0]]
+    for g, b in zip(gaps, bands[1:]):
+        if g <= narrow and not (any(s.edge == first for s in rows[-1])
+                                and any(s.edge == first for s in b)):
+            rows[-1].extend(b)
+        else:
+            rows.append(b)
+    return rows
+
+
+def _regions(segs: list[Seg], right: dict[int, float], left: float) -> list[list[Seg]]:
+    """Runs of segments, top to bottom, that start on one of the edges in ``right`` and
+    end before the next one; a segment across the columns (right of ``left``) ends a
+    run, one left of them all stands beside the table."""
+    regions: list[list[Seg]] = []
+    region: list[Seg] = []
+    for s in sorted(segs, key=lambda s: (s.top, s.x0)):
+        if s.x1 <= left:
+            continue
+        if s.edge in right and s.x1 <= right[s.edge] - COLUMN_CLEAR_PT:
+            region.append(s)
+        elif region:
+            regions.append(region)
+            region = []
+    if region:
+        regions.append(region)
+    return regions
+
+
+def _links(segs: list[Seg], xs: list[float]) -> list[tuple[int, int, int]]:
+    """Pairs of edges (left, right, rows) whose segments stand beside each other in at
+    least :data:`MIN_ROWS` rows: neighbouring columns of a table. Two tables under each
+    other may share their first column's edge and not the second's."""
+    out = []
+    for a in range(len(xs)):
+        for b in range(a + 1, len(xs)):
+            right = {a: xs[b], b: float("inf")}
+            rows = sum(1 for reg in _regions(segs, right, xs[a] - EDGE_TOL_PT)
+                       for r in _rows(reg, a) if {s.edge for s in r} == {a, b})
+            if rows >= MIN_ROWS:
+                out.append((a, b, rows))
+    return out
+
+
+def _chains(links: list[tuple[int, int, int]]) -> list[list[int]]:
+    """Each linked pair, extended to the right through the nearest linked edges: a
+    table's columns; the best supported first."""
+    nearest: dict[int, int] = {}
+    for a, b, _ in links:
+        if a not in nearest or b < nearest[a]:
+            nearest[a] = b
+    out = []
+    for a, b, _ in sorted(links, key=lambda t: (-t[2], t[0], t[1])):
+        chain = [a, b]
+        while chain[-1] in nearest and len(chain) <= len(nearest) + 1:
+            chain.append(nearest[chain[-1]])
+        out.append(chain)
+    # the most columns first: a pair of a table's columns would take its rows apart
+    return sorted(out, key=len, reverse=True)
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        if out and not (is_cjk(out[-1]) and is_cjk(p[0])):
+            out += " "
+        out += p
+    return out
+
+
+def _prose(text: str) -> bool:
+    """Running text: several words, or a run of ideographs (a file name is neither)."""
+    return len(text.split()) >= PROSE_WORDS or sum(map(is_cjk, text)) >= PROSE_IDEOGRAPHS
+
+
+def _justified(segs: list[Seg]) -> int:
+    """How many of ``segs``, wide ones, end at one right edge (justified text)."""
+    wide = [s for s in segs if s.x1 - s.x0 >= JUSTIFIED_MIN_EMS * s.size and _prose(s.text)]
+    # lines of text differ: a header repeated over tables of one kind is no paragraph
+    return max((len({s.text for s in wide if abs(s.x1 - o.x1) <= EDGE_TOL_PT}) for o in wide),
+               default=0)
+
+
+def _text_margin(chain: list[int], segs: list[Seg], cells: set[int]) -> bool:
+    """Does justified running text run down an edge of the table's (not its first),
+    outside every table region of the page? Then that edge is a margin of the page's
+    text (the second column of a page set in two), and what stands at it beside the
+    region is that text. The first edge may well be the margin of the text above and
+    below a table."""
+    return any(_justified([s for s in segs if s.edge == e and id(s) not in cells])
+               >= TEXT_MARGIN_LINES for e in chain[1:])
+
+
+def full_rows(region: list[Seg], chain: list[int]) -> list[list[Seg]]:
+    return [r for r in _rows(region, chain[0]) if len({s.edge for s in r}) >= 2]
+
+
+def _veto(region: list[Seg], chain: list[int]) -> str | None:
+    """Why the region is not a table (None: it is)."""
+    cols = [[s for s in region if s.edge == e] for e in chain]
+    if all(sum(s.mono for s in col) >= MONO_SHARE * len(col) for col in cols):
+        return "code"  # a listing is monospace across; a table may set one column so
+    sizes = [sorted(s.size for s in col)[len(col) // 2] for col in cols]
+    if max(sizes) - min(sizes) > SIZE_TOLERANCE_PT:
+        return "type sizes"  # a table's cells share a size; a title or a side note beside
+    if sum(bool(_CAPTION.match(s.text)) for s in region) >= CAPTION_SHARE * len(full_rows(region, chain)):
+        return "captions"  # the captions of figures set side by side
+    for e in chain[:-1]:
+        col = [s for s in region if s.edge == e]
+        if sum(bool(_LABEL.match(s.text)) for s in col) >= LABEL_SHARE * len(col):
+            return "list labels"
+        if _justified(col) >= max(JUSTIFIED_MIN_LINES, JUSTIFIED_SHARE * len(col)):
+            return "justified column"
+        widths = sorted(s.x1 - s.x0 for s in col)
+        if widths[len(widths) // 2] >= TEXT_COLUMN_EMS * max(s.size for s in col):
+            return "text column"
+    if sum(bool(_LEADERS.search(s.text) or _LEADER_ONLY.match(s.text)) for s in region) >= MIN_ROWS:
+        return "contents"
+    last = [s.text for s in sorted(region, key=lambda s: s.top) if s.edge == chain[-1]]
+    pages = [int(m.group(1)) for t in last if (m := _PAGE_NUMBER.match(t))]
+    if len(pages) >= MIN_ROWS and len(pages) >= CONTENTS_SHARE * len(last) \
+            and pages == sorted(pages):
+        return "contents"
+    return None
+
+
+def unruled_tables(lines: list[Line], chars: list[Char], ruled: list[PageTable]
+                   ) -> list[PageTable]:
+    """The unruled tables of one page, from its lines (as built) and glyphs; none where
+    a ruled table (``ruled``) already stands."""
+    if len(lines) < MIN_EDGE_CELLS:
+        return []
+    return [t for t in _find(lines, chars)
+            if not any(t.x0 < r.x1 and r.x0 < t.x1 and t.top < r.bottom and r.top < t.bottom
+                       for r in ruled)]
+
+
+def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
+    segs = segments(lines, chars)
+    xs = _edges(segs)
+    if len(xs) < 2:
+        return []
+    segs = _recut(segs, xs)
+    out: list[PageTable] = []
+    used: set[int] = set()
+    for chain in _chains(_links(segs, xs)):
+        right = {e: (xs[chain[k + 1]] if k + 1 < len(chain) else float("inf"))
+                 for k, e in enumerate(chain)}
+        found = []
+        for region in _regions(segs, right, xs[chain[0]] - EDGE_TOL_PT):
+            rows = _rows(region, chain[0])
+            full = [r for r in rows if len({s.edge for s in r}) >= 2]
+            if len(full) < MIN_ROWS or any(sum(1 for s in region if s.edge == e) < MIN_EDGE_CELLS
+                                           for e in chain) or _veto(region, chain):
+                continue
+            found.append((region, rows))
+        cells = {id(s) for region, _ in found for s in region}
+        for region, rows in found:
+            if any(id(s) in used for s in region) or _text_margin(chain, segs, cells):
+                continue
+            used.update(id(s) for s in region)
+            table = []
+            for r in rows:
+                table.append([_join([s.text for s in sorted(r, key=lambda s: s.top) if s.edge == e])
+                              for e in chain])
+            out.append(PageTable(min(s.x0 for s in region), min(s.top for s in region),
+                                 max(s.x1 for s in region), max(s.bottom for s in region),
+                                 table, ruled=False))
+    return out
