@@ -23,7 +23,7 @@ from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
-from .frontmatter import TITLE_RATIO, contents_title
+from .frontmatter import TITLE_RATIO, contents_title, running_line
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
 from .styles import DocStyle
@@ -115,11 +115,13 @@ def _is_title(text: str, titles: list[str]) -> bool:
 
 
 def _contents_entries(b: Block) -> bool:
-    """A block of a contents page whose lines are mostly entries ending in a page number:
-    front matter wherever it stands, even under a "Contents" heading of its own."""
+    """A block of a contents page whose lines are mostly entries ending in a page number,
+    or pieces of entries (a title, a leader, a page number the layout set apart) and no
+    sentence: front matter wherever it stands, even under a "Contents" heading of its own."""
     if "contents page" not in b.reasons:
         return False
-    return 2 * sum(hd.looks_like_toc(l.text) for l in b.lines) > len(b.lines)
+    return 2 * sum(hd.looks_like_toc(l.text) for l in b.lines) > len(b.lines) \
+        or not any(running_line(l.text) for l in b.lines)
 
 
 class Assembler:
@@ -179,7 +181,10 @@ class Assembler:
         heads = self._heading_records(blocks)
         # numbered clauses: body blocks opening with a number of a scheme the document
         # counts (two of its numbers follow each other)
+        # (a contents page's entries carry the numbers of the headings they list, a code
+        # listing's numbers count its lines: no clauses)
         openers = [clause_number(self._text(b)[0]) if b.lines and not b.heading and bi not in heads
+                   and not _contents_entries(b) and not all(map(self.ds.is_listing, b.lines))
                    else None for bi, b in enumerate(blocks)]
         counted = sequenced(openers)
         note_ids = self._footnotes()

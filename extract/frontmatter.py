@@ -34,6 +34,8 @@ TOC_SHARE = 0.5
 TOC_MIN_LINES = 4
 #: A lone body line ending a sentence is running text when it has this many characters.
 SENTENCE_LINE_CHARS = 40
+#: A line ending in a leader (dots spaced or not) before its page number.
+_LEADER_END = re.compile(r"(?:[.·…]\s*){3,}$")
 _TOC_TITLES = ("目录", "目次", "Contents", "TableofContents", "CONTENTS")
 
 
@@ -149,19 +151,23 @@ def after_contents(lines: list[Line], pages: set[int]) -> set[int]:
         if last is None:
             continue
         rest = ls[last + 1:]
-        if any(_running(l.text) for l in rest):
+        if any(running_line(l.text) for l in rest):
             out.update(id(l) for l in rest)
     return out
 
 
 def _entry(text: str) -> bool:
-    """A contents entry (a title with its page number) or a page number on its own."""
-    return hd.looks_like_toc(text) or bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip()))
+    """A contents entry (a title with its page number, or with its leader where the layout
+    set the page number apart) or a page number on its own."""
+    return hd.looks_like_toc(text) or bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip())) \
+        or bool(_LEADER_END.search(text.strip()))
 
 
-def _running(text: str) -> bool:
+def running_line(text: str) -> bool:
     """A line of running text: it ends a sentence and is long (entries end in numbers)."""
     t = text.strip()
+    if _LEADER_END.search(t):
+        return False  # a contents entry whose page number the layout set apart
     return t.endswith(FINAL) and len(t) >= SENTENCE_LINE_CHARS
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import headings as hd
@@ -43,6 +44,11 @@ MAX_HEADING_LINES = 3
 MAX_HEADING_CHARS = 240
 #: Same-size styles must head this many blocks to be a heading style by style alone.
 RECUR = 2
+#: Under a trusted outline, a style of confirmed headings makes more blocks headings only
+#: when the outline lists at least this share of the style's blocks: an outline lists a
+#: document's headings, so a face whose blocks it mostly leaves out is shared by headings
+#: and something else (the titles of note boxes set like the deepest headings).
+OUTLINED_STYLE_SHARE: float = 0.5
 #: Share of odd characters (neither letters, digits, spaces nor usual punctuation) above
 #: which a line is a formula or code, not a heading.
 ODD_SHARE = 0.08
@@ -83,11 +89,12 @@ STANDARD_NAMES = frozenset(re.sub(r"\s+", "", n).casefold() for n in (
     "Abstract", "Summary", "Executive Summary", "Introduction", "Background", "Conclusion",
     "Conclusions", "Discussion", "Results", "Methods", "References", "Bibliography",
     "Acknowledgements", "Acknowledgments", "Appendix", "Notes", "Endnotes", "Contents",
-    "Table of Contents", "Preface", "Foreword", "Keywords",
+    "Table of Contents", "List of Tables", "List of Figures", "Preface", "Foreword", "Keywords",
     "摘要", "前言", "引言", "序言", "概述", "目录", "目次", "结论", "结语", "参考文献", "致谢",
     "附录", "注释", "尾注", "后记"))
 
-_TOC_NAMES = frozenset(("目录", "目次", "contents", "tableofcontents"))
+_TOC_NAMES = frozenset(("目录", "目次", "contents", "tableofcontents", "listoftables",
+                        "listoffigures", "表目录", "图目录", "插图目录", "表格目录"))
 #: Signs of a formula or a line of code. A backslash only where it is no command name
 #: (``\`` on its own, ``\{``): a manual's heading names its commands (``2 The macro
 #: \collect for collection labels``), a line of code has their braces too.
@@ -153,6 +160,10 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     first = b.lines[0]
     if not t:
         return "empty"
+    # a contents page first: its entries line up in columns (titles, leaders, page numbers)
+    # and read as a grid, but they are the contents, whatever their layout
+    if first.page in ev.toc_pages and id(first) not in ev.before_toc and id(first) not in ev.after_toc:
+        return None if _squash(t) in _TOC_NAMES else "contents page"
     if any(l.kind in ("figure", "grid", "caption", "graphic") for l in b.lines):
         return f"{first.kind} line"
     if min(l.upright for l in b.lines) < 0.5:
@@ -161,10 +172,10 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "cover title"
     if ev.cover_page is not None and first.page == ev.cover_page:
         return "cover page"
-    if first.page in ev.toc_pages and id(first) not in ev.before_toc and id(first) not in ev.after_toc:
-        return None if _squash(t) in _TOC_NAMES else "contents page"
     if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
         return "too long"
+    if all(ds.is_listing(l) for l in b.lines):
+        return "code listing"  # (weak: an outline may list a command's name as a heading)
     if len(b.lines) > 1 and ds.is_body(first):
         return "paragraph"
     if t.endswith(("。", "；", "，", ",", ";", "：", ":")):
@@ -268,7 +279,7 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
 #: among them: the text under a heading may open with a name set in lower case
 #: (``2.1.4 Overleaf`` over ``fduthesis also provides …``), no continuation of the heading.
 _WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page",
-                          "paragraph", "runs on"))
+                          "paragraph", "runs on", "code listing"))
 
 
 def _candidate(i: int, b: Block) -> Candidate:
@@ -546,11 +557,21 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             continue
         groups.setdefault(_style_key(c.style), []).append(c)
     num_styles = [(c.style.size, c.style.weight) for c in cands if c.decision.heading and c.number]
+    listed = Counter(_style_key(c.style) for c in cands if c.decision.source == "outline")
     for key, members in groups.items():
         st = members[0].style
         how = _distinct(st, ds)
         spread = _spread(members, cands)
-        if key in confirmed:
+        named = sum(1 for c in members if _squash(c.title or c.text) in STANDARD_NAMES)
+        if key in confirmed and outlined and \
+                listed[key] < OUTLINED_STYLE_SHARE * (listed[key] + len(members) - named):
+            # the outline lists a heading style's blocks; a style it lists a few of (6
+            # subsubsections) but most of whose blocks it leaves out (300 "Note" and "Tip"
+            # labels of boxes set in the same bold face) is that style's few headings only.
+            # Standard section names (Contents, References) are not counted: outlines often
+            # leave them out, and they are headings by their name
+            why = ""
+        elif key in confirmed:
             why = "style of confirmed headings"
         elif outlined:
             why = ""

@@ -229,6 +229,16 @@ class DocStyle:
         return abs(st.size - b.size) < SIZE_TOLERANCE and abs(st.weight - b.weight) < WEIGHT_STEP \
             and st.italic == b.italic
 
+    def is_listing(self, l: Line) -> bool:
+        """A line of a code listing: set in a typewriter face no heavier than the body,
+        in a document whose running text is not (where everything is typewriter, nothing
+        marks a listing). Its leading number counts lines, it numbers no heading or clause."""
+        b = self.body
+        if b is None or b.family == "mono" or not _listing(l):
+            return False
+        st = style_of(l)
+        return st.weight < b.weight + WEIGHT_STEP and st.size < b.size + SIZE_TOLERANCE
+
     # -- line pitch -----------------------------------------------------------------------
     def _pitches(self) -> tuple[dict[tuple, float], dict[tuple, float]]:
         """Line pitch per (size, script) in the document and per (page, size, script):
