@@ -13,6 +13,7 @@ whatever it follows; that is how ``x²`` calling note 2 differs from ``x²`` the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from pariter.model import Warning
@@ -51,6 +52,15 @@ UNLINKED_NOTE_PAGES = 10
 UNLINKED_LABEL_STEP = 5
 #: ... and is above this number (1, 2, 3 after a word are as often exponents: m², m³).
 UNLINKED_MIN_LABEL = 3
+#: A link round a callout is about as wide as its label: at most this many ems per
+#: character of the label, plus one.
+LINKED_LABEL_EM: float = 1.0
+#: The label's place estimated from its share of the line's text may be off by this many
+#: ems (proportional type, a typewriter word in the line).
+LINKED_LABEL_SLACK_EM: float = 3.0
+#: A link's destination lands in a note when it lies in the note's box or at most this
+#: many heights of the note's first line (at least a point) above it.
+LINKED_DEST_SLACK_SHARE: float = 2.0
 _INDEX_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]$")  # a lone letter: a variable (R², n²)
 
 
@@ -77,6 +87,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
     last = [0]  # the number of the last callout kept, in reading order
     for number, lines in pages.items():
         _wrapped_callouts(lines, by_page.get(number, set()))
+        _linked_labels(lines, (links or {}).get(number, ()), notes)
         near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
         glued = _split_glued(lines, near)
         _back_unless_noted(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
@@ -173,6 +184,98 @@ def _split_glued(lines: list[Line], noted: set[str]) -> set[int]:
             called.add(tail)
             found.add(id(s))
     return found
+
+
+def _linked_labels(lines: list[Line], links, notes: list[Note]) -> None:  # noqa: ANN001
+    """Labels set in the line's own type that a link annotation leads to their note: a
+    callout need not be raised (a font's superior figures mapped to plain digits, a
+    callout typeset on the baseline), the author's link from here to the note says what it
+    is. Such a label is taken out of the text as a raised one would have been.
+
+    The link must lead into a note printed with that label (its destination lies in the
+    note's box, or the note's page where the destination gives no height), its rectangle
+    must be about as narrow as the label (a link round a word or a sentence is a cross
+    reference), and the label must stand near the rectangle as a number of its own (no
+    digit beside it; a callout may be glued to the word before: ``tar.gz1``)."""
+    targets = [k for k in links if k.target is not None]
+    if not targets:
+        return
+    for k in targets:
+        note = _note_at(k, notes)
+        if note is None:
+            continue
+        for l in lines:
+            cy = (k.top + k.bottom) / 2
+            if not (l.top <= cy <= l.bottom and l.x0 - l.size <= k.x0 and k.x1 <= l.x1 + l.size):
+                continue
+            if k.x1 - k.x0 > LINKED_LABEL_EM * l.size * (len(note.label) + 1):
+                break  # a link round more than a label: a reference, not a callout
+            if any(k.x0 <= (s.x0 + s.x1) / 2 <= k.x1 for s in l.sups):
+                break  # a raised label found already
+            _take_label(l, k, note.label)
+            break
+
+
+def _note_at(k: Link, notes: list[Note]) -> Note | None:
+    """The note a link's destination lands in: of the notes whose box holds it or whose
+    first line is within :data:`LINKED_DEST_SLACK_SHARE` of it, the one whose top is
+    nearest (hyperref sets a destination a little above its note, so it may fall inside
+    the note before); without a height, the page's only note."""
+    t = k.target
+    if t is None:
+        return None
+    here = [n for n in notes if n.place == "foot" and n.page == t.page]
+    if t.top is None:
+        return here[0] if len(here) == 1 else None
+    best = None
+    for n in here:
+        boxes = [b for b in n.boxes if b.page == n.page]
+        if not boxes:
+            continue
+        top, bottom = min(b.top for b in boxes), max(b.bottom for b in boxes)
+        first = min(boxes, key=lambda b: b.top)
+        d = abs(top - t.top)
+        if d > LINKED_DEST_SLACK_SHARE * max(1.0, first.bottom - first.top) and not top <= t.top <= bottom:
+            continue
+        if best is None or d < best[0]:
+            best = (d, n)
+    return best[1] if best else None
+
+
+def _take_label(l: Line, k: Link, label: str) -> None:
+    """Take the token ``label`` nearest the link's rectangle out of ``l``'s text as a callout.
+    Where in the text the rectangle falls is estimated from the share of the line's width
+    before it (an ideograph as wide as two letters): the line keeps no glyph positions."""
+    text = l.text
+    total = sum(_advance(ch) for ch in text)
+    if total <= 0 or l.x1 <= l.x0:
+        return
+    centre = (k.x0 + k.x1) / 2
+    best = None
+    for m in re.finditer(r"(?<![0-9])" + re.escape(label) + r"(?![0-9A-Za-z])", text):
+        before = sum(_advance(ch) for ch in text[:m.start()])
+        mid = l.x0 + (before + sum(_advance(ch) for ch in m.group()) / 2) / total * (l.x1 - l.x0)
+        d = abs(mid - centre)
+        if d <= LINKED_LABEL_SLACK_EM * l.size and (best is None or d < best[0]):
+            best = (d, m)
+    if best is None:
+        return
+    m = best[1]
+    start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == " " else m.start()
+    cut = m.end() - start
+    l.text = text[:start] + text[m.end():]
+    for o in l.sups:
+        if o.offset > start:
+            o.offset = max(start, o.offset - cut)
+    if l.lead_run is not None and l.lead_run > start:
+        l.lead_run = max(start, l.lead_run - cut)
+    sup = Sup(label, start, k.x0, l.top, k.x1, l.bottom, size=l.size)
+    at = next((i for i, o in enumerate(l.sups) if o.offset > start), len(l.sups))
+    l.sups.insert(at, sup)
+
+
+def _advance(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _links_to_its_note(s: Sup, links, noted: set[tuple[int, str]]) -> bool:  # noqa: ANN001
