@@ -21,6 +21,8 @@ A reader that cannot tell leaves the default, which always means "unknown", neve
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
@@ -492,12 +494,44 @@ class PdfplumberSource:
         self._pdf.close()
 
 
+#: Within a table cell, glyphs further apart than this many ems (of their size) are two
+#: words: a word space is a quarter em or more, letters of a word touch (pdfplumber's fixed
+#: 3 pt joins the words of 10 pt type set with 2.5 pt spaces).
+CELL_WORD_GAP_EM: float = 0.15
+
+
+def _cell_text(plain: str | None, spaced: str | None) -> str:
+    """A cell's text: as pdfplumber reads it (``plain``), with the word spaces a reading
+    by the type's size finds (``spaced``) between two narrow characters. Next to an
+    ideograph or a full-width mark a gap is justification or CJK autospace, which the
+    text of the cell does not type (``本规范第10章``)."""
+    a, b = plain or "", spaced or ""
+    out: list[str] = []
+    i = 0
+    for j, ch in enumerate(b):
+        if i < len(a) and a[i] == ch:
+            out.append(ch)
+            i += 1
+        elif ch == " ":
+            nxt = b[j + 1] if j + 1 < len(b) else ""
+            if out and nxt and not _wide(out[-1]) and not _wide(nxt) and out[-1] not in " \n":
+                out.append(ch)
+        else:
+            return a.replace("\n", "")  # the readings differ otherwise: keep pdfplumber's
+    return ("".join(out) if i == len(a) else a).replace("\n", "")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
     """pdfplumber's tables as :class:`PageTable`: rows of cell texts, empty rows dropped;
     a "table" of one row or one column is not kept (a boxed paragraph, a framed figure)."""
     out = []
     for t in found:
-        rows = [[(cell or "").replace("\n", "") for cell in row] for row in t.extract()]
+        rows = [[_cell_text(a, b) for a, b in zip(ra, rb)]
+                for ra, rb in zip(t.extract(), t.extract(x_tolerance_ratio=CELL_WORD_GAP_EM))]
         rows = [r for r in rows if any(c.strip() for c in r)]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             x0, top, x1, bottom = t.bbox
@@ -505,9 +539,73 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
     return out
 
 
+#: Rules meeting end to end within this many points are one rule (a table's rule is drawn
+#: cell by cell).
+RULE_JOIN_PT: float = 1.0
+#: A row of a ruled table is less than this share of the page high: rules further apart
+#: frame a page's columns or regions, not rows.
+TABLE_ROW_MAX_SHARE: float = 0.25
+
+
+def open_sides(edges: list[tuple[float, float, float, float]], height: float
+               ) -> list[tuple[float, float, float, float]]:
+    """The side borders a ruled table leaves out: LaTeX's ``{l|l|r}`` under ``\\hline``,
+    DocBook's and many word processors' tables draw rules across the table and between its
+    columns but none at its sides, so a table finder that wants cells closed on four sides
+    sees only the inner columns (and the outer columns' text runs into the paragraphs).
+    Where three or more rules span the same width, one above the other at most a row apart
+    (:data:`TABLE_ROW_MAX_SHARE`), and a column rule between their ends joins each to the
+    next, the table is closed at both ends, from its first rule to its last."""
+    across: dict[float, list[list[float]]] = {}
+    down: list[tuple[float, float, float]] = []
+    for x0, top, x1, bottom in edges:
+        if top == bottom and x1 > x0:
+            across.setdefault(round(top, 1), []).append([x0, x1])
+        elif x0 == x1 and bottom > top:
+            down.append((x0, top, bottom))
+    if not across or not down:
+        return []
+    rules: dict[tuple[int, int], list[float]] = {}  # span (rounded ends) -> the rules' heights
+    spans: dict[tuple[int, int], tuple[float, float]] = {}
+    for y, segs in across.items():
+        segs.sort()
+        run = [segs[0][:]]
+        for a, b in segs[1:]:
+            if a <= run[-1][1] + RULE_JOIN_PT:
+                run[-1][1] = max(run[-1][1], b)
+            else:
+                run.append([a, b])
+        for a, b in run:
+            key = (round(a), round(b))
+            rules.setdefault(key, []).append(y)
+            spans[key] = (a, b)
+    out: list[tuple[float, float, float, float]] = []
+    for key, ys in rules.items():
+        if len(ys) < 3:
+            continue
+        a, b = spans[key]
+        ys.sort()
+        inner = [(x, t, u) for x, t, u in down if a + RULE_JOIN_PT < x < b - RULE_JOIN_PT]
+        start = 0
+        for i in range(1, len(ys) + 1):
+            joined = i < len(ys) and ys[i] - ys[i - 1] < TABLE_ROW_MAX_SHARE * height and any(
+                t <= ys[i - 1] + RULE_JOIN_PT and u >= ys[i] - RULE_JOIN_PT for _, t, u in inner)
+            if joined:
+                continue
+            top, bottom = ys[start], ys[i - 1]
+            if i - 1 - start >= 2:
+                for x in (a, b):  # a side with a rule of its own (drawn row by row) is closed
+                    if not any(abs(v - x) <= RULE_JOIN_PT and t < bottom and u > top
+                               for v, t, u in down):
+                        out.append((x, top, x, bottom))
+            start = i
+    return out
+
+
 class TablePage:
     """Just enough of a pdfplumber page for its table finder to run on another reader's
-    glyphs and drawn edges: pdfplumber's algorithm without pdfminer's parse of the page."""
+    glyphs and drawn edges: pdfplumber's algorithm without pdfminer's parse of the page.
+    Sides a ruled table leaves open are closed first (:func:`open_sides`)."""
 
     def __init__(self, chars: list[Char], edges: list[tuple[float, float, float, float]],
                  width: float, height: float) -> None:
@@ -515,7 +613,7 @@ class TablePage:
         self._glyphs = chars
         self._chars: list[dict] | None = None
         self.edges = []
-        for x0, top, x1, bottom in edges:
+        for x0, top, x1, bottom in edges + open_sides(edges, height):
             self.edges.append({"object_type": "line", "x0": x0, "x1": x1, "top": top,
                                "bottom": bottom, "doctop": top, "width": x1 - x0,
                                "height": bottom - top, "orientation": "h" if top == bottom else "v"})

@@ -48,3 +48,31 @@ def test_baseline_callouts_under_a_link_to_their_note_are_markers(doc) -> None: 
 def test_code_listing_lines_are_no_headings_or_clauses(doc) -> None:  # noqa: ANN001
     texts = [p.text for p in doc.paragraphs]
     assert "3 License: GPL-2+" in texts and "License: GPL-2+" not in [h.text for h in doc.headings]
+
+
+def test_a_table_ruled_between_its_columns_but_open_at_its_sides_is_one_table(doc) -> None:  # noqa: ANN001
+    # {l|l|l} under \hline: rules across and between the columns, none at the sides; the
+    # outer columns are cells of the table, not paragraphs, and its words keep their spaces
+    assert [t.rows for t in doc.tables] == [[
+        ["kind", "letter", "what to do"], ["error", "E", "fix it before the upload"],
+        ["warning", "W", "look at it again"], ["information", "I", "read it when there is time"]]]
+    assert not any(p.text.startswith(("kind", "error E")) for p in doc.paragraphs)
+
+
+def test_open_sides_close_only_rows_joined_by_a_column_rule() -> None:
+    from pariter.extract.chars import open_sides
+
+    rules = [(50.0, y, 300.0, y) for y in (100.0, 112.0, 124.0, 136.0)]
+    column = [(150.0, 100.0, 150.0, 136.0)]
+    assert sorted(open_sides(rules + column, 800.0)) == [(50.0, 100.0, 50.0, 136.0),
+                                                         (300.0, 100.0, 300.0, 136.0)]
+    assert open_sides(rules, 800.0) == []  # no column rule: rules over text, no table
+    # rules a page's regions apart, a column rule between them: a page's frame, no table
+    far = [(50.0, y, 300.0, y) for y in (100.0, 400.0, 700.0)]
+    assert open_sides(far + [(150.0, 100.0, 150.0, 700.0)], 800.0) == []
+    # a table closed at its sides already gets nothing more
+    assert open_sides(rules + column + [(50.0, 100.0, 50.0, 136.0), (300.0, 100.0, 300.0, 136.0)],
+                      800.0) == []
+    # ... also where its side rules are drawn row by row, half a rule's width inside
+    rows = [(x, y, x, y + 12.0) for x in (50.4, 299.6) for y in (100.0, 112.0, 124.0)]
+    assert open_sides(rules + column + rows, 800.0) == []
