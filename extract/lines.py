@@ -699,6 +699,30 @@ def _raised(chars: list[Char], bl: float, size: float) -> list[bool]:
     return out
 
 
+#: Figures of one label touch: at most this many ems apart.
+LABEL_FIGURE_GAP_EM: float = 0.1
+
+
+def _mixed_figures(parts: list[str], grp: list[Char], chars: list[Char], i: int,
+                   size: float) -> bool:
+    """Do the plain digits the line opens with and the raised group after them spell one
+    label? A font with superior designs of only some figures (its ToUnicode maps those to
+    ⁴ ⁹, the others to plain 1 2) prints a note's label "19" as "1⁹": only where the line
+    holds nothing but those digits before the group, the group is superscript code points
+    touching the last digit, and a word follows without a space (an exponent, ``10⁴ km``,
+    is followed by a space or an operator)."""
+    head = "".join(parts)
+    if not head or not (head.isascii() and head.isdigit()) or len(head) > 2:
+        return False
+    if not all(g.text in _SUP_DIGITS for g in grp) or i == 0:
+        return False
+    if grp[0].x0 - chars[i - 1].x1 > LABEL_FIGURE_GAP_EM * size:
+        return False
+    j = i + len(grp)
+    return j < len(chars) and chars[j].text[:1].isalpha() \
+        and chars[j].x0 - grp[-1].x1 <= LABEL_FIGURE_GAP_EM * size
+
+
 _BASELINE, _UPRIGHT = attrgetter("baseline"), attrgetter("upright")
 _COLOUR, _STRUCT_KEY = attrgetter("colour"), attrgetter("artifact", "struct")
 
@@ -820,6 +844,11 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
             if labels and grp[0].text.isalpha() and i > 0 and \
                     grp[0].x0 < chars[i - 1].x1 - LETTER_TUCK_EM * size:
                 labels = []  # a raised letter kerned into the one before (LaTeX's logo)
+            if labels and len(labels) == 1 and _mixed_figures(parts, grp, chars, i, size):
+                # a label opening the line whose figures the font maps partly to plain
+                # digits, partly to superscript ones ("1⁹" for note 19): one label
+                labels = [("".join(parts) + labels[0][0], chars[i - len("".join(parts)):j])]
+                parts, order, length = [], [], 0
             if labels:
                 for label, part in labels:
                     box = (min(g.x0 for g in part), min(g.top for g in part),

@@ -210,7 +210,9 @@ def _linked_labels(lines: list[Line], links, notes: list[Note]) -> None:  # noqa
                 continue
             if k.x1 - k.x0 > LINKED_LABEL_EM * l.size * (len(note.label) + 1):
                 break  # a link round more than a label: a reference, not a callout
-            if any(k.x0 <= (s.x0 + s.x1) / 2 <= k.x1 for s in l.sups):
+            under = [s for s in l.sups if k.x0 <= (s.x0 + s.x1) / 2 <= k.x1]
+            if under:
+                _join_figures(l, under[0], note.label)
                 break  # a raised label found already
             _take_label(l, k, note.label)
             break
@@ -240,6 +242,27 @@ def _note_at(k: Link, notes: list[Note]) -> Note | None:
         if best is None or d < best[0]:
             best = (d, n)
     return best[1] if best else None
+
+
+def _join_figures(l: Line, s: Sup, label: str) -> None:
+    """A raised label under a link to note ``label`` that is the label's tail: the font
+    printed the label's first figures plain and its last raised ("2⁴" calling note 24);
+    the plain figures before it in the text are the label's head."""
+    if s.label == label or not label.endswith(s.label):
+        return
+    head = label[:-len(s.label)]
+    if not head.isdigit() or l.text[:s.offset][-len(head):] != head:
+        return
+    start = s.offset - len(head)
+    if start > 0 and l.text[start - 1].isdigit():
+        return
+    cut = len(head) + (1 if start > 0 and l.text[start - 1] == " " else 0)
+    start = s.offset - cut
+    l.text = l.text[:start] + l.text[s.offset:]
+    for o in l.sups:
+        if o.offset >= s.offset:
+            o.offset -= cut
+    s.label = label
 
 
 def _take_label(l: Line, k: Link, label: str) -> None:
