@@ -203,8 +203,9 @@ def _side_label(l: Line, cur: Block, ds: DocStyle, nxt: Line | None) -> bool:
     """Does ``l``, in the type of the text, stand in a column of its own left of the block
     being read: a word or two wholly left of every line of the block on the page, set apart
     by more than a space, and standing within the block's height — beside its last line (in
-    its height, not in the next line's), or between it and the next line, which goes on with the block at its left edge (a
-    "Note" centred beside a note of three lines, which reading by height puts between them)?"""
+    its height, not in the next line's), or between it and the next line, which goes on
+    with the block at its left edge (a "Note" centred beside a note of three lines, which
+    reading by height puts between them)?"""
     a = cur.lines[-1]
     if l.page != a.page or l.x0 >= a.x0 or len(l.text) > 24 or not _SIDE_LABEL.match(l.text.strip()):
         return False  # asked at every line: the cheap tests first
