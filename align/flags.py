@@ -211,13 +211,14 @@ def url_mismatch(src_text: str, tgt_text: str) -> bool:
 
 
 UNTRANSLATED_MIN_WORDS = 4
-"""A copy needs this many words of Latin letters to count as untranslated prose: a label
-("Note"), a name ("KiCad"), a command line or a number is the same in both languages by
-nature."""
+"""A copy needs this many lower-case words of Latin letters to count as untranslated prose
+(the function words prose cannot do without): a label ("Note"), names ("Jean-Pierre Charras,
+Jon Evans."), a table's column heads, a command line or a number are the same in both
+languages by nature."""
 
-#: A word of prose: letters only (inner apostrophes and hyphens, a bracket or quote around,
-#: punctuation after), standing between spaces; "gentoo_0.9.12-1.dsc" or "-x" is none.
-_LATIN_WORD = re.compile(r"(?<![^\s])[(\[\"'“‘]?[A-Za-z]{2,}(?:['’-][A-Za-z]+)*[.,;:!?)\]\"'”’]*(?![^\s])")
+#: A lower-case word of prose: letters only (inner apostrophes and hyphens, a bracket or quote
+#: around, punctuation after), standing between spaces; "gentoo_0.9.12-1.dsc" or "-x" is none.
+_LATIN_WORD = re.compile(r"(?<![^\s])[(\[\"'“‘]?[a-z]{2,}(?:['’-][A-Za-z]+)*[.,;:!?)\]\"'”’]*(?![^\s])")
 
 
 def _same_text(text: str) -> str:
@@ -231,8 +232,8 @@ def untranslated(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> 
     translator still has to translate and a translation memory should not learn."""
     if src_lang == tgt_lang or not src_text.strip() or not tgt_text.strip():
         return False
-    a = _same_text(src_text)
-    return a == _same_text(tgt_text) and len(_LATIN_WORD.findall(a)) >= UNTRANSLATED_MIN_WORDS
+    return (_same_text(src_text) == _same_text(tgt_text)
+            and len(_LATIN_WORD.findall(_nfkc(src_text))) >= UNTRANSLATED_MIN_WORDS)
 
 
 def length_ratio(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str,

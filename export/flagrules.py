@@ -312,7 +312,7 @@ var pariterFlags = (function (R) {
     }
     if (s && t && !sameJSON(urls(srcText), urls(tgtText))) { out.push("url_mismatch"); }
     var copy = s && t && R.src_lang !== R.tgt_lang && sameText(srcText) === sameText(tgtText)
-      && (sameText(srcText).match(RX.latin_word) || []).length >= R.untranslated_min_words;
+      && (srcText.normalize("NFKC").match(RX.latin_word) || []).length >= R.untranslated_min_words;
     if (copy) { out.push("untranslated"); }
     var a = charLength(srcText), b = charLength(tgtText);
     if (!copy && a > 0 && b > 0 && a >= R.src_min && b >= R.tgt_min) {

@@ -85,6 +85,9 @@ def test_a_sentence_left_in_the_original_language_is_untranslated() -> None:
                        score=0.99, src_lang="zh", tgt_lang="en", threshold=0.5)
     assert out == ["untranslated"]  # its length says nothing of a translation
     assert not F.untranslated("Note", "NOTE", "zh", "en")  # a label, a name: not prose
+    names = "Jean-Pierre Charras, Fabrizio Tappero, Jon Evans."
+    assert not F.untranslated(names, names, "zh", "en")
+    assert not F.untranslated("NUMBER DATE DESCRIPTION NAME", "NUMBER DATE DESCRIPTION NAME", "zh", "en")
     assert not F.untranslated("dpkg-source -x gentoo_0.9.12-1.dsc", "dpkg-source -x gentoo_0.9.12-1.dsc",
                               "zh", "en")
     assert not F.untranslated(en, en, "en", "en")  # two versions in one language

@@ -91,6 +91,7 @@ REAL = [
     ("They are stored in KiCad\u2019s user  configuration files.",
      "they are stored in KiCad\u2019s user configuration files."),
     ("Note", "NOTE"), ("KiCad 6.0", "KiCad 6.0"),
+    ("Jean-Pierre Charras, Fabrizio Tappero, Jon Evans.", "Jean-Pierre Charras, Fabrizio Tappero, Jon Evans."),
 ]
 
 
