@@ -222,8 +222,9 @@ _LATIN_WORD = re.compile(r"(?<![^\s])[(\[\"'“‘]?[a-z]{2,}(?:['’-][A-Za-z]+
 
 
 def _same_text(text: str) -> str:
-    """The text as a reader compares it: NFKC, spaces collapsed, case ignored."""
-    return " ".join(_nfkc(text).split()).lower()
+    """The text as a reader compares it: NFKC, case and white space ignored (extraction
+    spaces the same print differently: "$ {DIR}/x.pretty." against "${DIR}/x.pretty .")."""
+    return "".join(_nfkc(text).split()).lower()
 
 
 def untranslated(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> bool:

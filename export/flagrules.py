@@ -300,7 +300,7 @@ var pariterFlags = (function (R) {
       if (isSpace(ch)) { if (w) { words.push(w); w = ""; } } else { w += ch; }
     }
     if (w) { words.push(w); }
-    return words.join(" ").toLowerCase();
+    return words.join("").toLowerCase();
   }
   function sameJSON(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
   function linkFlags(srcText, tgtText, score, ignore) {

@@ -85,6 +85,8 @@ def test_a_sentence_left_in_the_original_language_is_untranslated() -> None:
                        score=0.99, src_lang="zh", tgt_lang="en", threshold=0.5)
     assert out == ["untranslated"]  # its length says nothing of a translation
     assert not F.untranslated("Note", "NOTE", "zh", "en")  # a label, a name: not prose
+    assert F.untranslated("the path would be defined as $ {DIR}/connect.pretty.",
+                          "the path would be defined as ${DIR}/connect.pretty .", "zh", "en")
     names = "Jean-Pierre Charras, Fabrizio Tappero, Jon Evans."
     assert not F.untranslated(names, names, "zh", "en")
     assert not F.untranslated("NUMBER DATE DESCRIPTION NAME", "NUMBER DATE DESCRIPTION NAME", "zh", "en")

@@ -91,6 +91,8 @@ REAL = [
     ("They are stored in KiCad\u2019s user  configuration files.",
      "they are stored in KiCad\u2019s user configuration files."),
     ("Note", "NOTE"), ("KiCad 6.0", "KiCad 6.0"),
+    ("the path would be defined as $ {DIR}/connect.pretty.",
+     "the path would be defined as ${DIR}/connect.pretty ."),
     ("Jean-Pierre Charras, Fabrizio Tappero, Jon Evans.", "Jean-Pierre Charras, Fabrizio Tappero, Jon Evans."),
 ]
 
