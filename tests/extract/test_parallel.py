@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,18 +64,22 @@ def test_links_to_pages_another_process_read(short_documents_too: None) -> None:
     assert links(2) == serial
 
 
-def _die_in_child(parent: int):  # noqa: ANN202
+def _die_in_child(parent: int, started: Any):  # noqa: ANN202
     def fn(pc):  # noqa: ANN001, ANN202
-        if os.getpid() != parent and pc.number >= 3:
+        if os.getpid() != parent:
+            started.set()
             os.kill(os.getpid(), signal.SIGKILL)
+        started.wait(60)
         return pc.number
     return fn
 
 
-def _fail_in_child(parent: int):  # noqa: ANN202
+def _fail_in_child(parent: int, started: Any):  # noqa: ANN202
     def fn(pc):  # noqa: ANN001, ANN202
         if os.getpid() != parent:
+            started.set()
             raise ValueError(f"cannot read page {pc.number}")
+        started.wait(60)
         return pc.number
     return fn
 
@@ -84,9 +89,12 @@ def _fail_in_child(parent: int):  # noqa: ANN202
 def test_worker_failure_names_the_file(short_documents_too: None, make, says: str) -> None:  # noqa: ANN001
     pdf = CORPUS / "wic-consensus-zh-en.pdf"
     src = open_source(pdf)
+    started = multiprocessing.get_context("fork").Event()
     try:
         with pytest.raises(parallel.PageWorkerError) as err:
-            parallel.map_pages(src, pdf, make(os.getpid()), 2)
+            # the parent's first page waits until the child has read one: on a busy
+            # machine the parent could otherwise read every page before the child starts
+            parallel.map_pages(src, pdf, make(os.getpid(), started), 2)
     finally:
         src.close()
     msg = str(err.value)
