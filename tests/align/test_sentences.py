@@ -118,6 +118,28 @@ def test_recovers_merges_from_synthetic_vectors() -> None:
     assert all(0.0 <= b.score <= 1.0 for b in beads)
 
 
+def test_a_two_two_bead_wins_where_the_sentences_cross_and_only_there() -> None:
+    """2-2 beads are reachable, and decided by Vecalign's cost: where the translator cut two
+    sentences at another point (each target sentence renders half of each source sentence),
+    neither 1-1 pair is a translation and the 2-2 bead costs least; where the same two
+    sentences are translated one by one, two 1-1 beads cost less than the 2-2 bead (the
+    nSents(x) nSents(y) factor): a 2-2 is never chosen for its granularity alone."""
+    rng = np.random.default_rng(11)
+    parts = normalise(rng.standard_normal((4, 64)))
+    crossed = (parts[0] + parts[1], parts[2] + parts[3]), (parts[0] + parts[2], parts[1] + parts[3])
+    parallel = (parts[0] + parts[1], parts[2] + parts[3]), (parts[0] + parts[1], parts[2] + parts[3])
+    for (src2, tgt2), want in ((crossed, [((10, 11), (10, 11))]),
+                               (parallel, [((10,), (10,)), ((11,), (11,))])):
+        x = normalise(rng.standard_normal((22, 64)))
+        x[10], x[11] = normalise(np.array(src2))
+        y = x + 0.05 * rng.standard_normal(x.shape)
+        y[10], y[11] = np.array(tgt2) + 0.05 * rng.standard_normal((2, 64))
+        y = normalise(y)
+        beads = _pairs(align_vectors(x, y))
+        assert [b for b in beads if 10 in b[0] or 11 in b[0]] == want
+        assert all(len(s) == len(t) == 1 for s, t in beads if not set(s) & {10, 11})
+
+
 def test_a_band_that_cuts_the_path_is_widened() -> None:
     """With top-1 anchors and no margin the band misses the optimum; widening must find it."""
     x, y, gold = _synthetic(2)
