@@ -266,7 +266,9 @@ def _read_page(pc: PageChars) -> _PageRead:
     elif any(not c.upright for c in chars):
         warnings.append(Warning("vertical_text", "vertical or rotated text: reading order "
                                 "may be wrong", pc.number))
-    lines = build_lines_safe(chars, pc.number, warnings)
+    # (a turned page's rules would need turning too)
+    lines = build_lines_safe(chars, pc.number, warnings,
+                             pc.rules if page.turned is None else None)
     page.lines = attach_tiny_labels(lines)
     page.rules = pc.rules
     page.tables = pc.tables
@@ -314,10 +316,12 @@ def _mark_after(t: PageTable, pg: _Page, pages: list[_Page]) -> None:
         min(below, key=lambda l: (l.top, l.x0)).after_table = True
 
 
-def build_lines_safe(chars, number: int, warnings: list[Warning]) -> list[Line]:  # noqa: ANN001
+def build_lines_safe(chars, number: int, warnings: list[Warning],  # noqa: ANN001
+                     rules: list | None = None) -> list[Line]:
     from .lines import PageTimeout, build_lines
     try:
-        return [l for l in build_lines(chars, number, deadline=time.monotonic() + PAGE_TIME_LIMIT)
+        return [l for l in build_lines(chars, number, deadline=time.monotonic() + PAGE_TIME_LIMIT,
+                                       rules=rules)
                 if l.text.strip() or l.sups or l.lead_label]
     except PageTimeout as exc:
         warnings.append(Warning("page_timeout", f"page left out: {exc} in "

@@ -252,6 +252,7 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
             s = max(p.size, l.size)
             if (abs(p.baseline - l.baseline) <= SAME_ROW_EM * s and l.x0 >= p.x1 - PIECE_OVERLAP_PT
                     and (l.x0 - p.x1 <= RUN_IN_GAP_EM * s or p.kind == l.kind == "grid")
+                    and (not l.walled or p.kind == l.kind == "grid")  # a rule parts them
                     and not _label_beside(p, l)):
                 off = len(p.text) + 1
                 for sp in l.sups:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Iterator
 
-from .chars import INLINE_TYPES, Char, StructNode
+from .chars import INLINE_TYPES, RULE_THICKNESS, Char, Rule, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import PageGutters, Piece, word_gaps
 from .labels import ANY_CIRCLED, BRACKETED_RE, BRACKETS, ROMAN_RE, canonical, unbracketed
@@ -247,6 +248,9 @@ class Line:
     #: set on the first line after a table taken out of the text (:mod:`.grids`,
     #: :mod:`.unruled`): the text before the table does not run on into it
     after_table: bool = False
+    #: set when a drawn vertical rule stands between this line and a piece of text on its
+    #: row to its left (:class:`_Walls`): the two are cells, not one line
+    walled: bool = False
 
     @property
     def width(self) -> float:
@@ -308,8 +312,9 @@ def _same_line(a: _Seg, b: _Seg) -> bool:
     return False
 
 
-def _runs(chars: list[Char]) -> list[_Seg]:
-    """Consecutive glyphs in drawing order that continue each other on the page."""
+def _runs(chars: list[Char], walls: "_Walls | None" = None) -> list[_Seg]:
+    """Consecutive glyphs in drawing order that continue each other on the page, and no
+    wall (a drawn vertical rule, :class:`_Walls`) between them."""
     ink = [ch for ch in chars if not ch.text.isspace()]
     gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
     runs: list[_Seg] = []
@@ -337,6 +342,11 @@ def _runs(chars: list[Char]) -> list[_Seg]:
                 or (gap > APART_GAP_EM * s
                     and (size if size < p_size else p_size) <= APART_SIZE_SHARE * s):
             # (a label in much smaller type set apart is a run of its own: see _set_apart)
+            runs.append(_Seg(cur))
+            cur = []
+        elif walls is not None and gap > 0 and walls.between(
+                ink[i - 1].x1, ch.x0, max(ch.top, ink[i - 1].top),
+                min(ch.bottom, ink[i - 1].bottom), s):
             runs.append(_Seg(cur))
             cur = []
         cur.append(ch)
@@ -462,12 +472,58 @@ def _near(buckets: dict[int, list["_Seg"]], key: int, reach: int) -> Iterator[in
     return iter(sorted(k for k in buckets if key - reach <= k <= key + reach))
 
 
+#: A vertical rule shorter than this share of a line's type size is a mark drawn among the
+#: glyphs (a tick, a bar of a symbol), not a wall between two cells.
+WALL_MIN_SIZE_SHARE: float = 0.5
+
+
+class _Walls:
+    """A page's vertical rules, by x: a rule drawn through the white between two pieces of
+    text on one line is a wall between them (the rule between an admonition's label cell
+    and its text cell, between the cells of a one-row table), however narrow the white."""
+
+    __slots__ = ("rules", "xs")
+
+    def __init__(self, rules: list[Rule]) -> None:
+        v = sorted((r for r in rules if r.x1 - r.x0 <= RULE_THICKNESS
+                    and r.bottom - r.top > r.x1 - r.x0), key=lambda r: r.x0 + r.x1)
+        self.rules = v
+        self.xs = [(r.x0 + r.x1) / 2 for r in v]
+
+    def between(self, x0: float, x1: float, top: float, bottom: float, size: float) -> bool:
+        """Does a rule stand in the white from ``x0`` to ``x1`` and cross the middle of the
+        height ``top``–``bottom`` the two pieces share, for at least half the type's size?"""
+        xs = self.xs
+        i = bisect_left(xs, x0)
+        if i == len(xs) or xs[i] > x1:
+            return False  # (the common case, asked at every word space: no rule there)
+        mid = (top + bottom) / 2
+        need = WALL_MIN_SIZE_SHARE * size
+        for k in range(i, len(xs)):
+            if xs[k] > x1:
+                return False
+            w = self.rules[k]
+            if w.top <= mid <= w.bottom and w.bottom - w.top >= need:
+                return True
+        return False
+
+    def parts(self, s: "_Seg", r: "_Seg") -> bool:
+        """Does a wall stand between segment ``s`` and run ``r``, ``r`` right of ``s``?"""
+        return self.between(s.x1, r.x0, max(s.top, r.top), min(s.bottom, r.bottom),
+                            max(s.size, r.size))
+
+
 def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
-                deadline: float | None = None) -> list[Line]:
-    """Lines of one page, unordered; ``chars`` are cleaned glyphs in drawing order.
+                deadline: float | None = None, rules: list[Rule] | None = None) -> list[Line]:
+    """Lines of one page, unordered; ``chars`` are cleaned glyphs in drawing order,
+    ``rules`` the page's drawn rules (vertical ones part what they stand between).
     ``deadline`` (``time.monotonic()``): raise :class:`PageTimeout` after it."""
     space_after = _space_positions(chars)
-    runs = _runs(chars)
+    walls = _Walls(rules) if rules else None
+    if walls is not None and not walls.xs:
+        walls = None
+    walled: set[int] = set()  # the runs a wall parts from text on their left
+    runs = _runs(chars, walls)
     runs.sort(key=lambda r: r.x0)
     # the runs as drawn (joining grows them): what the page's gutters are measured on
     shapes = [Piece(r.x0, r.x1, r.baseline, r.size, r.upright) for r in runs]
@@ -492,6 +548,9 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                 if not (inside or gap >= -OVERLAP_EM * m) or not _same_line(s, r):
                     continue
                 if gap > 0 and not inside and _set_apart(s, r, gap):
+                    continue
+                if gap > 0 and not inside and walls is not None and walls.parts(s, r):
+                    walled.add(id(r))
                     continue
                 if gap > 0 and not inside:
                     # the page decides whether the white is a gutter: white its lines
@@ -519,7 +578,20 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
             if new != old:
                 buckets[old].remove(best)
                 buckets[new].append(best)
-    return [_make_line(s, page, space_after) for s in segs]
+    lines = [_make_line(s, page, space_after) for s in segs]
+    if walled:
+        for s, l in zip(segs, lines):
+            l.walled = id(s) in walled and _walled_off(s, buckets, walls)
+    return lines
+
+
+def _walled_off(s: _Seg, buckets: dict[int, list[_Seg]], walls: _Walls) -> bool:
+    """Is the nearest piece left of ``s`` on its line across a wall from it? (A run kept
+    off one piece by a wall may still have joined a nearer one on this side of it.)"""
+    key, reach = int(s.baseline // BAND_PT), int(s.size // BAND_PT) + 2
+    left = [o for k in _near(buckets, key, reach) for o in buckets.get(k, ())
+            if o is not s and o.x1 <= s.x0 and _same_line(o, s)]
+    return bool(left) and walls.parts(max(left, key=_X1), s)
 
 
 def _space_positions(chars: list[Char]) -> set[int]:

@@ -245,6 +245,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "grid"  # rows of a grid are lines of their own
     if b.after_table:
         return "table"  # a table stood between them, taken out of the text
+    if b.walled and b.x0 >= a.x1 and _level(a, b):
+        return "cell"  # a rule drawn between them: cells of a row (a label beside its text)
     if a.kind != b.kind and "caption" in (a.kind, b.kind) and not _caption_wraps(a, b, ds):
         return "caption"
     if starts_item(b.text) and _item_can_start(a, b, cur, ds):
