@@ -114,6 +114,31 @@ def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path
     assert len(json.loads(out.read_text(encoding="utf-8"))["sentences"]) == 2
 
 
+def test_the_script_exits_with_the_commands_code_after_freezing_what_is_alive(tmp_path):
+    """The script's exit (:func:`pariter.entry.leave`): the command's exit code and output
+    as ``run`` gives them, atexit handlers run, and every object alive frozen beforehand, so
+    that the interpreter's last collections pass over none of them."""
+    report = tmp_path / "exit.json"
+    for args in (["--version"], ["extract", str(tmp_path / "missing.pdf")]):
+        probe = textwrap.dedent(f"""
+            import atexit, gc, json, sys
+            def report():
+                with open({str(report)!r}, "w") as fh:
+                    json.dump({{"frozen": gc.get_freeze_count(), "alive": len(gc.get_objects())}}, fh)
+            atexit.register(report)
+            sys.argv = ["pariter", *{args!r}]
+            from pariter.entry import main
+            main()
+        """)
+        proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                              text=True, timeout=300)
+        assert proc.returncode == run(args), proc.stderr
+        seen = json.loads(report.read_text())
+        assert seen["frozen"] > 10_000 and seen["alive"] < 1_000, seen
+    assert proc.returncode != 0 and "missing.pdf" in proc.stderr
+    assert run(["--version"]) == 0
+
+
 def test_only_a_single_pdf_extract_forks_the_helper_early():
     from pariter.splitter import wants_early_helper
 
