@@ -13,6 +13,7 @@ start costs the command nothing it would not pay anyway.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Any
@@ -36,12 +37,21 @@ def _serve(conn: Any, parents_end: Any) -> None:
         from pariter.coldstart import start_fast
 
         start_fast()  # no torch probe, no spaCy CLI (forked before pariter.cli.run installs it)
+        # What loading spaCy makes lives as long as this process: the collector's passes
+        # over it as it grows (about a hundred here, one over everything) find nothing, and
+        # were 0.07 s of the helper's 0.5 s of CPU. So it loads with the collector off, and
+        # what it made is frozen (left out of every later pass) before the splitting. (The
+        # collector is turned on after, whatever the parent's was at the fork: see
+        # pariter.entry.load.)
+        gc.disable()
         from pariter.align.segment import pipeline, split_sentences
 
         for lang in PIPELINES:
             if conn.poll():  # the paragraphs came first: build only what they need
                 break
             pipeline(lang)
+        gc.freeze()
+        gc.enable()
         items = conn.recv()
         try:
             conn.send([split_sentences(text, lang) for text, lang in items])

@@ -139,6 +139,54 @@ def test_the_script_exits_with_the_commands_code_after_freezing_what_is_alive(tm
     assert run(["--version"]) == 0
 
 
+def test_the_command_line_and_the_helper_load_without_collections_and_frozen(tmp_path):
+    """:func:`pariter.entry.load` (the helper forked, the command line imported) and the
+    spaCy helper's loading run no collection; after each the collector is on and what was
+    loaded is frozen, so the command's own collections pass over none of it."""
+    pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
+    report = tmp_path / "load.json"
+    probe = textwrap.dedent(f"""
+        import gc, json, sys
+        started = []
+        gc.callbacks.append(lambda phase, info: started.append(1) if phase == "start" else None)
+        from pariter.entry import load
+        import pariter.splitter as splitter
+
+        class Parent:  # the parent's end of the pipe, as the helper sees it
+            def poll(self):  # the paragraphs come after both pipelines are built
+                return False
+            def recv(self):
+                self.at_recv = (len(started), gc.isenabled(), gc.get_freeze_count())
+                return [("One sentence. And another one.", "en"), ("一句。二句。", "zh")]
+            def send(self, spans):
+                self.spans = spans
+            def close(self):
+                pass
+
+        gc.enable()
+        del started[:]
+        run = load(["extract", {str(pdf)!r}])
+        loaded = (len(started), gc.isenabled(), gc.get_freeze_count())
+        splitter._early.close()
+        gc.unfreeze()
+        gc.disable()  # as the helper finds it when forked by load()
+        del started[:]
+        parent = Parent()
+        splitter._serve(parent, Parent())
+        with open({str(report)!r}, "w") as fh:
+            json.dump({{"load": loaded, "helper": parent.at_recv, "spans": parent.spans,
+                       "cli": run.__module__}}, fh)
+    """)
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(report.read_text())
+    assert seen["cli"] == "pariter.cli"
+    for collections, enabled, frozen in (seen["load"], seen["helper"]):
+        assert collections == 0 and enabled and frozen > 10_000, seen
+    assert seen["spans"] == [[[0, 13], [14, 30]], [[0, 3], [3, 6]]]
+
+
 def test_only_a_single_pdf_extract_forks_the_helper_early():
     from pariter.splitter import wants_early_helper
 
