@@ -141,8 +141,10 @@ def test_the_script_exits_with_the_commands_code_after_freezing_what_is_alive(tm
 
 def test_the_command_line_and_the_helper_load_without_collections_and_frozen(tmp_path):
     """:func:`pariter.entry.load` (the helper forked, the command line imported) and the
-    spaCy helper's loading run no collection; after each the collector is on and what was
-    loaded is frozen, so the command's own collections pass over none of it."""
+    spaCy helper's loading run no collection; after each what was loaded is frozen, so
+    later collections pass over none of it. The collector stays off for the rest of a
+    single-PDF ``pariter extract``, and is on again for any other command and in the
+    helper."""
     pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
     report = tmp_path / "load.json"
     probe = textwrap.dedent(f"""
@@ -166,8 +168,14 @@ def test_the_command_line_and_the_helper_load_without_collections_and_frozen(tmp
         gc.enable()
         del started[:]
         run = load(["extract", {str(pdf)!r}])
-        loaded = (len(started), gc.isenabled(), gc.get_freeze_count())
+        loaded = (len(started), not gc.isenabled(), gc.get_freeze_count())
         splitter._early.close()
+        others = []
+        for args in (["--help"], ["extract", "a.pdf", "b.pdf", "--out", "d"], ["align", "a", "b"]):
+            gc.enable()
+            del started[:]
+            load(args)
+            others.append((len(started), gc.isenabled(), gc.get_freeze_count()))
         gc.unfreeze()
         gc.disable()  # as the helper finds it when forked by load()
         del started[:]
@@ -175,14 +183,14 @@ def test_the_command_line_and_the_helper_load_without_collections_and_frozen(tmp
         splitter._serve(parent, Parent())
         with open({str(report)!r}, "w") as fh:
             json.dump({{"load": loaded, "helper": parent.at_recv, "spans": parent.spans,
-                       "cli": run.__module__}}, fh)
+                       "cli": run.__module__, "others": others}}, fh)
     """)
     proc = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(report.read_text())
     assert seen["cli"] == "pariter.cli"
-    for collections, enabled, frozen in (seen["load"], seen["helper"]):
+    for collections, enabled, frozen in (seen["load"], seen["helper"], *seen["others"]):
         assert collections == 0 and enabled and frozen > 10_000, seen
     assert seen["spans"] == [[[0, 13], [14, 30]], [[0, 3], [3, 6]]]
 
