@@ -7,10 +7,11 @@ and link annotations. This module turns all of that into the plain objects of
 :mod:`~pariter.extract.chars`, in the coordinates the rest of the code uses (points,
 origin at the top-left of the page as displayed, y growing downwards).
 
-Speed is the point of this reader, so the per-glyph work is kept to four calls into
-PDFium (text object, loose box, tight box, Unicode-map check); everything that belongs to
-a text object (font, size, matrix, colour, render mode, marked content) is fetched once
-per object, everything that belongs to a font once per font. The hot calls go through
+Speed is the point of this reader, so the per-glyph work is kept to three calls into
+PDFium (text object, tight box, origin; the loose box and the Unicode-map check only for
+the first of a (font, character) pair or where a width is in doubt); everything that
+belongs to a text object (font, size, matrix, colour, render mode, marked content) is
+fetched once per object, everything that belongs to a font once per font. The hot calls go through
 ctypes prototypes of our own that take plain integers as handles, which costs about half
 of what the typed wrappers of ``pypdfium2.raw`` cost per call.
 
@@ -571,8 +572,9 @@ class PdfiumSource:
         the order of their text objects in the content stream (``order``), keeping PDFium's
         order within an object.
 
-        This loop is the reader's cost: five calls into PDFium per glyph (text object,
-        loose box, ink box, origin, Unicode-map check), their results read through one
+        This loop is the reader's cost: three calls into PDFium per glyph (text object,
+        ink box, origin; the loose box and the Unicode-map check once per font and
+        character, or where the advance is in doubt), their results read through one
         memoryview each, and plain arithmetic for upright text on unrotated pages."""
         L = self._lib
         tp_int = _addr(textpage.raw)
@@ -758,6 +760,11 @@ class PdfiumSource:
             if not (-far < x0 < far and -far < top < far and -far < x1 < far
                     and -far < bottom < far):
                 absurd += 1
+                # the glyph is not kept: nothing may refer to it (a second character of
+                # the same glyph would otherwise be added to the glyph kept before it)
+                prev_obj = 0
+                if upright_x and actual:
+                    replaced.pop()
                 continue
             seq = seq0 + i
             if seq < last_seq:

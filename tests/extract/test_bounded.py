@@ -49,3 +49,18 @@ def test_line_builder_stops_at_its_deadline() -> None:
     chars = [_char("a", 72 + 6 * (i % 80), 100 + 14 * (i // 80), 12, i) for i in range(2000)]
     with pytest.raises(PageTimeout):
         build_lines(chars, 1, deadline=time.monotonic() - 1)
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_an_absurd_glyph_with_actual_text_leaves_the_page_readable(tmp_path: Path, where: str) -> None:
+    """A glyph placed beyond any page whose text is an /ActualText of two characters:
+    PDFium reports the characters with one origin, the first as a glyph and the second as
+    more of it. The dropped glyph must leave no trace, neither as the glyph the second
+    character joins (none is kept before it on the page) nor in the list of glyphs whose
+    width comes from their /ActualText (past the last glyph kept)."""
+    far = "/Span <</ActualText (ab)>> BDC BT /F1 12 Tf 20000000 700 Td (X) Tj ET EMC"
+    line = "BT /F1 12 Tf 72 650 Td (A line of ordinary text stays.) Tj ET"
+    f = write_pdf(tmp_path / "far.pdf", [f"{far}\n{line}" if where == "first" else f"{line}\n{far}"])
+    doc = extract_pdf(f, reader="pdfium")
+    assert [p.text for p in doc.paragraphs] == ["A line of ordinary text stays."]
+    assert [w.code for w in doc.warnings] == ["absurd_glyphs"]
