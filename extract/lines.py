@@ -459,6 +459,40 @@ def apart(small: float, big: float, gap: float, small_text: str) -> bool:
             and not _MARKERLIKE.match(small_text.strip()))
 
 
+class _Margins:
+    """How far the page's lines reach, from its runs: a label in smaller type set apart
+    beside a line stands in the margin, left of where the lines of the line's type start
+    or right of where they end (a margin note's option name "oneside" beside its text),
+    while a key name or code set small inside the text ("按 Ctrl + H 快速切换", a
+    browser's <kbd> padded by its frame) stands within their reach, at a line's start, end
+    or middle."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: list[_Seg]) -> None:
+        self.runs = runs
+
+    def outside(self, s: _Seg, r: _Seg) -> bool:
+        """Is the smaller of ``s`` and ``r`` (``r`` right of ``s``) in the margin beside
+        the other?"""
+        if s.size < r.size:  # before the line: hardly a line of its type starts further left
+            tol, size, edge = MARGIN_EM * r.size, r.size, s.x1
+            within = sum(1 for o in self.runs if o.x0 < edge - tol
+                         and abs(o.size - size) < SIZE_TOLERANCE)
+        else:  # after the line: hardly a line of its type ends further right
+            tol, size, edge = MARGIN_EM * s.size, s.size, r.x0
+            within = sum(1 for o in self.runs if o.x1 > edge + tol
+                         and abs(o.size - size) < SIZE_TOLERANCE)
+        return within < MARGIN_STRAYS
+
+
+#: Reach is compared with this many ems of the line's size to spare ...
+MARGIN_EM: float = 0.3
+#: ... and the margin may hold fewer than this many pieces of the line's type (a folio, a
+#: heading hung in the margin) and still be the margin.
+MARGIN_STRAYS: int = 3
+
+
 class PageTimeout(Exception):
     """Building a page's lines took longer than the time it was given."""
 
@@ -531,6 +565,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
     segs: list[_Seg] = []
     buckets: dict[int, list[_Seg]] = defaultdict(list)
     gutters: PageGutters | None = None  # measured when a wide gap first asks for it
+    margins: _Margins | None = None  # likewise, when a small piece is first set apart
     for n, r in enumerate(runs):
         if deadline is not None and not n % DEADLINE_EVERY and time.monotonic() > deadline:
             raise PageTimeout(f"line building stopped after {n} of {len(runs)} pieces")
@@ -548,7 +583,10 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                 if not (inside or gap >= -OVERLAP_EM * m) or not _same_line(s, r):
                     continue
                 if gap > 0 and not inside and _set_apart(s, r, gap):
-                    continue
+                    if margins is None:
+                        margins = _Margins(runs)
+                    if margins.outside(s, r):
+                        continue
                 if gap > 0 and not inside and walls is not None and walls.parts(s, r):
                     walled.add(id(r))
                     continue
