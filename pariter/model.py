@@ -187,7 +187,8 @@ class Paragraph:
     role: Literal["body", "front", "table", "caption", "list"] = "body"
     page_breaks: list[PageBreak] = field(default_factory=list)
     #: a run-in label opens the paragraph (``Note``, ``注``, ``2.1.1 Modules.`` set in
-    #: another face): ``text[:label_end]`` is the label, a sentence of its own
+    #: another face): ``text[:label_end]`` is the label, a sentence of its own unless it
+    #: ends in a colon (``Line thickness:`` opens its sentence; see pipeline.add_sentences)
     label_end: int | None = None
 
     def page_at(self, offset: int) -> int:

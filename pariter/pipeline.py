@@ -14,7 +14,7 @@ from typing import Any
 from pariter.errors import InputError
 from pariter.ids import document_id, sentence_id
 from pariter.io import regular_file
-from pariter.model import Document, Sentence, load_document
+from pariter.model import Document, Paragraph, Sentence, load_document
 # the helper that loads spaCy while the PDF is read; importable from here as before
 from pariter.splitter import BackgroundSplitter, background_splitter  # noqa: F401
 
@@ -54,6 +54,17 @@ def open_document(path: str | Path, doc_id: str | None = None) -> Document:
     return extract_document(p, doc_id=doc_id)
 
 
+def _label_cut(p: Paragraph) -> int:
+    """Where the sentence that a paragraph's run-in label makes of itself ends (0: none).
+    A label set off by a full stop or by white alone ("2.1.1 Modules.", "Note", "注") is
+    a sentence of its own and the rest is split after it; one that ends in a colon opens
+    the sentence it introduces ("Line thickness: Sets the thickness…"), as a reader reads
+    it and as the translation usually renders it ("线条粗细：设置…")."""
+    if not p.label_end or p.text[:p.label_end].rstrip().endswith((":", "：")):
+        return 0
+    return p.label_end
+
+
 def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -> None:
     """Replace ``doc.sentences`` by a spaCy segmentation of every paragraph and footnote.
 
@@ -64,8 +75,7 @@ def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -
     """
     paragraphs = [p for p in doc.paragraphs if p.role != "table"]
     notes = [f for f in doc.footnotes if f.text.strip()]
-    # a run-in label is a sentence of its own: the rest is split after it
-    cuts = [p.label_end or 0 for p in paragraphs] + [0] * len(notes)
+    cuts = [_label_cut(p) for p in paragraphs] + [0] * len(notes)
     items = ([(p.text[cut:], p.lang) for p, cut in zip(paragraphs, cuts)]
              + [(f.text, f.lang) for f in notes])
     spans = splitter.split_all(items) if splitter is not None else None

@@ -534,6 +534,25 @@ def test_a_run_in_label_in_another_face_is_a_sentence_of_its_own(tmp_path: Path)
     assert by_text["GenAI is a technology that writes text."].label_end is None
 
 
+def test_a_run_in_label_ending_in_a_colon_opens_its_sentence(tmp_path: Path) -> None:
+    """``Line thickness:`` in bold before its description (a definition list, a form's
+    field) is a label of the paragraph, but a reader reads it with the sentence it
+    introduces, as a translation renders it ("线条粗细：设置…"): no sentence of its own."""
+    from pariter.pipeline import add_sentences
+    bold = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+    ops = (text_ops([(72, 100, 11, "A line of running text to give this page its body type and"),
+                     (72, 114, 11, "a second one to give it a column.")])
+           + "\nBT /F2 11 Tf 72 600 Td (Line thickness:) Tj /F1 11 Tf ( Sets the width of the"
+           " lines. It applies to new lines.) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "runin.pdf", [ops], extra_objects=[bold],
+                                fonts="/F2 6 0 R"))
+    add_sentences(doc)
+    item = next(p for p in doc.paragraphs if p.text.startswith("Line thickness:"))
+    assert item.label_end == len("Line thickness:")
+    assert [s.text for s in doc.sentences if s.paragraph == item.id] == [
+        "Line thickness: Sets the width of the lines.", "It applies to new lines."]
+
+
 def test_a_document_set_wholly_in_a_typewriter_face_reads_as_its_letters_say(tmp_path: Path) -> None:
     """Code listings are kept out of the language vote, but when every line is in a
     typewriter face (a report printed from an editor) the vote must still see text:
