@@ -407,6 +407,26 @@ def test_a_label_in_much_smaller_type_beside_a_line_is_a_line_of_its_own() -> No
     assert len(build_lines(mark + text, 1)) == 1
 
 
+def test_a_key_name_in_smaller_type_inside_the_text_stays_in_its_line() -> None:
+    """A browser prints <kbd> keys in smaller type inside a padded frame ("按 Ctrl + H 快速
+    切换"): set apart like a margin label, but within the reach of the page's lines — at a
+    line's start (right of where the other lines start), in its middle, at its end (left of
+    where they end). It is a word of its line, not a label beside it."""
+    def run(x: float, text: str, size: float, base: float, seq: int, adv: float) -> list[Char]:
+        return [_ch(c, x + adv * i, x + adv * (i + 1), size, base, seq + i)
+                for i, c in enumerate(text)]
+
+    body = [c for k in range(3) for c in run(72, "这是正文的一行文字，用来给出页面的左右边界。", 10.5,
+                                             100 + 16 * k, 100 * k, 10.5)]
+    start = run(76, "H", 6.8, 199.2, 400, 4.1) + run(86, "快速切换这些显示模式。", 10.5, 200, 410, 10.5)
+    middle = (run(72, "按住", 10.5, 232, 500, 10.5) + run(98, "Ctrl", 6.8, 231.2, 510, 3.8)
+              + run(120, "并按下面的键。", 10.5, 232, 520, 10.5))
+    end = run(72, "您可以使用热键", 10.5, 264, 600, 10.5) + run(151, "Ctrl", 6.8, 263.2, 610, 3.8)
+    lines = sorted(build_lines(body + start + middle + end, 1), key=lambda l: l.baseline)
+    assert [l.text.replace(" ", "") for l in lines[3:]] == [
+        "H快速切换这些显示模式。", "按住Ctrl并按下面的键。", "您可以使用热键Ctrl"]
+
+
 def test_a_compressed_bracket_whose_ink_follows_a_letter_reads_after_it() -> None:
     """xeCJK compresses a full-width bracket after a Latin letter: the box of "（" starts
     0.7 pt before the "t" it follows, its ink 5 pt right of that letter's box."""
