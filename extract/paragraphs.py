@@ -278,6 +278,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "style"
     if _open_bracket(cur):
         return None  # inside a bracket the text has opened: a note in brackets runs on
+    if _full_to_inset(a, b, cur, ds):
+        return None  # (no short or centred line: the block's own measure is narrower)
     if ends and not is_full(a, ds):
         return "short"
     if a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size and _language_turns(a, b):
@@ -387,6 +389,39 @@ def _centred(l: Line, ds: DocStyle) -> bool:
     """Set on the column's axis, away from its left edge."""
     lo, hi = ds.col(l)
     return l.x0 > lo + CENTRED_EM * l.size and abs((l.x0 + l.x1) - (lo + hi)) < CENTRED_EM * l.size
+
+
+def _full_to_inset(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+    """Does ``a`` run to a measure of the block's own, inset from both sides of its
+    column: a note in a box or a quotation, justified (DBLaTeX's 注意 box)? The line before
+    it in the block starts and ends where it does, or, for the block's first line (which may
+    be indented) while no sentence ends on it, the next line ``b`` does; the measure spans
+    most of the column. Judged against the
+    column such lines are short and set on its axis — each a unit, as centred lines are —
+    though every one of them is full. A listing's lines, of one length in a typewriter
+    face, stay units."""
+    lo, hi = ds.col(a)
+    if (a.x1 >= hi - FULL_EM * a.size or a.x0 < lo + INDENT_EM * a.size
+            or a.x1 - a.x0 < INSET_SHARE * (hi - lo) or (a.font is not None and a.font.mono)):
+        return False  # full to the column, not inset, too short to be a measure, or code
+    edge, full = EDGE_EM * a.size, FULL_EM * a.size  # as a start and a full line are judged
+
+    def same(o: Line | None, lo_shift: float, hi_shift: float) -> bool:
+        return (o is not None and o.page == a.page and abs(o.size - a.size) < SIZE_TOLERANCE
+                and -edge - lo_shift <= a.x0 - o.x0 <= edge + hi_shift
+                and abs(o.x1 - a.x1) <= full)
+
+    indent = FIRST_INDENT_EM * a.size  # a block's first line may be indented from the rest
+    if len(cur.lines) >= 2:
+        return same(cur.lines[-2], indent if len(cur.lines) == 2 else 0.0, 0.0)
+    return same(b, 0.0, indent) and not a.text.rstrip().endswith(FINAL)
+
+
+#: A paragraph's first line is indented by at most this many ems.
+FIRST_INDENT_EM: float = 4.0
+#: A measure narrower than the column spans at least this share of it (an inset box or
+#: quotation; short lines of one length, such as verse, are no measure).
+INSET_SHARE: float = 0.6
 
 
 def _expected_step(a: Line, cur: Block, ds: DocStyle) -> float:

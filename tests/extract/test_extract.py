@@ -566,3 +566,31 @@ def test_a_document_set_wholly_in_a_typewriter_face_reads_as_its_letters_say(tmp
     doc = extract_pdf(courier_pdf(tmp_path / "mono.pdf", [ops]), doc_id="mono")
     assert doc.paragraphs and "committee met" in doc.paragraphs[0].text
     assert doc.langs == ["en"]
+
+
+def test_a_box_justified_to_its_own_measure_is_one_paragraph(tmp_path: Path) -> None:
+    """A note in a box inset from both sides of the column, its lines justified to the
+    box's width (DBLaTeX's 注意/Note box): against the column each line is short and set on
+    its axis, like centred lines that are each a unit; against the box every line but the
+    last is full. One paragraph."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+
+    def justified(x: float, top: float, size: float, text: str, width: float) -> str:
+        # word spacing (Tw) stretches the line's spaces to the measure, as justification does
+        natural = sum(widths[c] for c in text) * size / 1000
+        tw = (width - natural) / text.count(" ")
+        return f"BT /F1 {size} Tf {tw:.3f} Tw {x} {792 - top} Td ({text}) Tj ET"
+
+    body = ["The column is set by these lines of running text, which run from the left",
+            "margin to the right margin and give the page its measure and its body type,",
+            "so that the box below stands inset from both sides of it, as notes do."]
+    box = ["this note runs on from one line to the next in a box",
+           "that is narrower than the column on both of its sides",
+           "and every line of it but the last is full to the box."]
+    ops = [justified(72, 100 + 13 * i, 10, t, 340) for i, t in enumerate(body)]
+    ops += [justified(126, 160 + 13 * i, 10, t, 232) for i, t in enumerate(box[:-1])]
+    ops.append(f"BT /F1 10 Tf 126 {792 - 160 - 26} Td ({box[-1]}) Tj ET")
+    doc = extract_pdf(write_pdf(tmp_path / "box.pdf", ["\n".join(ops)]))
+    assert [p.text for p in doc.paragraphs][-1] == " ".join(box)
