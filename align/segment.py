@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -110,9 +111,15 @@ def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
         return nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "([,;"
     if word in EN_ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha() and alone:  # initials: "J. Smith", "A. B. Jones"
-        return True
-    return nxt[:1].islower() or nxt[:1].isdigit()
+    if len(word) == 1 and word.isalpha() and alone:
+        # initials: "J. Smith", "A. B. Jones"; a name follows an initial, while a word that
+        # opens sentences follows a letter that labels something ("in Appendix C. If you")
+        return nxt.lower() not in STOP_WORDS
+    if nxt[:1].isdigit():
+        # a number opens a sentence ("… in this directory. 40–100MB should …") unless the
+        # stop follows a letter or a number: a label or an enumeration ("1. 2.")
+        return len(word) <= 1 or word.isdigit()
+    return nxt[:1].islower()
 
 
 def _initial(doc: Doc, stop: int) -> bool:

@@ -132,3 +132,20 @@ def test_a_quote_mark_after_a_sentence_end_closes_only_an_open_quotation() -> No
     assert sentences("He said ”I am done.” Then he left.", "en") == [
         "He said ”I am done.”", "Then he left."]
 
+
+
+def test_a_letter_that_labels_something_ends_a_sentence_before_a_word_that_opens_one() -> None:
+    """An initial comes before a name; "Appendix C." before "If" is a label and a stop."""
+    assert sentences("This is discussed in Appendix C. If you are unsure, choose the first.", "en") == [
+        "This is discussed in Appendix C.", "If you are unsure, choose the first."]
+    assert sentences("J. R. R. Tolkien wrote it, with help from A. B. Jones.", "en") == [
+        "J. R. R. Tolkien wrote it, with help from A. B. Jones."]
+
+
+def test_a_number_opens_a_sentence_after_a_word_and_its_stop() -> None:
+    """"… in this directory. 40–100MB should …": two sentences; after an abbreviation
+    ("No. 5", "pp. 40") or in an enumeration ("1. 2.") the number goes on."""
+    assert sentences("Data goes in this directory. 40–100MB should be enough.", "en") == [
+        "Data goes in this directory.", "40–100MB should be enough."]
+    assert sentences("See No. 5 on pp. 40 and steps 1. 2. 3. of it.", "en") == [
+        "See No. 5 on pp. 40 and steps 1. 2. 3. of it."]
