@@ -20,6 +20,12 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   for a sentence carrying a URL the bead's other side does not print;
 * **merge** (with `merge_gain`): two adjacent beads become one when the merged bead
   scores more than `merge_gain` above the better of the two (2-2 and larger beads);
+* **part** (with `part_gain`): a bead of several sentences on both sides splits into two
+  full beads when Vecalign's cost, nSents(x) nSents(y) (1 - cos(x, y)), summed over the
+  two parts, is lower than the bead's own by more than `part_gain`: the cost the DP
+  minimised, read on real embeddings of the texts instead of the DP's composed windows
+  (a normalised sum of sentence vectors scores two adjacent translations together above
+  either alone, and so flatters a 2-2 bead over two 1-1 beads);
 * **slide** (with `slide`, after the rounds): a 1-1 bead beside a run of nulls on one
   side takes as its partner the sentence of the run that scores more than `gain` above
   the one it has, which joins the nulls (the same summed-score rule as a boundary move:
@@ -111,9 +117,21 @@ def _url_elsewhere(new: list, src: Sequence[str], tgt: Sequence[str]) -> bool:
     return any(not urls(t) <= found for t in leaving if urls(t))
 
 
-def _candidates(beads: list, null_margin: float | None, merge_gain: float | None) -> list[tuple]:
-    """(kind, k, new beads for k and k+1 (a merge gives one)) for every adjacent pair."""
+def _cost(sc: "_Scores", s: Ids, t: Ids) -> float:
+    """Vecalign's bead cost without its normaliser: nSents(x) nSents(y) (1 - cos(x, y))."""
+    return len(s) * len(t) * (1.0 - sc.score(tuple(s), tuple(t)))
+
+
+def _candidates(beads: list, null_margin: float | None, merge_gain: float | None,
+                part_gain: float | None = None) -> list[tuple]:
+    """(kind, k, new beads for k and k+1 (a merge gives one)) for every adjacent pair; a
+    split or a part replaces bead k alone."""
     out: list[tuple] = []
+    if part_gain is not None:  # a bead of several sentences on each side in two full parts
+        for k, a in enumerate(beads):
+            for i in range(1, len(a.src)):
+                for j in range(1, len(a.tgt)):
+                    out.append(("part", k, [(a.src[:i], a.tgt[:j]), (a.src[i:], a.tgt[j:])]))
     for k in range(len(beads) - 1):
         a, b = beads[k], beads[k + 1]
         full_a, full_b = bool(a.src and a.tgt), bool(b.src and b.tgt)
@@ -159,6 +177,7 @@ def refine(
     null_margin: float | None = 0.0,
     split_margin: float = 0.01,
     merge_gain: float | None = None,
+    part_gain: float | None = None,
     classes: tuple[Sequence[int], Sequence[int]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
     pair_floor: float | None = None,
@@ -186,17 +205,23 @@ def refine(
     beads = list(beads)
     sc = _Scores(src, tgt, embedder, vectors)
     for _ in range(ROUNDS):
-        cands = [c for c in _candidates(beads, null_margin, merge_gain) if allowed(c[2])]
+        cands = [c for c in _candidates(beads, null_margin, merge_gain, part_gain) if allowed(c[2])]
         if not cands:
             break
         keys: set[tuple[int, Ids]] = set()
         for kind, k, new in cands:
-            span = beads[k : k + (1 if kind == "split" else 2)]
+            span = beads[k : k + (1 if kind in ("split", "part") else 2)]
             for s, t in [(x.src, x.tgt) for x in span] + list(new):
                 keys |= {(0, tuple(s)), (1, tuple(t))}
         sc.need(keys)
         moves = []
         for kind, k, new in cands:
+            if kind == "part":
+                old = beads[k]
+                delta = _cost(sc, old.src, old.tgt) - sum(_cost(sc, s, t) for s, t in new)
+                if delta > part_gain:  # type: ignore[operator]
+                    moves.append((delta, kind, k, 1, new))
+                continue
             if kind == "split":
                 old = beads[k]
                 full = next((s, t) for s, t in new if s and t)

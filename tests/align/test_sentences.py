@@ -277,6 +277,23 @@ def test_refine_null_joins_and_splits() -> None:
     assert _pairs(beads) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
 
 
+def test_a_many_to_many_bead_parts_when_its_parts_are_translations() -> None:
+    """Two sentences that each translate one of the other side's (with some words each
+    side has alone) leave a 2-2 bead as two 1-1 beads: Vecalign's cost, nSents x nSents x
+    (1 - cos), is lower for the parts. Sentences whose words cross over (each source
+    sentence shares words with both targets) stay one bead."""
+    src, tgt = ["a x", "b y"], ["A q", "B r"]
+    beads = refine([Bead((0, 1), (0, 1), 0.5)], src, tgt, _BagOfWords(), null_margin=None,
+                   part_gain=0.0)
+    assert _pairs(beads) == [((0,), (0,)), ((1,), (1,))]
+    assert _pairs(refine([Bead((0, 1), (0, 1), 0.5)], src, tgt, _BagOfWords(),
+                         null_margin=None)) == [((0, 1), (0, 1))]  # switched off
+    src, tgt = ["a b", "c d"], ["A C", "B D"]
+    beads = refine([Bead((0, 1), (0, 1), 1.0)], src, tgt, _BagOfWords(), null_margin=None,
+                   part_gain=0.0)
+    assert _pairs(beads) == [((0, 1), (0, 1))]
+
+
 def test_a_split_needs_the_margin_unless_a_url_says_so() -> None:
     """A sentence leaves its bead only when the bead embeds better without it by more than
     the split margin; a URL the other side does not print is evidence enough on its own."""
