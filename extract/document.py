@@ -40,7 +40,7 @@ from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
 from .pdfium import PAGE_TIME_LIMIT
 from .markers import decide_markers
-from .outline import read_outline
+from .outline import read_outline, split_at_entries
 from .paragraphs import FINAL, blocks
 from .readers import DEFAULT_READER, FileCheck, open_source
 from .readers import check_file as _check_file
@@ -470,9 +470,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     cover, title = title_lines(ordered, ds)
     meta_title = doc.title
     doc.title = title or doc.title
-    grouped = blocks(ordered, ds)
+    outline = read_outline(p)
+    grouped = split_at_entries(blocks(ordered, ds), outline)
     tocs = toc_pages(ordered)
-    evidence = Evidence(outline=read_outline(p), cover=cover,
+    evidence = Evidence(outline=outline, cover=cover,
                         cover_page=cover_page(ordered, cover, ds), toc_pages=tocs,
                         before_toc=before_contents(ordered, tocs),
                         after_toc=after_contents(ordered, tocs),

@@ -109,3 +109,47 @@ def same_heading(a: str, b: str) -> bool:
     # quick_ratio() bounds ratio() from above at a fraction of its cost: most pairs (an
     # entry against every candidate of its page) fail on it
     return sm.quick_ratio() >= SAME_TEXT and sm.ratio() >= SAME_TEXT
+
+
+def _key(text: str) -> str:
+    """A heading's text with its number, NFKC, casefolded, without white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def split_at_entries(blocks: list, entries: list[OutlineEntry]) -> list:
+    """Blocks, with a line that an outline entry names where it stands made a block of its
+    own: the author listed it as a heading, so no paragraph runs on into it or out of it
+    (a heading at the top of a page, set in the body's type, that a sentence ending at the
+    foot of the page before would otherwise run on into: LibreOffice's "8.1.1. Display
+    options"). Named means the line's whole text, number included, is the entry's title,
+    on the entry's page, at its destination's height when the entry gives one."""
+    from .paragraphs import Block
+
+    named: dict[int, list[OutlineEntry]] = {}
+    for e in entries:
+        if e.page is not None:
+            named.setdefault(e.page, []).append(e)
+    if not named:
+        return blocks
+    out = []
+    for b in blocks:
+        if len(b.lines) < 2:
+            out.append(b)
+            continue
+        cut = [k for k, l in enumerate(b.lines)
+               if any(_key(e.title) == _key(l.text)
+                      and (e.top is None or abs(e.top - l.top) <= ENTRY_REACH_EM * l.size)
+                      for e in named.get(l.page, ()))]
+        if not cut:
+            out.append(b)
+            continue
+        edges = sorted({0, len(b.lines)} | set(cut) | {k + 1 for k in cut})
+        for n, (i, j) in enumerate(zip(edges, edges[1:])):
+            if i < j:
+                out.append(Block(b.lines[i:j], b.why if i == 0 else "outline"))
+    return out
+
+
+#: An entry's destination lies at most this many ems of the line's size above or below it
+#: (producers point at the heading's top, its baseline or a little above it).
+ENTRY_REACH_EM: float = 3.0

@@ -159,3 +159,27 @@ def test_an_outline_entry_over_text_that_opens_in_lower_case_is_a_heading(tmp_pa
     doc = extract_pdf(pdf)
     heads = [(h.number, h.text, h.level) for h in doc.headings]
     assert heads == [("1", "Installation", 1), ("1.1", "Overleaf", 2)], heads
+
+
+def test_a_line_the_outline_names_stands_alone_after_a_page_turn(tmp_path: Path) -> None:
+    """A heading set in the body's type at the top of a page, after a page whose last line
+    is full and ends a sentence, reads like the paragraph running on over the turn
+    (LibreOffice's "8.1.1. Display options"). The outline names the line where it stands:
+    it is a block of its own, and a heading."""
+    full = ["This paragraph runs to the right margin in every line it has,",
+            "so that nothing about its lines tells where it ends; the last",
+            "of them ends with a full stop that happens to fill the line."]
+    page1 = [courier_text(72, 100 + 13 * i, 11, t) for i, t in enumerate(full)]
+    page2 = [courier_text(72, 60, 11, "2 Results"),
+             courier_text(72, 73, 11, "The second section opens here and goes on for a line,"),
+             courier_text(72, 86, 11, "then ends.")]
+    courier = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+    pdf = write_pdf(tmp_path / "turn.pdf", ["\n".join(page1), "\n".join(page2)],
+                    fonts="/F2 8 0 R", catalog_extra="/Outlines 9 0 R",
+                    extra_objects=[courier,
+                                   "<< /Type /Outlines /First 10 0 R /Last 10 0 R /Count 1 >>",
+                                   "<< /Title (2 Results) /Parent 9 0 R "
+                                   "/Dest [6 0 R /XYZ 72 740 0] >>"])
+    doc = extract_pdf(pdf)
+    assert [(h.number, h.text, h.page) for h in doc.headings] == [("2", "Results", 2)]
+    assert doc.paragraphs[0].text.endswith("happens to fill the line.")
