@@ -102,6 +102,10 @@ def _inside_word(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy Token
 EN_FINAL_ABBREVIATIONS = frozenset("etc al inc ltd co corp esp".split())
 
 
+#: The longest abbreviated label of a reference (Sect., Tab., Thm., Prop., Appx.).
+REFERENCE_LABEL_MAX = 5
+
+
 def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
     """True if the full stop before `nxt` is an abbreviation's, not a sentence end. `alone`:
     `prev` stands as a word of its own (a letter glued to what precedes it, "54◦N.", is no
@@ -117,8 +121,11 @@ def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
         return nxt.lower() not in STOP_WORDS
     if nxt[:1].isdigit():
         # a number opens a sentence ("… in this directory. 40–100MB should …") unless the
-        # stop follows a letter or a number: a label or an enumeration ("1. 2.")
-        return len(word) <= 1 or word.isdigit()
+        # stop follows a letter or a number (a label or an enumeration: "1. 2.") or a short
+        # capitalised word, a reference's label ("Sect. 2", "Tab. 3", "Thm. 1")
+        label = prev.rstrip(".")
+        return (len(word) <= 1 or word.isdigit()
+                or (label[:1].isupper() and len(label) <= REFERENCE_LABEL_MAX))
     return nxt[:1].islower()
 
 

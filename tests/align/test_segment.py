@@ -149,3 +149,5 @@ def test_a_number_opens_a_sentence_after_a_word_and_its_stop() -> None:
         "Data goes in this directory.", "40–100MB should be enough."]
     assert sentences("See No. 5 on pp. 40 and steps 1. 2. 3. of it.", "en") == [
         "See No. 5 on pp. 40 and steps 1. 2. 3. of it."]
+    assert sentences("It has two parts, Sect. 2 on the model and Sect. 4 on the system.", "en") == [
+        "It has two parts, Sect. 2 on the model and Sect. 4 on the system."]
