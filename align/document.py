@@ -156,7 +156,8 @@ class _Run:
         self.s = _Side(sv, si, self._embed([it.text for it in si], sv.lang))
         self.t = _Side(tv, ti, self._embed([it.text for it in ti], tv.lang))
         self.links: list[Link] = []
-        pairs, corners = hints(sv, tv, si, ti, self.s.x, self.t.x)
+        pairs, corners = hints(sv, tv, si, ti, self.s.x, self.t.x,
+                               (self._heading_vectors(si, sv), self._heading_vectors(ti, tv)))
         s_m = matching_forms([it.text for it in si], sv.lang)  # what is compared, and measured
         t_m = matching_forms([it.text for it in ti], tv.lang)
         self.beads = align_vectors(
@@ -166,6 +167,16 @@ class _Run:
             embedder=embedder, hints=pairs, corners=corners,
             classes=(classes(si), classes(ti)), kinds=(kinds(si), kinds(ti)), progress=progress)
         self.expected = self._expected_ratio()
+
+    def _heading_vectors(self, seq: list[Item], v: View) -> dict[int, np.ndarray]:
+        """The heading items' texts without their printed numbers, embedded: what the
+        words of two headings say, apart from the numbers they share."""
+        sections = {s.id: s for s in v.sections}
+        found = [(n, v.heading_text(sections[it.id])) for n, it in enumerate(seq)
+                 if it.kind == "heading" and it.id in sections]
+        found = [(n, t) for n, t in found if t]
+        vecs = self._embed([t for _, t in found], v.lang)
+        return {n: vecs[k] for k, (n, _) in enumerate(found)}
 
     def _embed(self, texts: list[str], lang: str) -> np.ndarray:
         if not texts:

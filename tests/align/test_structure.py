@@ -449,3 +449,21 @@ def test_a_long_note_aligns_sentence_by_sentence(embedder):
     tei = pair_to_tei(docs[0], docs[1], al)
     assert not tei_problems(tei)
     assert b'<s xml:id="en.fn1.s2">We are publishing' in tei
+
+
+def test_a_number_that_names_another_section_is_no_hint() -> None:
+    """Headings agreed by number are a hint unless another heading of either side matches
+    one of them clearly better by its words: nanicolle's last two sections are swapped in
+    translation (5 完整实例 / 6 更新日志 against 5 Change history / 6 A full example), and
+    a translation however free (猪肚 / Main matter) with no better rival stays a hint."""
+    import numpy as np
+
+    from pariter.align.items import _unrivalled
+
+    e = np.eye(4, dtype=np.float32)
+    full, log = e[0], e[1]  # "a full example", "change history"
+    swapped = ({0: full, 1: log}, {0: log, 1: full})
+    assert _unrivalled([(0, 0), (1, 1)], [0, 1], [0, 1], swapped) == []
+    free = ({0: e[2], 1: log}, {0: 0.2 * e[2] + 0.98 * e[3], 1: log})  # weakly alike, no rival
+    assert _unrivalled([(0, 0), (1, 1)], [0, 1], [0, 1], free) == [(0, 0), (1, 1)]
+    assert _unrivalled([(0, 0)], [0], [0], None) == [(0, 0)]
