@@ -311,6 +311,15 @@ class PageTable:
     bottom: float
     rows: list[list[str]]
     ruled: bool = True
+    #: the box of the table's caption printed as its first row (kept out of ``rows``:
+    #: its line is read as the table's caption), None when there is none
+    caption: tuple[float, float, float, float] | None = None
+    #: where the cells of each column start (x, left to right), when known (unruled
+    #: tables): a part of the table the next page carries on starts there too
+    columns: tuple[float, ...] | None = None
+    #: the rows of a table the previous page began (its columns are the evidence: one
+    #: row, even one line of glued cells, is enough)
+    carried: bool = False
 
 
 @dataclass(slots=True)
@@ -527,16 +536,39 @@ def _wide(ch: str) -> bool:
 
 def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
     """pdfplumber's tables as :class:`PageTable`: rows of cell texts, empty rows dropped;
-    a "table" of one row or one column is not kept (a boxed paragraph, a framed figure)."""
+    a "table" of one row or one column is not kept (a boxed paragraph, a framed figure).
+    A caption printed as the table's first row stays out of it (:func:`_caption_row`)."""
     out = []
     for t in found:
         rows = [[_cell_text(a, b) for a, b in zip(ra, rb)]
                 for ra, rb in zip(t.extract(), t.extract(x_tolerance_ratio=CELL_WORD_GAP_EM))]
+        x0, top, x1, bottom = t.bbox
+        caption = None
+        if _caption_row(t):
+            # the table starts under it; the caption's line is read as the table's caption,
+            # as a caption printed above the table is
+            caption = tuple(t.rows[0].bbox)
+            rows, top = rows[1:], t.rows[1].bbox[1]
         rows = [r for r in rows if any(c.strip() for c in r)]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-            x0, top, x1, bottom = t.bbox
-            out.append(PageTable(x0, top, x1, bottom, rows))
+            out.append(PageTable(x0, top, x1, bottom, rows, caption=caption))
     return out
+
+
+def _caption_row(t) -> bool:  # noqa: ANN001 - a pdfplumber Table
+    """Is the table's first row its caption: one cell spanning every column (DocBook's
+    ``<title>`` printed in the table by DBLaTeX: "Table of services" over the header row),
+    above a row of two or more cells and at least one more row? A table's own cells do
+    not span the whole table at its head: a header row names each column."""
+    rows = t.rows
+    if len(rows) < 3:
+        return False
+    first = [c for c in rows[0].cells if c is not None]
+    head = [c for c in rows[1].cells if c is not None]
+    if len(first) != 1 or len(head) < 2:
+        return False
+    x0, _, x1, _ = t.bbox
+    return abs(first[0][0] - x0) < RULE_JOIN_PT and abs(first[0][2] - x1) < RULE_JOIN_PT
 
 
 #: Rules meeting end to end within this many points are one rule (a table's rule is drawn

@@ -34,7 +34,7 @@ from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, cal
 from .frontmatter import after_contents, before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .grids import grid_tables
-from .unruled import unruled_tables
+from .unruled import continued, unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
@@ -316,6 +316,33 @@ def _mark_after(t: PageTable, pg: _Page, pages: list[_Page]) -> None:
         min(below, key=lambda l: (l.top, l.x0)).after_table = True
 
 
+def _ending_table(pg: _Page) -> PageTable | None:
+    """The table (with known column edges) that ends page ``pg``: no line of the page
+    stands below its top outside it. Its rows may go on over the page break."""
+    if pg.turned is not None:
+        return None
+    for t in sorted(pg.tables, key=lambda t: -t.bottom):
+        if t.columns is None:
+            continue
+        if not any(l.top > t.top and not _in_box(l, t) for l in pg.lines):
+            return t
+    return None
+
+
+def _in_box(l: Line, t: PageTable) -> bool:
+    return (t.x0 - TABLE_SLACK_PT <= (l.x0 + l.x1) / 2 <= t.x1 + TABLE_SLACK_PT
+            and t.top - TABLE_SLACK_PT <= (l.top + l.bottom) / 2 <= t.bottom + TABLE_SLACK_PT)
+
+
+def _mark_caption(box: tuple[float, float, float, float], pg: _Page) -> None:
+    """Mark the lines of a caption a table printed as its first row (kind ``caption``):
+    the table's title, not a heading of the text."""
+    x0, top, x1, bottom = box
+    for l in pg.lines:
+        if x0 <= (l.x0 + l.x1) / 2 <= x1 and top <= (l.top + l.bottom) / 2 <= bottom:
+            l.kind = "caption"
+
+
 def build_lines_safe(chars, number: int, warnings: list[Warning],  # noqa: ANN001
                      rules: list | None = None) -> list[Line]:
     from .lines import PageTimeout, build_lines
@@ -421,6 +448,14 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
         page.running.sort(key=lambda r: (r.box.top, r.box.x0))
         pg.lines = [l for l in pg.lines if id(l) not in drop]
 
+    # a table the page break split: its rows at the top of the next page
+    for prev, pg in zip(pages, pages[1:]):
+        t = _ending_table(prev)
+        if t is not None and pg.turned is None:
+            more = continued(t, pg.lines)
+            if more is not None:
+                pg.tables.append(more)
+
     # tables: their lines are not paragraphs
     table_boxes: list[tuple[int, PageTable]] = []
     unruled_lines: list[Line] = []  # measured with the text (below), not read as it
@@ -429,7 +464,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
             inside = [l for l in pg.lines
                       if t.x0 - TABLE_SLACK_PT <= (l.x0 + l.x1) / 2 <= t.x1 + TABLE_SLACK_PT
                       and t.top - TABLE_SLACK_PT <= (l.top + l.bottom) / 2 <= t.bottom + TABLE_SLACK_PT]
-            if len(inside) >= TABLE_MIN_LINES:
+            if len(inside) >= TABLE_MIN_LINES or (t.carried and inside):
                 table_boxes.append((pg.number, t))
                 if not t.ruled:
                     # column by column, as the pitch is measured down a column
@@ -437,6 +472,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                 keep = {id(l) for l in inside}
                 pg.lines = [l for l in pg.lines if id(l) not in keep]
                 _mark_after(t, pg, pages)
+                if t.caption is not None:
+                    _mark_caption(t.caption, pg)
 
     # reading order (which also finds the rows of unruled tables)
     ordered: list[Line] = []

@@ -251,6 +251,9 @@ class Line:
     #: set when a drawn vertical rule stands between this line and a piece of text on its
     #: row to its left (:class:`_Walls`): the two are cells, not one line
     walled: bool = False
+    #: the line's pieces (x0, x1, text) where white wider than a word space parts it into
+    #: what may be cells (:func:`~pariter.extract.unruled.segments`); None when uncut
+    pieces: list[tuple[float, float, str]] | None = None
 
     @property
     def width(self) -> float:

@@ -364,6 +364,10 @@ def unruled_tables(lines: list[Line], chars: list[Char], ruled: list[PageTable]
 
 def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
     segs = segments(lines, chars)
+    for k in {s.line for s in segs}:  # kept for the next page's look back (continued)
+        mine = [s for s in segs if s.line == k]
+        if len(mine) > 1:
+            lines[k].pieces = [(s.x0, s.x1, s.text) for s in mine]
     xs = _edges(segs)
     if len(xs) < 2:
         return []
@@ -392,5 +396,48 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
                               for e in chain])
             out.append(PageTable(min(s.x0 for s in region), min(s.top for s in region),
                                  max(s.x1 for s in region), max(s.bottom for s in region),
-                                 table, ruled=False))
+                                 table, ruled=False, columns=tuple(xs[e] for e in chain)))
     return out
+
+
+def continued(table: PageTable, lines: list[Line]) -> PageTable | None:
+    """The rows a table that ended the previous page carries on with at the top of this
+    page (``lines``: the page's text lines, running heads and feet taken out): lines from
+    the page's first one down that each start on one of the table's column edges and
+    stay inside that column, in rows of two or more cells. A page break splits a table
+    anywhere, so one row (or a row's last line) may stand alone; the columns it shares
+    with the table are what make it cells, where a table of its own would need
+    :data:`MIN_FULL_ROWS` rows and :data:`MIN_EDGE_CELLS` cells down an edge.
+
+    Lines are taken as built: a row whose cells the line builder glued into one line
+    ends the run."""
+    xs = table.columns
+    if not xs or len(xs) < 2 or not lines:
+        return None
+    region: list[Seg] = []
+    for i, l in enumerate(sorted(lines, key=lambda l: (l.top, l.x0))):
+        mine = []
+        for x0, x1, text in l.pieces or [(l.x0, l.x1, l.text.strip())]:
+            e = next((k for k, x in enumerate(xs) if abs(x0 - x) <= EDGE_TOL_PT), None)
+            right = xs[e + 1] if e is not None and e + 1 < len(xs) else float("inf")
+            if e is None or x1 > right - COLUMN_CLEAR_PT:
+                break
+            mine.append(Seg(x0, l.top, x1, l.bottom, l.size, text,
+                            bool(l.font and l.font.mono), i, e))
+        else:
+            region.extend(mine)
+            continue
+        break
+    rows = []
+    for r in _rows(region, 0):
+        if len({s.edge for s in r}) < 2:
+            break  # the rows carried on are whole rows; a lone line is the text's
+        rows.append(r)
+    if not rows or rows[0][0].edge != 0 and not any(s.edge == 0 for s in rows[0]):
+        return None
+    cells = [s for r in rows for s in r]
+    return PageTable(min(s.x0 for s in cells), min(s.top for s in cells),
+                     max(s.x1 for s in cells), max(s.bottom for s in cells),
+                     [[_join([s.text for s in sorted(r, key=lambda s: s.top) if s.edge == e])
+                       for e in range(len(xs))] for r in rows],
+                     ruled=False, columns=xs, carried=True)
