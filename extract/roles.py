@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from . import headings as hd
 from .fonts import WEIGHT_STEP
+from .lines import SAME_ROW_EM
 from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
 from .paragraphs import BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, Block, is_full
 from .styles import DISPLAY_RATIO, SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
@@ -557,6 +558,9 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             continue
         groups.setdefault(_style_key(c.style), []).append(c)
     num_styles = [(c.style.size, c.style.weight) for c in cands if c.decision.heading and c.number]
+    # how the headings the document itself gives (outline, numbers, tags) end
+    given_heads = [c for c in cands if c.decision.heading]
+    given_ends = {_end_mark(c.title or c.text) for c in given_heads}
     listed = Counter(_style_key(c.style) for c in cands if c.decision.source == "outline")
     for key, members in groups.items():
         st = members[0].style
@@ -595,10 +599,73 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
                     abs(c.style.size - s) < SIZE_TOLERANCE and c.style.weight == w
                     for s, w in num_styles) and how != "larger":
                 continue  # a numbered document's unnumbered headings look like its numbered ones
+            prose = None if name else _reads_as_text(c, cands, ds, given_ends, len(given_heads))
+            if prose is not None:
+                # set in a heading's face, read as a sentence: emphasis (a CJK font's bold
+                # is often the face of its headings), not a title
+                c.decision = Decision(False, reason=prose)
+                continue
             # a standard section name (Abstract, 目录, References) is a part of the whole
             # document: the top level, unless an outline says otherwise
             c.decision = Decision(True, "style", 1 if name and key not in confirmed else None,
                                   why or f"standard section name ({how})")
+
+
+#: How many headings a document must give itself (outline, numbering, tags) before how
+#: they end tells how its headings end (three: more than a title and one section).
+GIVEN_HEADINGS: int = 3
+#: A phrase starts inside a line of a paragraph when the text before it on its row runs
+#: over at least this share of the column (a number or a label beside a title is short).
+ROW_TEXT_SHARE: float = 0.5
+#: Marks that end a sentence, and the closing quotes and brackets that may follow them.
+_STOPS = "。！？；"  # (a Latin "!" may be a name's: "Yahoo! Mail")
+_CLOSERS = "”’」』)）\"'"
+#: Brackets a heading that opens closes too.
+_OPENERS = {"（": "）", "(": ")", "【": "】", "「": "」", "《": "》"}
+
+
+def _end_mark(t: str) -> str:
+    """The sentence-ending mark ``t`` ends with (closing quotes and brackets skipped), in
+    its class: "!" for ！ and !, "?" for ？ and ?, "." for 。; "" for none."""
+    t = t.rstrip().rstrip(_CLOSERS)
+    return {"！": "!", "!": "!", "？": "?", "?": "?", "。": "."}.get(t[-1:], "")
+
+
+def _reads_as_text(c: Candidate, cands: list[Candidate], ds: DocStyle,
+                    given_ends: set[str], given: int) -> str | None:
+    """Why a block set in a heading's face, and decided a heading by that face alone, is
+    read as running text instead (None: nothing says so). What a reader goes by:
+
+    - it holds a full-width sentence end (or semicolon between clauses) with more text
+      after it: two sentences are no title;
+    - it ends as an exclamation or a question, and none of the headings the document
+      gives itself (outline, numbering, tags; at least :data:`GIVEN_HEADINGS` of them, or
+      it says nothing on how its headings end) ends so (a FAQ's questions are headings
+      when its outline's are questions too);
+    - it opens a bracket it does not close, or is one bracketed aside as a whole;
+    - it starts on a line that text before it shares (emphasis inside a paragraph)."""
+    t = c.text.strip()
+    core = t.rstrip().rstrip(_CLOSERS)
+    if re.search(rf"[{_STOPS}][{re.escape(_CLOSERS)}]*\s*\S", core[:-1] if core else core):
+        return "sentences"
+    end = _end_mark(t)
+    if end in ("!", "?") and given >= GIVEN_HEADINGS and end not in given_ends:
+        return "exclamation or question"
+    for o, cl in _OPENERS.items():
+        if t.count(o) > t.count(cl):
+            return "open bracket"
+        if t.startswith(o) and t.endswith(cl) and t.count(o) == 1:
+            return "bracketed aside"
+    first = c.block.lines[0]
+    lo = ds.col(first)[0]
+    if any(l.page == first.page and l.x1 <= first.x0 + SIZE_TOLERANCE
+           and abs(l.baseline - first.baseline) < SAME_ROW_EM * first.size
+           and abs(ds.col(l)[0] - lo) <= SIZE_TOLERANCE  # one text column (not a gutter)
+           # running text over most of the column, not a number or a label beside a title
+           and l.x1 - lo >= ROW_TEXT_SHARE * (ds.col(l)[1] - lo)
+           for x in cands if x is not c for l in x.block.lines):
+        return "inside a line"  # (the row of a paragraph it ends, or wraps past)
+    return None
 
 
 def _opens_text(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
