@@ -5,7 +5,8 @@ only needs boundaries it can merge back (a 1-2 bead repairs an over-split), so
 predictable rules that never need weights are the better trade.
 
 Chinese: a sentence ends after 。！？； (and their ASCII forms or an ellipsis), together
-with any closing quotes or brackets that follow (”」』）).  English: spaCy's tokenizer
+with any closing quotes or brackets that follow (”」』）).  An emoticon right after a
+sentence end (":-)") belongs to that sentence.  English: spaCy's tokenizer
 already keeps "U.S.", "e.g." and "Dr." whole; the `english_boundaries` component below
 adds the cases it splits ("No. 5", "Fig. 3", "et al. (2019)") and never splits inside
 decimals or URLs, because those contain no whitespace and are a single token.
@@ -18,6 +19,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.tokenizer_exceptions import emoticons as _SPACY_EMOTICONS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,11 +53,41 @@ def _quote_open(text: str) -> bool:
     return closing % 2 == 1 or text.count('"') % 2 == 1
 
 
-def _opens_next(doc: Doc, token, begin: int) -> bool:  # noqa: ANN001 - a spaCy Token
+def _opens_next(text: str, token, begin: int) -> bool:  # noqa: ANN001 - a spaCy Token
     """Is ``token``, a quote mark right after a sentence end, the opening quote of the next
-    sentence: the sentence that ended (from token ``begin``) holds no open quotation?"""
+    sentence: the sentence that ended (from ``text[begin]``) holds no open quotation?"""
     return (token.text in AMBIGUOUS_QUOTES
-            and not _quote_open(doc.text[doc[begin].idx:token.idx]))
+            and not _quote_open(text[begin:token.idx]))
+
+
+#: The emoticons of spaCy's tokenizer exceptions that hold no letter or digit (":-)", ";-)",
+#: "^_^"). Those with one (":D", "8)", "XD", ":3") are left out: after a sentence end they
+#: are as likely a list label ("8) …") or a word; so are the short ones that start with a
+#: bracket ("(:", "):", "[=", "(=" ), which are as likely a bracket before a colon or sign.
+EMOTICONS = frozenset(e for e in _SPACY_EMOTICONS if not any(c.isalnum() for c in e)
+                      and not (e[0] in "()[]" and len(e) < 4))
+#: An emoticon standing on its own: after white space, a sentence's end or a character that
+#: is not ASCII ("。:-)"), and before white space or a character that is not ASCII (a call
+#: "f():" or a slice "a[:]" is code); longest first, so ":-))" is taken whole.
+_EMOTICON = re.compile(r"(?:(?<![!-~])|(?<=[.!?]))(?:%s)(?![!-~])" % "|".join(
+    re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)))
+
+
+#: The characters an emoticon can start with: most text is ruled out without the pattern.
+_EMOTICON_FIRST = frozenset(e[0] for e in EMOTICONS)
+
+
+def _emoticon_at(text: str, i: int) -> int:
+    """The end of the emoticon that starts at ``text[i]``, else -1."""
+    if i >= len(text) or text[i] not in _EMOTICON_FIRST:
+        return -1
+    m = _EMOTICON.match(text, i)
+    return m.end() if m else -1
+
+
+def _emoticons(text: str) -> set[int]:
+    """The positions of ``text`` that emoticons cover: their brackets open or close nothing."""
+    return {i for m in _EMOTICON.finditer(text) for i in range(m.start(), m.end())}
 
 
 def _mark(doc: Doc, starts: set[int]) -> Doc:
@@ -72,14 +104,21 @@ def _blank_lines(doc: Doc) -> set[int]:
 @Language.component("chinese_boundaries")
 def chinese_boundaries(doc: Doc) -> Doc:
     starts = _blank_lines(doc)
+    whole = doc.text  # (spaCy joins the tokens' text again at every ``doc.text``)
     seen_end = False
+    emoticon_end = -1  # the characters of an emoticon end nothing and stay where they are
     begin = 0  # the token the current sentence starts at
     for token in doc:
         chars = token.text.strip()
         if token.i in starts:
             begin = token.i
+        if token.idx < emoticon_end:
+            continue
+        if chars and (end := _emoticon_at(whole, token.idx)) > 0:
+            emoticon_end = end
+            continue
         if seen_end and chars and (not all(c in CLOSERS or c in ZH_END for c in chars)
-                                   or _opens_next(doc, token, begin)):
+                                   or _opens_next(whole, token, doc[begin].idx)):
             starts.add(token.i)
             begin = token.i
             seen_end = False
@@ -145,6 +184,7 @@ def _initial(doc: Doc, stop: int) -> bool:
 @Language.component("english_boundaries")
 def english_boundaries(doc: Doc) -> Doc:
     starts = _blank_lines(doc)
+    whole = doc.text  # (spaCy joins the tokens' text again at every ``doc.text``)
     pending: int | None = None  # index of the token that ended a sentence, if any
     begin = 0  # the token the current sentence starts at
     for token in doc:
@@ -154,13 +194,15 @@ def english_boundaries(doc: Doc) -> Doc:
         if token.is_space:
             continue
         if pending is not None:
-            if _opens_next(doc, token, begin):
+            if _opens_next(whole, token, doc[begin].idx):
                 starts.add(token.i)
                 begin = token.i
                 pending = None
                 continue
             if text in CLOSERS or (text and all(c in EN_END for c in text)):
                 pass  # quotes, brackets, "?!" stay with the sentence they close
+            elif _emoticon_at(whole, token.idx) == token.idx + len(text):
+                continue  # so does an emoticon: "Just kidding. :-)"; the next word decides
             else:
                 end_token = doc[pending]
                 before = doc[pending - 1].text if end_token.text == "." and pending > 0 else end_token.text
@@ -243,6 +285,7 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
     depth = 0  # brackets open at the end of the last span kept
     opened_at = 0
     aside = False  # the last span kept ended in a question or exclamation in brackets
+    faces = _emoticons(text)  # ":-(" opens no bracket
     for start, end in spans:
         if out and (depth > 0 and start - opened_at < BRACKET_REACH and opened_at > out[-1][0]
                     or aside or _LABEL_ONLY.match(text[out[-1][0]:out[-1][1]])):
@@ -252,6 +295,8 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
             depth = 0
         for i in range(start, end):
             c = text[i]
+            if i in faces:
+                continue
             if c in _OPEN:
                 if depth == 0:
                     opened_at = i

@@ -151,3 +151,18 @@ def test_a_number_opens_a_sentence_after_a_word_and_its_stop() -> None:
         "See No. 5 on pp. 40 and steps 1. 2. 3. of it."]
     assert sentences("It has two parts, Sect. 2 on the model and Sect. 4 on the system.", "en") == [
         "It has two parts, Sect. 2 on the model and Sect. 4 on the system."]
+
+
+
+def test_an_emoticon_after_a_sentence_end_stays_with_the_sentence() -> None:
+    zh = "哦，当然这只是开个玩笑。:-)"
+    assert sentences(zh + "下一句。", "zh") == [zh, "下一句。"]
+    assert sentences("真好。 :-) 下一句。", "zh") == ["真好。 :-)", "下一句。"]
+    assert sentences("Just kidding. :-) Next one.", "en") == ["Just kidding. :-)", "Next one."]
+    # its brackets open or close nothing: ":-(" does not hold the sentences after it
+    assert sentences("这只是开个玩笑。:-(下一句。再一句。", "zh") == [
+        "这只是开个玩笑。:-(", "下一句。", "再一句。"]
+    # code is no emoticon
+    assert sentences("Call f(): then go. Next.", "en") == ["Call f(): then go.", "Next."]
+
+
