@@ -4,9 +4,10 @@ Statistical parsers would need model downloads and are trained on news; the alig
 only needs boundaries it can merge back (a 1-2 bead repairs an over-split), so
 predictable rules that never need weights are the better trade.
 
-Chinese: a sentence ends after 。！？； (and their ASCII forms or an ellipsis), together
-with any closing quotes or brackets that follow (”」』）).  An emoticon right after a
-sentence end (":-)") belongs to that sentence.  English: spaCy's tokenizer
+Chinese: a sentence ends after 。！？； (and their ASCII forms), together with any closing
+quotes or brackets that follow (”」』）); an ellipsis inside a paragraph ends one only where
+it closes a quotation that opened the sentence (see :func:`_ellipsis_ends`).  An emoticon
+right after a sentence end (":-)") belongs to that sentence.  English: spaCy's tokenizer
 already keeps "U.S.", "e.g." and "Dr." whole; the `english_boundaries` component below
 adds the cases it splits ("No. 5", "Fig. 3", "et al. (2019)") and never splits inside
 decimals or URLs, because those contain no whitespace and are a single token.
@@ -106,6 +107,7 @@ def chinese_boundaries(doc: Doc) -> Doc:
     starts = _blank_lines(doc)
     whole = doc.text  # (spaCy joins the tokens' text again at every ``doc.text``)
     seen_end = False
+    ellipsis = False  # the end seen is an ellipsis
     emoticon_end = -1  # the characters of an emoticon end nothing and stay where they are
     begin = 0  # the token the current sentence starts at
     for token in doc:
@@ -119,12 +121,41 @@ def chinese_boundaries(doc: Doc) -> Doc:
             continue
         if seen_end and chars and (not all(c in CLOSERS or c in ZH_END for c in chars)
                                    or _opens_next(whole, token, doc[begin].idx)):
-            starts.add(token.i)
-            begin = token.i
             seen_end = False
+            if not ellipsis or _ellipsis_ends(whole[doc[begin].idx:token.idx]):
+                starts.add(token.i)
+                begin = token.i
         if chars and chars[-1] in ZH_END and not _inside_word(doc, token):
             seen_end = True
+            ellipsis = chars[-1] == "…"
     return _mark(doc, starts)
+
+
+#: Quote marks that open a quotation, and the marks that introduce reported speech.
+OPENING_QUOTES, SPEECH = "“「『‘\"", "：:"
+
+
+def _ellipsis_ends(sentence: str) -> bool:
+    """Does the ellipsis near the end of ``sentence`` (then closing marks only) end it?
+
+    In Chinese an ellipsis marks an omission or a voice trailing off far more often than a
+    sentence's end: a list's "…" ("pdfjam, pdfjoin, … PDF 实用程序"), a menu item's
+    ("新建工程… 命令", "‘More…’项目"), an aside ("（包括解析、展开，…），所以"), speech
+    that breaks off and goes on ("轟炸……哦，當然這只是開個玩笑。"). It ends the sentence
+    where a quotation it closes is one of reported speech, opened where the sentence began
+    or after a colon ("“我不知道……”", "他说：“算了……”"): the quotation is then the
+    sentence, as after "。”". At a paragraph's end every sentence ends anyway."""
+    body = sentence.rstrip()
+    k = len(body)
+    while k > 0 and body[k - 1] in CLOSERS:
+        k -= 1
+    if k == len(body):
+        return False  # no closing mark: the text runs on
+    opened = max(body.rfind(q, 0, k) for q in OPENING_QUOTES)
+    if opened < 0:
+        return False
+    before = body[:opened].rstrip()
+    return not before or before[-1] in SPEECH
 
 
 def _inside_word(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy Token

@@ -153,6 +153,18 @@ def test_a_number_opens_a_sentence_after_a_word_and_its_stop() -> None:
         "It has two parts, Sect. 2 on the model and Sect. 4 on the system."]
 
 
+def test_an_ellipsis_inside_a_chinese_sentence_does_not_end_it() -> None:
+    # a list's "…", a menu item's, an aside's and speech that breaks off and goes on
+    for text in ["pdfjam, pdfjoin, … PDF 实用程序。", "请使用 文件 菜单中的 新建工程… 命令。",
+                 "菜单中的‘More…’项目解释了如何定制这个菜单。",
+                 "多层的解析过程中都会体现 (包括解析、展开、搜索，…)，所以不能简短地说明。",
+                 "将会被无数生气的使用者进行邮件轰炸……哦，当然这只是开个玩笑。"]:
+        assert sentences(text + "下一句。", "zh") == [text, "下一句。"]
+    # an ellipsis that ends a quotation of reported speech ends the sentence, as "。”" does
+    assert sentences("“我不知道……”他说。", "zh") == ["“我不知道……”", "他说。"]
+    assert sentences("他说：“算了……”然后走了。", "zh") == ["他说：“算了……”", "然后走了。"]
+    assert sentences("他停了下来……", "zh") == ["他停了下来……"]
+
 
 def test_an_emoticon_after_a_sentence_end_stays_with_the_sentence() -> None:
     zh = "哦，当然这只是开个玩笑。:-)"
