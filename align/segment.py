@@ -61,6 +61,22 @@ def _opens_next(text: str, token, begin: int) -> bool:  # noqa: ANN001 - a spaCy
             and not _quote_open(text[begin:token.idx]))
 
 
+#: Marks that never open a sentence: after a sentence end they go on with it (", then you
+#: need …" after a quotation ending in ". . .”", "?= $(shell …)", "<C-?> for moving").
+NEVER_OPENS = frozenset(",;:!?>|=%，、；：")
+
+
+def _in_code(text: str, end: int) -> bool:
+    """Is the "!" or "?" at ``text[end]`` part of a command or a variable, not of a word:
+    the run of ASCII text it ends opens with an ASCII mark other than a quote or a bracket
+    (":q! <ENTER>", "echo $?", "更新\\fontchar?? 和")? ("嗎?", "“Why?" hold no such run.)"""
+    start = end
+    while start > 0 and text[start - 1].isascii() and not text[start - 1].isspace():
+        start -= 1
+    head = text[start]
+    return start < end and not head.isalnum() and head not in "\"'([{"
+
+
 #: The emoticons of spaCy's tokenizer exceptions that hold no letter or digit (":-)", ";-)",
 #: "^_^"). Those with one (":D", "8)", "XD", ":3") are left out: after a sentence end they
 #: are as likely a list label ("8) …") or a word; so are the short ones that start with a
@@ -122,10 +138,13 @@ def chinese_boundaries(doc: Doc) -> Doc:
         if seen_end and chars and (not all(c in CLOSERS or c in ZH_END for c in chars)
                                    or _opens_next(whole, token, doc[begin].idx)):
             seen_end = False
-            if not ellipsis or _ellipsis_ends(whole[doc[begin].idx:token.idx]):
+            if chars[0] in NEVER_OPENS:
+                pass
+            elif not ellipsis or _ellipsis_ends(whole[doc[begin].idx:token.idx]):
                 starts.add(token.i)
                 begin = token.i
-        if chars and chars[-1] in ZH_END and not _inside_word(doc, token):
+        if (chars and chars[-1] in ZH_END and not _inside_word(doc, token)
+                and not (chars[-1] in "!?" and _in_code(whole, token.idx + len(token.text) - 1))):
             seen_end = True
             ellipsis = chars[-1] == "…"
     return _mark(doc, starts)
@@ -159,12 +178,18 @@ def _ellipsis_ends(sentence: str) -> bool:
 
 
 def _inside_word(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy Token
-    """Is the ASCII mark ending ``token`` inside a word: a URL's query, a file name, code
-    ("groups?group=comp.text.tex")? Letters or digits follow it with no space between."""
+    """Is the ASCII mark ending ``token`` inside a word: a URL's query, a file name, a path,
+    code ("groups?group=comp.text.tex", "../gentoo-0.9.12.tar.gz", "echo .*")? Letters,
+    digits or a path's or pattern's marks follow it with no space between."""
     if token.text[-1] not in "?!;." or token.whitespace_ or token.i + 1 >= len(doc):
         return False
     nxt = doc[token.i + 1].text
-    return bool(nxt) and nxt[0].isascii() and nxt[0].isalnum()
+    return bool(nxt) and nxt[0].isascii() and (nxt[0].isalnum() or nxt[0] in GLUED)
+
+
+#: Marks that, glued to a full stop or question mark, make it part of a path or pattern:
+#: "../", ".\\", ".*", "?*".
+GLUED = frozenset("/\\*")
 
 
 #: Abbreviations that end sentences as often as not ("… and so on, etc. We …"): their
@@ -238,8 +263,8 @@ def english_boundaries(doc: Doc) -> Doc:
                 end_token = doc[pending]
                 before = doc[pending - 1].text if end_token.text == "." and pending > 0 else end_token.text
                 is_stop = end_token.text.endswith(".")
-                if is_stop and _inside_word(doc, end_token):
-                    pass  # a file name or a host: "nanicolle-zh.PDF"
+                if is_stop and _inside_word(doc, end_token) or text[0] in NEVER_OPENS:
+                    pass  # a file name or a host: "nanicolle-zh.PDF"; ", then …"
                 elif not (_en_continues(before, text, _initial(doc, pending))
                           if is_stop else text[:1].islower()):
                     # (after "!" or "?" a word in lower case goes on with the sentence: an
@@ -248,7 +273,8 @@ def english_boundaries(doc: Doc) -> Doc:
                 pending = None
                 continue
         if text in EN_END or (len(text) > 1 and text[-1] in "!?"):
-            pending = token.i
+            if not (text[-1] in "!?" and _in_code(whole, token.idx + len(text) - 1)):
+                pending = token.i
         elif text.endswith(".") and len(text) > 1:
             # spaCy kept the stop on the token: "U.S.", "e.g.", "Dr.", "a.m."; such tokens
             # end a sentence only if a capitalised word follows and it is not a title.

@@ -178,3 +178,25 @@ def test_an_emoticon_after_a_sentence_end_stays_with_the_sentence() -> None:
     assert sentences("Call f(): then go. Next.", "en") == ["Call f(): then go.", "Next."]
 
 
+def test_marks_that_never_open_a_sentence_go_on_with_the_one_before() -> None:
+    # LaTeX's spaced ellipsis ". . ." before a comma, a quotation's end before ", then"
+    assert sentences("datasets Ψ1, . . . , Ψx collected under similar conditions. Next.", "en") == [
+        "datasets Ψ1, . . . , Ψx collected under similar conditions.", "Next."]
+    assert sentences("If you get “Invalid fontname ‘ICU’. . .”, then configure it. Next.", "en") == [
+        "If you get “Invalid fontname ‘ICU’. . .”, then configure it.", "Next."]
+    assert sentences("如果仍需要临时显示“。”，可以按如下方法操作：", "zh") == [
+        "如果仍需要临时显示“。”，可以按如下方法操作："]
+    assert sentences("Call DEB_HOST_MULTIARCH ?= $(shell x) in debian/rules. Next.", "en") == [
+        "Call DEB_HOST_MULTIARCH ?= $(shell x) in debian/rules.", "Next."]
+
+
+def test_a_mark_in_a_path_or_a_command_ends_nothing() -> None:
+    assert sentences("It was created by dh_make -f ../gentoo-0.9.12.tar.gz. Next one.", "en") == [
+        "It was created by dh_make -f ../gentoo-0.9.12.tar.gz.", "Next one."]
+    assert sentences("Run $ echo .* now. Next.", "en") == ["Run $ echo .* now.", "Next."]
+    assert sentences("NOTE: :q! <ENTER> discards any changes you made.", "en") == [
+        "NOTE: :q! <ENTER> discards any changes you made."]
+    assert sentences("2. 然後輸入︰ :q! <回車>", "zh") == ["2. 然後輸入︰ :q! <回車>"]
+    # a word's mark still ends its sentence
+    assert sentences("Really? Yes! Then go.", "en") == ["Really?", "Yes!", "Then go."]
+
