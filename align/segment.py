@@ -45,20 +45,22 @@ AMBIGUOUS_QUOTES = frozenset("”\"")
 
 
 def _quote_open(text: str) -> bool:
-    """Does ``text`` (a sentence so far) hold a quotation that is still open? Only then does a
-    quote mark after its end close it; otherwise the mark opens the next sentence. “…” count
-    as pairs; a mark used both ways (” with no “ in the sentence, or ") is open when odd."""
+    """Does ``text`` (a paragraph so far) hold a quotation that is still open? Only then does a
+    quote mark after a sentence end close it; otherwise the mark opens the next sentence. “…”
+    count as pairs; a mark used both ways (” with no “ before it, or ") is open when odd.
+    The paragraph, not the sentence, because a quotation may hold several sentences
+    ("“Unix 是用户友好的……它仅仅选择谁是它的朋友。”--- Tollef Fog Heen")."""
     opening, closing = text.count("“"), text.count("”")
     if opening:
         return opening > closing
     return closing % 2 == 1 or text.count('"') % 2 == 1
 
 
-def _opens_next(text: str, token, begin: int) -> bool:  # noqa: ANN001 - a spaCy Token
+def _opens_next(text: str, token, paragraph: int) -> bool:  # noqa: ANN001 - a spaCy Token
     """Is ``token``, a quote mark right after a sentence end, the opening quote of the next
-    sentence: the sentence that ended (from ``text[begin]``) holds no open quotation?"""
+    sentence: the paragraph so far (from ``text[paragraph]``) holds no open quotation?"""
     return (token.text in AMBIGUOUS_QUOTES
-            and not _quote_open(text[begin:token.idx]))
+            and not _quote_open(text[paragraph:token.idx]))
 
 
 #: Marks that never open a sentence: after a sentence end they go on with it (", then you
@@ -126,17 +128,20 @@ def chinese_boundaries(doc: Doc) -> Doc:
     ellipsis = False  # the end seen is an ellipsis
     emoticon_end = -1  # the characters of an emoticon end nothing and stay where they are
     begin = 0  # the token the current sentence starts at
+    paragraphs, paragraph = set(starts), 0
     for token in doc:
         chars = token.text.strip()
         if token.i in starts:
             begin = token.i
+        if token.i in paragraphs:
+            paragraph = token.idx
         if token.idx < emoticon_end:
             continue
         if chars and (end := _emoticon_at(whole, token.idx)) > 0:
             emoticon_end = end
             continue
         if seen_end and chars and (not all(c in CLOSERS or c in ZH_END for c in chars)
-                                   or _opens_next(whole, token, doc[begin].idx)):
+                                   or _opens_next(whole, token, paragraph)):
             seen_end = False
             if chars[0] in NEVER_OPENS:
                 pass
@@ -242,17 +247,16 @@ def english_boundaries(doc: Doc) -> Doc:
     starts = _blank_lines(doc)
     whole = doc.text  # (spaCy joins the tokens' text again at every ``doc.text``)
     pending: int | None = None  # index of the token that ended a sentence, if any
-    begin = 0  # the token the current sentence starts at
+    paragraphs, paragraph = set(starts), 0
     for token in doc:
         text = token.text
-        if token.i in starts:
-            begin = token.i
+        if token.i in paragraphs:
+            paragraph = token.idx
         if token.is_space:
             continue
         if pending is not None:
-            if _opens_next(whole, token, doc[begin].idx):
+            if _opens_next(whole, token, paragraph):
                 starts.add(token.i)
-                begin = token.i
                 pending = None
                 continue
             if text in CLOSERS or (text and all(c in EN_END for c in text)):

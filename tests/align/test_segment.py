@@ -200,3 +200,7 @@ def test_a_mark_in_a_path_or_a_command_ends_nothing() -> None:
     # a word's mark still ends its sentence
     assert sentences("Really? Yes! Then go.", "en") == ["Really?", "Yes!", "Then go."]
 
+
+def test_a_quotation_may_hold_several_sentences() -> None:
+    zh = "“Unix 是用户友好的。它仅仅选择谁是它的朋友。”--- Tollef Fog Heen"
+    assert sentences(zh, "zh") == ["“Unix 是用户友好的。", "它仅仅选择谁是它的朋友。”", "--- Tollef Fog Heen"]
