@@ -276,7 +276,11 @@ def english_boundaries(doc: Doc) -> Doc:
                     starts.add(token.i)
                 pending = None
                 continue
-        if text in EN_END or (len(text) > 1 and text[-1] in "!?"):
+        if _emoticon_at(whole, token.idx) == token.idx + len(text):
+            # an emoticon where the stop would be ends the sentence as "!" does, unless a
+            # word in lower case goes on with it ("… reading this document now :-) You do …")
+            pending = token.i
+        elif text in EN_END or (len(text) > 1 and text[-1] in "!?"):
             if not (text[-1] in "!?" and _in_code(whole, token.idx + len(text) - 1)):
                 pending = token.i
         elif text.endswith(".") and len(text) > 1:

@@ -204,3 +204,11 @@ def test_a_mark_in_a_path_or_a_command_ends_nothing() -> None:
 def test_a_quotation_may_hold_several_sentences() -> None:
     zh = "“Unix 是用户友好的。它仅仅选择谁是它的朋友。”--- Tollef Fog Heen"
     assert sentences(zh, "zh") == ["“Unix 是用户友好的。", "它仅仅选择谁是它的朋友。”", "--- Tollef Fog Heen"]
+
+
+def test_an_emoticon_in_place_of_the_stop_ends_an_english_sentence() -> None:
+    text = "You would not be reading this document now :-) You do need to know a little."
+    assert sentences(text, "en") == ["You would not be reading this document now :-)",
+                                     "You do need to know a little."]
+    assert sentences("I was sad :-( but it passed. Next.", "en") == [
+        "I was sad :-( but it passed.", "Next."]
