@@ -278,7 +278,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "style"
     if _open_bracket(cur):
         return None  # inside a bracket the text has opened: a note in brackets runs on
-    if _full_to_inset(a, b, cur, ds):
+    if _full_to_inset(a, b, cur, ds, nxt):
         return None  # (no short or centred line: the block's own measure is narrower)
     if ends and not is_full(a, ds):
         return "short"
@@ -391,11 +391,12 @@ def _centred(l: Line, ds: DocStyle) -> bool:
     return l.x0 > lo + CENTRED_EM * l.size and abs((l.x0 + l.x1) - (lo + hi)) < CENTRED_EM * l.size
 
 
-def _full_to_inset(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+def _full_to_inset(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) -> bool:
     """Does ``a`` run to a measure of the block's own, inset from both sides of its
     column: a note in a box or a quotation, justified (DBLaTeX's 注意 box)? The line before
     it in the block starts and ends where it does, or, for the block's first line (which may
-    be indented) while no sentence ends on it, the next line ``b`` does; the measure spans
+    be indented) while no sentence ends on it, the next line ``b`` does, one of ``b`` and the
+    line after it, ``nxt``, ends exactly there and ``nxt`` starts there; the measure spans
     most of the column. Judged against the
     column such lines are short and set on its axis — each a unit, as centred lines are —
     though every one of them is full. A listing's lines, of one length in a typewriter
@@ -414,7 +415,12 @@ def _full_to_inset(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
     indent = FIRST_INDENT_EM * a.size  # a block's first line may be indented from the rest
     if len(cur.lines) >= 2:
         return same(cur.lines[-2], indent if len(cur.lines) == 2 else 0.0, 0.0)
-    return same(b, 0.0, indent) and not a.text.rstrip().endswith(FINAL)
+    # the block's first line: the next line starts and ends where it does, one of the next
+    # two ends exactly there (justified: ragged one-line list items of about one length are
+    # no measure), and the line after the next starts there too
+    return (same(b, 0.0, indent) and not a.text.rstrip().endswith(FINAL)
+            and nxt is not None and nxt.page == a.page and -edge <= a.x0 - nxt.x0 <= edge + indent
+            and min(abs(b.x1 - a.x1), abs(nxt.x1 - a.x1)) <= edge)
 
 
 #: A paragraph's first line is indented by at most this many ems.
