@@ -125,29 +125,30 @@ def split_at_entries(blocks: list, entries: list[OutlineEntry]) -> list:
     on the entry's page, at its destination's height when the entry gives one."""
     from .paragraphs import Block
 
-    named: dict[int, list[OutlineEntry]] = {}
+    # each entry's title keyed once, by its page: (key, destination top)
+    named: dict[int, list[tuple[str, float | None]]] = {}
     for e in entries:
         if e.page is not None:
-            named.setdefault(e.page, []).append(e)
+            named.setdefault(e.page, []).append((_key(e.title), e.top))
     if not named:
         return blocks
     out = []
     for b in blocks:
-        if len(b.lines) < 2:
-            out.append(b)
-            continue
-        cut = [k for k, l in enumerate(b.lines)
-               if any(_key(e.title) == _key(l.text)
-                      and (e.top is None or abs(e.top - l.top) <= ENTRY_REACH_EM * l.size)
-                      for e in named.get(l.page, ()))]
+        cut = [k for k, l in enumerate(b.lines) if len(b.lines) > 1 and l.page in named
+               and _names(named[l.page], l)]
         if not cut:
             out.append(b)
             continue
         edges = sorted({0, len(b.lines)} | set(cut) | {k + 1 for k in cut})
-        for n, (i, j) in enumerate(zip(edges, edges[1:])):
-            if i < j:
-                out.append(Block(b.lines[i:j], b.why if i == 0 else "outline"))
+        out += [Block(b.lines[i:j], b.why if i == 0 else "outline") for i, j in zip(edges, edges[1:])]
     return out
+
+
+def _names(titles: list[tuple[str, float | None]], l) -> bool:  # noqa: ANN001 - a Line
+    """Does one of a page's entries (title key, destination top) name line ``l``?"""
+    key = _key(l.text)
+    return any(t == key and (top is None or abs(top - l.top) <= ENTRY_REACH_EM * l.size)
+               for t, top in titles)
 
 
 #: An entry's destination lies at most this many ems of the line's size above or below it
