@@ -472,8 +472,8 @@ class _Margins:
 
     __slots__ = ("runs",)
 
-    def __init__(self, runs: list[_Seg]) -> None:
-        self.runs = runs
+    def __init__(self, runs: list[Piece]) -> None:
+        self.runs = runs  # the runs as drawn: joining, which grows segments, must not move them
 
     def outside(self, s: _Seg, r: _Seg) -> bool:
         """Is the smaller of ``s`` and ``r`` (``r`` right of ``s``) in the margin beside
@@ -587,7 +587,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     continue
                 if gap > 0 and not inside and _set_apart(s, r, gap):
                     if margins is None:
-                        margins = _Margins(runs)
+                        margins = _Margins(shapes)
                     if margins.outside(s, r):
                         continue
                 if gap > 0 and not inside and walls is not None and walls.parts(s, r):
