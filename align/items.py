@@ -155,20 +155,24 @@ def _unrivalled(pairs: list[tuple[int, int]], s_heads: list[int], t_heads: list[
     if vectors is None or not pairs:
         return pairs
     sv, tv = vectors
+    dim = next((len(v) for v in (*sv.values(), *tv.values())), 0)
 
-    def cos(i: int, j: int) -> float:
-        a, b = sv.get(i), tv.get(j)
-        return float(a @ b) if a is not None and b is not None else 0.0
+    def rows(heads: list[int], vecs: dict[int, np.ndarray]) -> np.ndarray:
+        zero = np.zeros(dim, dtype=np.float32)  # a heading without words compares as 0
+        return np.array([vecs.get(h, zero) for h in heads], dtype=np.float32).reshape(len(heads), dim)
 
+    sim = rows(s_heads, sv) @ rows(t_heads, tv).T  # every heading against every other once
+    s_at = {h: k for k, h in enumerate(s_heads)}
+    t_at = {h: k for k, h in enumerate(t_heads)}
     kept = []
     for i, j in pairs:
-        own = cos(i, j)
-        rival = max([cos(i, t) for t in t_heads if t != j] + [cos(s, j) for s in s_heads if s != i]
-                    + [-1.0])
+        a, b = s_at[i], t_at[j]
+        own = float(sim[a, b])
+        others = np.concatenate([np.delete(sim[a], b), np.delete(sim[:, b], a)])
+        rival = float(others.max()) if others.size else -1.0
         if rival <= own + HEADING_RIVAL_MARGIN:
             kept.append((i, j))
     return kept
-
 
 HEADING_RIVAL_MARGIN = 0.25
 """A heading pair agreed by number is no hint when another heading of either side matches one
