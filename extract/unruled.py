@@ -235,13 +235,20 @@ def _rows(region: list[Seg], first: int) -> list[list[Seg]]:
     return rows
 
 
-def _regions(segs: list[Seg], right: dict[int, float], left: float) -> list[list[Seg]]:
+def _reading(segs: list[Seg]) -> list[Seg]:
+    """The segments top to bottom, left to right: the order :func:`_regions` walks them
+    in, sorted once per page (it is asked for every pair of edges)."""
+    return sorted(segs, key=lambda s: (s.top, s.x0))
+
+
+def _regions(ordered: list[Seg], right: dict[int, float], left: float) -> list[list[Seg]]:
     """Runs of segments, top to bottom, that start on one of the edges in ``right`` and
     end before the next one; a segment across the columns (right of ``left``) ends a
-    run, one left of them all stands beside the table."""
+    run, one left of them all stands beside the table. ``ordered``: the page's segments
+    in reading order (:func:`_reading`)."""
     regions: list[list[Seg]] = []
     region: list[Seg] = []
-    for s in sorted(segs, key=lambda s: (s.top, s.x0)):
+    for s in ordered:
         if s.x1 <= left:
             continue
         if s.edge in right and s.x1 <= right[s.edge] - COLUMN_CLEAR_PT:
@@ -259,10 +266,11 @@ def _links(segs: list[Seg], xs: list[float]) -> list[tuple[int, int, int]]:
     least :data:`MIN_ROWS` rows: neighbouring columns of a table. Two tables under each
     other may share their first column's edge and not the second's."""
     out = []
+    ordered = _reading(segs)
     for a in range(len(xs)):
         for b in range(a + 1, len(xs)):
             right = {a: xs[b], b: float("inf")}
-            rows = sum(1 for reg in _regions(segs, right, xs[a] - EDGE_TOL_PT)
+            rows = sum(1 for reg in _regions(ordered, right, xs[a] - EDGE_TOL_PT)
                        for r in _rows(reg, a) if {s.edge for s in r} == {a, b})
             if rows >= MIN_ROWS:
                 out.append((a, b, rows))
@@ -364,8 +372,10 @@ def unruled_tables(lines: list[Line], chars: list[Char], ruled: list[PageTable]
 
 def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
     segs = segments(lines, chars)
-    for k in {s.line for s in segs}:  # kept for the next page's look back (continued)
-        mine = [s for s in segs if s.line == k]
+    by_line: dict[int, list[Seg]] = {}
+    for s in segs:
+        by_line.setdefault(s.line, []).append(s)
+    for k, mine in by_line.items():  # kept for the next page's look back (continued)
         if len(mine) > 1:
             lines[k].pieces = [(s.x0, s.x1, s.text) for s in mine]
     xs = _edges(segs)
@@ -374,11 +384,12 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
     segs = _recut(segs, xs)
     out: list[PageTable] = []
     used: set[int] = set()
+    ordered = _reading(segs)
     for chain in _chains(_links(segs, xs)):
         right = {e: (xs[chain[k + 1]] if k + 1 < len(chain) else float("inf"))
                  for k, e in enumerate(chain)}
         found = []
-        for region in _regions(segs, right, xs[chain[0]] - EDGE_TOL_PT):
+        for region in _regions(ordered, right, xs[chain[0]] - EDGE_TOL_PT):
             rows = _rows(region, chain[0])
             full = [r for r in rows if len({s.edge for s in r}) >= 2]
             if len(full) < MIN_FULL_ROWS or any(sum(1 for s in region if s.edge == e) < MIN_EDGE_CELLS
