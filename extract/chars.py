@@ -538,10 +538,15 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
     """pdfplumber's tables as :class:`PageTable`: rows of cell texts, empty rows dropped;
     a "table" of one row or one column is not kept (a boxed paragraph, a framed figure).
     A caption printed as the table's first row stays out of it (:func:`_caption_row`)."""
+    from pdfplumber.table import Table
+
     out = []
     for t in found:
+        # the same table read from the glyphs of its box only (see _TableGlyphs)
+        inside = Table(_TableGlyphs(t.page, t.bbox), t.cells)
         rows = [[_cell_text(a, b) for a, b in zip(ra, rb)]
-                for ra, rb in zip(t.extract(), t.extract(x_tolerance_ratio=CELL_WORD_GAP_EM))]
+                for ra, rb in zip(inside.extract(),
+                                  inside.extract(x_tolerance_ratio=CELL_WORD_GAP_EM))]
         x0, top, x1, bottom = t.bbox
         caption = None
         if _caption_row(t):
@@ -553,6 +558,29 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             out.append(PageTable(x0, top, x1, bottom, rows, caption=caption))
     return out
+
+
+def _middle_in(x0: float, top: float, x1: float, bottom: float,
+               box: tuple[float, float, float, float]) -> bool:
+    """Does the middle of a glyph's box lie in ``box`` (its sides included)?"""
+    h, v = (x0 + x1) / 2, (top + bottom) / 2
+    return box[0] <= h <= box[2] and box[1] <= v <= box[3]
+
+
+class _TableGlyphs:
+    """The page as :meth:`pdfplumber.table.Table.extract` reads it, for one table: the
+    glyphs whose middle lies in the table's box, in the page's order. ``extract`` takes a
+    row's glyphs by a walk over every glyph of the page for every row (and twice: plain
+    and with :data:`CELL_WORD_GAP_EM`), a glyph's middle inside the row's box; every row
+    lies inside the table's box, so the glyphs outside it are never taken: the same cells
+    from a walk over the table's own glyphs."""
+
+    def __init__(self, page, box: tuple[float, float, float, float]) -> None:  # noqa: ANN001
+        if isinstance(page, TablePage):
+            self.chars = page.glyphs_in(box)
+        else:
+            self.chars = [c for c in page.chars
+                          if _middle_in(c["x0"], c["top"], c["x1"], c["bottom"], box)]
 
 
 def _caption_row(t) -> bool:  # noqa: ANN001 - a pdfplumber Table
@@ -634,6 +662,14 @@ def open_sides(edges: list[tuple[float, float, float, float]], height: float
     return out
 
 
+def _char_dict(c: Char) -> dict:
+    """A glyph as pdfplumber's char dict (what its table reading takes of a glyph)."""
+    return {"object_type": "char", "text": c.text, "x0": c.x0, "x1": c.x1,
+            "top": c.top, "bottom": c.bottom, "doctop": c.top,
+            "width": c.x1 - c.x0, "height": c.bottom - c.top,
+            "upright": c.upright, "size": c.size, "fontname": c.fontname}
+
+
 class TablePage:
     """Just enough of a pdfplumber page for its table finder to run on another reader's
     glyphs and drawn edges: pdfplumber's algorithm without pdfminer's parse of the page.
@@ -652,14 +688,16 @@ class TablePage:
 
     @property
     def chars(self) -> list[dict]:
-        """The glyphs as pdfplumber's char dicts, made only when a found table is read."""
+        """The glyphs as pdfplumber's char dicts, made only when asked for."""
         if self._chars is None:
-            self._chars = [{"object_type": "char", "text": c.text, "x0": c.x0, "x1": c.x1,
-                            "top": c.top, "bottom": c.bottom, "doctop": c.top,
-                            "width": c.x1 - c.x0, "height": c.bottom - c.top,
-                            "upright": c.upright, "size": c.size, "fontname": c.fontname}
-                           for c in self._glyphs]
+            self._chars = [_char_dict(c) for c in self._glyphs]
         return self._chars
+
+    def glyphs_in(self, box: tuple[float, float, float, float]) -> list[dict]:
+        """The glyphs whose middle lies in ``box``, as pdfplumber's char dicts (a found
+        table is read from these: :class:`_TableGlyphs`)."""
+        return [_char_dict(c) for c in self._glyphs
+                if _middle_in(c.x0, c.top, c.x1, c.bottom, box)]
 
     def find_tables(self):  # noqa: ANN201
         from pdfplumber.table import TableFinder, TableSettings
