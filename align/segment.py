@@ -148,11 +148,52 @@ def chinese_boundaries(doc: Doc) -> Doc:
             elif not ellipsis or _ellipsis_ends(whole[doc[begin].idx:token.idx]):
                 starts.add(token.i)
                 begin = token.i
-        if (chars and chars[-1] in ZH_END and not _inside_word(doc, token)
+        if (chars and (chars[-1] in ZH_END or _ascii_stop_ends(whole, token.idx + len(token.text) - 1))
+                and not _inside_word(doc, token)
                 and not (chars[-1] in "!?" and _in_code(whole, token.idx + len(token.text) - 1))):
             seen_end = True
             ellipsis = chars[-1] == "…"
     return _mark(doc, starts)
+
+
+def _is_ideograph(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003134f"
+
+
+def _ascii_stop_ends(text: str, i: int) -> bool:
+    """Does the ASCII full stop at ``text[i]`` end a sentence of Chinese text?
+
+    Chinese typed with ASCII punctuation ends sentences with "." where 。 would stand
+    ("…（对应钢琴上的白键 c-b）. 然而 LilyPond…", "…模式. 这个模式中…"), and an English sentence
+    left inside a Chinese paragraph ends with one ("…(do-re-mi-...). See Note names…"). The
+    stop ends a sentence where the next sentence visibly opens: a Chinese character follows
+    (after white space or none), or white space and then a capital letter. It does not where
+    the stop belongs to what precedes it: a number ("1. ", "2.0."), an ellipsis ("..."), an
+    abbreviation ("e.g. ", "etc. ", "Fig. "), an acronym with stops inside ("U.S. ")."""
+    if text[i] != "." or (i > 0 and text[i - 1] == "."):
+        return False
+    j = i + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j >= len(text):
+        return False
+    nxt = text[j]
+    if not (_is_ideograph(nxt) or (j > i + 1 and nxt.isascii() and nxt.isupper())):
+        return False
+    k = i
+    while k > 0 and text[k - 1].isascii() and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:i]
+    if not word or word[-1] in CLOSERS:
+        return True  # a stop right after a Chinese character or a closing bracket or quote
+    if word[-1].isdigit() or _ACRONYM.fullmatch(word.lstrip("([{\"'")):
+        return False
+    word = word.lstrip("([{\"'").lower()
+    return word not in EN_ABBREVIATIONS and word not in EN_FINAL_ABBREVIATIONS
+
+
+#: Letters with stops between them: an acronym or an abbreviation ("U.S", "e.g", "i.e").
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 #: Quote marks that open a quotation, and the marks that introduce reported speech.
@@ -239,7 +280,21 @@ def _initial(doc: Doc, stop: int) -> bool:
         i = stop - 1
         if i < 0 or doc[i].whitespace_:
             return False
-    return i <= 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text[-1:] in "([{\"'“‘"
+    if i <= 0:
+        return True
+    if not doc[i - 1].whitespace_:
+        return doc[i - 1].text[-1:] in "([{\"'“‘"
+    return not _names_a_thing(doc[i - 1].text)
+
+
+def _names_a_thing(word: str) -> bool:
+    """Is ``word``, right before a single capital letter, a common noun the letter names a
+    kind of ("middle C", "vitamin C", "key F", "type w")? A name's initial comes after a
+    word that is no noun of that sort: a capitalised one ("Jane A. Smith"), a small word
+    ("by J. Smith", "and A. B. Jones") or punctuation. A lower-case word of three letters
+    or more that is not a stop word is read as the noun: the letter is then a label, and its
+    stop ends the sentence when a capitalised word follows ("below middle C. Added …")."""
+    return len(word) >= 3 and word.isalpha() and word.islower() and word not in STOP_WORDS
 
 
 @Language.component("english_boundaries")

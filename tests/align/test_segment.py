@@ -212,3 +212,31 @@ def test_an_emoticon_in_place_of_the_stop_ends_an_english_sentence() -> None:
                                      "You do need to know a little."]
     assert sentences("I was sad :-( but it passed. Next.", "en") == [
         "I was sad :-( but it passed.", "Next."]
+
+
+def test_an_ascii_full_stop_ends_a_chinese_sentence_where_the_next_one_opens() -> None:
+    """Chinese typed with ASCII punctuation (LilyPond's manual) and English sentences left in
+    a Chinese paragraph end at ". " before a Chinese character or a capital letter."""
+    text = ("本节中的音名都用荷兰命名系统（对应白键 c-b）. 然而 LilyPond 也支持唱名(do-re-mi-...). "
+            "See Note names in other languages. 字母 c 到 b 表示‘小八度’。用 \\relative 模式.这个模式中，"
+            "初始音符记为 c'. 每一个后继音符")
+    assert sentences(text, "zh") == [
+        "本节中的音名都用荷兰命名系统（对应白键 c-b）.", "然而 LilyPond 也支持唱名(do-re-mi-...).",
+        "See Note names in other languages.", "字母 c 到 b 表示‘小八度’。", "用 \\relative 模式.",
+        "这个模式中，初始音符记为 c'.", "每一个后继音符"]
+
+
+@pytest.mark.parametrize("text", [
+    "1. 最开始", "版本 2.0. 新的功能", "例如 e.g. 这个功能", "美国 U.S. 政府", "见 Fig. 3 和其他", "用 etc. 等等",
+    "等等... 然后", "下载 foo.tar.gz 文件", "Use this. it goes on"])
+def test_an_ascii_full_stop_that_belongs_to_what_precedes_it_ends_nothing(text: str) -> None:
+    assert sentences(text, "zh") == [text]
+
+
+def test_a_letter_after_a_common_noun_is_a_label_not_an_initial() -> None:
+    """"middle C." before a capitalised word ends the sentence; a name's initial after a
+    small word or a capitalised name does not."""
+    assert sentences("The letters denote pitches below middle C. Added suffixes raise them.", "en") == [
+        "The letters denote pitches below middle C.", "Added suffixes raise them."]
+    assert sentences("It was written by J. Smith and Jane A. Doe in May.", "en") == [
+        "It was written by J. Smith and Jane A. Doe in May."]
