@@ -18,6 +18,12 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   scores more than `null_margin` + `split_margin` better without it (the same rule read
   backwards, at the resolution a boundary move needs too); the extra margin is waived
   for a sentence carrying a URL the bead's other side does not print;
+* **copied tokens** (with `copied_max`): a translation copies numbers, section numbers and
+  the names of commands, files and packages verbatim, so a sentence that shares such a
+  token with the other side of the bead beside it, which that bead's own side lacks,
+  belongs to that bead: a null joins it whatever the cosine says (the joined bead still
+  has to resemble more than random pairs, `pair_floor`), and such a sentence never splits
+  off (`_Copies`);
 * **merge** (with `merge_gain`): two adjacent beads become one when the merged bead
   scores more than `merge_gain` above the better of the two (2-2 and larger beads);
 * **part** (with `part_gain`): a bead of several sentences on both sides splits into two
@@ -40,6 +46,7 @@ exactly one bead, in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -117,6 +124,59 @@ def _url_elsewhere(new: list, src: Sequence[str], tgt: Sequence[str]) -> bool:
     return any(not urls(t) <= found for t in leaving if urls(t))
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\\/-]*[A-Za-z0-9])?")
+"""A run of Latin letters and digits, dots, slashes and the like inside: ``4.4``,
+``cmr10.tfm``, ``#746715``'s number, ``unicode-math``; two characters at least (a lone list
+number or letter is no name)."""
+
+
+def _has_cjk(text: str) -> bool:
+    return any(_is_cjk(ch) for ch in text)
+
+
+class _Copies:
+    """Tokens a translation copies verbatim, read where one side is written in CJK: the runs
+    of Latin letters and digits a Chinese sentence prints (in a Chinese text such a run is
+    a copy, not a word of the language) that the other side prints too, exactly, case
+    included.  A token counts only when at most `max_sentences` sentences of each side
+    carry it: the document's own name or its main command is everywhere and tells nothing
+    about where one sentence goes, a section number or a file name is in one or two.
+
+    Between two texts in Latin script (no CJK on either side) every word would be shared,
+    so there is no evidence of this kind there."""
+
+    def __init__(self, src: Sequence[str], tgt: Sequence[str], max_sentences: int) -> None:
+        self.max = max_sentences
+        self.count: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for side, texts in ((0, src), (1, tgt)):
+            for text in texts:
+                for run in self.runs(text):
+                    self.count[side][run] = self.count[side].get(run, 0) + 1
+
+    @staticmethod
+    def runs(text: str) -> set[str]:
+        return {r for r in _LATIN_RUN.findall(text) if len(r) >= 2}
+
+    def evidence(self, moving: str, other: str, own: str) -> set[str]:
+        """Rare tokens `moving` shares with `other` (the bead's other side) that `own` (the
+        rest of the bead's side) does not print."""
+        if not (_has_cjk(moving) or _has_cjk(other)):
+            return set()
+        shared = (self.runs(moving) & self.runs(other)) - self.runs(own)
+        return {t for t in shared
+                if self.count[0].get(t, 0) <= self.max and self.count[1].get(t, 0) <= self.max}
+
+    def joins(self, null, full, src: Sequence[str], tgt: Sequence[str]) -> bool:  # noqa: ANN001
+        """Does the null bead's sentence carry a copy that only the full bead's other side has?"""
+        if null.src:
+            return bool(self.evidence(join_texts([src[i] for i in null.src]),
+                                      join_texts([tgt[j] for j in full.tgt]),
+                                      join_texts([src[i] for i in full.src])))
+        return bool(self.evidence(join_texts([tgt[j] for j in null.tgt]),
+                                  join_texts([src[i] for i in full.src]),
+                                  join_texts([tgt[j] for j in full.tgt])))
+
+
 def _cost(sc: "_Scores", s: Ids, t: Ids) -> float:
     """Vecalign's bead cost without its normaliser: nSents(x) nSents(y) (1 - cos(x, y))."""
     return len(s) * len(t) * (1.0 - sc.score(tuple(s), tuple(t)))
@@ -183,11 +243,13 @@ def refine(
     pair_floor: float | None = None,
     kinds: tuple[Sequence[int], Sequence[int]] | None = None,
     slide: bool = False,
+    copied_max: int | None = None,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
 
     `vectors`: the sentences' own vectors, used for one-sentence bead sides instead of
-    embedding them again.  `slide`: after the rounds, a 1-1 bead beside a run of nulls may
+    embedding them again.  `copied_max`: copied tokens are evidence for joins and against
+    splits when at most this many sentences of each side carry them (None: not used).  `slide`: after the rounds, a 1-1 bead beside a run of nulls may
     take its partner from the run (`_slide_across_nulls`).
 
     With `classes`, a move is never made whose bead would mix classes, with `kinds` none
@@ -204,6 +266,7 @@ def refine(
 
     beads = list(beads)
     sc = _Scores(src, tgt, embedder, vectors)
+    copies = _Copies(src, tgt, copied_max) if copied_max is not None else None
     for _ in range(ROUNDS):
         cands = [c for c in _candidates(beads, null_margin, merge_gain, part_gain) if allowed(c[2])]
         if not cands:
@@ -227,6 +290,10 @@ def refine(
                 full = next((s, t) for s, t in new if s and t)
                 delta = sc.score(*full) - sc.score(old.src, old.tgt)
                 margin = null_margin + (0.0 if _url_elsewhere(new, src, tgt) else split_margin)
+                if copies is not None:
+                    (s_full, t_full), (s_null, t_null) = sorted(new, key=lambda b: not (b[0] and b[1]))
+                    if copies.joins(Bead(s_null, t_null, 0.0), Bead(s_full, t_full, 0.0), src, tgt):
+                        continue  # the leaving sentence carries what only this bead's other side prints
                 if delta > margin:  # type: ignore[operator]
                     moves.append((delta, kind, k, 1, new))
                 continue
@@ -238,8 +305,11 @@ def refine(
             elif kind == "join":
                 full = a if a.src and a.tgt else b
                 delta = sc.score(*new[0]) - sc.score(full.src, full.tgt)
-                if delta >= -null_margin:  # type: ignore[operator]
-                    moves.append((delta + 1.0, kind, k, 2, new))  # settles before other moves
+                copied = copies is not None and copies.joins(b if full is a else a, full, src, tgt) \
+                    and (pair_floor is None or sc.score(*new[0]) > pair_floor)
+                if delta >= -null_margin or copied:  # type: ignore[operator]
+                    # settles before other moves; a join the copies call for before one the cosine allows
+                    moves.append((delta + (2.0 if copied else 1.0), kind, k, 2, new))
             else:  # merge
                 delta = sc.score(*new[0]) - max(sc.score(a.src, a.tgt), sc.score(b.src, b.tgt))
                 if delta > merge_gain:  # type: ignore[operator]

@@ -309,6 +309,44 @@ def test_a_split_needs_the_margin_unless_a_url_says_so() -> None:
     assert _url_elsewhere([((0,), (0,)), ((1,), ())], src, ["A https://example.org/y", "C"])
 
 
+_SEE_ZH = ["Linux 内核、文件系统、GNU 和 FSF 实用工具，以及其他实用工具组合起来，目的是达成对 POSIX "
+           "(IEEE 1003.1) 标准的兼容；",
+           "参见第 4.4 节“Debian 系统和其他 Unix 系统之间的源代码兼容性怎么样？”。"]
+_SEE_EN = ["The combination of the Linux kernel, the file system, the GNU and FSF utilities, and the "
+           "other utilities are designed to achieve compliance with the POSIX (IEEE 1003.1) standard; "
+           "see Section 4.4."]
+
+
+def test_a_copied_section_number_joins_a_null_the_cosine_would_leave_out(muse) -> None:
+    """The Chinese cross-reference clause ("see section 4.4") is a sentence of its own; the
+    English keeps it in the sentence it ends.  mUSE scores the bead lower with it (0.73 ->
+    0.66), so by cosine it is an omission; the number printed on both sides, and nowhere
+    else in the bead, says it belongs there: it joins, and it does not split off."""
+    null = [Bead((0,), (0,), 0.7), Bead((1,), (), 0.0)]
+    joined = [((0, 1), (0,))]
+    assert _pairs(refine(null, _SEE_ZH, _SEE_EN, muse, null_margin=0.0)) == _pairs(null)
+    assert _pairs(refine(null, _SEE_ZH, _SEE_EN, muse, null_margin=0.0, copied_max=5)) == joined
+    whole = [Bead((0, 1), (0,), 0.7)]
+    assert _pairs(refine(whole, _SEE_ZH, _SEE_EN, muse, null_margin=0.0)) == _pairs(null)
+    assert _pairs(refine(whole, _SEE_ZH, _SEE_EN, muse, null_margin=0.0, copied_max=5)) == joined
+    # another number: no evidence, the cosine decides
+    other = [_SEE_ZH[0], _SEE_ZH[1].replace("4.4", "5.1")]
+    assert _pairs(refine(null, other, _SEE_EN, muse, null_margin=0.0, copied_max=5)) == _pairs(null)
+    # the joined bead must still resemble more than random pairs do
+    assert _pairs(refine(null, _SEE_ZH, _SEE_EN, muse, null_margin=0.0, copied_max=5,
+                         pair_floor=0.99)) == _pairs(null)
+
+
+def test_copied_tokens_are_rare_runs_read_where_one_side_is_cjk() -> None:
+    from pariter.align.refine import _Copies
+
+    copies = _Copies(["参见第 4.4 节和 amsmath 宏包。", "使用 amsmath。"], ["See 4.4 and amsmath."], 1)
+    assert copies.evidence("参见第 4.4 节和 amsmath 宏包。", "See 4.4 and amsmath.", "") == {"4.4"}
+    assert copies.evidence("参见第 4.4 节。", "See 4.4.", "第 4.4 节") == set()  # already there
+    assert copies.evidence("See 4.4 now.", "Voir 4.4.", "") == set()  # no CJK: every word is shared
+    assert copies.evidence("第 5 项 w 键", "item 5, key w", "") == set()  # single characters
+
+
 def test_refine_can_be_switched_off() -> None:
     x, y, gold = _synthetic(0)
     texts = [str(i) for i in range(len(x))], [str(j) for j in range(len(y))]
