@@ -47,7 +47,7 @@ from .readers import check_file as _check_file
 from .roles import Evidence, decide
 from .running import find_running, page_number, to_running
 from .styles import DEFAULT_BODY_SIZE, DocStyle, body_style
-from .textjoin import vocabulary
+from .textjoin import url_key, vocabulary
 
 
 #: Vertical text: a glyph under the previous one starts within this many ems of its left
@@ -422,6 +422,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     # the words of the whole document, notes included, decide the notes' line-end breaks
     note_words = vocabulary([l.text for pg in pages for l in pg.lines])
     note_words.autospace = autospace
+    link_urls = {url_key(l.uri) for pg in pages for l in pg.links if l.uri}
+    note_words.urls |= link_urls
     for pg in pages:
         pg.lines = join_side_labels(pg.lines, NOTE_SIZE_SHARE * size, pg.width)
         running_on = (last is not None and last.page == pg.number - 1
@@ -518,6 +520,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     decide(grouped, ds, evidence)
     assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title)
     assembler.words.autospace = autospace
+    assembler.words.urls |= link_urls
     assembler.assemble(grouped)
     _turn_back(doc, pages)
     _clip_to_pages(doc)

@@ -191,6 +191,26 @@ def _copy_of(cands: list[Char] | None, ch: Char, tol: float) -> bool:
     return False
 
 
+#: A glyph past the page's right edge still belongs to the line it continues when it
+#: starts at most this many ems after the glyph before it, on its baseline: an overfull
+#: line (TeX sets a URL or a path it cannot break past the margin, and on a narrow page
+#: past the edge) runs on in the same text; a word space is a third of an em, and text
+#: placed off the page for other reasons (printer's marks, hidden strings) starts nowhere
+#: near the end of a line of the page.
+RUN_ON_GAP_EM = 1.0
+#: ... and shares its baseline to this share of the type size
+RUN_ON_BASELINE_EM = 0.1
+
+
+def _runs_on(prev: Char, ch: Char, width: float, height: float) -> bool:
+    """Does ``ch``, drawn past the page's right edge, continue the line of ``prev`` (the
+    last glyph kept, in drawing order) on the page's height, upright and left to right?"""
+    return (ch.x0 > width and 0 <= ch.top and ch.bottom <= height and prev.upright
+            and ch.upright and prev.x1 > prev.x0 and ch.x0 >= prev.x0
+            and abs(ch.baseline - prev.baseline) <= RUN_ON_BASELINE_EM * max(ch.size, 1.0)
+            and ch.x0 - prev.x1 <= RUN_ON_GAP_EM * max(ch.size, 1.0))
+
+
 def clean(chars: list[Char], width: float, height: float, page: int,
           warnings: list[Warning]) -> list[Char]:
     """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
@@ -222,7 +242,8 @@ def clean(chars: list[Char], width: float, height: float, page: int,
                                                        + ch.baseline)):
             absurd += 1
             continue
-        if ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height:
+        if (ch.x1 < 0 or ch.x0 > width or ch.bottom < 0 or ch.top > height) \
+                and not (kept and _runs_on(kept[-1], ch, width, height)):
             if not _CID.match(t) and t not in _ZERO_WIDTH:
                 outside += 1
             elif t not in _ZERO_WIDTH:

@@ -62,6 +62,9 @@ class Lexicon(set):
         #: spaces there are the typesetter's autospace and its source types none
         #: (:func:`~.lines.drop_autospace`)
         self.autospace = False
+        #: URLs the document gives whole: its link annotations' URIs and the URLs printed
+        #: inside a line (:func:`_break_hyphen`)
+        self.urls: set[str] = set()
 
     @property
     def prefixes(self) -> set[str]:
@@ -107,6 +110,10 @@ def vocabulary(lines: list[str]) -> Lexicon:
         words.pairs.update((m.group(1).lower(), m.group(2).lower()) for m in _PAIR.finditer(line)
                            if 0 < m.start() and m.end() + len(m.group(2)) < len(line))
         broken = ends
+        if "://" in line or "www." in line:
+            # a URL at the line's end may go on on the next line: only inner ones are whole
+            words.urls.update(url_key(m.group(0)) for m in _URL.finditer(line)
+                              if m.end() < len(line))
     words.breaks_words = breaks_words(lines, words)
     return words
 
@@ -257,6 +264,8 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
     end = _end(a)
     bracketed = re.search(r"<(?:https?://|www\.)[^>\s]*$", end) is not None
     url = ("://" in tail or tail.startswith("www.")) and ">" not in tail
+    if url and last in _HYPHENS and _break_hyphen(tail, b, words):
+        return a[:-1] + b
     if bracketed or (url and not tail.endswith((".", ",", ";", ")")) and not _word_after_url(b)) \
             or (url and tail.endswith(".") and _URL_REST.match(b)) \
             or (_SCHEME_END.search(tail) and b.startswith("//")):
@@ -271,8 +280,9 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
                                                             n.group(0).lower(), words):
             return a[:-1] + b
         return a + b
-    if last in "-/\u2010" and first.isalnum() and not is_cjk(first):
-        return a + b  # URLs and ranges broken after a slash or hyphen
+    if last in "-/\u2010" and first.isalnum() and not is_cjk(first) \
+            and not (url and _word_after_url(b)):
+        return a + b  # URLs and ranges broken after a slash or hyphen (not a URL's end)
     scheme = _SCHEME_CUT.search(a)
     if scheme and re.match(r"(?:https?://|www\.)", scheme.group(1) + b):
         return a + b  # <h|ttps://…>: a URL in angle brackets has no space in it (RFC 3986, C)
@@ -387,6 +397,35 @@ def _digits_broken(a: str, b: str) -> bool:
 _URL_REST = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*(?:/|\.[a-z]{2,}\b)")
 #: a URL's scheme ending a line, its "//" on the next
 _SCHEME_END = re.compile(r"(?:^|[^A-Za-z])(?:https?|ftp):$")
+
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]{}\"'\u3000-\u303f\uff00-\uffef]+")
+#: the next line's part of a URL broken at a line end
+_URL_REST_CHARS = re.compile(r"[^\s<>()\[\]{}\"'\u3000-\u303f\uff00-\uffef]+")
+
+
+def url_key(u: str) -> str:
+    """A URL as compared: without its scheme and ``www.``, the punctuation a sentence puts
+    after it, and a final slash."""
+    u = re.sub(r"^(?:[a-z]+://)?(?:www\.)?", "", u.rstrip(".,;:!?"), flags=re.I)
+    return u.rstrip("/")
+
+
+def _break_hyphen(tail: str, b: str, words: set[str] | None) -> bool:
+    """Is the hyphen ending ``tail``, a URL broken at a line's end, the typesetter's break
+    mark rather than part of the URL? Some typesetters (DBLaTeX's URL breaking) hyphenate a
+    URL where they break it, after a slash or a dot, and the URL itself has no hyphen there.
+    Only the document can tell: a URL it gives whole elsewhere (a link annotation's URI,
+    the same URL printed inside a line) reads on without the hyphen and not with it."""
+    urls = getattr(words, "urls", None)
+    m = _URL.search(tail)
+    n = _URL_REST_CHARS.match(b)
+    if not (urls and m and n) or m.end() != len(tail):
+        return False
+    head = m.group(0)[:-1]
+    cut = url_key(head + n.group(0))
+    kept = url_key(head + "-" + n.group(0))
+    return any(u.startswith(cut) for u in urls) and not any(u.startswith(kept) for u in urls)
 
 
 def _word_after_url(b: str) -> bool:
