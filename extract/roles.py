@@ -184,6 +184,8 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     if t.endswith(".") and not t.endswith("..") \
             and (c.number is None or len(c.title.split()) > STOP_TITLE_WORDS):
         return "sentence end"  # a heading's number may end in a stop; its title does not
+    if c.number is None and _CAPTION_LABEL.match(t):
+        return "caption label"
     if c.number is not None and c.title and not (c.title[0].isalpha() or c.title[0] in "“\"'‘(（《【"):
         return "number in text"  # "0.02 , α" — a figure in running text, not a heading number
     if re.fullmatch(r"[\d\s.,/%-]+", t) and not re.fullmatch(r"\d{1,2}\s*/", t):
@@ -212,6 +214,14 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         # little larger may well fill the last of its lines)
         return "fills its line"
     return None
+
+
+#: A caption's label: a table's or a figure's name and its number, then its title or a
+#: stop (``Table 1 The main components``, ``表 7.5 停车区…``, ``Figure 2:``). Captions are
+#: set apart like headings, often in a heading's face (LaTeX's bold caption label, a Word
+#: style), but they name a table or a figure, never a part of the text.
+_CAPTION_LABEL = re.compile(r"^(?:Table|Tab\.|Figure|Fig\.|Exhibit|Chart|表|图|圖|图表)\s*"
+                            r"(?:[0-9]+(?:[-.．][0-9]+)*|[一二三四五六七八九十]+)(?:[.．:：]|\s|$)")
 
 
 def _next_text(c: "Candidate", blocks: list[Block]) -> Block | None:
@@ -273,6 +283,10 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
         if b.heading:
             b.role = "heading"
             b.source, b.level = c.decision.source, c.decision.level
+        elif c.veto == "caption label":
+            for l in b.lines:  # a caption, set apart as one: its paragraph says so
+                if l.kind == "body":
+                    l.kind = "caption"
     return live
 
 
@@ -280,7 +294,7 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
 #: among them: the text under a heading may open with a name set in lower case
 #: (``2.1.4 Overleaf`` over ``fduthesis also provides …``), no continuation of the heading.
 _WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page",
-                          "paragraph", "runs on", "code listing"))
+                          "paragraph", "runs on", "code listing", "caption label"))
 
 
 def _candidate(i: int, b: Block) -> Candidate:
