@@ -23,7 +23,7 @@ from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
-from .frontmatter import TITLE_RATIO, contents_title, running_line
+from .frontmatter import TITLE_RATIO, contents_title, running_block, running_line
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
 from .styles import DocStyle
@@ -232,6 +232,11 @@ class Assembler:
             section[lang] = sid
             clause_state[lang] = None
 
+        # Front matter is what stands before the first heading. A document without any
+        # heading (a one-page paper, a letter, a notice) has none but its title region:
+        # from its first paragraph of running text on, its text is its body.
+        body_from = len(blocks) if heads else next(
+            (bi for bi, b in enumerate(blocks) if b.lines and running_block(b, self.ds)), len(blocks))
         for bi, b in enumerate(blocks):
             rec = heads.get(bi)
             if rec is not None:
@@ -305,7 +310,8 @@ class Assembler:
                 pages_ = sorted({l.page for l in b.lines})
                 role = ("caption" if first.kind == "caption"
                         else "list" if bullet or lang in lone_bullet or LIST_START.match(text)
-                        else "front" if sid.endswith(".front") or _contents_entries(b)
+                        else "front" if (sid.endswith(".front") and bi < body_from)
+                        or _contents_entries(b)
                         else "body")
                 lone_bullet.discard(lang)
                 doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,

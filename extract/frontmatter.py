@@ -181,12 +181,17 @@ def title_region(blocks: list[Block], ds: DocStyle) -> set[int]:
     for b in blocks:
         if not b.lines:
             continue
-        first = b.lines[0]
-        if first.page != page:
+        if b.lines[0].page != page:
             break
-        running = ds.is_body(first) and (len(b.lines) >= 2 or (
-            first.text.rstrip().endswith(FINAL) and len(first.text) >= SENTENCE_LINE_CHARS))
-        if running:
+        if running_block(b, ds):
             break
         out.add(id(b))
     return out
+
+
+def running_block(b: Block, ds: DocStyle) -> bool:
+    """A paragraph of running text: two or more body-style lines, or a body line ending a
+    sentence."""
+    first = b.lines[0]
+    return ds.is_body(first) and (len(b.lines) >= 2 or (
+        first.text.rstrip().endswith(FINAL) and len(first.text) >= SENTENCE_LINE_CHARS))
