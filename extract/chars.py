@@ -320,6 +320,9 @@ class PageTable:
     #: the rows of a table the previous page began (its columns are the evidence: one
     #: row, even one line of glued cells, is enough)
     carried: bool = False
+    #: a ruled table of one row: a table's head row that a page break left at the page's
+    #: foot, when the next page's table goes on under the same columns (kept only then)
+    lone_row: bool = False
 
 
 @dataclass(slots=True)
@@ -536,7 +539,8 @@ def _wide(ch: str) -> bool:
 
 def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
     """pdfplumber's tables as :class:`PageTable`: rows of cell texts, empty rows dropped;
-    a "table" of one row or one column is not kept (a boxed paragraph, a framed figure).
+    a "table" of one column is not kept (a boxed paragraph, a framed figure), one of one
+    row only as ``lone_row`` (the document keeps it where it heads the next page's table).
     A caption printed as the table's first row stays out of it (:func:`_caption_row`)."""
     from pdfplumber.table import Table
 
@@ -555,8 +559,9 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
             caption = tuple(t.rows[0].bbox)
             rows, top = rows[1:], t.rows[1].bbox[1]
         rows = [r for r in rows if any(c.strip() for c in r)]
-        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-            out.append(PageTable(x0, top, x1, bottom, rows, caption=caption))
+        if rows and max(len(r) for r in rows) >= 2:
+            out.append(PageTable(x0, top, x1, bottom, rows, caption=caption,
+                                 columns=_column_edges(t), lone_row=len(rows) < 2))
     return out
 
 
@@ -581,6 +586,13 @@ class _TableGlyphs:
         else:
             self.chars = [c for c in page.chars
                           if _middle_in(c["x0"], c["top"], c["x1"], c["bottom"], box)]
+
+
+def _column_edges(t) -> tuple[float, ...] | None:  # noqa: ANN001 - a pdfplumber Table
+    """Where the cells of a ruled table's columns start: the left edges of its row with
+    the most cells."""
+    cells = max(([c for c in r.cells if c is not None] for r in t.rows), key=len, default=[])
+    return tuple(sorted(round(c[0], 1) for c in cells)) or None
 
 
 def _caption_row(t) -> bool:  # noqa: ANN001 - a pdfplumber Table

@@ -34,7 +34,7 @@ from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, cal
 from .frontmatter import after_contents, before_contents, cover_page, title_lines, title_region, toc_pages
 from .hygiene import clean
 from .grids import grid_tables
-from .unruled import continued, unruled_tables
+from .unruled import EDGE_TOL_PT, continued, unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
@@ -322,11 +322,27 @@ def _ending_table(pg: _Page) -> PageTable | None:
     if pg.turned is not None:
         return None
     for t in sorted(pg.tables, key=lambda t: -t.bottom):
-        if t.columns is None:
-            continue
+        if t.columns is None or t.ruled:
+            continue  # (a ruled table's rows carried over are found as a table of their own)
         if not any(l.top > t.top and not _in_box(l, t) for l in pg.lines):
             return t
     return None
+
+
+def _heads_next(t: PageTable, pg: _Page, nxt: _Page) -> bool:
+    """Is the one-row ruled table ``t`` the head row of a table a page break split: it
+    ends its page (no line below its top outside it), the next page's first line is in a
+    ruled table of two or more rows, and that table's columns start where ``t``'s do?"""
+    if pg.turned is not None or nxt.turned is not None or t.columns is None:
+        return False
+    if any(l.top > t.top and not _in_box(l, t) for l in pg.lines):
+        return False
+    first = min(nxt.lines, key=lambda l: (l.top, l.x0), default=None)
+    return first is not None and any(
+        not o.lone_row and o.ruled and o.columns is not None and _in_box(first, o)
+        and len(o.columns) == len(t.columns)
+        and all(abs(a - b) <= EDGE_TOL_PT for a, b in zip(o.columns, t.columns))
+        for o in nxt.tables)
 
 
 def _in_box(l: Line, t: PageTable) -> bool:
@@ -449,6 +465,13 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
             drop.add(id(l))
         page.running.sort(key=lambda r: (r.box.top, r.box.x0))
         pg.lines = [l for l in pg.lines if id(l) not in drop]
+
+    # a table's head row that a page break left alone at the page's foot: one row, the
+    # columns of the table the next page opens with are the evidence
+    for pg, after in zip(pages, pages[1:] + [None]):
+        for t in [t for t in pg.tables if t.lone_row]:
+            if after is None or not _heads_next(t, pg, after):
+                pg.tables.remove(t)  # one ruled row on its own: a box, not a table
 
     # a table the page break split: its rows at the top of the next page
     for prev, pg in zip(pages, pages[1:]):
