@@ -59,6 +59,10 @@ ROW_EM: float = 0.25
 WORD_SPACE_EM: float = 0.15
 
 
+#: The space after a punctuation mark that TeX widens (see :meth:`PageGutters.is_mark_space`)
+#: is at most this many ems wide: about three stretched word spaces. Wider, the white parts
+#: two pieces however the line is set.
+MARK_SPACE_EM: float = 1.6
 #: The page's usual word space is measured on at most about this many glyphs of its runs.
 WORD_GAP_SAMPLE: int = 1000
 #: Two edges this close (points) are one.
@@ -210,6 +214,44 @@ class PageGutters:
                    and self._edge(spans[b][1], JUSTIFIED_EDGE_EM * size))
         known.append((a, b, verdict))
         return verdict
+
+    def is_mark_space(self, left: _Placed, right: _Placed) -> bool:
+        """Is the wide white after a punctuation mark that ``left`` ends with the mark's own
+        wider space on a line that fills the measure?
+
+        TeX widens the space after a sentence's end, a colon or a semicolon beyond a word
+        space (its "space factor": up to three times the stretch, plus extra space), so a
+        stretched justified line may hold one such space wider than the rule for word
+        spaces allows and no other (:meth:`is_word_space` wants two or more). It is one
+        line when the row ends where the page's justified lines end (:meth:`_edge`), the
+        white is no wider than :data:`MARK_SPACE_EM`, and neither the row next above nor
+        the row next below has text on both sides of the white: the columns of a table or
+        a form ("Name:   value") do, row after row."""
+        a, b = left.x1, right.x0
+        y = min(left.baseline, right.baseline)
+        size = max(getattr(left, "size", 0.0), getattr(right, "size", 0.0))
+        if size <= 0 or b - a > MARK_SPACE_EM * size:
+            return False
+        rows, base = self.rows, self._baselines
+        i = bisect_left(base, y - SCRIPT_BAND_EM * size)
+        own = [j for j in range(max(0, i - 1), min(len(rows), i + 2))
+               if abs(base[j] - y) <= ROW_EM * rows[j].size]
+        if not own:
+            return False
+        end = max(s1 for j in own for _, s1 in rows[j].spans)
+        if not self._edge(end, JUSTIFIED_EDGE_EM * size):
+            return False
+        lo, hi = left.x0, max(right.x1, end)
+        reach = NEXT_LINE_SIZES * size
+        for j in (min(own) - 1, max(own) + 1):
+            if not 0 <= j < len(rows) or abs(base[j] - y) > reach:
+                continue
+            spans = [(s0, s1) for s0, s1 in rows[j].spans if s0 < hi and s1 > lo]
+            if any(s0 < a and s1 > b for s0, s1 in spans):
+                continue  # a line runs across the white
+            if any(s1 <= b for _, s1 in spans) and any(s0 >= a for s0, _ in spans):
+                return False  # text on both sides of the white: a table's or a form's columns
+        return True
 
     def _edge(self, x: float, tol: float) -> bool:
         """Do at least :data:`EDGE_LINES` pieces of the page end within ``tol`` of ``x``

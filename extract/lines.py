@@ -445,6 +445,23 @@ def _stretchable(s: _Seg, r: _Seg) -> bool:
     return not (first.size < SCRIPT_SIZE_SHARE * r.size or first.baseline < r.baseline - RAISED_EM * r.size)
 
 
+#: Marks after which a typesetter may widen the space (TeX's space factor): a sentence's
+#: end, a colon, a semicolon; closing quotes and brackets after them keep the factor.
+_WIDE_SPACE_MARKS = frozenset(".!?:;")
+_MARK_CLOSERS = frozenset(")]’”'\"")
+
+
+def _after_mark(s: _Seg) -> bool:
+    """Does segment ``s`` end with a word and a mark after which the space may be wider
+    ("Reference:", "Papers.", "end.”")? A mark alone (a dot of a matrix's vertical
+    ellipsis, a leader) ends no word."""
+    tail = sorted(s.chars, key=_X1)[-4:]
+    k = len(tail) - 1
+    while k >= 0 and tail[k].text in _MARK_CLOSERS:
+        k -= 1
+    return k >= 1 and tail[k].text in _WIDE_SPACE_MARKS and tail[k - 1].text[-1:].isalnum()
+
+
 def _set_apart(s: _Seg, r: _Seg, gap: float) -> bool:
     """Is the white between ``s`` and ``r`` (on one line) the white between a line and a
     label beside it in much smaller type: a margin note's option name or date set on the
@@ -604,7 +621,8 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                             [r0.chars[:n0] for r0, n0 in zip(runs, sizes)]))
                     if gap >= gutters.min_width and gutters.is_gutter(s, r):
                         continue
-                    if gap > lim and not gutters.is_word_space(s, r, EVEN_GAP_RANGE):
+                    if gap > lim and not gutters.is_word_space(s, r, EVEN_GAP_RANGE) \
+                            and not (_after_mark(s) and gutters.is_mark_space(s, r)):
                         continue
                 if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
                     best = s

@@ -87,3 +87,68 @@ def test_headings_in_narrow_columns_by_two_producers(name: str) -> None:
         ("3", "Measurements in the Field")]
     # the paragraph under a heading opens with its own first words, not another column's
     assert any(p.text.startswith("And when king Arad the Canaanite") for p in doc.paragraphs)
+
+
+def _mark_space_page(rows_beside: bool) -> str:
+    """A justified 60-character measure (Courier 10 pt: 360 pt from x 72): a paragraph, a
+    short code block set in from the left, then a line whose only wide white (10 pt, an em)
+    follows a colon, as TeX sets the space after one on a stretched line. ``rows_beside``:
+    the rows above and below hold text on both sides of that white, as a form's do."""
+    ops = []
+
+    def line(x: float, y: float, text: str) -> None:
+        ops.append(f"BT /F2 10 Tf {x} {792 - y} Td ({text}) Tj ET")
+
+    para = _column_lines(4, 60, 0)
+    for k, text in enumerate(para):  # justified: the first three fill the measure
+        words = text.split()
+        if k < 3:
+            x = 72.0
+            spare = 360 - 6 * len(" ".join(words))
+            for i, w in enumerate(words):
+                line(x, 100 + 12 * k, w)
+                x += 6 * len(w) + 6 + spare / (len(words) - 1)
+        else:
+            line(72, 100 + 12 * k, text)
+    for k, code in enumerate(("c4 c, r", "}", "[music]")):
+        line(96, 160 + 12 * k, code)
+    head, tail = "See also Notation Reference:", "Writing pitches, Writing rests"
+    gap = 360 - 6 * (len(head) + len(tail))
+    assert 9 <= gap <= 16
+    if rows_beside:
+        for y in (184, 208):
+            line(72, y, "Name of it:")
+            line(72 + 6 * len(head) + gap, y, "value of it")
+    line(72, 196, head)
+    line(72 + 6 * len(head) + gap, 196, tail)
+    line(72, 220, "rests, Time signature, Clef.")
+    return "\n".join(ops)
+
+
+def _line_with(pdf: Path, word: str) -> str:
+    from pariter.extract.lines import build_lines
+    from pariter.extract.readers import open_source
+
+    src = open_source(pdf)
+    try:
+        page = next(src.pages())
+    finally:
+        src.close()
+    return next(l.text for l in build_lines(page.chars, 1) if word in l.text)
+
+
+def test_a_wide_space_after_a_colon_on_a_justified_line_is_a_space(tmp_path: Path) -> None:
+    """TeX's space factor widens the space after a colon or a full stop past the word-space
+    rule on a stretched line: the line is one line (pandoc's LaTeX "See also Notation
+    Reference: Writing pitches, …", read as two columns before)."""
+    pdf = write_pdf(tmp_path / "markspace.pdf", [_mark_space_page(False)],
+                    fonts="/F2 6 0 R", extra_objects=[COURIER])
+    assert _line_with(pdf, "Reference:") == "See also Notation Reference: Writing pitches, Writing rests"
+
+
+def test_the_same_white_shared_by_the_rows_around_it_parts_two_pieces(tmp_path: Path) -> None:
+    """Rows above and below with text on both sides of the white: a form's columns, whatever
+    mark ends the left piece."""
+    pdf = write_pdf(tmp_path / "form.pdf", [_mark_space_page(True)],
+                    fonts="/F2 6 0 R", extra_objects=[COURIER])
+    assert _line_with(pdf, "Reference:") == "See also Notation Reference:"
