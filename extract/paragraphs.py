@@ -96,6 +96,20 @@ class Block:
     level: int | None = None
 
 
+#: Closing quotes: after a sentence's end they close with it ("…。”", "… end.’"), but a
+#: line ending in one alone ends a quoted word or an apostrophe, not a sentence ("…
+#: “Soft Light”, “Grain Extract”" runs on into "and “Grain Merge”."; "the students’").
+#: A closing bracket alone still counts as an end: a line of code, a table cell or an
+#: address ending in one is a unit of its own far more often than a wrapped line.
+CLOSING_QUOTES = "”’」』"
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` (a line, right-stripped) end a sentence or a clause: a stop, a colon, a
+    semicolon or a closing bracket, with any closing quotes after it?"""
+    return text.rstrip(CLOSING_QUOTES).endswith(FINAL)
+
+
 def first_word_width(l: Line) -> float:
     """The advance of the line's first word (a CJK ideograph is a word), estimated."""
     t = l.text.lstrip()
@@ -254,7 +268,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     if abs(a.size - b.size) > SIZE_BREAK_PT and not _one_type(a, b, ds):
         return "size"
     ta = a.text.rstrip()
-    ends = ta.endswith(FINAL)
+    ends = ends_sentence(ta)
     if b.page != a.page or b.top < a.top - 1 or (b.col != a.col and b.top < a.bottom):
         return _turn(a, b, cur, ds, ends)
     step = b.baseline - a.baseline - _callout_rise(a, b)

@@ -181,3 +181,19 @@ def test_a_side_label_in_the_type_of_the_text_is_read_before_its_block() -> None
     for text, x0 in (("1.", 58.2), ("Note", edge)):
         lines = note[:2] + [_sized(x0, 297.4, text, 12.0, x0 + 20)] + note[3:]
         assert [b.lines[0].text for b in blocks(lines, DocStyle(body + lines, ds.body))][0] != text
+
+
+def test_a_ragged_line_ending_in_a_closing_quote_runs_on_where_the_next_word_had_no_room() -> None:
+    """wkhtmltopdf's "… “Soft Light”, “Grain Extract”" ends 17 pt short of the column, before
+    "and" (14 pt): it wrapped. A closing quote alone ends a quoted word, not a sentence; after
+    a stop ("… Grain Extract.”") the short line ends its paragraph."""
+    lines = [_line(72, 300 + PITCH * i, _text(60, 5 * i)) for i in range(3)]
+    for l in lines:
+        l.x1 = 567.0  # the column's edge, reached by the lines around
+    mid = _line(72, 300 + PITCH * 3, "modes: “Hard Light”, “Soft Light”, “Grain Extract”")
+    mid.x1 = 550.0
+    tail = _line(72, 300 + PITCH * 4, "and “Grain Merge”.")
+    ds = DocStyle(lines + [mid, tail], _style())
+    assert [b.why for b in blocks(lines + [mid, tail], ds)] == ["start"]
+    mid.text = "modes: “Hard Light”, “Soft Light”, “Grain Extract.”"
+    assert [b.why for b in blocks(lines + [mid, tail], ds)] == ["start", "short"]
