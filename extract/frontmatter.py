@@ -109,9 +109,13 @@ def toc_pages(lines: list[Line]) -> set[int]:
         by_page.setdefault(l.page, []).append(l)
     out = set()
     for page, ls in by_page.items():
-        toc = sum(1 for l in ls if hd.looks_like_toc(l.text))
+        toc = numbers = 0
+        for l in ls:  # each line read once: an entry with its page number, or else one
+            if hd.looks_like_toc(l.text):  # of the other entries _entry takes
+                toc += 1
+            elif _number_or_leader(l.text):
+                numbers += 1
         named = any(contents_title(l.text) for l in ls)
-        numbers = sum(1 for l in ls if not hd.looks_like_toc(l.text) and _entry(l.text))
         if named or toc + numbers >= max(TOC_MIN_LINES, TOC_SHARE * len(ls)):
             out.add(page)
     return out
@@ -159,7 +163,13 @@ def after_contents(lines: list[Line], pages: set[int]) -> set[int]:
 def _entry(text: str) -> bool:
     """A contents entry (a title with its page number, or with its leader where the layout
     set the page number apart) or a page number on its own."""
-    return hd.looks_like_toc(text) or bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip())) \
+    return hd.looks_like_toc(text) or _number_or_leader(text)
+
+
+def _number_or_leader(text: str) -> bool:
+    """A page number on its own, or a title ending in a leader: the entries
+    :func:`~.headings.looks_like_toc` does not see."""
+    return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip())) \
         or bool(_LEADER_END.search(text.strip()))
 
 
