@@ -8,7 +8,7 @@ end up as their own column.
 
 from __future__ import annotations
 
-from .lines import SAME_ROW_EM, Line, apart
+from .lines import SAME_ROW_EM, Line, apart, piece_lead_run
 
 #: The narrowest vertical gap (points) that separates columns; the caller widens it to
 #: :data:`GUTTER_EM` of the page's body size.
@@ -254,6 +254,9 @@ def merge_band_lines(leaf: list[Line], page_width: float) -> list[Line]:
                     and (l.x0 - p.x1 <= RUN_IN_GAP_EM * s or p.kind == l.kind == "grid")
                     and (not l.walled or p.kind == l.kind == "grid")  # a rule parts them
                     and not _label_beside(p, l)):
+                run = piece_lead_run(p, l)
+                if run is not None:
+                    p.lead_run = run  # a run-in label and its text, parted by a quad
                 off = len(p.text) + 1
                 for sp in l.sups:
                     sp.offset += off

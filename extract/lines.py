@@ -1095,6 +1095,30 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     return len(head)
 
 
+def piece_lead_run(head: Line, rest: Line) -> int | None:
+    """The length of a run-in label that is the whole of ``head``, the first piece of a
+    printed line, when the line's text goes on in ``rest`` after white wider than any word
+    space (LaTeX's ``\\paragraph`` sets its title, then a quad: "**Rests**␣␣Music Glossary:
+    rest."), or None. The pieces are read as :func:`_lead_run` reads one line: the label is
+    short, set heavier than the text after it (or, in one script, in another class of face),
+    and stands apart as a unit of its own, which the wide white already says; a Latin label
+    is a word, not a letter or a symbol in its own face."""
+    h, r = head.text.strip(), rest.text.strip()
+    if (head.lead_run is not None or head.cells is not None or "grid" in (head.kind, rest.kind)
+            or not h or len(h) > RUNIN_MAX_CHARS or len(r) < RUNIN_MIN_REST or head.font is None or rest.font is None
+            or head.font.mono or rest.font.mono):
+        return None
+    if not is_cjk(h[-1]) and not re.search(r"[^\W\d_]{2}", h):
+        return None
+    if not (is_cjk(r[0]) or r[0].isupper() or r[0].isdigit() or h.endswith(_RUNIN_END)):
+        return None  # the text after a Latin label opens like a sentence
+    bolder = head.font.bold and not rest.font.bold
+    if is_cjk(h[-1]) != is_cjk(r[0]):
+        # a change of script changes the face anyway: only weight tells a label
+        return len(head.text.rstrip()) if bolder else None
+    return len(head.text.rstrip()) if bolder or head.font.cls != rest.font.cls else None
+
+
 #: In a line that mixes scripts, a run-in label stands apart from its text by a gap at
 #: least this many ems wider than every other change of script on the line (xeCJK and
 #: Word space the scripts apart by a quarter em; a description list's label by a half).
