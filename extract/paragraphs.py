@@ -276,6 +276,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "gap"
     if b.top - a.bottom < -OVERLAP_EM * a.size:
         return "overlap"
+    if _term_over(a, b, cur, ds):
+        return "term"
     lo, _ = ds.col(a)
     blo, _ = ds.col(b)
     hanging = _hangs(a, b, cur, EDGE_EM * a.size) or _hanging_indent(a, b, nxt, cur, ds)
@@ -526,6 +528,30 @@ def _hanging_indent(a: Line, b: Line, nxt: Line | None, cur: Block, ds: DocStyle
             and abs(nxt.size - b.size) < SIZE_TOLERANCE
             and 0 < nxt.baseline - b.baseline <= _expected_step(a, cur, ds)
             + PARA_SPACE_EM * b.size)
+
+
+#: A term names what it describes in a word or more (two letters, or an ideograph): a
+#: line of a number or a bullet alone is a list label, which its item's text hangs under.
+_TERM_WORD = re.compile(r"[^\W\d_]{2}|[\u3400-\u9fff]")
+
+
+def _term_over(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+    """Is ``a`` a term on a line of its own over its description ``b`` (a description
+    list, a glossary, DocBook's variablelist printed from HTML: "Version 0.60" over "When
+    0.60 was released…", indented)? ``a`` opens the block, ``b`` hangs further in than
+    ``a`` starts, one line pitch below, and ``a`` ended short of the measure ``b`` runs to:
+    ``b``'s first word would have fitted after it. A hanging paragraph's first line (a
+    bibliography entry) runs to the measure of its running lines; a line ended before it
+    on purpose is a unit of its own. (The term is read against ``b``'s column, not its
+    own: terms stacked at one left edge make a narrow column of their own, in which each
+    is "full".)"""
+    if (len(cur.lines) != 1 or b.page != a.page or abs(a.size - b.size) >= SIZE_TOLERANCE
+            or b.x0 - a.x0 < INDENT_EM * b.size or a.x1 > b.x1 or not _TERM_WORD.search(a.text)
+            or (a.font is not None and a.font.mono)):
+        return False  # (code indents its nested lines under a short one: "\\relative {")
+    _, hi = ds.col(b)
+    space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
+    return a.x1 + space + first_word_width(b) < hi - FIT_MARGIN_EM * a.size
 
 
 def _outdent(b: Line, cur: Block) -> bool:
