@@ -309,9 +309,9 @@ class Assembler:
                 pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
                 pages_ = sorted({l.page for l in b.lines})
                 role = ("caption" if first.kind == "caption"
+                        else "contents" if _contents_entries(b)
                         else "list" if bullet or lang in lone_bullet or LIST_START.match(text)
                         else "front" if (sid.endswith(".front") and bi < body_from)
-                        or _contents_entries(b)
                         else "body")
                 lone_bullet.discard(lang)
                 doc.paragraphs.append(Paragraph(pid, text, first.page, own, sid,

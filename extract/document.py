@@ -31,7 +31,8 @@ from .figures import mark_figures
 from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, footer_under_notes,
                         glued_label, join_side_labels,
                         note_areas, parse_notes, without_backlinks)
-from .frontmatter import after_contents, before_contents, cover_page, title_lines, title_region, toc_pages
+from .frontmatter import (after_contents, before_contents, cover_page, listed_contents, title_lines,
+                          title_region, toc_pages)
 from .hygiene import clean
 from .grids import grid_tables
 from .unruled import EDGE_TOL_PT, continued, unruled_tables
@@ -529,7 +530,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
 
     # structure: measure the document, group lines, decide roles, assemble
     ds = DocStyle(measured, body)
-    cover, title = title_lines(ordered, ds)
+    listed = listed_contents(ordered)
+    cover, title = title_lines(ordered, ds, listed)
     meta_title = doc.title
     doc.title = title or doc.title
     outline = read_outline(p)
@@ -538,7 +540,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     evidence = Evidence(outline=outline, cover=cover,
                         cover_page=cover_page(ordered, cover, ds), toc_pages=tocs,
                         before_toc=before_contents(ordered, tocs),
-                        after_toc=after_contents(ordered, tocs),
+                        after_toc=after_contents(ordered, tocs, listed), listed=listed,
                         title_region=title_region(grouped, ds) if cover else set())
     decide(grouped, ds, evidence)
     assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title)

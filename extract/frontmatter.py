@@ -10,6 +10,7 @@ thesis's ``硕士研究生：…`` lines) for the title region.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import headings as hd
 from .lines import SIZE_TOLERANCE, Line
@@ -44,8 +45,13 @@ def contents_title(text: str) -> bool:
     return re.sub(r"\s+", "", text) in _TOC_TITLES
 
 
-def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
-    """Ids of the first page's title lines (its largest type) and the title they spell."""
+def title_lines(lines: list[Line], ds: DocStyle,
+                listed: set[int] | frozenset[int] = frozenset()) -> tuple[set[int], str | None]:
+    """Ids of the first page's title lines (its largest type) and the title they spell.
+    A title's lines stand together: a line of the title's size after running text, a
+    contents title or a contents entry (``listed``, :func:`listed_contents`) is a heading
+    set in the title's size (an appendix printed from HTML: "Appendix A. History", its
+    contents, then "1. The Very Beginning" in the same type)."""
     if not lines:
         return set(), None
     # a contents title names the contents, not the document: a front page may carry the
@@ -57,6 +63,13 @@ def title_lines(lines: list[Line], ds: DocStyle) -> tuple[set[int], str | None]:
         return set(), None
     big = max(l.size for l in first)
     chosen = [l for l in first if l.size >= big - TITLE_SIZE_TOLERANCE]
+    page = [l for l in lines if l.page == lines[0].page]
+    start = next(i for i, l in enumerate(page) if l is chosen[0])
+    apart = next((i for i, l in enumerate(page) if i > start and (
+        running_line(l.text) or contents_title(l.text) or id(l) in listed)), None)
+    if apart is not None:
+        kept = {id(l) for l in page[:apart]}
+        chosen = [l for l in chosen if id(l) in kept]
     if big < TITLE_RATIO * ds.size and not _a_size_of_its_own(lines, chosen, big, ds):
         return set(), None
     if len(chosen) > TITLE_LINES:
@@ -121,6 +134,67 @@ def toc_pages(lines: list[Line]) -> set[int]:
     return out
 
 
+#: A contents list printed without page numbers has at least this many entries ...
+LISTED_MIN_ENTRIES = 2
+#: ... each no longer than a heading (characters; a line of running text is longer).
+LISTED_MAX_CHARS = 80
+
+
+def _listed_key(text: str) -> str:
+    """A line's text as a contents entry and its heading are compared: NFKC, without white
+    space, letter case aside (a heading may be set in capitals by its style)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def listed_contents(lines: list[Line]) -> set[int]:
+    """Ids of the lines that are entries of a contents list printed without page numbers
+    (a web page's list of its sections, a chapter's list of its own sections over its
+    text): a run of consecutive lines each of which the document prints again further on,
+    in the same order, as a line or as the run-in label opening a line, with text between
+    each repeat and the next. Entries point to headings spread through what follows; a
+    block of lines printed twice (a form's labels on every page, a repeated table header)
+    repeats them line after line."""
+    at: dict[str, list[int]] = {}
+    for j, l in enumerate(lines):
+        keys = {_listed_key(l.text)}
+        if l.lead_run:
+            keys.add(_listed_key(l.text[:l.lead_run]))
+        for k in keys:
+            if k:
+                at.setdefault(k, []).append(j)
+
+    def entry(i: int) -> bool:
+        t = lines[i].text.strip()
+        font = lines[i].font
+        return (lines[i].kind == "body" and 0 < len(t) <= LISTED_MAX_CHARS and not running_line(t)
+                and not (font is not None and font.mono)  # code repeats its lines
+                and bool(re.search(r"[^\W\d_]", t)) and not t[0].islower()  # a title opens so
+                and at.get(_listed_key(t), [0])[-1] > i + 1)
+
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not entry(i):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and entry(end + 1):
+            end += 1
+        # the run's entries, matched in order to repeats after the run, each repeat at
+        # least a line after the one before; a run whose order breaks ends there
+        run, last = [], end
+        for k in range(i, end + 1):
+            nxt = next((j for j in at[_listed_key(lines[k].text.strip())] if j > last + (k > i)), None)
+            if nxt is None:
+                break
+            run.append(k)
+            last = nxt
+        if len(run) >= LISTED_MIN_ENTRIES:
+            out.update(id(lines[k]) for k in run)
+        i = (run[-1] + 1) if len(run) >= LISTED_MIN_ENTRIES else i + 1
+    return out
+
+
 def before_contents(lines: list[Line], pages: set[int]) -> set[int]:
     """Ids of the lines that come before the contents title on a contents page (in reading
     order): a short front page may carry the abstract, or the title, above its contents,
@@ -139,12 +213,17 @@ def before_contents(lines: list[Line], pages: set[int]) -> set[int]:
     return out
 
 
-def after_contents(lines: list[Line], pages: set[int]) -> set[int]:
+def after_contents(lines: list[Line], pages: set[int], listed: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Ids of the lines that come after the last entry on a contents page (in reading
     order) when running text is among them: a document whose contents end part way down
     a page starts its text there (``1 简介`` under the contents' last entry), and its first
     headings are headings, not entries. Without running text after them, lines past the
-    last entry are the wrapped end of an entry, still the contents."""
+    last entry are the wrapped end of an entry, still the contents.
+
+    The entries of a contents printed without page numbers are the ``listed`` lines
+    (:func:`listed_contents`); with no page numbers to say where it ends, it ends at its
+    last entry before the first line of running text (prose after it may end a line in an
+    ellipsis, which reads as an entry's leader)."""
     out: set[int] = set()
     by_page: dict[int, list[Line]] = {}
     for l in lines:
@@ -152,6 +231,11 @@ def after_contents(lines: list[Line], pages: set[int]) -> set[int]:
             by_page.setdefault(l.page, []).append(l)
     for ls in by_page.values():
         last = max((i for i, l in enumerate(ls) if _entry(l.text)), default=None)
+        mine = [i for i, l in enumerate(ls) if id(l) in listed]
+        if mine:
+            text = next((i for i in range(mine[0], len(ls)) if running_line(ls[i].text)), len(ls))
+            last = max(i for i in mine + ([last] if last is not None else []) if i < text) \
+                if mine[0] < text else last
         if last is None:
             continue
         rest = ls[last + 1:]

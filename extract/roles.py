@@ -142,6 +142,8 @@ class Evidence:
     toc_pages: set[int] = field(default_factory=set)
     before_toc: set[int] = field(default_factory=set)  # ids of lines above a contents title
     after_toc: set[int] = field(default_factory=set)  # ids of lines of text after the contents
+    #: ids of the entries of a contents list printed without page numbers, wherever it stands
+    listed: set[int] = field(default_factory=set)
     title_region: set[int] = field(default_factory=set)  # ids of blocks before the text
 
 
@@ -165,6 +167,10 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     # and read as a grid, but they are the contents, whatever their layout
     if first.page in ev.toc_pages and id(first) not in ev.before_toc and id(first) not in ev.after_toc:
         return None if _squash(t) in _TOC_NAMES else "contents page"
+    if ev.listed and all(id(l) in ev.listed for l in b.lines):
+        # the entries of a contents list without page numbers (a chapter's list of its
+        # sections): they repeat the headings that follow, and are none themselves
+        return "contents page"
     if any(l.kind in ("figure", "grid", "caption", "graphic") for l in b.lines):
         return f"{first.kind} line"
     if min(l.upright for l in b.lines) < 0.5:

@@ -29,8 +29,9 @@ from pariter.io import atomic_write_text, read_json_object
 
 SCHEMA_VERSION = "1.0"
 #: a document's format: 1.1 adds paragraphs' run-in labels (``label_end``) and sentences of
-#: notes; a 1.0 file reads as before, and a reader of 1.0 refuses a 1.1 file by its version
-DOCUMENT_SCHEMA_VERSION = "1.1"
+#: notes; 1.2 the paragraph role ``contents``; an older file reads as before, and a reader
+#: of an older version refuses a newer file by its version
+DOCUMENT_SCHEMA_VERSION = "1.2"
 
 LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
 LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
@@ -184,7 +185,10 @@ class Paragraph:
     clause: str | None = None
     pages: list[int] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
-    role: Literal["body", "front", "table", "caption", "list"] = "body"
+    #: ``contents``: an entry of a table of contents (a contents page's, or a list of the
+    #: headings that follow printed without page numbers): it repeats a heading, and is
+    #: not aligned as text
+    role: Literal["body", "front", "table", "caption", "list", "contents"] = "body"
     page_breaks: list[PageBreak] = field(default_factory=list)
     #: a run-in label opens the paragraph (``Note``, ``注``, ``2.1.1 Modules.`` set in
     #: another face): ``text[:label_end]`` is the label, a sentence of its own unless it

@@ -28,10 +28,10 @@ def test_box_titles_in_a_heading_face_the_outline_leaves_out_are_no_headings(doc
     assert [p.text for p in doc.paragraphs].count("Note") == 3
 
 
-def test_contents_entries_are_front_matter_and_open_no_clauses(doc) -> None:  # noqa: ANN001
+def test_contents_entries_are_contents_and_open_no_clauses(doc) -> None:  # noqa: ANN001
     assert doc.clauses == []
     entries = [p for p in doc.paragraphs if p.page == 1]
-    assert entries and all(p.role == "front" for p in entries)
+    assert entries and all(p.role == "contents" for p in entries)
 
 
 def test_baseline_callouts_under_a_link_to_their_note_are_markers(doc) -> None:  # noqa: ANN001
