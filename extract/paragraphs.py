@@ -276,7 +276,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "gap"
     if b.top - a.bottom < -OVERLAP_EM * a.size:
         return "overlap"
-    if _term_over(a, b, cur, ds):
+    if _term_over(a, b, cur, ds, nxt):
         return "term"
     lo, _ = ds.col(a)
     blo, _ = ds.col(b)
@@ -535,23 +535,45 @@ def _hanging_indent(a: Line, b: Line, nxt: Line | None, cur: Block, ds: DocStyle
 _TERM_WORD = re.compile(r"[^\W\d_]{2}|[\u3400-\u9fff]")
 
 
-def _term_over(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+def _term_over(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None) -> bool:
     """Is ``a`` a term on a line of its own over its description ``b`` (a description
     list, a glossary, DocBook's variablelist printed from HTML: "Version 0.60" over "When
     0.60 was released…", indented)? ``a`` opens the block, ``b`` hangs further in than
-    ``a`` starts, one line pitch below, and ``a`` ended short of the measure ``b`` runs to:
-    ``b``'s first word would have fitted after it. A hanging paragraph's first line (a
-    bibliography entry) runs to the measure of its running lines; a line ended before it
-    on purpose is a unit of its own. (The term is read against ``b``'s column, not its
-    own: terms stacked at one left edge make a narrow column of their own, in which each
-    is "full".)"""
+    ``a`` starts, one line pitch below, and ``a`` ended short of where ``b`` ends: ``b``'s
+    first word would have fitted after it. A hanging paragraph's first line (a
+    bibliography entry, a list item) runs to the measure of its running lines; a line
+    ended before it on purpose is a unit of its own. The description is prose
+    (:func:`_described`), where the lines of a listing or pseudo-code nested under a short
+    line, and a display formula after "which we write as", are not. (The term is read against ``b``, not its own column: terms
+    stacked at one left edge make a narrow column of their own, in which each is "full";
+    a word broken at a hyphen runs on.)"""
     if (len(cur.lines) != 1 or b.page != a.page or abs(a.size - b.size) >= SIZE_TOLERANCE
             or b.x0 - a.x0 < INDENT_EM * b.size or a.x1 > b.x1 or not _TERM_WORD.search(a.text)
-            or (a.font is not None and a.font.mono)):
+            or not _TERM_WORD.search(b.text)
+            or (a.font is not None and a.font.mono) or a.text.rstrip().endswith(("-", "\u00ad"))):
         return False  # (code indents its nested lines under a short one: "\\relative {")
-    _, hi = ds.col(b)
+    if not _described(b, ds, nxt):
+        return False
     space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
-    return a.x1 + space + first_word_width(b) < hi - FIT_MARGIN_EM * a.size
+    return a.x1 + space + first_word_width(b) < b.x1 - FIT_MARGIN_EM * a.size
+
+
+#: What ends a sentence or announces what follows (a bracket or a quote may close a
+#: formula or a call in code as well).
+_SENTENCE_END = tuple("。！？.!?:：；;")
+
+
+def _described(b: Line, ds: DocStyle, nxt: Line | None) -> bool:
+    """Is ``b``, under a term, the first line of a description in prose: it ends a
+    sentence (or announces a list), or it spans most of its column (:data:`INSET_SHARE`,
+    as a measure does) and the next line ``nxt`` goes on at its edge? Lines of code or
+    pseudo-code nested under a short line, and a display formula, are short and end no
+    sentence."""
+    if b.text.rstrip().endswith(_SENTENCE_END):
+        return True
+    lo, hi = ds.col(b)
+    return (b.x1 - b.x0 >= INSET_SHARE * (hi - lo) and nxt is not None and nxt.page == b.page
+            and abs(nxt.x0 - b.x0) < ALIGN_EM * b.size)
 
 
 def _outdent(b: Line, cur: Block) -> bool:
