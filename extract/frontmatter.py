@@ -14,7 +14,7 @@ import unicodedata
 
 from . import headings as hd
 from .lines import SIZE_TOLERANCE, Line
-from .paragraphs import CENTRED_EM, FINAL, Block
+from .paragraphs import CENTRED_EM, EDGE_EM, FINAL, Block
 from .styles import DocStyle
 from .textjoin import join2
 
@@ -150,10 +150,12 @@ def listed_contents(lines: list[Line]) -> set[int]:
     """Ids of the lines that are entries of a contents list printed without page numbers
     (a web page's list of its sections, a chapter's list of its own sections over its
     text): a run of consecutive lines each of which the document prints again further on,
-    in the same order, as a line or as the run-in label opening a line, with text between
-    each repeat and the next. Entries point to headings spread through what follows; a
-    block of lines printed twice (a form's labels on every page, a repeated table header)
-    repeats them line after line."""
+    in the same order, as a line or as the run-in label opening a line, set apart from it
+    (in another size or weight, or from another left edge: an entry is not its heading),
+    with text (:func:`_prose`) between each repeat and the next: entries point to
+    headings, each over text of its own. A block of lines printed twice (a form's labels
+    on every page) repeats them line after line, and the row labels of tables set alike
+    ("Top1", "Year-FE") repeat in the same place and type."""
     at: dict[str, list[int]] = {}
     for j, l in enumerate(lines):
         keys = {_listed_key(l.text)}
@@ -171,6 +173,10 @@ def listed_contents(lines: list[Line]) -> set[int]:
                 and bool(re.search(r"[^\W\d_]", t)) and not t[0].islower()  # a title opens so
                 and at.get(_listed_key(t), [0])[-1] > i + 1)
 
+    # running lines among lines[:j], to ask whether text stands between two repeats
+    prose = [0]
+    for l in lines:
+        prose.append(prose[-1] + _prose(l.text))
     out: set[int] = set()
     i = 0
     while i < len(lines):
@@ -180,11 +186,13 @@ def listed_contents(lines: list[Line]) -> set[int]:
         end = i
         while end + 1 < len(lines) and entry(end + 1):
             end += 1
-        # the run's entries, matched in order to repeats after the run, each repeat at
-        # least a line after the one before; a run whose order breaks ends there
+        # the run's entries, matched in order to repeats after the run, running text
+        # between each repeat and the one before; a run whose order breaks ends there
         run, last = [], end
         for k in range(i, end + 1):
-            nxt = next((j for j in at[_listed_key(lines[k].text.strip())] if j > last + (k > i)), None)
+            nxt = next((j for j in at[_listed_key(lines[k].text.strip())]
+                        if j > last and (k == i or prose[j] > prose[last + 1])
+                        and _set_apart(lines[k], lines[j])), None)
             if nxt is None:
                 break
             run.append(k)
@@ -193,6 +201,19 @@ def listed_contents(lines: list[Line]) -> set[int]:
             out.update(id(lines[k]) for k in run)
         i = (run[-1] + 1) if len(run) >= LISTED_MIN_ENTRIES else i + 1
     return out
+
+
+def _prose(text: str) -> bool:
+    """A line of text: it ends a sentence, or is as long as a line of running text."""
+    t = text.strip()
+    return t.endswith(("。", "！", "？", ".", "!", "?")) or len(t) >= SENTENCE_LINE_CHARS
+
+
+def _set_apart(entry: Line, heading: Line) -> bool:
+    """Is ``heading`` set otherwise than ``entry``: in another size (by more than a
+    line's own sizes vary) or weight, or from another left edge (by half an em)?"""
+    return (abs(entry.size - heading.size) >= SIZE_TOLERANCE or entry.bold != heading.bold
+            or abs(entry.x0 - heading.x0) >= EDGE_EM * entry.size)
 
 
 def before_contents(lines: list[Line], pages: set[int]) -> set[int]:
