@@ -36,6 +36,9 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   side takes as its partner the sentence of the run that scores more than `gain` above
   the one it has, which joins the nulls (the same summed-score rule as a boundary move:
   a null scores 0 wherever it stands);
+* **URLs apart** (with `unpair_urls`, last): a bead whose two sides print nothing but URLs,
+  on different hosts, is two nulls: a URL is copied verbatim, so two link-only notes to
+  different sites are not a note and its translation, however alike two links embed;
 * **pairs** (with `pair_floor`, after the rounds): a sentence left out on each side at the
   same point becomes a 1-1 bead when the two are more alike than random pairs of the
   text mostly are.
@@ -177,6 +180,26 @@ class _Copies:
                                   join_texts([tgt[j] for j in full.tgt])))
 
 
+def _urls_only(text: str) -> set[str]:
+    """The URLs of a text that is nothing but URLs (what is left has no letter: numbers and
+    punctuation an extraction may have cut off a URL); empty otherwise."""
+    from .flags import _URL, urls
+
+    found = urls(text)
+    rest = _URL.sub(" ", text)
+    return found if found and not any(ch.isalpha() for ch in rest) else set()
+
+
+def _different_urls(s_text: str, t_text: str) -> bool:
+    """Are both texts nothing but URLs, on different hosts?  A URL is copied verbatim into a
+    translation, so two notes that only print links to different sites are two notes, not a
+    note and its translation, however alike two links embed (sui: a Chinese-only DOI note
+    against an English-only Move manual link)."""
+    a, b = _urls_only(s_text), _urls_only(t_text)
+    host = lambda u: u.split("/", 1)[0].split("@")[-1]  # noqa: E731
+    return bool(a and b) and not ({host(u) for u in a} & {host(u) for u in b})
+
+
 def _cost(sc: "_Scores", s: Ids, t: Ids) -> float:
     """Vecalign's bead cost without its normaliser: nSents(x) nSents(y) (1 - cos(x, y))."""
     return len(s) * len(t) * (1.0 - sc.score(tuple(s), tuple(t)))
@@ -244,12 +267,15 @@ def refine(
     kinds: tuple[Sequence[int], Sequence[int]] | None = None,
     slide: bool = False,
     copied_max: int | None = None,
+    unpair_urls: bool = False,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
 
     `vectors`: the sentences' own vectors, used for one-sentence bead sides instead of
     embedding them again.  `copied_max`: copied tokens are evidence for joins and against
-    splits when at most this many sentences of each side carry them (None: not used).  `slide`: after the rounds, a 1-1 bead beside a run of nulls may
+    splits when at most this many sentences of each side carry them (None: not used).
+    `unpair_urls`: at the end, a bead of two texts that are nothing but URLs on different
+    hosts becomes two nulls (`_different_urls`).  `slide`: after the rounds, a 1-1 bead beside a run of nulls may
     take its partner from the run (`_slide_across_nulls`).
 
     With `classes`, a move is never made whose bead would mix classes, with `kinds` none
@@ -340,7 +366,24 @@ def refine(
         beads = _slide_across_nulls(beads, sc, gain, allowed)
     if pair_floor is not None:
         beads = _pair_nulls(beads, sc, pair_floor, allowed)
+    if unpair_urls:
+        beads = _unpair_different_urls(beads, src, tgt)
     return beads
+
+
+def _unpair_different_urls(beads: list, src: Sequence[str], tgt: Sequence[str]) -> list:
+    """A bead whose two sides print nothing but URLs, on different hosts, becomes a null on
+    each side (`_different_urls`)."""
+    from .sentences import Bead
+
+    out: list = []
+    for b in beads:
+        if b.src and b.tgt and _different_urls(join_texts([src[i] for i in b.src]),
+                                               join_texts([tgt[j] for j in b.tgt])):
+            out += [Bead((i,), (), 0.0) for i in b.src] + [Bead((), (j,), 0.0) for j in b.tgt]
+        else:
+            out.append(b)
+    return out
 
 
 def _pair_nulls(beads: list, sc: _Scores, floor: float, allowed) -> list:  # noqa: ANN001

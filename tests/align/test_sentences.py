@@ -347,6 +347,21 @@ def test_copied_tokens_are_rare_runs_read_where_one_side_is_cjk() -> None:
     assert copies.evidence("第 5 项 w 键", "item 5, key w", "") == set()  # single characters
 
 
+def test_two_link_only_notes_to_different_sites_are_not_a_pair() -> None:
+    """A URL is copied verbatim: a note that only prints a DOI link and one that only prints a
+    manual's link are two notes, whatever a cosine of two links says.  Same site, or any words
+    besides the links: the pair stands."""
+    pair = [Bead((0,), (0,), 0.9)]
+    doi, move = "https://doi.org/10.1007/978- 3- 030- 53288- 8_7", "https://diem.github.io/move/"
+    apart = refine(pair, [doi], [move], _BagOfWords(), null_margin=None, unpair_urls=True)
+    assert _pairs(apart) == [((0,), ()), ((), (0,))]
+    assert _pairs(refine(pair, [doi], [move], _BagOfWords(), null_margin=None)) == [((0,), (0,))]
+    for zh, en in (("https://diem.github.io/move/abilities.html", move),
+                   ("参见 https://ctan.org/pkg/catalogue。", "It is available through https://texfaq.org.")):
+        kept = refine(pair, [zh], [en], _BagOfWords(), null_margin=None, unpair_urls=True)
+        assert _pairs(kept) == [((0,), (0,))]
+
+
 def test_refine_can_be_switched_off() -> None:
     x, y, gold = _synthetic(0)
     texts = [str(i) for i in range(len(x))], [str(j) for j in range(len(y))]
