@@ -274,7 +274,9 @@ def _read_page(pc: PageChars) -> _PageRead:
     page.rules = pc.rules
     page.tables = pc.tables
     if page.turned is None:  # tables printed without rules, beside the ruled ones
-        page.tables = pc.tables + unruled_tables(lines, chars, pc.tables)
+        # (a lone ruled row is no evidence yet: it may be the ruled head of a table whose
+        # body is set without rules, which the unruled finder must still see whole)
+        page.tables = pc.tables + unruled_tables(lines, chars, [t for t in pc.tables if not t.lone_row])
     page.graphics = pc.graphics
     if page.turned is None:  # a turned page's links would need turning too
         page.links = pc.links

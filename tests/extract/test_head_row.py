@@ -24,3 +24,14 @@ def test_a_head_row_left_at_the_page_foot_stays_a_table_row(name: str) -> None:
     body = [t for t in doc.tables if t.page == 2]
     assert len(body) == 1 and body[0].rows[0][0] == "Linear" and len(body[0].rows) == 3
     assert not [p.text for p in doc.paragraphs if p.text in HEAD]
+
+
+def test_a_ruled_head_row_over_a_body_without_rules_is_read_with_its_table() -> None:
+    """The report's abbreviation table (p. 5): its head row is ruled, its 28 rows are not.
+    A lone ruled row must not hide the rows below it from the finder of unruled tables (the
+    rows came out as 90 paragraphs)."""
+    doc = extract_pdf(Path(__file__).parents[2] / "corpus" / "pdf" / "wic-report-zh.pdf")
+    table = [t for t in doc.tables if t.page == 5]
+    assert len(table) == 1 and len(table[0].rows) == 29
+    assert table[0].rows[:2] == [["缩略语", "英文名称", "中文名称"], ["3D", "Three Dimensional", "三维"]]
+    assert not [p for p in doc.paragraphs if p.page == 5 and p.text == "Artificial Intelligence"]
