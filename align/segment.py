@@ -24,6 +24,8 @@ from spacy.lang.tokenizer_exceptions import emoticons as _SPACY_EMOTICONS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .text import is_han
+
 __all__ = ["split_sentences", "sentences", "pipeline"]
 
 ZH_END = frozenset("。！？；!?;…")
@@ -156,10 +158,6 @@ def chinese_boundaries(doc: Doc) -> Doc:
     return _mark(doc, starts)
 
 
-def _is_ideograph(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0003134f"
-
-
 def _ascii_stop_ends(text: str, i: int) -> bool:
     """Does the ASCII full stop at ``text[i]`` end a sentence of Chinese text?
 
@@ -178,7 +176,7 @@ def _ascii_stop_ends(text: str, i: int) -> bool:
     if j >= len(text):
         return False
     nxt = text[j]
-    if not (_is_ideograph(nxt) or (j > i + 1 and nxt.isascii() and nxt.isupper())):
+    if not (is_han(nxt) or (j > i + 1 and nxt.isascii() and nxt.isupper())):
         return False
     k = i
     while k > 0 and text[k - 1].isascii() and not text[k - 1].isspace():

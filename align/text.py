@@ -54,8 +54,13 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
+def is_han(ch: str) -> bool:
+    """Is ``ch`` a Chinese character (CJK unified ideographs and extension A)?"""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
 def _has_han(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+    return any(map(is_han, text))
 
 
 _OPENERS, _CLOSERS = "(（[［【", ")）]］】"
