@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pariter.model import AlignSide, Alignment, Document, Link, ModelInfo
+from pariter.model import FLAGS, AlignSide, Alignment, Document, Link, ModelInfo
 
 from . import flags as F
 from .diff import wording_diff
@@ -104,6 +104,9 @@ class AlignConfig:
     uses each text's own ratio).  The review page recomputes flags with these defaults
     (`pariter.export.flagrules`), so they are not measured per pair.
     ``diff`` (True): wording diffs on same-language pairs.  ``score_digits`` (4).
+    ``copies_as_nulls`` (True): a sentence the translation left in the original language is
+    two nulls flagged ``untranslated``, not a pair (`_Run.part_copies`); False links the copy
+    with its original, still flagged.
     """
 
     sentences: AlignParams = field(default_factory=AlignParams)
@@ -120,6 +123,7 @@ class AlignConfig:
     length_min_chars: dict[str, int] = field(default_factory=lambda: dict(F.MIN_CHARS))
     diff: bool = True
     score_digits: int = 4
+    copies_as_nulls: bool = True
 
 
 def _bigrams(text: str) -> set[str]:
@@ -167,6 +171,45 @@ class _Run:
             embedder=embedder, hints=pairs, corners=corners,
             classes=(classes(si), classes(ti)), kinds=(kinds(si), kinds(ti)), progress=progress)
         self.expected = self._expected_ratio()
+        self.copied: dict[tuple[str, tuple[int, ...]], float] = {}
+        if cfg.copies_as_nulls:
+            self.beads = self.part_copies(self.beads)
+        self.copied_ids = self._copied_ids()
+
+    def part_copies(self, beads: list[Bead]) -> list[Bead]:
+        """A bead whose two sides print the same prose in two languages (`flags.untranslated`:
+        a passage the translation left in the original) pairs a text with itself, not with a
+        translation: it is no translation pair for a reader, a translation memory or a
+        sentence gold, so each side becomes a null of its own, flagged ``untranslated``.  Six
+        gold pairs by five independent makers (realpairs3-5) read such copies this way; the
+        review page's own "untranslated" correction makes the same lone null.  The null's
+        score is the confidence that it is a copy: the calibrated similarity of the pair."""
+        out: list[Bead] = []
+        sl, tl = self.s.view.lang, self.t.view.lang
+        for b in beads:
+            if b.src and b.tgt:
+                s_text, t_text = self.texts(b)
+                if F.untranslated(s_text, t_text, sl, tl):
+                    score = self.cal(self.similarity(b.src, b.tgt, s_text, t_text))
+                    self.copied[("s", tuple(b.src))] = self.copied[("t", tuple(b.tgt))] = score
+                    out += [Bead(b.src, (), 0.0), Bead((), b.tgt, 0.0)]
+                    continue
+            out.append(b)
+        return out
+
+    def _copied_ids(self) -> dict[str, set[str]]:
+        """Ids of the units whose every sentence was parted as a copy, per side: items
+        (sentences, headings) and the paragraphs and notes made only of such items."""
+        out: dict[str, set[str]] = {}
+        for side, sd in (("s", self.s), ("t", self.t)):
+            idx = {i for (sd_, ks) in self.copied if sd_ == side for i in ks}
+            ids = {sd.items[i].id for i in idx}
+            para: dict[str, bool] = {}
+            for n, it in enumerate(sd.items):
+                if it.paragraph:
+                    para[it.paragraph] = para.get(it.paragraph, True) and n in idx
+            out[side] = ids | {p for p, all_copied in para.items() if all_copied}
+        return out
 
     def _heading_vectors(self, seq: list[Item], v: View) -> dict[int, np.ndarray]:
         """The heading items' texts without their printed numbers, embedded: what the
@@ -243,11 +286,17 @@ class _Run:
                           tgt_lang=self.t.view.lang, threshold=cfg.low_confidence,
                           ignore_numbers=ignore, diff=diff, band=cfg.length_band,
                           expected=self.expected, min_chars=cfg.length_min_chars)
+        if bool(s_ids) != bool(t_ids) and set(s_ids or t_ids) <= self.copied_ids["s" if s_ids else "t"]:
+            # a copy is neither left out nor added: it is there, untranslated
+            fl = [f for f in FLAGS if (f in fl and f not in ("omission", "addition")) or f == "untranslated"]
         self.links.append(Link(level, s_ids, t_ids, s_text, t_text, score, fl, diff))  # type: ignore[arg-type]
 
     def bead_score(self, b: Bead, s_text: str, t_text: str, window: tuple[int, int]) -> float:
         if b.src and b.tgt:
             return self.cal(self.similarity(b.src, b.tgt, s_text, t_text))
+        copy = self.copied.get(("s", tuple(b.src)) if b.src else ("t", tuple(b.tgt)))
+        if copy is not None:
+            return copy
         return self.null_score("s" if b.src else "t", b.src or b.tgt, window)
 
     def texts(self, b: Bead) -> tuple[str, str]:
