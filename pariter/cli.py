@@ -26,7 +26,6 @@ import signal
 import threading
 
 import typer
-from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
 
 from pariter.errors import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PariterError,
@@ -110,9 +109,33 @@ corpus_app = typer.Typer(help="Rebuild the shipped corpus (see corpus/manifest.t
                          no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
-#: Messages for the user: never wrapped (a script reads one line per message), no markup.
-err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
-out = Console(soft_wrap=True, markup=False, highlight=False)
+class _Lines:
+    """Messages for the user, one line each, written as they are: never wrapped (a script
+    reads one line per message), no markup.
+
+    Plain writes, not a Rich console: importing ``rich.console`` costs every command
+    about 0.02 s of CPU (as much as the rest of this module and our error handling),
+    and a line of text needs nothing of it. Commands that draw a progress bar make a
+    console for it (:func:`_console`); the bar's own messages go through that."""
+
+    def __init__(self, stream: str) -> None:
+        self._stream = stream  # looked up at each write: tests and callers redirect it
+
+    def print(self, text: str) -> None:
+        f = getattr(sys, self._stream)
+        f.write(f"{text}\n")
+        f.flush()
+
+
+err = _Lines("stderr")
+out = _Lines("stdout")
+
+
+def _console() -> Any:
+    """A Rich console on stderr for a progress bar, set as :data:`err` writes."""
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 
 def _version(value: bool) -> None:
@@ -239,7 +262,7 @@ def _extract_batch(pdfs: list[Path], out_dir: Path, jobs: int, reader: str | Non
     check_distinct(targets.values(), pdfs)
     failed: list[int] = []
     with Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, auto_refresh=False) as bar:
+                  TimeElapsedColumn(), console=_console(), auto_refresh=False) as bar:
         task = bar.add_task("extract", total=len(pdfs))
 
         def done(o: Outcome) -> None:
@@ -445,7 +468,7 @@ def corpus_build(
 
     build = Build(load_manifest(manifest), out_dir, model=model, force=force)
     with Progress(TextColumn("{task.description:<48}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, auto_refresh=False) as bar:
+                  TimeElapsedColumn(), console=_console(), auto_refresh=False) as bar:
         task = bar.add_task("corpus", total=None)
 
         def progress(name: str, i: int, n: int) -> None:

@@ -83,7 +83,8 @@ def test_extract_uses_spacy_without_torch_or_its_cli_and_both_still_load_later(t
 def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path):
     """`pariter extract` as a user starts it (the console script's entry point, a fresh
     process): the PDF is read by PDFium alone and spaCy loads only in the sentence helper,
-    which was forked before the command line loaded and did the splitting."""
+    which was forked before the command line loaded and did the splitting. Its messages
+    are plain lines: no Rich console is loaded for them."""
     pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
     out = tmp_path / "a.json"
     report = tmp_path / "modules.json"
@@ -98,7 +99,8 @@ def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path
         splitter.BackgroundSplitter.__init__ = counting
         def report():
             with open({str(report)!r}, "w") as fh:
-                json.dump({{"modules": [m for m in ("torch", "pdfplumber", "spacy", "numpy")
+                json.dump({{"modules": [m for m in ("torch", "pdfplumber", "spacy", "numpy",
+                                                    "rich.console")
                                        if m in sys.modules],
                            "helpers": forked, "unclaimed": splitter._early is not None}}, fh)
         atexit.register(report)
@@ -112,6 +114,9 @@ def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path
     seen = json.loads(report.read_text())
     assert seen == {"modules": [], "helpers": [False], "unclaimed": False}
     assert len(json.loads(out.read_text(encoding="utf-8"))["sentences"]) == 2
+    assert proc.stderr.splitlines() == [f"wrote {out}", f"{pdf}: 1 pages, 0 headings, 0 clauses, "
+                                        "1 paragraphs, 2 sentences, 0 footnotes, 0 markers, "
+                                        "0 warnings"]
 
 
 def test_the_script_exits_with_the_commands_code_after_freezing_what_is_alive(tmp_path):
