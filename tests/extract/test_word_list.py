@@ -25,7 +25,12 @@ def test_the_words_and_counts_are_pyspellcheckers(fresh):
     wf = SpellChecker(language="en").word_frequency
     freq, total = textjoin._frequencies()
     assert freq == dict(wf.dictionary) and total == wf.total_words
-    assert textjoin._dictionary() == frozenset(wf.dictionary)
+    words = textjoin._dictionary()
+    assert frozenset(words) == frozenset(wf.dictionary) and len(words) == len(wf.dictionary)
+    assert list(words) == sorted(words)  # asked by bisection: in order
+    assert "hyphen" in words and "hyphne" not in words and "" not in words
+    assert all(w in words for w in ("a", "zzz", "zymurgy")) == all(
+        w in wf.dictionary for w in ("a", "zzz", "zymurgy"))
 
 
 def test_the_cached_words_are_the_words_and_a_damaged_cache_is_made_again(fresh):
@@ -33,13 +38,13 @@ def test_the_cached_words_are_the_words_and_a_damaged_cache_is_made_again(fresh)
     [cached] = list(fresh.iterdir())
     textjoin._dictionary.cache_clear()
     textjoin._frequencies.cache_clear()
-    assert textjoin._dictionary() == words
+    assert list(textjoin._dictionary()) == list(words)
     assert textjoin._frequencies.cache_info().currsize == 0  # read from the cache, not the list
     text = cached.read_text(encoding="utf-8")
     assert "\nhyphen\n" in text
     cached.write_text(text.replace("\nhyphen\n", "\nhyphne\n"), encoding="utf-8")  # one word changed
     textjoin._dictionary.cache_clear()
-    assert textjoin._dictionary() == words  # the hash line no longer matches: made again
+    assert list(textjoin._dictionary()) == list(words)  # the hash line no longer matches: made again
     assert cached.read_text(encoding="utf-8") == text
 
 
@@ -49,4 +54,4 @@ def test_no_writable_cache_gives_the_same_words(fresh, tmp_path, monkeypatch):
     blocked.write_text("not a directory")
     monkeypatch.setenv("PARITER_CACHE", str(blocked / "cache"))
     textjoin._dictionary.cache_clear()
-    assert textjoin._dictionary() == words
+    assert list(textjoin._dictionary()) == list(words)
