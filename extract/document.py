@@ -12,7 +12,7 @@ import gc
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -198,13 +198,17 @@ def cycle_collector_paused() -> Iterator[None]:
 
 
 def extract_pdf(path: str | Path, *, doc_id: str | None = None,
-                reader: str = DEFAULT_READER, jobs: int | None = None) -> Document:
+                reader: str = DEFAULT_READER, jobs: int | None = None,
+                on_text: Callable[[Document], None] | None = None) -> Document:
     """Read ``path`` into the document model (sentences are left to the core).
 
     ``reader``: which PDF reader to prefer, ``"pdfium"`` or ``"pdfplumber"``; the other
     one is tried when it cannot open the file. ``jobs``: processes that read the pages of
     a long document at once (:mod:`.parallel`); None: all cores, or one inside a worker
-    of a batch. The document is the same whatever ``jobs`` is."""
+    of a batch. The document is the same whatever ``jobs`` is. ``on_text`` is called
+    with the document once its text is final, before the last check (the content
+    streams read again for damage), which only adds warnings: a caller can start on the
+    text meanwhile."""
     p = Path(path)
     with cycle_collector_paused():
         check = _check_file(p)
@@ -214,6 +218,8 @@ def extract_pdf(path: str | Path, *, doc_id: str | None = None,
         finally:
             src.close()
         report_loss(doc, glyphs)
+        if on_text is not None:
+            on_text(doc)
         report_damaged_streams(doc, p, glyphs)
     return doc
 

@@ -33,14 +33,29 @@ def extract_document(path: str | Path, doc_id: str | None = None,
 
     kw: dict[str, Any] = {"reader": reader} if reader else {}
     kw["jobs"] = jobs
-    doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem), **kw)
-    if not (doc.paragraphs or doc.headings or doc.footnotes or doc.tables):
+    sent = False
+
+    def text_done(doc: Document) -> None:
+        # The text is final; what extraction does last (reading the file's content streams
+        # again for damage, 0.03 s for an 8-page paper) only adds warnings. The helper,
+        # idle by then, splits the sentences meanwhile instead of after it.
+        nonlocal sent
+        if splitter is not None and _has_text(doc):
+            sent = splitter.send(_sentence_items(doc)[3])
+
+    doc = extract_pdf(regular_file(path), doc_id=doc_id or document_id(Path(path).stem),
+                      on_text=text_done, **kw)
+    if not _has_text(doc):
         # Characters were found but no text survived: a document of nothing but warnings
         # is not a result, and a script must see it (issue 12: extract exits ≠ 0).
         why = f" ({doc.warnings[0].message}{'; …' if len(doc.warnings) > 1 else ''})" if doc.warnings else ""
         raise InputError(path, f"nothing could be extracted from its {doc.source.pages} page(s){why}")
-    add_sentences(doc, splitter)
+    add_sentences(doc, splitter, sent=sent)
     return doc
+
+
+def _has_text(doc: Document) -> bool:
+    return bool(doc.paragraphs or doc.headings or doc.footnotes or doc.tables)
 
 
 def open_document(path: str | Path, doc_id: str | None = None) -> Document:
@@ -65,20 +80,34 @@ def _label_cut(p: Paragraph) -> int:
     return p.label_end
 
 
-def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None) -> None:
+def _sentence_items(doc: Document) -> tuple[list[Paragraph], list[Any], list[int],
+                                              list[tuple[str, str]]]:
+    """What is split into sentences: the paragraphs (not tables') and the notes with text,
+    each paragraph's label cut, and every ``(text, lang)`` to split, in that order."""
+    paragraphs = [p for p in doc.paragraphs if p.role != "table"]
+    notes = [f for f in doc.footnotes if f.text.strip()]
+    cuts = [_label_cut(p) for p in paragraphs] + [0] * len(notes)
+    items = ([(p.text[cut:], p.lang) for p, cut in zip(paragraphs, cuts)]
+             + [(f.text, f.lang) for f in notes])
+    return paragraphs, notes, cuts, items
+
+
+def add_sentences(doc: Document, splitter: "BackgroundSplitter | None" = None, *,
+                  sent: bool = False) -> None:
     """Replace ``doc.sentences`` by a spaCy segmentation of every paragraph and footnote.
 
     Sentences are numbered within their paragraph (or note), so an id such as
     ``zh.s06.c05.p1.s2`` (``en.fn3.s2``) survives re-extraction as long as the paragraph
     does.  A note is segmented too: a long legal note is translated sentence by sentence
     like the text, and its sentences align one by one (`pariter.align.items`).
+    ``sent``: the texts of this document, unchanged since, were already handed to
+    ``splitter`` (:meth:`~pariter.splitter.BackgroundSplitter.send`).
     """
-    paragraphs = [p for p in doc.paragraphs if p.role != "table"]
-    notes = [f for f in doc.footnotes if f.text.strip()]
-    cuts = [_label_cut(p) for p in paragraphs] + [0] * len(notes)
-    items = ([(p.text[cut:], p.lang) for p, cut in zip(paragraphs, cuts)]
-             + [(f.text, f.lang) for f in notes])
-    spans = splitter.split_all(items) if splitter is not None else None
+    paragraphs, notes, cuts, items = _sentence_items(doc)
+    if splitter is None:
+        spans = None
+    else:
+        spans = splitter.receive() if sent else splitter.split_all(items)
     if spans is None:
         from pariter.align.segment import split_sentences
 

@@ -84,8 +84,23 @@ class BackgroundSplitter:
 
     def split_all(self, items: list[tuple[str, str]]) -> list[list[tuple[int, int]]] | None:
         """Spans for every ``(text, lang)``, or None when the helper could not answer."""
+        return self.receive() if self.send(items) else None
+
+    def send(self, items: list[tuple[str, str]]) -> bool:
+        """Hand the helper every ``(text, lang)`` to split, and go on meanwhile: their
+        spans come with :meth:`receive`. False (and the helper stopped) when it cannot
+        take them."""
         try:
             self._conn.send(items)
+        except (EOFError, OSError):
+            self.close()
+            return False
+        return True
+
+    def receive(self) -> list[list[tuple[int, int]]] | None:
+        """The spans of what :meth:`send` handed over, or None when the helper could not
+        answer; the helper is stopped either way."""
+        try:
             out = self._conn.recv()
         except (EOFError, OSError):
             return None

@@ -290,6 +290,33 @@ def test_the_background_splitter_gives_the_in_process_sentences(tmp_path):
     assert dumps(extract_document(pdf, splitter=dead)) == plain
 
 
+def test_the_helper_splits_while_the_file_is_checked_for_damage(tmp_path, monkeypatch):
+    """The paragraphs go to the helper as soon as the text is final; the damaged-stream
+    check (the file read again) runs while it splits, and the result is the same."""
+    from pariter.extract import document
+    from pariter.model import dumps
+    from pariter.pipeline import BackgroundSplitter, extract_document
+
+    pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "First one. Second one? Third!")])])
+    plain = dumps(extract_document(pdf))
+    events: list[str] = []
+
+    def recorded(name, f):  # noqa: ANN001, ANN202 - the real function, its call noted
+        def call(*a, **k):  # noqa: ANN002, ANN003, ANN202
+            events.append(name)
+            return f(*a, **k)
+        return call
+
+    monkeypatch.setattr(document, "report_damaged_streams",
+                        recorded("check", document.report_damaged_streams))
+    monkeypatch.setattr(BackgroundSplitter, "send", recorded("send", BackgroundSplitter.send))
+    monkeypatch.setattr(BackgroundSplitter, "receive",
+                        recorded("receive", BackgroundSplitter.receive))
+    with BackgroundSplitter() as s:
+        assert dumps(extract_document(pdf, splitter=s)) == plain
+    assert events == ["send", "check", "receive"]
+
+
 def test_the_background_splitter_does_not_outlive_its_parent():
     """A parent killed mid-extraction (a time limit, the OOM killer) must not leave the
     helper waiting for paragraphs for ever."""
