@@ -1,6 +1,7 @@
 """Citations parsed out of footnote text.
 
-Two styles are parsed fully, because they are the ones the reports we work on use:
+Two styles are parsed fully, because they are the ones the reports we work on use, and
+the reference style of Chinese academic writing:
 
 ``en`` — OSCOLA-like::
 
@@ -18,11 +19,22 @@ Two styles are parsed fully, because they are the ones the reports we work on us
   title, an optional 来源 URL (angle brackets optional) and an optional ``<date>访问``.
   Full-width punctuation （，：） and spaces inside dates (``2023 年 4 月``) are accepted.
 
+``gbt7714`` — GB/T 7714, the Chinese national standard for references (its 1987, 2005 and
+2015 editions and the LaTeX styles that follow it, with ASCII or full-width stops)::
+
+    作者. 题名[M]. 出版地: 出版者, 2010: 12-15.
+    作者. 题名[EB/OL]. (2023-06-24)[2023-09-27]. URL.
+
+  fields closed by full stops; the type identifier in brackets (``[M]``, ``[J]``,
+  ``[EB/OL]`` …) closes the title and is what marks the style; the date is the first field
+  after it that is a date or whose comma-separated part starts with the year (``出版者,
+  年: 页码``, ``刊名, 年, 卷(期)``); ``(更新日期)[引用日期]`` gives date and accessed, a
+  lone ``[引用日期]`` the accessed date.
+
 Anything else gets style ``other``: ``raw`` plus only what is reliable. A URL anywhere in
-the note is always extracted, an ``accessed``/``访问`` date too; three academic patterns
-(``Name, Name, et al. Title, Dec. 2020``, ``Name, Title (Place 2019)`` and GB/T 7714
-``作者. 题名[EB/OL]. (2023-06-24)[2023-09-27]. URL``) give author, title and dates when
-they match; otherwise a date is taken only from a parenthesis that
+the note is always extracted, an ``accessed``/``访问`` date too; two academic patterns
+(``Name, Name, et al. Title, Dec. 2020`` and ``Name, Title (Place 2019)``) give author,
+title and dates when they match; otherwise a date is taken only from a parenthesis that
 closes the note (``… (2021).``). When in doubt a field is None rather than a guess.
 
 Dates come back as ISO 8601 at the precision printed: ``2023``, ``2023-06``, ``2023-06-24``.
@@ -93,7 +105,7 @@ DATE = (
     rf"|(?P<m2>{_MONTH})\s*(?P<d2>\d{{1,2}}){_ORD}\s*,?\s*(?P<y2>{_YEAR})"     # June 24, 2023
     rf"|(?P<m3>{_MONTH})\s*,?\s*(?P<y3>{_YEAR})"                                # Sept. 2023
     rf"|(?P<y4>{_YEAR})\s*年\s*(?:(?P<m4>\d{{1,2}})\s*月\s*(?:(?P<d4>\d{{1,2}})\s*日)?)?"  # 2023年9月27日
-    rf"|(?P<y5>{_YEAR})[-/.](?P<m5>\d{{1,2}})(?:[-/.](?P<d5>\d{{1,2}}))?(?![\d.])"  # 2023-09-27
+    rf"|(?P<y5>{_YEAR})[-/.](?P<m5>\d{{1,2}})(?:[-/.](?P<d5>\d{{1,2}}))?(?!\d|\.\d)"  # 2023-09-27
     rf"|(?P<y6>{_YEAR}))(?![\d年])"                                              # 2023
 )
 _DATE_RE = re.compile(rf"(?<![\w/-]){DATE}", re.I)
@@ -271,7 +283,8 @@ _ACCESSED = [
     re.compile(rf"\b(?:last\s+)?(?:accessed|retrieved|viewed|visited)(?:\s+on)?\s*:?\s*"
                rf"(?P<date>{DATE})", re.I),
     re.compile(rf"(?P<date>{DATE})\s*(?:最后)?(?:访问|查询|浏览|检索|登录|查阅)"),
-    re.compile(rf"(?:最后)?(?:访问|查询|浏览|检索|查阅)(?:日期|时间)\s*[:]?\s*(?P<date>{DATE})"),
+    re.compile(rf"(?:最后)?(?:访问|查询|浏览|检索|查阅|引用)(?:日期|时间|于)\s*[:]?\s*"
+               rf"(?P<date>{DATE})"),
 ]
 
 
@@ -311,13 +324,97 @@ _ET_AL = re.compile(
 _NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la)"
 _NAME_TITLE = re.compile(
     rf"^(?P<author>{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>[^()]+?)\s*\((?P<paren>[^()]*)\)")
-# other: GB/T 7714 ``作者. 题名[EB/OL]. (2023-06-24)[2023-09-27]. URL.``
-_GBT = re.compile(
-    r"^(?P<author>[^.\[\]《》]+?)\s*[.．]\s*(?P<title>[^\[\]]+?)\s*"
-    r"\[(?:[A-Z]{1,2}|[A-Z]{1,2}/OL|DB/OL)\]")
-_GBT_DATES = re.compile(r"\((?P<pub>[^()]*)\)\s*\[(?P<acc>[^\[\]]*)\]")
 _REPORT_NUMBER = re.compile(r",\s*[^\s,]*\d[^\s,]*$")
 _CLOSING_PAREN_DATE = re.compile(r"\((?P<p>[^()]*)\)\s*\.?\s*$")
+
+
+# -- GB/T 7714 ------------------------------------------------------------------------------
+# The Chinese national standard for references (1987, 2005 and 2015 editions and the
+# biblatex/BibTeX styles that follow it). An entry is a run of fields, each closed by a
+# full stop (``. ``, ``．`` or ``。``), and the item's type in brackets closes the title:
+#
+#     作者. 题名[M]. 版本. 出版地: 出版者, 年: 页码.
+#     作者. 题名[J]. 刊名, 年, 卷(期): 页码.          作者. 题名[N]. 报纸名, 2000-11-20.
+#     作者. 题名[EB/OL]. (更新日期)[引用日期]. URL.    作者. 题名[EB/OL]. 2013. URL.
+#
+# The type identifier (GB/T 7714-2015 table B.1, and the carrier after a slash) is the
+# evidence of the style; without it an entry is not read as GB/T 7714.
+_GBT_TYPE = re.compile(r"\s*\[(?:M|C|G|N|J|D|R|S|P|A|Z|EB|DB|CP|CM|DS|AT)"
+                       r"(?:/(?:OL|DK|CD|MT))?\]")
+#: a field ends at ``。``, or at a full stop (``．`` is folded to ``.``) that is followed by
+#: white space, the end, or a CJK character (``作者.题名``); ``3.7`` or ``www.x`` goes on
+_GBT_STOP = re.compile(r"。|\.(?=\s|$|[^\x00-\x7f])")
+#: GB/T 7714 names at most three persons before ``等``/``et al.``; an organisation's name
+#: is longer (``中华人民共和国国家质量监督检验检疫总局，中国国家标准化管理委员会``: 30), so
+#: a longer head is a sentence that mentions a title, not an author
+GBT_AUTHOR_MAX_CHARS = 80
+#: a field that carries the year: ``北京: 出版者, 2015``, ``刊名, 1999, 18(2): 4``,
+#: ``刊名, 2000(2): 5–8``, ``金陵: 曾氏, 1845(清同治四年)``, ``1998: 146–163``
+_GBT_YEAR_PART = re.compile(
+    rf"^(?P<d>{DATE})\s*(?:\([^()]*\))?\s*(?::\s*[\d\s\-–—,]+)?$", re.I)
+_GBT_DATES = re.compile(r"\((?P<pub>[^()]*)\)\s*\[(?P<acc>[^\[\]]*)\]")
+
+
+def _only_initial_before(author: str) -> bool:
+    """Whether the full stop after ``author`` closes an initial that a surname follows:
+    ``P`` of ``P. Lehman``, ``G. 昂温，P`` of ``P. S. 昂温``; not ``PATASHNIK O`` or
+    ``DALY P W``, where the initials come after the surname."""
+    name = re.split(r"[,;、]", author)[-1].strip()
+    return bool(re.search(r"(?:^|[\s.])[A-Z]$", name)) and not re.search(
+        r"[^\W\d_]{2,}", name[:-1])
+
+
+def _gbt_date(rest: str, unmasked: str) -> tuple[str | None, str | None]:
+    """(date, accessed) of the fields after the type identifier: the first field that is a
+    date or a ``(更新日期)[引用日期]`` pair, or whose comma-separated part starts with the
+    year (the publisher's, journal's or newspaper's field); a lone ``[date]`` is the
+    引用日期 (date cited), that is ``accessed``."""
+    accessed = None
+    d = _GBT_DATES.search(unmasked)  # the access date may follow the (masked) URL
+    if d and parse_date(d.group("pub")):
+        return parse_date(d.group("pub")), parse_date(d.group("acc"))
+    for f in _GBT_STOP.split(rest):
+        f = f.strip()
+        if not f:
+            continue
+        if f.startswith("[") and f.endswith("]"):
+            accessed = accessed or parse_date(f)
+            continue
+        whole = parse_date(f)
+        if whole:
+            return whole, accessed
+        for part in f.split(","):
+            m = _GBT_YEAR_PART.match(part.strip())
+            if m:
+                return _iso(_DATE_FULL.fullmatch(m.group("d"))), accessed
+    return None, accessed
+
+
+def _parse_gbt(raw: str, text: str, t: str, url: str | None,
+               accessed: str | None) -> Citation | None:
+    ty = _GBT_TYPE.search(t)
+    if not ty:
+        return None
+    head = t[:ty.start()]
+    for stop in _GBT_STOP.finditer(head):
+        author = head[:stop.start()].strip()
+        if author and not _only_initial_before(author):
+            break
+    else:
+        return None  # no author before the title: not read as GB/T 7714
+    if len(author) > GBT_AUTHOR_MAX_CHARS or re.search(r"[\[\]《》“”\"<>]", author):
+        return None
+    a0 = len(head) - len(head.lstrip())
+    author = text[a0:stop.start()].strip()
+    if re.search(r"\bet al$", author):
+        author += "."  # the full stop belongs to the abbreviation
+    title = text[stop.end():ty.start()].strip()
+    if len(title) > 1 and title[0] in "“\"《'‘" and title[-1] in "”\"》'’":
+        title = title[1:-1]
+    if not title:
+        return None
+    date, acc = _gbt_date(t[ty.end():], text[ty.end():])
+    return _cit(raw, "gbt7714", author, title, date, url, accessed or acc)
 
 
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
@@ -390,14 +487,6 @@ def _parse_other(raw: str, text: str, t: str, url: str | None, accessed: str | N
             title = _REPORT_NUMBER.sub("", title)  # ``…, GAO-20-629``: a number, not title
             return _cit(raw, "other", text[m.start("author"):m.end("author")], title, date,
                         url, accessed)
-    m = _GBT.match(t)
-    if m:
-        d = _GBT_DATES.search(text, m.end())  # unmasked: the access date follows the URL
-        date = parse_date(d.group("pub")) if d else None
-        if d and accessed is None:
-            accessed = parse_date(d.group("acc"))
-        return _cit(raw, "other", text[m.start("author"):m.end("author")],
-                    text[m.start("title"):m.end("title")], date, url, accessed)
     m = _CLOSING_PAREN_DATE.search(t)
     date = _trailing_date(m.group("p")) if m else None
     return _cit(raw, "other", date=date, url=url, accessed=accessed)
@@ -421,7 +510,7 @@ def parse_citation(text: str) -> Citation:
     if span:
         masked = _mask(masked, [span])
     # the masked copy (URL and accessed clause blanked) keeps every other offset
-    for parse in (_parse_zh, _parse_en):
+    for parse in (_parse_gbt, _parse_zh, _parse_en):
         c = parse(raw, body, masked, url, accessed)
         if c is not None:
             return c

@@ -29,9 +29,9 @@ from pariter.io import atomic_write_text, read_json_object
 
 SCHEMA_VERSION = "1.0"
 #: a document's format: 1.1 adds paragraphs' run-in labels (``label_end``) and sentences of
-#: notes; 1.2 the paragraph role ``contents``; an older file reads as before, and a reader
-#: of an older version refuses a newer file by its version
-DOCUMENT_SCHEMA_VERSION = "1.2"
+#: notes; 1.2 the paragraph role ``contents``; 1.3 the citation style ``gbt7714``; an older
+#: file reads as before, and a reader of an older version refuses a newer file by its version
+DOCUMENT_SCHEMA_VERSION = "1.3"
 
 LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
 LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
@@ -231,7 +231,10 @@ class Citation:
     date: str | None = None
     url: str | None = None
     accessed: str | None = None
-    style: Literal["en", "zh", "other"] = "other"
+    #: the grammar that parsed the fields: ``en`` (OSCOLA-like notes), ``zh`` (the Chinese
+    #: report style, 《title》), ``gbt7714`` (the Chinese national standard for references,
+    #: ``作者. 题名[M]. 出版地: 出版者, 年.``), ``other`` (only what is reliable)
+    style: Literal["en", "zh", "gbt7714", "other"] = "other"
 
 
 @dataclass(slots=True)

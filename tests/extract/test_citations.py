@@ -261,10 +261,70 @@ def test_parse_citations_splits_only_citations():
     assert len(parse_citations(one)) == 1
 
 
-def test_gbt_7714_fallback():
+def test_gbt_7714_update_and_cited_dates():
     c = parse_citation("国家互联网信息办公室. 生成式人工智能服务管理暂行办法[EB/OL]. "
                        "(2023-07-13)[2023-09-27]. "
                        "http://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm.")
     assert fields(c) == ("国家互联网信息办公室", "生成式人工智能服务管理暂行办法", "2023-07-13",
                          "http://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm", "2023-09-27",
-                         "other")
+                         "gbt7714")
+
+
+# GB/T 7714 entries as printed by the standard's LaTeX styles (reference lists of the
+# gbt7714, biblatex-gb7714-2015, seuthesis and biblatex-caspervector manuals)
+GBT = [
+    # the year closes the publisher's field (出版地: 出版者, 年)
+    ("中国国家标准化委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015.",
+     ("中国国家标准化委员会", "信息与文献 参考文献著录规则: GB/T 7714—2015", "2015", None, None)),
+    # the 2005 style's year of an online item as a field of its own; initials after the surname
+    ("PATASHNIK O. BibTEXing[M/OL]. 1988. http://mirrors.ctan.org/biblio/bibtex/base/btxdoc.pdf.",
+     ("PATASHNIK O", "BibTEXing", "1988", "http://mirrors.ctan.org/biblio/bibtex/base/btxdoc.pdf",
+      None)),
+    ("吴凯. GBT7714-2005.bst：利用 BibTEX 生成符合 GB/T 7714-2005 的参考文献 [EB/OL]. 2006.",
+     ("吴凯", "GBT7714-2005.bst：利用 BibTEX 生成符合 GB/T 7714-2005 的参考文献", "2006", None,
+      None)),
+    # full-width stops and commas, a quoted article title, journal, year, volume(issue): pages
+    ("李晓东，张庆红，叶瑾琳。“气候学研究的若干理论问题”[J]。北京大学学报：自然科学版，1999，35(1)：101–106。",
+     ("李晓东，张庆红，叶瑾琳", "气候学研究的若干理论问题", "1999", None, None)),
+    ("李炳穆。“理想的图书馆员和信息专家的素质与形象”[J]。图书情报工作，2000(2)：5–8。",
+     ("李炳穆", "理想的图书馆员和信息专家的素质与形象", "2000", None, None)),
+    # a newspaper's full date; a patent's date as a field of its own
+    ("丁文祥。“数字革命与竞争国际化”[N]。中国青年报，2000-11-20。",
+     ("丁文祥", "数字革命与竞争国际化", "2000-11-20", None, None)),
+    ("姜锡洲。一种温热外敷药制备方案 [P]。中国：88105607.3。1989-07-26。",
+     ("姜锡洲", "一种温热外敷药制备方案", "1989-07-26", None, None)),
+    # an era name after the year; a chapter in a book (出自：…), the year after the publisher
+    ("王夫之。宋论 [M]。刻本。金陵：曾氏，1845（清同治四年）。[^7]",
+     ("王夫之", "宋论", "1845", None, None)),
+    ("白书农。“植物开花研究”[M]。出自：李承森。植物科学进展。北京：高等教育出版社，1998：146–163。",
+     ("白书农", "植物开花研究", "1998", None, None)),
+    # given-name initials before the surname are no field stop; 访问于 / accessed on
+    ("P. Lehman. The biblatex Package: Programmable Bibliographies and Citations [M/OL]. Ver. "
+     "3.7. 2016-11-16. https://ctan.org/pkg/biblatex, accessed on 2017-03-01. [^1–4, 6, 7]",
+     ("P. Lehman", "The biblatex Package: Programmable Bibliographies and Citations",
+      "2016-11-16", "https://ctan.org/pkg/biblatex", "2017-03-01")),
+    ("G. 昂温，P. S. 昂温。外国出版史 [M]。陈生铮 译。北京：中国书籍出版社，1988。",
+     ("G. 昂温，P. S. 昂温", "外国出版史", "1988", None, None)),
+    ("萧钰。出版业信息化迈入快车道 [EB/OL]。2001-12-19。http://www.creader.com/news/20011219/"
+     "200112190019.html，访问于 2002-04-15。",
+     ("萧钰", "出版业信息化迈入快车道", "2001-12-19",
+      "http://www.creader.com/news/20011219/200112190019.html", "2002-04-15")),
+    # a lone [date] after the type is the date cited (引用日期), not a publication date
+    ("Online Computer Library Center, Inc. History of OCLC[EB/OL]. [2000-01-08]. "
+     "http://www.oclc.org/about/history/default.htm.",
+     ("Online Computer Library Center, Inc", "History of OCLC", None,
+      "http://www.oclc.org/about/history/default.htm", "2000-01-08")),
+]
+
+
+@pytest.mark.parametrize("text,expected", GBT)
+def test_gbt_7714(text, expected):
+    c = parse_citation(text)
+    assert fields(c) == (*expected, "gbt7714")
+
+
+def test_gbt_7714_needs_the_type_and_an_author():
+    # a sentence that mentions a bracket is no entry; nor is a title with no author before it
+    assert parse_citation("See the list of types [M] in the standard.").style == "other"
+    c = parse_citation("信息与文献 参考文献著录规则[S]. 北京: 中国标准出版社, 2015.")
+    assert (c.author, c.title, c.style) == (None, None, "other")
