@@ -19,7 +19,6 @@ from pariter.model import (Box, Clause, Document, Footnote, Heading, Marker, Pag
 
 from . import headings as hd
 from .chars import PageTable
-from .citations import parse_citation
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
@@ -541,7 +540,12 @@ class Assembler:
         return self._nid[i][0]
 
     def _emit_footnotes(self, note_ids: dict[tuple[int, str], int], taken: set[str]) -> None:
-        parse = parse_citation
+        if not self.notes:
+            return
+        # the citation grammar (two dozen patterns, 0.01 s of CPU to compile) is loaded by
+        # the first document with notes, not by every process that imports extraction
+        from .citations import parse_citation as parse
+
         for i, n in enumerate(self.notes):
             fid = self._note_id(i)
             lang = self._nid[i][1]

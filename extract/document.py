@@ -161,16 +161,18 @@ def _clip_to_pages(doc: Document) -> None:
 
 def warm_up() -> None:
     """Load now what extraction loads on first use: pdfplumber (the table finder, the
-    second reading of a few pages) with pdfminer (the damaged-stream check) and the
-    English word list (line-end hyphens). A batch calls this before it forks a process
-    per document, which would each load them again: measured on the 27 bench PDFs as
-    ``pariter extract … --out DIR`` runs them on 2 workers, the workers' CPU 11.9/12.8 s
-    without, 10.5/9.9 s with, for about 0.2 s here once."""
+    second reading of a few pages) with pdfminer (the damaged-stream check), the
+    citation grammar (notes) and the English word list (line-end hyphens). A batch calls
+    this before it forks a process per document, which would each load them again:
+    measured on the 27 bench PDFs as ``pariter extract … --out DIR`` runs them on 2
+    workers, the workers' CPU 11.9/12.8 s without, 10.5/9.9 s with, for about 0.2 s here
+    once."""
     import pdfplumber.table  # noqa: F401
     import pdfminer.pdfdocument  # noqa: F401
     import pdfminer.pdfpage  # noqa: F401
     import pdfminer.pdfparser  # noqa: F401
 
+    from . import citations  # noqa: F401
     from .textjoin import _dictionary
 
     _dictionary()

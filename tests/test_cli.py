@@ -84,7 +84,8 @@ def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path
     """`pariter extract` as a user starts it (the console script's entry point, a fresh
     process): the PDF is read by PDFium alone and spaCy loads only in the sentence helper,
     which was forked before the command line loaded and did the splitting. Its messages
-    are plain lines: no Rich console is loaded for them."""
+    are plain lines: no Rich console is loaded for them, and a document without notes
+    does not load the citation grammar."""
     pdf = write_pdf(tmp_path / "a.pdf", [text_ops([(72, 72, 12, "One sentence. And another one.")])])
     out = tmp_path / "a.json"
     report = tmp_path / "modules.json"
@@ -100,7 +101,7 @@ def test_a_cold_extract_reads_the_pdf_without_torch_pdfplumber_or_spacy(tmp_path
         def report():
             with open({str(report)!r}, "w") as fh:
                 json.dump({{"modules": [m for m in ("torch", "pdfplumber", "spacy", "numpy",
-                                                    "rich.console")
+                                                    "rich.console", "pariter.extract.citations")
                                        if m in sys.modules],
                            "helpers": forked, "unclaimed": splitter._early is not None}}, fh)
         atexit.register(report)
