@@ -22,10 +22,10 @@ from .chars import PageTable
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
-from .frontmatter import TITLE_RATIO, contents_title, running_block, running_line
+from .frontmatter import TITLE_RATIO, contents_title, heading_face, running_block, running_line
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
-from .styles import DocStyle
+from .styles import DocStyle, running_text
 from .textjoin import join2, vocabulary
 
 _CLAUSE = CLAUSE
@@ -458,7 +458,9 @@ class Assembler:
 
     def _title_texts(self) -> list[str]:
         """What the document calls its title: metadata (each side of a ' / '), the cover
-        title and the other large lines of the cover page."""
+        title and the other large lines of the first page above its running text (the
+        large lines after it are the headings of a text that starts on that page: an
+        article printed from the web, a note without a title page)."""
         out = []
         for t in (self.doc.title, self.meta_title):
             if t:
@@ -466,8 +468,13 @@ class Assembler:
                 out.extend(x for x in re.split(r"\s+/\s+|\n", t) if x.strip())
         if self.lines:
             p1 = self.lines[0].page
-            big = [l for l in self.lines if l.page == p1 and l.size >= TITLE_RATIO * self.body
-                   and not contents_title(l.text)]  # the contents' title is no title
+            first = [l for l in self.lines if l.page == p1]
+            running = {id(l) for l in first if running_line(l.text)} | {
+                id(l) for l in running_text(first) if abs(l.size - self.body) < SIZE_TOLERANCE}
+            text_at = next((i for i, l in enumerate(first) if id(l) in running), None)
+            # (the contents' title is no title, nor a line in the face of later headings)
+            big = [l for l in first[:text_at] if l.size >= TITLE_RATIO * self.body
+                   and not contents_title(l.text) and not heading_face(self.lines, first, [l], running)]
             out.extend(l.text for l in big)
             if big:
                 text = ""

@@ -548,7 +548,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     grouped = split_at_entries(blocks(ordered, ds), outline)
     tocs = toc_pages(ordered)
     evidence = Evidence(outline=outline, cover=cover,
-                        cover_page=cover_page(ordered, cover, ds), toc_pages=tocs,
+                        cover_page=cover_page(ordered, cover, ds, doc.pages[0].label if doc.pages else None), toc_pages=tocs,
                         before_toc=before_contents(ordered, tocs),
                         after_toc=after_contents(ordered, tocs, listed), listed=listed,
                         title_region=title_region(grouped, ds) if cover else set())

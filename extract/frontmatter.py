@@ -15,7 +15,7 @@ import unicodedata
 from . import headings as hd
 from .lines import SIZE_TOLERANCE, Line
 from .paragraphs import CENTRED_EM, EDGE_EM, FINAL, Block
-from .styles import DocStyle
+from .styles import DocStyle, running_text
 from .textjoin import join2
 
 #: The title's type is at least this much larger than the body's.
@@ -65,14 +65,20 @@ def title_lines(lines: list[Line], ds: DocStyle,
     chosen = [l for l in first if l.size >= big - TITLE_SIZE_TOLERANCE]
     page = [l for l in lines if l.page == lines[0].page]
     start = next(i for i, l in enumerate(page) if l is chosen[0])
+    running = {id(l) for l in page if running_line(l.text)} | {
+        id(l) for l in running_text(page) if abs(l.size - ds.size) < SIZE_TOLERANCE}
     apart = next((i for i, l in enumerate(page) if i > start and (
-        running_line(l.text) or contents_title(l.text) or id(l) in listed)), None)
+        id(l) in running or contents_title(l.text) or id(l) in listed)), None)
     if apart is not None:
         kept = {id(l) for l in page[:apart]}
         chosen = [l for l in chosen if id(l) in kept]
     if big < TITLE_RATIO * ds.size and not _a_size_of_its_own(lines, chosen, big, ds):
         return set(), None
     if len(chosen) > TITLE_LINES:
+        return set(), None
+    if _chapter_number(chosen[0].text):
+        return set(), None  # the file opens a chapter: the book's title is elsewhere
+    if heading_face(lines, page, chosen, running):
         return set(), None
     out = {id(l) for l in chosen}
     # a following line almost as large belongs to the title (report covers)
@@ -86,6 +92,51 @@ def title_lines(lines: list[Line], ds: DocStyle,
     for l in sorted(chosen, key=lambda l: (l.top, l.x0)):
         text = join2(text, l.text)
     return out, text or None
+
+
+#: The words and the Chinese counters of a chapter's or a part's number (``第七章``,
+#: ``Chapter 3``, ``Part II``): a heading of a book, whose title stands elsewhere.
+_CHAPTER = re.compile(r"^(?:第\s*[0-9一二三四五六七八九十百零〇]+\s*(?:章|篇|部分)"
+                      r"|(?:Chapter|CHAPTER|Part|PART|Book|BOOK)\s+(?:[IVXLC]{1,6}|[0-9]{1,3})\b)")
+#: The first page's largest type is a heading style, not the title's, when at least this
+#: many lines after the page's running text are set in it (a title stands once).
+TITLE_FACE_REPEATS: int = 2
+
+
+def _chapter_number(text: str) -> bool:
+    """Does the line open with a chapter's or a part's number?"""
+    return bool(_CHAPTER.match(text.strip()))
+
+
+def _face(l: Line) -> tuple:
+    return (round(l.size * 2) / 2, l.fontname.split("+")[-1], l.colour)
+
+
+def heading_face(lines: list[Line], page: list[Line], chosen: list[Line],
+                 running: set[int]) -> bool:
+    """Are the chosen lines the first of the document's headings rather than its title?
+    So when running text (ids in ``running``) follows them right away, and their face
+    heads the text again further on (at least :data:`TITLE_FACE_REPEATS` lines after
+    that text, same size, font and colour): a note printed from Word without a title,
+    "Pixmap" in Heading 1 over its paragraph, then "API Change: Links" in it. A title is
+    set once, and stands apart from the text: over authors, a contents list (an appendix
+    printed from HTML: "Appendix A. History", its contents, then "1. The Very Beginning"
+    in the same type), or alone on a title page (KOMA sets its title in the face of its
+    chapters)."""
+    ids = [id(l) for l in page]
+    last = max(ids.index(id(l)) for l in chosen if id(l) in ids) if chosen else None
+    if last is None or last + 1 >= len(page) or id(page[last + 1]) not in running:
+        return False
+    faces = {_face(l) for l in chosen}
+    later = set(ids[last + 1:]) | {id(l) for l in lines if l.page != page[0].page}
+    # the title printed again over the text (page 2 of a report) is the title, no heading
+    title = _squash("".join(l.text for l in chosen))
+    return sum(1 for l in lines if id(l) in later and _face(l) in faces
+               and _squash(l.text) not in title) >= TITLE_FACE_REPEATS
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
 
 
 def _a_size_of_its_own(lines: list[Line], chosen: list[Line], big: float, ds: DocStyle) -> bool:
@@ -106,9 +157,14 @@ def _a_size_of_its_own(lines: list[Line], chosen: list[Line], big: float, ds: Do
                and l.x0 - lo >= CENTRED_EM * l.size for l in chosen)
 
 
-def cover_page(lines: list[Line], title: set[int], ds: DocStyle) -> int | None:
-    """The first page when it is a cover: a title and no running text."""
+def cover_page(lines: list[Line], title: set[int], ds: DocStyle,
+               printed: str | None = None) -> int | None:
+    """The first page when it is a cover: a title and no running text. A first page that
+    prints a page number past 1 (``printed``, the page's label) is none: the file starts
+    inside a longer document (an excerpt), and a cover is its first leaf."""
     if not title or not lines:
+        return None
+    if printed is not None and printed.isdigit() and int(printed) > 1:
         return None
     page = lines[0].page
     body = sum(len(l.text) for l in lines if l.page == page and abs(l.size - ds.size) < SIZE_TOLERANCE)

@@ -1,6 +1,6 @@
 """Heading numbers as printed, and what a heading line looks like.
 
-Numbering is read in every usual system (一、 （一） 1. 1.1 2.3.1 I. 01 第一章 第 1 章
+Numbering is read in every usual system (一、 （一） 1. 1.1 2.3.1 I. a) 01 第一章 第 1 章
 附录A, and report openers ``02 /``); its depth gives the level when it is dotted, the
 type size rank otherwise.
 """
@@ -29,6 +29,7 @@ _NUM = re.compile(
     r"|0\d|\d{1,2}(?=\s)"
     r"|[IVX]{1,6}[.．]"
     r"|[A-Z][.．](?=\s+[A-Z0-9\u4e00-\u9fff])"
+    r"|[a-z]\)(?=\s)"
     r"|[\u2460-\u2473]"
     r")\s*(?P<rest>.*)$")
 
@@ -101,6 +102,8 @@ def number_kind(number: str | None) -> str:
         return "roman"
     if re.fullmatch(r"[A-Z][.．]", number):
         return "alpha"
+    if re.fullmatch(r"[a-z]\)", number):
+        return "letter"
     if re.fullmatch(r"[\u2460-\u2473]", number):
         return "circled"
     return "arabic"
@@ -109,7 +112,7 @@ def number_kind(number: str | None) -> str:
 #: Usual nesting of numbering schemes, outermost first (一、 > （一） > 1. > (1) > ①).
 RANK = {"chapter": 0, "opener": 0, "roman": 1, "section": 1, "alpha": 2, "cn": 2, "cnparen": 3,
          "article": 3, "arabic": 4,
-         "paren": 5, "circled": 6}
+         "paren": 5, "letter": 5, "circled": 6}
 #: The rank of a scheme the table does not know: below every one it does.
 UNRANKED = 9
 #: The deepest level a heading takes (HTML's h1–h6, TEI's usual nesting).

@@ -221,6 +221,9 @@ class Line:
     col: int = 0
     #: what the line's main font sets (weight, slant, small capitals, family)
     font: FontTraits | None = None
+    #: what the font of the line's first glyph sets, when that is not the main font (a
+    #: heading's bold number before a file name in typewriter: ``3. Using TrIOmacros.tex``)
+    lead_font: FontTraits | None = None
     #: the structure type of a tagged PDF's element holding most of the line's glyphs
     #: (``H1``, ``P``, ``LI``, ``Note``, ``Artifact`` …), None when the PDF is untagged
     tag: str | None = None
@@ -1026,9 +1029,12 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
         prev = c
         i += 1
     text = "".join(parts)
+    lead = order[0][1] if order else None
     return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
                 is_bold(fontname) or font.weight >= BOLD_WEIGHT, colours.most_common(1)[0][0], text,
-                sups, lead_label, font=font, tag=tag, upright=upright,
+                sups, lead_label, font=font,
+                lead_font=_traits(lead) if lead is not None and lead.fontname != fontname else None,
+                tag=tag, upright=upright,
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
                 drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
                 untyped_between=untyped, sizes=_line_sizes(chars))

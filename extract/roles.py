@@ -188,8 +188,11 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
     if t.endswith(("。", "；", "，", ",", ";", "：", ":")):
         return "sentence end"
     if t.endswith(".") and not t.endswith("..") \
-            and (c.number is None or len(c.title.split()) > STOP_TITLE_WORDS):
-        return "sentence end"  # a heading's number may end in a stop; its title does not
+            and (c.number is None or len(c.title.split()) > STOP_TITLE_WORDS
+                 or c.title[:1].islower()):
+        # a heading's number may end in a stop; its title does not (a short one may:
+        # "1. Introduction.", but one in lower case is a list's item: "c) do not steal.")
+        return "sentence end"
     if c.number is None and _CAPTION_LABEL.match(t):
         return "caption label"
     if c.number is not None and c.title and not (c.title[0].isalpha() or c.title[0] in "“\"'‘(（《【"):
@@ -210,7 +213,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return None  # an opener number ("02 /") over its title: assembly joins them
     nxt = _next_text(c, blocks)
     if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt) \
-            and not _set_above(c, nxt):
+            and not _set_above(c, nxt, ds):
         return "runs on"  # the next block finishes its sentence
     last = b.lines[-1]
     limit = DISPLAY_RATIO * ds.size if len(b.lines) == 1 else ds.size + SIZE_TOLERANCE
@@ -237,13 +240,30 @@ def _next_text(c: "Candidate", blocks: list[Block]) -> Block | None:
     return None
 
 
-def _set_above(c: "Candidate", nxt: Block) -> bool:
-    """Is ``c`` a numbered title set in larger type than the block after it? A sentence
-    keeps its size, so that block opens the text under the title even when its first
-    word is a name in lower case (``5 Change history`` over ``nanicolle …``); a drop
-    cap, which a lower-case rest does continue, has no number."""
-    return bool(c.number and c.title) and bool(nxt.lines) \
-        and c.style.size > style_of(nxt.lines[0]).size + SIZE_TOLERANCE
+def _set_above(c: "Candidate", nxt: Block, ds: DocStyle) -> bool:
+    """Is ``c`` a title set in larger type than the block after it? A sentence keeps its
+    size, so that block opens the text under the title even when its first word is a
+    name in lower case (``5 Change history`` over ``nanicolle …``, a manual page's
+    ``NAME`` over ``ltximg - LaTeX environments …``). A drop cap, which a lower-case rest
+    does continue, is a single letter: an unnumbered title needs a word
+    (:data:`TITLE_MIN_LETTERS` letters), and text under it that does not start to its
+    left."""
+    if not (nxt.lines and c.style.size > style_of(nxt.lines[0]).size + SIZE_TOLERANCE):
+        return False
+    if c.number:
+        return bool(c.title)
+    # unnumbered: a word larger than the body too (a body-size label over smaller type is
+    # a table's head cell or the command a sentence names over its listing), over text
+    # that starts flush with it or indented (text that starts left of a large line, a
+    # logo's or a masthead's, continues what came before)
+    return sum(ch.isalpha() for ch in c.text) >= TITLE_MIN_LETTERS \
+        and ds.body is not None and c.style.size > ds.size + SIZE_TOLERANCE \
+        and nxt.lines[0].x0 >= c.block.lines[0].x0 - SIZE_TOLERANCE
+
+
+#: An unnumbered line set above smaller text is a title, not a drop cap, from this many
+#: letters on (a drop cap is one letter; the shortest title words have two: "Go", "目录").
+TITLE_MIN_LETTERS: int = 2
 
 
 def _continued_by(b: Block) -> bool:
@@ -586,6 +606,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
         st = members[0].style
         how = _distinct(st, ds)
         spread = _spread(members, cands)
+        heads = _heads_other(members, cands)
         named = sum(1 for c in members if _squash(c.title or c.text) in STANDARD_NAMES)
         if key in confirmed and outlined and \
                 listed[key] < OUTLINED_STYLE_SHARE * (listed[key] + len(members) - named):
@@ -613,7 +634,8 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
                     (key in confirmed or len(spread) >= RECUR) and _opens_text(c, cands, ds)):
                 c.decision = Decision(False, reason="title page")
                 continue
-            if how != "larger" and not name and key not in confirmed and id(c) not in spread:
+            if how != "larger" and not name and key not in confirmed and id(c) not in spread \
+                    and not (len(spread) >= HEAD_SHARE * len(members) and id(c) in heads):
                 continue
             if numbered_doc and c.number is None and not name and key not in confirmed and not any(
                     abs(c.style.size - s) < SIZE_TOLERANCE and c.style.weight == w
@@ -629,6 +651,21 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             # document: the top level, unless an outline says otherwise
             c.decision = Decision(True, "style", 1 if name and key not in confirmed else None,
                                   why or f"standard section name ({how})")
+    _titles_with_colon(cands, ds, ev)
+
+
+def _titles_with_colon(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
+    """A "label and value" line (``Author: J. Smith``) set in display type larger than
+    the body, in the face of headings the document has (by whatever evidence, none of
+    them such a line), is a title with a colon (``API Change: Links``): the face says
+    heading. Title pages are left out: there labels and values are set large."""
+    faces = {_style_key(c.style) for c in cands if c.decision.heading and c.veto is None
+             and _distinct(c.style, ds) == "larger"}
+    for c in cands:
+        if c.veto == "label and value" and not c.decision.heading and c.number is None \
+                and _style_key(c.style) in faces and _distinct(c.style, ds) == "larger" \
+                and id(c.block) not in ev.title_region and len(c.block.lines) == 1:
+            c.decision = Decision(True, "style", None, "title with a colon in a heading face")
 
 
 #: How many headings a document must give itself (outline, numbering, tags) before how
@@ -715,6 +752,28 @@ def _spread(members: list[Candidate], cands: list[Candidate]) -> set[int]:
             continue  # another of the same style right after: a list, a table
         if nxt.veto in ("paragraph", "too long", "sentence end") or (
                 nxt.block.lines and ds_body_like(nxt)):
+            out.add(id(c))
+    return out
+
+
+#: A style most of whose blocks (this share) head running text is a heading style: its
+#: other blocks head text that is no sentence (a manual page's ``SYNOPSIS`` over a
+#: command line, ``ISSUES AND REPORTS`` over a URL) and are headings too, unless a block
+#: of the style follows right after them (rows of a list or a table).
+HEAD_SHARE: float = 0.5
+
+
+def _heads_other(members: list[Candidate], cands: list[Candidate]) -> set[int]:
+    """Members followed by a block of text in another style (not the rows of a list)."""
+    idx = {c.index for c in members}
+    by_index = {c.index: c for c in cands}
+    out: set[int] = set()
+    for c in members:
+        k = c.index + 1
+        while k in by_index and not by_index[k].block.lines:
+            k += 1
+        nxt = by_index.get(k)
+        if nxt is not None and k not in idx and nxt.block.lines[0].kind == "body":
             out.add(id(c))
     return out
 

@@ -173,8 +173,13 @@ def running_text(lines: list[Line]) -> list[Line]:
 
 
 def _listing(l: Line) -> bool:
-    """A line of a code listing: a typewriter face, no ideograph."""
-    return l.font is not None and l.font.mono and not IDEOGRAPHS_RE.search(l.text)
+    """A line of a code listing: a typewriter face, no ideograph, and not opened in a bold
+    face that is no typewriter (a title that names a file or a command: ``3. Using
+    TrIOmacros.tex``, its number and first word bold; a listing's own line numbers are
+    set light)."""
+    lead = l.lead_font
+    return l.font is not None and l.font.mono and not IDEOGRAPHS_RE.search(l.text) \
+        and not (lead is not None and lead.bold and not lead.mono)
 
 
 def body_style(pages: list[list[Line]]) -> Style | None:
