@@ -1,7 +1,7 @@
 """Citations parsed out of footnote text.
 
-Two styles are parsed fully, because they are the ones the reports we work on use, and
-the reference style of Chinese academic writing:
+Two styles are parsed fully, because they are the ones the reports we work on use; the
+reference styles of academic writing are read by a small grammar per family:
 
 ``en`` — OSCOLA-like::
 
@@ -30,6 +30,24 @@ the reference style of Chinese academic writing:
   after it that is a date or whose comma-separated part starts with the year (``出版者,
   年: 页码``, ``刊名, 年, 卷(期)``); ``(更新日期)[引用日期]`` gives date and accessed, a
   lone ``[引用日期]`` the accessed date.
+
+``humanities`` — the note-and-bibliography styles of the humanities and law (Chicago,
+Turabian, SBL, MLA, OSCOLA)::
+
+    Name and Name, Title of a Book, ed. X (Place: Publisher, 1999), 23.
+    Name, “Title of an Article,” Journal 45 (March 1990): 336–46.
+    Surname, Given. “Title.” Container, vol. 9, no. 1, 2018, pp. 550–78. URL.
+    Name, Short Title.     Name (n 7) 57.     Phipps v Boardman [1967] 2 AC 46 (HL).
+
+  read only where the author has the shape of names (capitalised words, initials,
+  particles, ``and``, ``et al.``); the date is the first one that is a field of its own
+  after the title (closing a parenthesis or between commas).
+
+``author-date`` — APA and Harvard: ``Surname, A. A., & Surname, B. (2019). Title. …``.
+
+URLs printed without a scheme (MLA: ``www.jstor.org/stable/1``, ``books.google.com/…``) are
+URLs when their lowercase host ends in a generic top-level domain, or in a country's with
+three labels or more.
 
 Anything else gets style ``other``: ``raw`` plus only what is reliable. A URL anywhere in
 the note is always extracted, an ``accessed``/``访问`` date too; two academic patterns
@@ -160,7 +178,13 @@ def _trailing_date(text: str) -> str | None:
 _URL_START = r"(?:https?://|ftp://|www\.)"
 _BRACKETED_URL = re.compile(rf"<+\s*(?P<u>{_URL_START}[^<>]*?)\s*>+", re.I)
 _URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
-_BARE_URL = re.compile(rf"{_URL_START}[{_URL_CHARS}]+", re.I)
+#: a URL printed without its scheme (MLA since its 8th edition: ``www.jstor.org/stable/1``,
+#: ``books.google.com/books?id=…``): a lowercase host name with a path. The host ends in a
+#: generic top-level domain, or in a country's when it has three labels or more
+#: (``lib.tsinghua.edu.cn/``), so that ``node.js/`` or ``setup.py/`` is no URL
+_SCHEMELESS = (r"(?<![\w@./:\-])(?-i:(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|int|mil|info|io)"
+               r"|(?:[a-z0-9\-]+\.){2,}[a-z]{2})(?=/[\w~%])")
+_BARE_URL = re.compile(rf"(?:{_URL_START}|{_SCHEMELESS})[{_URL_CHARS}]+", re.I)
 _PIECE = re.compile(rf"\s+(?P<p>[{_URL_CHARS}]+)")
 _STOP_WORDS = {"accessed", "retrieved", "available", "last", "viewed", "visited", "at", "on",
                "and", "or", "see", "in", "from", "p", "pp"}
@@ -303,11 +327,13 @@ def _accessed(t: str) -> tuple[str | None, tuple[int, int] | None]:
 #: longer, it is a sentence that mentions the title.
 ZH_AUTHOR_MAX_CHARS = 40
 _AUTHOR_CHARS = r"(?:[^'‘’\"“”<>《》]|(?<=\w)['’](?=\w))"
+#: a double-quoted title holds no double quote (quotes inside it are single), so a title
+#: never runs on over a second quoted item (``“A?,” February 24, 2016, comment on “B,”``)
 _EN_HEAD = {
     quotes: re.compile(
-        rf"^(?:(?P<author>{_AUTHOR_CHARS}+?),\s*)?[{quotes[0]}](?P<title>.+?)[{quotes[1]}]"
+        rf"^(?:(?P<author>{_AUTHOR_CHARS}+?),\s*)?[{quotes[0]}](?P<title>{inner}+?)[{quotes[1]}]"
         r"(?=\s*(?:[(,.;<]|accessed\b|$))", re.S | re.I)
-    for quotes in (("'‘", "'’"), ('"“', '"”'))
+    for quotes, inner in ((("'‘", "'’"), "."), (('"“', '"”'), '[^"“”]'))
 }
 _EN_PAREN_DATE = re.compile(r"^\s*\((?P<d>[^()]*)\)")
 _FIELD_DATE = re.compile(rf"^\s*,\s*(?P<d>{DATE})\s*(?=[,.;]|$)", re.I)
@@ -318,13 +344,15 @@ _ZH_FIELDS = re.compile(r"[,;。、]")
 
 # other: ``Leo Gao, Stella Biderman, et al. Title, Dec. 2020, p1.``
 _ET_AL = re.compile(
-    rf"^(?P<author>[^()]+?\bet\s+al\.?)\s*,?\s+(?P<title>[^()]+?)\s*(?:,\s*|\(\s*)"
+    rf"^(?P<author>[^()]+?\bet\s+al\.?)\s*,?\s+(?![“\"])(?P<title>[^()]+?)\s*(?:,\s*|\(\s*)"
     rf"(?P<date>{DATE})\s*\)?\s*(?=[,.;]|$)", re.I)
 # other: ``WEBB M, The Impact of … (Rochester 2019).`` — a short name, title, (… date)
 _NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la)"
 _NAME_TITLE = re.compile(
     rf"^(?P<author>{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>[^()]+?)\s*\((?P<paren>[^()]*)\)")
-_REPORT_NUMBER = re.compile(r",\s*[^\s,]*\d[^\s,]*$")
+#: a report number closing a title (``…, GAO-20-629``): letters and digits; a year range
+#: (``…, 1928–1940``) is part of the title
+_REPORT_NUMBER = re.compile(r",\s*(?=[^\s,]*[A-Za-z])[^\s,]*\d[^\s,]*$")
 _CLOSING_PAREN_DATE = re.compile(r"\((?P<p>[^()]*)\)\s*\.?\s*$")
 
 
@@ -417,11 +445,70 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
     return _cit(raw, "gbt7714", author, title, date, url, accessed or acc)
 
 
+# -- humanities notes and reference-list entries (Chicago, Turabian, SBL, OSCOLA, MLA) ----------
+# What these styles share, in a note (fields separated by commas):
+#
+#     Name and Name, Title of a Book, ed. X (Place: Publisher, 1999), 23.
+#     Name, “Title of an Article,” Journal 45 (March 1990): 336–46.
+#     Name, “Title of a Post,” Site, January 26, 2015, URL.
+#     Name, Short Title.            Name, “Short Title,” 339.          Name, 23.
+#
+# and in a reference-list entry (fields separated by full stops; the first name inverted):
+#
+#     Surname, Given. Title of a Book. Publisher, 2001.
+#     Surname, Given. “Title of an Article.” Container, vol. 9, no. 1, 2018, pp. 550–78.
+#
+# The author is read only when it has the shape of names: capitalised words, initials,
+# particles (van, de …), joined by ``and``/``&``, perhaps ``et al.``/``and others`` and a
+# handle in brackets; a phrase of prose (``See the discussion``, ``Faculty of Law``) is not.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+#: words that open a sentence of prose, never a name list
+_PROSE = (r"(?!(?:See|Cf|In|For|However|But|This|That|These|Those|It|As|On|At|If|When|Also"
+          r"|Compare|Note|And|Or|From|To|By|With|Here|There|We|Our|They|Ibid|Ibidem|Id|Idem)\b)")
+_NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|[\u3400-\u9fff]{{2,4}}(?![\u3400-\u9fff])|van|von|de|der|den|da|di|du|le|la"
+              r"|d['’]\w+|O['’]\w+)")
+_NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
+#: persons joined by "and", "&" or commas, then perhaps "et al." / "and others", a handle
+_AUTHORS = (rf"{_NAMES}(?:(?:,\s*|\s+)(?:and|&)\s+{_NAMES}|,\s+{_NAMES}(?=,\s*(?:and|&)\s))*"
+            rf"(?:\s+(?:et\s+al\.?|and\s+others))?(?:\s+[(\[][^()\[\]]{{1,40}}[)\]])?")
+#: role words between a name and the title: the editor is then the author
+_ROLE = r"(?:,\s*(?:ed|eds|comp|trans|dir)\.?)?"
+_QUOTED_TITLE = r"[“\"](?P<qtitle>[^“”\"]+?)[,.]?[”\"]"
+#: an organisation: capitalised words joined by of/for/the/and (``Evanston Public Library
+#: Board of Trustees``); read only before a quoted title, whose quotes delimit it
+_ORG = (rf"{_PROSE}{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{0,7}}")
+#: a short lowercase phrase between the name and a quoted title: ``reply to``, ``review of``
+_LEAD = r"(?:[a-z]+(?:\s+[a-z]+)?\s+)?"
+_NOTE_QUOTED = re.compile(
+    rf"^(?:(?P<author>{_AUTHORS}|{_ORG}){_ROLE},\s+{_LEAD})?{_QUOTED_TITLE}")
+#: a book's title ends where its editor, translator, edition or chapter is named, or at the
+#: parenthesis of its publication facts
+_TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+ed\.|"
+                        r"vol\.|chap\.|comp\.)|\s*\(")
+_NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
+                        r"\s*\((?P<paren>[^()]*)\)")
+_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS}),\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*)"
+                         r"|(?P<page>\d+(?:[–-]\d+)?))\.?\s*$")
+#: OSCOLA's cross-reference to the note of the full citation: ``Lehman and others (n 7) 57.``
+_NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\s*$")
+#: a case: ``Phipps v Boardman [1967] 2 AC 46 (HL)``, ``Jameel v Wall Street Journal
+#: Europe SPRL [2006] UKHL 44``: the parties are the title, the bracketed year (the law
+#: report's year or the neutral citation's) the date
+_PARTY = rf"{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{0,7}}"
+_CASE = re.compile(rf"^(?P<title>{_PARTY}\s+v\.?\s+{_PARTY}),?\s+[\[(](?P<year>{_YEAR})[\])]")
+_ENTRY = re.compile(
+    rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*|———|—{{2,3}}"
+    rf"|{_NAMES}(?:\s+\[[^\[\]]+\])?(?=\.\s+[“\"]))\.\s+"
+    rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?)\.(?=\s))")
+
+
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
          accessed=None) -> Citation:
     author = _clean(author)
     if author:
         author = author.strip(" ,:;")
+        if re.search(r"\bet al$", author):
+            author += "."  # the full stop belongs to the abbreviation
     return Citation(raw=raw, author=author or None, title=_clean(title), date=date, url=url,
                     accessed=accessed, style=style)  # type: ignore[arg-type]
 
@@ -473,12 +560,97 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
     return _cit(raw, style, author, title, date, url, accessed)
 
 
+def _field_date(rest: str) -> str | None:
+    """The first date that is a field of its own after the title: one that closes a
+    parenthesis (``(March 1990)``, ``(Lake Forest, 1999)``) or a comma-separated field
+    (``, January 26, 2015,``; ``, published electronically July 14, 2008,``; ``, Spring 2005,``)."""
+    for m in _DATE_RE.finditer(rest):
+        before, after = rest[:m.start()], rest[m.end():].lstrip()
+        closes_paren = after.startswith(")") and before.rfind("(") > before.rfind(")")
+        field_end = (not after or after[0] in ",;" or after[0] == "." and
+                     (len(after) == 1 or after[1].isspace()))
+        field_start = re.search(r"(?:,|^)[^,()]*$", before) is not None and (
+            not before or before[-1] in " ,")
+        if closes_paren or (field_end and field_start):
+            return _iso(m)
+    return None
+
+
+#: author-date (APA, Harvard): ``Grady, J. S., Her, M., & Yelinek, J. (2019). Title. Journal,
+#: 8(3), 207–217.`` — names, the year in parentheses (perhaps with the day: ``(2020,
+#: April 7)``), then the title up to its full stop or a bracketed description (``[Video]``)
+_AUTHOR_DATE = re.compile(
+    rf"^(?P<author>[^()]+?)\s*\((?P<year>{_YEAR})[a-z]?(?:,\s*(?P<md>[^()]+))?\)\.?\s+"
+    r"(?P<title>.+?)(?:(?<=[?!])(?=\s)|(?<![\s.][A-Z])\.(?=\s|$)|\s+\[)")
+_AUTHOR_DATE_WORD = re.compile(rf"(?:{_NAME_WORD}|&|and|et|al\.?|\.\.\.|…)")
+
+
+def _parse_author_date(raw: str, text: str, t: str, url: str | None,
+                       accessed: str | None) -> Citation | None:
+    m = _AUTHOR_DATE.match(t)
+    if not m:
+        return None
+    words = [w for w in re.split(r"[\s,]+", m.group("author")) if w]
+    if not words or not all(_AUTHOR_DATE_WORD.fullmatch(w) for w in words) or re.match(
+            _PROSE.replace("(?!", "(?="), m.group("author")):
+        return None  # not a list of names
+    date = m.group("year")
+    if m.group("md"):
+        date = parse_date(f"{m.group('md')} {date}") or date
+    title = text[m.start("title"):m.end("title")]
+    author = re.sub(r"(?<=[^\W\d_]{2})\.$", "", text[:m.end("author")].strip())  # APA's stop
+    return _cit(raw, "author-date", author, title, date, url, accessed)
+
+
+def _parse_note(raw: str, text: str, t: str, url: str | None,
+                accessed: str | None) -> Citation | None:
+    """A note or a reference-list entry in a humanities style (Chicago, SBL, OSCOLA, MLA):
+    names, then a quoted article title or a book title, then publication facts."""
+    def span(m: re.Match[str], g: str) -> str | None:
+        return text[m.start(g):m.end(g)] if m.group(g) else None
+
+    m = _ENTRY.match(t)
+    if m:
+        title = span(m, "qtitle") or span(m, "title")
+        return _cit(raw, "humanities", span(m, "author"), title, _field_date(t[m.end():]), url,
+                    accessed)
+    m = _NOTE_QUOTED.match(t)
+    if m:
+        date = _field_date(t[m.end():])
+        # without a name, only a note's shape tells a title from a quoted word that a note
+        # explains (``“叫基土拉”：或译“众民”。``): the comma of the field and a date after it
+        if m.group("author") or (date and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", t[m.start("qtitle"):][len(m.group("qtitle")):])):
+            return _cit(raw, "humanities", span(m, "author"), span(m, "qtitle"), date, url,
+                        accessed)
+    m = _NOTE_BOOK.match(t)
+    if m:
+        date = _trailing_date(m.group("paren"))
+        if date:  # the publication facts; a parenthesis without a date is a remark
+            title = span(m, "title")
+            end = _TITLE_END.search(title)
+            title = title[:end.start()] if end else title
+            title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
+            return _cit(raw, "humanities", span(m, "author"), title, date, url, accessed)
+    m = _NOTE_SHORT.match(t) or _NOTE_XREF.match(t)
+    if m:
+        title = span(m, "title") if "title" in m.re.groupindex else None
+        return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
+    m = _CASE.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)
+    return None
+
+
 def _parse_other(raw: str, text: str, t: str, url: str | None, accessed: str | None) -> Citation:
     m = _ET_AL.match(t)
     if m:
         return _cit(raw, "other", text[m.start("author"):m.end("author")],
                     text[m.start("title"):m.end("title")].rstrip(" ,.:"),
                     _iso(_DATE_FULL.fullmatch(m.group("date"))), url, accessed)
+    c = _parse_author_date(raw, text, t, url, accessed) or _parse_note(raw, text, t, url,
+                                                                         accessed)
+    if c is not None:
+        return c
     m = _NAME_TITLE.match(t)
     if m:
         date = _trailing_date(m.group("paren"))

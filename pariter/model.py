@@ -29,9 +29,10 @@ from pariter.io import atomic_write_text, read_json_object
 
 SCHEMA_VERSION = "1.0"
 #: a document's format: 1.1 adds paragraphs' run-in labels (``label_end``) and sentences of
-#: notes; 1.2 the paragraph role ``contents``; 1.3 the citation style ``gbt7714``; an older
-#: file reads as before, and a reader of an older version refuses a newer file by its version
-DOCUMENT_SCHEMA_VERSION = "1.3"
+#: notes; 1.2 the paragraph role ``contents``; 1.3 the citation style ``gbt7714``; 1.4 the
+#: citation styles ``humanities`` and ``author-date``; an older file reads as before, and a
+#: reader of an older version refuses a newer file by its version
+DOCUMENT_SCHEMA_VERSION = "1.4"
 
 LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
 LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
@@ -233,8 +234,11 @@ class Citation:
     accessed: str | None = None
     #: the grammar that parsed the fields: ``en`` (OSCOLA-like notes), ``zh`` (the Chinese
     #: report style, 《title》), ``gbt7714`` (the Chinese national standard for references,
-    #: ``作者. 题名[M]. 出版地: 出版者, 年.``), ``other`` (only what is reliable)
-    style: Literal["en", "zh", "gbt7714", "other"] = "other"
+    #: ``作者. 题名[M]. 出版地: 出版者, 年.``), ``humanities`` (Chicago, SBL, MLA, OSCOLA notes
+    #: and entries: ``Name, Title (Place: Publisher, Year)``, ``Name, “Title,” …, Date``,
+    #: ``Surname, Given. Title. Publisher, Year.``), ``author-date`` (APA, Harvard: ``Name
+    #: (Year). Title.``), ``other`` (only what is reliable)
+    style: Literal["en", "zh", "gbt7714", "humanities", "author-date", "other"] = "other"
 
 
 @dataclass(slots=True)

@@ -213,7 +213,7 @@ def test_name_title_place_year():
     c = parse_citation("WEBB M, The Impact of Artificial Intelligence on the Labor Market "
                        "(Rochester 2019).")
     assert fields(c) == ("WEBB M", "The Impact of Artificial Intelligence on the Labor Market",
-                         "2019", None, None, "other")
+                         "2019", None, None, "humanities")
 
 
 def test_other_keeps_only_what_is_reliable():
@@ -328,3 +328,135 @@ def test_gbt_7714_needs_the_type_and_an_author():
     assert parse_citation("See the list of types [M] in the standard.").style == "other"
     c = parse_citation("信息与文献 参考文献著录规则[S]. 北京: 中国标准出版社, 2015.")
     assert (c.author, c.title, c.style) == (None, None, "other")
+
+
+# Notes and entries of the humanities styles, as printed in the samples of the
+# biblatex-chicago, biblatex-mla and biblatex-oscola manuals
+HUMANITIES = [
+    # Chicago note, book: names, title, editor, (Place: Publisher, Year)
+    ("Theodor W. Adorno and Walter Benjamin, The Complete Correspondence, 1928–1940, ed. Henri "
+     "Lonitz, trans. Nicholas Walker (Cambridge, MA: Harvard University Press, 1999).",
+     ("Theodor W. Adorno and Walter Benjamin", "The Complete Correspondence, 1928–1940", "1999",
+      None, None)),
+    ("Florence Babb, Between Field and Cooking Pot: The Political Economy of Marketwomen in Peru, "
+     "rev. ed. (Austin: University of Texas Press, 1989).",
+     ("Florence Babb", "Between Field and Cooking Pot: The Political Economy of Marketwomen in "
+      "Peru", "1989", None, None)),
+    # article: the quoted title's comma inside the quotes, the date closes a parenthesis
+    ("C. Daniel Batson, “How Social Is the Animal? The Human Capacity for Caring,” American "
+     "Psychologist 45 (March 1990): 336–46.",
+     ("C. Daniel Batson", "How Social Is the Animal? The Human Capacity for Caring", "1990-03",
+      None, None)),
+    # web items: the date is a comma-separated field; a handle in brackets; an organisation
+    ("Conan O’Brien (@ConanOBrien), “In honor of Earth Day, I’m recycling my tweets,” Twitter, "
+     "April 22, 2015, 11:10 a.m., https://twitter.com/ConanOBrien/status/590940792967016448.",
+     ("Conan O’Brien (@ConanOBrien)", "In honor of Earth Day, I’m recycling my tweets",
+      "2015-04-22", "https://twitter.com/ConanOBrien/status/590940792967016448", None)),
+    ("Evanston Public Library Board of Trustees, “Evanston Public Library Strategic Plan, "
+     "2000–2010: A Decade of Outreach,” Evanston Public Library, accessed July 18, 2002, "
+     "http://www.epl.org/library/strategic-plan-00.html.",
+     ("Evanston Public Library Board of Trustees", "Evanston Public Library Strategic Plan, "
+      "2000–2010: A Decade of Outreach", None, "http://www.epl.org/library/strategic-plan-00.html",
+      "2002-07-18")),
+    ("“How did the ‘cool kids’ from high school turn out?,” Quora, August 9, 2016, "
+     "https://www.quora.com/How-did-the-cool-kids-from-high-school-turn-out/.",
+     (None, "How did the ‘cool kids’ from high school turn out?", "2016-08-09",
+      "https://www.quora.com/How-did-the-cool-kids-from-high-school-turn-out/", None)),
+    # a second quoted item in the note is not part of the title
+    ("Kristaps Licis, “But what is the surprise here?,” February 24, 2016, comment on Díaz, "
+     "“Always surprises,” https://www.facebook.com/junotdiaz.writer/posts/972495572815454"
+     "?comment_id=972558569475821.",
+     ("Kristaps Licis", "But what is the surprise here?", "2016-02-24",
+      "https://www.facebook.com/junotdiaz.writer/posts/972495572815454"
+      "?comment_id=972558569475821", None)),
+    # a Chinese name in an English note
+    ("Hua Linfu 華林甫, “Qingdai yilai Sanxia diqu shuihan zaihai de chubu yanjiu” "
+     "清代以來三峽地區水旱災害的初步研究 [A preliminary study of floods and droughts in the Three "
+     "Gorges region since the Qing dynasty], Zhongguo shehui kexue 中國社會科學 1 (1999): 168–79.",
+     ("Hua Linfu 華林甫", "Qingdai yilai Sanxia diqu shuihan zaihai de chubu yanjiu", "1999",
+      None, None)),
+    # short notes: name and short title, name and page; OSCOLA's cross-reference
+    ("Adorno and Benjamin, Complete Correspondence.",
+     ("Adorno and Benjamin", "Complete Correspondence", None, None, None)),
+    ("Adorno and Benjamin, 23.", ("Adorno and Benjamin", None, None, None, None)),
+    ("Lehman and others (n 7) 57.", ("Lehman and others", None, None, None, None)),
+    # OSCOLA: edition and year in the parenthesis; a case with its law report's year
+    ("Philip Lehman and others, The biblatex Package (2019).",
+     ("Philip Lehman and others", "The biblatex Package", "2019", None, None)),
+    ("Phipps v Boardman [1967] 2 AC 46 (HL) (Phipps).",
+     (None, "Phipps v Boardman", "1967", None, None)),
+    # MLA entries: inverted first name, title quoted or not, the date a field; schemeless URLs
+    ("Atwood, Margaret. The Blind Assassin. Knopf-Random, 2001.",
+     ("Atwood, Margaret", "The Blind Assassin", "2001", None, None)),
+    ("Babich, L P, et al. “Atmospheric Gamma-Ray and Neutron Flashes.” Journal of Experimental "
+     "and Theoretical Physics, vol. 106, no. 1, Feb. 2011, pp. 65–76. "
+     "https://doi.org/10.1134/S1063776108010056.",
+     ("Babich, L P, et al.", "Atmospheric Gamma-Ray and Neutron Flashes", "2011-02",
+      "https://doi.org/10.1134/S1063776108010056", None)),
+    ("Compton-Engle, Gwendolyn. “Stolen Cloaks in Aristophanes’ ‘Ecclesiazusae’.” Transactions "
+     "of the American Philological Association (1974– ), vol. 135, no. 1, Spring 2005, pp. "
+     "163–76. JSTOR, www.jstor.org/stable/20054125. Accessed 8 Apr. 2013.",
+     ("Compton-Engle, Gwendolyn", "Stolen Cloaks in Aristophanes’ ‘Ecclesiazusae’", "2005",
+      "www.jstor.org/stable/20054125", "2013-04-08")),
+    ("———. The Red Badge of Courage. D. Appleton, 1917. Google Books, "
+     "books.google.com/books?id=NBMCAAAAYAAJ. Accessed 16 Apr. 2010.",
+     ("———", "The Red Badge of Courage", "1917", "books.google.com/books?id=NBMCAAAAYAAJ",
+      "2010-04-16")),
+    ("Grammar Girl [Mignon Fogarty]. “What Is the Plural of ‘Mouse’?” Grammar Girl: Quick and "
+     "Dirty Tips for Better Writing, Macmillan, 16 Sept. 2008, "
+     "grammar.quickanddirtytips.com/the-plural-of-mouse.aspx. Accessed 4 Mar. 2013.",
+     ("Grammar Girl [Mignon Fogarty]", "What Is the Plural of ‘Mouse’?", "2008-09-16",
+      "grammar.quickanddirtytips.com/the-plural-of-mouse.aspx", "2013-03-04")),
+]
+
+
+@pytest.mark.parametrize("text,expected", HUMANITIES)
+def test_humanities_notes_and_entries(text, expected):
+    c = parse_citation(text)
+    assert fields(c) == (*expected, "humanities")
+
+
+def test_humanities_needs_names_and_a_note_shape():
+    # ibid./Id. carry no fields; prose and quoted words that a note explains are no citation
+    for note in ("ibid., 22.", "Ibid., 22.", "Id. at 212.", "However, This Matters.",
+                 "“叫基土拉”：或译“众民”。", "“列祖那里”：2021年7月1日发布，2023年1月3日修订。",
+                 "See the discussion in chapter 2, 1999.",
+                 "Faculty of Law, University of Oxford, OSCOLA (n 4) 32-36."):
+        c = parse_citation(note)
+        assert (c.style, c.author, c.title, c.date) == ("other", None, None, None), note
+    # the name of a book's author must be names, not a sentence's opening
+    c = parse_citation("The curious can consult Koen Lenaerts and Piet van Nuffel, "
+                       "Constitutional Law of the European Union (Robert Bray ed, 2nd edn, Sweet "
+                       "& Maxwell 2005) 763 n 502.")
+    assert (c.author, c.title) == (None, None)
+
+
+AUTHOR_DATE = [
+    # the APA manual's journal-article example; a Harvard-like entry with "and"
+    ("Grady, J. S., Her, M., Moreno, G., Perez, C., & Yelinek, J. (2019). Emotions in "
+     "storybooks: A comparison of storybooks that represent ethnic and racial groups in the "
+     "United States. Psychology of Popular Media Culture, 8(3), 207–217. "
+     "https://doi.org/10.1037/ppm0000185",
+     ("Grady, J. S., Her, M., Moreno, G., Perez, C., & Yelinek, J.", "Emotions in storybooks: "
+      "A comparison of storybooks that represent ethnic and racial groups in the United States",
+      "2019", "https://doi.org/10.1037/ppm0000185", None)),
+    # an organisation, the day in the parenthesis, a bracketed description after the title
+    ("Harvard University. (2019, August 28). Soft robotic gripper for jellyfish [Video]. "
+     "YouTube. https://www.youtube.com/watch?v=guRoWTYfxMs",
+     ("Harvard University", "Soft robotic gripper for jellyfish", "2019-08-28",
+      "https://www.youtube.com/watch?v=guRoWTYfxMs", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", AUTHOR_DATE)
+def test_author_date(text, expected):
+    c = parse_citation(text)
+    assert fields(c) == (*expected, "author-date")
+
+
+def test_schemeless_urls_need_a_host():
+    assert find_url("Accessed at lib.tsinghua.edu.cn/service/a.html today") == \
+        "lib.tsinghua.edu.cn/service/a.html"
+    # a file name or a framework before a slash is no host
+    assert find_url("see node.js/express and setup.py/build, or e.g./i.e.") is None
+    assert find_url("Compare Example.COM/x") is None
