@@ -37,7 +37,8 @@ Turabian, SBL, MLA, OSCOLA)::
     Name and Name, Title of a Book, ed. X (Place: Publisher, 1999), 23.
     Name, “Title of an Article,” Journal 45 (March 1990): 336–46.
     Surname, Given. “Title.” Container, vol. 9, no. 1, 2018, pp. 550–78. URL.
-    Name, Short Title.     Name (n 7) 57.     Phipps v Boardman [1967] 2 AC 46 (HL).
+    Name, Short Title, 3.     Name (n 7) 57.     Phipps v Boardman [1967] 2 AC 46 (HL).
+    Miranda v. Arizona, 384 U.S. 436 (1966).     Miranda, 384 U.S. at 444.
 
   read only where the author has the shape of names (capitalised words, initials,
   particles, ``and``, ``et al.``); the date is the first one that is a field of its own
@@ -124,6 +125,7 @@ DATE = (
     rf"|(?P<m3>{_MONTH})\s*,?\s*(?P<y3>{_YEAR})"                                # Sept. 2023
     rf"|(?P<y4>{_YEAR})\s*年\s*(?:(?P<m4>\d{{1,2}})\s*月\s*(?:(?P<d4>\d{{1,2}})\s*日)?)?"  # 2023年9月27日
     rf"|(?P<y5>{_YEAR})[-/.](?P<m5>\d{{1,2}})(?:[-/.](?P<d5>\d{{1,2}}))?(?!\d|\.\d)"  # 2023-09-27
+    rf"|(?P<y7>{_YEAR})—(?P<m7>\d{{1,2}})—(?P<d7>\d{{1,2}})(?!\d)"              # 1989—07—26
     rf"|(?P<y6>{_YEAR}))(?![\d年])"                                              # 2023
 )
 _DATE_RE = re.compile(rf"(?<![\w/-]){DATE}", re.I)
@@ -132,7 +134,7 @@ _DATE_FULL = re.compile(rf"{DATE}", re.I)
 
 def _iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
-    for i in "123456":
+    for i in "1234567":
         if g.get(f"y{i}"):
             year, month, day = g[f"y{i}"], g.get(f"m{i}"), g.get(f"d{i}")
             break
@@ -487,8 +489,9 @@ _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed
                         r"vol\.|chap\.|comp\.)|\s*\(")
 _NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
                         r"\s*\((?P<paren>[^()]*)\)")
+#: ``Name, Short Title.``, ``Name, Short Title, 23.``, ``Name, 23.``
 _NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS}),\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*)"
-                         r"|(?P<page>\d+(?:[–-]\d+)?))\.?\s*$")
+                         r"(?:,\s*\d+(?:[–-]\d+)?)?|(?P<page>\d+(?:[–-]\d+)?))\.?\s*$")
 #: OSCOLA's cross-reference to the note of the full citation: ``Lehman and others (n 7) 57.``
 _NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\s*$")
 #: a case: ``Phipps v Boardman [1967] 2 AC 46 (HL)``, ``Jameel v Wall Street Journal
@@ -496,6 +499,12 @@ _NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\
 #: report's year or the neutral citation's) the date
 _PARTY = rf"{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{0,7}}"
 _CASE = re.compile(rf"^(?P<title>{_PARTY}\s+v\.?\s+{_PARTY}),?\s+[\[(](?P<year>{_YEAR})[\])]")
+#: a case in the Bluebook's form: the parties, the volume, reporter and page, and the court
+#: and year in parentheses (``Christmas v. City of Chicago, 222 F.3d 141, 145 (7th Cir.
+#: 2000)``); its short form names the first party (``Christmas, 222 F.3d at 145.``)
+_CASE_US = re.compile(rf"^(?P<title>{_PARTY}\s+v\.\s+{_PARTY}),\s+\d+\s+[^()]*?"
+                      rf"\((?:[^()]*\s)?(?P<year>{_YEAR})\)")
+_CASE_US_SHORT = re.compile(rf"^(?P<title>{_PARTY}),\s+\d+\s+[A-Z][\w.\s]*?\s+at\s+[\d–-]+\.?\s*$")
 _ENTRY = re.compile(
     rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*|———|—{{2,3}}"
     rf"|{_NAMES}(?:\s+\[[^\[\]]+\])?(?=\.\s+[“\"]))\.\s+"
@@ -635,9 +644,12 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     if m:
         title = span(m, "title") if "title" in m.re.groupindex else None
         return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
-    m = _CASE.match(t)
+    m = _CASE.match(t) or _CASE_US.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)
+    m = _CASE_US_SHORT.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
     return None
 
 

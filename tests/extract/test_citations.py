@@ -460,3 +460,30 @@ def test_schemeless_urls_need_a_host():
     # a file name or a framework before a slash is no host
     assert find_url("see node.js/express and setup.py/build, or e.g./i.e.") is None
     assert find_url("Compare Example.COM/x") is None
+
+
+def test_chicago_quick_guide_note_and_short_forms():
+    # The Chicago Manual of Style's quick-guide book note and its shortened form with a page
+    c = parse_citation("Michael Pollan, The Omnivore’s Dilemma: A Natural History of Four Meals "
+                       "(New York: Penguin, 2006), 99–100.")
+    assert fields(c) == ("Michael Pollan", "The Omnivore’s Dilemma: A Natural History of Four "
+                         "Meals", "2006", None, None, "humanities")
+    c = parse_citation("Pollan, Omnivore’s Dilemma, 3.")
+    assert fields(c) == ("Pollan", "Omnivore’s Dilemma", None, None, None, "humanities")
+
+
+def test_us_cases_in_the_bluebook_form():
+    c = parse_citation("Miranda v. Arizona, 384 U.S. 436 (1966).")
+    assert fields(c) == (None, "Miranda v. Arizona", "1966", None, None, "humanities")
+    c = parse_citation("Roe v. Wade, 410 U.S. 113, 153 (1973).")
+    assert (c.title, c.date) == ("Roe v. Wade", "1973")
+    c = parse_citation("Miranda, 384 U.S. at 444.")  # the short form names the first party
+    assert fields(c) == (None, "Miranda", None, None, None, "humanities")
+
+
+def test_gbt_7714_1987_full_width_stops_and_dashed_date():
+    # GB/T 7714-1987's patent example: full-width ．［］：， and a date set with em dashes
+    c = parse_citation("姜锡洲．一种温热外敷药制备方案［P］．中国专利：881056073，1989—07—26．")
+    assert fields(c) == ("姜锡洲", "一种温热外敷药制备方案", "1989-07-26", None, None, "gbt7714")
+    assert parse_date("1989—07—26") == "1989-07-26"
+    assert parse_date("2000—2010") is None  # a range of years is no date
