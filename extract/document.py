@@ -349,11 +349,30 @@ def _heads_next(t: PageTable, pg: _Page, nxt: _Page) -> bool:
     if any(l.top > t.top and not _in_box(l, t) for l in pg.lines):
         return False
     first = min(nxt.lines, key=lambda l: (l.top, l.x0), default=None)
-    return first is not None and any(
-        not o.lone_row and o.ruled and o.columns is not None and _in_box(first, o)
+    return first is not None and _same_columns(t, first, nxt)
+
+
+def _ends_previous(t: PageTable, pg: _Page, prev: _Page) -> bool:
+    """Is the one-row ruled table ``t`` the last row of a table a page break split (the
+    mirror of :func:`_heads_next`): it opens its page (no line above its bottom outside
+    it), the previous page's last line is in a ruled table of two or more rows, and that
+    table's columns start where ``t``'s do?"""
+    if pg.turned is not None or prev.turned is not None or t.columns is None:
+        return False
+    if any(l.bottom < t.bottom and not _in_box(l, t) for l in pg.lines):
+        return False
+    last = max(prev.lines, key=lambda l: (l.bottom, l.x0), default=None)
+    return last is not None and _same_columns(t, last, prev)
+
+
+def _same_columns(t: PageTable, line: Line, pg: _Page) -> bool:
+    """Is ``line`` in a ruled table of two or more rows on ``pg`` whose columns start
+    where those of the one-row table ``t`` do?"""
+    return t.columns is not None and any(
+        not o.lone_row and o.ruled and o.columns is not None and _in_box(line, o)
         and len(o.columns) == len(t.columns)
         and all(abs(a - b) <= EDGE_TOL_PT for a, b in zip(o.columns, t.columns))
-        for o in nxt.tables)
+        for o in pg.tables)
 
 
 def _in_box(l: Line, t: PageTable) -> bool:
@@ -477,11 +496,13 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
         page.running.sort(key=lambda r: (r.box.top, r.box.x0))
         pg.lines = [l for l in pg.lines if id(l) not in drop]
 
-    # a table's head row that a page break left alone at the page's foot: one row, the
-    # columns of the table the next page opens with are the evidence
-    for pg, after in zip(pages, pages[1:] + [None]):
+    # a table's head row that a page break left alone at the page's foot, or its last row
+    # carried alone to the next page's top: one row, the columns of the table the other
+    # page ends or opens with are the evidence
+    for before, pg, after in zip([None] + pages[:-1], pages, pages[1:] + [None]):
         for t in [t for t in pg.tables if t.lone_row]:
-            if after is None or not _heads_next(t, pg, after):
+            if not ((after is not None and _heads_next(t, pg, after))
+                    or (before is not None and _ends_previous(t, pg, before))):
                 pg.tables.remove(t)  # one ruled row on its own: a box, not a table
 
     # a table the page break split: its rows at the top of the next page

@@ -93,17 +93,18 @@ def find_running(pages: list[list[Line]], heights: list[float],
                 seen.add(key)
     npages = len(pages)
     pitch = _pitches(pages)
+    folios = [[l for l, _ in edge if _folio_like(l, edge, body)] for edge in cands]
+    offsets = _folio_offsets(folios)
     out: list[list[tuple[Line, str]]] = []
-    for (lines, edge, h) in zip(pages, cands, heights):
+    for i, (lines, edge, h) in enumerate(zip(pages, cands, heights)):
         found: list[tuple[Line, str]] = []
         numbers = []
-        outer = _outer_rows(edge)
         for l, where in edge:
             if l.size > DISPLAY_RATIO * body:
                 continue  # running matter is set no larger than the text (a heading is)
-            if page_number(l.text) is not None and id(l) in outer and not any(
-                    o is not l and abs(o.baseline - l.baseline) < NUMBER_ROW_EM * l.size
-                    and len(o.text) > TEXT_LINE_CHARS for o, _ in edge):
+            if any(l is f for f in folios[i]) and not (
+                    _among_cells(l, edge, shapes, h, npages)
+                    and _out_of_sequence(l, i, offsets)):
                 found.append((l, "page_number"))
                 numbers.append(l)
                 continue
@@ -129,6 +130,51 @@ def find_running(pages: list[list[Line]], heights: list[float],
     _margins(pages, out)
     _artifacts(pages, heights, out)
     return out
+
+
+def _folio_like(l: Line, edge: list[tuple[Line, str]], body: float) -> bool:
+    """Is the edge line ``l`` printed like a page number: only a number in one of the usual
+    forms, on the outermost row at its edge, not beside a line of text?"""
+    return (l.size <= DISPLAY_RATIO * body and page_number(l.text) is not None
+            and id(l) in _outer_rows(edge) and not any(
+                o is not l and abs(o.baseline - l.baseline) < NUMBER_ROW_EM * l.size
+                and len(o.text) > TEXT_LINE_CHARS for o, _ in edge))
+
+
+def _folio_offsets(folios: list[list[Line]]) -> Counter[int]:
+    """How many pages print an arabic page number whose value is its page's index plus
+    each offset: a document's folios run with its pages (one offset; a new one where the
+    numbering restarts), numbers in its text do not."""
+    offsets: Counter[int] = Counter()
+    for i, ls in enumerate(folios):
+        offsets.update({int(v) - i for l in ls if (v := page_number(l.text) or "").isdigit()})
+    return offsets
+
+
+def _out_of_sequence(l: Line, i: int, offsets: Counter[int]) -> bool:
+    """Does the arabic number ``l`` on page index ``i`` disagree with the document's page
+    numbering: no other page prints a number at the same offset from its index, while
+    some other page does print one?"""
+    v = page_number(l.text) or ""
+    if not v.isdigit():
+        return False
+    return offsets[int(v) - i] < REPEAT_MIN_PAGES and sum(offsets.values()) > 1
+
+
+def _among_cells(l: Line, edge: list[tuple[Line, str]], shapes: Counter[tuple[str, str, int]],
+                 h: float, npages: int) -> bool:
+    """Does the number ``l`` share its row with text that is not running matter itself (no
+    repeated shape at its place)? A table's row that a page break leaves at the page's
+    edge ("Quadratic  3  0.968  0.27") has its numbers among cells; a folio stands alone
+    or beside other running matter ("Confidential   3", a chapter's title in the header)."""
+    for o, where in edge:
+        if o is l or abs(o.baseline - l.baseline) >= NUMBER_ROW_EM * l.size:
+            continue
+        key = (where, _shape(o.text), int(o.top // SLOT_PT) if where == "header"
+               else int((h - o.bottom) // SLOT_PT))
+        if shapes[key] < max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages)):
+            return True
+    return False
 
 
 def _opens_a_text_row(l: Line, edge: list[tuple[Line, str]], shapes: Counter[tuple[str, str, int]],
