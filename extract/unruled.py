@@ -204,6 +204,31 @@ def _recut(segs: list[Seg], xs: list[float]) -> list[Seg]:
     return out
 
 
+#: A piece of a line ending a word with one of these marks (and closing quotes or
+#: brackets after it) may be followed by a wider space (TeX's space factor, stretched
+#: in a justified cell): "Configuration parameters file.  Please do not".
+_MARK_END = re.compile(r"\w[.!?:;][)\]’”'\"]*$")
+
+
+def _rejoin(segs: list[Seg], xs: list[float]) -> list[Seg]:
+    """A cell's line cut at a wide space after a sentence's end, a colon or a semicolon
+    (a justified cell stretches that space most) is one cell again when the piece after
+    the space starts on no column edge: a cell of the next column starts where the
+    column's other cells do."""
+    out: list[Seg] = []
+    for s in sorted(segs, key=lambda s: (s.line, s.x0)):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.line == s.line and s.edge < 0 and prev.edge >= 0
+                and _MARK_END.search(prev.text)
+                and not any(prev.x1 < x <= s.x0 + EDGE_TOL_PT for x in xs)):
+            out[-1] = Seg(prev.x0, prev.top, s.x1, max(prev.bottom, s.bottom), prev.size,
+                          f"{prev.text} {s.text}", prev.mono, prev.line, prev.edge,
+                          prev.chars + s.chars)
+            continue
+        out.append(s)
+    return out
+
+
 def _rows(region: list[Seg], first: int) -> list[list[Seg]]:
     """The region's segments in rows. Segments overlapping vertically are one band; a
     band joins the row above when the white between them is of the region's narrowest
@@ -335,8 +360,12 @@ def _veto(region: list[Seg], chain: list[int]) -> str | None:
     cols = [[s for s in region if s.edge == e] for e in chain]
     if all(sum(s.mono for s in col) >= MONO_SHARE * len(col) for col in cols):
         return "code"  # a listing is monospace across; a table may set one column so
-    sizes = [sorted(s.size for s in col)[len(col) // 2] for col in cols]
-    if max(sizes) - min(sizes) > SIZE_TOLERANCE_PT:
+    # a column of code is left out: code is set in a size of its own (fontspec's
+    # Scale=MatchLowercase, a style sheet's `code { font-size: 85% }`), names and values
+    # in a table's first column as much as in the text
+    sizes = [sorted(s.size for s in col)[len(col) // 2] for col in cols
+             if sum(s.mono for s in col) < MONO_SHARE * len(col)]
+    if sizes and max(sizes) - min(sizes) > SIZE_TOLERANCE_PT:
         return "type sizes"  # a table's cells share a size; a title or a side note beside
     if sum(bool(_CAPTION.match(s.text)) for s in region) >= CAPTION_SHARE * len(full_rows(region, chain)):
         return "captions"  # the captions of figures set side by side
@@ -381,7 +410,7 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
     xs = _edges(segs)
     if len(xs) < 2:
         return []
-    segs = _recut(segs, xs)
+    segs = _rejoin(_recut(segs, xs), xs)
     out: list[PageTable] = []
     used: set[int] = set()
     ordered = _reading(segs)
