@@ -257,6 +257,10 @@ class Line:
     #: the line's pieces (x0, x1, text) where white wider than a word space parts it into
     #: what may be cells (:func:`~pariter.extract.unruled.segments`); None when uncut
     pieces: list[tuple[float, float, str]] | None = None
+    #: the printed extent (x0, x1) of the line's first word (up to its first space), as
+    #: its font set it: how much room that word needed, where the line above ended short
+    #: of it or not (:func:`~pariter.extract.paragraphs.first_word_width`)
+    word: tuple[float, float] | None = None
 
     @property
     def width(self) -> float:
@@ -1030,6 +1034,11 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
         i += 1
     text = "".join(parts)
     lead = order[0][1] if order else None
+    start = len(text) - len(text.lstrip())
+    end = text.find(" ", start)
+    end = len(text) if end < 0 else end
+    word_glyphs = [c for off, c in order if start <= off < end]
+    word = (min(map(_X0, word_glyphs)), max(map(_X1, word_glyphs))) if word_glyphs else None
     return Line(page, seg.x0, seg.top, seg.x1, seg.bottom, bl, size, fontname,
                 is_bold(fontname) or font.weight >= BOLD_WEIGHT, colours.most_common(1)[0][0], text,
                 sups, lead_label, font=font,
@@ -1037,7 +1046,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 tag=tag, upright=upright,
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
                 drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
-                untyped_between=untyped, sizes=_line_sizes(chars))
+                untyped_between=untyped, sizes=_line_sizes(chars), word=word)
 
 
 #: a run-in label is short: at most this many characters ...

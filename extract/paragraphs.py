@@ -110,18 +110,33 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSING_QUOTES).endswith(FINAL)
 
 
+#: Quotes and brackets that open a word: a CJK font sets them full width, but before a
+#: Latin word ("“Traditional”") they open that word, not a run of ideographs.
+OPENING_MARKS = "“‘「『（(［[〈《"
+
+
 def first_word_width(l: Line) -> float:
-    """The advance of the line's first word (a CJK ideograph is a word), estimated."""
+    """The advance of the line's first word (a CJK ideograph is a word), on the wide side:
+    estimated from its letters, or as printed where the line carries its first word's
+    extent and that is wider (the font's own widths: capitals, "RGB", are far wider than
+    an average letter). Never narrower than the estimate: a word that might not have
+    fitted is taken as not fitting, and a ragged-right paragraph broken as a whole (TeX)
+    leaves room at a line's end that a short word ("I") would have filled."""
     t = l.text.lstrip()
     if not t:
         return 0.0
-    if is_cjk(t[0]):
+    if is_cjk(t[0]) and not (t[0] in OPENING_MARKS and len(t) > 1 and not is_cjk(t[1])):
         # a CJK line may end a glyph early by rule (kinsoku: punctuation that cannot
         # open a line takes the glyph before it along), so the unit is two glyphs
         return CJK_UNIT_EM * l.size
     m = re.match(r"\S+", t)
     word = m.group(0) if m else t
-    return LATIN_ADVANCE_EM * l.size * len(word)
+    guess = LATIN_ADVANCE_EM * l.size * len(word)
+    if l.word is not None and l.x0 - FIT_MARGIN_EM * l.size <= l.word[0] < l.word[1] <= l.x1:
+        # from where the line starts: a raised label before the word (a verse's number,
+        # a note's) needed its room on the line above too
+        return max(guess, l.word[1] - l.x0)
+    return guess
 
 
 def ends_short(a: Line, b: Line, ds: DocStyle) -> bool:
