@@ -90,7 +90,7 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int,
         out.append(sorted(lines, key=lambda l: l.x0))
         return
     cols = _merge_label_columns(_split(lines, lambda l: (l.x0, _ink_x1(l)), gutter))
-    if len(cols) == 2 and (_wrap_over_gap(cols, measure) or _label_row(cols)):
+    if len(cols) == 2 and (_wrap_over_gap(cols, measure) or _label_row(cols) or _interleaved(cols)):
         cols = [lines]  # one column's text: read top to bottom (below)
     if len(cols) > 1:
         groups = _grid_groups(cols)
@@ -131,6 +131,24 @@ def _wrap_over_gap(cols: list[list[Line]], measure: float) -> bool:
             and up.x1 - up.x0 >= WRAP_WIDTH_SHARE * measure
             and 0 < down.baseline - up.baseline <= WRAP_PITCH_SIZES * up.size
             and abs(down.size - up.size) <= PIECE_SIZE_TOLERANCE)
+
+
+def _interleaved(cols: list[list[Line]]) -> bool:
+    """A description list whose terms are narrower than its descriptions' indent: each
+    term on a line of its own, its description indented below it. The white right of the
+    terms runs down the list, a vertical gap no line crosses, yet no line on one side
+    stands beside a line on the other (none share a height): the two sides take turns
+    down the page. Columns of text stand side by side; read as two, all the terms would
+    come before all the descriptions. With nothing beside anything, the region is read
+    top to bottom (the horizontal cuts below). A list is set in one type size: lines in
+    other sizes either side (a logo's small caption below a masthead) are things of
+    their own."""
+    left, right = cols
+    sizes = sorted(l.size for l in left + right)
+    if sizes[-1] - sizes[0] > PIECE_SIZE_TOLERANCE:
+        return False
+    return not any(a.top < b.bottom - MIN_BAND_GAP_PT and b.top < a.bottom - MIN_BAND_GAP_PT
+                   for a in left for b in right)
 
 
 def _label_row(cols: list[list[Line]]) -> bool:

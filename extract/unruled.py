@@ -355,6 +355,23 @@ def full_rows(region: list[Seg], chain: list[int]) -> list[list[Seg]]:
     return [r for r in _rows(region, chain[0]) if len({s.edge for s in r}) >= 2]
 
 
+def _stacked(region: list[Seg], chain: list[int]) -> bool:
+    """Do the first column's cells stand above the others' rather than beside them, row
+    after row (fewer than :data:`MIN_ROWS` rows where a first-column cell and another
+    column's share a height)? A description list whose terms are narrower than its
+    descriptions' indent (each term on a line of its own, its description indented
+    below it) leaves a white down the page like a column's, but no row holds a term and
+    its description side by side; a table's cells start level (or centred) with their
+    row's."""
+    beside = 0
+    for r in full_rows(region, chain):
+        first = [s for s in r if s.edge == chain[0]]
+        if any(a.top < b.bottom and b.top < a.bottom
+               for a in first for b in r if b.edge != chain[0]):
+            beside += 1
+    return beside < MIN_ROWS
+
+
 def _veto(region: list[Seg], chain: list[int]) -> str | None:
     """Why the region is not a table (None: it is)."""
     cols = [[s for s in region if s.edge == e] for e in chain]
@@ -367,6 +384,8 @@ def _veto(region: list[Seg], chain: list[int]) -> str | None:
              if sum(s.mono for s in col) < MONO_SHARE * len(col)]
     if sizes and max(sizes) - min(sizes) > SIZE_TOLERANCE_PT:
         return "type sizes"  # a table's cells share a size; a title or a side note beside
+    if _stacked(region, chain):
+        return "terms over descriptions"
     if sum(bool(_CAPTION.match(s.text)) for s in region) >= CAPTION_SHARE * len(full_rows(region, chain)):
         return "captions"  # the captions of figures set side by side
     for e in chain[:-1]:
