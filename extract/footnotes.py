@@ -448,6 +448,7 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
     prev_final = False
     calls = calls or Counter()
     prev_line: Line | None = None
+    cur_x = left  # where the current note's first line (its label) starts
     for l in rows(area):
         label, text = None, l.text
         if l.lead_label:
@@ -470,16 +471,21 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
                 first = glued_label(l.text, last, calls, words)
                 if first is not None:
                     label, text = first, l.text[len(first):]
-            elif cur is not None and prev_final and l.x0 <= left + LABEL_EDGE_PT:
-                # a label set on the line at full size and glued to a figure ("82020年"):
-                # the next number of the notes, at the area's edge, after a finished note
+            elif cur is not None and prev_final and (l.x0 <= left + LABEL_EDGE_PT
+                                                     or abs(l.x0 - cur_x) <= LABEL_EDGE_PT):
+                # a label set on the line and glued to a figure ("82020年") or to an
+                # option's or a path's first mark ("11--pristine-tar", "3/usr/share"): the
+                # next number of the notes, at the area's edge or where the note before
+                # opened (labels at a first-line indent), after a finished note
                 nxt = _successor(cur.label)
-                if nxt and l.text.startswith(nxt) and l.text[len(nxt):len(nxt) + 1].isdigit():
+                after = l.text[len(nxt):len(nxt) + 1] if nxt else ""
+                if nxt and l.text.startswith(nxt) and (after.isdigit() or after in _GLUED_MARKS):
                     label, text = nxt, l.text[len(nxt):]
                 elif nxt and _glued_roman(l.text, nxt, calls, words):
                     label, text = nxt, l.text[len(nxt):]  # ``iiknow him] …`` (LibreOffice)
         box = Box(page, l.x0, l.top, l.x1, l.bottom)
         if label is not None:
+            cur_x = l.x0
             cur = Note(label, text.strip(), page, [page], [box])
             notes.append(cur)
         elif cur is not None:
@@ -497,6 +503,11 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
         prev_final = l.text.rstrip().endswith(_NOTE_END)
         prev_line = l
     return notes, (notes[-1] if notes else last)
+
+
+#: Marks a label set on the line may be glued to besides a figure: the dashes of a
+#: command-line option and the slash of a path that open a note's words.
+_GLUED_MARKS = frozenset("-–—/")
 
 
 def _same_row(prev: Line | None, l: Line) -> bool:
