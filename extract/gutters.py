@@ -215,7 +215,7 @@ class PageGutters:
         known.append((a, b, verdict))
         return verdict
 
-    def is_mark_space(self, left: _Placed, right: _Placed) -> bool:
+    def is_mark_space(self, left: _Placed, right: _Placed, widest: float = MARK_SPACE_EM) -> bool:
         """Is the wide white after a punctuation mark that ``left`` ends with the mark's own
         wider space on a line that fills the measure?
 
@@ -224,13 +224,14 @@ class PageGutters:
         stretched justified line may hold one such space wider than the rule for word
         spaces allows and no other (:meth:`is_word_space` wants two or more). It is one
         line when the row ends where the page's justified lines end (:meth:`_edge`), the
-        white is no wider than :data:`MARK_SPACE_EM`, and neither the row next above nor
+        white is no wider than ``widest`` ems (:data:`MARK_SPACE_EM`; more after a CJK
+        full stop, see ``lines.CJK_MARK_SPACE_EM``), and neither the row next above nor
         the row next below has text on both sides of the white: the columns of a table or
         a form ("Name:   value") do, row after row."""
         a, b = left.x1, right.x0
         y = min(left.baseline, right.baseline)
         size = max(getattr(left, "size", 0.0), getattr(right, "size", 0.0))
-        if size <= 0 or b - a > MARK_SPACE_EM * size:
+        if size <= 0 or b - a > widest * size:
             return False
         rows, base = self.rows, self._baselines
         i = bisect_left(base, y - SCRIPT_BAND_EM * size)

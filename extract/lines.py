@@ -22,7 +22,7 @@ from typing import Iterator
 
 from .chars import INLINE_TYPES, RULE_THICKNESS, Char, Rule, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
-from .gutters import PageGutters, Piece, word_gaps
+from .gutters import MARK_SPACE_EM, PageGutters, Piece, word_gaps
 from .labels import ANY_CIRCLED, BRACKETED_RE, BRACKETS, ROMAN_RE, canonical, unbracketed
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -456,17 +456,31 @@ def _stretchable(s: _Seg, r: _Seg) -> bool:
 #: end, a colon, a semicolon; closing quotes and brackets after them keep the factor.
 _WIDE_SPACE_MARKS = frozenset(".!?:;")
 _MARK_CLOSERS = frozenset(")]’”'\"")
+#: The full-width marks of a CJK sentence's end: a space typed after one ("“设置密码”。
+#: 某些字符…", DocBook sources' line breaks) is the only stretchable space of its line
+#: besides the slight glue between ideographs (xeCJK: 0.08 em), so a justified line may
+#: widen it by itself ... (Not a colon: "主 编：   贾益民" is a form's label and value.)
+_CJK_WIDE_SPACE_MARKS = frozenset("。！？")
+#: ... up to this many ems (about the stretch of a line's ideograph glue).
+CJK_MARK_SPACE_EM: float = 3.0
 
 
-def _after_mark(s: _Seg) -> bool:
+def _after_mark(s: _Seg) -> float | None:
     """Does segment ``s`` end with a word and a mark after which the space may be wider
-    ("Reference:", "Papers.", "end.”")? A mark alone (a dot of a matrix's vertical
-    ellipsis, a leader) ends no word."""
+    ("Reference:", "Papers.", "end.”", "“设置密码”。")? Then the widest such space in ems,
+    else None. A mark alone (a dot of a matrix's vertical ellipsis, a leader) ends no
+    word."""
     tail = sorted(s.chars, key=_X1)[-4:]
     k = len(tail) - 1
+    if k >= 1 and tail[k].text in _CJK_WIDE_SPACE_MARKS:
+        before = tail[k - 1].text[-1:]
+        if before.isalnum() or is_cjk(before) or before in _MARK_CLOSERS:
+            return CJK_MARK_SPACE_EM
     while k >= 0 and tail[k].text in _MARK_CLOSERS:
         k -= 1
-    return k >= 1 and tail[k].text in _WIDE_SPACE_MARKS and tail[k - 1].text[-1:].isalnum()
+    if k >= 1 and tail[k].text in _WIDE_SPACE_MARKS and tail[k - 1].text[-1:].isalnum():
+        return MARK_SPACE_EM
+    return None
 
 
 def _set_apart(s: _Seg, r: _Seg, gap: float) -> bool:
@@ -621,7 +635,9 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     # the page decides whether the white is a gutter: white its lines
                     # share parts columns however narrow, and a wide word space of a
                     # justified line no other line shares does not
-                    if gap > lim and not _stretchable(s, r):
+                    widest = _after_mark(s) if gap > lim else None
+                    if gap > lim and not _stretchable(s, r) and not (
+                            widest == CJK_MARK_SPACE_EM and abs(s.size - r.size) < SIZE_TOLERANCE):
                         continue
                     if gutters is None:
                         gutters = PageGutters(shapes, word_gaps(
@@ -629,7 +645,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     if gap >= gutters.min_width and gutters.is_gutter(s, r):
                         continue
                     if gap > lim and not gutters.is_word_space(s, r, EVEN_GAP_RANGE) \
-                            and not (_after_mark(s) and gutters.is_mark_space(s, r)):
+                            and not (widest and gutters.is_mark_space(s, r, widest)):
                         continue
                 if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
                     best = s
