@@ -242,7 +242,26 @@ class PageGutters:
         end = max(s1 for j in own for _, s1 in rows[j].spans)
         if not self._edge(end, JUSTIFIED_EDGE_EM * size):
             return False
-        lo, hi = left.x0, max(right.x1, end)
+        return not self._sides_taken(left, right, own, max(right.x1, end), size)
+
+    def columns_beside(self, left: _Placed, right: _Placed) -> bool:
+        """Does the row next above or below the white between ``left`` and ``right`` have
+        text on both sides of it (a table's or a form's columns), as
+        :meth:`is_mark_space` asks?"""
+        y = min(left.baseline, right.baseline)
+        size = max(getattr(left, "size", 0.0), getattr(right, "size", 0.0))
+        rows, base = self.rows, self._baselines
+        i = bisect_left(base, y - SCRIPT_BAND_EM * size)
+        own = [j for j in range(max(0, i - 1), min(len(rows), i + 2))
+               if abs(base[j] - y) <= ROW_EM * rows[j].size]
+        return bool(own) and self._sides_taken(left, right, own, right.x1, size)
+
+    def _sides_taken(self, left: _Placed, right: _Placed, own: list[int], hi: float,
+                     size: float) -> bool:
+        a, b = left.x1, right.x0
+        y = min(left.baseline, right.baseline)
+        rows, base = self.rows, self._baselines
+        lo = left.x0
         reach = NEXT_LINE_SIZES * size
         for j in (min(own) - 1, max(own) + 1):
             if not 0 <= j < len(rows) or abs(base[j] - y) > reach:
@@ -251,8 +270,8 @@ class PageGutters:
             if any(s0 < a and s1 > b for s0, s1 in spans):
                 continue  # a line runs across the white
             if any(s1 <= b for _, s1 in spans) and any(s0 >= a for s0, _ in spans):
-                return False  # text on both sides of the white: a table's or a form's columns
-        return True
+                return True  # text on both sides of the white: a table's or a form's columns
+        return False
 
     def _edge(self, x: float, tol: float) -> bool:
         """Do at least :data:`EDGE_LINES` pieces of the page end within ``tol`` of ``x``
