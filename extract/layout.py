@@ -92,6 +92,8 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int,
     cols = _merge_label_columns(_split(lines, lambda l: (l.x0, _ink_x1(l)), gutter))
     if len(cols) == 2 and (_wrap_over_gap(cols, measure) or _label_row(cols) or _interleaved(cols)):
         cols = [lines]  # one column's text: read top to bottom (below)
+    if len(cols) > 1 and _stacked(cols):
+        cols = [lines]  # blocks one above the other: read top to bottom (below)
     if len(cols) > 1:
         groups = _grid_groups(cols)
         if len(groups) > 1:
@@ -117,6 +119,17 @@ def _cut(lines: list[Line], gutter: float, out: list[list[Line]], depth: int,
     for i in cuts + [len(ivs)]:
         _cut(ivs[start:i], gutter, out, depth + 1, measure)
         start = i
+
+
+def _stacked(cols: list[list[Line]]) -> bool:
+    """Columns stand side by side: each shares some of its height with its neighbour. A
+    white gap no line crosses between regions one wholly above the other is no column
+    gutter but the margin a flush-right (or indented) block leaves: a chapter title set
+    against the right margin over a body whose lines stop short of it (Sphinx's LaTeX
+    chapter heads, a date or signature flush right above or below a letter's text). Read
+    as columns, the title would come after the whole body it opens."""
+    spans = sorted((min(l.top for l in c), max(l.bottom for l in c)) for c in cols)
+    return all(spans[i][1] <= spans[i + 1][0] + MIN_BAND_GAP_PT for i in range(len(spans) - 1))
 
 
 def _wrap_over_gap(cols: list[list[Line]], measure: float) -> bool:

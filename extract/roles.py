@@ -64,6 +64,9 @@ WRAP_ROOM_EM = 8.0
 #: Type smaller than the body by this much (points) is small type (notes, captions,
 #: labels), not the body scaled by its producer.
 SMALLER_TYPE_PT: float = 2 * SIZE_TOLERANCE
+#: Type under this share of the body's size is fine print (a logo's tagline, a printer's
+#: imprint): no text a reader takes as following what stands above it.
+FINE_PRINT_SHARE: float = 0.5
 #: A line ending in a full stop is a sentence, unless it is numbered and its title has at
 #: most this many words (a heading's number may end in a stop; ``1. Introduction.``).
 STOP_TITLE_WORDS: int = 3
@@ -211,7 +214,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "label and value"
     if c.number and not c.title:
         return None  # an opener number ("02 /") over its title: assembly joins them
-    nxt = _next_text(c, blocks)
+    nxt = _next_text(c, blocks, ds)
     if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt) \
             and not _set_above(c, nxt, ds):
         return "runs on"  # the next block finishes its sentence
@@ -233,9 +236,14 @@ _CAPTION_LABEL = re.compile(r"^(?:Table|Tab\.|Figure|Fig\.|Exhibit|Chart|表|图
                             r"(?:[0-9]+(?:[-.．][0-9]+)*|[一二三四五六七八九十]+)(?:[.．:：]|\s|$)")
 
 
-def _next_text(c: "Candidate", blocks: list[Block]) -> Block | None:
+def _next_text(c: "Candidate", blocks: list[Block], ds: DocStyle) -> Block | None:
+    """The block of text that follows ``c``: grids, figures, captions and fine print (a
+    logo's line of tiny capitals under its name) are passed over, so that text which runs
+    on from the page before still shows a block above it opens no section."""
+    fine = FINE_PRINT_SHARE * ds.size if ds.body is not None else 0.0
     for b in blocks[c.index + 1:]:
-        if b.lines and b.lines[0].kind not in ("grid", "figure", "caption"):
+        if b.lines and b.lines[0].kind not in ("grid", "figure", "caption") \
+                and max(l.size for l in b.lines) >= fine:
             return b
     return None
 

@@ -29,3 +29,25 @@ def test_a_closing_mark_hung_into_the_gutter_does_not_close_it() -> None:
     leaves = reading_order(left + right)
     order = [l for leaf in leaves for l in leaf]
     assert order == left + right  # the whole left column first
+
+
+def test_a_flush_right_title_above_a_short_body_is_read_first() -> None:
+    # a chapter title set against the right margin (Sphinx's LaTeX chapter heads), 70 pt
+    # above a body whose lines all stop well short of it: the white between them is a
+    # vertical gap no line crosses, yet nothing stands beside the title; read as two
+    # columns, the title would come after the whole chapter opening it
+    title = Line(1, 440, 248, 540, 262, 260, 14.3, "Hei", False, (0.0,), "公共属性及方法")
+    body = [_cjk(72, 342 + PITCH * i, "提供一些公共属性字段函数方法以便开发插件")
+            for i in range(6)]
+    order = [l for leaf in reading_order(body + [title]) for l in leaf]
+    assert order == [title] + body
+
+
+def test_a_sidebar_beside_the_text_is_still_a_column_of_its_own() -> None:
+    # the same narrow block standing beside the body's lines is a column: read after it
+    body = [_cjk(72, 342 + PITCH * i, "提供一些公共属性字段函数方法以便开发插件")
+            for i in range(6)]
+    side = [Line(1, 440, 340 + PITCH * i, 540, 352 + PITCH * i, 350 + PITCH * i, 9, "Hei",
+                 False, (0.0,), "旁注文字旁注文字") for i in range(3)]
+    order = [l for leaf in reading_order(body + side) for l in leaf]
+    assert order == body + side
