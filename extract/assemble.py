@@ -96,6 +96,19 @@ SPACE_ADVANCE_EM: float = 0.25
 HALF_ADVANCE_EM: float = 0.5
 
 
+#: A line opening with a bullet glyph is a list item.
+_BULLET_OPEN = re.compile(rf"[{BULLETS}]")
+
+
+def _numbers_apart(number: str | None, own: str | None) -> bool:
+    """Does a heading line print a number that is not ``own``? A subtitle translates the
+    heading it stands under, so it repeats that heading's number at most ("第一章 总则" over
+    "Chapter 1 General Provisions"); a line with a number of its own ("10.1.1
+    vConsole.version" under "10.1 属性") is the next heading, whatever its language."""
+    parts = ids.number_parts(number)
+    return bool(parts) and parts != ids.number_parts(own)
+
+
 def _is_title(text: str, titles: list[str]) -> bool:
     """Is ``text`` the document's title (or one language's half of it), nearly verbatim?"""
     t = re.sub(r"\s+", "", text)
@@ -431,6 +444,12 @@ class Assembler:
             if (detect(ntext) != "en" or any(is_cjk_ideograph(c) for c in ntext)
                     or nl.page != rec.page or ntext.endswith(".")):
                 break
+            if nxt.heading and _numbers_apart(hd.split_number(ntext)[0], rec.number):
+                break  # a heading numbered for itself ("10.1.1" under "10.1") opens a section
+            if any(self.ds.is_listing(l) for l in nxt.lines):
+                break  # a code listing under a label ("例子：") is the example it introduces
+            if _BULLET_OPEN.match(ntext):
+                break  # a bulleted line is an item of a list the heading (返回：) introduces
             gap = nl.top - bottom
             if style is None:
                 apart = (nxt.heading or ntext.isupper() or nl.size < SMALLER_SHARE * self.body
