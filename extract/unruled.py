@@ -269,13 +269,19 @@ def _reading(segs: list[Seg]) -> list[Seg]:
 def _regions(ordered: list[Seg], right: dict[int, float], left: float) -> list[list[Seg]]:
     """Runs of segments, top to bottom, that start on one of the edges in ``right`` and
     end before the next one; a segment across the columns (right of ``left``) ends a
-    run, one left of them all stands beside the table. ``ordered``: the page's segments
-    in reading order (:func:`_reading`)."""
+    run, one left of them all stands beside the table. A segment set larger than every
+    cell above it ends the run too: a table's cells share one size, and a line in a
+    bigger type under them is the heading of what follows (a short heading stays inside
+    the first column's edges like a cell). ``ordered``: the page's segments in reading
+    order (:func:`_reading`)."""
     regions: list[list[Seg]] = []
     region: list[Seg] = []
     for s in ordered:
         if s.x1 <= left:
             continue
+        if region and s.size > max(r.size for r in region) + SIZE_TOLERANCE_PT:
+            regions.append(region)
+            region = []
         if s.edge in right and s.x1 <= right[s.edge] - COLUMN_CLEAR_PT:
             region.append(s)
         elif region:

@@ -68,3 +68,21 @@ def test_a_hanging_list_and_two_columns_of_text_are_no_tables(tmp_path: Path) ->
              for i in range(12)]
     doc = extract_pdf(write_pdf(tmp_path / "text.pdf", [page1, text_ops(left + right)]))
     assert doc.tables == []
+
+
+def test_a_heading_under_a_table_in_larger_type_is_not_its_last_row(tmp_path: Path) -> None:
+    # a two-column grid of short cells, then the next section's heading set larger and
+    # short enough to stay inside the first column's edges like a cell would
+    body = [(72, 88, 10, "The five kinds of log that the console prints are each shown in a "
+             "colour of their own"), (72, 100, 10, "on the panel, as the list below shows it.")]
+    cells = [("log", "white"), ("info", "purple"), ("debug", "yellow"), ("warn", "amber"),
+             ("error", "red")]
+    grid = [(x, 130 + 12 * i, 10, t) for i, row in enumerate(cells)
+            for x, t in zip((72, 180), row)]
+    head = [(72, 210, 14, "Other methods")]
+    after = [(72, 235, 10, "The console methods below are supported as well, with their "
+              "usual meaning in browsers.")]
+    doc = extract_pdf(write_pdf(tmp_path / "head.pdf", [text_ops(body + grid + head + after)]))
+    assert [t.rows for t in doc.tables] == [[list(r) for r in cells]]
+    units = [h.text for h in doc.headings] + [p.text for p in doc.paragraphs]
+    assert "Other methods" in units
