@@ -98,9 +98,20 @@ def norm(text: str) -> str:
 
 
 def same_heading(a: str, b: str) -> bool:
+    """Do a line and an outline entry name one heading? Each is compared without its
+    leading number, and also whole against the other without its number: an outline may
+    leave out the section number the page prints ("10.1.1 Appendix 1 - Definitions" over
+    the entry "Appendix 1 - Definitions"), and what reads as a number at the start of the
+    entry ("Appendix 1") is then part of the heading's text."""
     na, nb = norm(a), norm(b)
     if not na or not nb:
         return False
+    ka, kb = _key(a), _key(b)
+    return (_similar(na, nb) or (ka != na and _similar(na, kb))
+            or (kb != nb and _similar(ka, nb)))
+
+
+def _similar(na: str, nb: str) -> bool:
     if na == nb:
         return True
     if min(len(na), len(nb)) < SAME_TEXT_MIN_CHARS:
@@ -121,8 +132,9 @@ def split_at_entries(blocks: list, entries: list[OutlineEntry]) -> list:
     own: the author listed it as a heading, so no paragraph runs on into it or out of it
     (a heading at the top of a page, set in the body's type, that a sentence ending at the
     foot of the page before would otherwise run on into: LibreOffice's "8.1.1. Display
-    options"). Named means the line's whole text, number included, is the entry's title,
-    on the entry's page, at its destination's height when the entry gives one."""
+    options"). Named means the line's whole text, number included, is the entry's title
+    (or the text after its number, for an outline that leaves numbers out), on the entry's
+    page, at its destination's height when the entry gives one."""
     from .paragraphs import Block
 
     # each entry's title keyed once, by its page: (key, destination top)
@@ -146,8 +158,13 @@ def split_at_entries(blocks: list, entries: list[OutlineEntry]) -> list:
 
 def _names(titles: list[tuple[str, float | None]], l) -> bool:  # noqa: ANN001 - a Line
     """Does one of a page's entries (title key, destination top) name line ``l``?"""
-    key = _key(l.text)
-    return any(t == key and (top is None or abs(top - l.top) <= ENTRY_REACH_EM * l.size)
+    from .headings import split_number
+
+    keys = {_key(l.text)}
+    number, rest = split_number(unicodedata.normalize("NFKC", l.text).strip())
+    if number and rest:
+        keys.add(_key(rest))
+    return any(t in keys and (top is None or abs(top - l.top) <= ENTRY_REACH_EM * l.size)
                for t, top in titles)
 
 

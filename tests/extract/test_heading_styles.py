@@ -183,3 +183,35 @@ def test_a_line_the_outline_names_stands_alone_after_a_page_turn(tmp_path: Path)
     doc = extract_pdf(pdf)
     assert [(h.number, h.text, h.page) for h in doc.headings] == [("2", "Results", 2)]
     assert doc.paragraphs[0].text.endswith("happens to fill the line.")
+
+
+def test_an_outline_entry_without_the_printed_section_number_names_its_heading(
+        tmp_path: Path) -> None:
+    """DBLaTeX's outline leaves out the section numbers its pages print, and the titles
+    begin with a label that reads as a number ("Appendix 1 - Definitions" for the line
+    "10.1.1 Appendix 1 - Definitions"). Numbered lines close together read as a list's
+    items; the outline names them as headings."""
+    lines = [courier_text(150, 50, 20, "The service contract"),
+             courier_text(72, 90, 16, "10.1 Contract on operating the network"),
+             courier_text(72, 115, 11, "The parties have agreed on the services below.")]
+    apps = ["Appendix 1 - Definitions", "Appendix 2 - Customer obligations",
+            "Appendix 3 - Vendor obligations"]
+    for i, a in enumerate(apps):
+        lines.append(courier_text(72, 150 + 45 * i, 11, f"10.1.{i + 1} {a}"))
+        lines.append(courier_text(72, 165 + 45 * i, 11, "The terms of this appendix apply."))
+    courier = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
+    kids = [f"<< /Title ({a}) /Parent 8 0 R "
+            + (f"/Next {10 + i} 0 R " if i < 2 else "") + (f"/Prev {8 + i} 0 R " if i else "")
+            + f"/Dest [4 0 R /XYZ 72 {792 - 150 - 45 * i + 9} 0] >>" for i, a in enumerate(apps)]
+    pdf = write_pdf(tmp_path / "appendices.pdf", ["\n".join(lines)], fonts="/F2 6 0 R",
+                    catalog_extra="/Outlines 7 0 R",
+                    extra_objects=[courier,
+                                   "<< /Type /Outlines /First 8 0 R /Last 8 0 R /Count 4 >>",
+                                   "<< /Title (Contract on operating the network) /Parent 7 0 R "
+                                   "/First 9 0 R /Last 11 0 R /Count 3 "
+                                   "/Dest [4 0 R /XYZ 72 710 0] >>"] + kids)
+    doc = extract_pdf(pdf)
+    heads = [(h.number, h.text, h.level) for h in doc.headings]
+    assert heads == [("10.1", "Contract on operating the network", 1)] + [
+        (f"10.1.{i + 1}", a, 2) for i, a in enumerate(apps)], heads
+
