@@ -198,7 +198,8 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "sentence end"
     if c.number is None and _CAPTION_LABEL.match(t):
         return "caption label"
-    if c.number is not None and c.title and not (c.title[0].isalpha() or c.title[0] in "“\"'‘(（《【"):
+    if c.number is not None and c.title and not (c.title[0].isalpha() or c.title[0] in "“\"'‘(（《【"
+                                                 or _ENUMERATED_TITLE.match(c.title)):
         return "number in text"  # "0.02 , α" — a figure in running text, not a heading number
     if re.fullmatch(r"[\d\s.,/%-]+", t) and not re.fullmatch(r"\d{1,2}\s*/", t):
         return "figures only"
@@ -226,6 +227,12 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         # little larger may well fill the last of its lines)
         return "fills its line"
     return None
+
+
+#: A title that opens with a step's own number before its words ("6.1 1. Create plugin
+#: object": a Markdown heading "1. Create plugin object" numbered again by Sphinx) is a
+#: title, not a figure of running text after a number ("0.02 , α").
+_ENUMERATED_TITLE = re.compile(r"\d{1,2}[.)]\s+[^\W\d_]")
 
 
 #: A caption's label: a table's or a figure's name and its number, then its title or a

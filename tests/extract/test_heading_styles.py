@@ -215,3 +215,23 @@ def test_an_outline_entry_without_the_printed_section_number_names_its_heading(
     assert heads == [("10.1", "Contract on operating the network", 1)] + [
         (f"10.1.{i + 1}", a, 2) for i, a in enumerate(apps)], heads
 
+
+def test_a_numbered_title_that_opens_with_its_own_step_number_is_a_heading(
+        tmp_path: Path) -> None:
+    """Sphinx numbers a Markdown heading that is numbered already ("## 1. Download" becomes
+    "2.1.1 1. Download"): a title after a number, not a figure in running text."""
+    page1 = [courier_text(72, 90, 16, "1 Overview"),
+             courier_text(72, 115, 11, "The tool shows the console of a page on the phone;"),
+             courier_text(72, 128, 11, "it is a script that the page loads like any other one."),
+             courier_text(72, 141, 11, "This guide says how to install it and how to use it.")]
+    page2 = [courier_text(72, 90, 16, "2 Installation"),
+             courier_text(72, 115, 11, "Two steps install the tool on a web page of yours.")]
+    for i, step in enumerate(["Download", "Import"]):
+        page2.append(courier_text(72, 150 + 60 * i, 13, f"2.{i + 1} {i + 1}. {step}"))
+        page2.append(courier_text(72, 172 + 60 * i, 11, "This step takes a minute or two."))
+    pdf = write_pdf(tmp_path / "steps.pdf", ["\n".join(page1), "\n".join(page2)],
+                    fonts="/F2 8 0 R",
+                    extra_objects=["<< /Type /Font /Subtype /Type1 /BaseFont /Courier "
+                                   "/Encoding /WinAnsiEncoding >>"])
+    heads = [(h.number, h.text) for h in extract_pdf(pdf).headings]
+    assert heads[-3:] == [("2", "Installation"), ("2.1", "1. Download"), ("2.2", "2. Import")], heads
