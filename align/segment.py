@@ -245,10 +245,10 @@ EN_FINAL_ABBREVIATIONS = frozenset("etc al inc ltd co corp esp".split())
 REFERENCE_LABEL_MAX = 5
 
 
-def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
+def _en_continues(prev: str, nxt: str, alone: bool = True, after_figure: bool = False) -> bool:
     """True if the full stop before `nxt` is an abbreviation's, not a sentence end. `alone`:
     `prev` stands as a word of its own (a letter glued to what precedes it, "54◦N.", is no
-    initial)."""
+    initial); `after_figure`: a number stands right before `prev` (a unit: "10 min.")."""
     word = prev.rstrip(".").lower()
     if word in EN_FINAL_ABBREVIATIONS:
         return nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "([,;"
@@ -265,7 +265,41 @@ def _en_continues(prev: str, nxt: str, alone: bool = True) -> bool:
         label = prev.rstrip(".")
         return (len(word) <= 1 or word.isdigit()
                 or (label[:1].isupper() and len(label) <= REFERENCE_LABEL_MAX))
-    return nxt[:1].islower()
+    if nxt[:1].islower():
+        # a word in lower case goes on with the sentence after an abbreviation's stop; after
+        # a whole word of the language the stop ends it, and the next sentence opens with a
+        # name or an identifier as it is written ("… of the new tab. html can be …",
+        # "Default off. draft is a global option"). A unit after a figure ("10 min. after")
+        # is an abbreviation even where it spells a word.
+        label = prev.rstrip(".")
+        return after_figure or not (label.isalpha() and label.islower()
+                                    and len(label) >= WHOLE_WORD_MIN
+                                    and label not in EN_WORDLIKE_ABBREVIATIONS
+                                    and _is_word(label))
+    return False
+
+
+#: The shortest word whose stop ends a sentence before a word in lower case (a single letter
+#: is an initial or a label).
+WHOLE_WORD_MIN = 2
+#: Abbreviations that spell a word of the list: "eg." (for e.g.), a botanical "var.",
+#: "ca." (circa), "min." and "max." set without a figure before them.
+EN_WORDLIKE_ABBREVIATIONS = frozenset("eg var ca min max".split())
+
+
+def _is_word(word: str) -> bool:
+    """Is ``word`` an English word of pyspellchecker's list (abbreviations are not: "incl",
+    "resp", "approx", "viz")? The list is the one extract/textjoin reads line-end breaks by."""
+    from pariter.extract.textjoin import is_word
+
+    return is_word(word, None)
+
+
+def _figure_before(doc: Doc, stop: int) -> bool:
+    """Is the word before the full stop ending at token ``stop`` set after a number ("10
+    min.", "5 ft.")?"""
+    i = stop - 1 if doc[stop].text == "." else stop
+    return i >= 1 and any(ch.isdigit() for ch in doc[i - 1].text)
 
 
 def _initial(doc: Doc, stop: int) -> bool:
@@ -322,7 +356,8 @@ def english_boundaries(doc: Doc) -> Doc:
                 is_stop = end_token.text.endswith(".")
                 if is_stop and _inside_word(doc, end_token) or text[0] in NEVER_OPENS:
                     pass  # a file name or a host: "nanicolle-zh.PDF"; ", then …"
-                elif not (_en_continues(before, text, _initial(doc, pending))
+                elif not (_en_continues(before, text, _initial(doc, pending),
+                                        _figure_before(doc, pending))
                           if is_stop else text[:1].islower()):
                     # (after "!" or "?" a word in lower case goes on with the sentence: an
                     # aside "(NB: both lower case!) respectively", a quotation "“Why?” he")

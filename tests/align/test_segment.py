@@ -240,3 +240,16 @@ def test_a_letter_after_a_common_noun_is_a_label_not_an_initial() -> None:
         "The letters denote pitches below middle C.", "Added suffixes raise them."]
     assert sentences("It was written by J. Smith and Jane A. Doe in May.", "en") == [
         "It was written by J. Smith and Jane A. Doe in May."]
+
+
+def test_a_whole_word_and_its_stop_end_a_sentence_before_a_name_in_lower_case() -> None:
+    # manuals open sentences with names and identifiers as they are written
+    assert sentences("It receives the HTML of the new tab. html can be a string.", "en") == [
+        "It receives the HTML of the new tab.", "html can be a string."]
+    assert sentences("Default off. draft is a global option.", "en") == [
+        "Default off.", "draft is a global option."]
+    # abbreviations go on: those of no word list, units after a figure, word-like ones
+    for text in ("Prices are incl. tax and resp. fees.", "Wait 10 min. after that.",
+                 "Shipping costs etc. which must be agreed.",
+                 "Allium atrosanguineum var. tibeticum grows there.", "See e.g. the manual."):
+        assert sentences(text, "en") == [text]
