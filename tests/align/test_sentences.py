@@ -456,6 +456,27 @@ def test_a_pair_slides_to_its_partner_across_a_run_of_nulls() -> None:
     assert _pairs(refine(right, src, tgt, _BagOfWords(), null_margin=None, slide=True)) == _pairs(right)
 
 
+def test_a_weak_translation_left_out_on_both_sides_pairs_above_three_quarters_of_chance(muse, story) -> None:
+    """A short label and its loose translation ("a rest is written with r"), left out on each
+    side at the same point, resemble each other more than three quarters of the text's
+    random sentence pairs do, though less than nine tenths: at the default percentile they
+    become one bead.  An unrelated addition beside an omission (a translator's thanks
+    against a team's signature), about as alike as the median random pair, stays apart."""
+    from pariter.align.sentences import random_cosine
+
+    en, zh, _ = story
+    x, y = muse.encode(zh), muse.encode(en)
+    floor = random_cosine(x, y, AlignParams().pair_percentile)
+    nulls = [Bead((0,), (0,), 0.9), Bead((1,), (), 0.0), Bead((), (1,), 0.0), Bead((2,), (2,), 0.9)]
+    weak = [zh[0], "休止符用 r 表示：", zh[1]], [en[0], "A rest is written with the letter r.", en[1]]
+    paired = refine(nulls, *weak, muse, null_margin=None, pair_floor=floor)
+    assert _pairs(paired) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert _pairs(refine(nulls, *weak, muse, null_margin=None,
+                         pair_floor=random_cosine(x, y, 90.0))) == _pairs(nulls)
+    apart = [zh[0], "感谢所有译者的辛勤工作。", zh[1]], [en[0], "The Documentation Team", en[1]]
+    assert _pairs(refine(nulls, *apart, muse, null_margin=None, pair_floor=floor)) == _pairs(nulls)
+
+
 def test_opposite_nulls_side_by_side_pair_when_alike() -> None:
     """A sentence left out on each side at the same point is one 1-1 bead when the two are
     more alike than the floor; an addition next to an unrelated omission stays."""
