@@ -298,9 +298,9 @@ def align(
     same_language: bool = typer.Option(False, "--same-language", help="Both sides in one language: compare versions."),
     strict: bool = typer.Option(False, "--strict", help="Refuse, rather than warn, when a side's language is unexpected."),
     cache: bool = typer.Option(True, help="Reuse embeddings cached in $PARITER_CACHE or ~/.cache/pariter."),
-    link_copies: bool = typer.Option(False, "--link-copies",
-                                     help="Link a sentence left untranslated with its original "
-                                     "(flagged untranslated) instead of two nulls."),
+    copies_as_nulls: bool = typer.Option(False, "--copies-as-nulls",
+                                         help="Make a sentence left untranslated and its original "
+                                         "two nulls (flagged untranslated) instead of a link."),
 ) -> None:
     """Align Chinese and English through the structure: sections, clauses and paragraphs,
     sentences, footnotes; every link with a confidence and translator flags."""
@@ -348,7 +348,7 @@ def align(
         alignment = align_documents(
             s_doc, t_doc, _Chunked(embedder, update, "embedding"),
             src_select=src_select, tgt_select=tgt_select,
-            config=AlignConfig(copies_as_nulls=not link_copies),
+            config=AlignConfig(copies_as_nulls=copies_as_nulls),
             progress=lambda done, total: update("aligning", done, total))
         text = dumps(alignment)
         if out_dir is None:

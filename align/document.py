@@ -104,9 +104,11 @@ class AlignConfig:
     uses each text's own ratio).  The review page recomputes flags with these defaults
     (`pariter.export.flagrules`), so they are not measured per pair.
     ``diff`` (True): wording diffs on same-language pairs.  ``score_digits`` (4).
-    ``copies_as_nulls`` (True): a sentence the translation left in the original language is
-    two nulls flagged ``untranslated``, not a pair (`_Run.part_copies`); False links the copy
-    with its original, still flagged.
+    ``copies_as_nulls`` (False): a sentence the translation left in the original language is
+    linked with its original and flagged ``untranslated`` (a translator sees what is left to
+    translate and where); True makes the two sides two nulls, each flagged
+    (`_Run.part_copies`).  Gold makers split on this: four tuned golds (realpairs3-5) count
+    copies as nulls, the two held-out golds of realpairs7 pair them.
     """
 
     sentences: AlignParams = field(default_factory=AlignParams)
@@ -123,7 +125,7 @@ class AlignConfig:
     length_min_chars: dict[str, int] = field(default_factory=lambda: dict(F.MIN_CHARS))
     diff: bool = True
     score_digits: int = 4
-    copies_as_nulls: bool = True
+    copies_as_nulls: bool = False
 
 
 def _bigrams(text: str) -> set[str]:
@@ -179,11 +181,11 @@ class _Run:
     def part_copies(self, beads: list[Bead]) -> list[Bead]:
         """A bead whose two sides print the same prose in two languages (`flags.untranslated`:
         a passage the translation left in the original) pairs a text with itself, not with a
-        translation: it is no translation pair for a reader, a translation memory or a
-        sentence gold, so each side becomes a null of its own, flagged ``untranslated``.  Six
-        gold pairs by five independent makers (realpairs3-5) read such copies this way; the
-        review page's own "untranslated" correction makes the same lone null.  The null's
-        score is the confidence that it is a copy: the calibrated similarity of the pair."""
+        translation: with ``AlignConfig.copies_as_nulls`` each side becomes a null of its own,
+        flagged ``untranslated``, as the review page's "untranslated" correction makes a lone
+        null and as some sentence golds count copies (realpairs3-5; realpairs7's pair them,
+        which is the default).  The null's score is the confidence that it is a copy: the
+        calibrated similarity of the pair."""
         out: list[Bead] = []
         sl, tl = self.s.view.lang, self.t.view.lang
         for b in beads:

@@ -228,20 +228,21 @@ def test_changed_number_is_flagged(data, embedder):
 
 
 def test_untranslated_copy_is_two_nulls(data, embedder):
-    """A paragraph the translation left in English is on both sides word for word: no
-    translation pair, so each side is a null flagged ``untranslated`` (neither omitted nor
-    added); ``copies_as_nulls=False`` links the copy with its original, still flagged."""
+    """A paragraph the translation left in English is on both sides word for word: by default
+    the copy is linked with its original and flagged ``untranslated``; with
+    ``copies_as_nulls`` each side is a null flagged ``untranslated`` (neither omitted nor
+    added)."""
     outlines = copy.deepcopy(data["consensus"])
     copy_text = "The working group will publish the terms of reference on its website before the end of the year."
     outlines["zh"][0]["clauses"][0]["paragraphs"].append(copy_text)
     outlines["en"][0]["clauses"][0]["paragraphs"].append(copy_text)
     doc = build_document("copy", outlines)
-    al = align_bilingual(doc, embedder)
+    al = align_bilingual(doc, embedder, config=AlignConfig(copies_as_nulls=True))
     _valid(al)
     hits = [l for l in al.links if l.level == "sentence" and copy_text in (l.src_text + l.tgt_text)]
     assert len(hits) == 2 and all(bool(l.src) != bool(l.tgt) for l in hits)
     assert all(l.flags == ["untranslated"] and l.score > 0.5 for l in hits)
-    paired = align_bilingual(doc, embedder, config=AlignConfig(copies_as_nulls=False))
+    paired = align_bilingual(doc, embedder)
     hits = [l for l in paired.links if l.level == "sentence" and copy_text in l.src_text]
     assert len(hits) == 1 and hits[0].tgt_text == copy_text and "untranslated" in hits[0].flags
 
