@@ -1,7 +1,11 @@
 """TMX 1.4b: the aligned pairs as a translation memory (CAT tools, translate-toolkit).
 
 One ``<tu tuid="N">`` per link of the exported level (sentence, else the finest present)
-whose two sides both have text; ``N`` counts the exported units from 1. Each ``<tu>``
+whose two sides both have text and differ as translations do; ``N`` counts the exported units
+from 1. A link flagged ``untranslated`` (a sentence the translation left in the original
+language, linked with itself) is left out: a CAT tool applies a memory's exact matches on its
+own, and that unit would "translate" the sentence into its untranslated copy. The alignment,
+TEI and JSON Lines keep it, flagged, for the translator who still has to translate it. Each ``<tu>``
 carries ``<prop>``s ``x-src-ids`` / ``x-tgt-ids`` (space-separated unit ids), ``x-score``
 (four decimals), ``x-flags`` (space-separated, only when flagged) and ``x-level``, then one
 ``<tuv xml:lang>`` per side with its ``<seg>``. A link a translator made or checked names
@@ -45,6 +49,8 @@ def alignment_to_tmx(alignment: Alignment, level: str | None = None) -> bytes:
     n = 0
     for link in links:
         if not (link.src and link.tgt and link.src_text.strip() and link.tgt_text.strip()):
+            continue
+        if "untranslated" in link.flags:
             continue
         n += 1
         tu = etree.SubElement(body, "tu", tuid=str(n))
