@@ -126,3 +126,125 @@ def test_documents_with_empty_and_one_sided_sections(zh, en):
         got = sorted(i for link in al.links if link.level == "sentence" for i in getattr(link, side)
                      if i in wanted)
         assert got == want
+
+
+# -- the evidence pass and the untranslated-copy paths ------------------------------------------
+WORDS = ("the", "working", "group", "will", "publish", "terms", "of", "reference", "on", "its",
+         "website", "before", "end", "year", "model", "data", "is", "and", "to", "in")
+HAN = "发展负责任的生成式人工智能应始终致力于增进人类福祉坚持以人为本"
+TOKENS = ("4.4", "cmr10.tfm", "https://ctan.org/x", "https://a.example/y", "KiCad", "")
+
+prose = st.lists(st.sampled_from(WORDS), min_size=4, max_size=9).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+"""English prose: at least four lower-case words, so that a copy of it counts as untranslated."""
+chinese = st.tuples(st.text(alphabet=HAN, min_size=1, max_size=20), st.sampled_from(TOKENS)).map(
+    lambda p: p[0] + (f" {p[1]} " if p[1] else "") + "。")
+"""A Chinese sentence, now and then carrying a token a translation copies (a section number,
+a file name, a URL) that the English may print too."""
+english = st.tuples(prose, st.sampled_from(TOKENS)).map(
+    lambda p: p[0][:-1] + (f" {p[1]}." if p[1] else "."))
+
+
+@st.composite
+def texts_with_copies(draw) -> tuple[list[str], list[str]]:
+    """Two sentence lists in which some English sentences stand on both sides word for word
+    (a translation that left them untranslated), some sentences have no counterpart, and
+    the rest are unrelated text of each language."""
+    src: list[str] = []
+    tgt: list[str] = []
+    for kind in draw(st.lists(st.sampled_from(["pair", "copy", "zh", "en", "split"]), max_size=40)):
+        if kind == "copy":
+            s = draw(prose)
+            src.append(s)
+            tgt.append(s)
+        elif kind == "zh":
+            src.append(draw(chinese))
+        elif kind == "en":
+            tgt.append(draw(english))
+        elif kind == "split":
+            src.append(draw(chinese))
+            tgt += [draw(english), draw(english)]
+        else:
+            src.append(draw(chinese))
+            tgt.append(draw(english))
+    return src, tgt
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pair=texts_with_copies(), part=st.sampled_from([None, 0.0]),
+       copied=st.sampled_from([None, 5]), complete=st.sampled_from([None, 0.01]))
+def test_evidence_pass_covers_every_sentence_once_in_order(pair, part, copied, complete):
+    """With texts and an embedder the evidence pass moves sentences between beads (boundary,
+    join, split, part, slide, pairs, copied tokens, URLs apart); whatever it does, every
+    sentence is in exactly one bead, in order, and every bead has a sentence."""
+    from pariter.align.sentences import align_sentences, with_params
+
+    src, tgt = pair
+    params = with_params(None, part_gain=part, copied_max_sentences=copied, complete_rate=complete)
+    beads = align_sentences(src, tgt, _Hashing(), params=params, src_lang="zh", tgt_lang="en")
+    assert [i for b in beads for i in b.src] == list(range(len(src)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
+    assert all((b.src or b.tgt) and 0.0 <= b.score <= 1.0 for b in beads)
+
+
+@st.composite
+def outlines_with_copies(draw) -> dict[str, list[dict]]:
+    """zh and en outlines of the same sections; a paragraph is translated (Chinese against
+    English), left untranslated (the same English prose on both sides) or on one side only."""
+    zh: list[dict] = []
+    en: list[dict] = []
+    for n in range(draw(st.integers(1, 3))):
+        zp: list[str] = []
+        ep: list[str] = []
+        for kind in draw(st.lists(st.sampled_from(["pair", "copy", "zh", "en"]), min_size=1, max_size=5)):
+            if kind == "copy":
+                p = " ".join(draw(st.lists(prose, min_size=1, max_size=3)))
+                zp.append(p)
+                ep.append(p)
+            if kind in ("pair", "zh"):
+                zp.append("".join(draw(st.lists(chinese, min_size=1, max_size=3))))
+            if kind in ("pair", "en"):
+                ep.append(" ".join(draw(st.lists(english, min_size=1, max_size=3))))
+        zh.append({"number": str(n + 1), "heading": "总则", "paragraphs": zp})
+        en.append({"number": str(n + 1), "heading": "General", "paragraphs": ep})
+    return {"zh": zh, "en": en}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines=outlines_with_copies(), as_nulls=st.booleans())
+def test_untranslated_copies_cover_every_sentence_once_in_order(outlines, as_nulls):
+    """A document whose translation left some paragraphs in English: every sentence is in
+    exactly one sentence link, the links do not cross, a link flagged ``untranslated`` holds
+    a copy (paired by default, a null on each side with ``copies_as_nulls``), and the TMX
+    has no unit that pairs a text with its copy."""
+    from lxml import etree
+
+    from pariter.align import flags as F
+    from pariter.align.document import AlignConfig, align_bilingual
+    from pariter.export.tmx import alignment_to_tmx
+
+    doc = build_document("copies", outlines)
+    al = align_bilingual(doc, _Hashing(), config=AlignConfig(copies_as_nulls=as_nulls))
+    sent = [link for link in al.links if link.level == "sentence"]
+    position = {lang: {s.id: k for k, s in enumerate(x for x in doc.sentences if x.lang == lang)}
+                for lang in ("zh", "en")}
+    for lang, side in (("zh", "src"), ("en", "tgt")):
+        got = sorted(i for link in sent for i in getattr(link, side) if i in position[lang])
+        assert got == sorted(position[lang])
+    full = sorted(([position["zh"][i] for i in link.src if i in position["zh"]],
+                   [position["en"][j] for j in link.tgt if j in position["en"]]) for link in sent)
+    full = [(s, t) for s, t in full if s and t]
+    for (s1, t1), (s2, t2) in zip(full, full[1:]):
+        assert max(s1) < min(s2) and max(t1) < min(t2)  # no two links cross
+    for link in sent:
+        if "untranslated" not in link.flags:
+            continue
+        if link.src and link.tgt:
+            assert not as_nulls and F.untranslated(link.src_text, link.tgt_text, "zh", "en")
+        else:
+            text = link.src_text or link.tgt_text
+            assert any(text in p for sec in outlines["en"] for p in sec["paragraphs"])
+            assert any(text in p for sec in outlines["zh"] for p in sec["paragraphs"])
+    for tu in etree.fromstring(alignment_to_tmx(al)).iter("tu"):
+        s, t = (tuv.findtext("seg") for tuv in tu.findall("tuv"))
+        assert not F.untranslated(s, t, "zh", "en")
