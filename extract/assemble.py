@@ -578,7 +578,7 @@ class Assembler:
             taken.add(fid)
             cites = []
             try:
-                c = parse(n.text)
+                c = parse(n.text, n.italics)
             except Exception as exc:  # a citation parser bug must not lose the note: the
                 # note is kept with no parsed citation and the failure is reported
                 self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))

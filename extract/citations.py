@@ -46,6 +46,17 @@ Turabian, SBL, MLA, OSCOLA)::
 
 ``author-date`` — APA and Harvard: ``Surname, A. A., & Surname, B. (2019). Title. …``.
 
+German legal notes (jurabib and the conventions it follows) are ``humanities`` too: names
+joined by a slash (``Palandt/Heinrichs``), a colon after the name, pinpoints (``S. 23``,
+``§ 242 Rn. 5``), comma-separated publication facts without parentheses (``2. Aufl. 1983``).
+
+Where the fonts set a title in italics (the extractor passes a note's italic runs), the first
+italic run after a head of names is the title: this is what tells an organisation's name that
+holds commas from the title after it (``Faculty of Law, University of Oxford, *OSCOLA* …``).
+
+A note that opens with commentary is read from its signal on (``See, for a discussion,
+Name, Title …``; ``For a fuller account see Name …``; ``Vgl. Name …``).
+
 URLs printed without a scheme (MLA: ``www.jstor.org/stable/1``, ``books.google.com/…``) are
 URLs when their lowercase host ends in a generic top-level domain, or in a country's with
 three labels or more.
@@ -71,14 +82,16 @@ URLs are rejoined when the note wraps them across lines:
 
 Of ``<https://a/b.pdf> junk> accessed …`` the URL is what the first brackets hold.
 
+:func:`parse_citation` reads one reference a note, and is what the extractor calls;
 :func:`parse_citations` splits a note holding several references separated by ``;``/``；``
-(only when every part parses as a citation) and is what the extractor calls.
+(only when every part parses as a citation).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pariter.model import Citation
@@ -344,6 +357,12 @@ _ZH = re.compile(r"^(?P<author>[^《》]*?)[\s,:、]*《(?P<title>[^《》]+)》
 _ZH_LEAD = re.compile(r"^(?:转引自|引自|参见|详见|参考|见)\s*")
 _ZH_FIELDS = re.compile(r"[,;。、]")
 
+#: words that open a sentence of prose, never a name list: English, and the German of legal
+#: notes (``Vgl.`` cf., ``Siehe`` see, ``Ders.``/``Dies.`` idem, ``Ebd.`` ibid.)
+_PROSE = (r"(?!(?:See|Cf|In|For|However|But|This|That|These|Those|It|As|On|At|If|When|Also"
+          r"|Compare|Note|And|Or|From|To|By|With|Here|There|We|Our|They|Ibid|Ibidem|Id|Idem"
+          r"|Supra|Infra|Op|Loc|Vgl|Siehe|Ders|Dies|Ebd|Ebenda|Ebenso|Dazu|Hierzu|Anders)\b)")
+
 # other: ``Leo Gao, Stella Biderman, et al. Title, Dec. 2020, p1.``
 _ET_AL = re.compile(
     rf"^(?P<author>[^()]+?\bet\s+al\.?)\s*,?\s+(?![“\"])(?P<title>[^()]+?)\s*(?:,\s*|\(\s*)"
@@ -351,7 +370,7 @@ _ET_AL = re.compile(
 # other: ``WEBB M, The Impact of … (Rochester 2019).`` — a short name, title, (… date)
 _NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la)"
 _NAME_TITLE = re.compile(
-    rf"^(?P<author>{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>[^()]+?)\s*\((?P<paren>[^()]*)\)")
+    rf"^(?P<author>{_PROSE}{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>[^()]+?)\s*\((?P<paren>[^()]*)\)")
 #: a report number closing a title (``…, GAO-20-629``): letters and digits; a year range
 #: (``…, 1928–1940``) is part of the title
 _REPORT_NUMBER = re.compile(r",\s*(?=[^\s,]*[A-Za-z])[^\s,]*\d[^\s,]*$")
@@ -464,14 +483,14 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
 # particles (van, de …), joined by ``and``/``&``, perhaps ``et al.``/``and others`` and a
 # handle in brackets; a phrase of prose (``See the discussion``, ``Faculty of Law``) is not.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-#: words that open a sentence of prose, never a name list
-_PROSE = (r"(?!(?:See|Cf|In|For|However|But|This|That|These|Those|It|As|On|At|If|When|Also"
-          r"|Compare|Note|And|Or|From|To|By|With|Here|There|We|Our|They|Ibid|Ibidem|Id|Idem)\b)")
 _NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|[\u3400-\u9fff]{{2,4}}(?![\u3400-\u9fff])|van|von|de|der|den|da|di|du|le|la"
               r"|d['’]\w+|O['’]\w+)")
 _NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
 #: persons joined by "and", "&" or commas, then perhaps "et al." / "and others", a handle
-_AUTHORS = (rf"{_NAMES}(?:(?:,\s*|\s+)(?:and|&)\s+{_NAMES}|,\s+{_NAMES}(?=,\s*(?:and|&)\s))*"
+#: (German legal notes join co-authors, and a commentary's editor and commentator, with a
+#: slash: ``Palandt/Heinrichs``, ``Jarass/Pieroth``)
+_AUTHORS = (rf"{_NAMES}(?:(?:,\s*|\s+)(?:and|&|und)\s+{_NAMES}|,\s+{_NAMES}(?=,\s*(?:and|&)\s)"
+            rf"|\s?/\s?{_NAMES})*"
             rf"(?:\s+(?:et\s+al\.?|and\s+others))?(?:\s+[(\[][^()\[\]]{{1,40}}[)\]])?")
 #: role words between a name and the title: the editor is then the author
 _ROLE = r"(?:,\s*(?:ed|eds|comp|trans|dir)\.?)?"
@@ -489,9 +508,34 @@ _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed
                         r"vol\.|chap\.|comp\.)|\s*\(")
 _NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
                         r"\s*\((?P<paren>[^()]*)\)")
-#: ``Name, Short Title.``, ``Name, Short Title, 23.``, ``Name, 23.``
-_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS}),\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*)"
-                         r"(?:,\s*\d+(?:[–-]\d+)?)?|(?P<page>\d+(?:[–-]\d+)?))\.?\s*$")
+#: a pinpoint: the page, paragraph, section or margin number cited, as the styles print it
+#: (``23``, ``pp. 23–25``, ``at 444``, ``para 3.12``, ``S. 31 ff.``, ``§ 242 Rn. 5``, ``Art. 3``)
+_LOC1 = (r"(?:(?:S\.|p\.|pp\.|at|paras?\.?|Rn\.|Rdnr\.|Rdn\.|Rz\.|Nr\.|§§?|Art\.|fn\.|Fn\.|n\.?|"
+         r"col\.|ch\.|chap\.|sec\.|Bd\.|vol\.)\s*)?\d+[a-z]?(?:\.\d+)*(?:\s*[–-]\s*\d+[a-z]?|\s*ff?\.)?")
+_LOCATOR = rf"{_LOC1}(?:\s*,?\s*{_LOC1})*"
+#: a reference to the work cited before: ``a. a. O.``, ``op. cit.``, ``supra n 4``
+_SAME_WORK = r"(?:a\.\s?a\.\s?O\.|op\.\s?cit\.|loc\.\s?cit\.|supra(?:\s+n(?:ote)?\.?\s*\d+)?)"
+#: ``Name, Short Title.``, ``Name, Short Title, 23.``, ``Name, 23.``; jurabib and German
+#: legal notes: ``Larenz, Methodenlehre, S. 23.``, ``Palandt/Heinrichs, BGB, § 242 Rn. 5.``,
+#: a colon after the name (``Larenz: Methodenlehre, S. 23``), ``Medicus, a. a. O., S. 12.``
+_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS})[,:]\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*)"
+                         rf"(?:,\s*{_LOCATOR})?|(?P<page>{_LOCATOR})|{_SAME_WORK}(?:,?\s*{_LOCATOR})?)"
+                         r"\.?\s*$")
+#: a note without parentheses (jurabib, the German and continental notes): name, title, then
+#: the publication facts as comma-separated fields ending in the year, perhaps a pinpoint:
+#: ``Canaris, Die Feststellung von Lücken im Gesetz, 2. Aufl. 1983, S. 31 ff.``,
+#: ``Larenz, Methodenlehre der Rechtswissenschaft, 6. Aufl., Berlin 1991, S. 23.``
+_EDITION = r"(?:\d+\.\s*(?:Aufl(?:age)?|Auflage|ed|éd|Ausg)\.?|\d+(?:st|nd|rd|th)\s+edn?\.?)"
+_NOTE_PLAIN = re.compile(
+    rf"^(?P<author>{_AUTHORS})[,:]\s+(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{{2}})\.\s)[^,;()“”\"])*?),\s+"
+    rf"(?:{_EDITION},\s+)?(?P<facts>(?:{_EDITION}\s+)?(?:[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄÖÜ][\w.]*)*\s+)?"
+    rf"{_YEAR})(?:\s*,\s*{_LOCATOR})?\.?\s*$")
+#: a reference-list entry with a colon after the name (jurabib's bibliography, German
+#: entries): ``Larenz, Karl: Methodenlehre der Rechtswissenschaft. 6. Aufl. Berlin: Springer,
+#: 1991.``; read only with a date after the title
+_ENTRY_COLON = re.compile(
+    rf"^(?P<author>{_NAMES}(?:,\s+{_NAMES})?(?:\s?/\s?{_NAMES}(?:,\s+{_NAMES})?)*):\s+"
+    rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?[^\W\d_]{{2}})\.(?=\s))")
 #: OSCOLA's cross-reference to the note of the full citation: ``Lehman and others (n 7) 57.``
 _NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\s*$")
 #: a case: ``Phipps v Boardman [1967] 2 AC 46 (HL)``, ``Jameel v Wall Street Journal
@@ -522,6 +566,35 @@ def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
                     accessed=accessed, style=style)  # type: ignore[arg-type]
 
 
+#: lowercase words a name of a person or an organisation may hold (``Department for
+#: Business, Energy and Industrial Strategy``, ``Ludwig van Beethoven``, ``Smith et al.``)
+_NAME_FUNCTION_WORDS = frozenset(
+    "of for the and & on in at to de van von der den da di du le la les des del y und für zu "
+    "et al al. others".split())
+
+
+def _name_shaped(author: str) -> bool:
+    """Whether ``author`` reads as names: its words capitalised, figures, CJK, or the small
+    words names hold. A sentence's opening word (``For``, ``See``) or a signal makes it
+    prose, and so do lowercase words as many as the capitalised ones (``The point is made
+    by Jones``); one lowercase word among names is a name as printed (``Wharton school of
+    University of Pennsylvania``)."""
+    s = _fold(author).strip(" ,:;")
+    if not s or re.match(_PROSE.replace("(?!", "(?="), s) or any(
+            m.group("sig") for m in _CITING.finditer(s)):
+        return False
+    lower = upper = 0
+    for w in re.split(r"[\s,/]+", s):
+        w = w.strip("()[]{}.'’\"“”")
+        if not w or w.lower() in _NAME_FUNCTION_WORDS:
+            continue
+        if re.search(rf"[A-Z{_UPPER[3:]}0-9@\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]", w):
+            upper += 1
+        else:
+            lower += 1
+    return upper > 0 and lower < upper
+
+
 def _parse_en(raw: str, text: str, t: str, url: str | None,
               accessed: str | None) -> Citation | None:
     for rx in _EN_HEAD.values():
@@ -531,6 +604,8 @@ def _parse_en(raw: str, text: str, t: str, url: str | None,
     else:
         return None
     author = text[m.start("author"):m.end("author")] if m.group("author") else None
+    if author is not None and not _name_shaped(author):
+        author = None  # a phrase of prose before the quoted title, not who wrote it
     title = text[m.start("title"):m.end("title")]
     rest = t[m.end():]
     date = None
@@ -553,9 +628,10 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
     if not m:
         return None
     author = text[m.start("author"):m.end("author")]
+    masked_out = _fold(author) != m.group("author")  # the URL or the accessed clause
     author = _ZH_LEAD.sub("", author.strip())
     style = "zh"
-    if re.search(r"[,;。]", _fold(author)) or len(author) > ZH_AUTHOR_MAX_CHARS:
+    if re.search(r"[,;。]", _fold(author)) or len(author) > ZH_AUTHOR_MAX_CHARS or masked_out:
         author, style = None, "other"  # a sentence before the title, not an author
     title = text[m.start("title"):m.end("title")]
     date = None
@@ -640,9 +716,21 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             title = title[:end.start()] if end else title
             title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
             return _cit(raw, "humanities", span(m, "author"), title, date, url, accessed)
+    m = _NOTE_PLAIN.match(t)
+    if m and not re.search(rf"\b{_YEAR}$", m.group("title")) and re.search(r"[^\W\d_]{2}", m.group("title")):
+        return _cit(raw, "humanities", span(m, "author"), span(m, "title"),
+                    _trailing_date(m.group("facts")), url, accessed)
+    m = _ENTRY_COLON.match(t)
+    if m:
+        date = _field_date(t[m.end():])
+        if date:
+            return _cit(raw, "humanities", span(m, "author"), span(m, "qtitle") or span(m, "title"),
+                        date, url, accessed)
     m = _NOTE_SHORT.match(t) or _NOTE_XREF.match(t)
     if m:
         title = span(m, "title") if "title" in m.re.groupindex else None
+        if title and re.search(rf"\b{_YEAR}$", title.strip()):
+            return None  # ``BGH, NJW 1990, 2000``: a periodical, its year and page, no title
         return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
     m = _CASE.match(t) or _CASE_US.match(t)
     if m:
@@ -676,11 +764,29 @@ def _parse_other(raw: str, text: str, t: str, url: str | None, accessed: str | N
     return _cit(raw, "other", date=date, url=url, accessed=accessed)
 
 
-def parse_citation(text: str) -> Citation:
+# -- where the citation starts ---------------------------------------------------------------
+#: the signals that introduce a citation (Bluebook, OSCOLA, Chicago; German ``vgl.``,
+#: ``siehe``) and the commentary run into them (``See, for a discussion, …``, ``See, e.g.,
+#: …``): what a note opens with before the reference itself
+_SIGNAL = (r"(?:see(?:\s+also|\s+generally|\s+further)?|but\s+see|cf\.?|compare|contra|accord"
+           r"|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|e\.\s?g\.|for\s+example|for\s+instance"
+           r"|z\.\s?B\.|among\s+others|inter\s+alia)")
+_LEAD_IN = re.compile(
+    rf"^(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
+    r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?", re.I)
+#: a signal inside the note (after commentary), or ``in``/``by`` before a capitalised word
+_CITING = re.compile(
+    rf"(?:(?<=[\s,;:.(])|^)(?P<sig>{_SIGNAL})(?![\w])[,:]?\s+(?:e\.\s?g\.,?\s+)?"
+    r"|(?<=\s)(?P<prep>in|by)\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def parse_citation(text: str, italics: Sequence[str] = ()) -> Citation:
     """One reference parsed out of a note's text; ``raw`` is ``text`` unchanged.
 
     A leading superscript label (``¹⁰``) is ignored. Style ``en`` or ``zh`` when the note
     has the shape of one of the two styles, else ``other`` with only what is reliable.
+    ``italics``: the note's runs set in italics, in order (what the fonts tell; see
+    :func:`_parse_italic`).
     """
     raw = text
     label = _SUPERSCRIPT_LABEL.match(text)
@@ -693,12 +799,109 @@ def parse_citation(text: str) -> Citation:
     accessed, span = _accessed(masked)
     if span:
         masked = _mask(masked, [span])
+    taken = [_clean(body[u.start:u.end]) for u in urls] + ([_clean(body[span[0]:span[1]])] if span else [])
+    return _without_taken(_parse_body(raw, body, masked, url, accessed, italics), taken)
+
+
+def _without_taken(c: Citation, taken: list[str | None]) -> Citation:
+    """No words in two fields: an author or title that holds the URL or the accessed clause
+    (a grammar that read across them) is no author or title."""
+    for k in ("author", "title"):
+        v = getattr(c, k)
+        if v and any(p and p in v for p in taken):
+            setattr(c, k, None)
+    return c
+
+
+def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str | None,
+                italics: Sequence[str]) -> Citation:
     # the masked copy (URL and accessed clause blanked) keeps every other offset
+    lead = _LEAD_IN.match(masked)
+    start = lead.end() if lead else 0
+    spans = _italic_spans(body, italics)
+    c = _parse_at(raw, body, masked, start, url, accessed, spans)
+    if c.author and c.title:
+        return c
+    # a note that opens with commentary cites after a signal (``For a fuller account see
+    # Name, Title …``) or, with weaker evidence, after ``in``/``by`` (``… is developed at
+    # length in Name, Title (Place: Publisher, 2005)``): the citation is read from there when
+    # the whole note gave no author and title, and only when it has both (and, after a
+    # preposition, a date as well)
+    bare = c.author is None and c.title is None
+    for m in _CITING.finditer(masked, start + 1):
+        if m.group("prep") and not bare:
+            continue
+        d = _parse_at(raw, body, masked, m.end(), url, accessed, spans)
+        if d.author and d.title and (d.date or not m.group("prep")):
+            return d
+    return c
+
+
+def _parse_at(raw: str, body: str, masked: str, start: int, url: str | None,
+              accessed: str | None, spans: list[tuple[int, int]] = ()) -> Citation:
+    """The citation that starts at ``start`` of the note (``raw`` stays the whole note)."""
+    text, t = body[start:], masked[start:]
     for parse in (_parse_gbt, _parse_zh, _parse_en):
-        c = parse(raw, body, masked, url, accessed)
+        c = parse(raw, text, t, url, accessed)
         if c is not None:
             return c
-    return _parse_other(raw, body, masked, url, accessed)
+    c = _parse_italic(raw, text, t, [(a - start, b - start) for a, b in spans if a >= start],
+                      url, accessed)
+    return c or _parse_other(raw, text, t, url, accessed)
+
+
+def _italic_spans(body: str, italics: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the italic runs lie in ``body``: each found after the one before (a run that a
+    line break hyphenated is found without its hyphen), and runs apart only by white space
+    or a line break's join made one."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for run in italics:
+        r = run.strip()
+        if not r:
+            continue
+        i = body.find(r, pos)
+        if i < 0 and r.endswith("-"):
+            r = r[:-1]
+            i = body.find(r, pos)
+        if i < 0:
+            continue
+        if spans and not body[spans[-1][1]:i].strip():
+            spans[-1] = (spans[-1][0], i + len(r))
+        else:
+            spans.append((i, i + len(r)))
+        pos = i + len(r)
+    return spans
+
+
+#: italic words that are no title: signals and the Latin (and German) of cross-references
+_ITALIC_NOT_TITLE = re.compile(
+    rf"(?:{_SIGNAL}|ibid|ibidem|id|idem|supra|infra|et\s+al|passim|sic|op\.\s?cit|loc\.\s?cit"
+    r"|ders|dies|ebd|a\.\s?a\.\s?O|i\.\s?e|viz|v|vs)\.?[,.:;]?", re.I)
+
+
+def _parse_italic(raw: str, text: str, t: str, spans: list[tuple[int, int]], url: str | None,
+                  accessed: str | None) -> Citation | None:
+    """A reference whose title the fonts set in italics (a book's, a report's, a case's in
+    the notes of Chicago, OSCOLA, MLA, the Bluebook): the first italic run after a head that
+    ends in a comma, colon or full stop is the title, the head its author when the head
+    reads as names (commas allowed: ``Faculty of Law, University of Oxford, *OSCOLA* …``,
+    ``Department for Environment, Food and Rural Affairs, *Our Countryside* …``), and the
+    date the first one that is a field of its own after it. A run that opens the note is
+    left to the grammars (an italic case name, or the author German notes set in italics),
+    and so is a note whose head quotes a title."""
+    for a, b in spans:
+        title = text[a:b].strip(" ,.:;")
+        if not re.search(r"[^\W\d_]{2}", title) or _ITALIC_NOT_TITLE.fullmatch(text[a:b].strip()):
+            continue
+        head = t[:a].rstrip()
+        if not head or head[-1] not in ",:." or re.search(r"[“”\"‘’'《》]", head):
+            return None
+        author = text[:len(head) - 1].strip()
+        if not author or not _name_shaped(author) or re.search(r"[()\[\]]", author):
+            return None
+        return _cit(raw, "humanities", author, title, _field_date(t[b:]), url, accessed)
+    return None
 
 
 def _split(text: str) -> list[str]:

@@ -94,11 +94,12 @@ def _entries(lines: list[Line], i: int) -> tuple[Section | None, int]:
         if got is not None and (expected is None or label_number(got[0]) == expected):
             label, text = got
             cur = Note(label, text, l.page, [l.page], [Box(l.page, l.x0, l.top, l.x1, l.bottom)],
-                       place="end")
+                       place="end", italics=list(l.italics))
             notes.append(cur)
             expected = (label_number(label) or 0) + 1
         elif cur is not None and prev is not None and _continues(prev, l, cur):
             cur.text = join2(cur.text, l.text.strip())
+            cur.italics.extend(l.italics)
             if l.page not in cur.pages:
                 cur.pages.append(l.page)
             cur.boxes.append(Box(l.page, l.x0, l.top, l.x1, l.bottom))

@@ -72,6 +72,9 @@ class Note:
     boxes: list[Box] = field(default_factory=list)
     #: "foot" at the foot of a page, "end" in a Notes section (:mod:`.endnotes`)
     place: str = "foot"
+    #: the note's runs in italics, in order (:attr:`~.lines.Line.italics`): a reference's
+    #: title, where the style sets it so
+    italics: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -486,19 +489,21 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
         box = Box(page, l.x0, l.top, l.x1, l.bottom)
         if label is not None:
             cur_x = l.x0
-            cur = Note(label, text.strip(), page, [page], [box])
+            cur = Note(label, text.strip(), page, [page], [box], italics=list(l.italics))
             notes.append(cur)
         elif cur is not None:
+            cur.italics.extend(l.italics)
             cur.text = _join_piece(cur.text, l.text.strip(), words) if _same_row(prev_line, l) \
                 else join2(cur.text, l.text.strip(), words)
             cur.boxes.append(box)
         elif last is not None:
+            last.italics.extend(l.italics)
             last.text = join2(last.text, l.text.strip(), words)
             if page not in last.pages:
                 last.pages.append(page)
             last.boxes.append(box)
         else:
-            cur = Note("", l.text.strip(), page, [page], [box])
+            cur = Note("", l.text.strip(), page, [page], [box], italics=list(l.italics))
             notes.append(cur)
         prev_final = l.text.rstrip().endswith(_NOTE_END)
         prev_line = l

@@ -261,6 +261,10 @@ class Line:
     #: its font set it: how much room that word needed, where the line above ended short
     #: of it or not (:func:`~pariter.extract.paragraphs.first_word_width`)
     word: tuple[float, float] | None = None
+    #: the texts of the line's runs set in an italic or slanted face (as the font's
+    #: descriptor or name tells), left to right: where a note's reference sets its title
+    #: (:mod:`.citations`); strings rather than offsets, as later stages edit ``text``
+    italics: tuple[str, ...] = ()
 
     @property
     def width(self) -> float:
@@ -1089,7 +1093,34 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 tag=tag, upright=upright,
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
                 drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
-                untyped_between=untyped, sizes=_line_sizes(chars), word=word)
+                untyped_between=untyped, sizes=_line_sizes(chars), word=word,
+                italics=_italic_runs(order, text))
+
+
+def _italic_runs(order: list[tuple[int, Char]], text: str) -> tuple[str, ...]:
+    """The runs of ``text`` set in italic glyphs; a space between two italic glyphs stays
+    inside the run, any other upright glyph ends it."""
+    italic: dict[str, bool] = {}
+    runs: list[str] = []
+    start = end = -1
+    for off, c in order:
+        if c.text.isspace():
+            continue
+        it = italic.get(c.fontname)
+        if it is None:
+            it = italic[c.fontname] = bool(_traits(c).italic)
+        if it and start >= 0 and not text[end:off].strip():
+            end = off + len(c.text)
+        elif it:
+            if start >= 0:
+                runs.append(text[start:end])
+            start, end = off, off + len(c.text)
+        elif start >= 0:
+            runs.append(text[start:end])
+            start = -1
+    if start >= 0:
+        runs.append(text[start:end])
+    return tuple(runs)
 
 
 #: a run-in label is short: at most this many characters ...
