@@ -347,15 +347,23 @@ _AUTHOR_CHARS = r"(?:[^'‘’\"“”<>《》]|(?<=\w)['’](?=\w))"
 _EN_HEAD = {
     quotes: re.compile(
         rf"^(?:(?P<author>{_AUTHOR_CHARS}+?),\s*)?[{quotes[0]}](?P<title>{inner}+?)[{quotes[1]}]"
-        r"(?=\s*(?:[(,.;<]|accessed\b|$))", re.S | re.I)
-    for quotes, inner in ((("'‘", "'’"), "."), (('"“', '"”'), '[^"“”]'))
+        rf"(?=\s*(?:[(\[,.;<]|accessed\b|$){after})", re.S | re.I)
+    for quotes, inner, after in ((("'‘", "'’"), ".", r"|\s+(?-i:[A-Z]{2,})\b"),
+                                 (('"“', '"”'), '[^"“”]', ""))
 }
-_EN_PAREN_DATE = re.compile(r"^\s*\((?P<d>[^()]*)\)")
+#: the date after the title: in parentheses, or OSCOLA's year in square brackets for a
+#: journal numbered by year (``[2005] PL 440``); after a document number (``COM (2020) 65``)
+_EN_PAREN_DATE = re.compile(r"^\s*(?:[A-Z]{2,}\s+)?(?:\((?P<d>[^()]*)\)|\[(?P<b>[^\[\]]*)\])")
 _FIELD_DATE = re.compile(rf"^\s*,\s*(?P<d>{DATE})\s*(?=[,.;]|$)", re.I)
 
 _ZH = re.compile(r"^(?P<author>[^《》]*?)[\s,:、]*《(?P<title>[^《》]+)》(?P<rest>.*)$", re.S)
 _ZH_LEAD = re.compile(r"^(?:转引自|引自|参见|详见|参考|见)\s*")
 _ZH_FIELDS = re.compile(r"[,;。、]")
+#: the publication facts of Chinese (legal) notes: ``法律出版社2007年版`` (the edition of that
+#: year), ``《中国法学》1996年第4期`` (a journal's year and issue)
+_ZH_PUB_YEAR = re.compile(rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?:\d{{1,2}}\s*月\s*)?(?:版|第\s*\d+\s*[期卷])")
+#: what stands before the 《》 of a journal: the author and the article's title in quotes
+_ZH_QUOTED = re.compile(r"^(?P<a>[^“”\"《》]*?)[\s,:、]*[“\"](?P<t>[^“”\"]+)[”\"][\s,:、]*(?:载\s*)?$")
 
 #: words that open a sentence of prose, never a name list: English, and the German of legal
 #: notes (``Vgl.`` cf., ``Siehe`` see, ``Ders.``/``Dies.`` idem, ``Ebd.`` ibid.)
@@ -505,7 +513,9 @@ _NOTE_QUOTED = re.compile(
 #: a book's title ends where its editor, translator, edition or chapter is named, or at the
 #: parenthesis of its publication facts
 _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+ed\.|"
-                        r"vol\.|chap\.|comp\.)|\s*\(")
+                        r"vol\.|chap\.|comp\.|\d+\s+[A-Z])|\s*\(")
+#: (a title holds no full stop that ends a sentence: ``Smith, J. & Jones, A. Title. Nature
+#: 401, 23 (2001)`` is a reference-list entry, not a name and a book)
 _NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
                         r"\s*\((?P<paren>[^()]*)\)")
 #: a pinpoint: the page, paragraph, section or margin number cited, as the styles print it
@@ -524,11 +534,12 @@ _NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS})[,:]\s+(?:(?P<title>[A-Z][^,.
 #: a note without parentheses (jurabib, the German and continental notes): name, title, then
 #: the publication facts as comma-separated fields ending in the year, perhaps a pinpoint:
 #: ``Canaris, Die Feststellung von Lücken im Gesetz, 2. Aufl. 1983, S. 31 ff.``,
-#: ``Larenz, Methodenlehre der Rechtswissenschaft, 6. Aufl., Berlin 1991, S. 23.``
+#: ``Larenz, Methodenlehre der Rechtswissenschaft, 6. Aufl., Berlin 1991, S. 23.``,
+#: ``Jean Dupont, Titre du livre, Paris, Gallimard, 2001, p. 23.``
 _EDITION = r"(?:\d+\.\s*(?:Aufl(?:age)?|Auflage|ed|éd|Ausg)\.?|\d+(?:st|nd|rd|th)\s+edn?\.?)"
 _NOTE_PLAIN = re.compile(
     rf"^(?P<author>{_AUTHORS})[,:]\s+(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{{2}})\.\s)[^,;()“”\"])*?),\s+"
-    rf"(?:{_EDITION},\s+)?(?P<facts>(?:{_EDITION}\s+)?(?:[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄÖÜ][\w.]*)*\s+)?"
+    rf"(?:(?:{_EDITION}|[A-ZÄÖÜ][^\d,;()“”\"]{{0,40}}),\s+){{0,2}}(?P<facts>(?:{_EDITION}\s+)?(?:[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄÖÜ][\w.]*)*\s+)?"
     rf"{_YEAR})(?:\s*,\s*{_LOCATOR})?\.?\s*$")
 #: a reference-list entry with a colon after the name (jurabib's bibliography, German
 #: entries): ``Larenz, Karl: Methodenlehre der Rechtswissenschaft. 6. Aufl. Berlin: Springer,
@@ -550,7 +561,8 @@ _CASE_US = re.compile(rf"^(?P<title>{_PARTY}\s+v\.\s+{_PARTY}),\s+\d+\s+[^()]*?"
                       rf"\((?:[^()]*\s)?(?P<year>{_YEAR})\)")
 _CASE_US_SHORT = re.compile(rf"^(?P<title>{_PARTY}),\s+\d+\s+[A-Z][\w.\s]*?\s+at\s+[\d–-]+\.?\s*$")
 _ENTRY = re.compile(
-    rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*|———|—{{2,3}}"
+    rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*"
+    rf"(?:,?\s+(?:&|and)\s+{_NAMES}(?:,\s+{_NAMES})?)?|———|—{{2,3}}"
     rf"|{_NAMES}(?:\s+\[[^\[\]]+\])?(?=\.\s+[“\"]))\.\s+"
     rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?)\.(?=\s))")
 
@@ -562,7 +574,10 @@ def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
         author = author.strip(" ,:;")
         if re.search(r"\bet al$", author):
             author += "."  # the full stop belongs to the abbreviation
-    return Citation(raw=raw, author=author or None, title=_clean(title), date=date, url=url,
+    title = _clean(title)
+    if title:
+        title = title.rstrip(" ,;")  # the comma American usage sets inside the quotes
+    return Citation(raw=raw, author=author or None, title=title or None, date=date, url=url,
                     accessed=accessed, style=style)  # type: ignore[arg-type]
 
 
@@ -611,9 +626,9 @@ def _parse_en(raw: str, text: str, t: str, url: str | None,
     date = None
     p = _EN_PAREN_DATE.match(rest)
     if p:
-        date = parse_date(p.group("d"))
+        inner = p.group("d") if p.group("d") is not None else p.group("b")
+        date = parse_date(inner)
         if date is None:
-            inner = p.group("d")
             tail = re.search(rf",\s*(?P<d>{DATE})\s*$", inner, re.I)
             date = parse_date(tail.group("d")) if tail else None
     else:
@@ -628,12 +643,17 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
     if not m:
         return None
     author = text[m.start("author"):m.end("author")]
-    masked_out = _fold(author) != m.group("author")  # the URL or the accessed clause
+    title = text[m.start("title"):m.end("title")]
+    q = _ZH_QUOTED.match(_fold(author))
+    if q and q.group("a").strip():
+        # an article's title in quotes before the journal in 《》: ``张三：“题名”，《法学研究》…``
+        title = author[q.start("t"):q.end("t")]
+        author = author[:q.end("a")]
+    masked_out = _fold(author) != m.group("author")[:len(author)]  # URL or accessed clause
     author = _ZH_LEAD.sub("", author.strip())
     style = "zh"
     if re.search(r"[,;。]", _fold(author)) or len(author) > ZH_AUTHOR_MAX_CHARS or masked_out:
         author, style = None, "other"  # a sentence before the title, not an author
-    title = text[m.start("title"):m.end("title")]
     date = None
     for field in _ZH_FIELDS.split(m.group("rest")):  # the accessed clause is masked
         field = field.strip()
@@ -641,6 +661,10 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
             field = field[1:field.index(")")]
         date = parse_date(field)
         if date:
+            break
+        f = _ZH_PUB_YEAR.search(field)
+        if f:
+            date = f.group("y")
             break
     return _cit(raw, style, author, title, date, url, accessed)
 
@@ -663,10 +687,13 @@ def _field_date(rest: str) -> str | None:
 
 #: author-date (APA, Harvard): ``Grady, J. S., Her, M., & Yelinek, J. (2019). Title. Journal,
 #: 8(3), 207–217.`` — names, the year in parentheses (perhaps with the day: ``(2020,
-#: April 7)``), then the title up to its full stop or a bracketed description (``[Video]``)
+#: April 7)``), then the title up to its full stop or a bracketed description (``[Video]``);
+#: Chicago's author-date list sets the year as a field of its own (``Smith, John. 2001.
+#: Title. …``). A title opens with a capital: ``Smith (2019) for details`` is prose
 _AUTHOR_DATE = re.compile(
-    rf"^(?P<author>[^()]+?)\s*\((?P<year>{_YEAR})[a-z]?(?:,\s*(?P<md>[^()]+))?\)\.?\s+"
-    r"(?P<title>.+?)(?:(?<=[?!])(?=\s)|(?<![\s.][A-Z])\.(?=\s|$)|\s+\[)")
+    rf"^(?P<author>[^()]+?)\s*(?:\((?P<year>{_YEAR})[a-z]?(?:,\s*(?P<md>[^()]+))?\)\.?"
+    rf"|(?<=[^\W\d_]{{2}})\.\s+(?P<year2>{_YEAR})[a-z]?\.)\s+"
+    r"(?P<title>(?![a-z]).+?)(?:(?<=[?!])(?=\s)|(?<![\s.][A-Z])\.(?=\s|$)|\s+\[)")
 _AUTHOR_DATE_WORD = re.compile(rf"(?:{_NAME_WORD}|&|and|et|al\.?|\.\.\.|…)")
 
 
@@ -679,7 +706,7 @@ def _parse_author_date(raw: str, text: str, t: str, url: str | None,
     if not words or not all(_AUTHOR_DATE_WORD.fullmatch(w) for w in words) or re.match(
             _PROSE.replace("(?!", "(?="), m.group("author")):
         return None  # not a list of names
-    date = m.group("year")
+    date = m.group("year") or m.group("year2")
     if m.group("md"):
         date = parse_date(f"{m.group('md')} {date}") or date
     title = text[m.start("title"):m.end("title")]
@@ -715,6 +742,8 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             end = _TITLE_END.search(title)
             title = title[:end.start()] if end else title
             title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
+            if re.search(r"[^\W\d_]{3}\.\s", title):
+                return None  # a sentence's stop: fields of an entry, not a book's title
             return _cit(raw, "humanities", span(m, "author"), title, date, url, accessed)
     m = _NOTE_PLAIN.match(t)
     if m and not re.search(rf"\b{_YEAR}$", m.group("title")) and re.search(r"[^\W\d_]{2}", m.group("title")):

@@ -303,3 +303,48 @@ def test_the_parser_never_raises_and_never_reads_the_same_words_twice(case):
 def test_any_text_parses(note, italics):
     c = parse_citation(note, italics)
     assert c.raw == note
+
+
+# -- more shapes of the same structures ---------------------------------------------------------
+SHAPES = [
+    # Vancouver and IEEE; Nature's inverted names joined by ``&``
+    ("Smith J, Jones A. Dietary fibre and colon cancer. J Med. 2001;45(3):123-9.",
+     ("Smith J, Jones A", "Dietary fibre and colon cancer", "2001", None, None)),
+    ("J. Smith and A. Jones, \"Title of the paper,\" IEEE Trans. Inf. Theory, vol. 5, no. 2, "
+     "pp. 1–10, Mar. 2001.",
+     ("J. Smith and A. Jones", "Title of the paper", "2001-03", None, None)),
+    ("Smith, J. & Jones, A. Quantum dots in cells. Nature 401, 23–27 (2001).",
+     ("Smith, J. & Jones, A", "Quantum dots in cells", "2001", None, None)),
+    # Chicago author-date's reference list: the year a field of its own
+    ("Smith, John. 2001. The Book of Things. London: Publisher.",
+     ("Smith, John", "The Book of Things", "2001", None, None)),
+    # a French note: place, publisher and year as fields
+    ("Jean Dupont, Titre du livre, Paris, Gallimard, 2001, p. 23.",
+     ("Jean Dupont", "Titre du livre", "2001", None, None)),
+    # OSCOLA: a journal numbered by year in square brackets; a document number after the title
+    ("Paul Craig, ‘Theory, “Pure Theory” and Values in Public Law’ [2005] PL 440.",
+     ("Paul Craig", "Theory, “Pure Theory” and Values in Public Law", "2005", None, None)),
+    ("European Commission, ‘White Paper on Artificial Intelligence’ COM (2020) 65 final.",
+     ("European Commission", "White Paper on Artificial Intelligence", "2020", None, None)),
+    # Chinese legal notes (法学引注): the edition's year (出版社2007年版), a journal's year and
+    # issue (2001年第2期), an article's title in quotes before the journal in 《》
+    ("[美]罗斯科·庞德：《法理学》（第一卷），余履雪译，法律出版社2007年版，第10页。",
+     ("[美]罗斯科·庞德", "法理学", "2007", None, None)),
+    ("参见王利明：《论合同的相对性》，载《中国法学》1996年第4期。",
+     ("王利明", "论合同的相对性", "1996", None, None)),
+    ("张三：“论文标题”，《法学研究》2001年第2期，第3页。",
+     ("张三", "论文标题", "2001", None, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHAPES, ids=[t[:30] for t, _ in SHAPES])
+def test_more_shapes_of_references(text, expected):
+    assert fields(parse_citation(text)) == expected
+
+
+def test_a_lowercase_word_after_the_year_is_prose_not_a_title():
+    c = parse_citation("As shown by Smith (2019) for the details of the method.")
+    assert c.title is None
+    # a Bluebook article's title runs to the volume and journal, not over them
+    c = parse_citation("Jane Doe, Title of Article, 100 Harv. L. Rev. 1, 5 (1987).")
+    assert c.title in (None, "Title of Article")
