@@ -126,19 +126,26 @@ def _clean(s: str | None) -> str | None:
 # -- dates -----------------------------------------------------------------------------------
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
            "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+#: month names in English, and those of German and French notes (``12. März 2021``,
+#: ``5 juillet 2019``), by their first letters (the French June and July by four)
+_MONTHS.update({"mär": 3, "mai": 5, "okt": 10, "dez": 12, "fév": 2, "avr": 4, "aoû": 8,
+                "déc": 12, "juin": 6, "juil": 7, "janv": 1, "févr": 2})
+_MONTH = (r"(?:jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar)?|f[ée]v(?:rier|r)?|mar(?:ch|s)?|märz?"
+          r"|apr(?:il)?|avr(?:il)?|may|mai|jun[ei]?|juin|jul[yi]?|juil(?:let)?|aug(?:ust)?|ao[uû]t"
+          r"|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?"
+          r"|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?)\b\.?")
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 _ORD = r"(?:st|nd|rd|th)?"
 
 #: One date in any of the printed forms we accept; exactly one named group set per form.
 DATE = (
-    rf"(?:(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})"     # 24 June 2023
+    rf"(?:(?P<d1>\d{{1,2}})(?:{_ORD}|\.)\s*(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})"  # 24 June 2023
     rf"|(?P<m2>{_MONTH})\s*(?P<d2>\d{{1,2}}){_ORD}\s*,?\s*(?P<y2>{_YEAR})"     # June 24, 2023
     rf"|(?P<m3>{_MONTH})\s*,?\s*(?P<y3>{_YEAR})"                                # Sept. 2023
     rf"|(?P<y4>{_YEAR})\s*年\s*(?:(?P<m4>\d{{1,2}})\s*月\s*(?:(?P<d4>\d{{1,2}})\s*日)?)?"  # 2023年9月27日
     rf"|(?P<y5>{_YEAR})[-/.](?P<m5>\d{{1,2}})(?:[-/.](?P<d5>\d{{1,2}}))?(?!\d|\.\d)"  # 2023-09-27
     rf"|(?P<y7>{_YEAR})—(?P<m7>\d{{1,2}})—(?P<d7>\d{{1,2}})(?!\d)"              # 1989—07—26
+    rf"|(?P<d8>\d{{1,2}})\.\s?(?P<m8>\d{{1,2}})\.\s?(?P<y8>{_YEAR})"                 # 12.03.2021
     rf"|(?P<y6>{_YEAR}))(?![\d年])"                                              # 2023
 )
 _DATE_RE = re.compile(rf"(?<![\w/-]){DATE}", re.I)
@@ -147,14 +154,15 @@ _DATE_FULL = re.compile(rf"{DATE}", re.I)
 
 def _iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
-    for i in "1234567":
+    for i in "12345678":
         if g.get(f"y{i}"):
             year, month, day = g[f"y{i}"], g.get(f"m{i}"), g.get(f"d{i}")
             break
     else:  # pragma: no cover - the pattern always sets a year
         return None
     if month and not month.isdigit():
-        month = _MONTHS[month.lower()[:3]]
+        low = month.lower().rstrip(".")
+        month = _MONTHS.get(low[:4]) or _MONTHS[low[:3]]
     mo = int(month) if month else None
     d = int(day) if day else None
     if mo is not None and not 1 <= mo <= 12:
@@ -321,6 +329,9 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 _ACCESSED = [
     re.compile(rf"\b(?:last\s+)?(?:accessed|retrieved|viewed|visited)(?:\s+on)?\s*:?\s*"
                rf"(?P<date>{DATE})", re.I),
+    # German, French, Spanish: ``zuletzt abgerufen am 12.03.2021``, ``consulté le 5 mai 2020``
+    re.compile(rf"\b(?:(?:zuletzt\s+)?(?:abgerufen|aufgerufen|besucht)(?:\s+am)?|Zugriff(?:\s+am)?"
+               rf"|consult[ée]\s+le|consultado\s+el)\s*:?\s*(?P<date>{DATE})", re.I),
     re.compile(rf"(?P<date>{DATE})\s*(?:最后)?(?:访问|查询|浏览|检索|登录|查阅)"),
     re.compile(rf"(?:最后)?(?:访问|查询|浏览|检索|查阅|引用)(?:日期|时间|于)\s*[:]?\s*"
                rf"(?P<date>{DATE})"),
@@ -692,7 +703,7 @@ def _field_date(rest: str) -> str | None:
 #: Title. …``). A title opens with a capital: ``Smith (2019) for details`` is prose
 _AUTHOR_DATE = re.compile(
     rf"^(?P<author>[^()]+?)\s*(?:\((?P<year>{_YEAR})[a-z]?(?:,\s*(?P<md>[^()]+))?\)\.?"
-    rf"|(?<=[^\W\d_]{{2}})\.\s+(?P<year2>{_YEAR})[a-z]?\.)\s+"
+    rf"|(?<=[^\W\d_])\.\s+(?P<year2>{_YEAR})[a-z]?\.)\s+"
     r"(?P<title>(?![a-z]).+?)(?:(?<=[?!])(?=\s)|(?<![\s.][A-Z])\.(?=\s|$)|\s+\[)")
 _AUTHOR_DATE_WORD = re.compile(rf"(?:{_NAME_WORD}|&|and|et|al\.?|\.\.\.|…)")
 
@@ -711,6 +722,8 @@ def _parse_author_date(raw: str, text: str, t: str, url: str | None,
         date = parse_date(f"{m.group('md')} {date}") or date
     title = text[m.start("title"):m.end("title")]
     author = re.sub(r"(?<=[^\W\d_]{2})\.$", "", text[:m.end("author")].strip())  # APA's stop
+    if m.group("year2") and re.search(r"(?:^|[\s,])[A-Z]$", author):
+        author += "."  # an initial's full stop, which the year's field stop followed
     return _cit(raw, "author-date", author, title, date, url, accessed)
 
 
@@ -874,9 +887,21 @@ def _parse_at(raw: str, body: str, masked: str, start: int, url: str | None,
         c = parse(raw, text, t, url, accessed)
         if c is not None:
             return c
-    c = _parse_italic(raw, text, t, [(a - start, b - start) for a, b in spans if a >= start],
-                      url, accessed)
-    return c or _parse_other(raw, text, t, url, accessed)
+    spans = [(a - start, b - start) for a, b in spans if a >= start]
+    c = _parse_italic(raw, text, t, spans, url, accessed)
+    if c is not None:
+        return c
+    c = _parse_other(raw, text, t, url, accessed)
+    if c.author is None and c.title is None and spans and spans[0][0] == 0:
+        # a title in italics opening the note, no author (``*The Chicago Manual of Style*,
+        # 17th ed. (Chicago: …, 2017)``): read when a date field follows it
+        a, b = spans[0]
+        title = text[a:b].strip(" ,.:;")
+        date = _field_date(t[b:])
+        if date and re.search(r"[^\W\d_]{2}", title) and t[b:].lstrip()[:1] in ",.(:" \
+                and not _ITALIC_NOT_TITLE.fullmatch(text[a:b].strip()):
+            return _cit(raw, "humanities", None, title, date, url, accessed)
+    return c
 
 
 def _italic_spans(body: str, italics: Sequence[str]) -> list[tuple[int, int]]:
@@ -927,8 +952,8 @@ def _parse_italic(raw: str, text: str, t: str, spans: list[tuple[int, int]], url
         if not head or head[-1] not in ",:." or re.search(r"[“”\"‘’'《》]", head):
             return None
         author = text[:len(head) - 1].strip()
-        if not author or not _name_shaped(author) or re.search(r"[()\[\]]", author):
-            return None
+        if not author or not _name_shaped(author) or re.search(rf"[()\[\]]|\b{_YEAR}\b", author):
+            return None  # no names, or names and a date (``Smith, J. 2001. *Title*``)
         return _cit(raw, "humanities", author, title, _field_date(t[b:]), url, accessed)
     return None
 

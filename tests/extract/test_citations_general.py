@@ -348,3 +348,29 @@ def test_a_lowercase_word_after_the_year_is_prose_not_a_title():
     # a Bluebook article's title runs to the volume and journal, not over them
     c = parse_citation("Jane Doe, Title of Article, 100 Harv. L. Rev. 1, 5 (1987).")
     assert c.title in (None, "Title of Article")
+
+
+def test_dates_and_access_cues_of_german_and_french_notes():
+    from pariter.extract.citations import parse_date
+    assert parse_date("12. März 2021") == "2021-03-12"
+    assert parse_date("12.03.2021") == "2021-03-12"
+    assert parse_date("Juni 2020") == "2020-06"
+    assert parse_date("5 juillet 2019") == "2019-07-05"
+    assert parse_date("décembre 2019") == "2019-12"
+    assert parse_date("31.02.2020") is None
+    c = parse_citation("Müller, Datenschutz im Netz, https://example.de/a, zuletzt abgerufen am "
+                       "12.03.2021.")
+    assert (c.url, c.accessed) == ("https://example.de/a", "2021-03-12")
+    c = parse_citation("Dupont, « Le droit », https://example.fr/b, consulté le 5 mai 2020.")
+    assert c.accessed == "2020-05-05"
+
+
+def test_an_italic_title_opening_the_note_with_its_date():
+    c = parse_citation("The Chicago Manual of Style, 17th ed. (Chicago: University of Chicago "
+                       "Press, 2017), 4.12.", ["The Chicago Manual of Style"])
+    assert (c.author, c.title, c.date) == (None, "The Chicago Manual of Style", "2017")
+    # names and a year before an italic title: author-date's grammar reads it, not the italics
+    c = parse_citation("Smith, J. 2001. The Book of Things. London: Publisher.",
+                       ["The Book of Things"])
+    assert (c.author, c.title, c.date, c.style) == ("Smith, J.", "The Book of Things", "2001",
+                                                     "author-date")
