@@ -819,6 +819,7 @@ _LEAD_IN = re.compile(
 #: a signal inside the note (after commentary), or ``in``/``by`` before a capitalised word
 _CITING = re.compile(
     rf"(?:(?<=[\s,;:.(])|^)(?P<sig>{_SIGNAL})(?![\w])[,:]?\s+(?:e\.\s?g\.,?\s+)?"
+    r"|(?P<zh>参见|参阅|详见|另见|又见|转引自)\s*"
     r"|(?<=\s)(?P<prep>in|by)\s+(?=(?-i:[A-Z]))", re.I)
 
 

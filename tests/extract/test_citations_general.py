@@ -55,6 +55,9 @@ LEAD_INS = [
      ("Law Commission", "Reforming Bribery", "2008", "https://www.lawcom.gov.uk/x", "2020-05-03")),
     ("Vgl. Canaris, Die Feststellung von Lücken im Gesetz, 2. Aufl. 1983, S. 31 ff.",
      ("Canaris", "Die Feststellung von Lücken im Gesetz", "1983", None, None)),
+    # Chinese commentary, then 参见 and the reference
+    ("关于这一问题的讨论，参见王利明：《合同法研究》（第一卷），中国人民大学出版社2002年版，第23页。",
+     ("王利明", "合同法研究", "2002", None, None)),
 ]
 
 
