@@ -523,7 +523,7 @@ _NOTE_QUOTED = re.compile(
     rf"^(?:(?P<author>{_AUTHORS}|{_ORG}){_ROLE},\s+{_LEAD})?{_QUOTED_TITLE}")
 #: a book's title ends where its editor, translator, edition or chapter is named, or at the
 #: parenthesis of its publication facts
-_TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+ed\.|"
+_TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+edn?\b|"
                         r"vol\.|chap\.|comp\.|\d+\s+[A-Z])|\s*\(")
 #: (a title holds no full stop that ends a sentence: ``Smith, J. & Jones, A. Title. Nature
 #: 401, 23 (2001)`` is a reference-list entry, not a name and a book)
@@ -573,9 +573,9 @@ _CASE_US = re.compile(rf"^(?P<title>{_PARTY}\s+v\.\s+{_PARTY}),\s+\d+\s+[^()]*?"
 _CASE_US_SHORT = re.compile(rf"^(?P<title>{_PARTY}),\s+\d+\s+[A-Z][\w.\s]*?\s+at\s+[\d–-]+\.?\s*$")
 _ENTRY = re.compile(
     rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*"
-    rf"(?:,?\s+(?:&|and)\s+{_NAMES}(?:,\s+{_NAMES})?)?|———|—{{2,3}}"
+    rf"(?:;\s+{_NAMES},\s+{_NAMES})*(?:,?\s+(?:&|and)\s+{_NAMES}(?:,\s+{_NAMES})?)?|———|—{{2,3}}"
     rf"|{_NAMES}(?:\s+\[[^\[\]]+\])?(?=\.\s+[“\"]))\.\s+"
-    rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?)\.(?=\s))")
+    rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?)(?<![\s.][A-Z])\.(?=\s))")
 
 
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
@@ -721,6 +721,11 @@ def _parse_author_date(raw: str, text: str, t: str, url: str | None,
     if m.group("md"):
         date = parse_date(f"{m.group('md')} {date}") or date
     title = text[m.start("title"):m.end("title")]
+    q = re.match(r"[‘'“\"](?P<q>[^’'”\"]+)[’'”\"]", text[m.start("title"):])
+    if q:
+        title = q.group("q")  # Harvard quotes an article's title: ``(2015) ‘Title’, Journal``
+    # the edition or volume APA sets after the title, in parentheses: ``Title (2nd ed.)``
+    title = re.sub(r"\s*\((?:[^()]*\bed\.?|[Vv]ol\.[^()]*|[Rr]ev\.[^()]*)\)$", "", title)
     author = re.sub(r"(?<=[^\W\d_]{2})\.$", "", text[:m.end("author")].strip())  # APA's stop
     if m.group("year2") and re.search(r"(?:^|[\s,])[A-Z]$", author):
         author += "."  # an initial's full stop, which the year's field stop followed

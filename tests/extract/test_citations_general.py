@@ -318,6 +318,21 @@ SHAPES = [
      ("J. Smith and A. Jones", "Title of the paper", "2001-03", None, None)),
     ("Smith, J. & Jones, A. Quantum dots in cells. Nature 401, 23–27 (2001).",
      ("Smith, J. & Jones, A", "Quantum dots in cells", "2001", None, None)),
+    ("A. Smith, B. Jones, and C. Lee, \"A new method,\" in Proc. IEEE Conf. Comput. Vis., 2019, "
+     "pp. 1–8.", ("A. Smith, B. Jones, and C. Lee", "A new method", "2019", None, None)),
+    # ACS: inverted names joined by semicolons
+    ("Smith, A.; Jones, B. Title of Paper. J. Am. Chem. Soc. 2019, 141, 1234–1240.",
+     ("Smith, A.; Jones, B", "Title of Paper", "2019", None, None)),
+    # APA's edition after the title; Harvard's quoted article title
+    ("Jackson, L. M. (2019). The psychology of prejudice: From attitudes to social action (2nd "
+     "ed.). American Psychological Association. https://doi.org/10.1037/0000168-000",
+     ("Jackson, L. M.", "The psychology of prejudice: From attitudes to social action", "2019",
+      "https://doi.org/10.1037/0000168-000", None)),
+    ("Smith, J. (2015) ‘Title of article’, Journal Name, 12(3), pp. 45–67.",
+     ("Smith, J.", "Title of article", "2015", None, None)),
+    # McGill: the edition without a full stop ends the title
+    ("Peter W Hogg, Constitutional Law of Canada, 5th ed (Toronto: Carswell, 2007) at 12.",
+     ("Peter W Hogg", "Constitutional Law of Canada", "2007", None, None)),
     # Chicago author-date's reference list: the year a field of its own
     ("Smith, John. 2001. The Book of Things. London: Publisher.",
      ("Smith, John", "The Book of Things", "2001", None, None)),
