@@ -119,6 +119,13 @@ class FontInfo:
 INLINE_TYPES = frozenset({"Span", "Quote", "Reference", "BibEntry", "Code", "Link", "Annot",
                           "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Em", "Strong",
                           "Sub"})
+#: grouping types that ISO 32000 gives no meaning of their own: ``NonStruct`` ("its
+#: descendants shall be handled normally", as children of its parent) and ``Private``
+#: (the producer's own). Chromium wraps the text of every element in a ``NonStruct``
+#: (``H2 > NonStruct > MCID``): the block is its parent's type.
+GROUPING_TYPES = frozenset({"NonStruct", "Private"})
+#: types a glyph's block is not read from: the nearest enclosing type outside them is.
+SILENT_TYPES = INLINE_TYPES | GROUPING_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,13 +275,14 @@ class Char:
     def tag(self) -> str | None:
         """The block the glyph belongs to in a tagged PDF: ``Artifact`` for running matter,
         else the nearest enclosing structure type that is not inline-level (a heading's
-        ``Span`` reads ``H1``); None when the reader knows no structure."""
+        ``Span`` reads ``H1``, Chromium's ``H2 > NonStruct`` reads ``H2``); None when the
+        reader knows no structure."""
         if self.artifact:
             return "Artifact"
         if self.struct is None:
             return None
         for t in reversed(self.struct.path):
-            if t not in INLINE_TYPES:
+            if t not in SILENT_TYPES:
                 return t
         return self.struct.type
 

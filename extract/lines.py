@@ -20,7 +20,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Iterator
 
-from .chars import INLINE_TYPES, RULE_THICKNESS, Char, Rule, StructNode
+from .chars import RULE_THICKNESS, SILENT_TYPES, Char, Rule, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import MARK_SPACE_EM, PageGutters, Piece, word_gaps
 from .labels import ANY_CIRCLED, BRACKETED_RE, BRACKETS, ROMAN_RE, canonical, unbracketed
@@ -933,7 +933,7 @@ def _struct_tag(key: tuple[bool, StructNode | None]) -> str | None:
     if struct is None:
         return None
     for t in reversed(struct.path):
-        if t not in INLINE_TYPES:
+        if t not in SILENT_TYPES:
             return t
     return struct.type
 

@@ -310,6 +310,7 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
             c.decision = Decision(False, reason=c.veto)
         elif _tagged(c):
             c.decision = Decision(True, "tags", _tag_level(c), f"tag {c.block.lines[0].tag}")
+    _tag_base(live)
     _numbering(live, ds, ev)
     _styles(live, ds, ev)
     for c, nxt in zip(live, live[1:]):
@@ -426,6 +427,19 @@ def _tagged(c: Candidate) -> bool:
 def _tag_level(c: Candidate) -> int | None:
     m = _HEADING_TAG.match(c.block.lines[0].tag or "")
     return int(m.group(1)) if m and m.group(1) else None
+
+
+def _tag_base(cands: list[Candidate]) -> None:
+    """Tag levels count from the shallowest heading tag among the document's headings, as
+    outline levels do: a page whose ``H1`` is its title (a cover line, no heading) and
+    whose sections are ``H2`` (HTML printed by a browser) has its sections at level 1."""
+    tagged = [lv for c in cands if c.decision.heading and (lv := _tag_level(c)) is not None]
+    if not tagged or min(tagged) == 1:
+        return
+    base = min(tagged)
+    for c in cands:
+        if c.decision.source == "tags" and c.decision.level is not None:
+            c.decision.level = c.decision.level - base + 1
 
 
 # ------------------------------------------------------------------------------ numbering

@@ -75,12 +75,14 @@ def find_running(pages: list[list[Line]], heights: list[float],
     """For each page, the running lines and their kind ("header", "footer", "page_number")."""
     cands: list[list[tuple[Line, str]]] = []
     shapes: Counter[tuple[str, str, int]] = Counter()
+    texts: Counter[tuple[str, str, int]] = Counter()  # the same, digits kept
+    runs: dict[tuple[str, str, int], Counter[int]] = {}  # a shape's numbers less their page
     # where the printed area begins and ends: a B5 text block on A4 paper puts its header
     # far below the paper's edge, so the bands are measured from the print, not the paper
     tops = sorted(min(l.top for l in ls) for ls in pages if ls)
     bottoms = sorted(max(l.bottom for l in ls) for ls in pages if ls)
     top_ref = tops[len(tops) // PRINT_EDGE_RANK] if tops else 0.0
-    for lines, h in zip(pages, heights):
+    for i, (lines, h) in enumerate(zip(pages, heights)):
         bottom_ref = bottoms[-1 - len(bottoms) // PRINT_EDGE_RANK] if bottoms else h
         edge = _edge_lines(lines, h, top_ref, bottom_ref)
         cands.append(edge)
@@ -90,6 +92,8 @@ def find_running(pages: list[list[Line]], heights: list[float],
                    else int((h - l.bottom) // SLOT_PT))
             if key not in seen:
                 shapes[key] += 1
+                texts[(where, _squash(l.text), key[2])] += 1
+                runs.setdefault(key, Counter()).update(_page_offsets(l.text, i))
                 seen.add(key)
     npages = len(pages)
     pitch = _pitches(pages)
@@ -112,6 +116,7 @@ def find_running(pages: list[list[Line]], heights: list[float],
                    else int((h - l.bottom) // SLOT_PT))
             if (npages >= REPEAT_MIN_PAGES
                     and shapes[key] >= max(REPEAT_MIN_PAGES, int(REPEAT_SHARE * npages))
+                    and _repeated(l, i, key, texts, runs)
                     and len(l.text) < RUNNING_MAX_CHARS and l.size <= DISPLAY_RATIO * body
                     and not _opens_a_text_row(l, edge, shapes, h, npages)
                     and not (where == "footer" and (_ends_block_above(
@@ -130,6 +135,29 @@ def find_running(pages: list[list[Line]], heights: list[float],
     _margins(pages, out)
     _artifacts(pages, heights, out)
     return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _page_offsets(text: str, i: int) -> set[int]:
+    """Each number in ``text`` less the index ``i`` of its page: a number that runs with
+    the pages (a folio inside a header line) keeps one offset from page to page."""
+    return {int(d) - i for d in re.findall(r"\d{1,6}", text)}
+
+
+def _repeated(l: Line, i: int, key: tuple[str, str, int], texts: Counter[tuple[str, str, int]],
+              runs: dict[tuple[str, str, int], Counter[int]]) -> bool:
+    """Does the line of a recurring shape (digits ignored) recur as running matter does:
+    its very text printed in its place on another page too, or its numbers running with
+    the pages ("Page 3", "2 Chapter 1")? A line whose text stands once, with a number that
+    does not follow the pages, is a numbered part of the text set in one place on each
+    of its pages: a chapter's "Chapter 2" over its title on each chapter's first page."""
+    if texts[(key[0], _squash(l.text), key[2])] >= REPEAT_MIN_PAGES:
+        return True
+    mine = _page_offsets(l.text, i)
+    return not mine or any(runs[key][o] >= REPEAT_MIN_PAGES for o in mine)
 
 
 def _folio_like(l: Line, edge: list[tuple[Line, str]], body: float) -> bool:
@@ -270,10 +298,42 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
             slots[k] += 1
         keyed.append([(l, where, key) for l, where, key, _ in mine])
     need = max(SLOT_MIN_PAGES, SLOT_SHARE * npages)
-    for mine, found in zip(keyed, out):
-        for l, where, key in mine:
-            if slots[key] >= need:
-                found.append((l, where))
+    chosen = [(l, where, found) for mine, found in zip(keyed, out)
+              for l, where, key in mine if slots[key] >= need]
+    again = Counter(_fold(l.text) for l, _, _ in chosen)
+    edge_ids = {id(l) for edge in cands for l, _ in edge}
+    body: list[str] | None = None
+    for l, where, found in chosen:
+        if again[_fold(l.text)] < REPEAT_MIN_PAGES:
+            if body is None:
+                body = [t for ls in pages for o in ls if id(o) not in edge_ids
+                        and len(t := _fold(o.text)) >= ECHO_MIN_CHARS]
+            if not _echoes(_fold(l.text), body):
+                continue
+        found.append((l, where))
+
+
+#: A running line repeats a line of the text when the shorter of the two, of at least this
+#: many characters, is inside the longer and at least :data:`ECHO_SHARE` of its length.
+ECHO_MIN_CHARS = 4
+ECHO_SHARE = 0.5
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _echoes(t: str, body: list[str]) -> bool:
+    """Does the running line ``t`` (folded) repeat a line of the text: a chapter's or a
+    section's title that a header carries ("CHAPTER 1. SITES AND SEASONS" over the pages
+    of "Sites and Seasons")? Running matter is printed again and again or repeats what
+    the text prints; a line that stands once in its place and nowhere else in the text
+    (a chapter's "Chapter 2" label over its title on the chapter's first page) is text."""
+    for b in body:
+        short, long_ = (b, t) if len(b) <= len(t) else (t, b)
+        if len(short) >= ECHO_SHARE * len(long_) and short in long_:
+            return True
+    return False
 
 
 #: A line follows the one above it in one block when its baseline is at most this many of
