@@ -29,7 +29,7 @@ from .chars import Char, CharSource, Link, PageChars, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, footer_under_notes,
-                        glued_label, join_side_labels,
+                        glued_label, glued_symbols, join_side_labels,
                         note_areas, parse_notes, without_backlinks)
 from .frontmatter import (after_contents, before_contents, cover_page, listed_contents, title_lines,
                           title_region, toc_pages)
@@ -482,6 +482,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                 continue
             inside = {id(l) for l in area.lines}
             calls = Counter(s.label for l in pg.lines if id(l) not in inside for s in l.sups)
+            # symbol callouts printed on the line, glued to a word ("Sadipscing**")
+            calls.update(g for l in pg.lines if id(l) not in inside for g in glued_symbols(l.text))
             if not (area.labelled or glued_label(area.lines[0].text, last, calls, note_words)) and (
                     last is None or last.page >= pg.number):
                 continue  # only a note from an earlier page runs on without a label

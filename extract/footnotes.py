@@ -571,6 +571,19 @@ def _glued_roman(text: str, label: str, calls: Counter[str], words: Lexicon | No
     return True
 
 
+#: The note symbols a callout may be printed with on the line (``*``, ``†``, ``‡``, ``**``) ...
+NOTE_SYMBOLS = "*∗†‡§¶‖"
+#: ... as a run glued to the end of a word or its punctuation, and ending it (``clita.*``,
+#: ``Sadipscing**``): a dagger after a word is a callout or nothing, and an asterisk
+#: glued there is one where a note with it is printed.
+GLUED_SYMBOLS = re.compile(rf"(?<=[^\s{NOTE_SYMBOLS}])([{NOTE_SYMBOLS}]{{1,3}})(?=\s|$|[^\w{NOTE_SYMBOLS}])")
+
+
+def glued_symbols(text: str) -> list[str]:
+    """The runs of note symbols glued to words' ends in ``text`` (see :data:`GLUED_SYMBOLS`)."""
+    return [m.group(1) for m in GLUED_SYMBOLS.finditer(text)]
+
+
 def _called_again(label: str, notes: list[Note], calls: Counter[str]) -> bool:
     """Does the page call ``label`` more often than the area has notes with it so far? Then
     a note opening with it at the area's edge is another note with the same label: marks

@@ -1,7 +1,8 @@
 """Heading numbers as printed, and what a heading line looks like.
 
 Numbering is read in every usual system (一、 （一） 1. 1.1 2.3.1 I. a) 01 第一章 第 1 章
-附录A, and report openers ``02 /``); its depth gives the level when it is dotted, the
+附录A, report openers ``02 /``, and numbers closed by a parenthesis, ``2)`` ``1.1.2)``, as
+word processors' outline numbering offers them); its depth gives the level when it is dotted, the
 type size rank otherwise.
 """
 
@@ -21,6 +22,7 @@ _NUM = re.compile(
     r"|[一二三四五六七八九十百]+\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
     r"|[（(]\s*\d{1,2}\s*[）)]"
+    r"|\d{1,2}(?:\.\d{1,2}){0,4}\)(?=\s)"
     r"|[A-Z]\.\d{1,2}(?:\.\d{1,2})*"
     r"|\d{1,2}(?:\.\d{1,2}){1,4}\.?"
     r"|\d{1,2}\s*/"
@@ -68,7 +70,7 @@ def dotted_depth(number: str | None) -> int:
     if not number:
         return 0
     number = _word_case(number)
-    n = re.sub(r"^(?:Section|Article|Art\.|Clause|Rule)\s+", "", number).rstrip(".:")
+    n = re.sub(r"^(?:Section|Article|Art\.|Clause|Rule)\s+", "", number).rstrip(".:)")
     if re.fullmatch(r"(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+", n):
         return n.count(".") + 1
     return 0

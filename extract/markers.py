@@ -19,7 +19,7 @@ from collections import Counter
 from pariter.model import Warning
 
 from .chars import Link
-from .footnotes import Note
+from .footnotes import GLUED_SYMBOLS, NOTE_SYMBOLS, Note
 from .labels import UNIT_POWERS, roman, unit_before
 from .labels import number as label_number
 from .lines import Line, Sup
@@ -89,7 +89,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         _wrapped_callouts(lines, by_page.get(number, set()))
         _linked_labels(lines, (links or {}).get(number, ()), notes)
         near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
-        glued = _split_glued(lines, near)
+        glued = _split_glued(lines, near) | _symbols_on_baseline(lines, by_page.get(number, set()))
         _back_unless_noted(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
@@ -126,6 +126,54 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                 else:
                     _reinsert(l, s)
             l.sups = keep
+
+
+def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
+    """Symbol callouts set on the line in the text's type (groff's mom prints ``clita.*``,
+    ``Sadipscing†``): a run of note symbols glued to the end of a word, whose run is the
+    label of a note printed on the page that no raised label there calls, and the only
+    such run on the page. Unlike a figure, a dagger or a double dagger after a word is a
+    callout or nothing; an asterisk glued to a word's end is one where its note is there
+    to say so. Taken out of the text as raised labels are; returns their ids."""
+    symbols = {lab for lab in labels if lab and all(ch in NOTE_SYMBOLS for ch in lab)}
+    symbols -= {s.label for l in lines for s in l.sups}
+    if not symbols:
+        return set()
+    found: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for l in lines:
+        for m in GLUED_SYMBOLS.finditer(l.text):
+            found.setdefault(m.group(1), []).append((l, m))
+    out: set[int] = set()
+    for lab in sorted(symbols):
+        if len(found.get(lab, ())) != 1:
+            continue
+        l, m = found[lab][0]
+        out.add(id(_take_at(l, m.start(), m.end(), lab)))
+    return out
+
+
+def _take_at(l: Line, start: int, end: int, label: str) -> Sup:
+    """Take ``l.text[start:end]``, the label ``label``, out of the text as a callout; its
+    box is estimated from its share of the line's width (the line keeps no glyph
+    positions)."""
+    text = l.text
+    total = sum(_advance(ch) for ch in text) or 1
+    width = l.x1 - l.x0
+    x0 = l.x0 + sum(_advance(ch) for ch in text[:start]) / total * width
+    x1 = l.x0 + sum(_advance(ch) for ch in text[:end]) / total * width
+    cut = end - start
+    l.text = text[:start] + text[end:]
+    for o in l.sups:
+        if o.offset >= end:
+            o.offset -= cut
+        elif o.offset > start:
+            o.offset = start
+    if l.lead_run is not None and l.lead_run > start:
+        l.lead_run = max(start, l.lead_run - cut)
+    sup = Sup(label, start, x0, l.top, x1, l.bottom, size=l.size)
+    at = next((i for i, o in enumerate(l.sups) if o.offset > start), len(l.sups))
+    l.sups.insert(at, sup)
+    return sup
 
 
 def _next_in_numbering(label: str, last: int) -> bool:

@@ -294,7 +294,7 @@ def _squash(t: str) -> str:
 def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
     """Decide every block; heading blocks get ``heading=True`` and ``reasons``."""
     cands = [_candidate(i, b) for i, b in enumerate(blocks)]
-    _join_wrapped(cands, ds)
+    _join_wrapped(cands, ds, ev.outline)
     for c in cands:
         if c.block.lines:
             c.veto = veto(c, ds, ev, blocks)
@@ -345,13 +345,19 @@ def _candidate(i: int, b: Block) -> Candidate:
     return Candidate(i, b, text, num, title, style_of(b.lines[0]))
 
 
-def _join_wrapped(cands: list[Candidate], ds: DocStyle) -> None:
+def _join_wrapped(cands: list[Candidate], ds: DocStyle, outline: list[OutlineEntry] = ()) -> None:  # type: ignore[assignment]
     """A heading set over several lines comes as consecutive blocks in one size and
     weight that are not the body's, close together, the later ones unnumbered and the
-    earlier not ending a sentence: join them (before any veto judges a half)."""
+    earlier not ending a sentence: join them (before any veto judges a half). They wrap
+    because the first did not fit, or the outline names them as one entry where they
+    stand (groff's mom breaks "Schoenberg —" / "The Origins of …" where it likes)."""
+    titles: dict[int, list[str]] = {}
+    for e in outline:
+        if e.page is not None:
+            titles.setdefault(e.page, []).append(e.title)
     prev: Candidate | None = None
     for c in cands:
-        if prev is not None and _wraps(prev, c, ds):
+        if prev is not None and _wraps(prev, c, ds, titles):
             prev.block.lines.extend(c.block.lines)
             c.block.lines = []
             prev.text = block_text(prev.block)
@@ -360,7 +366,8 @@ def _join_wrapped(cands: list[Candidate], ds: DocStyle) -> None:
         prev = c if c.block.lines else prev
 
 
-def _wraps(a: Candidate, b: Candidate, ds: DocStyle) -> bool:
+def _wraps(a: Candidate, b: Candidate, ds: DocStyle,
+           titles: dict[int, list[str]] | None = None) -> bool:
     if not a.block.lines or not b.block.lines or b.number is not None:
         return False
     if b.block.why == "language":
@@ -382,7 +389,12 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle) -> bool:
     lo, hi = ds.col(la)
     centred = (abs((la.x0 + la.x1) - (lb.x0 + lb.x1)) < CENTRED_EM * la.size
                 and la.x0 > lo + CENTRED_EM * la.size)
-    return centred or la.x1 >= hi - WRAP_ROOM_EM * la.size
+    if centred or la.x1 >= hi - WRAP_ROOM_EM * la.size:
+        return True
+    named = (titles or {}).get(la.page, [])
+    whole = join2(a.text, b.text)
+    return any(same_heading(whole, t) for t in named) \
+        and not any(same_heading(a.text, t) or same_heading(b.text, t) for t in named)
 
 
 # ------------------------------------------------------------------------------ outline
@@ -572,6 +584,10 @@ def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle) ->
         if text and a.style == b.style and _distinct(a.style, ds) is not None \
                 and all(_distinct(x.style, ds) is None for x in text):
             continue  # headings set apart from the text under them, with short sections
+        if not text and a.style == b.style and _distinct(a.style, ds) == "larger":
+            continue  # one display-size heading over the next: a section with no text of
+            # its own ("3 Calibration" over "4 Computing IPC weights"); a list's items
+            # are in the text's type, and carry text
         if len(text) <= LIST_GAP_BLOCKS and all(len(x.block.lines) <= LIST_TEXT_LINES for x in text):
             for x in (a, b):
                 if not x.decision.heading:
@@ -631,6 +647,10 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
     given_heads = [c for c in cands if c.decision.heading]
     given_ends = {_end_mark(c.title or c.text) for c in given_heads}
     listed = Counter(_style_key(c.style) for c in cands if c.decision.source == "outline")
+    # the last block of running text: a heading heads text, so a block of a heading's
+    # face after it ("...end of sample article" over "—END—") opens nothing
+    last_text = max((c.index for c in cands if c.block.lines and ds_body_like(c)
+                     and not c.decision.heading), default=None)
     for key, members in groups.items():
         st = members[0].style
         how = _distinct(st, ds)
@@ -670,6 +690,9 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
                     abs(c.style.size - s) < SIZE_TOLERANCE and c.style.weight == w
                     for s, w in num_styles) and how != "larger":
                 continue  # a numbered document's unnumbered headings look like its numbered ones
+            if last_text is not None and c.index > last_text and not name:
+                c.decision = Decision(False, reason="no text under it")
+                continue
             prose = None if name else _reads_as_text(c, cands, ds, given_ends, len(given_heads))
             if prose is not None:
                 # set in a heading's face, read as a sentence: emphasis (a CJK font's bold
