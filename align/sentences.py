@@ -100,7 +100,12 @@ class AlignParams:
     sentence to resemble the other side less than random pairs do (percentile 90: Bible
     0.908 / 0.989, lists 0.953, documents 0.844; as a screen on the sentences' own vectors,
     percentile 95: 0.907 / 0.989, 0.977, 0.844), and weighing null decisions by the length
-    penalty (documents 0.824).
+    penalty (documents 0.824).  Session 22, on the shared realpairs (not complete texts, so
+    the Bible's complete-text margin would be a separate choice): -0.02 gives documents
+    0.981 -> 0.992 and gold lists 0.988 -> 1.000 (sui's "Used gas is distributed…", which
+    joins a 1-2 bead at +0.009), but outside the gold passages it also splits run-in labels
+    ("Brief background.") and sentences the extraction broke ("有效性在 Sect 中讨论。" /
+    "4.4，…") from their beads: left at 0.0.
     ``split_margin`` (0.01, the evidence pass's resolution: a boundary sentence moves
     only for more than ``refine_gain`` = 0.01 too): added to ``null_margin`` for a sentence
     leaving a bead only; waived where the leaving sentence carries a URL the bead's other
@@ -182,7 +187,14 @@ class AlignParams:
     0.9182 / 0.9854, 25; 0.908.  The verse-merged loss is sentences a split used to leave
     out at a verse boundary, which verse merging then put back in their verse; kept, they
     stay in the neighbouring verse's bead.  0.03 takes most of the plain gain while the
-    verse-merged figure keeps a margin over its 0.985 target.
+    verse-merged figure keeps a margin over its 0.985 target.  Tried and left out (session
+    22): in a complete text, a null joining the neighbour it fits better by more than
+    ``refine_gain`` whatever the cosine loss (the split margin's counterpart for joins):
+    Bible 0.9199 / 0.9858 (+25 -2 plain beads; verse merging forgives a null but not a join
+    to the wrong verse), no change on shared realpairs or the corpus pairs, none of which is
+    complete; forced on the shared realpairs documents it joins figure labels, number rows,
+    code and reference fragments into sentence beads (forced regime 0.957 -> 0.922), which
+    a complete PDF translation can carry too.
     ``slide_across_nulls`` (True): after the evidence pass's rounds, a 1-1 bead beside a run
     of nulls on one side takes as its partner the sentence of the run that scores more than
     ``refine_gain`` above its own (`refine._slide_across_nulls`).  The DP can pair a
