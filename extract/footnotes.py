@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pariter.model import Box
 
 from .chars import RULE_THICKNESS, Rule
-from .labels import ANY_CIRCLED, BRACKETED_RE, canonical, power_and_label, roman, to_roman
+from .labels import ANY_CIRCLED, BRACKETED_RE, ENCLOSING, canonical, power_and_label, roman, to_roman
 from .labels import number as label_number
 from .layout import merge_band_lines
 from .lines import SIZE_TOLERANCE, Line, is_cjk
@@ -26,8 +26,10 @@ from .textjoin import Lexicon, join2
 # quotes and brackets, and the CJK ones citations open with (《书名》, 〔2021〕, 「」, 【】)
 # A circled number or a number in brackets (①, [1], 〔1〕) closes itself: the note's words may
 # follow it at once, a figure too (``③2 卷本``, ``[1]1998年``), where a bare number runs on.
-_PLAIN_LABEL = re.compile(rf"^(?:{BRACKETED_RE}\s*|([{ANY_CIRCLED}])\s*|(\d{{1,3}}|[*∗†‡§¶]{{1,3}})"
-                          r"(?:[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<《〈「『【〔［〖])))(?=\S)")
+# A label may be drawn inside a combining enclosing circle (U+20DD, LaTeX's ``\textcircled``
+# in a font that has it: the text layer reads ``⃝1`` or ``1⃝``): the label is what it encloses.
+_PLAIN_LABEL = re.compile(rf"^(?:{BRACKETED_RE}\s*|([{ANY_CIRCLED}])\s*|{ENCLOSING}?(\d{{1,3}}|[*∗†‡§¶]{{1,3}})"
+                          rf"(?:{ENCLOSING}\s*|[.．)](?!\d)\s*|\s+|(?=[^\W\d_]|[“\"'‘(（\[<《〈「『【〔［〖])))(?=\S)")
 
 
 def plain_label(text: str) -> str | None:
@@ -46,7 +48,7 @@ def _plain(m: re.Match) -> str:
 #: a label standing alone as the first piece of a printed line: a justified note line
 #: stretched before a long URL spreads its words so far that they read as pieces of their own
 #: (``6.`` … ``Compare`` … ``the`` …; ``⑭`` … ``参`` … ``见`` …)
-_BARE_LABEL = re.compile(rf"^(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])[.．)]?\s*$")
+_BARE_LABEL = re.compile(rf"^{ENCLOSING}?(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])(?:[.．)]|{ENCLOSING})?\s*$")
 #: Pieces of one printed line are set in one type: sizes within this many points.
 PIECE_SIZE_PT: float = 0.3
 
@@ -158,7 +160,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     for r in sorted(rules, key=lambda r: r.top):
         if not _may_separate(r, rules, lines, width, height):
             continue
-        col = _column_of(r, lines)
+        col = _column_of(r, lines, small)
         if col is None:
             continue  # not flush with a column of text: a table's or a figure's rule
         lo, hi = col
@@ -188,17 +190,24 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
                 continue
         areas.append(NoteArea(area, True))
         taken.update(id(l) for l in area)
-    # no rule: a block of small type at the bottom of a column, opening with a label
+    # no rule: a block of small type at the bottom of a column, opening with a label;
+    # smaller than the text that calls the notes, which is the body as the document measured
+    # it unless the notes outweigh the text (a page of notes under a few lines of callouts)
+    small = NOTE_SIZE_SHARE * max(body, _calling_size(lines))
+    folio = _folio_at_foot(lines)
     for seed in sorted(lines, key=lambda l: l.top):
-        if id(seed) in taken or seed.top < NO_RULE_LOW_SHARE * height or seed.size > small:
+        if id(seed) in taken or seed.size > small:
             continue
+        # high on the page only where the block's labels run on and the text above calls
+        # each of them: notes that fill the page under the few lines calling them
+        high = seed.top < NO_RULE_LOW_SHARE * height
         seed_bare = not (seed.lead_label or _PLAIN_LABEL.match(seed.text))
         if seed_bare and not bare_label(seed, lines):
             continue
         # a raised label opening the seed stands left of its text, where the note's next
         # lines start (¹ text … / text …): the column begins at the label, not at the text
         left = seed.x0 - SEED_COLUMN_SLACK_PT - (LEAD_LABEL_EM * seed.size if seed.lead_label else 0)
-        col = [l for l in lines if id(l) not in taken and l.top >= seed.top - BOX_SLACK_PT
+        col = [l for l in lines if id(l) not in taken and l is not folio and l.top >= seed.top - BOX_SLACK_PT
                and left <= l.x0
                <= seed.x0 + 0.5 * (seed.x1 - seed.x0) + SEED_COLUMN_SLACK_PT]
         # the far pieces of the column's printed lines (a justified note line's words spread
@@ -225,14 +234,71 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
-        below = [l for l in lines if id(l) not in taken and l.top > prev_bottom + BOX_SLACK_PT
+        below = [l for l in lines if id(l) not in taken and l is not folio and l.top > prev_bottom + BOX_SLACK_PT
                  and l.size > small and l.x1 > seed.x0 and l.x0 < seed.x1]
         if seed_bare and not bare_label(seed, area):
             ok = False  # a label alone whose words the area did not take: a table's or a list's number
+        if high and ok and area and not _called_run(area, lines):
+            ok = False
         if ok and area and not below:
             areas.append(NoteArea(area, False))
             taken.update(id(l) for l in area)
     return areas
+
+
+_FOLIO = re.compile(r"[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?", re.IGNORECASE)
+
+
+def _folio_at_foot(lines: list[Line]) -> Line | None:
+    """The page's last line when it is a page number alone on its row (the running matter
+    has not taken it where the document's body size was misjudged, the notes outweighing
+    the text): under the notes, it does not make them text above something."""
+    if not lines:
+        return None
+    last = max(lines, key=lambda l: l.bottom)
+    if not _FOLIO.fullmatch(last.text.strip()):
+        return None
+    if any(o is not last and abs(o.baseline - last.baseline) <= NOTE_ROW_EM * last.size for o in lines):
+        return None
+    return last
+
+
+#: The size of the text calling the notes counts where that many lines carry callouts.
+CALLING_LINES: int = 2
+#: A block of note type above the page's lower half is a note area when it holds at least
+#: this many notes whose labels run on (1., 2., 3.), each called in the text above.
+CALLED_RUN_MIN: int = 2
+
+
+def _calling_size(lines: list[Line]) -> float:
+    """The size of the page's text that carries raised callouts (the most characters among
+    lines with raised labels, over at least :data:`CALLING_LINES` lines), 0 when too few
+    lines carry any: the text the notes are smaller than, whatever the document's most
+    common size (notes may outweigh the text)."""
+    by_size: Counter[float] = Counter()
+    count: Counter[float] = Counter()
+    for l in lines:
+        if l.sups and l.kind != "figure":
+            by_size[round(l.size, 1)] += len(l.text)
+            count[round(l.size, 1)] += 1
+    if not by_size:
+        return 0.0
+    size = max(by_size, key=lambda k: (by_size[k], k))
+    return size if count[size] >= CALLING_LINES else 0.0
+
+
+def _called_run(area: list[Line], lines: list[Line]) -> bool:
+    """Do the labels opening the area's lines run on from its first one (1, 2, 3; lines that
+    open with another figure are the notes' words: ``2 vols.``) for at least
+    :data:`CALLED_RUN_MIN` notes, each called by a raised label in the text above the area?"""
+    top = area[0].top
+    called_above = {s.label for l in lines if l.bottom <= top + BOX_SLACK_PT for s in l.sups}
+    run: list[str] = []
+    for l in area:
+        lab = l.lead_label or plain_label(l.text)
+        if lab is not None and (not run or _next_label(run[-1], lab)):
+            run.append(lab)
+    return len(run) >= CALLED_RUN_MIN and all(lab in called_above for lab in run)
 
 
 def _may_separate(r: Rule, rules: list[Rule], lines: list[Line], width: float, height: float) -> bool:
@@ -279,15 +345,22 @@ def rows_of(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _column_of(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
+def _column_of(r: Rule, lines: list[Line], small: float) -> tuple[float, float] | None:
     """The x-extent of the column a separator rule heads: the lines above it that start
-    where it starts (a note rule is flush with its column's left edge); None when no
-    line of text starts there."""
+    where it starts (a note rule is flush with its column's left edge), and the lines in
+    note type (``small``: smaller than the body) under it that start in its span — the
+    notes fill the column where the text above may be short lines (a list of examples, a
+    poem), and a rule of 40 % of the column looks as wide as they are; None when no line
+    of text starts there."""
     above = [l for l in lines if l.bottom <= r.top + BOX_SLACK_PT
              and abs(l.x0 - r.x0) <= max(l.size, RULE_FLUSH_MIN_PT)]
     if not above:
         return None
-    return min(r.x0, min(l.x0 for l in above)), max(r.x1, max(l.x1 for l in above))
+    lo = min(r.x0, min(l.x0 for l in above))
+    under = [l.x1 for l in lines if l.top >= r.bottom - RULE_SLACK_PT and l.size <= small
+             and lo - AREA_LEFT_SLACK_PT <= l.x0 < r.x1
+             and l.top - r.bottom <= 2 * FIRST_LINE_GAP_EM * l.size]
+    return lo, max(r.x1, max(l.x1 for l in above), max(under, default=r.x1))
 
 
 def _in_grid(r: Rule, rules: list[Rule]) -> bool:
@@ -376,7 +449,7 @@ def attach_tiny_labels(lines: list[Line]) -> list[Line]:
 #: further.
 LABEL_TAB_EM: float = 3.0
 #: a piece of a line that is a note label and nothing else: 1, 1., 1), *, †, ①
-_LONE_LABEL = re.compile(rf"^(?:\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}]|{BRACKETED_RE})[.．)]?$")
+_LONE_LABEL = re.compile(rf"^{ENCLOSING}?(?:\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}]|{BRACKETED_RE})(?:[.．)]|{ENCLOSING})?$")
 
 
 def join_side_labels(lines: list[Line], small: float, page_width: float) -> list[Line]:
@@ -468,7 +541,8 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
             elif m and (cur is None or _next_label(cur.label, got)
                       or l.x0 <= left + LABEL_EDGE_PT):
                 if cur is None or _next_label(cur.label, got) or (
-                        prev_final and _called_again(canonical(got), notes, calls)):
+                        prev_final and _called_again(canonical(got), notes, calls)) or (
+                        _numbering_starts(cur.label, got) and _called_again(canonical(got), notes, calls)):
                     label, text = canonical(got), l.text[m.end():]
             elif cur is None and not notes:
                 first = glued_label(l.text, last, calls, words)
@@ -584,6 +658,14 @@ def glued_symbols(text: str) -> list[str]:
     return [m.group(1) for m in GLUED_SYMBOLS.finditer(text)]
 
 
+def _numbering_starts(prev: str, new: str) -> bool:
+    """Does ``new`` open the numbered notes after a symbol note (``1`` after ``†``)? A title's
+    and its authors' notes are marked * † (LaTeX's ``\\thanks``) and the text's notes counted
+    from 1 under them, on one page."""
+    p = prev.replace("∗", "*")
+    return bool(p) and set(p) <= set("".join(SYMBOLS)) and label_number(new) == 1
+
+
 def _called_again(label: str, notes: list[Note], calls: Counter[str]) -> bool:
     """Does the page call ``label`` more often than the area has notes with it so far? Then
     a note opening with it at the area's edge is another note with the same label: marks
@@ -613,7 +695,12 @@ def _next_label(prev: str, new: str) -> bool:
     if len(prev) == len(new) == 1 and prev.islower() and new.islower():
         return ord(new) == ord(prev) + 1  # a, b, c
     p, n = prev.replace("∗", "*"), new.replace("∗", "*")
-    return p in SYMBOLS and n in SYMBOLS and SYMBOLS.index(n) == SYMBOLS.index(p) + 1
+    if p in SYMBOLS and n in SYMBOLS and SYMBOLS.index(n) == SYMBOLS.index(p) + 1:
+        return True
+    # the symbols run out and start again doubled (``**`` ``††``, then tripled): where they
+    # run out differs by producer — LaTeX after ¶ and ‖, Chicago after #, groff's mom after ‡
+    return (len(n) == len(p) + 1 and set(n) == {"*"} and len(set(p)) == 1
+            and p[0] in SYMBOLS[:6] and p[0] != "*")
 
 
 def called(area: NoteArea, lines: list[Line]) -> bool:
@@ -623,7 +710,7 @@ def called(area: NoteArea, lines: list[Line]) -> bool:
     first = area.lines[0]
     label = first.lead_label
     if label is None:
-        m = re.match(rf"{BRACKETED_RE}|(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
+        m = re.match(rf"{BRACKETED_RE}|{ENCLOSING}?(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)
         label = canonical(next(g for g in m.groups() if g)) if m else None
     ids_ = {id(l) for l in area.lines}
     # (a callout after a unit's power reads as one raised group with it: m²¹⁵ as 215)

@@ -22,6 +22,12 @@ _TO_STANDARD = str.maketrans({chr(s + i): CIRCLED[i] for s in _VARIANT_STARTS fo
 ANY_CIRCLED = CIRCLED + CIRCLED_VARIANTS
 
 
+#: The combining enclosing circle (U+20DD): ``\textcircled`` in a font that has the glyph
+#: draws it over the label, and the text layer carries it before or after the figure
+#: (``⃝1``, ``1⃝``). The label is the figure it encloses, as the raised callout reads it.
+ENCLOSING = "\u20dd"
+
+
 #: Brackets a label may be printed in: ``[1]`` (Chinese papers' callouts and note lists,
 #: Typst's "[1]" numbering), ``［1］``, ``〔1〕`` and ``【1】`` (the author's own marks in
 #: Chinese Word and WPS documents). They are punctuation around the label, as the stop of
