@@ -28,8 +28,8 @@ from . import parallel
 from .chars import Char, CharSource, Link, PageChars, PageTable, Rule
 from .endnotes import find_sections
 from .figures import mark_figures
-from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, footer_under_notes,
-                        glued_label, glued_symbols, join_side_labels,
+from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, calling_size,
+                        footer_under_notes, glued_label, glued_symbols, join_side_labels,
                         note_areas, parse_notes, without_backlinks)
 from .frontmatter import (after_contents, before_contents, cover_page, listed_contents, title_lines,
                           title_region, toc_pages)
@@ -471,7 +471,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     link_urls = {url_key(l.uri) for pg in pages for l in pg.links if l.uri}
     note_words.urls |= link_urls
     for pg in pages:
-        pg.lines = join_side_labels(pg.lines, NOTE_SIZE_SHARE * size, pg.width)
+        # labels beside their notes are sought in type smaller than the text calling them
+        pg.lines = join_side_labels(pg.lines, NOTE_SIZE_SHARE * max(size, calling_size(pg.lines)), pg.width)
         running_on = (last is not None and last.page == pg.number - 1
                       and not last.text.rstrip().endswith(FINAL))
         areas = note_areas(pg.lines, pg.rules, size, pg.width, pg.height, running_on)

@@ -157,6 +157,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     areas: list[NoteArea] = []
     taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
     small = NOTE_SIZE_SHARE * body
+    folio = _folio_at_foot(lines)
     for r in sorted(rules, key=lambda r: r.top):
         if not _may_separate(r, rules, lines, width, height):
             continue
@@ -184,7 +185,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             # notes as large as the text (Word): only at the foot of the column, opening
             # with a label — not text under a box's or a table's rule
             foot = not any(l.top > prev_bottom + BOX_SLACK_PT and id(l) not in taken and lo <= l.x0 < hi
-                           and l.size > small for l in lines)
+                           and l.size > small and l is not folio for l in lines)
             # (or, unlabelled, the rest of the previous page's unfinished note)
             if not ((labelled or running_on) and foot):
                 continue
@@ -193,8 +194,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     # no rule: a block of small type at the bottom of a column, opening with a label;
     # smaller than the text that calls the notes, which is the body as the document measured
     # it unless the notes outweigh the text (a page of notes under a few lines of callouts)
-    small = NOTE_SIZE_SHARE * max(body, _calling_size(lines))
-    folio = _folio_at_foot(lines)
+    small = NOTE_SIZE_SHARE * max(body, calling_size(lines))
     for seed in sorted(lines, key=lambda l: l.top):
         if id(seed) in taken or seed.size > small:
             continue
@@ -270,7 +270,7 @@ CALLING_LINES: int = 2
 CALLED_RUN_MIN: int = 2
 
 
-def _calling_size(lines: list[Line]) -> float:
+def calling_size(lines: list[Line]) -> float:
     """The size of the page's text that carries raised callouts (the most characters among
     lines with raised labels, over at least :data:`CALLING_LINES` lines), 0 when too few
     lines carry any: the text the notes are smaller than, whatever the document's most
@@ -295,8 +295,8 @@ def _called_run(area: list[Line], lines: list[Line]) -> bool:
     called_above = {s.label for l in lines if l.bottom <= top + BOX_SLACK_PT for s in l.sups}
     run: list[str] = []
     for l in area:
-        lab = l.lead_label or plain_label(l.text)
-        if lab is not None and (not run or _next_label(run[-1], lab)):
+        lab = l.lead_label or plain_label(l.text) or bare_label(l, area)
+        if lab is not None and (_next_label(run[-1], lab) if run else l is area[0]):
             run.append(lab)
     return len(run) >= CALLED_RUN_MIN and all(lab in called_above for lab in run)
 

@@ -23,7 +23,7 @@ from typing import Iterator
 from .chars import RULE_THICKNESS, SILENT_TYPES, Char, Rule, StructNode
 from .fonts import BOLD_WEIGHT, FontTraits, traits
 from .gutters import MARK_SPACE_EM, PageGutters, Piece, word_gaps
-from .labels import ANY_CIRCLED, BRACKETED_RE, BRACKETS, ROMAN_RE, canonical, unbracketed
+from .labels import ANY_CIRCLED, BRACKETED_RE, BRACKETS, ROMAN_RE, ENCLOSING, canonical, unbracketed
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = str.maketrans(_SUP_DIGITS, "0123456789")
@@ -136,7 +136,8 @@ def is_cjk_ideograph(c: str) -> bool:
 
 def marker_label(text: str) -> str | None:
     """The note label a raised run spells, or None when it is not one (a letter, math)."""
-    t = text.strip().strip(",")
+    # (an enclosing circle drawn over the figure, U+20DD, is the label's frame: ``1⃝`` is 1)
+    t = text.replace(ENCLOSING, "").strip().strip(",")
     if _MARKERLIKE.match(t):
         return canonical(unbracketed(t.translate(_SUP_MAP)))
     return None

@@ -1,0 +1,88 @@
+"""Note areas found from what a reader of any page uses, each layout from two producers:
+notes that fill the page under the few lines calling them (the notes outweigh the text, so
+the document's commonest size is theirs), a separator rule over notes wider than the short
+lines of text above it, labels drawn in an enclosing circle (``1⃝``), symbol labels that
+run out and start again doubled. The build command of each fixture is in its source file
+beside it (LaTeX, XeLaTeX, LibreOffice, groff mom)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pariter.extract import extract_pdf
+from pariter.extract.footnotes import _next_label, plain_label
+
+FIX = Path(__file__).parent / "fixtures"
+
+
+def _labels(doc) -> list[tuple[int, str]]:  # noqa: ANN001
+    return [(n.page, n.label) for n in doc.footnotes]
+
+
+def _links(doc) -> list[tuple[str, str | None]]:  # noqa: ANN001
+    notes = {n.id: n.label for n in doc.footnotes}
+    return [(m.label, notes.get(m.footnote)) for m in doc.markers]
+
+
+@pytest.mark.parametrize("name, pages", [
+    ("notes-page-of-notes-latex.pdf", {1: range(1, 26), 2: range(26, 46), 3: range(46, 61)}),
+    ("notes-page-of-notes.pdf", {1: range(1, 28)}),
+])
+def test_notes_filling_the_page_under_their_callouts_are_notes(name: str, pages: dict) -> None:
+    """Notes numbered on the line (``1.``, ``1⇥``) that start high on the page, under three
+    lines of callouts and no rule: their labels run on and the text above calls each one,
+    and they are smaller than that text though not than the document's commonest size."""
+    doc = extract_pdf(FIX / name)
+    assert _labels(doc) == [(p, str(i)) for p, r in pages.items() for i in r]
+    first = doc.footnotes[0].text
+    assert first.startswith("Carl Linnaeus, The ") and "ed. Jane Roe, 2 vols. (" in first and first.endswith("."), first
+    assert all(m.footnote for m in doc.markers)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "Jane Roe" not in text and "Notes on a Long Inquiry" not in text
+
+
+@pytest.mark.parametrize("name", ["notes-short-lines-latex.pdf", "notes-short-lines.pdf"])
+def test_a_separator_over_notes_wider_than_the_short_text_above_it(name: str) -> None:
+    """A list of one-line examples over long notes: the rule (40 % or a quarter of the text
+    width) is wider than 60 % of the lines above it, but the notes under it fill the column."""
+    doc = extract_pdf(FIX / name)
+    assert _labels(doc) == [(1, str(i)) for i in range(1, 6)]
+    assert doc.footnotes[1].text == "Ibid., 690."
+    assert _links(doc) == [(str(i), str(i)) for i in range(1, 6)]
+
+
+@pytest.mark.parametrize("name, labels", [
+    ("notes-enclosed-xelatex.pdf", ["∗", "†", "1", "2", "3"]),
+    ("notes-enclosed.pdf", ["1", "2", "3"]),
+])
+def test_labels_in_an_enclosing_circle(name: str, labels: list[str]) -> None:
+    """``1⃝`` (a figure under U+20DD) labels note 1 in the notes and calls it in the text;
+    the circle leaves the text with its callout. Under a title's symbol notes, the numbered
+    notes start at 1 (XeLaTeX's ``\\thanks``)."""
+    doc = extract_pdf(FIX / name)
+    assert [n.label for n in doc.footnotes] == labels
+    assert [n.text for n in doc.footnotes if n.label == "2"] == ["Address: https://example.org/archive/styles"]
+    assert [(a, b) for a, b in _links(doc) if a.isdigit()] == [("1", "1"), ("2", "2"), ("3", "3")]
+    assert not any("\u20dd" in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("name, labels", [
+    ("notes-symbols-doubled-latex.pdf", ["*", "†", "‡", "**", "††"]),
+    ("notes-symbols-doubled.pdf", ["*", "†", "‡", "**"]),
+])
+def test_symbols_start_again_doubled(name: str, labels: list[str]) -> None:
+    """* † ‡ then ** (groff's mom, house styles): the doubled star opens a note even after a
+    note without a final stop."""
+    doc = extract_pdf(FIX / name)
+    assert [n.label for n in doc.footnotes] == labels
+    assert doc.footnotes[2].text == "The ford is passable only in summer"
+
+
+def test_label_order_and_enclosed_labels() -> None:
+    assert _next_label("‡", "**") and _next_label("¶", "**") and _next_label("**", "††")
+    assert not _next_label("*", "**") and not _next_label("**", "***") and not _next_label("1", "**")
+    assert plain_label("\u20dd2 地址:https://example.org") == "2"
+    assert plain_label("1\u20dd Email: someone@example.org") == "1"
+    assert plain_label("\u20dd∗ This manual was created") == "∗"
