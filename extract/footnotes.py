@@ -103,6 +103,10 @@ RULE_MAX_SHARE = 0.62
 RULE_COLUMN_SHARE = 0.6
 #: ... below this share of the page's height (notes sit at the foot).
 RULE_LOW_SHARE = 0.4
+#: A separator stands alone on its row: a rule with words starting within this many ems
+#: after its end, on its row, is a dash drawn as a rule (a bibliography's repeated-author
+#: ``———.``, a blank to fill in).
+DASH_GAP_EM: float = 1.0
 #: A rule this close under a line (points) underlines it (a link), it separates nothing.
 UNDERLINE_GAP_PT: float = 3
 #: Boxes closer than this (points) touch: rounding and ascenders overshoot by that much.
@@ -156,11 +160,15 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     the foot of a column that opens with a label is an area (the page must call it)."""
     areas: list[NoteArea] = []
     taken: set[int] = {id(l) for l in lines if l.kind == "figure"}
-    small = NOTE_SIZE_SHARE * body
+    # notes are smaller than the text that calls them: the body as the document measured it,
+    # unless the notes outweigh the text (a page of notes under a few lines of callouts)
+    small = NOTE_SIZE_SHARE * max(body, calling_size(lines))
     folio = _folio_at_foot(lines)
     for r in sorted(rules, key=lambda r: r.top):
-        if not _may_separate(r, rules, lines, width, height):
+        if not _may_separate(r, rules, lines, width):
             continue
+        # high on the page only over notes that fill it, their labels called above
+        high = r.top <= RULE_LOW_SHARE * height
         col = _column_of(r, lines, small)
         if col is None:
             continue  # not flush with a column of text: a table's or a figure's rule
@@ -180,6 +188,8 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             prev_bottom = max(prev_bottom, l.bottom)
         if not area:
             continue
+        if high and not _called_run(_from_first_label(area), lines):
+            continue
         labelled = bool(area[0].lead_label or _PLAIN_LABEL.match(area[0].text) or bare_label(area[0], area))
         if any(l.size > small for l in area):
             # notes as large as the text (Word): only at the foot of the column, opening
@@ -191,10 +201,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
                 continue
         areas.append(NoteArea(area, True))
         taken.update(id(l) for l in area)
-    # no rule: a block of small type at the bottom of a column, opening with a label;
-    # smaller than the text that calls the notes, which is the body as the document measured
-    # it unless the notes outweigh the text (a page of notes under a few lines of callouts)
-    small = NOTE_SIZE_SHARE * max(body, calling_size(lines))
+    # no rule: a block of small type at the bottom of a column, opening with a label
     for seed in sorted(lines, key=lambda l: l.top):
         if id(seed) in taken or seed.size > small:
             continue
@@ -287,10 +294,21 @@ def calling_size(lines: list[Line]) -> float:
     return size if count[size] >= CALLING_LINES else 0.0
 
 
+def _from_first_label(area: list[Line]) -> list[Line]:
+    """The area's lines from the first that opens with a label (what comes before it is the
+    rest of a note the previous page began)."""
+    for i, l in enumerate(area):
+        if l.lead_label or plain_label(l.text) or bare_label(l, area):
+            return area[i:]
+    return []
+
+
 def _called_run(area: list[Line], lines: list[Line]) -> bool:
     """Do the labels opening the area's lines run on from its first one (1, 2, 3; lines that
     open with another figure are the notes' words: ``2 vols.``) for at least
     :data:`CALLED_RUN_MIN` notes, each called by a raised label in the text above the area?"""
+    if not area:
+        return False
     top = area[0].top
     called_above = {s.label for l in lines if l.bottom <= top + BOX_SLACK_PT for s in l.sups}
     run: list[str] = []
@@ -301,16 +319,18 @@ def _called_run(area: list[Line], lines: list[Line]) -> bool:
     return len(run) >= CALLED_RUN_MIN and all(lab in called_above for lab in run)
 
 
-def _may_separate(r: Rule, rules: list[Rule], lines: list[Line], width: float, height: float) -> bool:
-    """Is ``r`` shaped and placed like a note separator: a short thin rule in the lower part
-    of the page, underlining nothing, meeting no other rule?"""
+def _may_separate(r: Rule, rules: list[Rule], lines: list[Line], width: float) -> bool:
+    """Is ``r`` shaped like a note separator: a short thin rule, underlining nothing, alone
+    on its row, meeting no other rule? (Where it stands is the caller's question: in the
+    lower part of the page, or higher over notes that fill the page.)"""
     w = r.x1 - r.x0
-    if not (r.bottom - r.top <= RULE_THICKNESS and RULE_MIN <= w <= RULE_MAX_SHARE * width
-            and r.top > RULE_LOW_SHARE * height):
+    if not (r.bottom - r.top <= RULE_THICKNESS and RULE_MIN <= w <= RULE_MAX_SHARE * width):
         return False
     if any(0 <= r.top - l.bottom <= UNDERLINE_GAP_PT and l.x0 < r.x1 and l.x1 > r.x0
            for l in lines):
         return False  # an underline (a link), not a separator
+    if any(l.top <= r.top <= l.bottom and -BOX_SLACK_PT <= l.x0 - r.x1 <= DASH_GAP_EM * l.size for l in lines):
+        return False  # words go on right after it on its row: a dash drawn as a rule (———.)
     return not _in_grid(r, rules)  # a table's cell border or a box's edge
 
 

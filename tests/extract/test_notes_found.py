@@ -43,6 +43,33 @@ def test_notes_filling_the_page_under_their_callouts_are_notes(name: str, pages:
     assert "Jane Roe" not in text and "Notes on a Long Inquiry" not in text
 
 
+@pytest.mark.parametrize("name, pages", [
+    ("notes-page-of-notes-ruled-latex.pdf", {1: range(1, 26), 2: range(26, 46), 3: range(46, 61)}),
+    ("notes-page-of-notes-ruled.pdf", {1: range(1, 28)}),
+])
+def test_a_separator_high_on_the_page_over_notes_that_fill_it(name: str, pages: dict) -> None:
+    """The same pages under a separator rule, which stands high on the page: it heads a note
+    area because the labels under it run on and are called above; a note split at the foot
+    of a page goes on under the next page's rule, before the first label there."""
+    doc = extract_pdf(FIX / name)
+    assert _labels(doc) == [(p, str(i)) for p, r in pages.items() for i in r]
+    split = [n for n in doc.footnotes if len(n.pages) > 1]
+    if name.endswith("latex.pdf"):
+        assert [(n.label, n.pages) for n in split] == [("25", [1, 2])]
+        assert split[0].text.endswith("before handing the ledger on.")
+    else:
+        assert split == []
+
+
+def test_a_dash_drawn_as_a_rule_separates_nothing() -> None:
+    """A bibliography's repeated-author dash (a 3-em rule before ``. Title``) low on the page,
+    the next entry opening with a figure: words follow the rule on its row, so it is no
+    separator and the entry stays text."""
+    doc = extract_pdf(FIX / "notes-dash-rule-latex.pdf")
+    assert doc.footnotes == []
+    assert any(p.text.startswith("101 Ways of Measuring Water") for p in doc.paragraphs)
+
+
 @pytest.mark.parametrize("name", ["notes-short-lines-latex.pdf", "notes-short-lines.pdf"])
 def test_a_separator_over_notes_wider_than_the_short_text_above_it(name: str) -> None:
     """A list of one-line examples over long notes: the rule (40 % or a quarter of the text
