@@ -207,6 +207,16 @@ class Assembler:
             d = detect(text)
             return d if d in ("zh", "en") else main
 
+        def emit_marker(lang: str, s: Sup, l: Line, pid: str | None, off: int | None) -> None:
+            marker_n[lang] += 1
+            fid = self._link(s.label, l.page, note_ids)
+            mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
+            doc.markers.append(Marker(mid, s.label, l.page, fid, pid, off,
+                                      Box(l.page, s.x0, s.top, s.x1, s.bottom)))
+            if fid is None:
+                self.warnings.append(Warning(
+                    "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+
         def ensure_front(lang: str, page: int) -> str:
             if lang not in section:
                 sid = ids.dedupe(ids.section_id(lang, []), taken)
@@ -273,6 +283,16 @@ class Assembler:
             text, marks = self._text(b, breaks)
             if not text.strip() and not marks:
                 continue
+            if not text.strip():
+                # only callouts on the line (DocBook sets a note's mark on a line of its
+                # own after the paragraph it annotates): they call that paragraph's note,
+                # so they anchor at its end; an empty paragraph would be no text at all
+                prev = doc.paragraphs[-1] if doc.paragraphs else None
+                lang = prev.section.split(".")[0] if prev is not None else main
+                for _, s, l in marks:
+                    emit_marker(lang, s, l, prev.id if prev else None,
+                                len(prev.text) if prev else None)
+                continue
             # a bilingual label line ("工作组联系方式/Contact us") goes half to each stream
             pieces: list[tuple[str, list[tuple[int, Sup, Line]], list[PageBreak],
                                list[Box], str | None]] = [(text, marks, breaks, _boxes(b.lines),
@@ -338,14 +358,7 @@ class Assembler:
                         if pgn not in clause.pages:
                             clause.pages.append(pgn)
                 for off, s, l in marks:
-                    marker_n[lang] += 1
-                    fid = self._link(s.label, l.page, note_ids)
-                    mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
-                    doc.markers.append(Marker(mid, s.label, l.page, fid, pid, max(0, off),
-                                              Box(l.page, s.x0, s.top, s.x1, s.bottom)))
-                    if fid is None:
-                        self.warnings.append(Warning(
-                            "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+                    emit_marker(lang, s, l, pid, max(0, off))
         self._emit_footnotes(note_ids, taken)
         self._emit_tables(taken)
 
