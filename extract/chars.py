@@ -537,8 +537,25 @@ def _cell_text(plain: str | None, spaced: str | None) -> str:
             if out and nxt and not _wide(out[-1]) and not _wide(nxt) and out[-1] not in " \n":
                 out.append(ch)
         else:
-            return a.replace("\n", "")  # the readings differ otherwise: keep pdfplumber's
-    return ("".join(out) if i == len(a) else a).replace("\n", "")
+            return _join_cell_lines(a)  # the readings differ otherwise: keep pdfplumber's
+    return _join_cell_lines("".join(out) if i == len(a) else a)
+
+
+def _join_cell_lines(text: str) -> str:
+    """A cell's lines as one text: a cell wraps its words as a paragraph does, so a break
+    between two narrow characters is a word space (``(a.k.a`` / ``udeb)``), one beside an
+    ideograph or a full-width mark is none (Chinese sets no spaces), and one after a
+    hyphen keeps the hyphen and adds nothing (the table cannot tell a compound's hyphen
+    from a break's)."""
+    lines = [l.strip() for l in text.split("\n")]
+    out = ""
+    for l in lines:
+        if not l:
+            continue
+        if out and not _wide(out[-1]) and not _wide(l[0]) and out[-1] not in "-\u00ad/":
+            out += " "
+        out += l
+    return out
 
 
 def _wide(ch: str) -> bool:
@@ -554,12 +571,15 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
 
     out = []
     for t in found:
-        # the same table read from the glyphs of its box only (see _TableGlyphs)
-        inside = Table(_TableGlyphs(t.page, t.bbox), t.cells)
+        # the same table read from the glyphs of its box only (see _TableGlyphs), a
+        # word that runs on past the table's right rule included (_overflow)
+        cells, box = _overflow(t)
+        inside = Table(_TableGlyphs(t.page, box), cells)
         rows = [[_cell_text(a, b) for a, b in zip(ra, rb)]
                 for ra, rb in zip(inside.extract(),
                                   inside.extract(x_tolerance_ratio=CELL_WORD_GAP_EM))]
-        x0, top, x1, bottom = t.bbox
+        # the box with what runs on past its rule: those lines are the table's, not text
+        x0, top, x1, bottom = box
         caption = None
         if _caption_row(t):
             # the table starts under it; the caption's line is read as the table's caption,
@@ -571,6 +591,56 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
             out.append(PageTable(x0, top, x1, bottom, rows, caption=caption,
                                  columns=_column_edges(t), lone_row=len(rows) < 2))
     return out
+
+
+#: a glyph continues the text before it past a cell's rule when the gap between them is
+#: at most this many ems of its size: letters touch, a word space is a third of an em, a
+#: character drawn as a rule (pdfTeX's typewriter underscore) half an em; a gutter between
+#: columns is an em or more
+OVERFLOW_GAP_EM: float = 0.75
+
+
+def _glyph_boxes(page) -> list[tuple[float, float, float, float, float]]:  # noqa: ANN001
+    """(x0, top, x1, bottom, size) of the page's glyphs, on either kind of page."""
+    if isinstance(page, TablePage):
+        return [(c.x0, c.top, c.x1, c.bottom, c.size) for c in page._glyphs if not c.text.isspace()]
+    return [(c["x0"], c["top"], c["x1"], c["bottom"], c.get("size", 10.0)) for c in page.chars
+            if not c.get("text", "").isspace()]
+
+
+def _overflow(t) -> tuple[list[tuple[float, float, float, float]],  # noqa: ANN001
+                           tuple[float, float, float, float]]:
+    """The table's cells and box, a cell of its last column widened over a word that runs
+    on past the table's right rule. A typesetter that cannot break a long token (a file
+    name, a URL) in a narrow column lets it stick out of the cell (TeX's overfull box,
+    DBLaTeX's tables); its line is the cell's, so the table takes it, and the glyphs past
+    the rule were lost. What continues the cell's glyphs without a gap is the cell's; what
+    stands a gutter away is another column of the page."""
+    x0, top, x1, bottom = t.bbox
+    glyphs = None
+    cells = list(t.cells)
+    right = x1
+    for i, c in enumerate(cells):
+        if abs(c[2] - x1) > 1.0:
+            continue
+        if glyphs is None:
+            glyphs = _glyph_boxes(t.page)
+        band = sorted((g for g in glyphs if c[1] <= (g[1] + g[3]) / 2 <= c[3]
+                       and (g[0] + g[2]) / 2 >= c[0]), key=lambda g: g[0])
+        inner = [g for g in band if (g[0] + g[2]) / 2 <= c[2]]
+        if not inner:
+            continue
+        end = max(g[2] for g in inner)
+        for g in band:
+            if (g[0] + g[2]) / 2 <= c[2]:
+                continue
+            if g[0] - end > OVERFLOW_GAP_EM * g[4]:
+                break
+            end = max(end, g[2])
+        if end > c[2] + 0.5:
+            cells[i] = (c[0], c[1], end + 0.5, c[3])
+            right = max(right, end + 0.5)
+    return cells, (x0, top, right, bottom)
 
 
 def _middle_in(x0: float, top: float, x1: float, bottom: float,
