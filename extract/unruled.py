@@ -299,6 +299,25 @@ def _regions(ordered: list[Seg], right: dict[int, float], left: float) -> list[l
     return regions
 
 
+def _whole_lines(region: list[Seg], pieces: dict[int, int]) -> list[list[Seg]]:
+    """The runs of ``region`` made of whole lines: a line some of whose pieces are no
+    cells of the table (a word before its first column, a piece past the last edge)
+    parts the region there. The table takes the lines it covers off the text, so a
+    line it held only in part lost the rest (a Texinfo manual's ``ColumnVector stack
+    (…)`` under three aligned definitions; ``ComplexColumnVector`` before a column of
+    ``operator`` rows). ``pieces``: how many pieces each line was cut into."""
+    held: dict[int, int] = {}
+    for s in region:
+        held[s.line] = held.get(s.line, 0) + 1
+    out: list[list[Seg]] = [[]]
+    for s in sorted(region, key=lambda s: (s.top, s.x0)):
+        if held[s.line] == pieces.get(s.line, 0):
+            out[-1].append(s)
+        elif out[-1]:
+            out.append([])
+    return [r for r in out if r]
+
+
 def _links(segs: list[Seg], xs: list[float]) -> list[tuple[int, int, int]]:
     """Pairs of edges (left, right, rows) whose segments stand beside each other in at
     least :data:`MIN_ROWS` rows: neighbouring columns of a table. Two tables under each
@@ -443,6 +462,9 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
     if len(xs) < 2:
         return []
     segs = _rejoin(_recut(segs, xs), xs)
+    pieces: dict[int, int] = {}
+    for s in segs:
+        pieces[s.line] = pieces.get(s.line, 0) + 1
     out: list[PageTable] = []
     used: set[int] = set()
     ordered = _reading(segs)
@@ -450,7 +472,8 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
         right = {e: (xs[chain[k + 1]] if k + 1 < len(chain) else float("inf"))
                  for k, e in enumerate(chain)}
         found = []
-        for region in _regions(ordered, right, xs[chain[0]] - EDGE_TOL_PT):
+        for region in (part for reg in _regions(ordered, right, xs[chain[0]] - EDGE_TOL_PT)
+                       for part in _whole_lines(reg, pieces)):
             rows = _rows(region, chain[0])
             full = [r for r in rows if len({s.edge for s in r}) >= 2]
             if len(full) < MIN_FULL_ROWS or any(sum(1 for s in region if s.edge == e) < MIN_EDGE_CELLS
