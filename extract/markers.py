@@ -126,6 +126,9 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                 else:
                     _reinsert(l, s)
             l.sups = keep
+        for l in lines:
+            if l.lead_label:
+                _restore_lead(l)
 
 
 def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
@@ -512,6 +515,28 @@ def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -
     near = [label_number(x.label) for x in notes
             if label_number(x.label) is not None and abs(x.page - page) <= UNLINKED_NOTE_PAGES]
     return any(0 < abs(m - n) <= UNLINKED_LABEL_STEP for m in near) and n > UNLINKED_MIN_LABEL
+
+
+#: marks that close onto what stands before them: no space is put back before them
+_CLOSING = ",.;:!?)]}，。、；：！？）】」』"
+
+
+def _restore_lead(l: Line) -> None:
+    """Put the label opening a line back into its text: the line is read as text (no
+    note took it, no callout wrapped there), so its label is what the line prints: a
+    listing's line number set small beside its code (docstrip's ``211``), an
+    affiliation's raised figure. Taken off as a note's label would be, it was lost."""
+    lab = l.lead_label or ""
+    sep = "" if not l.text or l.text[0] in _CLOSING else " "
+    shift = len(lab) + len(sep)
+    l.text = lab + sep + l.text
+    for o in l.sups:
+        o.offset += shift
+    if l.lead_run is not None:
+        l.lead_run += shift
+    if l.cjk_gaps:
+        l.cjk_gaps = [g + shift for g in l.cjk_gaps]
+    l.lead_label = None
 
 
 def _reinsert(l: Line, s: Sup) -> None:
