@@ -126,8 +126,14 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                 else:
                     _reinsert(l, s)
             l.sups = keep
+        # a listing's line numbers: lead labels that count the page's lines (n beside
+        # n + 1) are the text's own; a lone one may be a callout wrapped to the line's
+        # start whose note is elsewhere, and stays out of the text as before
+        counted = ({label_number(l.lead_label) for l in lines if l.lead_label}
+                   | {int(m.group(1)) for l in lines if (m := _LEADING_COUNT.match(l.text))}) - {None}
         for l in lines:
-            if l.lead_label:
+            n = label_number(l.lead_label) if l.lead_label else None
+            if n is not None and (n - 1 in counted or n + 1 in counted):
                 _restore_lead(l)
 
 
@@ -517,6 +523,8 @@ def _plausible_unlinked(label: str, before: str, page: int, notes: list[Note]) -
     return any(0 < abs(m - n) <= UNLINKED_LABEL_STEP for m in near) and n > UNLINKED_MIN_LABEL
 
 
+#: a line's own leading number (a listing's line that kept its number on the line)
+_LEADING_COUNT = re.compile(r"(\d{1,5}) ")
 #: marks that close onto what stands before them: no space is put back before them
 _CLOSING = ",.;:!?)]}，。、；：！？）】」』"
 
@@ -524,8 +532,8 @@ _CLOSING = ",.;:!?)]}，。、；：！？）】」』"
 def _restore_lead(l: Line) -> None:
     """Put the label opening a line back into its text: the line is read as text (no
     note took it, no callout wrapped there), so its label is what the line prints: a
-    listing's line number set small beside its code (docstrip's ``211``), an
-    affiliation's raised figure. Taken off as a note's label would be, it was lost."""
+    listing's line number set small beside its code (docstrip's ``211``). Taken off as
+    a note's label would be, it was lost."""
     lab = l.lead_label or ""
     sep = "" if not l.text or l.text[0] in _CLOSING else " "
     shift = len(lab) + len(sep)
