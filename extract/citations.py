@@ -578,8 +578,17 @@ _ENTRY = re.compile(
     rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?)(?<![\s.][A-Z])\.(?=\s))")
 
 
+#: a part of the document itself (``Table 4``, ``Appendix B``, ``表1``): a cross-reference, not
+#: an author or a title
+_INTERNAL = re.compile(r"(?:Table|Tab\.|Figure|Fig\.|Section|Sect\.|Chapter|Chap\.|Appendix|Annex|Part"
+                       r"|Box|Equation|Eq\.|Note|Footnote)\s+[\dIVXLC]*[A-Z]?\d*\.?"
+                       r"|[表图]\s*\d+|第[\d一二三四五六七八九十]+[章节部分]", re.I)
+
+
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
          accessed=None) -> Citation:
+    if any(v and _INTERNAL.fullmatch(_fold(v).strip(" ,.:;")) for v in (author, title)):
+        author = title = None
     author = _clean(author)
     if author:
         author = author.strip(" ,:;")
@@ -819,8 +828,9 @@ _SIGNAL = (r"(?:see(?:\s+also|\s+generally|\s+further)?|but\s+see|cf\.?|compare|
            r"|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|e\.\s?g\.|for\s+example|for\s+instance"
            r"|z\.\s?B\.|among\s+others|inter\s+alia)")
 _LEAD_IN = re.compile(
-    rf"^(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
-    r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?", re.I)
+    r"^(?:(?:sources?|quelle|data|(?:数据|资料)?来源|出处)\s*:\s*)?"  # a label: ``Source: …``
+    rf"(?:(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
+    r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?)?", re.I)
 #: a signal inside the note (after commentary), or ``in``/``by`` before a capitalised word
 _CITING = re.compile(
     rf"(?:(?<=[\s,;:.(])|^)(?P<sig>{_SIGNAL})(?![\w])[,:]?\s+(?:e\.\s?g\.,?\s+)?"

@@ -77,6 +77,16 @@ def test_commentary_alone_gives_no_author_or_title():
         assert (c.author, c.title) == (None, None), note
 
 
+def test_a_label_and_the_documents_own_parts_are_no_reference():
+    # ``Source:`` labels the note; ``Appendix B, Table 4`` are parts of the document itself
+    c = parse_citation("Source: National Bureau of Statistics, China Statistical Yearbook 2020.")
+    assert (c.author, c.title) == (None, None)
+    c = parse_citation("For details, see Appendix B, Table 4 (2018).")
+    assert (c.author, c.title) == (None, None)
+    c = parse_citation("数据来源：国家统计局，《中国统计年鉴2020》，中国统计出版社2020年版。")
+    assert (c.author, c.title, c.date) == ("国家统计局", "中国统计年鉴2020", "2020")
+
+
 def test_prose_before_a_quoted_title_is_no_author():
     # the quotes delimit the title; what stands before it is who wrote it only when it reads
     # as names (an organisation's lowercase word is allowed: ``Wharton school of …``)
