@@ -583,21 +583,18 @@ class Assembler:
             return
         # the citation grammar (two dozen patterns, 0.01 s of CPU to compile) is loaded by
         # the first document with notes, not by every process that imports extraction
-        from .citations import parse_citation as parse
+        from .citations import parse_citations as parse
 
         for i, n in enumerate(self.notes):
             fid = self._note_id(i)
             lang = self._nid[i][1]
             taken.add(fid)
-            cites = []
             try:
-                c = parse(n.text, n.italics)
+                cites = parse(n.text, n.italics)
             except Exception as exc:  # a citation parser bug must not lose the note: the
                 # note is kept with no parsed citation and the failure is reported
                 self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))
-                c = None
-            if c is not None:
-                cites.append(c)
+                cites = []
             self.doc.footnotes.append(Footnote(fid, n.label, n.text, n.page, lang, n.pages,
                                                n.boxes, cites, "end" if n.place == "end" else "foot"))
 

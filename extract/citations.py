@@ -82,9 +82,9 @@ URLs are rejoined when the note wraps them across lines:
 
 Of ``<https://a/b.pdf> junk> accessed …`` the URL is what the first brackets hold.
 
-:func:`parse_citation` reads one reference a note, and is what the extractor calls;
-:func:`parse_citations` splits a note holding several references separated by ``;``/``；``
-(only when every part parses as a citation).
+:func:`parse_citations`, which the extractor calls, splits a note holding several references
+separated by ``;``/``；`` (only when every part parses as a citation) or cited through
+another (``X, cited in Y``); :func:`parse_citation` reads one.
 """
 
 from __future__ import annotations
@@ -199,7 +199,8 @@ def _trailing_date(text: str) -> str | None:
 
 # -- URLs ----------------------------------------------------------------------------------
 _URL_START = r"(?:https?://|ftp://|www\.)"
-_BRACKETED_URL = re.compile(rf"<+\s*(?P<u>{_URL_START}[^<>]*?)\s*>+", re.I)
+#: (the angle brackets OSCOLA prints may be the mathematical ones: ``⟨http://…⟩``)
+_BRACKETED_URL = re.compile(rf"[<⟨〈]+\s*(?P<u>{_URL_START}[^<>⟨⟩〈〉]*?)\s*[>⟩〉]+", re.I)
 _URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
 #: a URL printed without its scheme (MLA since its 8th edition: ``www.jstor.org/stable/1``,
 #: ``books.google.com/books?id=…``): a lowercase host name with a path. The host ends in a
@@ -207,6 +208,9 @@ _URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
 #: (``lib.tsinghua.edu.cn/``), so that ``node.js/`` or ``setup.py/`` is no URL
 _SCHEMELESS = (r"(?<![\w@./:\-])(?-i:(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|int|mil|info|io)"
                r"|(?:[a-z0-9\-]+\.){2,}[a-z]{2})(?=/[\w~%])")
+#: a note that is a host name and nothing else
+_HOST_ONLY = re.compile(r"(?:[a-z0-9\-]+\.)+(?:com|org|net|edu|gov|int|mil|info|io)"
+                        r"|(?:[a-z0-9\-]+\.){2,}[a-z]{2}")
 _BARE_URL = re.compile(rf"(?:{_URL_START}|{_SCHEMELESS})[{_URL_CHARS}]+", re.I)
 _PIECE = re.compile(rf"\s+(?P<p>[{_URL_CHARS}]+)")
 _STOP_WORDS = {"accessed", "retrieved", "available", "last", "viewed", "visited", "at", "on",
@@ -389,7 +393,7 @@ _ET_AL = re.compile(
 # other: ``WEBB M, The Impact of … (Rochester 2019).`` — a short name, title, (… date)
 _NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la)"
 _NAME_TITLE = re.compile(
-    rf"^(?P<author>{_PROSE}{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>[^()]+?)\s*\((?P<paren>[^()]*)\)")
+    rf"^(?P<author>{_PROSE}{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>(?![a-z])[^()]+?)\s*\((?P<paren>[^()]*)\)")
 #: a report number closing a title (``…, GAO-20-629``): letters and digits; a year range
 #: (``…, 1928–1940``) is part of the title
 _REPORT_NUMBER = re.compile(r",\s*(?=[^\s,]*[A-Za-z])[^\s,]*\d[^\s,]*$")
@@ -504,7 +508,7 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|[\u3400-\u9fff]{{2,4}}(?![\u3400-\u9fff])|van|von|de|der|den|da|di|du|le|la"
               r"|d['’]\w+|O['’]\w+)")
-_NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}")
+_NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}")
 #: persons joined by "and", "&" or commas, then perhaps "et al." / "and others", a handle
 #: (German legal notes join co-authors, and a commentary's editor and commentator, with a
 #: slash: ``Palandt/Heinrichs``, ``Jarass/Pieroth``)
@@ -518,13 +522,31 @@ _QUOTED_TITLE = r"[“\"](?P<qtitle>[^“”\"]+?)[,.]?[”\"]"
 #: Board of Trustees``); read only before a quoted title, whose quotes delimit it
 _ORG = (rf"{_PROSE}{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{0,7}}")
 #: a short lowercase phrase between the name and a quoted title: ``reply to``, ``review of``
-_LEAD = r"(?:[a-z]+(?:\s+[a-z]+)?\s+)?"
+_LEAD = r"(?P<lead>[a-z]+(?:\s+[a-z]+)?\s+)?"
 _NOTE_QUOTED = re.compile(
     rf"^(?:(?P<author>{_AUTHORS}|{_ORG}){_ROLE},\s+{_LEAD})?{_QUOTED_TITLE}")
 #: a book's title ends where its editor, translator, edition or chapter is named, or at the
 #: parenthesis of its publication facts
 _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+edn?\b|"
                         r"vol\.|chap\.|comp\.|\d+\s+[A-Z])|\s*\(")
+#: in a title set in headline style, a comma before a lowercase word ends it: what follows
+#: describes the work (``A Party for Boris, in Histrionics``, ``Nature, a facsimile of …``,
+#: ``Literary Essays, by Ezra Pound``); a title in sentence case goes on (``ChatGPT: A
+#: comprehensive review on background, applications, …``)
+_LOWER_FIELD = re.compile(r",\s*(?!and\b|or\b|the\b)[a-z]")
+
+
+def _title_cut(title: str) -> str:
+    """``title`` up to the first field that is not part of it (see :data:`_TITLE_END`)."""
+    end = _TITLE_END.search(title)
+    title = title[:end.start()] if end else title
+    low = _LOWER_FIELD.search(title)
+    if low:
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title[:low.start()])
+                 if w.lower() not in _NAME_FUNCTION_WORDS and w.lower() not in ("a", "an", "with", "from", "by")]
+        if words and sum(w[0].isupper() for w in words) * 4 >= 3 * len(words):
+            title = title[:low.start()]
+    return title
 #: (a title holds no full stop that ends a sentence: ``Smith, J. & Jones, A. Title. Nature
 #: 401, 23 (2001)`` is a reference-list entry, not a name and a book)
 _NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
@@ -534,13 +556,15 @@ _NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[
 _LOC1 = (r"(?:(?:S\.|p\.|pp\.|at|paras?\.?|Rn\.|Rdnr\.|Rdn\.|Rz\.|Nr\.|§§?|Art\.|fn\.|Fn\.|n\.?|"
          r"col\.|ch\.|chap\.|sec\.|Bd\.|vol\.)\s*)?\d+[a-z]?(?:\.\d+)*(?:\s*[–-]\s*\d+[a-z]?|\s*ff?\.)?")
 _LOCATOR = rf"{_LOC1}(?:\s*,?\s*{_LOC1})*"
+#: a classical work's division (book, chapter, Bekker page and line): ``3.2.996b5–8``
+_CLASSICAL = r"\d+(?:\.\d+)+[a-z]?\d*(?:\s*[–-]\s*\d+[a-z]?\d*)?"
 #: a reference to the work cited before: ``a. a. O.``, ``op. cit.``, ``supra n 4``
 _SAME_WORK = r"(?:a\.\s?a\.\s?O\.|op\.\s?cit\.|loc\.\s?cit\.|supra(?:\s+n(?:ote)?\.?\s*\d+)?)"
 #: ``Name, Short Title.``, ``Name, Short Title, 23.``, ``Name, 23.``; jurabib and German
 #: legal notes: ``Larenz, Methodenlehre, S. 23.``, ``Palandt/Heinrichs, BGB, § 242 Rn. 5.``,
 #: a colon after the name (``Larenz: Methodenlehre, S. 23``), ``Medicus, a. a. O., S. 12.``
-_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS})[,:]\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*)"
-                         rf"(?:,\s*{_LOCATOR})?|(?P<page>{_LOCATOR})|{_SAME_WORK}(?:,?\s*{_LOCATOR})?)"
+_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS})[,:]\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*?)"
+                         rf"(?:,\s*{_LOCATOR}|\s+{_CLASSICAL})?|(?P<page>{_LOCATOR})|{_SAME_WORK}(?:,?\s*{_LOCATOR})?)"
                          r"\.?\s*$")
 #: a note without parentheses (jurabib, the German and continental notes): name, title, then
 #: the publication facts as comma-separated fields ending in the year, perhaps a pinpoint:
@@ -583,6 +607,48 @@ _ENTRY = re.compile(
 _INTERNAL = re.compile(r"(?:Table|Tab\.|Figure|Fig\.|Section|Sect\.|Chapter|Chap\.|Appendix|Annex|Part"
                        r"|Box|Equation|Eq\.|Note|Footnote)\s+[\dIVXLC]*[A-Z]?\d*\.?"
                        r"|[表图]\s*\d+|第[\d一二三四五六七八九十]+[章节部分]", re.I)
+
+
+#: a note with a colon after the name (the German humanities' and jurabib's notes):
+#: ``Otto Springer: Mediaeval Pilgrim Routes from Scandinavia to Rome, in: Mediaeval Studies
+#: 12 (1950), pp. 92–122``, ``Aristotle: Rhetoric (see n. 1).``; the title ends at the
+#: container (``, in:``), a role, a parenthesis or bracket, or the note's end
+_NOTE_COLON = re.compile(
+    rf"^(?P<author>{_AUTHORS}):\s+(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{{2}})\.\s)[^()\[\]“”\"])*?)"
+    r"(?=,\s*in:|\s*[(\[]|\.?\s*$|,\s*(?:ed|trans|comp|p|pp|S)\.)")
+#: an entry whose author is one name, not inverted (``Aristotle. De Anima. Ed. by …``,
+#: ``Lars Madsen. Avoid eqnarray!, URL``): read only with a date or a URL after the title
+_ENTRY_NAME = re.compile(
+    rf"^(?P<author>{_PROSE}(?:(?:[{_UPPER}]\.|[{_UPPER}][\w'’\-]*|van|von|de|der|da|di|du|le|la)\s+){{0,3}}"
+    rf"[{_UPPER}][\w'’\-]+)\.\s+"
+    r"(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{2})\.\s)[^.,“”\"])*?[^\W\d_](?:[?!])?)(?=[.,]\s|[.,]?$)")
+#: the placeholder for the author named in the note before (``Idem, Physics, p. 55.``): the
+#: title only
+_IDEM = re.compile(rf"^(?:Idem|Eadem|Iidem|Eaedem|Ders\.|Dies\.),\s+(?P<title>[A-Z][^,.;:()“”\"]*)"
+                   rf"(?:,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
+#: a short title alone with its pinpoint, printed as an abbreviation (``KpV, p. 24.``,
+#: ``KU, pp. 59–63.``) or in small capitals the text layer gives in lower case (``oscola,
+#: 20–21.``): not a name
+_SHORT_TITLE = re.compile(
+    rf"^(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}}))(?:,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
+#: an untitled work described in lower case after the name (``Bruce Barcott, review of …``,
+#: ``Joseph Dinkel, description of …``, ``AC, July 1, 2008, …, comment on …``)
+_UNTITLED = re.compile(
+    rf"^(?P<author>{_AUTHORS}),\s+(?:(?P<date>(?i:{DATE}))(?:,\s*\d{{1,2}}:\d{{2}}\s*[ap]\.m\.)?,\s+)?"
+    r"(?!and\b|or\b|ed\b|eds\b|trans\b|comp\b|dir\b)[a-z]{3,}\b")
+#: a letter: ``George Creel to Colonel House, 25 September 1918.``
+_LETTER = re.compile(rf"^(?P<author>{_NAMES})\s+to\s+{_NAMES},\s+(?:[^,]*,\s+)?(?P<date>(?i:{DATE}))\.?\s*$")
+#: a reference work's entry, ``s.v.``: ``Encyclopaedia Britannica, 15th ed. (1980), s.v. “Salvation.”``
+_SUB_VERBO = re.compile(r"^(?P<title>[A-Z][^,()“”\"]*?)(?=,[^“”\"]*\bs\.\s?v\.)")
+#: a law report without the case's name (the text names it): ``[1967] 2 AC 46 (HL)``
+_LAW_REPORT = re.compile(rf"^(?:(?P<author>{_AUTHORS})\s+)?\[(?P<year>{_YEAR})\]\s+(?:\d+\s+)?[A-Z][A-Za-z.]*\s+\d+")
+#: a short title and its pinpoint closing a note that quotes or comments first (``‘…’
+#: (emphasis added) oscola, 5.``)
+_SHORT_TITLE_AFTER = re.compile(
+    rf"(?:(?<=[’”'\")]\s)|(?<=\bsee\s)|(?<=\bSee\s)|^)(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}})),\s*{_LOC1}\.?\s*$")
+#: a title and the URL of the work after a colon: ``Again about the set label for authoryear
+#: style：https://…``; not a label (``repository address:``, ``地址:``): four words at least
+_TITLE_URL = re.compile(r"^(?P<title>(?=(?:\S+\s+){3})[A-Z][^:：;。,，()“”\"]*?)\s*[:：]\s*$")
 
 
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
@@ -639,9 +705,15 @@ def _parse_en(raw: str, text: str, t: str, url: str | None,
     else:
         return None
     author = text[m.start("author"):m.end("author")] if m.group("author") else None
+    title = text[m.start("title"):m.end("title")]
+    if author is None and _SHORT_TITLE_AFTER.search(t):
+        return None  # a quotation, then the short title it was taken from (``‘…’ oscola, 5``)
+    d = re.match(r"(?P<a>[^,]+),\s+(?!and\b|or\b|the\b)[a-z]{3,}", author or "")
+    if d and _name_shaped(d.group("a")):
+        # ``AC, comment on Ellis, ‘Title’``: an untitled work that answers the quoted one
+        author, title = d.group("a"), None
     if author is not None and not _name_shaped(author):
         author = None  # a phrase of prose before the quoted title, not who wrote it
-    title = text[m.start("title"):m.end("title")]
     rest = t[m.end():]
     date = None
     p = _EN_PAREN_DATE.match(rest)
@@ -696,7 +768,7 @@ def _field_date(rest: str) -> str | None:
     for m in _DATE_RE.finditer(rest):
         before, after = rest[:m.start()], rest[m.end():].lstrip()
         closes_paren = after.startswith(")") and before.rfind("(") > before.rfind(")")
-        field_end = (not after or after[0] in ",;" or after[0] == "." and
+        field_end = (not after or after[0] in ",;(" or after[0] == "." and
                      (len(after) == 1 or after[1].isspace()))
         field_start = re.search(r"(?:,|^)[^,()]*$", before) is not None and (
             not before or before[-1] in " ,")
@@ -759,15 +831,16 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         # without a name, only a note's shape tells a title from a quoted word that a note
         # explains (``“叫基土拉”：或译“众民”。``): the comma of the field and a date after it
         if m.group("author") or (date and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", t[m.start("qtitle"):][len(m.group("qtitle")):])):
-            return _cit(raw, "humanities", span(m, "author"), span(m, "qtitle"), date, url,
-                        accessed)
+            # an untitled work named by what it answers (``reply to “Q”``, ``review of “B”``):
+            # the quoted words are the other work's title, not this one's
+            title = None if m.group("lead") else span(m, "qtitle")
+            return _cit(raw, "humanities", span(m, "author"), title, date, url, accessed)
     m = _NOTE_BOOK.match(t)
     if m:
         date = _trailing_date(m.group("paren"))
         if date:  # the publication facts; a parenthesis without a date is a remark
             title = span(m, "title")
-            end = _TITLE_END.search(title)
-            title = title[:end.start()] if end else title
+            title = _title_cut(title)
             title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
             if re.search(r"[^\W\d_]{3}\.\s", title):
                 return None  # a sentence's stop: fields of an entry, not a book's title
@@ -776,12 +849,43 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     if m and not re.search(rf"\b{_YEAR}$", m.group("title")) and re.search(r"[^\W\d_]{2}", m.group("title")):
         return _cit(raw, "humanities", span(m, "author"), span(m, "title"),
                     _trailing_date(m.group("facts")), url, accessed)
-    m = _ENTRY_COLON.match(t)
+    m = _NOTE_COLON.match(t)
     if m:
+        title = span(m, "title")
+        title = _title_cut(title)
+        return _cit(raw, "humanities", span(m, "author"), title, _field_date(t[m.end("title"):]),
+                    url, accessed)
+    m = _ENTRY_COLON.match(t)
+    if m and not re.search(r"[^\W\d_]{2}\.\s", m.group("author")):
         date = _field_date(t[m.end():])
         if date:
             return _cit(raw, "humanities", span(m, "author"), span(m, "qtitle") or span(m, "title"),
                         date, url, accessed)
+    m = _ENTRY_NAME.match(t)
+    if m and not re.search(r"[^\W\d_]{2}\.\s", m.group("author")) and not re.fullmatch(
+            r"(?:Ed|Eds|Trans|Comp|Dir|Rev|Repr|Vol)", m.group("title")):
+        date = _field_date(t[m.end():])
+        if date or url:
+            return _cit(raw, "humanities", span(m, "author"), span(m, "title"), date, url,
+                        accessed)
+    m = _IDEM.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _SHORT_TITLE.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _UNTITLED.match(t)
+    if m:
+        date = parse_date(m.group("date")) if m.group("date") else _field_date(t[m.end():])
+        return _cit(raw, "humanities", span(m, "author"), None, date, url, accessed)
+    m = _LETTER.match(t)
+    if m:
+        return _cit(raw, "humanities", span(m, "author"), None, _iso(_DATE_FULL.fullmatch(m.group("date"))),
+                    url, accessed)
+    m = _SUB_VERBO.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), _field_date(t[m.end("title"):]),
+                    url, accessed)
     m = _NOTE_SHORT.match(t) or _NOTE_XREF.match(t)
     if m:
         title = span(m, "title") if "title" in m.re.groupindex else None
@@ -793,6 +897,16 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)
     m = _CASE_US_SHORT.match(t)
     if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _LAW_REPORT.match(t)
+    if m:
+        return _cit(raw, "humanities", span(m, "author"), None, m.group("year"), url, accessed)
+    m = _SHORT_TITLE_AFTER.search(t)
+    if m:  # the reference is the short title and its pinpoint, not the quotation before it
+        return _cit(text[m.start("title"):].strip(), "humanities", None, span(m, "title"), None,
+                    url, accessed)
+    m = _TITLE_URL.match(t)
+    if m and url:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
     return None
 
@@ -825,17 +939,21 @@ def _parse_other(raw: str, text: str, t: str, url: str | None, accessed: str | N
 #: ``siehe``) and the commentary run into them (``See, for a discussion, …``, ``See, e.g.,
 #: …``): what a note opens with before the reference itself
 _SIGNAL = (r"(?:see(?:\s+also|\s+generally|\s+further)?|but\s+see|cf\.?|compare|contra|accord"
-           r"|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|e\.\s?g\.|for\s+example|for\s+instance"
+           r"|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|e\.\s?g\.|eg|for\s+example|for\s+instance"
            r"|z\.\s?B\.|among\s+others|inter\s+alia)")
 _LEAD_IN = re.compile(
     r"^(?:(?:sources?|quelle|data|(?:数据|资料)?来源|出处)\s*:\s*)?"  # a label: ``Source: …``
     rf"(?:(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
     r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?)?", re.I)
-#: a signal inside the note (after commentary), or ``in``/``by`` before a capitalised word
+#: a signal inside the note (after commentary), or any lowercase word before a capitalised
+#: one (``… are drawn from Name, Title (2010)``, ``The curious can consult Name, …``), not
+#: a small word inside a name (``Department for Environment``, ``Faculty of Law``)
 _CITING = re.compile(
     rf"(?:(?<=[\s,;:.(])|^)(?P<sig>{_SIGNAL})(?![\w])[,:]?\s+(?:e\.\s?g\.,?\s+)?"
     r"|(?P<zh>参见|参阅|详见|另见|又见|转引自)\s*"
-    r"|(?<=\s)(?P<prep>in|by)\s+(?=(?-i:[A-Z]))", re.I)
+    r"|(?<=\s)(?!(?:of|for|the|and|de|van|von|der|den|da|di|du|le|la|les|des|del|y|und|für|zu"
+    r"|by|to|with|at|on|as|is|are|was|were|be)\s)"
+    r"(?P<prep>(?-i:[a-z]+))\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def parse_citation(text: str, italics: Sequence[str] = ()) -> Citation:
@@ -876,6 +994,8 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
     # the masked copy (URL and accessed clause blanked) keeps every other offset
     lead = _LEAD_IN.match(masked)
     start = lead.end() if lead else 0
+    if url is None and _HOST_ONLY.fullmatch(body.rstrip(".")):
+        url = body.rstrip(".")  # a bare host name is the note's URL (``tex.stackexchange.com``)
     spans = _italic_spans(body, italics)
     c = _parse_at(raw, body, masked, start, url, accessed, spans)
     if c.author and c.title:
@@ -890,7 +1010,9 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
         if m.group("prep") and not bare:
             continue
         d = _parse_at(raw, body, masked, m.end(), url, accessed, spans)
-        if d.author and d.title and (d.date or not m.group("prep")):
+        # after a signal, a short form that names only its title (``see oscola, 40``) counts
+        # when the note gave nothing else
+        if d.title and (d.author or bare and not m.group("prep")) and (d.date or not m.group("prep")):
             return d
     return c
 
@@ -898,6 +1020,14 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
 def _parse_at(raw: str, body: str, masked: str, start: int, url: str | None,
               accessed: str | None, spans: list[tuple[int, int]] = ()) -> Citation:
     """The citation that starts at ``start`` of the note (``raw`` stays the whole note)."""
+    c = _parse_from(raw, body, masked, start, url, accessed, spans)
+    if start > 0 and (c.author or c.title):
+        c.raw = body[start:].strip()  # the reference's own text, not the commentary before it
+    return c
+
+
+def _parse_from(raw: str, body: str, masked: str, start: int, url: str | None,
+                accessed: str | None, spans: list[tuple[int, int]]) -> Citation:
     text, t = body[start:], masked[start:]
     for parse in (_parse_gbt, _parse_zh, _parse_en):
         c = parse(raw, text, t, url, accessed)
@@ -990,17 +1120,32 @@ def _split(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def parse_citations(text: str) -> list[Citation]:
+#: a work cited through another (Chicago's ``X, cited in Y``): two references
+_CITED_IN = re.compile(r",?\s+(?:cited|quoted|reprinted)\s+in\s+(?=\S)")
+
+
+def parse_citations(text: str, italics: Sequence[str] = ()) -> list[Citation]:
     """Every reference in a note. A note is split at ``；``/``; `` only when each part
-    parses as a citation of its own (style ``en``/``zh``, or carrying a URL); otherwise
-    the whole note is one citation. Each part's ``raw`` is that part's text. An empty
-    note gives an empty list; any other note gives at least one citation (perhaps
-    ``other`` with nothing but ``raw``)."""
+    parses as a citation of its own (an author, a title or a URL); otherwise the whole
+    note is one citation. ``X, cited in Y`` is two references when Y has an author or a
+    title. Each part's ``raw`` is that part's text. An empty note gives an empty list; any
+    other note gives at least one citation (perhaps ``other`` with nothing but ``raw``).
+    ``italics``: the note's italic runs (:func:`parse_citation`)."""
     if not text.strip():
         return []
     parts = _split(text)
     if len(parts) > 1:
-        cits = [parse_citation(p) for p in parts]
-        if all(c.style != "other" or c.url for c in cits):
-            return cits
-    return [parse_citation(text)]
+        cits = [parse_citation(p, italics) for p in parts]
+        if all(c.author or c.title or c.url for c in cits):
+            return [x for p in parts for x in _with_source(p, italics)]
+    return _with_source(text, italics)
+
+
+def _with_source(text: str, italics: Sequence[str]) -> list[Citation]:
+    """The reference of ``text``, and the one it was cited in, if any (:data:`_CITED_IN`)."""
+    m = _CITED_IN.search(text)
+    if m and m.start() > 0:
+        source = parse_citation(text[m.end():], italics)
+        if source.author or source.title:
+            return [parse_citation(text[:m.start()], italics), source]
+    return [parse_citation(text, italics)]

@@ -221,7 +221,9 @@ class Sentence:
 
 @dataclass(slots=True)
 class Citation:
-    """A reference parsed out of a note; ``raw`` is always the note's text as printed.
+    """A reference parsed out of a note; ``raw`` is its text as printed: the note's, or the
+    part of the note that is this reference (one of several, or after commentary such as
+    ``See``).
 
     Dates are ISO 8601 at the precision printed (``2023``, ``2023-06``, ``2023-06-24``).
     """

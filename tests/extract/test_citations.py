@@ -424,11 +424,13 @@ def test_humanities_needs_names_and_a_note_shape():
                  "Faculty of Law, University of Oxford, OSCOLA (n 4) 32-36."):
         c = parse_citation(note)
         assert (c.style, c.author, c.title, c.date) == ("other", None, None, None), note
-    # the name of a book's author must be names, not a sentence's opening
+    # the name of a book's author must be names, not a sentence's opening: the commentary
+    # before the reference is left out (the reference has names, a title and a date)
     c = parse_citation("The curious can consult Koen Lenaerts and Piet van Nuffel, "
                        "Constitutional Law of the European Union (Robert Bray ed, 2nd edn, Sweet "
                        "& Maxwell 2005) 763 n 502.")
-    assert (c.author, c.title) == (None, None)
+    assert (c.author, c.title, c.date) == ("Koen Lenaerts and Piet van Nuffel",
+                                           "Constitutional Law of the European Union", "2005")
 
 
 AUTHOR_DATE = [
