@@ -844,6 +844,12 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
             if re.search(r"[^\W\d_]{3}\.\s", title):
                 return None  # a sentence's stop: fields of an entry, not a book's title
+            head = title.split(", ")[0]
+            if re.search(r",\s+[A-Z]", title) and ":" not in head and len(head.split()) <= 6 and all(
+                    w[0].isupper() or w in _NAME_FUNCTION_WORDS for w in head.split()):
+                # ``Law School, University of Leeds, Guide to Citation (…)``: where the name
+                # ends and the title begins only the fonts tell (:func:`_parse_italic`)
+                return _cit(raw, "humanities", None, None, date, url, accessed)
             return _cit(raw, "humanities", span(m, "author"), title, date, url, accessed)
     m = _NOTE_PLAIN.match(t)
     if m and not re.search(rf"\b{_YEAR}$", m.group("title")) and re.search(r"[^\W\d_]{2}", m.group("title")):
@@ -952,7 +958,7 @@ _CITING = re.compile(
     rf"(?:(?<=[\s,;:.(])|^)(?P<sig>{_SIGNAL})(?![\w])[,:]?\s+(?:e\.\s?g\.,?\s+)?"
     r"|(?P<zh>参见|参阅|详见|另见|又见|转引自)\s*"
     r"|(?<=\s)(?!(?:of|for|the|and|de|van|von|der|den|da|di|du|le|la|les|des|del|y|und|für|zu"
-    r"|by|to|with|at|on|as|is|are|was|were|be)\s)"
+    r"|by|to|with|at|on|as|is|are|was|were|be|a|an|or|nor|but|than)\s)"
     r"(?P<prep>(?-i:[a-z]+))\s+(?=(?-i:[A-Z]))", re.I)
 
 

@@ -404,3 +404,62 @@ def test_an_italic_title_opening_the_note_with_its_date():
                        ["The Book of Things"])
     assert (c.author, c.title, c.date, c.style) == ("Smith, J.", "The Book of Things", "2001",
                                                      "author-date")
+
+
+# -- forms of notes in the humanities, composed in each form ------------------------------------
+FORMS = [
+    # a colon after the name (the German humanities' notes, in English), the container after in:
+    ("See Maria Keller: Roads of the Hanseatic Towns, in: Northern Studies 8 (1961), pp. 3–40",
+     ("Maria Keller", "Roads of the Hanseatic Towns", "1961", None, None)),
+    ("Plato: Republic (see n. 2).", ("Plato", "Republic", None, None, None)),
+    # one-name entries with the year after the publisher; Idem with a title
+    ("Plutarch. Moralia. Trans. by Frank Cole Babbitt. London: Heinemann, 1927.",
+     ("Plutarch", "Moralia", "1927", None, None)),
+    ("Idem, Moralia, p. 12.", (None, "Moralia", None, None, None)),
+    # a short title alone with its pinpoint: an abbreviation, small capitals read as lower case
+    ("GMS, p. 33.", (None, "GMS", None, None, None)),
+    ("bluebook, 12–14.", (None, "bluebook", None, None, None)),
+    ("‘. . . the rule is plain’ (emphasis added) bluebook, 7.", (None, "bluebook", None, None, None)),
+    # untitled works: a review, a comment, a reply; a letter
+    ("Anne Field, review of The Quiet Sea, by Tom Hale, London Review, March 3, 2011, 9.",
+     ("Anne Field", None, "2011-03-03", None, None)),
+    ("BK, comment on Moss, “Open Fields.”", ("BK", None, None, None, None)),
+    ("Paula Grant, reply to “Why do rivers bend?,” Quora, May 2, 2017.",
+     ("Paula Grant", None, "2017-05-02", None, None)),
+    ("Mary Hale to John Dodd, 3 April 1921.", ("Mary Hale", None, "1921-04-03", None, None)),
+    # a reference work's entry; a title before its URL
+    ("Encyclopedia Americana, 2nd ed. (1999), s.v. “Rivers.”",
+     (None, "Encyclopedia Americana", "1999", None, None)),
+    ("Notes on the layout of long tables：https://example.org/issues/12",
+     (None, "Notes on the layout of long tables", None, "https://example.org/issues/12", None)),
+    # a headline-style title ends where a lowercase field begins; a classical pinpoint
+    ("Jane Roe, A Night at Sea, in Five Plays, trans. Ann Lee (Boston: Beacon, 1988).",
+     ("Jane Roe", "A Night at Sea", "1988", None, None)),
+    ("Cicero, De Officiis 1.3.9.", ("Cicero", "De Officiis", None, None, None)),
+    # the air date, closed by a parenthesis; OSCOLA's URL in mathematical angle brackets
+    ("Ann Doe, “The One with the Boat,” Series, season 2, episode 4, aired May 7, 1998 (Burbank, "
+     "CA: Studio Video, 2004), DVD.", ("Ann Doe", "The One with the Boat", "1998-05-07", None, None)),
+    ("Law School, University of Leeds, Guide to Citation (2nd edn, 2011) ⟨http://www.leeds.ac.uk/g⟩.",
+     (None, None, "2011", "http://www.leeds.ac.uk/g", None)),
+    ("example.org", (None, None, None, "example.org", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", FORMS, ids=[t[:30] for t, _ in FORMS])
+def test_forms_of_humanities_notes(text, expected):
+    assert fields(parse_citation(text)) == expected
+
+
+def test_a_title_in_sentence_case_keeps_its_commas():
+    c = parse_citation("Ravi Rao, Learning to rank: A survey of methods, data, metrics and open "
+                       "problems (Cambridge: CUP, 2021).")
+    assert c.title == "Learning to rank: A survey of methods, data, metrics and open problems"
+
+
+def test_a_note_gives_each_of_its_references():
+    cits = parse_citations("“Song of the Road,” field recording, cited in Ann Lee et al., “Music of "
+                           "the Plains,” Folk Studies 12, no. 2 (2001), https://doi.org/10.1/x.")
+    assert [(c.author, c.title) for c in cits] == [(None, None), ("Ann Lee et al.", "Music of the Plains")]
+    cits = parse_citations("Phipps v Boardman [1967] 2 AC 46 (HL); see Jane Roe [2008] CLJ 12 (note).")
+    assert [(c.author, c.title, c.date) for c in cits] == [(None, "Phipps v Boardman", "1967"),
+                                                         ("Jane Roe", None, "2008")]
