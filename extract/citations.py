@@ -303,9 +303,39 @@ def _bare(text: str, m: re.Match[str]) -> _Url:
     return _Url(_join(pieces, hy), m.start(), end)
 
 
+#: a URL letter-spaced by its typesetting (a monospace URL stretched to justify its line:
+#: ``http : / / www. law. ox . ac . uk / a / b . pdf``): its scheme has spaces in it
+_SPACED_URL = re.compile(r"(?<![\w/])(?:https?|ftp)\s*:\s*/\s*/(?=\s)", re.I)
+_SPACED_TOKEN = re.compile(rf"\s*([{_URL_CHARS}]+)")
+
+
+def _spaced(t: str, m: re.Match[str]) -> _Url:
+    """The URL that ``m`` opens, its pieces joined over the spaces: a piece belongs to it
+    while it is made of URL characters and is no word that ends the URL field (``accessed``),
+    and the URL does not already end in a file's extension."""
+    pieces = [re.sub(r"\s+", "", m.group())]
+    end = m.end()
+    while True:
+        n = _SPACED_TOKEN.match(t, end)
+        if not n:
+            break
+        piece = n.group(1)
+        after = t[n.end():n.end() + 1]
+        url = "".join(pieces)
+        if piece.lower().strip(".,;") in _STOP_WORDS or (after and not after.isspace()) or (
+                _FILE_EXT.search(url) and piece[0] not in "/?#&=_-."):
+            break
+        pieces.append(piece)
+        end = n.end()
+    url = _strip_trailing("".join(pieces))
+    return _Url(url, m.start(), m.start() + len(t[m.start():end].rstrip()) )
+
+
 def _find_urls(text: str) -> list[_Url]:
     t = _fold(text)
     found = [_bracketed(m) for m in _BRACKETED_URL.finditer(t)]
+    found += [_spaced(t, m) for m in _SPACED_URL.finditer(t)
+              if re.search(r"\s", m.group()) and not any(u.start <= m.start() < u.end for u in found)]
     taken = [(u.start, u.end) for u in found]
     for m in _BARE_URL.finditer(t):
         if any(s <= m.start() < e for s, e in taken):

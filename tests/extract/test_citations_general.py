@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pariter.extract import extract_pdf
-from pariter.extract.citations import parse_citation, parse_citations
+from pariter.extract.citations import find_url, parse_citation, parse_citations
 
 from ._pdf import text_ops, write_pdf
 
@@ -463,3 +463,12 @@ def test_a_note_gives_each_of_its_references():
     cits = parse_citations("Phipps v Boardman [1967] 2 AC 46 (HL); see Jane Roe [2008] CLJ 12 (note).")
     assert [(c.author, c.title, c.date) for c in cits] == [(None, "Phipps v Boardman", "1967"),
                                                          ("Jane Roe", None, "2008")]
+
+
+def test_a_letter_spaced_url_is_joined():
+    # a monospace URL stretched to justify its line: the text layer has spaces between pieces
+    c = parse_citation("Law School, Guide to Citation (2nd edn, 2011) http : / / www. law. leeds . "
+                       "ac . uk / guide / citation _ 2011 . pdf 12–14.")
+    assert c.url == "http://www.law.leeds.ac.uk/guide/citation_2011.pdf"
+    assert find_url("see http : / / www . example . org / a / b accessed 5 May 2020") == \
+        "http://www.example.org/a/b"
