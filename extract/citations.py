@@ -90,6 +90,7 @@ another (``X, cited in Y``); :func:`parse_citation` reads one.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -659,8 +660,11 @@ _IDEM = re.compile(rf"^(?:Idem|Eadem|Iidem|Eaedem|Ders\.|Dies\.),\s+(?P<title>[A
 #: a short title alone with its pinpoint, printed as an abbreviation (``KpV, p. 24.``,
 #: ``KU, pp. 59–63.``) or in small capitals the text layer gives in lower case (``oscola,
 #: 20–21.``): not a name
+#: the Latin (and German) of cross-references, never a short title: ``ibid.``, ``passim``
+_NOT_SHORT_TITLE = (r"(?!(?i:ibid|ibidem|idem|id|supra|infra|passim|sic|cf|see|vgl|ders|dies|ebd"
+                    r"|ebenda|op|loc|etc|viz|and|the)\b)")
 _SHORT_TITLE = re.compile(
-    rf"^(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}}))(?:,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
+    rf"^{_NOT_SHORT_TITLE}(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}}))(?:,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
 #: an untitled work described in lower case after the name (``Bruce Barcott, review of …``,
 #: ``Joseph Dinkel, description of …``, ``AC, July 1, 2008, …, comment on …``)
 _UNTITLED = re.compile(
@@ -675,7 +679,7 @@ _LAW_REPORT = re.compile(rf"^(?:(?P<author>{_AUTHORS})\s+)?\[(?P<year>{_YEAR})\]
 #: a short title and its pinpoint closing a note that quotes or comments first (``‘…’
 #: (emphasis added) oscola, 5.``)
 _SHORT_TITLE_AFTER = re.compile(
-    rf"(?:(?<=[’”'\")]\s)|(?<=\bsee\s)|(?<=\bSee\s)|^)(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}})),\s*{_LOC1}\.?\s*$")
+    rf"(?:(?<=[’”'\")]\s)|(?<=\bsee\s)|(?<=\bSee\s)|^){_NOT_SHORT_TITLE}(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}})),\s*{_LOC1}\.?\s*$")
 #: a title and the URL of the work after a colon: ``Again about the set label for authoryear
 #: style：https://…``; not a label (``repository address:``, ``地址:``): four words at least
 _TITLE_URL = re.compile(r"^(?P<title>(?=(?:\S+\s+){3})[A-Z][^:：;。,，()“”\"]*?)\s*[:：]\s*$")
@@ -981,6 +985,9 @@ _LEAD_IN = re.compile(
     r"^(?:(?:sources?|quelle|data|(?:数据|资料)?来源|出处)\s*:\s*)?"  # a label: ``Source: …``
     rf"(?:(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
     r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?)?", re.I)
+#: a long note of prose is tried from at most this many places (each try reads the rest of
+#: the note: a law review's page-long note would otherwise cost its length squared)
+CITING_MAX_STARTS = 40
 #: a signal inside the note (after commentary), or any lowercase word before a capitalised
 #: one (``… are drawn from Name, Title (2010)``, ``The curious can consult Name, …``), not
 #: a small word inside a name (``Department for Environment``, ``Faculty of Law``)
@@ -1042,7 +1049,7 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
     # the whole note gave no author and title, and only when it has both (and, after a
     # preposition, a date as well)
     bare = c.author is None and c.title is None
-    for m in _CITING.finditer(masked, start + 1):
+    for m in itertools.islice(_CITING.finditer(masked, start + 1), CITING_MAX_STARTS):
         if m.group("prep") and not bare:
             continue
         d = _parse_at(raw, body, masked, m.end(), url, accessed, spans)

@@ -472,3 +472,9 @@ def test_a_letter_spaced_url_is_joined():
     assert c.url == "http://www.law.leeds.ac.uk/guide/citation_2011.pdf"
     assert find_url("see http : / / www . example . org / a / b accessed 5 May 2020") == \
         "http://www.example.org/a/b"
+
+
+def test_latin_cross_references_are_no_short_title():
+    for note in ("ibid.", "ibid, 5.", "idem, 12.", "passim.", "See ‘the rule’ ibid, 4.", "supra, 3."):
+        c = parse_citation(note)
+        assert (c.author, c.title) == (None, None), note
