@@ -55,7 +55,18 @@ italic run after a head of names is the title: this is what tells an organisatio
 holds commas from the title after it (``Faculty of Law, University of Oxford, *OSCOLA* …``).
 
 A note that opens with commentary is read from its signal on (``See, for a discussion,
-Name, Title …``; ``For a fuller account see Name …``; ``Vgl. Name …``).
+Name, Title …``; ``For a fuller account see Name …``; ``Vgl. Name …``; ``参见…``), or from
+after any word of prose when names, a title and a date follow (``The curious can consult
+Name, Title (…, 2005)``); its ``raw`` is then the reference's own text.
+
+The humanities' other shapes are read by what they print, never by a list of works: a colon
+after the name (``Name: Title, in: Container 12 (1950)``), an entry under one name
+(``Aristotle. De Anima. …, 1907.``), ``Idem, Title``, a short title alone with its pinpoint
+(``KpV, p. 24``; small capitals the text layer gives in lower case, ``oscola, 20``), untitled
+works described in lower case after the name (``review of …``, ``comment on …``, ``reply to
+“Q”``: no title), letters (``X to Y, 25 September 1918``), ``s.v.`` entries, law reports
+without the case name. Where a name holds commas and no quotes or italics part it from the
+title, both are left unread.
 
 URLs printed without a scheme (MLA: ``www.jstor.org/stable/1``, ``books.google.com/…``) are
 URLs when their lowercase host ends in a generic top-level domain, or in a country's with
