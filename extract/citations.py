@@ -658,6 +658,14 @@ _INTERNAL = re.compile(r"(?:Table|Tab\.|Figure|Fig\.|Section|Sect\.|Chapter|Chap
 _NOTE_COLON = re.compile(
     rf"^(?P<author>{_AUTHORS}):\s+(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{{2}})\.\s)[^()\[\]“”\"])*?)"
     r"(?=,\s*in:|\s*[(\[]|\.?\s*$|,\s*(?:ed|trans|comp|p|pp|S)\.)")
+#: the publication facts after a title: ``, Berlin: Duncker & Humblot``, ``, Berlin 1832``,
+#: ``, 2. Aufl.``, ``, 1997``
+_PLACE_YEAR = re.compile(rf",\s+(?:\d+\.\s*Aufl|[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄÖÜ][\w.]*)*(?::\s|\s+{_YEAR}\b)"
+                         rf"|{_YEAR}\b)")
+#: an in-note author-date citation (Chicago author-date, APA, biblatex's authoryear styles in
+#: notes): ``Knuth 1986, p. 12.``, ``Aksın et al. 2006, pp. 3–5.``, ``Smith (2001), 4.``
+_AUTHOR_YEAR_CITE = re.compile(
+    rf"^(?P<author>{_AUTHORS})\s+(?P<y>\(?(?P<year>{_YEAR})[a-z]?\)?)(?P<loc>,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
 #: an entry whose author is one name, not inverted (``Aristotle. De Anima. Ed. by …``,
 #: ``Lars Madsen. Avoid eqnarray!, URL``): read only with a date or a URL after the title
 _ENTRY_NAME = re.compile(
@@ -902,10 +910,13 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
                     _trailing_date(m.group("facts")), url, accessed)
     m = _NOTE_COLON.match(t)
     if m:
+        # German titles go on after a comma in lower case (``Anspruch, absolutes Recht
+        # und …``): the title ends at a role, the container, or the place and year
         title = span(m, "title")
-        title = _title_cut(title)
-        return _cit(raw, "humanities", span(m, "author"), title, _field_date(t[m.end("title"):]),
-                    url, accessed)
+        end = _TITLE_END.search(title) or _PLACE_YEAR.search(title)
+        title = title[:end.start()] if end else title
+        return _cit(raw, "humanities", span(m, "author"), title,
+                    _field_date(t[m.start("title") + len(title):]), url, accessed)
     m = _ENTRY_COLON.match(t)
     if m and not re.search(r"[^\W\d_]{2}\.\s", m.group("author")):
         date = _field_date(t[m.end():])
@@ -919,6 +930,12 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         if date or url:
             return _cit(raw, "humanities", span(m, "author"), span(m, "title"), date, url,
                         accessed)
+    m = _AUTHOR_YEAR_CITE.match(t)
+    # one word and a year is as likely a name and a version (``Windows 2000.``): a pinpoint,
+    # several names, a year's letter or parentheses make it a citation
+    if m and (m.group("loc") or not m.group("y").isdigit()
+              or re.search(r"\s(?:and|&|et)\s|,", m.group("author"))):
+        return _cit(raw, "humanities", span(m, "author"), None, m.group("year"), url, accessed)
     m = _IDEM.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)

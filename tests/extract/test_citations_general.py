@@ -478,3 +478,20 @@ def test_latin_cross_references_are_no_short_title():
     for note in ("ibid.", "ibid, 5.", "idem, 12.", "passim.", "See ‘the rule’ ibid, 4.", "supra, 3."):
         c = parse_citation(note)
         assert (c.author, c.title) == (None, None), note
+
+
+def test_in_note_author_year_citations():
+    # Chicago author-date and biblatex's authoryear styles cite in notes by name and year
+    cits = parse_citations("Knuth 1986a; see Goossens, Mittelbach, and Samarin 1994, p. 25.")
+    assert [(c.author, c.title, c.date) for c in cits] == [
+        ("Knuth", None, "1986"), ("Goossens, Mittelbach, and Samarin", None, "1994")]
+    c = parse_citation("Aksın et al. 2006, pp. 3–5.")
+    assert (c.author, c.date) == ("Aksın et al.", "2006")
+    assert parse_citation("Windows 2000.").author is None  # a name and a version
+
+
+def test_a_german_title_goes_on_after_a_comma():
+    c = parse_citation("Roth: Recht, soziale Ordnung und öffentliche Verwaltung im Wandel, Berlin: "
+                       "Duncker & Humblot, 1997, S. 23.")
+    assert (c.author, c.title, c.date) == (
+        "Roth", "Recht, soziale Ordnung und öffentliche Verwaltung im Wandel", "1997")
