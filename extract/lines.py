@@ -822,41 +822,6 @@ def _compose_accents(chars: list[Char]) -> list[Char]:
     return [c for i, c in enumerate(chars) if i not in drop]
 
 
-#: the enclosing circle TeX's ``\\textcircled`` draws (in CMSY) over a small figure
-_ENCLOSING_CIRCLE = "\u20dd"
-#: a figure is inside the circle when its centre lies within the circle's box, give or take
-#: this many points
-CIRCLE_SLACK_PT = 1.0
-
-
-def _compose_circles(chars: list[Char]) -> list[Char]:
-    """A figure (1 to 20) drawn inside an enclosing circle glyph is the circled number it
-    prints: ``⃝`` over ``2`` is ``②``, the form every other producer's circled note labels
-    take (a reader sorting by position meets the circle first: ``⃝2``, a label no reader
-    would recognise). The figure keeps its box, widened to the circle's."""
-    if not any(c.text == _ENCLOSING_CIRCLE for c in chars):
-        return chars
-    drop: set[int] = set()
-    for i, c in enumerate(chars):
-        if c.text != _ENCLOSING_CIRCLE:
-            continue
-        inside = sorted((j for j, d in enumerate(chars)
-                         if j != i and j not in drop and len(d.text) == 1 and d.text.isdigit()
-                         and d.text.isascii()
-                         and c.x0 - CIRCLE_SLACK_PT <= (d.x0 + d.x1) / 2 <= c.x1 + CIRCLE_SLACK_PT
-                         and c.top - CIRCLE_SLACK_PT <= (d.top + d.bottom) / 2 <= c.bottom + CIRCLE_SLACK_PT),
-                        key=lambda j: chars[j].x0)
-        n = int("".join(chars[j].text for j in inside)) if 1 <= len(inside) <= 2 else 0
-        if not 1 <= n <= 20:
-            continue
-        fig = chars[inside[0]]
-        fig.text = chr(0x2460 + n - 1)
-        fig.x0, fig.x1 = min(fig.x0, c.x0), max(chars[inside[-1]].x1, c.x1)
-        drop.add(i)
-        drop.update(inside[1:])
-    return [c for i, c in enumerate(chars) if i not in drop]
-
-
 #: A superior figure (a font's own superscript design, OpenType ``sups``, set at the
 #: text's size on its baseline) shows only in its ink: it stands this many ems above
 #: the baseline ...
@@ -1022,7 +987,7 @@ def _ink_order(chars: list[Char]) -> list[Char]:
 
 
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
-    chars = _compose_circles(_compose_accents(_ink_order(sorted(seg.chars, key=_BY_X0_SEQ))))
+    chars = _compose_accents(_ink_order(sorted(seg.chars, key=_BY_X0_SEQ)))
     if "E" in map(_TEXT, chars):
         _tex_logos(chars)
     # The votes below count each distinct value once per glyph and then merge what is

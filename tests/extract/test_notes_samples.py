@@ -1,13 +1,11 @@
 """Notes on pages that show citation styles (the samples citation packages print): short
-lines of text above a note rule, and circled labels drawn as a circle over a figure."""
+lines of text above a note rule, the notes under it filling the measure."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from pariter.extract import extract_pdf
-from pariter.extract.chars import Char
-from pariter.extract.lines import _compose_circles
 
 from ._pdf import write_pdf
 
@@ -46,24 +44,3 @@ def test_a_rule_under_short_lines_heads_the_notes_that_fill_the_column(tmp_path:
     assert [f.label for f in doc.footnotes] == ["1", "2", "3", "4", "5", "6"]
     assert doc.footnotes[2].citations[0].author == "Otto Springer"
     assert doc.footnotes[2].citations[0].title == "Mediaeval Pilgrim Routes from Scandinavia to Rome"
-
-
-def _char(text: str, x0: float, top: float, x1: float, bottom: float, size: float) -> Char:
-    return Char(text, x0, top, x1, bottom, "CMSY8" if text == "\u20dd" else "CMR6", size,
-                baseline=bottom - 0.2 * size)
-
-
-def test_a_figure_inside_an_enclosing_circle_is_the_circled_number() -> None:
-    # TeX's \textcircled{2}: the circle (U+20DD, CMSY) drawn over a small figure; a reader
-    # ordering glyphs by position meets the circle first ("⃝2")
-    chars = [_char("\u20dd", 96.0, 716.1, 105.2, 725.1, 9.0), _char("2", 99.0, 719.7, 102.2, 726.2, 6.5),
-             _char("地", 111.2, 717.4, 120.2, 726.4, 9.0)]
-    out = _compose_circles(chars)
-    assert [c.text for c in out] == ["②", "地"]
-    assert (out[0].x0, out[0].x1) == (96.0, 105.2)
-    # two figures inside one circle: ⑫; a circle with no figure inside stays as printed
-    twelve = [_char("\u20dd", 96.0, 716.1, 108.0, 725.1, 9.0), _char("1", 98.5, 719.7, 101.7, 726.2, 6.5),
-              _char("2", 101.7, 719.7, 104.9, 726.2, 6.5)]
-    assert [c.text for c in _compose_circles(twelve)] == ["⑫"]
-    alone = [_char("\u20dd", 96.0, 716.1, 105.2, 725.1, 9.0), _char("x", 130.0, 719.7, 134.0, 726.2, 9.0)]
-    assert [c.text for c in _compose_circles(alone)] == ["\u20dd", "x"]
