@@ -24,6 +24,7 @@ from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
 from .frontmatter import TITLE_RATIO, contents_title, heading_face, running_block, running_line
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
+from .listings import code_text
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
 from .styles import DocStyle, running_text
 from .textjoin import join2, vocabulary
@@ -340,7 +341,8 @@ class Assembler:
                 para_counter[container] += 1
                 pid = ids.dedupe(ids.paragraph_id(container, para_counter[container]), taken)
                 pages_ = sorted({l.page for l in b.lines})
-                role = ("caption" if first.kind == "caption"
+                role = ("code" if self._is_code(b)
+                        else "caption" if first.kind == "caption"
                         else "contents" if _contents_entries(b)
                         else "list" if bullet or lang in lone_bullet or LIST_START.match(text)
                         else "front" if (sid.endswith(".front") and bi < body_from)
@@ -526,6 +528,13 @@ class Assembler:
         text = ""
         marks: list[tuple[int, Sup, Line]] = []
         page = b.lines[0].page if b.lines else 0
+        if self._is_code(b):
+            # a listing keeps its lines and their indentation (no hyphen is undone, no
+            # line joined to the next: code is read line by line)
+            text = code_text(b.lines)
+            if breaks is None:
+                self._texts[id(b)] = (b, b.lines, (text, marks))
+            return text, marks
         for l in b.lines:
             raw = l.text
             lead = len(raw) - len(raw.lstrip())
@@ -548,6 +557,12 @@ class Assembler:
         if breaks is None:
             self._texts[id(b)] = (b, b.lines, (text, marks))
         return text, marks
+
+    def _is_code(self, b: Block) -> bool:
+        """Is the block a code listing: every line a listing line, and more than one of
+        them or its line in a code box (see :mod:`.listings`)?"""
+        return bool(b.lines) and not b.heading and all(map(self.ds.is_listing, b.lines)) and (
+            len(b.lines) >= 2 or b.lines[0].code_box is not None)
 
     # -- notes, tables ------------------------------------------------------------------
     def _footnotes(self) -> dict[tuple[int, str], int]:

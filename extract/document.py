@@ -35,6 +35,7 @@ from .frontmatter import (after_contents, before_contents, cover_page, listed_co
                           title_region, toc_pages)
 from .hygiene import clean
 from .grids import grid_tables
+from .listings import mark_code_boxes
 from .unruled import EDGE_TOL_PT, continued, unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
@@ -286,6 +287,8 @@ def _read_page(pc: PageChars) -> _PageRead:
         # body is set without rules, which the unruled finder must still see whole)
         page.tables = pc.tables + unruled_tables(lines, chars, [t for t in pc.tables if not t.lone_row])
     page.graphics = pc.graphics
+    if page.turned is None:
+        mark_code_boxes(page.lines, pc.graphics)
     if page.turned is None:  # a turned page's links would need turning too
         page.links = pc.links
     return _PageRead(page, warnings, raw_chars, pc.images, glyphs)

@@ -266,6 +266,9 @@ class Line:
     #: descriptor or name tells), left to right: where a note's reference sets its title
     #: (:mod:`.citations`); strings rather than offsets, as later stages edit ``text``
     italics: tuple[str, ...] = ()
+    #: the drawn box of a code listing the line stands in (its number on the page), see
+    #: :func:`~pariter.extract.listings.mark_code_boxes`; None outside one
+    code_box: int | None = None
 
     @property
     def width(self) -> float:
@@ -512,6 +515,21 @@ def _typed_spaces(s: _Seg, r: _Seg, gap: float) -> bool:
     return round(n) >= 1 and abs(n - round(n)) <= TYPED_SPACE_TOL
 
 
+def _typed_count(a: Char, b: Char) -> int:
+    """How many spaces the white between glyphs ``a`` and ``b`` reads as: as many as the
+    advances of their one monospace font it spans, when it spans two or more whole ones
+    (code aligns its columns and comments with typed spaces, and a listing read with one
+    space loses them); else one."""
+    adv = a.x1 - a.x0
+    if (adv <= 0 or a.fontname != b.fontname or abs(a.size - b.size) > SIZE_TOLERANCE
+            or abs((b.x1 - b.x0) - adv) > TYPED_SPACE_TOL * adv
+            or is_cjk(a.text[:1]) or is_cjk(b.text[:1]) or not _traits(a).mono):
+        return 1
+    n = (b.x0 - a.x1) / adv
+    k = round(n)
+    return k if k >= 2 and abs(n - k) <= TYPED_SPACE_TOL else 1
+
+
 def _set_apart(s: _Seg, r: _Seg, gap: float) -> bool:
     """Is the white between ``s`` and ``r`` (on one line) the white between a line and a
     label beside it in much smaller type: a margin note's option name or date set on the
@@ -632,6 +650,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
     # the runs as drawn (joining grows them): what the page's gutters are measured on
     shapes = [Piece(r.x0, r.x1, r.baseline, r.size, r.upright) for r in runs]
     sizes = [len(r.chars) for r in runs]
+    faces: list[frozenset[str]] | None = None  # each run's fonts, when a listing asks
     segs: list[_Seg] = []
     buckets: dict[int, list[_Seg]] = defaultdict(list)
     gutters: PageGutters | None = None  # measured when a wide gap first asks for it
@@ -672,9 +691,16 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     if gutters is None:
                         gutters = PageGutters(shapes, word_gaps(
                             [r0.chars[:n0] for r0, n0 in zip(runs, sizes)]))
-                    if gap >= gutters.min_width and gutters.is_gutter(s, r):
+                    if typed:
+                        if faces is None:
+                            faces = [frozenset(map(_FONTNAME, r0.chars[:n0]))
+                                     for r0, n0 in zip(runs, sizes)]
+                        typed_listing = _listing_white(s, r, shapes, faces)
+                    else:
+                        typed_listing = False
+                    if gap >= gutters.min_width and not typed_listing and gutters.is_gutter(s, r):
                         continue
-                    if typed and gutters.columns_beside(s, r):
+                    if typed and not typed_listing and gutters.columns_beside(s, r):
                         continue  # the rows next to it have text on both sides: columns
                     if gap > lim and not typed and not gutters.is_word_space(s, r, EVEN_GAP_RANGE) \
                             and not (widest and gutters.is_mark_space(s, r, widest)):
@@ -697,6 +723,42 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
         for s, l in zip(segs, lines):
             l.walled = id(s) in walled and _walled_off(s, buckets, walls)
     return lines
+
+
+#: The rows next above and below a line are at most this many of its sizes away (a
+#: listing's leading; a paragraph's or a box's spacing is more).
+LISTING_ROW_SIZES: float = 2.5
+#: Pieces on one row: baselines closer than this many of the size.
+LISTING_SAME_ROW_EM: float = 0.25
+
+
+def _listing_white(s: _Seg, r: _Seg, shapes: list[Piece], faces: list[frozenset[str]]) -> bool:
+    """Is the white of typed spaces between ``s`` and ``r`` (see :func:`_typed_spaces`)
+    inside a listing rather than between the columns of a table: every piece of text that
+    stands beside it in the rows next above and below — left of the white or right of it,
+    within the two pieces' span — is set in the one monospace font of ``s`` and ``r``?
+    Code aligns its comments and values with spaces, so its rows share the white as a
+    table's do; what tells a listing is that nothing beside the white leaves its font (a
+    table's or a form's cells, its head row, its labels, are set in the text's faces).
+    A line of other type running across the white says nothing either way."""
+    font = s.last.fontname
+    a, b = s.last.x1, min(r.chars, key=_X0).x0
+    size = max(s.size, r.size)
+    y = min(s.baseline, r.baseline)
+    lo, hi = s.x0, r.x1
+    seen = False
+    for q, face in zip(shapes, faces):
+        if q.x0 > hi:
+            break  # shapes are sorted by their left edge
+        d = abs(q.baseline - y)
+        if d <= LISTING_SAME_ROW_EM * size or d > LISTING_ROW_SIZES * size or q.x1 <= lo:
+            continue
+        if q.x0 < a and q.x1 > b:
+            continue  # runs across the white
+        if face != {font}:
+            return False
+        seen = True
+    return seen
 
 
 def _walled_off(s: _Seg, buckets: dict[int, list[_Seg]], walls: _Walls) -> bool:
@@ -1073,8 +1135,9 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                         drawn += 1
                     else:
                         undrawn += 1
-                parts.append(" ")
-                length += 1
+                k = _typed_count(prev, c)
+                parts.append(" " * k)
+                length += k
         order.append((length, c))
         parts.append(c.text)
         length += len(c.text)

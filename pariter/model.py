@@ -30,9 +30,10 @@ from pariter.io import atomic_write_text, read_json_object
 SCHEMA_VERSION = "1.0"
 #: a document's format: 1.1 adds paragraphs' run-in labels (``label_end``) and sentences of
 #: notes; 1.2 the paragraph role ``contents``; 1.3 the citation style ``gbt7714``; 1.4 the
-#: citation styles ``humanities`` and ``author-date``; an older file reads as before, and a
-#: reader of an older version refuses a newer file by its version
-DOCUMENT_SCHEMA_VERSION = "1.4"
+#: citation styles ``humanities`` and ``author-date``; 1.5 the paragraph role ``code``; an
+#: older file reads as before, and a reader of an older version refuses a newer file by its
+#: version
+DOCUMENT_SCHEMA_VERSION = "1.5"
 
 LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
 LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
@@ -189,7 +190,9 @@ class Paragraph:
     #: ``contents``: an entry of a table of contents (a contents page's, or a list of the
     #: headings that follow printed without page numbers): it repeats a heading, and is
     #: not aligned as text
-    role: Literal["body", "front", "table", "caption", "list", "contents"] = "body"
+    #: ``code``: a code listing (monospace lines, in a box of their own or one under
+    #: another), its lines and indentation as printed: no sentences, not aligned
+    role: Literal["body", "front", "table", "caption", "list", "contents", "code"] = "body"
     page_breaks: list[PageBreak] = field(default_factory=list)
     #: a run-in label opens the paragraph (``Note``, ``注``, ``2.1.1 Modules.`` set in
     #: another face): ``text[:label_end]`` is the label, a sentence of its own unless it

@@ -82,9 +82,10 @@ def _label_cut(p: Paragraph) -> int:
 
 def _sentence_items(doc: Document) -> tuple[list[Paragraph], list[Any], list[int],
                                               list[tuple[str, str]]]:
-    """What is split into sentences: the paragraphs (not tables') and the notes with text,
-    each paragraph's label cut, and every ``(text, lang)`` to split, in that order."""
-    paragraphs = [p for p in doc.paragraphs if p.role != "table"]
+    """What is split into sentences: the paragraphs (not tables' nor code listings': code
+    has no sentences) and the notes with text, each paragraph's label cut, and every
+    ``(text, lang)`` to split, in that order."""
+    paragraphs = [p for p in doc.paragraphs if p.role not in ("table", "code")]
     notes = [f for f in doc.footnotes if f.text.strip()]
     cuts = [_label_cut(p) for p in paragraphs] + [0] * len(notes)
     items = ([(p.text[cut:], p.lang) for p, cut in zip(paragraphs, cuts)]

@@ -1,0 +1,120 @@
+"""Code listings: blocks of monospace lines, read as code, not as prose or a table.
+
+A reader tells a listing from the text around it by what the page shows: its lines are
+set in a typewriter face while the running text is not (:meth:`DocStyle.is_listing`),
+often in a box of their own — a shaded or framed rectangle drawn behind them that holds
+nothing else — and they align their columns and comments with typed spaces
+(:func:`~pariter.extract.lines._listing_white`). Read as prose, a listing's first line ran
+on from the sentence that introduces it ("… as its only argument $ app --config …"), its
+lines became one paragraph each, and its aligned columns a table; a listing is no sentence
+to translate, so it is kept as one paragraph of role ``code``, its lines and their
+indentation as printed, which the aligner leaves out.
+
+Evidence → decision:
+
+- a drawn box (a graphic's rectangle) whose lines are all monospace is a code box
+  (:func:`mark_code_boxes`), whatever producer drew it;
+- a line is a line of code when it is a listing line (monospace, no ideograph, in a
+  document whose body is not monospace) and either stands in a code box or has another
+  listing line next to it: a listing is a block, while a lone typewriter line between
+  prose lines may be a long URL or a command name wrapped onto a line of its own;
+- at a change from prose to code or back the paragraph ends (``code``); code lines in
+  one box, or one above the other at the listing's leading, run on; a gap, another box,
+  a page or column turn part two listings.
+
+Everything here is a property of documents in general; nothing names a producer.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Sequence
+
+from .lines import Line
+from .styles import DocStyle
+
+#: A listing's lines follow at most this many of its own line pitches apart (a blank line
+#: typed in the listing makes two; a paragraph's spacing around a box makes more).
+LISTING_STEP_PITCHES: float = 1.35
+#: A drawn box holds a line when the line's middle lies this many points inside it or less
+#: outside (a box's padding is inside; rounding of the two boxes is less).
+BOX_SLACK_PT: float = 1.0
+#: A box narrower or lower than this many points is a rule or a mark, not a box of text.
+BOX_MIN_PT: float = 4.0
+
+
+def _ideographs(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+def mark_code_boxes(lines: Sequence[Line], graphics: Sequence[tuple[float, float, float, float]]
+                    ) -> None:
+    """Set ``code_box`` on the lines of each drawn box (``graphics``: x0, top, x1, bottom)
+    that holds lines, every one of them monospace and none of them Chinese: the shaded or
+    framed box of a code listing. The smallest box around a line names it (a listing's
+    box inside a page's or a sidebar's background)."""
+    boxes = sorted((g for g in graphics if g[2] - g[0] >= BOX_MIN_PT and g[3] - g[1] >= BOX_MIN_PT),
+                   key=lambda g: ((g[2] - g[0]) * (g[3] - g[1]), g))
+    held: dict[int, list[Line]] = {}
+    for l in lines:
+        xm, ym = (l.x0 + l.x1) / 2, (l.top + l.bottom) / 2
+        for k, (x0, top, x1, bottom) in enumerate(boxes):
+            if (x0 - BOX_SLACK_PT <= l.x0 and l.x1 <= x1 + BOX_SLACK_PT
+                    and top - BOX_SLACK_PT <= ym <= bottom + BOX_SLACK_PT and x0 <= xm <= x1):
+                held.setdefault(k, []).append(l)
+                break
+    for k, mine in held.items():
+        if all(l.font is not None and l.font.mono and not _ideographs(l.text) for l in mine):
+            for l in mine:
+                l.code_box = k
+
+
+def _listing_next(a: Line, b: Line, ds: DocStyle) -> bool:
+    """Do listing lines ``a`` and ``b`` (in reading order) stand one under the other in one
+    listing: the same box, or, with no box, the same page, ``b`` below ``a`` within the
+    listing's leading and not beside it?"""
+    if a.code_box is not None or b.code_box is not None:
+        return a.page == b.page and a.code_box == b.code_box
+    if a.page != b.page or b.top < a.top or b.x0 > a.x1 + a.size or a.x0 > b.x1 + a.size:
+        return False  # (one under the other: a listing's lines share its left edge or indent)
+    step = b.baseline - a.baseline
+    return 0 < step <= LISTING_STEP_PITCHES * max(ds.pitch(a), a.size)
+
+
+def is_code(l: Line, ds: DocStyle, before: Line | None, after: Line | None) -> bool:
+    """Is ``l`` a line of code: a listing line in a code box, or with a listing line of its
+    listing next to it (``before`` and ``after``: its neighbours in reading order)?"""
+    if not ds.is_listing(l):
+        return False
+    if l.code_box is not None:
+        return True
+    return any(o is not None and ds.is_listing(o) and
+               (_listing_next(o, l, ds) if o is before else _listing_next(l, o, ds))
+               for o in (before, after))
+
+
+def listing_break(a: Line, b: Line, cur_lines: Sequence[Line], ds: DocStyle,
+                  nxt: Line | None) -> tuple[bool, str | None]:
+    """Whether the code test decides between ``a`` (the block's last line) and ``b``, and
+    why ``b`` then starts a block (None: it runs on)."""
+    before = cur_lines[-2] if len(cur_lines) >= 2 else None
+    ca, cb = is_code(a, ds, before, b), is_code(b, ds, a, nxt)
+    if not ca and not cb:
+        return False, None
+    if ca != cb:
+        return True, "code"  # prose turns to code or back: a new paragraph
+    return True, (None if _listing_next(a, b, ds) else "code")
+
+
+def code_text(lines: Sequence[Line]) -> str:
+    """A listing's text: its lines as printed, one per line, each indented by as many
+    spaces as its start stands right of the listing's leftmost line, in the font's advance
+    (a monospace line is as wide as its characters' count of advances)."""
+    advances = [(l.x1 - l.x0) / len(l.text) for l in lines if len(l.text.strip()) == len(l.text) > 1]
+    adv = median(advances) if advances else None
+    left = min(l.x0 for l in lines)
+    out = []
+    for l in lines:
+        n = round((l.x0 - left) / adv) if adv else 0
+        out.append(" " * max(0, n) + l.text.strip())
+    return "\n".join(out)
