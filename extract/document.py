@@ -36,6 +36,7 @@ from .frontmatter import (after_contents, before_contents, cover_page, listed_co
 from .hygiene import clean
 from .grids import grid_tables
 from .listings import mark_code_boxes
+from .cidwords import recover as recover_cids
 from .unruled import EDGE_TOL_PT, continued, unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
@@ -264,6 +265,7 @@ def _read_page(pc: PageChars) -> _PageRead:
     for code, message in pc.problems:
         warnings.append(Warning(code, message, pc.number))
     raw_chars, glyphs = len(pc.chars), distinct_glyphs(pc.chars)
+    recover_cids(pc.chars, pc.number, warnings)  # glyphs with no Unicode, from their words
     chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
     if _vertical(chars):
         # tategaki: columns read top to bottom, right to left. Read the page turned a
