@@ -13,7 +13,8 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
   of the next moves back; kept when the two beads' summed scores rise by more than `gain`;
 * **null joins**: a null sentence joins the neighbouring bead on its side when that bead
   scores no worse than `null_margin` below what it scored without it; a sentence is left
-  unaligned only when every such merge is worse by more than the margin;
+  unaligned only when every such merge is worse by more than the margin, or when it
+  carries a URL or e-mail address the bead's other side does not print (`_foreign_url`);
 * **null splits**: the end sentence of a bead's side leaves as a null when the bead
   scores more than `null_margin` + `split_margin` better without it (the same rule read
   backwards, at the resolution a boundary move needs too); the extra margin is waived
@@ -123,6 +124,20 @@ def _url_elsewhere(new: list, src: Sequence[str], tgt: Sequence[str]) -> bool:
     (s_full, t_full), (s_null, t_null) = sorted(new, key=lambda b: not (b[0] and b[1]))
     leaving = [src[i] for i in s_null] or [tgt[j] for j in t_null]
     other = [tgt[j] for j in t_full] if s_null else [src[i] for i in s_full]
+    found = set().union(*(urls(t) for t in other)) if other else set()
+    return any(not urls(t) <= found for t in leaving if urls(t))
+
+
+def _foreign_url(null, full, src: Sequence[str], tgt: Sequence[str]) -> bool:  # noqa: ANN001
+    """Does the null sentence carry a URL or an e-mail address the full bead's other side
+    does not print? Then it does not join that bead on a cosine: a URL is copied verbatim
+    into a translation, so the bead's other side would print it were the null part of its
+    translation (a contact line, "Contact us: research@…", after a document's last clause
+    reads like the end of that clause to an embedder, and joined it)."""
+    from .flags import urls
+
+    leaving = [src[i] for i in null.src] or [tgt[j] for j in null.tgt]
+    other = [tgt[j] for j in full.tgt] if null.src else [src[i] for i in full.src]
     found = set().union(*(urls(t) for t in other)) if other else set()
     return any(not urls(t) <= found for t in leaving if urls(t))
 
@@ -330,9 +345,12 @@ def refine(
                     moves.append((delta, kind, k, 2, new))
             elif kind == "join":
                 full = a if a.src and a.tgt else b
+                null = b if full is a else a
                 delta = sc.score(*new[0]) - sc.score(full.src, full.tgt)
-                copied = copies is not None and copies.joins(b if full is a else a, full, src, tgt) \
+                copied = copies is not None and copies.joins(null, full, src, tgt) \
                     and (pair_floor is None or sc.score(*new[0]) > pair_floor)
+                if not copied and _foreign_url(null, full, src, tgt):
+                    continue  # (the split's rule read forwards: see _foreign_url)
                 if delta >= -null_margin or copied:  # type: ignore[operator]
                     # settles before other moves; a join the copies call for before one the cosine allows
                     moves.append((delta + (2.0 if copied else 1.0), kind, k, 2, new))

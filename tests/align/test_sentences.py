@@ -524,3 +524,19 @@ def test_a_heading_pairs_with_the_heading_of_its_content() -> None:
         ((), (0,)), ((), (1,)), ((0,), (2,)), ((1,), (3,))]
     no_text = [Bead((0,), (0,), 0.3), Bead((), (1,), 0.0), Bead((1,), (2,), 0.8)]  # a sub-heading
     assert _pairs(headings_follow_content(no_text, ([1, 0], [1, 1, 0]), x, y[:3])) == _pairs(no_text)
+
+
+def test_a_null_with_a_url_the_bead_does_not_print_does_not_join() -> None:
+    """A null joins the bead beside it when the bead embeds no worse with it, except when it
+    carries a URL or an e-mail address the bead's other side does not print: a translation
+    copies those verbatim (a contact line after the last clause is no part of the clause)."""
+    beads = [Bead((0,), (0,), 0.7), Bead((), (1,), 0.0), Bead((1,), (2,), 1.0)]
+    # (a margin that lets any null join: only the address keeps it out)
+    tgt = ["A B", "B write research@example.org", "C"]
+    joined = refine(beads, ["a b", "c"], tgt, _BagOfWords(), null_margin=1.0)
+    assert _pairs(joined) == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+    tgt = ["A B", "B write", "C"]  # the same words without the address: it joins
+    assert _pairs(refine(beads, ["a b", "c"], tgt, _BagOfWords(), null_margin=1.0))[0] == ((0,), (0, 1))
+    src = ["a b research@example.org", "c"]  # printed on the other side: it joins too
+    tgt = ["A B", "B write research@example.org", "C"]
+    assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=1.0))[0] == ((0,), (0, 1))
