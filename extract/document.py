@@ -35,7 +35,7 @@ from .frontmatter import (after_contents, before_contents, cover_page, listed_co
                           title_region, toc_pages)
 from .hygiene import clean
 from .grids import grid_tables
-from .listings import mark_code_boxes
+from .listings import mark_code_boxes, mark_fixed_pitch
 from .cidwords import recover as recover_cids
 from .unruled import EDGE_TOL_PT, continued, unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
@@ -267,6 +267,7 @@ def _read_page(pc: PageChars) -> _PageRead:
     raw_chars, glyphs = len(pc.chars), distinct_glyphs(pc.chars)
     recover_cids(pc.chars, pc.number, warnings)  # glyphs with no Unicode, from their words
     chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
+    mark_fixed_pitch(chars)  # a typewriter face by its glyphs' advances
     if _vertical(chars):
         # tategaki: columns read top to bottom, right to left. Read the page turned a
         # quarter (columns become lines); boxes are turned back at the end

@@ -12,6 +12,9 @@ indentation as printed, which the aligner leaves out.
 
 Evidence → decision:
 
+- a font is monospace by its descriptor's FixedPitch flag, its name (``Courier``,
+  ``…Mono``, TeX's ``cmtt``), or its glyphs: every letter as wide as every other
+  (:func:`mark_fixed_pitch`, for subset fonts a producer renamed);
 - a drawn box (a graphic's rectangle) whose lines are all monospace is a code box
   (:func:`mark_code_boxes`), whatever producer drew it;
 - a line is a line of code when it is a listing line (monospace, no ideograph, in a
@@ -27,9 +30,11 @@ Everything here is a property of documents in general; nothing names a producer.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from statistics import median
 from typing import Sequence
 
+from .chars import FIXED_PITCH, Char, FontInfo
 from .lines import Line
 from .styles import DocStyle
 
@@ -41,6 +46,52 @@ LISTING_STEP_PITCHES: float = 1.35
 BOX_SLACK_PT: float = 1.0
 #: A box narrower or lower than this many points is a rule or a mark, not a box of text.
 BOX_MIN_PT: float = 4.0
+
+
+#: A font sets its letters at one advance (a typewriter face) when at least this many
+#: distinct Latin letters of it on the page ...
+PITCH_MIN_GLYPHS: int = 8
+#: ... among them a narrow one and a wide one of a proportional face, are as wide as each
+#: other to this share of their advance (figures are left out: most faces set them at one
+#: width, for tables).
+PITCH_TOLERANCE: float = 0.02
+_NARROW, _WIDE = frozenset("iljtfI"), frozenset("mwMW")
+
+
+def mark_fixed_pitch(chars: Sequence[Char]) -> None:
+    """Mark as fixed pitch (the descriptor's FixedPitch flag) the fonts of the page whose
+    glyphs show it: every Latin letter as wide as every other — an ``i`` as an ``m``.
+    A subset font renamed by its producer (``F3``, ``T1_0``) and without the flag says it
+    only so; a proportional face never sets ``i`` and ``m`` alike. A font that sets Chinese
+    on the page is left as it is: its Latin letters may fill half-width cells (宋体's do)
+    without its text being code."""
+    widths: dict[tuple[str, float], dict[str, float]] = {}
+    cjk: set[str] = set()  # fonts that set Chinese: their Latin letters are half-width cells
+    for c in chars:
+        t = c.text
+        if len(t) == 1 and t.isascii() and t.isalpha() and c.upright:
+            widths.setdefault((c.fontname, round(c.size, 1)), {}).setdefault(t, c.x1 - c.x0)
+        elif t and _ideographs(t):
+            cjk.add(c.fontname)
+    fixed: set[str] = set()
+    for (name, _), seen in widths.items():
+        if (len(seen) < PITCH_MIN_GLYPHS or not (_NARROW & seen.keys()) or not (_WIDE & seen.keys())
+                or name in cjk):
+            continue
+        ws = sorted(seen.values())
+        mid = ws[len(ws) // 2]
+        if mid > 0 and ws[-1] - ws[0] <= PITCH_TOLERANCE * mid:
+            fixed.add(name)
+    if not fixed:
+        return
+    made: dict[int, FontInfo] = {}
+    for c in chars:
+        if c.fontname in fixed and not (c.font is not None and c.font.fixed_pitch):
+            key = id(c.font)
+            if key not in made:
+                made[key] = (FontInfo(c.fontname, flags=FIXED_PITCH) if c.font is None
+                             else replace(c.font, flags=(c.font.flags or 0) | FIXED_PITCH))
+            c.font = made[key]
 
 
 def _ideographs(text: str) -> bool:

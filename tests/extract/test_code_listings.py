@@ -5,7 +5,9 @@ to code or back (extract/listings.py).
 Fixtures made with real producers from the sources beside them: ``code-boxes.html`` by
 Chromium (shaded and framed ``<pre>`` boxes), ``code-boxes.md`` by pandoc → docx →
 LibreOffice (its "Source Code" paragraphs, no box), ``code-tight.html`` by Chromium
-(listings set in the text's size with no spacing around them, prose running up to them).
+(listings set in the text's size with no spacing around them, prose running up to them);
+``code-boxes-chromium-renamed.pdf`` is the first with its monospace font renamed and its
+FixedPitch flag cleared (``fixtures/rename_font.py``).
 """
 
 from __future__ import annotations
@@ -62,3 +64,12 @@ def test_code_is_left_out_of_the_alignment() -> None:
     from pariter.align.structure import BODY_ROLES
 
     assert "code" not in BODY_ROLES
+
+
+def test_a_typewriter_face_is_told_by_its_advances_when_its_name_does_not_say() -> None:
+    """The Chromium fixture with its monospace font renamed ``F3`` and its FixedPitch flag
+    cleared (``fixtures/rename_font.py``, as producers that rename subsets leave them): every
+    letter as wide as every other, an ``i`` as an ``m``, still makes it a typewriter face."""
+    doc = extract_pdf(FIX / "code-boxes-chromium-renamed.pdf", jobs=1)
+    assert [p.text for p in doc.paragraphs if p.role == "code"] == [SETTINGS, COMMANDS, PLUGIN]
+    assert not doc.tables
