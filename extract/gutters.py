@@ -244,34 +244,40 @@ class PageGutters:
             return False
         return not self._sides_taken(left, right, own, max(right.x1, end), size)
 
-    def columns_beside(self, left: _Placed, right: _Placed) -> bool:
+    def columns_beside(self, left: _Placed, right: _Placed, both: bool = False) -> bool:
         """Does the row next above or below the white between ``left`` and ``right`` have
         text on both sides of it (a table's or a form's columns), as
-        :meth:`is_mark_space` asks?"""
+        :meth:`is_mark_space` asks? ``both``: the rows above and below it, each, and
+        nothing of theirs standing in the white (the white of two columns' gutter)."""
         y = min(left.baseline, right.baseline)
         size = max(getattr(left, "size", 0.0), getattr(right, "size", 0.0))
         rows, base = self.rows, self._baselines
         i = bisect_left(base, y - SCRIPT_BAND_EM * size)
         own = [j for j in range(max(0, i - 1), min(len(rows), i + 2))
                if abs(base[j] - y) <= ROW_EM * rows[j].size]
-        return bool(own) and self._sides_taken(left, right, own, right.x1, size)
+        return bool(own) and self._sides_taken(left, right, own, right.x1, size, both)
 
     def _sides_taken(self, left: _Placed, right: _Placed, own: list[int], hi: float,
-                     size: float) -> bool:
+                     size: float, both: bool = False) -> bool:
         a, b = left.x1, right.x0
         y = min(left.baseline, right.baseline)
         rows, base = self.rows, self._baselines
         lo = left.x0
         reach = NEXT_LINE_SIZES * size
+        taken = 0
         for j in (min(own) - 1, max(own) + 1):
             if not 0 <= j < len(rows) or abs(base[j] - y) > reach:
                 continue
             spans = [(s0, s1) for s0, s1 in rows[j].spans if s0 < hi and s1 > lo]
+            if both and any(s0 < b and s1 > a for s0, s1 in spans):
+                return False  # something stands in the white: no gutter runs through it
             if any(s0 < a and s1 > b for s0, s1 in spans):
                 continue  # a line runs across the white
             if any(s1 <= b for _, s1 in spans) and any(s0 >= a for s0, _ in spans):
-                return True  # text on both sides of the white: a table's or a form's columns
-        return False
+                taken += 1  # text on both sides of the white: a table's or a form's columns
+                if not both:
+                    return True
+        return taken == 2
 
     def _edge(self, x: float, tol: float) -> bool:
         """Do at least :data:`EDGE_LINES` pieces of the page end within ``tol`` of ``x``

@@ -679,6 +679,16 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                 if gap > 0 and not inside and walls is not None and walls.parts(s, r):
                     walled.add(id(r))
                     continue
+                if (gap > CJK_COLUMN_GAP_EM * min(s.size, r.size) and not inside and gap <= lim
+                        and _beside_ideograph(s, r)):
+                    # white beside an ideograph wider than an autospace, where the rows next
+                    # above and below both stand on its two sides: a column's line that ran
+                    # past its edge (an overfull line) and the next column's, not one line
+                    if gutters is None:
+                        gutters = PageGutters(shapes, word_gaps(
+                            [r0.chars[:n0] for r0, n0 in zip(runs, sizes)]))
+                    if gutters.columns_beside(s, r, both=True):
+                        continue
                 if gap > 0 and not inside:
                     # the page decides whether the white is a gutter: white its lines
                     # share parts columns however narrow, and a wide word space of a
@@ -730,6 +740,18 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
 LISTING_ROW_SIZES: float = 2.5
 #: Pieces on one row: baselines closer than this many of the size.
 LISTING_SAME_ROW_EM: float = 0.25
+
+
+#: White beside an ideograph this many ems wide (of the smaller size) is more than an
+#: autospace (a quarter em, xeCJK's and Word's) or an evenly spread justified line's.
+CJK_COLUMN_GAP_EM: float = 0.4
+
+
+def _beside_ideograph(s: _Seg, r: _Seg) -> bool:
+    """Does an ideograph (or a full-width mark) stand at one side of the white between
+    ``s`` and ``r``? Chinese sets no word spaces: white there is autospace or a column's."""
+    a, b = s.last.text, min(r.chars, key=_X0).text
+    return bool(a and b and (CJK[a[-1]] or CJK[b[0]]))
 
 
 def _listing_white(s: _Seg, r: _Seg, shapes: list[Piece], faces: list[frozenset[str]]) -> bool:
