@@ -24,7 +24,7 @@ from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
 from .frontmatter import TITLE_RATIO, contents_title, heading_face, running_block, running_line
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
-from .listings import code_text
+from .listings import code_text, is_code
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
 from .styles import DocStyle, running_text
 from .textjoin import join2, vocabulary
@@ -559,10 +559,12 @@ class Assembler:
         return text, marks
 
     def _is_code(self, b: Block) -> bool:
-        """Is the block a code listing: every line a listing line, and more than one of
-        them or its line in a code box (see :mod:`.listings`)?"""
-        return bool(b.lines) and not b.heading and all(map(self.ds.is_listing, b.lines)) and (
-            len(b.lines) >= 2 or b.lines[0].code_box is not None)
+        """Is the block a code listing: every line a line of code beside its neighbours in
+        the block (see :func:`.listings.is_code`)?"""
+        ls = b.lines
+        return bool(ls) and not b.heading and all(
+            is_code(l, self.ds, ls[i - 1] if i else None, ls[i + 1] if i + 1 < len(ls) else None)
+            for i, l in enumerate(ls))
 
     # -- notes, tables ------------------------------------------------------------------
     def _footnotes(self) -> dict[tuple[int, str], int]:

@@ -18,9 +18,10 @@ Evidence → decision:
 - a drawn box (a graphic's rectangle) whose lines are all monospace is a code box
   (:func:`mark_code_boxes`), whatever producer drew it;
 - a line is a line of code when it is a listing line (monospace, no ideograph, in a
-  document whose body is not monospace) and either stands in a code box or has another
-  listing line next to it: a listing is a block, while a lone typewriter line between
-  prose lines may be a long URL or a command name wrapped onto a line of its own;
+  document whose body is not monospace) and either stands in a code box or, set in the
+  typewriter face from its first glyph, has another such listing line next to it, one
+  of the two with a space: a listing is a block, while a lone typewriter line between
+  prose lines, or a long URL wrapped over lines of its own, is none;
 - at a change from prose to code or back the paragraph ends (``code``); code lines in
   one box, or one above the other at the listing's leading, run on; a gap, another box,
   a page or column turn part two listings.
@@ -132,15 +133,26 @@ def _listing_next(a: Line, b: Line, ds: DocStyle) -> bool:
     return 0 < step <= LISTING_STEP_PITCHES * max(ds.pitch(a), a.size)
 
 
+def _typed_through(l: Line) -> bool:
+    """Is the line set in its typewriter face from its first glyph (not a sentence that
+    runs into a long URL set in one)?"""
+    return l.lead_font is None or l.lead_font.mono
+
+
 def is_code(l: Line, ds: DocStyle, before: Line | None, after: Line | None) -> bool:
     """Is ``l`` a line of code: a listing line in a code box, or with a listing line of its
-    listing next to it (``before`` and ``after``: its neighbours in reading order)?"""
+    listing next to it (``before`` and ``after``: its neighbours in reading order)? Two
+    lines without a space between them are no evidence of a listing: a long URL or path
+    in a typewriter face wraps so, over lines of their own."""
     if not ds.is_listing(l):
         return False
     if l.code_box is not None:
         return True
-    return any(o is not None and ds.is_listing(o) and
-               (_listing_next(o, l, ds) if o is before else _listing_next(l, o, ds))
+    if not _typed_through(l):
+        return False
+    return any(o is not None and ds.is_listing(o) and _typed_through(o)
+               and (" " in l.text.strip() or " " in o.text.strip())
+               and (_listing_next(o, l, ds) if o is before else _listing_next(l, o, ds))
                for o in (before, after))
 
 

@@ -73,3 +73,13 @@ def test_a_typewriter_face_is_told_by_its_advances_when_its_name_does_not_say() 
     doc = extract_pdf(FIX / "code-boxes-chromium-renamed.pdf", jobs=1)
     assert [p.text for p in doc.paragraphs if p.role == "code"] == [SETTINGS, COMMANDS, PLUGIN]
     assert not doc.tables
+
+
+def test_a_long_url_wrapped_over_lines_of_its_own_is_no_listing() -> None:
+    """LaTeX sets ``\\url`` in its typewriter face and breaks a long one over lines that
+    hold nothing else: no space, a sentence before and after. They stay in their
+    paragraph (``url-lines-latex.tex``, by XeTeX)."""
+    doc = extract_pdf(FIX / "url-lines-latex.pdf", jobs=1)
+    assert not [p for p in doc.paragraphs if p.role == "code"]
+    archive = next(p.text for p in doc.paragraphs if p.text.startswith("The archive"))
+    assert archive.endswith("and the office answers questions about them by mail.")
