@@ -35,7 +35,7 @@ from .frontmatter import (after_contents, before_contents, cover_page, listed_co
                           title_region, toc_pages)
 from .hygiene import clean
 from .grids import grid_tables
-from .listings import mark_code_boxes, mark_fixed_pitch
+from .listings import mark_code_boxes, mark_fixed_pitch, ruled_frames
 from .cidwords import recover as recover_cids
 from .unruled import EDGE_TOL_PT, continued, unruled_tables
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
@@ -291,7 +291,7 @@ def _read_page(pc: PageChars) -> _PageRead:
         page.tables = pc.tables + unruled_tables(lines, chars, [t for t in pc.tables if not t.lone_row])
     page.graphics = pc.graphics
     if page.turned is None:
-        mark_code_boxes(page.lines, pc.graphics)
+        mark_code_boxes(page.lines, pc.graphics + ruled_frames(pc.rules))
     if page.turned is None:  # a turned page's links would need turning too
         page.links = pc.links
     return _PageRead(page, warnings, raw_chars, pc.images, glyphs)

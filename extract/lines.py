@@ -269,6 +269,9 @@ class Line:
     #: the drawn box of a code listing the line stands in (its number on the page), see
     #: :func:`~pariter.extract.listings.mark_code_boxes`; None outside one
     code_box: int | None = None
+    #: spaces of the text that stand for several typed in a monospace font: (offset in
+    #: ``text``, how many), see :func:`_typed_count`; a code listing's text writes them out
+    typed_runs: list[tuple[int, int]] | None = None
 
     @property
     def width(self) -> float:
@@ -516,10 +519,12 @@ def _typed_spaces(s: _Seg, r: _Seg, gap: float) -> bool:
 
 
 def _typed_count(a: Char, b: Char) -> int:
-    """How many spaces the white between glyphs ``a`` and ``b`` reads as: as many as the
-    advances of their one monospace font it spans, when it spans two or more whole ones
-    (code aligns its columns and comments with typed spaces, and a listing read with one
-    space loses them); else one."""
+    """How many spaces the white between glyphs ``a`` and ``b``, where the content stream
+    draws spaces, stands for: as many as the advances of their one monospace font it
+    spans, when it spans two or more whole ones (code aligns its columns and comments with
+    typed spaces, and a listing read with one space loses them); else one. (White the
+    stream draws no space in is one: a justified line's stretch may span whole advances.)
+    The line's text keeps one space; a listing's text writes them all out."""
     adv = a.x1 - a.x0
     if (adv <= 0 or a.fontname != b.fontname or abs(a.size - b.size) > SIZE_TOLERANCE
             or abs((b.x1 - b.x0) - adv) > TYPED_SPACE_TOL * adv
@@ -762,8 +767,11 @@ def _listing_white(s: _Seg, r: _Seg, shapes: list[Piece], faces: list[frozenset[
     Code aligns its comments and values with spaces, so its rows share the white as a
     table's do; what tells a listing is that nothing beside the white leaves its font (a
     table's or a form's cells, its head row, its labels, are set in the text's faces).
-    A line of other type running across the white says nothing either way."""
+    A line of other type running across the white says nothing either way; on a page set
+    all in that face nothing tells a listing from a form."""
     font = s.last.fontname
+    if all(face <= {font} for face in faces):
+        return False  # the page is all in this face: nothing sets a listing apart
     a, b = s.last.x1, min(r.chars, key=_X0).x0
     size = max(s.size, r.size)
     y = min(s.baseline, r.baseline)
@@ -1100,6 +1108,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     cjk_gaps: list[int] = []
     spread: float | None = None  # the line's usual gap between ideographs, once needed
     drawn = undrawn = typed = untyped = 0
+    typed_runs: list[tuple[int, int]] = []
     i = 0
     n = len(chars)
     while i < n:
@@ -1157,9 +1166,12 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                         drawn += 1
                     else:
                         undrawn += 1
-                k = _typed_count(prev, c)
-                parts.append(" " * k)
-                length += k
+                if why == _DRAWN:
+                    k = _typed_count(prev, c)
+                    if k > 1:
+                        typed_runs.append((length, k))
+                parts.append(" ")
+                length += 1
         order.append((length, c))
         parts.append(c.text)
         length += len(c.text)
@@ -1180,7 +1192,7 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
                 drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
                 untyped_between=untyped, sizes=_line_sizes(chars), word=word,
-                italics=_italic_runs(order, text))
+                italics=_italic_runs(order, text), typed_runs=typed_runs or None)
 
 
 def _italic_runs(order: list[tuple[int, Char]], text: str) -> tuple[str, ...]:

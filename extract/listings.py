@@ -15,7 +15,8 @@ Evidence → decision:
 - a font is monospace by its descriptor's FixedPitch flag, its name (``Courier``,
   ``…Mono``, TeX's ``cmtt``), or its glyphs: every letter as wide as every other
   (:func:`mark_fixed_pitch`, for subset fonts a producer renamed);
-- a drawn box (a graphic's rectangle) whose lines are all monospace is a code box
+- a drawn box (a graphic's rectangle, or a frame drawn as rules: :func:`ruled_frames`)
+  whose lines are all monospace is a code box
   (:func:`mark_code_boxes`), whatever producer drew it;
 - a line is a line of code when it is a listing line (monospace, no ideograph, in a
   document whose body is not monospace) and either stands in a code box or, set in the
@@ -35,7 +36,7 @@ from dataclasses import replace
 from statistics import median
 from typing import Sequence
 
-from .chars import FIXED_PITCH, Char, FontInfo
+from .chars import FIXED_PITCH, RULE_THICKNESS, Char, FontInfo, Rule
 from .lines import Line
 from .styles import DocStyle
 
@@ -93,6 +94,51 @@ def mark_fixed_pitch(chars: Sequence[Char]) -> None:
                 made[key] = (FontInfo(c.fontname, flags=FIXED_PITCH) if c.font is None
                              else replace(c.font, flags=(c.font.flags or 0) | FIXED_PITCH))
             c.font = made[key]
+
+
+#: Rules this close (points) to a frame's side or end belong to it.
+FRAME_SLACK_PT: float = 4.0
+#: A frame's sides are drawn along at least this share of its height.
+FRAME_SIDE_SHARE: float = 0.8
+
+
+def _covered(spans: list[tuple[float, float]], lo: float, hi: float) -> float:
+    """How much of lo..hi the spans cover."""
+    total, reach = 0.0, lo
+    for a, b in sorted(spans):
+        a, b = max(a, reach), min(b, hi)
+        if b > a:
+            total += b - a
+            reach = b
+    return total
+
+
+def ruled_frames(rules: Sequence[Rule]) -> list[tuple[float, float, float, float]]:
+    """Rectangles drawn as rules (x0, top, x1, bottom): a top and a bottom rule over one
+    span, and rules down both ends between them — a frame the ``listings`` package or a
+    word processor's bordered paragraph draws piece by piece, not as one shape."""
+    across = sorted((r for r in rules if r.horizontal), key=lambda r: (r.top, r.x0))
+    down = [r for r in rules if r.x1 - r.x0 <= RULE_THICKNESS and r.bottom - r.top > 0]
+    if len(across) < 2 or len(down) < 2:
+        return []
+    # a side's rule pieces joined (corners and segments drawn apart)
+    out = []
+    for i, top in enumerate(across):
+        for bottom in across[i + 1:]:
+            if bottom.top - top.top < BOX_MIN_PT:
+                continue
+            if abs(bottom.x0 - top.x0) > FRAME_SLACK_PT or abs(bottom.x1 - top.x1) > FRAME_SLACK_PT:
+                continue
+            x0, x1, y0, y1 = min(top.x0, bottom.x0), max(top.x1, bottom.x1), top.top, bottom.bottom
+            sides = []
+            for x in (x0, x1):
+                spans = [(r.top, r.bottom) for r in down if abs(r.x0 - x) <= FRAME_SLACK_PT
+                         and r.bottom > y0 - FRAME_SLACK_PT and r.top < y1 + FRAME_SLACK_PT]
+                sides.append(_covered(spans, y0, y1) >= FRAME_SIDE_SHARE * (y1 - y0))
+            if all(sides):
+                out.append((x0, y0, x1, y1))
+                break  # the nearest bottom rule closes the frame
+    return out
 
 
 def _ideographs(text: str) -> bool:
@@ -173,11 +219,21 @@ def code_text(lines: Sequence[Line]) -> str:
     """A listing's text: its lines as printed, one per line, each indented by as many
     spaces as its start stands right of the listing's leftmost line, in the font's advance
     (a monospace line is as wide as its characters' count of advances)."""
-    advances = [(l.x1 - l.x0) / len(l.text) for l in lines if len(l.text.strip()) == len(l.text) > 1]
+    advances = [(l.x1 - l.x0) / len(t) for l in lines
+                if len(t := _typed(l)) > 1 and len(t.strip()) == len(t)]
     adv = median(advances) if advances else None
     left = min(l.x0 for l in lines)
     out = []
     for l in lines:
         n = round((l.x0 - left) / adv) if adv else 0
-        out.append(" " * max(0, n) + l.text.strip())
+        out.append(" " * max(0, n) + _typed(l).strip())
     return "\n".join(out)
+
+
+def _typed(l: Line) -> str:
+    """The line's text with its typed runs of spaces written out."""
+    text = l.text
+    for off, k in sorted(l.typed_runs or (), reverse=True):
+        if text[off:off + 1] == " ":
+            text = text[:off] + " " * k + text[off + 1:]
+    return text

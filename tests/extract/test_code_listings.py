@@ -83,3 +83,17 @@ def test_a_long_url_wrapped_over_lines_of_its_own_is_no_listing() -> None:
     assert not [p for p in doc.paragraphs if p.role == "code"]
     archive = next(p.text for p in doc.paragraphs if p.text.startswith("The archive"))
     assert archive.endswith("and the office answers questions about them by mail.")
+
+
+def test_a_listing_framed_by_rules_is_code_though_no_line_holds_a_space() -> None:
+    """The ``listings`` package draws its frame as rules, piece by piece; the lines in it
+    are code whatever they hold (``listing-frame-latex.tex``, by XeTeX): a listing without
+    a frame needs a space in one of two lines to be told from a wrapped URL."""
+    doc = extract_pdf(FIX / "listing-frame-latex.pdf", jobs=1)
+    assert [p.text for p in doc.paragraphs if p.role == "code"] == [
+        "\\documentclass[green]{elegantbook}\n\\documentclass[color=green]{elegantbook}",
+        "\\definecolor{structurecolor}{RGB}{0,0,0}\n\\definecolor{main}{RGB}{70,70,70}\n"
+        "\\definecolor{second}{RGB}{115,45,2}"]
+    prose = [p.text for p in doc.paragraphs if p.role != "code"]
+    assert prose[-3].endswith("both lines below set the green theme")
+    assert prose[-2].startswith("and either of them may be used.")
