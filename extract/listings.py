@@ -179,7 +179,7 @@ def _listing_next(a: Line, b: Line, ds: DocStyle) -> bool:
     return 0 < step <= LISTING_STEP_PITCHES * max(ds.pitch(a), a.size)
 
 
-def _typed_through(l: Line) -> bool:
+def typed_through(l: Line) -> bool:
     """Is the line set in its typewriter face from its first glyph (not a sentence that
     runs into a long URL set in one)?"""
     return l.lead_font is None or l.lead_font.mono
@@ -194,9 +194,9 @@ def is_code(l: Line, ds: DocStyle, before: Line | None, after: Line | None) -> b
         return False
     if l.code_box is not None:
         return True
-    if not _typed_through(l):
+    if not typed_through(l):
         return False
-    return any(o is not None and ds.is_listing(o) and _typed_through(o)
+    return any(o is not None and ds.is_listing(o) and typed_through(o)
                and (" " in l.text.strip() or " " in o.text.strip())
                and (_listing_next(o, l, ds) if o is before else _listing_next(l, o, ds))
                for o in (before, after))

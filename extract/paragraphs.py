@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clauses import clause_number, follows
-from .listings import listing_break
+from .listings import listing_break, typed_through
 from .lines import APART_GAP_EM, APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
 from .fonts import WEIGHT_STEP
 from .lang import detect_weight
@@ -278,12 +278,15 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     decided, why = listing_break(a, b, cur.lines, ds, nxt)
     if decided:
         return why  # code lines: one listing, or prose turning to code (or back)
-    if ds.is_listing(b) and not ds.is_listing(a) and b.page == a.page and ends_short(a, b, ds):
-        # a lone typewriter line the line before left room for: the text was broken
-        # before a command on a line of its own (a word of the sentence in another face
-        # would have stayed on the line; a long URL wraps because it did not fit)
+    if ds.is_listing(b) and typed_through(b) and not ds.is_listing(a) and b.page == a.page \
+            and ends_short(a, b, ds):
+        # a lone line typed in a typewriter face from its start, which the line before
+        # left room for: the text was broken before a command on a line of its own (a word
+        # of the sentence in another face would have stayed on the line; a long URL wraps
+        # because it did not fit; a sentence that runs into a URL starts in its own face)
         return "code"
-    if ds.is_listing(a) and not ds.is_listing(b) and cur.why == "code" and len(cur.lines) == 1:
+    if ds.is_listing(a) and typed_through(a) and not ds.is_listing(b) and cur.why == "code" \
+            and len(cur.lines) == 1:
         return "code"  # ... and the text goes on after it in a paragraph of its own
     if b.walled and b.x0 >= a.x1 and _level(a, b):
         return "cell"  # a rule drawn between them: cells of a row (a label beside its text)
