@@ -272,6 +272,10 @@ class Line:
     #: spaces of the text that stand for several typed in a monospace font: (offset in
     #: ``text``, how many), see :func:`_typed_count`; a code listing's text writes them out
     typed_runs: list[tuple[int, int]] | None = None
+    #: share of a typewriter line's characters set in a typewriter face (1.0 for any other
+    #: line, and a line made by hand): a listing's line is set wholly in one, a sentence
+    #: naming commands in one is not
+    mono_share: float = 1.0
 
     @property
     def width(self) -> float:
@@ -1094,6 +1098,10 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
     fontname = fonts.most_common(1)[0][0]
     rep = next(c for c in base_chars if c.fontname == fontname)
     font = _traits(rep)
+    mono_share = 1.0
+    if font.mono and len(fonts) > 1:  # how much of a typewriter line is in such a face
+        mono = {c.fontname for c in base_chars if _traits(c).mono}
+        mono_share = sum(n for f, n in fonts.items() if f in mono) / max(1, sum(fonts.values()))
     tag = _tag_vote(chars)
     upright = sum(map(_UPRIGHT, chars)) / len(chars)
     colours = Counter(map(_COLOUR, base_chars))
@@ -1192,7 +1200,8 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 lead_run=_lead_run(order, text, size), cjk_gaps=cjk_gaps or None,
                 drawn_spaces=drawn, undrawn_spaces=undrawn, typed_between=typed,
                 untyped_between=untyped, sizes=_line_sizes(chars), word=word,
-                italics=_italic_runs(order, text), typed_runs=typed_runs or None)
+                italics=_italic_runs(order, text), typed_runs=typed_runs or None,
+                mono_share=mono_share)
 
 
 def _italic_runs(order: list[tuple[int, Char]], text: str) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ Everything here is a property of documents in general; nothing names a producer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from statistics import median
 from typing import Sequence
@@ -179,10 +180,21 @@ def _listing_next(a: Line, b: Line, ds: DocStyle) -> bool:
     return 0 < step <= LISTING_STEP_PITCHES * max(ds.pitch(a), a.size)
 
 
+#: A line of a listing is set in a typewriter face but for this share of its characters
+#: at most (its line number, a symbol from another font).
+WHOLLY_MONO: float = 0.9
+#: A listing's own line number opening a line (docstrip's, ``listings``' numbers= left),
+#: set in another face.
+_LINE_NUMBER = re.compile(r"\d{1,5}\s")
+
+
 def typed_through(l: Line) -> bool:
-    """Is the line set in its typewriter face from its first glyph (not a sentence that
-    runs into a long URL set in one)?"""
-    return l.lead_font is None or l.lead_font.mono
+    """Is the line set in its typewriter face from its first glyph, or from after the
+    listing's own line number, and wholly but for a few characters (not a sentence that
+    runs into a long URL set in one, nor one naming commands in one)?"""
+    if l.mono_share < WHOLLY_MONO:
+        return False  # a sentence naming commands or paths in a typewriter face
+    return l.lead_font is None or l.lead_font.mono or bool(_LINE_NUMBER.match(l.text))
 
 
 def is_code(l: Line, ds: DocStyle, before: Line | None, after: Line | None) -> bool:
