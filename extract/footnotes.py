@@ -173,6 +173,11 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         # high on the page only over notes that fill it, their labels called above
         high = r.top <= RULE_LOW_SHARE * height
         col = _column_of(r, lines, small)
+        alone = col is None and not any(l.bottom <= r.top + BOX_SLACK_PT for l in lines)
+        if alone:
+            # nothing above the rule on the page: notes carried over from the page before
+            # (its note area was full), flush with the rule
+            col = _column_under(r, lines)
         if col is None:
             continue  # not flush with a column of text: a table's or a figure's rule
         lo, hi = col
@@ -194,6 +199,8 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         if high and not _called_run(_from_first_label(area), lines):
             continue
         labelled = bool(area[0].lead_label or _PLAIN_LABEL.match(area[0].text) or bare_label(area[0], area))
+        if alone and not (labelled or running_on):
+            continue  # a rule heading the page over text of its own: no notes carried over
         if any(l.size > small for l in area):
             # notes as large as the text (Word): only at the foot of the column, opening
             # with a label — not text under a box's or a table's rule
@@ -384,6 +391,17 @@ def _column_of(r: Rule, lines: list[Line], small: float) -> tuple[float, float] 
              and lo - AREA_LEFT_SLACK_PT <= l.x0 < r.x1
              and l.top - r.bottom <= 2 * FIRST_LINE_GAP_EM * l.size]
     return lo, max(r.x1, max(l.x1 for l in above), max(under, default=r.x1))
+
+
+def _column_under(r: Rule, lines: list[Line]) -> tuple[float, float] | None:
+    """The x-extent of the lines just under a rule that nothing stands above, starting where
+    it starts (a separator is flush with its notes' left edge); None when none does."""
+    under = [l for l in lines if 0 <= l.top - r.bottom + RULE_SLACK_PT <= FIRST_LINE_GAP_EM * l.size
+             and abs(l.x0 - r.x0) <= max(l.size, RULE_FLUSH_MIN_PT)]
+    if not under:
+        return None
+    return min(r.x0, min(l.x0 for l in under)), max(r.x1, max(l.x1 for l in lines if l.top >= r.bottom - RULE_SLACK_PT
+                                                          and l.x0 >= r.x0 - AREA_LEFT_SLACK_PT))
 
 
 class _RuleGrid:

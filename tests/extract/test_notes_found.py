@@ -61,6 +61,19 @@ def test_a_separator_high_on_the_page_over_notes_that_fill_it(name: str, pages: 
         assert split == []
 
 
+def test_notes_alone_under_a_rule_on_a_page_without_text() -> None:
+    """A page holding nothing but a rule and notes: the rest of the previous page's last note
+    (LaTeX splits it when the text ends), or whole notes carried over from a full note area
+    (LibreOffice), their labels going on from the page before."""
+    doc = extract_pdf(FIX / "notes-carried-latex.pdf")
+    assert [(n.label, n.pages) for n in doc.footnotes] == [("1", [1, 2])]
+    assert doc.footnotes[0].text.endswith("a short account of the season’s work before handing the ledger on.")
+    assert not any("ledger on. The records" in p.text for p in doc.paragraphs)
+    doc = extract_pdf(FIX / "notes-carried.pdf")
+    assert _labels(doc) == [(1, str(i)) for i in range(1, 30)] + [(2, str(i)) for i in range(30, 43)]
+    assert _links(doc) == [(str(i), str(i)) for i in range(1, 43)]
+
+
 def test_a_dash_drawn_as_a_rule_separates_nothing() -> None:
     """A bibliography's repeated-author dash (a 3-em rule before ``. Title``) low on the page,
     the next entry opening with a figure: words follow the rule on its row, so it is no
