@@ -484,8 +484,11 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             c.decision = Decision(False, reason="list item")
             continue
         elif id(c.block) in ev.title_region and (_value(parts[-1]) not in (0, 1)
-                                                  or _distinct(c.style, ds) is None):
-            c.decision = Decision(False, reason="title page")  # affiliations "6 ELDA, Paris"
+                                                  or _distinct(c.style, ds) is None
+                                                  or not _goes_on(c, parts, fam, order)):
+            # affiliations "6 ELDA, Paris"; an author's initial "A. Maintainer" (a number
+            # there is a heading's when its scheme goes on: "1 Introduction", then "2")
+            c.decision = Decision(False, reason="title page")
             continue
         elif not ok:
             c.decision = Decision(False, reason="number out of sequence")
@@ -501,6 +504,19 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             c.decision = Decision(True, "numbering", None, f"continues numbering ({c.number})")
         last[fam] = (c.index, parts)
         seen.setdefault(tuple(parts[:-1]), []).append(parts[-1])
+
+
+def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate]) -> bool:
+    """Does a later numbered block carry the next number of ``c``'s scheme?"""
+    v = _value(parts[-1])
+    if v is None:
+        return False
+    for o in order:
+        if o.index > c.index and _family(o.number or "") == fam:
+            op = _parts(o.number)
+            if op[:-1] == parts[:-1] and op and _value(op[-1]) == v + 1:
+                return True
+    return False
 
 
 def _parts(number: str | None) -> list[str]:
@@ -693,6 +709,9 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             if last_text is not None and c.index > last_text and not name:
                 c.decision = Decision(False, reason="no text under it")
                 continue
+            if not name and c.number is None and _a_term(c, cands, ds):
+                c.decision = Decision(False, reason="description term")
+                continue
             prose = None if name else _reads_as_text(c, cands, ds, given_ends, len(given_heads))
             if prose is not None:
                 # set in a heading's face, read as a sentence: emphasis (a CJK font's bold
@@ -775,6 +794,45 @@ def _reads_as_text(c: Candidate, cands: list[Candidate], ds: DocStyle,
            for x in cands if x is not c for l in x.block.lines):
         return "inside a line"  # (the row of a paragraph it ends, or wraps past)
     return None
+
+
+#: Lines stand at one left edge within this many ems.
+EDGE_ALIGN_EM: float = 0.3
+#: A block is indented under a line when it starts this many ems right of it.
+TERM_INDENT_EM: float = 1.5
+
+
+def _a_term(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
+    """Is ``c`` the term of a description list rather than a heading? A term stands at the
+    left edge of the running text (lines of paragraphs run there on its page) and the
+    block under it is indented as a whole, all its lines at one edge right of the term's,
+    until something comes back out to the term's edge (a man page's ``.TP`` tags: "chem(1)"
+    over "for chemical structure diagrams,"; a glossary). A heading stands at the text's
+    edge or left of it, and the text under it starts at that edge (or a first line is
+    indented and the next comes back): a man page's ``.SS`` subsection stands out left of
+    the text it heads."""
+    first = c.block.lines[0]
+    k = cands.index(c) + 1
+    while k < len(cands) and not cands[k].block.lines:
+        k += 1
+    if k >= len(cands):
+        return False
+    nb = cands[k].block.lines
+    edge = nb[0].x0
+    tol = EDGE_ALIGN_EM * first.size
+    if nb[0].page != first.page or edge - first.x0 < TERM_INDENT_EM * first.size \
+            or any(abs(l.x0 - edge) > tol for l in nb):
+        return False
+    if len(nb) == 1:
+        # one indented line: a description, unless the line after is indented too (a
+        # first-line indent on every paragraph)
+        after = next((o.block.lines[0] for o in cands[k + 1:] if o.block.lines), None)
+        if after is not None and after.page == first.page and after.x0 > first.x0 + tol:
+            return False
+    # the term's edge is the running text's: a paragraph's running lines stand there
+    return any(len(o.block.lines) >= 2 and o is not c and o.block.lines[0].page == first.page
+               and all(abs(l.x0 - first.x0) <= tol for l in o.block.lines[1:])
+               and ds.is_body(o.block.lines[-1]) for o in cands)
 
 
 def _opens_text(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
