@@ -663,10 +663,12 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
     given_heads = [c for c in cands if c.decision.heading]
     given_ends = {_end_mark(c.title or c.text) for c in given_heads}
     listed = Counter(_style_key(c.style) for c in cands if c.decision.source == "outline")
-    # the last block of running text: a heading heads text, so a block of a heading's
-    # face after it ("...end of sample article" over "—END—") opens nothing
-    last_text = max((c.index for c in cands if c.block.lines and ds_body_like(c)
-                     and not c.decision.heading), default=None)
+    # the last block of running text (or of a table, a figure): a heading heads text, so
+    # a block of a heading's face after it ("...end of sample article" over "—END—")
+    # opens nothing
+    last_text = max((c.index for c in cands if c.block.lines and not c.decision.heading and (
+        ds_body_like(c) or c.block.lines[0].kind in ("grid", "figure", "graphic", "caption"))),
+        default=None)
     for key, members in groups.items():
         st = members[0].style
         how = _distinct(st, ds)
