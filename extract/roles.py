@@ -507,15 +507,23 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
 
 
 def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate]) -> bool:
-    """Does a later numbered block carry the next number of ``c``'s scheme?"""
+    """Does the numbering ``c`` opens go on: a later numbered block carries the next number
+    of its scheme, or the next numbered block is one of another scheme set no larger and
+    no heavier (its first subsection: an excerpt's only "1、" over "（1）")? An author's
+    initial "A. Maintainer", in italics, has no "B." after it, and the bold "1.
+    Introduction" after it is no subsection of it."""
     v = _value(parts[-1])
     if v is None:
         return False
-    for o in order:
-        if o.index > c.index and _family(o.number or "") == fam:
+    later = [o for o in order if o.index > c.index]
+    for o in later:
+        if _family(o.number or "") == fam:
             op = _parts(o.number)
             if op[:-1] == parts[:-1] and op and _value(op[-1]) == v + 1:
                 return True
+    if later and _family(later[0].number or "") != fam:
+        st, ot = c.style, later[0].style
+        return ot.size <= st.size + SIZE_TOLERANCE and ot.weight <= st.weight
     return False
 
 

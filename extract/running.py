@@ -9,6 +9,7 @@ a header such as ``2.4 章标题显示风格 –3/11–`` repeats a heading and 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from pariter.model import Box, Running
@@ -307,16 +308,26 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
         if again[_fold(l.text)] < REPEAT_MIN_PAGES:
             if body is None:
                 body = [t for ls in pages for o in ls if id(o) not in edge_ids
-                        and len(t := _fold(o.text)) >= ECHO_MIN_CHARS]
-            if not _echoes(_fold(l.text), body):
+                        and _weight(t := _fold(o.text)) >= ECHO_MIN_CHARS]
+            # the line, or the row of running pieces it stands in ("第一章" beside
+            # "创造天地": the chapter's heading "第一章 创造天地" told in two pieces)
+            row = "".join(_fold(o.text) for o, w, f in sorted(chosen, key=lambda x: x[0].x0)
+                          if f is found and w == where
+                          and abs(o.baseline - l.baseline) < NUMBER_ROW_EM * l.size)
+            if not (_echoes(_fold(l.text), body) or _echoes(row, body)):
                 continue
         found.append((l, where))
 
 
 #: A running line repeats a line of the text when the shorter of the two, of at least this
-#: many characters, is inside the longer and at least :data:`ECHO_SHARE` of its length.
+#: many characters (an ideograph counts two), is inside the longer and at least
+#: :data:`ECHO_SHARE` of its length.
 ECHO_MIN_CHARS = 4
 ECHO_SHARE = 0.5
+
+
+def _weight(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _fold(text: str) -> str:

@@ -47,3 +47,10 @@ def test_a_running_line_repeats_or_runs_with_the_pages() -> None:
                      {("header", "Page#Report", 1): Counter({1: 3})})
     assert _echoes("chapter1.sitesandseasons", ["sitesandseasons"])
     assert not _echoes("chapter1", ["sitesandseasons", "thebedwasmostlygravel"])
+
+
+def test_a_running_piece_echoes_a_title_in_ideographs() -> None:
+    # ctexrep's header "第二章 | 伊甸园" in two pieces over the chapter's heading: an
+    # ideograph weighs two letters, so a three-ideograph title is no accident
+    assert _echoes("伊甸园", ["第二章伊甸园"])
+    assert _echoes("第二章伊甸园", ["第二章伊甸园"])
