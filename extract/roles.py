@@ -822,12 +822,17 @@ def _a_term(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
     indented and the next comes back): a man page's ``.SS`` subsection stands out left of
     the text it heads."""
     first = c.block.lines[0]
+    if _distinct(c.style, ds) == "larger":
+        return False  # a term is set in the text's size; a larger line over an indented
+        # block is a heading over a quotation, an epigraph or a listing
     k = cands.index(c) + 1
     while k < len(cands) and not cands[k].block.lines:
         k += 1
     if k >= len(cands):
         return False
     nb = cands[k].block.lines
+    if all(ds.is_listing(l) for l in nb):
+        return False  # code set in from the text under a heading
     edge = nb[0].x0
     tol = EDGE_ALIGN_EM * first.size
     if nb[0].page != first.page or edge - first.x0 < TERM_INDENT_EM * first.size \

@@ -28,3 +28,16 @@ def test_description_terms_are_not_headings(name: str, heads: list[str]) -> None
     assert [h.text for h in doc.headings] == heads
     text = " ".join(p.text for p in doc.paragraphs)
     assert "record-depth" in text and "write-report" in text
+
+
+@pytest.mark.parametrize("name, heads", [
+    ("heading-over-quote-latex.pdf", ["Usage"]),
+    ("heading-over-quote-lo.pdf", ["Sites", "Usage", "Reports"]),
+])
+def test_a_heading_over_a_quotation_is_a_heading(name: str, heads: list[str]) -> None:
+    """A heading larger than the text over an indented quotation (an epigraph, a motto)
+    is no term: terms are set in the text's size. Fixtures: heading-over-quote.tex
+    (pdfLaTeX, ``quote``) and heading-over-quote.html (LibreOffice Writer, ``blockquote``,
+    bookmarks off)."""
+    doc = extract_pdf(FIXTURES / name)
+    assert [h.text for h in doc.headings] == heads
