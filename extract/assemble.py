@@ -260,8 +260,28 @@ class Assembler:
         # from its first paragraph of running text on, its text is its body.
         body_from = len(blocks) if heads else next(
             (bi for bi, b in enumerate(blocks) if b.lines and running_block(b, self.ds)), len(blocks))
+        def heading_markers(b: Block) -> None:
+            """Callouts in a heading ("2.1 Grab samples⁴"): markers of the heading's
+            section, anchored to no paragraph (the heading holds them), with their box."""
+            for l in b.lines:
+                for s in l.sups:
+                    lang = section_lang(l)
+                    marker_n[lang] += 1
+                    fid = self._link(s.label, l.page, note_ids)
+                    mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
+                    doc.markers.append(Marker(mid, s.label, l.page, fid, None, None,
+                                              Box(l.page, s.x0, s.top, s.x1, s.bottom)))
+                    if fid is None:
+                        self.warnings.append(Warning(
+                            "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+
+        def section_lang(l: Line) -> str:
+            return lang_of(l.text) if bilingual else main
+
         for bi, b in enumerate(blocks):
             rec = heads.get(bi)
+            if b.heading and b.lines:
+                heading_markers(b)
             if rec is not None:
                 if self.bilingual and rec.subs and rec.lang == "zh":
                     # a Chinese heading over its English line: the Chinese stream's heading

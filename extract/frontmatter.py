@@ -78,6 +78,8 @@ def title_lines(lines: list[Line], ds: DocStyle,
         return set(), None
     if _chapter_number(chosen[0].text):
         return set(), None  # the file opens a chapter: the book's title is elsewhere
+    if _numbering_goes_on(chosen[0], lines):
+        return set(), None  # "1 Sites" over its text, "2 Methods" later: the first heading
     if heading_face(lines, page, chosen, running):
         return set(), None
     out = {id(l) for l in chosen}
@@ -101,6 +103,26 @@ _CHAPTER = re.compile(r"^(?:第\s*[0-9一二三四五六七八九十百零〇]+\
 #: The first page's largest type is a heading style, not the title's, when at least this
 #: many lines after the page's running text are set in it (a title stands once).
 TITLE_FACE_REPEATS: int = 2
+
+
+def _numbering_goes_on(first: Line, lines: list[Line]) -> bool:
+    """Does ``first`` open with a section number whose next value heads a later line in
+    its type ("1 Sites", then "2 Methods")? A document without a title page opens with its
+    first heading, and a title is not numbered in the sequence of the sections."""
+    from pariter.ids import number_parts
+
+    number, rest = hd.split_number(first.text)
+    parts = number_parts(number)
+    if not number or not rest or not parts or not parts[-1].isdigit():
+        return False
+    nxt = parts[:-1] + [f"{int(parts[-1]) + 1:02d}"]
+    for l in lines:
+        if l is first or abs(l.size - first.size) >= SIZE_TOLERANCE or l.bold != first.bold:
+            continue
+        n, r = hd.split_number(l.text)
+        if n and r and number_parts(n) == nxt and hd.number_kind(n) == hd.number_kind(number):
+            return True
+    return False
 
 
 def _chapter_number(text: str) -> bool:
