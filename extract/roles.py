@@ -485,7 +485,7 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             continue
         elif id(c.block) in ev.title_region and (_value(parts[-1]) not in (0, 1)
                                                   or _distinct(c.style, ds) is None
-                                                  or not _goes_on(c, parts, fam, order)):
+                                                  or not _goes_on(c, parts, fam, order, cands)):
             # affiliations "6 ELDA, Paris"; an author's initial "A. Maintainer" (a number
             # there is a heading's when its scheme goes on: "1 Introduction", then "2")
             c.decision = Decision(False, reason="title page")
@@ -506,7 +506,8 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
         seen.setdefault(tuple(parts[:-1]), []).append(parts[-1])
 
 
-def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate]) -> bool:
+def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate],
+             cands: list[Candidate]) -> bool:
     """Does the numbering ``c`` opens go on: a later numbered block carries the next number
     of its scheme, or the next numbered block is one of another scheme set no larger and
     no heavier (its first subsection: an excerpt's only "1、" over "（1）")? An author's
@@ -515,14 +516,17 @@ def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[C
     v = _value(parts[-1])
     if v is None:
         return False
-    later = [o for o in order if o.index > c.index]
-    for o in later:
+    for o in order:
+        if o.index <= c.index:
+            continue
         if _family(o.number or "") == fam:
             op = _parts(o.number)
             if op[:-1] == parts[:-1] and op and _value(op[-1]) == v + 1:
                 return True
-    if later and _family(later[0].number or "") != fam:
-        st, ot = c.style, later[0].style
+    # the next numbered block of any kind (a clause "1.1 The body shall …" is one)
+    nxt = next((o for o in cands if o.index > c.index and o.number and o.block.lines), None)
+    if nxt is not None and _family(nxt.number or "") != fam:
+        st, ot = c.style, nxt.style
         return ot.size <= st.size + SIZE_TOLERANCE and ot.weight <= st.weight
     return False
 
