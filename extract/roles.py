@@ -508,11 +508,11 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
 
 def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate],
              cands: list[Candidate]) -> bool:
-    """Does the numbering ``c`` opens go on: a later numbered block carries the next number
-    of its scheme, or the next numbered block is one of another scheme set no larger and
-    no heavier (its first subsection: an excerpt's only "1、" over "（1）")? An author's
-    initial "A. Maintainer", in italics, has no "B." after it, and the bold "1.
-    Introduction" after it is no subsection of it."""
+    """May the numbering ``c`` opens go on: a later numbered block carries the next number
+    of its scheme, or the next numbered block is no larger and no heavier (its first
+    subsection: an excerpt's only "1、" over "（1）"; a clause), or none follows (a
+    document's one section)? An author's initial "A. Maintainer", in italics, has no "B."
+    after it, and the bold "1. Introduction" after it is no subsection of it."""
     v = _value(parts[-1])
     if v is None:
         return False
@@ -525,10 +525,10 @@ def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[C
                 return True
     # the next numbered block of any kind (a clause "1.1 The body shall …" is one)
     nxt = next((o for o in cands if o.index > c.index and o.number and o.block.lines), None)
-    if nxt is not None and _family(nxt.number or "") != fam:
-        st, ot = c.style, nxt.style
-        return ot.size <= st.size + SIZE_TOLERANCE and ot.weight <= st.weight
-    return False
+    if nxt is None or _family(nxt.number or "") == fam:
+        return True
+    st, ot = c.style, nxt.style
+    return ot.size <= st.size + SIZE_TOLERANCE and ot.weight <= st.weight
 
 
 def _parts(number: str | None) -> list[str]:
