@@ -265,15 +265,7 @@ class Assembler:
             section, anchored to no paragraph (the heading holds them), with their box."""
             for l in b.lines:
                 for s in l.sups:
-                    lang = section_lang(l)
-                    marker_n[lang] += 1
-                    fid = self._link(s.label, l.page, note_ids)
-                    mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
-                    doc.markers.append(Marker(mid, s.label, l.page, fid, None, None,
-                                              Box(l.page, s.x0, s.top, s.x1, s.bottom)))
-                    if fid is None:
-                        self.warnings.append(Warning(
-                            "unlinked_marker", f"note marker {s.label} has no note text", l.page))
+                    emit_marker(section_lang(l), s, l, None, None)
 
         def section_lang(l: Line) -> str:
             return lang_of(l.text) if bilingual else main
