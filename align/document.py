@@ -50,7 +50,8 @@ from . import flags as F
 from .diff import wording_diff
 from .items import Item, classes, hints, items, kinds
 from .sentences import AlignParams, Bead, align_vectors
-from .structure import BODY_ROLES, View, joiner, view
+from .joins import join_texts
+from .structure import BODY_ROLES, View, view
 from .text import matching_forms
 
 __all__ = ["Calibration", "AlignConfig", "align_documents", "align_bilingual", "summary"]
@@ -302,8 +303,8 @@ class _Run:
         return self.null_score("s" if b.src else "t", b.src or b.tgt, window)
 
     def texts(self, b: Bead) -> tuple[str, str]:
-        js, jt = joiner(self.s.view.lang), joiner(self.t.view.lang)
-        return (js.join(self.s.items[i].text for i in b.src), jt.join(self.t.items[j].text for j in b.tgt))
+        return (join_texts(self.s.items[i].text for i in b.src),
+                join_texts(self.t.items[j].text for j in b.tgt))
 
     def assemble(self) -> None:
         windows = self.windows()

@@ -56,29 +56,15 @@ from collections.abc import Sequence
 import numpy as np
 
 from .embed import Embedder
+from .joins import join_texts
 
-__all__ = ["refine", "join_texts"]
+__all__ = ["refine"]
 
 MAX_SIDE = 5
 """A move never makes a bead side longer than the DP's largest bead (5 sentences)."""
 
 ROUNDS = 2
 """Rounds of moves; a second round settles moves the first one made possible."""
-
-
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
-
-
-def join_texts(parts: Sequence[str]) -> str:
-    """Sentences as one text: no space between CJK characters, else one space."""
-    out = ""
-    for part in parts:
-        if out and not (_is_cjk(out[-1]) and part and _is_cjk(part[0])):
-            out += " "
-        out += part
-    return out
 
 
 Ids = tuple[int, ...]
@@ -146,6 +132,11 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\\/-]*[A-Za-z0-9])?")
 """A run of Latin letters and digits, dots, slashes and the like inside: ``4.4``,
 ``cmr10.tfm``, ``#746715``'s number, ``unicode-math``; two characters at least (a lone list
 number or letter is no name)."""
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
 
 
 def _has_cjk(text: str) -> bool:

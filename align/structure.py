@@ -24,14 +24,9 @@ from pariter import ids
 from pariter.model import (Clause, Document, Footnote, Heading, Paragraph, Section, Sentence,
                            Source)
 
-__all__ = ["Block", "View", "view", "resolve_lang", "build_document", "joiner"]
+__all__ = ["Block", "View", "view", "resolve_lang", "build_document"]
 
 BODY_ROLES = ("body", "list", "caption", "front")
-
-
-def joiner(lang: str) -> str:
-    """How sentences of one language are put back together for display."""
-    return "" if lang in ("zh", "ja") else " "
 
 
 @dataclass

@@ -143,9 +143,9 @@ class _Side:
                    {u.id: getattr(u, "text", "") for u in units}, numbers)
 
     def text(self, ids: list[str]) -> str:
-        from pariter.align.structure import joiner
+        from pariter.align.joins import join_texts
 
-        return joiner(self.lang).join(self.texts[u] for u in ids)
+        return join_texts(self.texts[u] for u in ids)
 
 
 def _level_of(unit: object) -> str | None:

@@ -14,6 +14,11 @@ uses for ``str.isspace`` and digits. The page's script (:data:`FLAGS_JS`) only w
 in the order :func:`pariter.align.flags.numbers` and :func:`~pariter.align.flags.urls` do.
 ``tests/export/test_flag_parity.py`` runs both on the same inputs in a real browser.
 
+The page joins the texts of a merged link's units by the rule of
+:mod:`pariter.align.joins` in the same way: its code point ranges are in the rules
+(``join``), :data:`JOIN_JS` walks them as :func:`pariter.align.joins.separator` does, and
+``tests/export/test_join_parity.py`` compares the two.
+
 ``wording_diff`` is not recomputed on the page (it needs the same-language diff of
 :mod:`pariter.align.diff`); ``pariter apply-corrections`` recomputes it.
 """
@@ -29,6 +34,7 @@ from decimal import Decimal
 from typing import Any
 
 from pariter.align import flags as F
+from pariter.align import joins
 
 # Python's \w is "alphanumeric or underscore" over all of Unicode; \p{L}\p{N}_ is the
 # same set in the Unicode property terms JavaScript knows (letters and numbers).
@@ -163,6 +169,7 @@ def page_rules(src_lang: str, tgt_lang: str) -> dict[str, Any]:
         "expected": expected,
         "band": cfg.length_band,
         "low_confidence": cfg.low_confidence,
+        "join": joins.page_rules(),
     }
 
 
@@ -326,4 +333,36 @@ var pariterFlags = (function (R) {
           canonical: canonical, parseDecimal: parseDecimal};
 })(JSON.parse(document.getElementById("pariter-rules").textContent));
 window.pariterFlags = pariterFlags;
+"""
+
+#: How the page joins the texts of units: :func:`pariter.align.joins.separator` over the
+#: ranges of :func:`pariter.align.joins.page_rules`, by code point (not UTF-16 unit).
+#: Exposes ``window.pariterJoin = {separator, join}``.
+JOIN_JS = r"""
+var pariterJoin = (function (R) {
+  "use strict";
+  var WS = new RegExp("[" + R.whitespace + "]", "u");
+  function within(ch, ranges) {
+    var cp = ch.codePointAt(0);
+    for (var i = 0; i < ranges.length; i++) {
+      if (cp >= ranges[i][0] && cp <= ranges[i][1]) { return true; }
+    }
+    return false;
+  }
+  function separator(left, right) {
+    if (!left || !right) { return ""; }
+    var l = Array.from(left), a = l[l.length - 1], b = String.fromCodePoint(right.codePointAt(0));
+    if (WS.test(a) || WS.test(b)) { return ""; }
+    if (within(a, R.join.punct) || within(b, R.join.punct)) { return ""; }
+    if (within(a, R.join.cjk) && within(b, R.join.cjk)) { return ""; }
+    return " ";
+  }
+  function join(parts) {
+    var out = "";
+    parts.forEach(function (p) { out += separator(out, p) + p; });
+    return out;
+  }
+  return {separator: separator, join: join};
+})(JSON.parse(document.getElementById("pariter-rules").textContent));
+window.pariterJoin = pariterJoin;
 """

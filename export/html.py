@@ -30,7 +30,7 @@ import json
 from dataclasses import dataclass
 
 from pariter.export.common import links_at, page_labels, score4, select_subtree, side_title
-from pariter.export.flagrules import FLAGS_JS, page_rules
+from pariter.export.flagrules import FLAGS_JS, JOIN_JS, page_rules
 from pariter.export.tei import _view
 from pariter.model import (FLAGS, Alignment, Clause, DiffOp, Document, Footnote, Heading,
                            Link, Marker, Paragraph, Section, Sentence)
@@ -436,7 +436,7 @@ def pair_to_html(src: Document, tgt: Document, alignment: Alignment,
                         stem or f"{alignment.source.document}--{alignment.target.document}")
     rules = page_rules(s.lang, t.lang)
     page = _TEMPLATE.format(
-        title=_e(title), css=_CSS, js=FLAGS_JS + _JS + _EDITOR_JS,
+        title=_e(title), css=_CSS, js=FLAGS_JS + JOIN_JS + _JS + _EDITOR_JS,
         data=_script_json(data), rules=_script_json(rules),
         n_checked=sum(1 for link in page_links if link.checked),
         src_id=_e(s.doc.id), tgt_id=_e(t.doc.id), slang=_e(s.lang), tlang=_e(t.lang),
@@ -457,8 +457,8 @@ def _script_json(data: object) -> str:
 def _editor_data(s: _Side, t: _Side, alignment: Alignment, level: str | None,
                  links: list[Link], stem: str) -> dict:
     """What the page's editor starts from: the pair, the links in row order, the plain text
-    and clause number of every unit they hold, and how each side joins its units."""
-    from pariter.align.structure import joiner
+    and clause number of every unit they hold (the page joins units with
+    :mod:`pariter.align.joins`' rule, handed to it in the rules, not per language)."""
 
     def units(side: _Side, get) -> dict[str, dict]:
         out: dict[str, dict] = {}
@@ -484,7 +484,6 @@ def _editor_data(s: _Side, t: _Side, alignment: Alignment, level: str | None,
     key = hashlib.sha256(json.dumps([pair, level, base], ensure_ascii=False,
                                     sort_keys=True).encode("utf-8")).hexdigest()[:16]
     return {"pair": pair, "level": level, "stem": stem, "key": key,
-            "joiner": {"src": joiner(s.lang), "tgt": joiner(t.lang)},
             "same_lang": s.lang.split("-")[0] == t.lang.split("-")[0],
             "links": base,
             "units": {"src": units(s, lambda x: x.src), "tgt": units(t, lambda x: x.tgt)}}
@@ -714,7 +713,7 @@ _EDITOR_JS = r"""
 
   function say(msg) { statusEl.textContent = msg; }
   function text(ids, side) {
-    return ids.map(function (u) { return D.units[side][u].text; }).join(D.joiner[side]);
+    return pariterJoin.join(ids.map(function (u) { return D.units[side][u].text; }));
   }
   function clauses(ids, side) {
     var seen = [];

@@ -247,6 +247,27 @@ def test_untranslated_copy_is_two_nulls(data, embedder):
     assert len(hits) == 1 and hits[0].tgt_text == copy_text and "untranslated" in hits[0].flags
 
 
+def test_latin_sentences_on_the_chinese_side_keep_their_space(data, embedder):
+    """Two English sentences quoted on the Chinese side, rendered by one English sentence:
+    the 2-1 link's Chinese text has the space between them ("website. The"), not the
+    glue a per-language joiner gave ("website.The"); so has the text apply-corrections
+    recomputes for the same units."""
+    from pariter.export.corrections import _Side
+
+    outlines = copy.deepcopy(data["consensus"])
+    first = "The working group will publish the terms of reference on its website."
+    second = "The list of members follows before the end of the year."
+    outlines["zh"][0]["clauses"][0]["paragraphs"].append(f"{first} {second}")
+    outlines["en"][0]["clauses"][0]["paragraphs"].append(
+        "The working group will publish the terms of reference on its website and the list"
+        " of members before the end of the year.")
+    doc = build_document("quoted", outlines)
+    al = align_bilingual(doc, embedder)
+    hit = [l for l in al.links if l.level == "sentence" and len(l.src) == 2 and first in l.src_text]
+    assert len(hit) == 1 and hit[0].src_text == f"{first} {second}"
+    assert _Side.build("source", doc, "zh", "sentence").text(hit[0].src) == f"{first} {second}"
+
+
 def test_selected_report_section_against_english(data, consensus, embedder):
     report = build_document("wic-report", {"zh": data["report"]}, path="wic-report.pdf")
     al = align_documents(report, consensus, embedder, src_select="zh.s06", tgt_lang="en")

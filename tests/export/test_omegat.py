@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pariter.align.structure import joiner
+from pariter.align.joins import join_texts
 from pariter.export.corrections import apply_corrections, load_corrections
 from pariter.export.tmx import alignment_to_tmx
 from pariter.model import load_alignment, load_document
@@ -80,8 +80,8 @@ def _omegat_translate(tmp: Path, tmx: bytes, sources: list[str]) -> list[str]:
 
 
 def test_omegat_offers_our_english_for_every_segment(consensus_build, tmp_path):
-    """The source OmegaT translates is the document's Chinese (its sentences, joined as the
-    language joins them), not our TMX's segments: what a translator's project holds."""
+    """The source OmegaT translates is the document's Chinese (its sentences, joined by
+    ``pariter.align.joins``), not our TMX's segments: what a translator's project holds."""
     build = consensus_build / "build"
     tmx = (build / f"{CONSENSUS_PAIR}.tmx").read_bytes()
     al = load_alignment(build / f"{CONSENSUS_PAIR}.align.json")
@@ -90,8 +90,8 @@ def test_omegat_offers_our_english_for_every_segment(consensus_build, tmp_path):
     links = [x for x in al.links if x.level == "sentence" and x.src and x.tgt]
     assert len(links) > 40 and len(_pairs(tmx)) == len(links)
     got = _omegat_translate(tmp_path, tmx,
-                            [joiner("zh").join(text[u] for u in x.src) for x in links])
-    assert got == [joiner("en").join(text[u] for u in x.tgt) for x in links]
+                            [join_texts(text[u] for u in x.src) for x in links])
+    assert got == [join_texts(text[u] for u in x.tgt) for x in links]
 
 
 def test_omegat_offers_a_translators_merged_link(consensus_build, tmp_path):
