@@ -7,6 +7,9 @@ skip with the reason when either is missing.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +43,23 @@ def open_page(browser, url: str, **context):
     page.goto(url)
     page.wait_for_selector("body[data-ready='1']", timeout=20_000)
     return page
+
+
+@contextmanager
+def sample_page(directory: Path) -> Iterator:
+    """The review page of the export samples' pair, open in Chromium; on leaving, the page
+    must have raised no error. The parity tests call the page's own functions through it."""
+    from pariter.export.html import pair_to_html
+
+    from tests.export.export_samples import build_alignment, build_doc
+
+    sync_playwright = require_browser()
+    zh, en = build_doc("zh"), build_doc("en")
+    path = directory / "page.html"
+    path.write_bytes(pair_to_html(zh, en, build_alignment(zh, en)))
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = open_page(browser, path.as_uri())
+        yield page
+        assert page.errors == []
+        browser.close()

@@ -17,30 +17,19 @@ from hypothesis import strategies as st
 
 from pariter.align import flags as F
 from pariter.export.flagrules import js_regex, python_flags
-from pariter.export.html import pair_to_html
 
-from tests.export.browser import launch, open_page, require_browser
+from tests.export.browser import sample_page
 
 
 @pytest.fixture(scope="module")
 def js(tmp_path_factory):
     """Call the page's flag functions: ``js(name, *args)``."""
-    from tests.export.export_samples import build_alignment, build_doc
-
-    sync_playwright = require_browser()
-    zh, en = build_doc("zh"), build_doc("en")
-    path = tmp_path_factory.mktemp("parity") / "page.html"
-    path.write_bytes(pair_to_html(zh, en, build_alignment(zh, en)))
-    with sync_playwright() as p:
-        browser = launch(p)
-        page = open_page(browser, path.as_uri())
+    with sample_page(tmp_path_factory.mktemp("parity")) as page:
 
         def call(name, *args):
             return page.evaluate(f"(a) => pariterFlags.{name}(...a)", list(args))
 
         yield call
-        assert page.errors == []
-        browser.close()
 
 
 FRAGMENTS = [

@@ -14,26 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pariter.align.joins import join_texts, separator
-from pariter.export.html import pair_to_html
 
 from tests.align.test_joins import SEAMS
-from tests.export.browser import launch, open_page, require_browser
+from tests.export.browser import sample_page
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
-    from tests.export.export_samples import build_alignment, build_doc
-
-    sync_playwright = require_browser()
-    zh, en = build_doc("zh"), build_doc("en")
-    path = tmp_path_factory.mktemp("join") / "page.html"
-    path.write_bytes(pair_to_html(zh, en, build_alignment(zh, en)))
-    with sync_playwright() as p:
-        browser = launch(p)
-        pg = open_page(browser, path.as_uri())
+    with sample_page(tmp_path_factory.mktemp("join")) as pg:
         yield pg
-        assert pg.errors == []
-        browser.close()
 
 
 def test_the_page_joins_the_seam_table_as_python_does(page):
