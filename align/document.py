@@ -18,10 +18,10 @@ links of every level read off it, each with a confidence and translator flags.
      under the sentence links; a block whose sentences all stay unaligned is a null link.
      Inside a clause pair, paragraph links are formed the same way.
    * ``sentence``: every other bead (a heading against a sentence is a sentence link).
-   * ``footnote``: the notes that beads connect form one link (a note against endnote
-     sentences too); a note's sentences align one by one, and where they fall into more
-     than one bead, sentence links follow the footnote link (a note aligned whole in one
-     bead is its own finest unit, as a heading is).
+   * ``footnote``: the notes that beads connect form one link (a note aligns only with
+     notes: an endnote section is read as notes); a note's sentences align one by one,
+     and where they fall into more than one bead, sentence links follow the footnote
+     link (a note aligned whole in one bead is its own finest unit, as a heading is).
 
 **Scores.**  A link's score is a logistic calibration of its similarity (the cosine of
 its two sides; for a same-language pair the mean of cosine and character-bigram Dice):
@@ -319,7 +319,7 @@ class _Run:
 
     def notes(self, note_beads: list[int], windows: list[tuple[int, int]]) -> None:
         """Footnote links: the notes that beads connect form one link (a note against two
-        notes, or against endnote sentences); where a group's sentences align in more
+        notes, or against endnotes); where a group's sentences align in more
         than one bead, its sentence links follow.  A group aligned whole in one bead is
         its own finest unit, as a heading is: no sentence link repeats it."""
         groups_of = _UnionFind()

@@ -5,7 +5,8 @@ The aligner sees a document as what a reader meets in order: each section's prin
 heading ("2 The Aptos vision"), then the sentences of its paragraphs, and the notes at
 the end (footnotes read after the text, where endnotes stand), then the captions: figures
 and tables float to where a page has room, so where a caption stands in the reading order
-is the typesetter's choice, not the translator's (captions align only with captions).  Items are aligned by the
+is the typesetter's choice, not the translator's (captions align only with captions, notes
+only with notes: `NOTE`).  Items are aligned by the
 one sentence aligner (`pariter.align.sentences`) over the whole document at once, so a
 heading found on one side only, a moved paragraph break or an added sentence costs one
 item, never a whole section.
@@ -41,8 +42,15 @@ CONTENT_HINT_SIMILARITY = 0.30
 much: translated clauses of the consensus score 0.57-0.82, the best wrong clause <= 0.54,
 random sentence pairs a median of 0.14 and a 90th percentile of 0.31."""
 
-SENTENCE, CAPTION = 0, 1
-"""Item classes: a caption aligns only with a caption (`sentences.vecalign_costs`)."""
+SENTENCE, CAPTION, NOTE = 0, 1, 2
+"""Item classes: a caption aligns only with a caption, a note only with a note
+(`sentences.vecalign_costs`).  Both stand where the reading order puts them, not where the
+translator did: captions float, and notes are read at the end (endnote sections are notes
+too, `pariter.extract.endnotes`).  Their place in the sequence is therefore evidence only
+against items of their own class; against the other side's body text it would pair them
+with whatever text that side has left at its end (asymptote-zh's translator notes, none of
+which the English manual has, took 88 links to sentences of the English chapters the
+translation left out, all at chance similarity)."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,7 @@ def items(v: View) -> list[Item]:
 
 
 def classes(seq: Sequence[Item]) -> list[int]:
-    return [CAPTION if it.caption else SENTENCE for it in seq]
+    return [CAPTION if it.caption else NOTE if it.kind == "note" else SENTENCE for it in seq]
 
 
 HEADING = 1

@@ -508,3 +508,34 @@ def test_a_number_that_names_another_section_is_no_hint() -> None:
     free = ({0: e[2], 1: log}, {0: 0.2 * e[2] + 0.98 * e[3], 1: log})  # weakly alike, no rival
     assert _unrivalled([(0, 0), (1, 1)], [0, 1], [0, 1], free) == [(0, 0), (1, 1)]
     assert _unrivalled([(0, 0)], [0], [0], None) == [(0, 0)]
+
+
+def test_a_note_the_other_side_lacks_pairs_with_no_body_text(embedder):
+    """A translator's note that the original does not have stays a null: notes are read at
+    the end of a document, so their place says nothing about the other side's body text,
+    and a partial translation leaves the original's later chapters there to pair with
+    (asymptote-zh's translator notes against the English manual's untranslated chapters)."""
+    from pariter.model import Footnote
+    from pariter.pipeline import add_sentences
+
+    zh_body = "使用画笔在图上描绘路径。只有一个参数是必需的。"
+    en_body = "Draw the path on the picture using the pen. Only one parameter is required."
+    en_later = ("The dot command draws a dot on the picture with the given pen. "
+                "Arrows and bars may be given in either order. "
+                "Labels are drawn with the pen of the picture.")
+    zh_note = "不论箭头和短杠按什么次序给出，得到的图形都是一样的。"
+    docs = []
+    for lang, outline in (
+            ("zh", [{"number": "4", "heading": "绘图命令", "paragraphs": [zh_body]}]),
+            ("en", [{"number": "4", "heading": "Drawing commands", "paragraphs": [en_body]},
+                    {"number": "5", "heading": "Other commands", "paragraphs": [en_later]}])):
+        doc = build_document(lang, {lang: outline})
+        if lang == "zh":
+            doc.footnotes.append(Footnote("zh.fn1", "1", zh_note, 1, "zh"))
+        add_sentences(doc)
+        docs.append(doc)
+    al = align_documents(docs[0], docs[1], embedder)
+    note = [(l.src, l.tgt) for l in al.links if any(u.startswith("zh.fn1") for u in l.src)]
+    assert note and all(tgt == [] for _, tgt in note)
+    body = [(l.src, l.tgt) for l in al.links if l.level == "sentence" and l.src and l.tgt]
+    assert body == [(["zh.s04.p1.s1"], ["en.s04.p1.s1"]), (["zh.s04.p1.s2"], ["en.s04.p1.s2"])]
