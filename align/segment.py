@@ -70,6 +70,26 @@ def _opens_next(text: str, token, paragraph: int) -> bool:  # noqa: ANN001 - a s
 NEVER_OPENS = frozenset(",;:!?>|=%，、；：")
 
 
+#: Dashes that, right after a Chinese sentence's end and before Chinese words, go on with the
+#: sentence: they introduce what it is attributed to ("……是一样的。——译者注", "——编者注"),
+#: which is no sentence of its own; a Chinese sentence does not open with a dash.  The
+#: attribution ends at the first white space after its words ("——译者注 下一句…").  A name in
+#: Latin letters after a dash ("…朋友。”--- Tollef Fog Heen") is left a sentence of its own,
+#: as the English splitter leaves the same attribution in the original.  (One ASCII hyphen
+#: is left out: it may be a list's bullet run into the paragraph.)
+ATTRIBUTION_DASHES = ("—", "―", "--")
+
+
+def _attribution(text: str, i: int) -> bool:
+    """Do dashes at ``text[i]`` open a Chinese attribution (see `ATTRIBUTION_DASHES`)?"""
+    if not text.startswith(ATTRIBUTION_DASHES, i):
+        return False
+    j = i
+    while j < len(text) and (text[j] in "—―-" or text[j].isspace()):
+        j += 1
+    return j < len(text) and is_han(text[j])
+
+
 def _in_code(text: str, end: int) -> bool:
     """Is the "!" or "?" at ``text[end]`` part of a command or a variable, not of a word:
     the run of ASCII text it ends opens with an ASCII mark other than a quote or a bracket
@@ -129,6 +149,7 @@ def chinese_boundaries(doc: Doc) -> Doc:
     seen_end = False
     ellipsis = False  # the end seen is an ellipsis
     emoticon_end = -1  # the characters of an emoticon end nothing and stay where they are
+    attribution = attributed = False  # after "。——": in an attribution; it has shown a word
     begin = 0  # the token the current sentence starts at
     paragraphs, paragraph = set(starts), 0
     for token in doc:
@@ -139,6 +160,13 @@ def chinese_boundaries(doc: Doc) -> Doc:
             paragraph = token.idx
         if token.idx < emoticon_end:
             continue
+        if attribution and chars:  # the attribution ends at the first space after its words
+            if attributed and token.i > begin and (doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space):
+                starts.add(token.i)
+                begin = token.i
+                attribution = False
+            elif not chars.startswith(("—", "―", "-")):
+                attributed = True
         if chars and (end := _emoticon_at(whole, token.idx)) > 0:
             emoticon_end = end
             continue
@@ -147,15 +175,28 @@ def chinese_boundaries(doc: Doc) -> Doc:
             seen_end = False
             if chars[0] in NEVER_OPENS:
                 pass
+            elif _attribution(whole, token.idx):
+                attribution, attributed = True, False
             elif not ellipsis or _ellipsis_ends(whole[doc[begin].idx:token.idx]):
                 starts.add(token.i)
                 begin = token.i
         if (chars and (chars[-1] in ZH_END or _ascii_stop_ends(whole, token.idx + len(token.text) - 1))
-                and not _inside_word(doc, token)
+                and not _inside_word(doc, token) and not _standalone_mark(whole, token.idx)
                 and not (chars[-1] in "!?" and _in_code(whole, token.idx + len(token.text) - 1))):
             seen_end = True
+            attribution = False
             ellipsis = chars[-1] == "…"
     return _mark(doc, starts)
+
+
+def _standalone_mark(text: str, i: int) -> bool:
+    """Is the ASCII mark at ``text[i]`` (! ? ;) a symbol the text quotes, standing after white
+    space ("ls-R 文件和 !! 配置的一致性", "(a >= 2) ? a : b")?  A mark that ends a sentence is
+    set right after its last word, in Chinese typed with ASCII punctuation as in English.
+    The full stop is left out: some translations set it apart as their sentence end
+    ("…可以在 Sui 内发生转换 . 然后，…"), which only the document as a whole would tell
+    from a quoted one ("用来替代 . 的 TEXMFDOTDIR 新变量")."""
+    return text[i] in "!?;" and i > 0 and text[i - 1].isspace()
 
 
 def _ascii_stop_ends(text: str, i: int) -> bool:

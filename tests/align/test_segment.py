@@ -253,3 +253,31 @@ def test_a_whole_word_and_its_stop_end_a_sentence_before_a_name_in_lower_case() 
                  "Shipping costs etc. which must be agreed.",
                  "Allium atrosanguineum var. tibeticum grows there.", "See e.g. the manual."):
         assert sentences(text, "en") == [text]
+
+
+def test_a_mark_standing_after_white_space_is_a_symbol_not_a_chinese_sentence_end() -> None:
+    """texlive's Chinese guide quotes "!!" (a path element) and asymptote's a conditional
+    "? :" between spaces; a sentence's own mark is set right after its last word."""
+    assert sentences("新选项 tlmgr check texmfdbs, 用来检查每个目录树 ls-R 文件和 !! 配置的一致性。下一句。",
+                     "zh") == ["新选项 tlmgr check texmfdbs, 用来检查每个目录树 ls-R 文件和 !! 配置的一致性。",
+                               "下一句。"]
+    assert sentences("同样可以使用条件表达式如 (a >= 2) ? a : b，它返回数组 {3,2}。", "zh") == [
+        "同样可以使用条件表达式如 (a >= 2) ? a : b，它返回数组 {3,2}。"]
+    # a full stop set apart still ends a sentence (sui's translation sets its stops so)
+    assert sentences("以说服轻客户端可以在 Sui 内发生转换 . 然后，轻客户端可以提交此证书。", "zh") == [
+        "以说服轻客户端可以在 Sui 内发生转换 .", "然后，轻客户端可以提交此证书。"]
+    assert sentences("你好!我很好。", "zh") == ["你好!", "我很好。"]
+
+
+def test_a_chinese_attribution_after_a_dash_stays_with_its_sentence() -> None:
+    """"——译者注" (a translator's note's signature) closes the sentence it follows; the next
+    sentence opens after the white space that ends it; a sentence does not open with a dash."""
+    assert sentences("即，不论使用的是 draw(g, BeginBar, EndArrow)，得到的图形效果是一样的。——译者注", "zh") == [
+        "即，不论使用的是 draw(g, BeginBar, EndArrow)，得到的图形效果是一样的。——译者注"]
+    assert sentences("其 position 参数也可以是一个 Relative(value) 值。——译者注 string baseline(string s) "
+                     "函数可用于扩大标签的边框。下一句。", "zh") == [
+        "其 position 参数也可以是一个 Relative(value) 值。——译者注",
+        "string baseline(string s) 函数可用于扩大标签的边框。", "下一句。"]
+    assert sentences("引用的话。—— 鲁迅 下一句。", "zh") == ["引用的话。—— 鲁迅", "下一句。"]
+    # a bullet's single hyphen still opens a sentence
+    assert sentences("第一项。- 第二项。", "zh") == ["第一项。", "- 第二项。"]
