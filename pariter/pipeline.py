@@ -8,6 +8,7 @@ document JSON always carries its sentences and their ids resolve.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,15 +70,51 @@ def open_document(path: str | Path, doc_id: str | None = None) -> Document:
     return extract_document(p, doc_id=doc_id)
 
 
-def _label_cut(p: Paragraph) -> int:
+def _label_cut(p: Paragraph, in_list: bool = False) -> int:
     """Where the sentence that a paragraph's run-in label makes of itself ends (0: none).
-    A label set off by a full stop or by white alone ("2.1.1 Modules.", "Note", "注") is
-    a sentence of its own and the rest is split after it; one that ends in a colon opens
-    the sentence it introduces ("Line thickness: Sets the thickness…"), as a reader reads
-    it and as the translation usually renders it ("线条粗细：设置…")."""
-    if not p.label_end or p.text[:p.label_end].rstrip().endswith((":", "：")):
+    A label set off by a full stop ("2.1.1 Modules.", "Persistent Stores.") is a sentence of
+    its own and the rest is split after it, and so is one set off by white alone that stands
+    by itself ("Note", "注", "Remark": a box's label).  One that ends in a colon opens the
+    sentence it introduces ("Line thickness: Sets the thickness…"), as a reader reads it and
+    as the translation usually renders it ("线条粗细：设置…").  So does a label set off by
+    white alone that is a description list's term (``in_list``, :func:`_in_lists`:
+    "TeX FAQ The TeX FAQ is a compendium…", "起步 如果你刚刚接触 TeX，…"): the term is the
+    subject the item's first sentence goes on about, not a heading over it, and translations
+    move it into that sentence as freely as they keep it (texlive's 2020 Chinese guide and
+    2022 English one both print the terms run in, and the pair's gold keeps each with its
+    sentence)."""
+    if not p.label_end:
+        return 0
+    label = p.text[:p.label_end].rstrip()
+    if label.endswith((":", "：")):
+        return 0
+    if in_list and not label.endswith(LABEL_STOPS):
         return 0
     return p.label_end
+
+
+LABEL_STOPS = (".", "。", "!", "！", "?", "？")
+"""Marks that set a run-in label off as a sentence of its own wherever it stands."""
+
+_NUMBERED = re.compile(r"\d+(?:\.\d+)+|^\w+\s+\d+\b")
+"""A label that carries a running number ("Lemma 2.1 (Size Of Left Coset)", "Theorem 2",
+"2.1.1 Modules") heads what follows, as a numbered heading does."""
+
+
+def _in_lists(paragraphs: list[Paragraph]) -> list[bool]:
+    """For each paragraph (all of the document's, in order): is it a description list's
+    item, whose run-in label is a term?  It opens with a label, next to a paragraph that
+    opens with another label (two boxes with the same label, "注" and "注", may stand one
+    under the other: a box's label repeats, a list's terms differ), and the label carries no
+    running number."""
+    labels = [p.text[:p.label_end].strip() if p.label_end else None for p in paragraphs]
+    n = len(labels)
+
+    def other(k: int, label: str) -> bool:
+        return 0 <= k < n and labels[k] is not None and labels[k] != label
+
+    return [bool(label) and not _NUMBERED.search(label) and (other(k - 1, label) or other(k + 1, label))
+            for k, label in enumerate(labels)]
 
 
 def _sentence_items(doc: Document) -> tuple[list[Paragraph], list[Any], list[int],
@@ -85,9 +122,10 @@ def _sentence_items(doc: Document) -> tuple[list[Paragraph], list[Any], list[int
     """What is split into sentences: the paragraphs (not tables' nor code listings': code
     has no sentences) and the notes with text, each paragraph's label cut, and every
     ``(text, lang)`` to split, in that order."""
+    listed = {id(p) for p, item in zip(doc.paragraphs, _in_lists(doc.paragraphs)) if item}
     paragraphs = [p for p in doc.paragraphs if p.role not in ("table", "code")]
     notes = [f for f in doc.footnotes if f.text.strip()]
-    cuts = [_label_cut(p) for p in paragraphs] + [0] * len(notes)
+    cuts = [_label_cut(p, id(p) in listed) for p in paragraphs] + [0] * len(notes)
     items = ([(p.text[cut:], p.lang) for p, cut in zip(paragraphs, cuts)]
              + [(f.text, f.lang) for f in notes])
     return paragraphs, notes, cuts, items

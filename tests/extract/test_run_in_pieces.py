@@ -30,3 +30,44 @@ def test_a_bold_run_in_heading_parted_by_a_quad_is_a_label(name: str, labels: li
         assert label in sentences  # a sentence of its own, split off its paragraph
     # the body's own paragraphs have no label
     assert not any(p.label_end for p in doc.paragraphs if p.text.startswith("LilyPond"))
+
+
+def _labelled(paragraphs: list[tuple[str, str]], lang: str = "en"):
+    """A document of loose paragraphs, each (label, text) opening with that run-in label
+    ("" for none), segmented the way every extracted document is."""
+    from pariter.align.structure import build_document
+
+    doc = build_document(lang, {lang: [{"number": "1", "heading": "Resources", "paragraphs": [
+        f"{label} {text}" if label else text for label, text in paragraphs]}]})
+    for p, (label, _) in zip(doc.paragraphs, paragraphs):
+        p.label_end = len(label) or None
+    add_sentences(doc)
+    return [[s.text for s in doc.sentences if s.paragraph == p.id] for p in doc.paragraphs]
+
+
+def test_a_description_lists_term_opens_its_items_first_sentence() -> None:
+    """Terms of a description list (texlive's "TeX FAQ The TeX FAQ is…", "起步 如果你刚刚接触
+    TeX，…") are read with the item's first sentence; a box's label, which repeats ("Note"
+    over "Note"), a label that stands alone, one set off by a full stop and a numbered one
+    ("Lemma 2.1 (…)") stay sentences of their own."""
+    assert _labelled([("Getting started", "If you are new to TeX, see the web page. It is short."),
+                      ("TeX FAQ", "The TeX FAQ is a compendium of answers."),
+                      ("CTAN", "CTAN is the place to start looking.")]) == [
+        ["Getting started If you are new to TeX, see the web page.", "It is short."],
+        ["TeX FAQ The TeX FAQ is a compendium of answers."],
+        ["CTAN CTAN is the place to start looking."]]
+    assert _labelled([("起步", "如果你刚刚接触 TeX，这个网页提供了简短介绍。"),
+                      ("提问", "如果你还是找不到答案，可以在网站上提问。")], "zh") == [
+        ["起步 如果你刚刚接触 TeX，这个网页提供了简短介绍。"], ["提问 如果你还是找不到答案，可以在网站上提问。"]]
+    assert _labelled([("Note", "You can also select the device."), ("Note", "A normal page needs it."),
+                      ("", "Running text follows."), ("Remark", "Only one colour was added.")]) == [
+        ["Note", "You can also select the device."], ["Note", "A normal page needs it."],
+        ["Running text follows."], ["Remark", "Only one colour was added."]]
+    assert _labelled([("Brief background.", "Sui is an evolution of FastPay."),
+                      ("Protocol outline.", "Figure 1 illustrates the protocol.")]) == [
+        ["Brief background.", "Sui is an evolution of FastPay."],
+        ["Protocol outline.", "Figure 1 illustrates the protocol."]]
+    assert _labelled([("Lemma 2.1 (Size Of Left Coset)", "Let H be a finite subgroup."),
+                      ("Theorem 2.2 (Lagrange's Theorem)", "Let G be a finite group.")]) == [
+        ["Lemma 2.1 (Size Of Left Coset)", "Let H be a finite subgroup."],
+        ["Theorem 2.2 (Lagrange's Theorem)", "Let G be a finite group."]]
