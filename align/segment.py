@@ -482,6 +482,7 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
     faces = _emoticons(text)  # ":-(" opens no bracket
     for start, end in spans:
         if out and (depth > 0 and start - opened_at < BRACKET_REACH and opened_at > out[-1][0]
+                    and _closes(text, start, depth, faces)
                     or aside or _LABEL_ONLY.match(text[out[-1][0]:out[-1][1]])):
             out[-1] = (out[-1][0], end)
         else:
@@ -499,6 +500,23 @@ def _merge_labels_and_brackets(text: str, spans: list[tuple[int, int]]) -> list[
                 depth -= 1
         aside = _aside_question(text, out[-1][0], end)
     return out
+
+
+def _closes(text: str, start: int, depth: int, faces: set[int]) -> bool:
+    """Do the ``depth`` brackets open before ``text[start]`` close within reach of it?  One
+    the writer never closed holds no sentence: the sentence ends where its stop stands
+    ("…（标签 L，…，以及记号 marker。只有一个参数…", asymptote-zh, whose bracket runs to
+    the paragraph's end)."""
+    for i in range(start, min(len(text), start + BRACKET_REACH)):
+        if i in faces:
+            continue
+        if text[i] in _OPEN:
+            depth += 1
+        elif text[i] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
 
 
 #: The marks of a question or an exclamation.

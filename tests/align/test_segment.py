@@ -281,3 +281,16 @@ def test_a_chinese_attribution_after_a_dash_stays_with_its_sentence() -> None:
     assert sentences("引用的话。—— 鲁迅 下一句。", "zh") == ["引用的话。—— 鲁迅", "下一句。"]
     # a bullet's single hyphen still opens a sentence
     assert sentences("第一项。- 第二项。", "zh") == ["第一项。", "- 第二项。"]
+
+
+def test_a_bracket_never_closed_holds_no_sentence() -> None:
+    """asymptote-zh opens "（标签 L，…" and never closes it: its full stops still end sentences
+    (a closed bracket keeps them, as a translator's note's do)."""
+    text = ("在图 pic 上使用画笔 p 描绘路径 g，并带可选的绘制属性（标签 L，箭头 arrow，以及记号 marker。"
+            "只有一个参数，即路径，是必需的。为方便计，参数 arrow 与 bar 可按任何次序限定。")
+    assert sentences(text, "zh") == [
+        "在图 pic 上使用画笔 p 描绘路径 g，并带可选的绘制属性（标签 L，箭头 arrow，以及记号 marker。",
+        "只有一个参数，即路径，是必需的。", "为方便计，参数 arrow 与 bar 可按任何次序限定。"]
+    assert sentences("Draw it (with a pen. Only the path is required. Then stop.", "en") == [
+        "Draw it (with a pen.", "Only the path is required.", "Then stop."]
+    assert sentences("他说（译者注：这是一句。这是第二句。）然后结束。", "zh")[0] == "他说（译者注：这是一句。这是第二句。）"
