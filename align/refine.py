@@ -18,7 +18,11 @@ Moves, each between adjacent beads, each kept only when the evidence says so:
 * **null splits**: the end sentence of a bead's side leaves as a null when the bead
   scores more than `null_margin` + `split_margin` better without it (the same rule read
   backwards, at the resolution a boundary move needs too); the extra margin is waived
-  for a sentence carrying a URL the bead's other side does not print;
+  for a sentence carrying a URL the bead's other side does not print.  A run of end
+  sentences may leave together, as one decision (the DP's affine gap, `skip_extend`):
+  lines with no counterpart that the DP packed into a bead each dilute it too little
+  to leave alone (handbook-zh's page navigation, "序", "上一页 上一级 起始页 下一页",
+  "2. 本书为谁而写？", held a 4-1 bead at cosine 0.37 beside a true 1-1 pair);
 * **copied tokens** (with `copied_max`): a translation copies numbers, section numbers and
   the names of commands, files and packages verbatim, so a sentence that shares such a
   token with the other side of the bead beside it, which that bead's own side lacks,
@@ -243,16 +247,16 @@ def _candidates(beads: list, null_margin: float | None, merge_gain: float | None
             out.append(("join", k, [(a.src + b.src, a.tgt + b.tgt)]))
         if full_b and not full_a and (len(a.src) + len(b.src) <= MAX_SIDE) and (len(a.tgt) + len(b.tgt) <= MAX_SIDE):
             out.append(("join", k, [(a.src + b.src, a.tgt + b.tgt)]))
-    if null_margin is not None:  # the end sentence of a full bead leaves as a null
+    if null_margin is not None:  # the end sentences of a full bead leave as nulls
         for k, a in enumerate(beads):
             if not (a.src and a.tgt):
                 continue
-            if len(a.src) > 1:
-                out.append(("split", k, [(a.src[:1], ()), (a.src[1:], a.tgt)]))
-                out.append(("split", k, [(a.src[:-1], a.tgt), (a.src[-1:], ())]))
-            if len(a.tgt) > 1:
-                out.append(("split", k, [((), a.tgt[:1]), (a.src, a.tgt[1:])]))
-                out.append(("split", k, [(a.src, a.tgt[:-1]), ((), a.tgt[-1:])]))
+            for r in range(1, len(a.src)):  # a run of r sentences at either end (one decision)
+                out.append(("split", k, [(a.src[:r], ()), (a.src[r:], a.tgt)]))
+                out.append(("split", k, [(a.src[:-r], a.tgt), (a.src[-r:], ())]))
+            for r in range(1, len(a.tgt)):
+                out.append(("split", k, [((), a.tgt[:r]), (a.src, a.tgt[r:])]))
+                out.append(("split", k, [(a.src, a.tgt[:-r]), ((), a.tgt[-r:])]))
     return out
 
 
@@ -365,7 +369,7 @@ def refine(
             if k in replaced:
                 width, new = replaced[k]
                 out += [Bead(tuple(s), tuple(t), float(np.clip(sc.score(tuple(s), tuple(t)), 0.0, 1.0)))
-                        for s, t in new]
+                        for s, t in _one_null_each(new)]
                 k += width
             else:
                 out.append(beads[k])
@@ -378,6 +382,17 @@ def refine(
     if unpair_urls:
         beads = _unpair_different_urls(beads, src, tgt)
     return beads
+
+
+def _one_null_each(new: list) -> list:
+    """A run of sentences leaving a bead together becomes one null bead per sentence."""
+    out = []
+    for s, t in new:
+        if s and t:
+            out.append((s, t))
+        else:
+            out += [((i,), ()) for i in s] + [((), (j,)) for j in t]
+    return out
 
 
 def _unpair_different_urls(beads: list, src: Sequence[str], tgt: Sequence[str]) -> list:

@@ -540,3 +540,14 @@ def test_a_null_with_a_url_the_bead_does_not_print_does_not_join() -> None:
     src = ["a b research@example.org", "c"]  # printed on the other side: it joins too
     tgt = ["A B", "B write research@example.org", "C"]
     assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=1.0))[0] == ((0,), (0, 1))
+
+
+def test_a_run_of_lines_without_counterpart_leaves_a_bead_together(muse) -> None:
+    """A printed web page's navigation lines ("序", "上一页 上一级 起始页 下一页", the next
+    page's title) that the DP packed into a bead each dilute it too little to leave alone;
+    as one run (one decision, as the DP's gaps are) they leave, one null each."""
+    src = ["我们真诚地希望，本书能填补这一空白，并帮助更多用户。", "序", "上一页 上一级 起始页 下一页",
+           "2. 本书为谁而写？"]
+    tgt = ["We hope that this book will fill this gap and help many more users."]
+    beads = refine([Bead((0, 1, 2, 3), (0,), 0.3)], src, tgt, muse, null_margin=0.0, split_margin=0.01)
+    assert _pairs(beads) == [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), ())]
