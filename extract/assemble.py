@@ -612,14 +612,15 @@ class Assembler:
             return
         # the citation grammar (two dozen patterns, 0.01 s of CPU to compile) is loaded by
         # the first document with notes, not by every process that imports extraction
-        from .citations import parse_citations as parse
+        from .citations import date_order, parse_citations as parse
 
+        order = date_order([n.text for n in self.notes])
         for i, n in enumerate(self.notes):
             fid = self._note_id(i)
             lang = self._nid[i][1]
             taken.add(fid)
             try:
-                cites = parse(n.text, n.italics)
+                cites = parse(n.text, n.italics, order)
             except Exception as exc:  # a citation parser bug must not lose the note: the
                 # note is kept with no parsed citation and the failure is reported
                 self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))

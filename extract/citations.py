@@ -104,11 +104,12 @@ import datetime
 import itertools
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from pariter.model import Citation
 
-__all__ = ["parse_citation", "parse_citations", "parse_date", "find_url"]
+__all__ = ["parse_citation", "parse_citations", "parse_date", "find_url", "date_order"]
 
 # -- normalisation -------------------------------------------------------------------------
 # Matching runs on a copy of the text in which full-width ASCII forms (，：（）０-９) and the
@@ -158,14 +159,57 @@ DATE = (
     rf"|(?P<y5>{_YEAR})[-/.](?P<m5>\d{{1,2}})(?:[-/.](?P<d5>\d{{1,2}}))?(?!\d|\.\d)"  # 2023-09-27
     rf"|(?P<y7>{_YEAR})—(?P<m7>\d{{1,2}})—(?P<d7>\d{{1,2}})(?!\d)"              # 1989—07—26
     rf"|(?P<d8>\d{{1,2}})\.\s?(?P<m8>\d{{1,2}})\.\s?(?P<y8>{_YEAR})"                 # 12.03.2021
+    rf"|(?P<a9>\d{{1,2}})/(?P<b9>\d{{1,2}})/(?P<y9>{_YEAR})"                       # 06/27/2010
     rf"|(?P<y6>{_YEAR}))(?![\d年])"                                              # 2023
 )
-_DATE_RE = re.compile(rf"(?<![\w/-]){DATE}", re.I)
+#: (a year after a range's dash is no date of its own: ``1875–1899``, ``1893–1913``)
+_DATE_RE = re.compile(rf"(?<![\w/\-–]){DATE}", re.I)
 _DATE_FULL = re.compile(rf"{DATE}", re.I)
+
+
+#: the order of a slashed numeric date (``04/08/2009``) where neither number exceeds 12:
+#: ``"mdy"`` (American) or ``"dmy"``, as the document's own dates show it
+#: (:func:`date_order`); None leaves such a date unread. Set by :func:`parse_citations`.
+_NUMERIC_ORDER: ContextVar[str | None] = ContextVar("numeric_order", default=None)
+_NUMERIC = re.compile(rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}(?![\w/])")
+_SPELLED_MD = re.compile(rf"\b{_MONTH}\s*\d{{1,2}}{_ORD}\s*,\s*{_YEAR}", re.I)
+_SPELLED_DM = re.compile(rf"\b\d{{1,2}}(?:{_ORD}|\.)?\s+{_MONTH}\s*,?\s*{_YEAR}", re.I)
+
+
+def date_order(texts: Sequence[str]) -> str | None:
+    """The order in which a document writes slashed numeric dates, from its own notes.
+
+    ``04/08/2009`` is April 8 in American usage and 4 August elsewhere; the document tells
+    which: a slashed date with a first number over 12 is day first, with a second over 12
+    month first; failing those, the order its spelled-out dates follow (``Sept. 30, 2004``
+    month first, ``30 September 2004`` day first). None when the evidence is absent or
+    split."""
+    md = dm = 0
+    for text in texts:
+        for m in _NUMERIC.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            md += b > 12 >= a
+            dm += a > 12 >= b
+    if not md and not dm:
+        for text in texts:
+            md += len(_SPELLED_MD.findall(text))
+            dm += len(_SPELLED_DM.findall(text))
+    if md and not dm or md > 3 * dm:
+        return "mdy"
+    if dm and not md or dm > 3 * md:
+        return "dmy"
+    return None
 
 
 def _iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
+    if g.get("y9"):
+        a, b = int(g["a9"]), int(g["b9"])
+        order = "dmy" if a > 12 else "mdy" if b > 12 else _NUMERIC_ORDER.get()
+        if order is None:
+            return None
+        g = dict(g, y1=None, y9=None, y8=g["y9"], d8=str(a if order == "dmy" else b),
+                 m8=str(b if order == "dmy" else a))
     for i in "12345678":
         if g.get(f"y{i}"):
             year, month, day = g[f"y{i}"], g.get(f"m{i}"), g.get(f"d{i}")
@@ -243,7 +287,10 @@ def _join(pieces: list[str], breaks_after_hyphen: list[int]) -> str:
     break. Those hyphens stay when the path has other hyphens (a slug), else go."""
     url = "".join(pieces)
     if breaks_after_hyphen:
-        path = re.sub(rf"^{_URL_START}[^/]*", "", url, flags=re.I)
+        # a break inside the host name is judged by the whole URL (``http://h- net.msu.edu/
+        # cgi-bin/…``: a host holds hyphens of its own), one in the path by the path
+        host_break = "/" not in re.sub(rf"^{_URL_START}", "", "".join(pieces[:breaks_after_hyphen[0] + 1]), flags=re.I)
+        path = re.sub(rf"^{_URL_START}" + ("" if host_break else "[^/]*"), "", url, flags=re.I)
         if path.count("-") <= len(breaks_after_hyphen):
             pieces = [p[:-1] if i in breaks_after_hyphen else p for i, p in enumerate(pieces)]
             url = "".join(pieces)
@@ -256,8 +303,16 @@ def _bracketed(m: re.Match[str]) -> _Url:
     return _Url(_join(pieces, hy), m.start(), m.end())
 
 
+#: an access clause run into the URL by a lost space (``…/index.html(accessed 12/29/2008)``)
+_ACCESS_PAREN = re.compile(r"\((?=(?:last\s+)?(?:accessed|retrieved|viewed|visited)\b)", re.I)
+
+
 def _cut_at_comma(u: str) -> str:
-    """A bare URL ends at a comma unless what follows the comma is itself URL path."""
+    """A bare URL ends at a comma unless what follows the comma is itself URL path, and
+    at a parenthesis that opens an access clause."""
+    a = _ACCESS_PAREN.search(u)
+    if a:
+        u = u[:a.start()]
     i = u.find(",")
     while i != -1:
         rest = re.match(r"[^,]*", u[i + 1:]).group()
@@ -284,6 +339,8 @@ def _continues(url: str, piece: str, after: str) -> bool:
     has_path = "/" in re.sub(rf"^{_URL_START}", "", url, flags=re.I)
     if url[-1] in "/-_=&?#%~":
         return True
+    if url[-1] == "." and not has_path and re.match(r"[a-z]{2,}(?:\.[a-z0-9-]+)*/", core):
+        return True  # a host name broken after a dot: ``http://h-net.msu. edu/cgi-bin/…``
     if core[0] in "/-_.=&?#%~":
         return True
     if has_path and (re.search(r"[/_=&%?]", core) or _FILE_EXT.search(core)):
@@ -710,7 +767,8 @@ def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
         author = title = None
     author = _clean(author)
     if author:
-        author = author.strip(" ,:;")
+        # role words are no part of the name (``Theodore Silverstein, trans.``)
+        author = re.sub(r",\s*(?:ed|eds|comp|trans|dir)\.?$", "", author.strip(" ,:;")).strip(" ,:;")
         if re.search(r"\bet al$", author):
             author += "."  # the full stop belongs to the abbreviation
     title = _clean(title)
@@ -1169,7 +1227,10 @@ def _parse_italic(raw: str, text: str, t: str, spans: list[tuple[int, int]], url
         if not head or head[-1] not in ",:." or re.search(r"[“”\"‘’'《》]", head):
             return None
         author = text[:len(head) - 1].strip()
-        if not author or not _name_shaped(author) or re.search(rf"[()\[\]]|\b{_YEAR}\b", author):
+        # a name the author did not print, supplied in brackets (``[Robert Chambers]``,
+        # ``[Gerolf Steiner?]``), is the author as the reference prints it
+        bare = re.sub(r"^\[([^\[\]]+?)\??\]$", r"\1", author)
+        if not author or not _name_shaped(bare) or re.search(rf"[()\[\]]|\b{_YEAR}\b", bare):
             return None  # no names, or names and a date (``Smith, J. 2001. *Title*``)
         return _cit(raw, "humanities", author, title, _field_date(t[b:]), url, accessed)
     return None
@@ -1195,15 +1256,25 @@ def _split(text: str) -> list[str]:
 _CITED_IN = re.compile(r",?\s+(?:cited|quoted|reprinted)\s+in\s+(?=\S)")
 
 
-def parse_citations(text: str, italics: Sequence[str] = ()) -> list[Citation]:
+def parse_citations(text: str, italics: Sequence[str] = (),
+                    order: str | None = None) -> list[Citation]:
     """Every reference in a note. A note is split at ``；``/``; `` only when each part
     parses as a citation of its own (an author, a title or a URL); otherwise the whole
     note is one citation. ``X, cited in Y`` is two references when Y has an author or a
     title. Each part's ``raw`` is that part's text. An empty note gives an empty list; any
     other note gives at least one citation (perhaps ``other`` with nothing but ``raw``).
-    ``italics``: the note's italic runs (:func:`parse_citation`)."""
+    ``italics``: the note's italic runs (:func:`parse_citation`); ``order``: how the
+    document writes slashed numeric dates (:func:`date_order`)."""
     if not text.strip():
         return []
+    token = _NUMERIC_ORDER.set(order)
+    try:
+        return _parse_citations(text, italics)
+    finally:
+        _NUMERIC_ORDER.reset(token)
+
+
+def _parse_citations(text: str, italics: Sequence[str]) -> list[Citation]:
     parts = _split(text)
     if len(parts) > 1:
         cits = [parse_citation(p, italics) for p in parts]
