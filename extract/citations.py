@@ -623,7 +623,7 @@ _ORG = (rf"{_PROSE}{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{
 #: a short lowercase phrase between the name and a quoted title: ``reply to``, ``review of``
 _LEAD = r"(?P<lead>[a-z]+(?:\s+[a-z]+)?\s+)?"
 _NOTE_QUOTED = re.compile(
-    rf"^(?:(?P<author>{_AUTHORS}|{_ORG}){_ROLE},\s+{_LEAD})?{_QUOTED_TITLE}")
+    rf"^(?:(?P<author>{_AUTHORS}|{_ORG}(?:,\s+{_ORG})?){_ROLE},\s+{_LEAD})?{_QUOTED_TITLE}")
 #: a book's title ends where its editor, translator, edition or chapter is named, or at the
 #: parenthesis of its publication facts
 _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+edn?\b|"
@@ -748,6 +748,11 @@ _UNTITLED = re.compile(
     r"(?!and\b|or\b|ed\b|eds\b|trans\b|comp\b|dir\b)[a-z]{3,}\b")
 #: a letter: ``George Creel to Colonel House, 25 September 1918.``
 _LETTER = re.compile(rf"^(?P<author>{_NAMES})\s+to\s+{_NAMES},\s+(?:[^,]*,\s+)?(?P<date>(?i:{DATE}))\.?\s*$")
+#: a letter and where it is printed or cited before (``Charles Darwin to J. D. Hooker,
+#: Down, 11 January 1844, in Francis Darwin, ed., Life and Letters …``, ``Darwin to Hooker,
+#: 11 January 1844, see n. 4``): the writer is the author, the letter's date the date
+_LETTER_IN = re.compile(rf"^(?P<author>{_NAMES})\s+to\s+{_NAMES},\s+(?:[^,\d]*,\s+)?(?P<date>(?i:{DATE})),\s+"
+                        r"(?:in|see|cited\s+in|quoted\s+in)\b")
 #: a reference work's entry, ``s.v.``: ``Encyclopaedia Britannica, 15th ed. (1980), s.v. “Salvation.”``
 _SUB_VERBO = re.compile(r"^(?P<title>[A-Z][^,()“”\"]*?)(?=,[^“”\"]*\bs\.\s?v\.)")
 #: a law report without the case's name (the text names it): ``[1967] 2 AC 46 (HL)``
@@ -834,6 +839,10 @@ def _parse_en(raw: str, text: str, t: str, url: str | None,
         if date is None:
             tail = re.search(rf",\s*(?P<d>{DATE})\s*$", inner, re.I)
             date = parse_date(tail.group("d")) if tail else None
+        if date is None and p.group("b") is not None:
+            # a bracket after the title that holds no date is its translation or a
+            # description (``“Titel” [The Title], Journal 28 (2001)``): the date comes later
+            date = _field_date(rest[p.end():])
     else:
         f = _FIELD_DATE.match(rest)
         date = _iso(_DATE_FULL.fullmatch(f.group("d"))) if f else None
@@ -941,7 +950,7 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         date = _field_date(t[m.end():])
         # without a name, only a note's shape tells a title from a quoted word that a note
         # explains (``“叫基土拉”：或译“众民”。``): the comma of the field and a date after it
-        if m.group("author") or (date and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", t[m.start("qtitle"):][len(m.group("qtitle")):])):
+        if m.group("author") or ((date or url) and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", t[m.start("qtitle"):][len(m.group("qtitle")):])):
             # an untitled work named by what it answers (``reply to “Q”``, ``review of “B”``):
             # the quoted words are the other work's title, not this one's
             title = None if m.group("lead") else span(m, "qtitle")
@@ -1006,6 +1015,10 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         return _cit(raw, "humanities", span(m, "author"), None, date, url, accessed)
     m = _LETTER.match(t)
     if m:
+        return _cit(raw, "humanities", span(m, "author"), None, _iso(_DATE_FULL.fullmatch(m.group("date"))),
+                    url, accessed)
+    m = _LETTER_IN.match(t)
+    if m:  # a letter in a published collection: the letter is the work cited
         return _cit(raw, "humanities", span(m, "author"), None, _iso(_DATE_FULL.fullmatch(m.group("date"))),
                     url, accessed)
     m = _SUB_VERBO.match(t)
@@ -1082,7 +1095,7 @@ _CITING = re.compile(
     r"|(?P<zh>参见|参阅|详见|另见|又见|转引自)\s*"
     r"|(?<=\s)(?!(?:of|for|the|and|de|van|von|der|den|da|di|du|le|la|les|des|del|y|und|für|zu"
     r"|by|to|with|at|on|as|is|are|was|were|be|a|an|or|nor|but|than)\s)"
-    r"(?P<prep>(?-i:[a-z]+))\s+(?=(?-i:[A-Z]))", re.I)
+    r"(?P<prep>(?-i:[a-z]+)):?\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def parse_citation(text: str, italics: Sequence[str] = ()) -> Citation:
@@ -1127,7 +1140,7 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
         url = body.rstrip(".")  # a bare host name is the note's URL (``tex.stackexchange.com``)
     spans = _italic_spans(body, italics)
     c = _parse_at(raw, body, masked, start, url, accessed, spans)
-    if c.author and c.title:
+    if c.author and (c.title or _LETTER_IN.match(masked, start)):
         return c
     # a note that opens with commentary cites after a signal (``For a fuller account see
     # Name, Title …``) or, with weaker evidence, after ``in``/``by`` (``… is developed at
@@ -1173,7 +1186,8 @@ def _parse_from(raw: str, body: str, masked: str, start: int, url: str | None,
         a, b = spans[0]
         title = text[a:b].strip(" ,.:;")
         date = _field_date(t[b:])
-        if date and re.search(r"[^\W\d_]{2}", title) and t[b:].lstrip()[:1] in ",.(:" \
+        if (date or url and len(title.split()) > 1) and re.search(r"[^\W\d_]{2}", title) \
+                and t[b:].lstrip()[:1] in ",.(:" \
                 and not _ITALIC_NOT_TITLE.fullmatch(text[a:b].strip()):
             return _cit(raw, "humanities", None, title, date, url, accessed)
     return c

@@ -55,3 +55,37 @@ def test_role_words_and_supplied_names_in_the_author_slot():
     assert (c.author, c.title, c.date) == ("[Daniel Defoe]", "The Storm", "1704")
     c = parse_citation("[Jane Doe?], A Tract (London, 1790).", ["A Tract"])
     assert (c.author, c.title) == ("[Jane Doe?]", "A Tract")
+
+
+def test_a_letter_in_a_collection_is_the_work_cited():
+    c = parse_citation("Charles Darwin to J. D. Hooker, Down, 11 January, 1844, in Francis Darwin, ed., "
+                       "Life and Letters (London: Murray, 1887), 2: 23.", ["Life and Letters"])
+    assert (c.author, c.title, c.date) == ("Charles Darwin", None, "1844-01-11")
+    c = parse_citation("Darwin to Hooker, Jan. 11, 1844, see n. 4.")
+    assert (c.author, c.title, c.date) == ("Darwin", None, "1844-01-11")
+    cits = parse_citations("Abigail Adams to John Adams, Braintree, Mar. 31, 1776, in Letters, 4; "
+                           "John Adams to Abigail Adams, Apr. 14, 1776, in Letters, 7.")
+    assert [(c.author, c.date) for c in cits] == [("Abigail Adams", "1776-03-31"),
+                                                  ("John Adams", "1776-04-14")]
+
+
+def test_a_web_page_without_an_author_or_under_a_two_part_organisation():
+    c = parse_citations("“The Valley of the Shadow,” University of Virginia Library, url: "
+                        "http://valley.lib.virginia.edu/ (accessed 02/23/2009).")[0]
+    assert (c.author, c.title, c.accessed) == (None, "The Valley of the Shadow", "2009-02-23")
+    c = parse_citations("Yale University Library, Manuscripts and Archives, “Finding Aids,” url: "
+                        "http://example.edu/aids.html (accessed 02/23/2009).")[0]
+    assert (c.author, c.title) == ("Yale University Library, Manuscripts and Archives", "Finding Aids")
+
+
+def test_a_translated_title_in_brackets_before_the_date():
+    c = parse_citation("Anna Meier, “Die Stadt und der Fluss” [The City and the River], "
+                       "Historische Zeitschrift 41 (1999): 12–30.")
+    assert (c.author, c.title, c.date) == ("Anna Meier", "Die Stadt und der Fluss", "1999")
+
+
+def test_commentary_that_ends_in_a_colon_before_the_reference():
+    c = parse_citation("The editor is named in the note: Mary Poovey, Uneven Developments, Women in "
+                       "Culture and Society (Chicago: University of Chicago Press, 1988).",
+                       ["Uneven Developments"])
+    assert (c.author, c.title, c.date) == ("Mary Poovey", "Uneven Developments", "1988")
