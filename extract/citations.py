@@ -693,6 +693,30 @@ _CASE = re.compile(rf"^(?P<title>{_PARTY}\s+v\.?\s+{_PARTY}),?\s+[\[(](?P<year>{
 #: 2000)``); its short form names the first party (``Christmas, 222 F.3d at 145.``)
 _CASE_US = re.compile(rf"^(?P<title>{_PARTY}\s+v\.\s+{_PARTY}),\s+\d+\s+[^()]*?"
                       rf"\((?:[^()]*\s)?(?P<year>{_YEAR})\)")
+#: what follows a case's name in a law citation: the reporter's volume and abbreviation
+#: (``222 F.3d``, ``2005 WL``, ``2 S.C.R.``), a docket number (``No. WD 63889``) or the
+#: report's year in brackets (``[1967] 2 A.C.``, ``(1884) 14 Q.B.D.``)
+_REPORTER_ABBR = r"(?:[A-Z][A-Za-z]*\.[A-Za-z.]*\d*[a-z]*|[A-Z]\.?\d+[a-z]+|[A-Z]{2,}\b)"
+_REPORTER = rf"(?:\d+\s+{_REPORTER_ABBR}|No\.\s|[\[(]{_YEAR}[\])]\s+(?:\d|{_REPORTER_ABBR}))"
+#: (a name never holds the report's bracketed year: ``Jameel v Wall Street Journal Europe
+#: SPRL [2006] UKHL 44, [2007] 1 AC 359`` is OSCOLA's case without a comma, :data:`_CASE`)
+_PARTIES_CHAR = rf"(?:(?!,\s+{_REPORTER}|\s[\[(]{_YEAR}[\])]).)"
+#: a case by its parties, however they are spelled (``Henningsen v. Bloomfield Motors,
+#: Inc.``, ``Regal (Hastings) Ltd. v. Gulliver and Ors``, ``Horn v. Pub. Water Supply Dist.
+#: No. 8``): the name runs to the comma before the reporter, the date is the bracketed
+#: year or the date that closes the first parenthesis (court and date)
+_CASE_NAMED = re.compile(rf"^(?P<title>[A-Z]{_PARTIES_CHAR}*?\s(?:v|vs)\.?\s+[A-Z]{_PARTIES_CHAR}*?),\s+"
+                         rf"(?={_REPORTER})(?:[\[(](?P<year>{_YEAR})[\])])?")
+#: a case's short form, its first party's name and the reporter cited at a page
+#: (``Henningsen, 32 N.J. 358.``, ``Horn, 2005 WL 119835, at *3.``)
+_CASE_SHORT = re.compile(rf"^(?P<title>[A-Z][^,;“”\"]*?),\s+\d+\s+(?:{_REPORTER_ABBR}\s+)+"
+                         r"(?:at\s+)?\*?\d+(?:,\s+at\s+\*?\d+)?\.?\s*$")
+#: a statute by its short title, which the common-law jurisdictions end in ``Act`` (``Act of
+#: Settlement, 1701, 12 & 13 Will. 3, c. 2``; ``Homeland Security Act of 2002, Pub. L. No.
+#: 107-296``): the year after the title, or the one closing the first parenthesis
+_STATUTE = re.compile(
+    r"^(?P<title>(?:(?:An|The)\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|on|to|the)\s+)*)*Act"
+    rf"(?:\s+(?:(?:of|for|and|on|to|the)\s+)*[A-Z\d][\w’'-]*)*),\s+(?:(?P<year>{_YEAR}),\s+)?(?=\S)")
 _CASE_US_SHORT = re.compile(rf"^(?P<title>{_PARTY}),\s+\d+\s+[A-Z][\w.\s]*?\s+at\s+[\d–-]+\.?\s*$")
 _ENTRY = re.compile(
     rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*"
@@ -940,6 +964,14 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     def span(m: re.Match[str], g: str) -> str | None:
         return text[m.start(g):m.end(g)] if m.group(g) else None
 
+    m = _CASE_NAMED.match(t) or _STATUTE.match(t)
+    if m:  # a law citation: the case's or the statute's name is its title
+        paren = re.search(r"\(([^()]*)\)", t[m.end():])
+        date = m.group("year") or (_trailing_date(paren.group(1)) if paren else None)
+        return _cit(raw, "humanities", None, span(m, "title"), date, url, accessed)
+    m = _CASE_SHORT.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
     m = _ENTRY.match(t)
     if m:
         title = span(m, "qtitle") or span(m, "title")
@@ -1288,7 +1320,31 @@ def parse_citations(text: str, italics: Sequence[str] = (),
         _NUMERIC_ORDER.reset(token)
 
 
+#: an author-date citation compressed over several works of one author (biblatex's
+#: ``authoryear-comp`` styles, Chicago author-date): ``Aristotle 1877, 1929, 1968.``,
+#: ``Knuth 1986a,b,c.``, ``Knuth 1986a, 1990``: one citation per work, the name for all
+_COMPRESSED = re.compile(
+    rf"^(?P<author>{_AUTHORS})\s+(?P<first>{_YEAR}[a-z]?)(?P<more>(?:\s*,\s*(?:{_YEAR}[a-z]?|[a-z]\b))+)"
+    r"\.?\s*$")
+
+
+def _compressed(text: str) -> list[Citation] | None:
+    m = _COMPRESSED.match(_fold(text.strip()))
+    if not m:
+        return None
+    author = text.strip()[m.start("author"):m.end("author")]
+    year = m.group("first")[:4]
+    cits = [_cit(text.strip()[:m.end("first")], "humanities", author, None, year)]
+    for w in re.split(r"\s*,\s*", m.group("more").strip(" ,")):
+        year = w[:4] if w[:1].isdigit() else year
+        cits.append(_cit(w, "humanities", author, None, year))
+    return cits
+
+
 def _parse_citations(text: str, italics: Sequence[str]) -> list[Citation]:
+    compressed = _compressed(text)
+    if compressed:
+        return compressed
     parts = _split(text)
     if len(parts) > 1:
         cits = [parse_citation(p, italics) for p in parts]

@@ -89,3 +89,41 @@ def test_commentary_that_ends_in_a_colon_before_the_reference():
                        "Culture and Society (Chicago: University of Chicago Press, 1988).",
                        ["Uneven Developments"])
     assert (c.author, c.title, c.date) == ("Mary Poovey", "Uneven Developments", "1988")
+
+
+def test_compressed_author_date_citations_are_one_per_work():
+    cits = parse_citations("Lamport 1986, 1994, 2002.")
+    assert [(c.raw, c.author, c.date) for c in cits] == [
+        ("Lamport 1986", "Lamport", "1986"), ("1994", "Lamport", "1994"), ("2002", "Lamport", "2002")]
+    cits = parse_citations("Smith and Jones 2001a,b.")
+    assert [(c.raw, c.author, c.date) for c in cits] == [
+        ("Smith and Jones 2001a", "Smith and Jones", "2001"), ("b", "Smith and Jones", "2001")]
+    assert len(parse_citations("Knuth 1986, p. 12.")) == 1  # a pinpoint, not a second work
+
+
+def test_law_citations_name_the_case_or_the_statute():
+    # the Bluebook's and the Canadian guide's forms: parties that hold commas, parentheses and
+    # numbers; the reporter, docket or bracketed year after the comma closes the name
+    for note, title, date in [
+        ("Palsgraf v. Long Island R.R. Co., 248 N.Y. 339, 162 N.E. 99 (1928).",
+         "Palsgraf v. Long Island R.R. Co.", "1928"),
+        ("Doe v. Bd. of Educ. No. 4, No. 99-1234, 2001 WL 123456 (D. Md. Mar. 3, 2001).",
+         "Doe v. Bd. of Educ. No. 4", "2001-03-03"),
+        ("Hedley Byrne & Co. (Holdings) Ltd. v. Heller & Partners Ltd., [1964] A.C. 465 (H.L.).",
+         "Hedley Byrne & Co. (Holdings) Ltd. v. Heller & Partners Ltd.", "1964"),
+        ("Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964).", "Civil Rights Act of 1964", "1964"),
+        ("Bill of Rights Act, 1689, 1 W. & M., c. 2 (Eng.).", "Bill of Rights Act", "1689"),
+        ("Canada Evidence Act, R.S.C. 1985, c. C-5.", "Canada Evidence Act", None),
+    ]:
+        c = parse_citation(note)
+        assert (c.author, c.title, c.date) == (None, title, date), note
+    for note, title in [("Palsgraf, 248 N.Y. at 341.", "Palsgraf"), ("Hedley Byrne, [1964] A.C. 465.", None),
+                        ("Doe, 2001 WL 123456, at *2.", "Doe"), ("Marbury, 5 U.S. 137.", "Marbury")]:
+        if title:
+            assert parse_citation(note).title == title, note
+    # a month is no reporter: a letter stays a letter
+    c = parse_citation("Abigail Adams to John Adams, 31 March 1776.")
+    assert (c.author, c.title, c.date) == ("Abigail Adams", None, "1776-03-31")
+    # OSCOLA's case without a comma keeps its first bracketed year
+    c = parse_citation("Donoghue v Stevenson [1932] UKHL 100, [1932] AC 562.")
+    assert (c.title, c.date) == ("Donoghue v Stevenson", "1932")
