@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pariter.model import Warning
 
 from .chars import Char
-from .textjoin import _frequencies
+from .textjoin import SortedWords, cached_words
 
 _CID = re.compile(r"^\(cid:\d+\)$")
 #: What an unmapped glyph may be read as: a letter, or a ligature a Latin font draws
@@ -82,12 +82,20 @@ _PUNCT = ".,;:!?\"'()[]{}“”‘’«»–—-/"
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> tuple[dict[str, int], int]:
-    """The English word list's counts, and its floor: the count of its rarest words. A
-    word counted no more than that is one the list met barely ("erective"), and a reading
-    that makes one is no evidence ("E?ective" read as the common "effective" only)."""
-    freq, _ = _frequencies()
-    return freq, min(freq.values(), default=0)
+def _common_words() -> SortedWords:
+    """The English word list's words counted more than its floor, the count of its rarest
+    words. A word counted no more than that is one the list met barely ("erective"), and
+    a reading that makes one is no evidence ("E?ective" read as the common "effective"
+    only). Kept in the cache like the whole list's words (:func:`pariter.extract.
+    textjoin.cached_words`): a document with unmapped glyphs (a third of those we
+    measure on) would otherwise parse the list's counts, 0.17 s of CPU, for a few
+    hundred look-ups."""
+    return cached_words("common-words", _above_floor)
+
+
+def _above_floor(freq: dict[str, int]) -> list[str]:
+    floor = min(freq.values(), default=0)
+    return [w for w, n in freq.items() if n > floor]
 
 
 def _bare(text: str) -> str:
@@ -104,7 +112,7 @@ def recover(chars: list[Char], page: int, warnings: list[Warning]) -> None:
     words = _words(chars)
     known_words = {_bare(w) for w in ("".join(c.text for c in wd) for wd in words
                                       if not any(_CID.match(c.text) for c in wd)) if len(w) > 1}
-    freq, floor = _common_words()
+    common = _common_words()
 
     def known(w: str) -> bool:
         # a word in one of the shapes words are printed in: lower case, capitalised, or
@@ -114,7 +122,7 @@ def recover(chars: list[Char], page: int, warnings: list[Warning]) -> None:
                                             or (b[0].isupper() and b[1:].islower())):
             return False
         b = b.lower()
-        return b in known_words or freq.get(b, 0) > floor
+        return b in known_words or b in common
 
     # the words each unread glyph stands in (a word counted once per glyph it holds)
     holding: dict[_Key, list[list[Char]]] = defaultdict(list)

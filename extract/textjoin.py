@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from .lines import between_scripts, is_cjk
 
@@ -187,8 +187,8 @@ def _frequencies() -> tuple[dict[str, int], int]:
     return lowered, sum(lowered.values())
 
 
-#: the cached word set's file name: the list it was made from is named by its hash
-_WORDS_FILE = "words-en-{key}.txt"
+#: a cached word set's file name: what it holds, and the hash of the list it was made from
+_WORDS_FILE = "{name}-en-{key}.txt"
 
 
 class SortedWords:
@@ -229,19 +229,25 @@ def _dictionary() -> SortedWords:
     was made from (a new pyspellchecker makes a new file) and its first line is the hash
     of the rest (a damaged file is made again). Where the cache cannot be written the
     words come from the list each time; either way they are the same."""
+    return cached_words("words", lambda freq: freq)
+
+
+def cached_words(name: str, select: Callable[[dict[str, int]], Iterable[str]]) -> SortedWords:
+    """The words ``select`` takes from :func:`_frequencies`, kept in the cache as
+    :func:`_dictionary` explains, in a file called ``name`` (and the list's hash)."""
     import hashlib
 
     from pariter.io import atomic_write_text, cache_dir
 
     raw = _word_list_bytes()
-    path = cache_dir() / _WORDS_FILE.format(key=hashlib.sha256(raw).hexdigest()[:16])
+    path = cache_dir() / _WORDS_FILE.format(name=name, key=hashlib.sha256(raw).hexdigest()[:16])
     try:
         check, _, body = path.read_text(encoding="utf-8").partition("\n")
         if check == hashlib.sha256(body.encode("utf-8")).hexdigest():
-            return SortedWords(body.split("\n"))  # written sorted, below
+            return SortedWords(body.split("\n") if body else [])  # written sorted, below
     except (OSError, UnicodeDecodeError):
         pass
-    words = sorted(set(_frequencies()[0]))
+    words = sorted(set(select(_frequencies()[0])))
     body = "\n".join(words)
     try:
         atomic_write_text(path, hashlib.sha256(body.encode("utf-8")).hexdigest() + "\n" + body)

@@ -55,3 +55,21 @@ def test_no_writable_cache_gives_the_same_words(fresh, tmp_path, monkeypatch):
     monkeypatch.setenv("PARITER_CACHE", str(blocked / "cache"))
     textjoin._dictionary.cache_clear()
     assert list(textjoin._dictionary()) == list(words)
+
+
+def test_the_common_words_are_those_above_the_floor_and_cached(fresh):
+    from pariter.extract import cidwords
+
+    cidwords._common_words.cache_clear()
+    try:
+        freq, _ = textjoin._frequencies()
+        floor = min(freq.values())
+        common = cidwords._common_words()
+        assert list(common) == sorted(w for w, n in freq.items() if n > floor)
+        assert "effective" in common and "erective" not in common and "erective" in freq
+        cidwords._common_words.cache_clear()
+        textjoin._frequencies.cache_clear()
+        assert list(cidwords._common_words()) == list(common)
+        assert textjoin._frequencies.cache_info().currsize == 0  # read from the cache
+    finally:
+        cidwords._common_words.cache_clear()
