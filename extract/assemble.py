@@ -610,7 +610,8 @@ class Assembler:
     def _emit_footnotes(self, note_ids: dict[tuple[int, str], int], taken: set[str]) -> None:
         if not self.notes:
             return
-        # the citation grammar (two dozen patterns, 0.01 s of CPU to compile) is loaded by
+        # the citation grammar (61 patterns: 0.07 s of CPU to compile with the command
+        # line's memo of character classes, pariter.patterns; 0.3 s without) is loaded by
         # the first document with notes, not by every process that imports extraction
         from .citations import date_order, parse_citations as parse
 
