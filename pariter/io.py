@@ -147,18 +147,26 @@ def check_distinct(outputs: Iterable[Path | None], inputs: Iterable[Path] = ()) 
 
 
 # -- reading ----------------------------------------------------------------------------------
+def _unreadable(p: Path, e: OSError) -> InputError:
+    """One wording for a file the system would not let us stat or read, wherever we asked:
+    the file can vanish or change between the look and the read."""
+    if isinstance(e, FileNotFoundError):
+        return InputError(p, "no such file")
+    if isinstance(e, IsADirectoryError):
+        return InputError(p, "is a directory, not a file")
+    if isinstance(e, PermissionError):
+        return InputError(p, "permission denied")
+    return InputError(p, f"cannot read ({(e.strerror or str(e)).lower()})")
+
+
 def regular_file(path: str | Path) -> Path:
     """``path`` if it is a regular file; a directory, a device (``/dev/zero`` never
     ends), a FIFO or nothing at all is an :class:`InputError`."""
     p = Path(path)
     try:
         mode = p.stat().st_mode
-    except FileNotFoundError:
-        raise InputError(p, "no such file") from None
-    except PermissionError:
-        raise InputError(p, "permission denied") from None
     except OSError as e:
-        raise InputError(p, f"cannot read ({(e.strerror or str(e)).lower()})") from None
+        raise _unreadable(p, e) from None
     if stat.S_ISDIR(mode):
         raise InputError(p, "is a directory, not a file")
     if not stat.S_ISREG(mode):
@@ -171,14 +179,8 @@ def read_bytes(path: str | Path) -> bytes:
     p = regular_file(path)
     try:
         return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(p, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(p, "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(p, "permission denied") from None
     except OSError as e:
-        raise InputError(p, f"cannot read ({(e.strerror or str(e)).lower()})") from None
+        raise _unreadable(p, e) from None
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
