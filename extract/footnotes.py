@@ -446,14 +446,18 @@ def _in_grid(r: Rule, rules: _RuleGrid) -> bool:
     cell's border and the column rules; a box's edges meet at its corners. A note
     separator stands alone. (The same rule drawn twice, as some producers stroke and fill
     it, is not another rule.)"""
-    for o in rules.near(r):
-        if o is r or (abs(o.x0 - r.x0) <= BOX_SLACK_PT and abs(o.x1 - r.x1) <= BOX_SLACK_PT
-                      and abs(o.top - r.top) <= BOX_SLACK_PT):
-            continue
-        if (o.x0 <= r.x1 + BOX_SLACK_PT and o.x1 >= r.x0 - BOX_SLACK_PT
-                and o.top <= r.bottom + BOX_SLACK_PT and o.bottom >= r.top - BOX_SLACK_PT):
-            return True
-    return False
+    return any(_meets(r, o) for o in rules.near(r))
+
+
+def _meets(r: Rule, o: Rule) -> bool:
+    """Does ``o`` meet ``r`` (within :data:`BOX_SLACK_PT`), ``o`` being another rule and
+    not ``r`` drawn twice? Kept apart from :func:`_in_grid` so that the grid, which only
+    narrows the rules to ask about, can be checked against asking all of them."""
+    if o is r or (abs(o.x0 - r.x0) <= BOX_SLACK_PT and abs(o.x1 - r.x1) <= BOX_SLACK_PT
+                  and abs(o.top - r.top) <= BOX_SLACK_PT):
+        return False
+    return (o.x0 <= r.x1 + BOX_SLACK_PT and o.x1 >= r.x0 - BOX_SLACK_PT
+            and o.top <= r.bottom + BOX_SLACK_PT and o.bottom >= r.top - BOX_SLACK_PT)
 
 
 def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line]) -> bool:

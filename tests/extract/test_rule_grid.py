@@ -1,27 +1,48 @@
 """Which rules meet a rule: the page's rules filed by grid squares give the same answer
-as a walk over all of them, for any rules (a page drawn as thousands of hairlines, a
-vectorised scan, took most of a minute to walk once per candidate note separator)."""
+as asking every rule on the page, for any rules (a page drawn as thousands of hairlines, a
+vectorised scan, took most of a minute to walk once per candidate note separator); and the
+answer is the one a reader gives for the shapes a page draws: a table's borders and a box's
+edges meet, a note separator stands alone."""
 
 from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pariter.extract.chars import Rule
-from pariter.extract.footnotes import BOX_SLACK_PT, _in_grid, _RuleGrid
+from pariter.extract.footnotes import _in_grid, _meets, _RuleGrid
 
 
 def _meets_walk(r: Rule, rules: list[Rule]) -> bool:
-    for o in rules:
-        if o is r or (abs(o.x0 - r.x0) <= BOX_SLACK_PT and abs(o.x1 - r.x1) <= BOX_SLACK_PT
-                      and abs(o.top - r.top) <= BOX_SLACK_PT):
-            continue
-        if (o.x0 <= r.x1 + BOX_SLACK_PT and o.x1 >= r.x0 - BOX_SLACK_PT
-                and o.top <= r.bottom + BOX_SLACK_PT and o.bottom >= r.top - BOX_SLACK_PT):
-            return True
-    return False
+    """Every rule of the page asked, none passed over: what the grid must agree with."""
+    return any(_meets(r, o) for o in rules)
+
+
+SEPARATOR = Rule(72, 700, 216, 700.4)
+
+
+@pytest.mark.parametrize("page,meeting", [
+    # a note separator alone on the page
+    ([SEPARATOR], [False]),
+    # the same separator stroked and then filled: one rule drawn twice, still alone
+    ([SEPARATOR, Rule(72.2, 700.1, 216.1, 700.5)], [False, False]),
+    # a table's row rule crossed by a column rule
+    ([Rule(72, 100, 300, 100.5), Rule(150, 90, 150.5, 200)], [True, True]),
+    # a box's top edge and left edge meeting at its corner
+    ([Rule(72, 100, 300, 100.5), Rule(72, 100, 72.5, 200)], [True, True]),
+    # a cell border continued by the next cell's, half a point on along the line
+    ([Rule(72, 100, 150, 100.5), Rule(150.5, 100, 300, 100.5)], [True, True]),
+    # two rules on one line two points apart: a gap, not a continuation
+    ([Rule(72, 100, 150, 100.5), Rule(152, 100, 300, 100.5)], [False, False]),
+    # a separator three points above a table's top border does not touch it
+    ([SEPARATOR, Rule(72, 703.4, 400, 703.9)], [False, False]),
+])
+def test_rules_meet_as_a_reader_sees_them(page: list[Rule], meeting: list[bool]) -> None:
+    grid = _RuleGrid(page)
+    assert [_in_grid(r, grid) for r in page] == meeting
 
 
 coord = st.floats(min_value=-50, max_value=700, allow_nan=False)
