@@ -10,19 +10,14 @@ line stays out. Fixture: subscript-cells-latex.tex through pdflatex and LuaLaTeX
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from pariter.extract.document import extract_pdf
+from tests.helpers import lost_chars
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _chars(text: str) -> Counter[str]:
-    return Counter(c for c in text if not c.isspace())
 
 
 @pytest.mark.parametrize("name", ["subscript-cells-latex.pdf", "subscript-cells-lualatex.pdf"])
@@ -34,8 +29,4 @@ def test_cells_keep_their_subscripts(name: str) -> None:
     assert len(records.rows) == 3
     assert [r[1] for r in gases.rows] == ["CO2", "CH4", "N2O", "SF6"]
     # nothing the page prints is lost
-    pdf = pdfium.PdfDocument(FIXTURES / name)
-    printed = _chars(pdf[0].get_textpage().get_text_range())
-    kept = _chars("".join([p.text for p in doc.paragraphs]
-                          + ["".join(c for r in t.rows for c in r) for t in doc.tables]))
-    assert not printed - kept
+    assert not lost_chars(FIXTURES / name, doc)

@@ -9,31 +9,20 @@ unaligned part lost. Fixture: texinfo-defs.texi through texi2pdf with pdfTeX
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from pariter.extract.document import extract_pdf
+from tests.helpers import lost_chars
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _chars(text: str) -> Counter[str]:
-    return Counter(c for c in text if not c.isspace())
 
 
 @pytest.mark.parametrize("name", ["texinfo-defs-pdftex.pdf", "texinfo-defs-xetex.pdf"])
 def test_no_line_is_lost_to_a_table(name: str) -> None:
     doc = extract_pdf(FIXTURES / name)
-    pdf = pdfium.PdfDocument(FIXTURES / name)
-    printed = sum((_chars(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))), Counter())
-    kept = _chars("".join([p.text for p in doc.paragraphs] + [h.text for h in doc.headings]
-                          + [(h.number or "") for h in doc.headings]
-                          + [r.text for pg in doc.pages for r in pg.running]
-                          + ["".join(c for r in t.rows for c in r) for t in doc.tables]))
-    assert not printed - kept
+    assert not lost_chars(FIXTURES / name, doc)
     texts = [p.text for p in doc.paragraphs] + [" ".join(r) for t in doc.tables for r in t.rows]
     assert any("ColumnVector stack (const ColumnVector &a) const" in t for t in texts)
     assert any("ComplexColumnVector operator + (const ColumnVector &a, const Complex &s)" in t
