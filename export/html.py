@@ -964,7 +964,7 @@ _EDITOR_JS = r"""
       nameBox.focus();
       return false;
     }
-    var before = JSON.stringify({state: state, sel: sel, focus: focus});
+    var before = snapshot();
     var msg = OPS[op](name);
     var after = JSON.stringify(state);
     if (after === JSON.stringify(JSON.parse(before).state)) { say(msg); return false; }
@@ -978,26 +978,23 @@ _EDITOR_JS = r"""
     say(msg);
     return true;
   }
+  function snapshot() { return JSON.stringify({state: state, sel: sel, focus: focus}); }
   function restore(snap) {
     var x = JSON.parse(snap);
     state = x.state; sel = x.sel; focus = x.focus;
     render();
     persist();
   }
-  function undo() {
-    if (!undoStack.length) { say("Nothing to undo."); return false; }
-    redoStack.push(JSON.stringify({state: state, sel: sel, focus: focus}));
-    restore(undoStack.pop());
-    say("Undone.");
+  // undo and redo are one move between the two stacks, in opposite directions
+  function step(from, to, none, done) {
+    if (!from.length) { say(none); return false; }
+    to.push(snapshot());
+    restore(from.pop());
+    say(done);
     return true;
   }
-  function redo() {
-    if (!redoStack.length) { say("Nothing to redo."); return false; }
-    undoStack.push(JSON.stringify({state: state, sel: sel, focus: focus}));
-    restore(redoStack.pop());
-    say("Redone.");
-    return true;
-  }
+  function undo() { return step(undoStack, redoStack, "Nothing to undo.", "Undone."); }
+  function redo() { return step(redoStack, undoStack, "Nothing to redo.", "Redone."); }
 
   // -- saving: the corrections file (pariter/schemas/corrections.schema.json) ----------
   function corrections() {
