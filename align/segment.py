@@ -40,6 +40,11 @@ EN_ABBREVIATIONS = frozenset(
 )
 
 
+#: The abbreviations above that name a numbered thing: a number, a numeral, a bracket or a
+#: label follows them, never a word that opens a sentence ("the", "if", "this").
+EN_NUMBERED_ABBREVIATIONS = frozenset("no nos fig figs eq eqs ch chap sec vol vols p pp art arts para".split())
+
+
 #: Quote marks that may open a sentence as well as close one: a typesetter that prints ”
 #: (or the straight ") on both sides of a quotation ("”Skole” and ”Education” are…") puts
 #: one right after the full stop of the sentence before.
@@ -73,11 +78,18 @@ NEVER_OPENS = frozenset(",;:!?>|=%，、；：")
 #: Dashes that, right after a Chinese sentence's end and before Chinese words, go on with the
 #: sentence: they introduce what it is attributed to ("……是一样的。——译者注", "——编者注"),
 #: which is no sentence of its own; a Chinese sentence does not open with a dash.  The
-#: attribution ends at the first white space after its words ("——译者注 下一句…").  A name in
-#: Latin letters after a dash ("…朋友。”--- Tollef Fog Heen") is left a sentence of its own,
-#: as the English splitter leaves the same attribution in the original.  (One ASCII hyphen
-#: is left out: it may be a list's bullet run into the paragraph.)
-ATTRIBUTION_DASHES = ("—", "―", "--")
+#: attribution ends at the first white space after its words ("——译者注 下一句…"), if that
+#: comes within `ATTRIBUTION_MAX_CHARS`.  A paragraph that opens with one holds the end of a
+#: note or quotation that a page break or a float parted from its sentence ("——译者注 string
+#: baseline(…) 函数可用于…"): the attribution is a unit of its own there.  A name in Latin
+#: letters after a dash ("…朋友。”--- Tollef Fog Heen") is left a sentence of its own, as the
+#: English splitter leaves the same attribution in the original.  Only the Chinese dash, two
+#: dashes long: one dash may be a list's bullet, and ASCII hyphens are operators and options
+#: in the manuals that quote them ("--- 连接符是 ..tension atleast infinity.. 的缩写").
+ATTRIBUTION_DASHES = ("——", "――")
+#: The longest attribution ended by a space: a signature or a name ("译者注", "编者按", "鲁迅");
+#: longer text after a dash goes on with the sentence up to its end.
+ATTRIBUTION_MAX_CHARS = 8
 
 
 def _attribution(text: str, i: int) -> bool:
@@ -85,7 +97,7 @@ def _attribution(text: str, i: int) -> bool:
     if not text.startswith(ATTRIBUTION_DASHES, i):
         return False
     j = i
-    while j < len(text) and (text[j] in "—―-" or text[j].isspace()):
+    while j < len(text) and (text[j] in "—―" or text[j].isspace()):
         j += 1
     return j < len(text) and is_han(text[j])
 
@@ -150,6 +162,7 @@ def chinese_boundaries(doc: Doc) -> Doc:
     ellipsis = False  # the end seen is an ellipsis
     emoticon_end = -1  # the characters of an emoticon end nothing and stay where they are
     attribution = attributed = False  # after "。——": in an attribution; it has shown a word
+    attributed_at = 0  # where the attribution's words begin
     begin = 0  # the token the current sentence starts at
     paragraphs, paragraph = set(starts), 0
     for token in doc:
@@ -160,13 +173,16 @@ def chinese_boundaries(doc: Doc) -> Doc:
             paragraph = token.idx
         if token.idx < emoticon_end:
             continue
+        if (token.i == 0 or token.i in paragraphs) and _attribution(whole, token.idx):
+            attribution, attributed = True, False  # a paragraph opening with an attribution
         if attribution and chars:  # the attribution ends at the first space after its words
             if attributed and token.i > begin and (doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space):
-                starts.add(token.i)
-                begin = token.i
+                if token.idx - attributed_at <= ATTRIBUTION_MAX_CHARS + 1:
+                    starts.add(token.i)
+                    begin = token.i
                 attribution = False
-            elif not chars.startswith(("—", "―", "-")):
-                attributed = True
+            elif not attributed and not chars.startswith(("—", "―")):
+                attributed, attributed_at = True, token.idx
         if chars and (end := _emoticon_at(whole, token.idx)) > 0:
             emoticon_end = end
             continue
@@ -294,7 +310,10 @@ def _en_continues(prev: str, nxt: str, alone: bool = True, after_figure: bool = 
     if word in EN_FINAL_ABBREVIATIONS:
         return nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "([,;"
     if word in EN_ABBREVIATIONS:
-        return True
+        # one that names a numbered thing ("p. 5", "Vol. II", "Eq. (3)") ends the sentence
+        # where a word that opens sentences follows instead ("…using pen p. If align is…")
+        return not (word in EN_NUMBERED_ABBREVIATIONS and len(nxt) > 1 and nxt[:1].isupper()
+                    and nxt.lower() in STOP_WORDS)
     if len(word) == 1 and word.isalpha() and alone:
         # initials: "J. Smith", "A. B. Jones"; a name follows an initial, while a word that
         # opens sentences follows a letter that labels something ("in Appendix C. If you")

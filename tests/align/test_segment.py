@@ -294,3 +294,25 @@ def test_a_bracket_never_closed_holds_no_sentence() -> None:
     assert sentences("Draw it (with a pen. Only the path is required. Then stop.", "en") == [
         "Draw it (with a pen.", "Only the path is required.", "Then stop."]
     assert sentences("他说（译者注：这是一句。这是第二句。）然后结束。", "zh")[0] == "他说（译者注：这是一句。这是第二句。）"
+
+
+def test_a_paragraph_that_opens_with_an_attribution_parts_it_from_the_next_sentence() -> None:
+    """A page break or a float parts "……值。" from its "——译者注": the next paragraph opens with
+    the signature, a unit of its own; a single dash (a bullet) and a long clause after a
+    dash stay as they were."""
+    assert sentences("——译者注 string baseline(string s) 函数可用于扩大标签的边框。下一句。", "zh") == [
+        "——译者注", "string baseline(string s) 函数可用于扩大标签的边框。", "下一句。"]
+    assert sentences("第一项。— 支持 PDF 格式。", "zh") == ["第一项。", "— 支持 PDF 格式。"]
+    assert sentences("说完了。——后面这句话很长很长很长有 LaTeX 这个词。下一句。", "zh") == [
+        "说完了。——后面这句话很长很长很长有 LaTeX 这个词。", "下一句。"]
+
+
+def test_an_abbreviation_for_a_numbered_thing_ends_a_sentence_before_a_sentence_word() -> None:
+    """"p." (page) is followed by a number; before "If" it is a variable's name and its stop
+    ends the sentence (the Asymptote manual's "using pen p. If align is NoAlign, …")."""
+    assert sentences("Draw Label L on picture pic using pen p. If align is NoAlign, it is centered.",
+                     "en") == ["Draw Label L on picture pic using pen p.",
+                               "If align is NoAlign, it is centered."]
+    assert sentences("See p. 5 and Vol. II for more. Eq. (3) holds.", "en") == [
+        "See p. 5 and Vol. II for more.", "Eq. (3) holds."]
+    assert sentences("Dr. Smith came. See Fig. A for that.", "en") == ["Dr. Smith came.", "See Fig. A for that."]
