@@ -471,7 +471,7 @@ _EN_PAREN_DATE = re.compile(r"^\s*(?:[A-Z]{2,}\s+)?(?:\((?P<d>[^()]*)\)|\[(?P<b>
 _FIELD_DATE = re.compile(rf"^\s*,\s*(?P<d>{DATE})\s*(?=[,.;]|$)", re.I)
 
 _ZH = re.compile(r"^(?P<author>[^《》]*?)[\s,:、]*《(?P<title>[^《》]+)》(?P<rest>.*)$", re.S)
-_ZH_LEAD = re.compile(r"^(?:转引自|引自|参见|详见|参考|见)\s*")
+_ZH_LEAD = re.compile(r"^(?:转引自|引自|参见|详见|参考|见)\s*[:：]?\s*")
 _ZH_FIELDS = re.compile(r"[,;。、]")
 #: the publication facts of Chinese (legal) notes: ``法律出版社2007年版`` (the edition of that
 #: year), ``《中国法学》1996年第4期`` (a journal's year and issue)
@@ -623,7 +623,7 @@ _ORG = (rf"{_PROSE}{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{
 #: a short lowercase phrase between the name and a quoted title: ``reply to``, ``review of``
 _LEAD = r"(?P<lead>[a-z]+(?:\s+[a-z]+)?\s+)?"
 _NOTE_QUOTED = re.compile(
-    rf"^(?:(?P<author>{_AUTHORS}|{_ORG}(?:,\s+{_ORG})?){_ROLE},\s+{_LEAD})?{_QUOTED_TITLE}")
+    rf"^(?:(?P<author>{_AUTHORS}|{_ORG}(?:,\s+{_ORG})?){_ROLE},\s*{_LEAD})?{_QUOTED_TITLE}")
 #: a book's title ends where its editor, translator, edition or chapter is named, or at the
 #: parenthesis of its publication facts
 _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+edn?\b|"
@@ -681,6 +681,11 @@ _NOTE_PLAIN = re.compile(
 _ENTRY_COLON = re.compile(
     rf"^(?P<author>{_NAMES}(?:,\s+{_NAMES})?(?:\s?/\s?{_NAMES}(?:,\s+{_NAMES})?)*):\s+"
     rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?[^\W\d_]{{2}})\.(?=\s))")
+#: a short title cited back (``supra``, ``(n 4)``): a head that opens with an article or
+#: holds a figure names a work, not its author (``The Spanish Question, supra note 32``,
+#: ``Hearings on H.R. 5005, supra note 21``)
+_SUPRA_TITLE = re.compile(r"^(?P<title>(?:(?:The|A|An)\s+[^,;()“”\"]+?|[A-Z][^,;()“”\"]*?\d[^,;()“”\"]*?)),\s+"
+                          r"(?:supra\b|\(n\s*\d+\))")
 #: OSCOLA's cross-reference to the note of the full citation: ``Lehman and others (n 7) 57.``
 _NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\s*$")
 #: a case: ``Phipps v Boardman [1967] 2 AC 46 (HL)``, ``Jameel v Wall Street Journal
@@ -970,6 +975,9 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         date = m.group("year") or (_trailing_date(paren.group(1)) if paren else None)
         return _cit(raw, "humanities", None, span(m, "title"), date, url, accessed)
     m = _CASE_SHORT.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _SUPRA_TITLE.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
     m = _ENTRY.match(t)

@@ -127,3 +127,21 @@ def test_law_citations_name_the_case_or_the_statute():
     # OSCOLA's case without a comma keeps its first bracketed year
     c = parse_citation("Donoghue v Stevenson [1932] UKHL 100, [1932] AC 562.")
     assert (c.title, c.date) == ("Donoghue v Stevenson", "1932")
+
+
+def test_a_quote_run_into_the_comma_before_it():
+    # a text layer that lost the space before an opening quote (``Name,“Title,”Journal``)
+    c = parse_citation("Jane Roe,“How Social Is the Mind?,”Journal of Minds 45 (March 1990): 336–46.")
+    assert (c.author, c.title, c.date) == ("Jane Roe", "How Social Is the Mind?", "1990-03")
+
+
+def test_a_short_title_cited_back_by_supra():
+    assert parse_citation("The Alabama Claims, supra note 12, at 3.").title == "The Alabama Claims"
+    assert parse_citation("Hearings on S. 1234, supra note 4.").title == "Hearings on S. 1234"
+    c = parse_citation("Smith, supra note 3, at 45.")
+    assert (c.author, c.title) == ("Smith", None)  # a surname: the author's work cited before
+
+
+def test_a_chinese_signal_with_a_colon():
+    c = parse_citation("详见：中国互联网络信息中心，《统计报告》，2023年8月，https://www.example.cn/a.html，访问日期：2023年9月1日。")
+    assert (c.author, c.title, c.date, c.accessed) == ("中国互联网络信息中心", "统计报告", "2023-08", "2023-09-01")
