@@ -168,7 +168,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     folio = _folio_at_foot(lines)
     grid = _RuleGrid(rules)
     for r in sorted(rules, key=lambda r: r.top):
-        if not _may_separate(r, grid, lines, width):
+        if not _may_separate(r, grid, lines, width) or _twin(r, rules, body):
             continue
         # high on the page only over notes that fill it, their labels called above
         high = r.top <= RULE_LOW_SHARE * height
@@ -342,6 +342,22 @@ def _may_separate(r: Rule, rules: "_RuleGrid", lines: list[Line], width: float) 
     if any(l.top <= r.top <= l.bottom and -BOX_SLACK_PT <= l.x0 - r.x1 <= DASH_GAP_EM * l.size for l in lines):
         return False  # words go on right after it on its row: a dash drawn as a rule (———.)
     return not _in_grid(r, rules)  # a table's cell border or a box's edge
+
+
+#: A note separator is the one rule of its span on its page: another rule with the same two
+#: ends above or below it, far enough to hold a line between them, is the other edge of a box
+#: drawn as rules (an option name framed in the margin, a label ruled above and below), and
+#: what lies under it is the box's text, no notes. One note area per column, one separator.
+#: (A rule doubled closer than this many ems of the body is one separator drawn twice.)
+TWIN_GAP_EM: float = 0.5
+
+
+def _twin(r: Rule, rules: list[Rule], body: float) -> bool:
+    """Has ``r`` a twin on its page (see :data:`TWIN_GAP_EM`): a rule with its left and right
+    ends, a line or more above or below it?"""
+    gap = TWIN_GAP_EM * body
+    return any(o is not r and abs(o.x0 - r.x0) <= BOX_SLACK_PT and abs(o.x1 - r.x1) <= BOX_SLACK_PT
+               and abs(o.top - r.top) > gap for o in rules)
 
 
 #: Under a column's notes only a footer stands: at most this many rows ...

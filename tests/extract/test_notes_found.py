@@ -126,3 +126,15 @@ def test_label_order_and_enclosed_labels() -> None:
     assert plain_label("\u20dd2 地址:https://example.org") == "2"
     assert plain_label("1\u20dd Email: someone@example.org") == "1"
     assert plain_label("\u20dd∗ This manual was created") == "∗"
+
+
+@pytest.mark.parametrize("name", ["notes-framed-stamps-latex.pdf", "notes-framed-stamps.pdf"])
+def test_a_rule_with_a_twin_of_its_span_is_a_box_edge_not_a_separator(name: str) -> None:
+    """Small stamps framed by a rule above and a rule below, low on a page after a page whose
+    note is finished: each rule has a twin of its span a line away, the two edges of a box,
+    so neither heads a note area and the stamps are no rest of the note before them."""
+    doc = extract_pdf(FIX / name)
+    assert [(n.page, n.pages, n.label, n.text) for n in doc.footnotes] == [
+        (1, [1], "1", "A note on the first page, which is finished.")]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "New: 2024-03-08" in text and "Updated: 2025-01-10" in text
