@@ -308,7 +308,7 @@ def _varying(pages: list[list[Line]], cands: list[list[tuple[Line, str]]],
         if again[_fold(l.text)] < REPEAT_MIN_PAGES:
             if body is None:
                 body = [t for ls in pages for o in ls if id(o) not in edge_ids
-                        and _weight(t := _fold(o.text)) >= ECHO_MIN_CHARS]
+                        and _weight(t := _fold(_entry_title(o.text))) >= ECHO_MIN_CHARS]
             # the line, or the row of running pieces it stands in ("第一章" beside
             # "创造天地": the chapter's heading "第一章 创造天地" told in two pieces)
             row = "".join(_fold(o.text) for o, w, f in sorted(chosen, key=lambda x: x[0].x0)
@@ -332,6 +332,18 @@ def _weight(text: str) -> int:
 
 def _fold(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
+
+
+#: a contents entry's leader dots and the page number after them
+_LEADERS = re.compile(r"\s*(?:[.．·…⋯]\s*){3,}\s*\S{0,8}\s*$")
+
+
+def _entry_title(text: str) -> str:
+    """The title a contents entry names, without its leader dots and page number: a
+    one-page chapter's header ("Acknowledgments") echoes its contents entry
+    ("Acknowledgments ........ 18") where the chapter's own heading, near the page's top
+    edge, is no line of the text the echo is sought in."""
+    return _LEADERS.sub("", text)
 
 
 def _echoes(t: str, body: list[str]) -> bool:

@@ -54,3 +54,16 @@ def test_a_running_piece_echoes_a_title_in_ideographs() -> None:
     # ideograph weighs two letters, so a three-ideograph title is no accident
     assert _echoes("伊甸园", ["第二章伊甸园"])
     assert _echoes("第二章伊甸园", ["第二章伊甸园"])
+
+
+def test_a_one_page_chapters_header_echoes_its_contents_entry() -> None:
+    """One-page chapters print their title as the header of their only page, the chapter's
+    own title right under it in the top band; the contents list the title with leader dots
+    and a page number. The header is running matter (it echoes the entry), not a paragraph."""
+    doc = extract_pdf(FIXTURES / "heads-once-chapter-latex.pdf")
+    assert [(h.page, h.text) for h in doc.headings if h.page >= 6] == [(6, "Acknowledgments"), (7, "Afterword")]
+    running = {p.number: [(r.text, r.kind) for r in p.running] for p in doc.pages}
+    assert ("Acknowledgments", "header") in running[6] and ("Afterword", "header") in running[7]
+    assert [p.text for p in doc.paragraphs if p.page >= 6] == [
+        "The board thanks the clerks of every station for their care.",
+        "The ledgers are kept in the archive of the board."]
