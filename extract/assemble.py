@@ -142,8 +142,10 @@ class Assembler:
 
     def __init__(self, doc: Document, lines: list[Line], notes: list[Note],
                  tables: list[tuple[int, PageTable]], ds: DocStyle, warnings: list[Warning],
-                 meta_title: str | None) -> None:
+                 meta_title: str | None, cells: list[Line] | None = None) -> None:
         self.doc, self.lines, self.notes, self.tables = doc, lines, notes, tables
+        #: table lines whose raised labels call the page's notes (:func:`.markers.table_callouts`)
+        self.cells = cells or []
         self.ds, self.body, self.warnings = ds, ds.size, warnings
         self.words = vocabulary([l.text for l in lines])
         #: _text of a block without page breaks, by the block's id: the language evidence,
@@ -373,6 +375,12 @@ class Assembler:
                             clause.pages.append(pgn)
                 for off, s, l in marks:
                     emit_marker(lang, s, l, pid, max(0, off))
+        # callouts in a table's cells: markers of their notes, anchored to no paragraph
+        # (a table's rows are its cells' strings), with their box; after the text's, so
+        # that the text's markers keep their numbers
+        for l in sorted(self.cells, key=lambda l: (l.page, l.top, l.x0)):
+            for s in l.sups:
+                emit_marker(section_lang(l), s, l, None, None)
         self._emit_footnotes(note_ids, taken)
         self._emit_tables(taken)
 

@@ -42,7 +42,7 @@ from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
 from .pdfium import PAGE_TIME_LIMIT
-from .markers import decide_markers
+from .markers import decide_markers, table_callouts
 from .outline import read_outline, split_at_entries
 from .paragraphs import FINAL, blocks
 from .readers import DEFAULT_READER, FileCheck, open_source
@@ -525,6 +525,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     # tables: their lines are not paragraphs
     table_boxes: list[tuple[int, PageTable]] = []
     unruled_lines: list[Line] = []  # measured with the text (below), not read as it
+    cells: list[Line] = []  # the tables' lines: their raised labels may call the page's notes
     for pg in pages:
         for t in pg.tables:
             inside = [l for l in pg.lines
@@ -535,6 +536,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                 if not t.ruled:
                     # column by column, as the pitch is measured down a column
                     unruled_lines.extend(sorted(inside, key=lambda l: (round(l.x0), l.top)))
+                cells.extend(inside)
                 keep = {id(l) for l in inside}
                 pg.lines = [l for l in pg.lines if id(l) not in keep]
                 _mark_after(t, pg, pages)
@@ -553,7 +555,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     # (the page's measurements — line pitch, column edges — keep the table's rows: it is
     # set in the text's column, on the text's leading)
     measured = ordered + unruled_lines
-    unruled, ordered = grid_tables(ordered, toc_pages(ordered))
+    unruled, rest = grid_tables(ordered, toc_pages(ordered))
+    kept = {id(l) for l in rest}
+    cells.extend(l for l in ordered if id(l) not in kept)
+    ordered = rest
     table_boxes = sorted(table_boxes + unruled, key=lambda pt: (pt[0], pt[1].top, pt[1].x0))
     # endnotes: a Notes section the text calls
     sections = find_sections(ordered)
@@ -567,6 +572,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     for l in ordered:
         by_page[l.page].append(l)
     decide_markers(by_page, notes, warnings, {pg.number: pg.links for pg in pages})
+    cells = [l for l in cells if l.sups]
+    table_callouts(cells, notes, by_page)
 
     # structure: measure the document, group lines, decide roles, assemble
     ds = DocStyle(measured, body)
@@ -583,7 +590,7 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                         after_toc=after_contents(ordered, tocs, listed), listed=listed,
                         title_region=title_region(grouped, ds) if cover else set())
     decide(grouped, ds, evidence)
-    assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title)
+    assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title, cells)
     assembler.words.autospace = autospace
     assembler.words.urls |= link_urls
     assembler.assemble(grouped)

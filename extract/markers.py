@@ -19,7 +19,7 @@ from collections import Counter
 from pariter.model import Warning
 
 from .chars import Link
-from .footnotes import GLUED_SYMBOLS, NOTE_SYMBOLS, Note
+from .footnotes import GLUED_SYMBOLS, NOTE_SYMBOLS, Note, plain_label
 from .labels import UNIT_POWERS, roman, unit_before
 from .labels import number as label_number
 from .lines import Line, Sup
@@ -93,6 +93,12 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
         _back_unless_noted(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
+        # notes printed in place, not at the foot: a table's notes under it ("5 LuaLaTeX 编译时…")
+        opened: dict[str, float] = {}
+        for o in lines:
+            lab = plain_label(o.text)
+            if lab is not None:
+                opened[lab] = max(opened.get(lab, o.top), o.top)
         reasons: dict[int, str | None] = {}
         for l in lines:
             author_line = len(l.sups) >= AUTHOR_CALLOUTS and "," in l.text and number <= AUTHOR_PAGES
@@ -101,7 +107,7 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                     reasons[id(s)] = None
                     continue
                 reasons[id(s)] = None if id(s) in glued else _not_callout(
-                    s, l, number, by_page, aff, author_line, have_notes, notes, ends)
+                    s, l, number, by_page, aff, author_line, have_notes, notes, ends, opened)
         # an exponent-like or index-like label is a callout only where it is the next
         # number of the document's callouts (the third note's callout after an id:
         # "(id=0020³)"), its note is printed on its own page (an exponent at a page's
@@ -135,6 +141,39 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
             n = label_number(l.lead_label) if l.lead_label else None
             if n is not None and (n - 1 in counted or n + 1 in counted):
                 _restore_lead(l)
+
+
+def table_callouts(cells: list[Line], notes: list[Note], text: dict[int, list[Line]]) -> None:
+    """Which raised labels in a table's cells call a note: those whose note is printed at
+    the foot of their page (a data type's limit in a table, ``long long¹``, explained under
+    the page's rule). A cell's raised figure is otherwise a unit's power, an exponent or a
+    table's own note, which the table explains under itself (no page note has its label).
+    After a digit or a sign it is an exponent; after a lone letter (``%f⁸``, ``R²``) an index,
+    unless nothing else on the page raises that label (``text``: the page's running lines,
+    their callouts decided). The others are dropped from ``cells`` (a table's cells keep
+    their own text)."""
+    foot: dict[int, set[str]] = {}
+    for n in notes:
+        if n.place == "foot":
+            for p in n.pages or [n.page]:
+                foot.setdefault(p, set()).add(n.label)
+    raised: Counter[tuple[int, str]] = Counter(
+        (l.page, s.label) for ls in text.values() for l in ls for s in l.sups)
+    raised.update((l.page, s.label) for l in cells for s in l.sups)
+    for l in cells:
+        keep: list[Sup] = []
+        for s in l.sups:
+            before = l.text[:s.offset]
+            if s.label not in foot.get(l.page, ()):
+                continue
+            if before and (before[-1].isdigit() or before[-1] in "−-+^=×·/"):
+                continue  # an exponent: 10⁻⁷, 1.1E+38
+            if s.label in UNIT_POWERS and unit_before(before):
+                continue  # a unit's power: 38 km²
+            if _INDEX_BEFORE.search(before) and raised[(l.page, s.label)] > 1:
+                continue  # an index where the page raises the label elsewhere too
+            keep.append(s)
+        l.sups = keep
 
 
 def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
@@ -375,8 +414,10 @@ def _links_to_its_note(s: Sup, links, noted: set[tuple[int, str]]) -> bool:  # n
 
 def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
                  aff: dict[str, float], author_line: bool, have_notes: bool,
-                 notes: list[Note], ends: dict[str, int]) -> str | None:
-    """Why the raised label ``s`` of line ``l`` calls no note (None: it does)."""
+                 notes: list[Note], ends: dict[str, int],
+                 opened: dict[str, float] | None = None) -> str | None:
+    """Why the raised label ``s`` of line ``l`` calls no note (None: it does). ``opened``:
+    the labels lines of the page's text open with, and the lowest such line's top."""
     before = l.text[:s.offset]
     if author_line or (s.label in aff and l.top < aff[s.label]):
         return "affiliation"
@@ -386,6 +427,10 @@ def _not_callout(s: Sup, l: Line, page: int, by_page: dict[int, set[str]],
         return "sign"  # 10⁻⁷, a⁺: never a callout
     linked = any(s.label in by_page.get(page + d, ()) for d in NOTE_PAGES) \
         or ends.get(s.label, 0) >= page
+    if not linked and opened and opened.get(s.label, -1.0) > l.top:
+        # no page note has its label, and a line below opens with it: the note printed in
+        # place (a table's notes under the table), which is no page note's callout
+        return "note in place"
     if not linked and not (have_notes and _plausible_unlinked(s.label, before, page, notes)):
         return "no note"
     if before and before[-1].isdigit():

@@ -138,3 +138,23 @@ def test_a_rule_with_a_twin_of_its_span_is_a_box_edge_not_a_separator(name: str)
         (1, [1], "1", "A note on the first page, which is finished.")]
     text = " ".join(p.text for p in doc.paragraphs)
     assert "New: 2024-03-08" in text and "Updated: 2025-01-10" in text
+
+
+@pytest.mark.parametrize("name", ["notes-table-callouts-latex.pdf", "notes-table-callouts.pdf"])
+def test_callouts_in_table_cells_call_the_pages_notes(name: str) -> None:
+    """Raised labels in a ruled table's cells whose notes are printed at the page's foot are
+    markers of those notes, anchored to no paragraph (a table's rows are strings) with
+    their box; a unit's power (km²) and an exponent (10³) in other cells are none."""
+    doc = extract_pdf(FIX / name)
+    first = 7 if "latex" in name else 1
+    assert _labels(doc) == [(1, str(first)), (1, str(first + 1))]
+    assert _links(doc) == [(str(first), str(first)), (str(first + 1), str(first + 1))]
+    assert all(m.paragraph is None and m.page == 1 and m.box is not None for m in doc.markers)
+
+
+def test_notes_printed_in_place_are_called_by_no_marker() -> None:
+    """A table and a list whose own notes are printed under them (no page notes on their
+    page, page 1's are 7 and 8): their callouts call those notes, no page note, and make no
+    unlinked marker (5 and 6 fit the numbering around them: main kept them as unlinked)."""
+    doc = extract_pdf(FIX / "notes-table-callouts-latex.pdf")
+    assert not [m for m in doc.markers if m.page == 2]
