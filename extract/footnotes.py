@@ -55,13 +55,16 @@ _BARE_LABEL = re.compile(rf"^{ENCLOSING}?(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{AN
 PIECE_SIZE_PT: float = 0.3
 
 
-def bare_label(l: Line, lines: list[Line]) -> str | None:
+def bare_label(l: Line, lines: list[Line], larger: bool = False) -> str | None:
     """The label of ``l`` when it is a label alone whose note's words stand right of it on its
-    printed row, in its type (see :data:`_BARE_LABEL`); else None."""
+    printed row, in its type (see :data:`_BARE_LABEL`); else None. ``larger``: the words may
+    be set larger than the label (a note whose words lost the notes' size, its label kept it:
+    within a note area, where the numbering decides)."""
     m = _BARE_LABEL.match(l.text)
     if m is None or l.lead_label:
         return None
-    if any(o is not l and o.x0 >= l.x1 and abs(o.size - l.size) <= PIECE_SIZE_PT
+    if any(o is not l and o.x0 >= l.x1 and (abs(o.size - l.size) <= PIECE_SIZE_PT
+                                            or larger and o.size > l.size)
            and abs(o.baseline - l.baseline) <= NOTE_ROW_EM * max(o.size, l.size) for o in lines):
         return canonical(m.group(1))
     return None
@@ -190,7 +193,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         area: list[Line] = []
         prev_bottom = r.bottom
         for l in below:
-            if _ends_area(area, l, prev_bottom, lines):
+            if _ends_area(area, l, prev_bottom, lines, small):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
@@ -247,7 +250,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             if l.size > small:
                 ok = False  # body text below: not at the foot of the column
                 break
-            if _ends_area(area, l, prev_bottom, lines):
+            if _ends_area(area, l, prev_bottom, lines, small):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
@@ -476,9 +479,11 @@ def _meets(r: Rule, o: Rule) -> bool:
             and o.top <= r.bottom + BOX_SLACK_PT and o.bottom >= r.top - BOX_SLACK_PT)
 
 
-def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line]) -> bool:
+def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line],
+               small: float = 0.0) -> bool:
     """Does ``l`` no longer belong to the note area ``area`` (lines so far)? ``lines``: the
-    page's, to tell a column's gutter from a wide word space."""
+    page's, to tell a column's gutter from a wide word space; ``small``: type smaller than the
+    text calling the notes."""
     if not area:
         return l.top - prev_bottom > FIRST_LINE_GAP_EM * l.size
     if _piece_of_a_row(l, area, lines):
@@ -486,9 +491,17 @@ def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line])
     if l.x0 > min(a.x0 for a in area) + NOTE_INDENT_EM * l.size:
         return True  # set right or centred: a footer line under the notes, not a note's
     size = sorted(a.size for a in area)[len(area) // 2]
-    if l.size > DISPLAY_RATIO * max(size, area[0].size) and not l.lead_label:
+    if l.size > DISPLAY_RATIO * max(size, area[0].size) and not l.lead_label and not _runs_on(area, l, small):
         return True  # larger type: a box or a heading under the notes
     return l.top - prev_bottom > AREA_GAP_EM * max(size, l.size)
+
+
+def _runs_on(area: list[Line], l: Line, small: float) -> bool:
+    """Does ``l`` go on with the note the area's last line leaves unfinished (no final stop),
+    in type larger than the notes' but still smaller than the text calling them (``small``)?
+    A producer that lost a note's size at a line break (groff -ms through Ghostscript) sets
+    the note's next lines near the text's size."""
+    return l.size <= small and not area[-1].text.rstrip().endswith(_NOTE_END)
 
 
 #: The text just above a note area, where a column's gutter shows: the lines ending at most
@@ -629,7 +642,7 @@ def parse_notes(area: list[Line], page: int, last: Note | None, words: Lexicon |
         else:
             m = _PLAIN_LABEL.match(l.text)
             got = _plain(m) if m else ""
-            bare = bare_label(l, area) if m is None else None
+            bare = bare_label(l, area, larger=True) if m is None else None
             # a label alone opens a note only where the numbering goes on after a finished note
             # (a figure wrapped to a line's start, its words spaced from it, is the note's text)
             if bare is not None and (_next_label(cur.label, bare) and prev_final if cur is not None

@@ -101,7 +101,8 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
                 opened[lab] = max(opened.get(lab, o.top), o.top)
         reasons: dict[int, str | None] = {}
         for l in lines:
-            author_line = len(l.sups) >= AUTHOR_CALLOUTS and "," in l.text and number <= AUTHOR_PAGES
+            author_line = (len(l.sups) >= AUTHOR_CALLOUTS and "," in l.text and number <= AUTHOR_PAGES
+                           and _names_only(l.text))
             for s in l.sups:
                 if _links_to_its_note(s, (links or {}).get(number, ()), noted):
                     reasons[id(s)] = None
@@ -174,6 +175,17 @@ def table_callouts(cells: list[Line], notes: list[Note], text: dict[int, list[Li
                 continue  # an index where the page raises the label elsewhere too
             keep.append(s)
         l.sups = keep
+
+
+#: An author line lists names between its commas ("Ann B. Lee¹, Bo Chen², and Ida Roe³"):
+#: no piece longer than this many words; a line of prose runs longer between its commas.
+AUTHOR_NAME_WORDS = 6
+
+
+def _names_only(text: str) -> bool:
+    """Could ``text`` (callouts taken out) be a line of names, its pieces between commas
+    short? A first page's line of prose with two callouts and a comma is no author line."""
+    return all(len(piece.split()) <= AUTHOR_NAME_WORDS for piece in re.split(r"[,;]", text))
 
 
 def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:

@@ -158,3 +158,18 @@ def test_notes_printed_in_place_are_called_by_no_marker() -> None:
     unlinked marker (5 and 6 fit the numbering around them: main kept them as unlinked)."""
     doc = extract_pdf(FIX / "notes-table-callouts-latex.pdf")
     assert not [m for m in doc.markers if m.page == 2]
+
+
+@pytest.mark.parametrize("name", ["notes-size-runs-on.pdf", "notes-size-runs-on-latex.pdf"])
+def test_a_note_goes_on_in_larger_type_when_unfinished(name: str) -> None:
+    """A note whose words change size at a line break (its first line in the notes' small
+    type, the rest larger but still smaller than the text calling it) is one note: the
+    unfinished line runs on. The callouts sit in a first page's line of prose with a comma,
+    which is no author line (its pieces between commas are no names)."""
+    doc = extract_pdf(FIX / name)
+    assert _labels(doc) == [(1, "1"), (1, "2")]
+    assert doc.footnotes[0].text == ("A free but comprehensive emulation environment and toolkit for the "
+                                     "older platforms of that vendor; see its site for information and download.")
+    assert _links(doc) == [("1", "1"), ("2", "2")]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "platforms of that vendor" not in text and "layer1" not in text
