@@ -332,11 +332,13 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
     return live
 
 
-#: Vetoes an outline entry overrides (the author listed the block as a heading). "runs on"
+#: Vetoes an outline entry overrides (the author listed the block as a heading). "number in
+#: text" among them: a title may open with a mark, not a letter (``3.14.2.2 <malloc.h>``, a
+#: header file's name), where a figure in running text (``0.02 , α``) names no entry. "runs on"
 #: among them: the text under a heading may open with a name set in lower case
 #: (``2.1.4 Overleaf`` over ``fduthesis also provides …``), no continuation of the heading.
 _WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page",
-                          "paragraph", "runs on", "code listing", "caption label"))
+                          "paragraph", "runs on", "code listing", "caption label", "number in text"))
 
 
 def _candidate(i: int, b: Block) -> Candidate:
