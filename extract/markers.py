@@ -149,32 +149,30 @@ def table_callouts(cells: list[Line], notes: list[Note], text: dict[int, list[Li
     the foot of their page (a data type's limit in a table, ``long long¹``, explained under
     the page's rule). A cell's raised figure is otherwise a unit's power, an exponent or a
     table's own note, which the table explains under itself (no page note has its label).
-    After a digit or a sign it is an exponent; after a lone letter (``%f⁸``, ``R²``) an index,
-    unless nothing else on the page raises that label (``text``: the page's running lines,
-    their callouts decided). The others are dropped from ``cells`` (a table's cells keep
+    After a digit or a sign it is an exponent; and a note is called once: a label the page
+    raises elsewhere too (``text``: the page's running lines, their callouts decided; the
+    other cells) is a power (``e^{x²}`` in a table of formulas). A lone letter before it
+    (``%f⁸``) is then no index. The others are dropped from ``cells`` (a table's cells keep
     their own text)."""
     foot: dict[int, set[str]] = {}
     for n in notes:
         if n.place == "foot":
             for p in n.pages or [n.page]:
                 foot.setdefault(p, set()).add(n.label)
+    def may_call(l: Line, s: Sup) -> bool:
+        before = l.text[:s.offset]
+        if s.label not in foot.get(l.page, ()):
+            return False
+        if before and (before[-1].isdigit() or before[-1] in "−-+^=×·/"):
+            return False  # an exponent: 10⁻⁷, 1.1E+38
+        return not (s.label in UNIT_POWERS and unit_before(before))  # a unit's power: 38 km²
+
     raised: Counter[tuple[int, str]] = Counter(
         (l.page, s.label) for ls in text.values() for l in ls for s in l.sups)
-    raised.update((l.page, s.label) for l in cells for s in l.sups)
+    raised.update((l.page, s.label) for l in cells for s in l.sups if may_call(l, s))
     for l in cells:
-        keep: list[Sup] = []
-        for s in l.sups:
-            before = l.text[:s.offset]
-            if s.label not in foot.get(l.page, ()):
-                continue
-            if before and (before[-1].isdigit() or before[-1] in "−-+^=×·/"):
-                continue  # an exponent: 10⁻⁷, 1.1E+38
-            if s.label in UNIT_POWERS and unit_before(before):
-                continue  # a unit's power: 38 km²
-            if _INDEX_BEFORE.search(before) and raised[(l.page, s.label)] > 1:
-                continue  # an index where the page raises the label elsewhere too
-            keep.append(s)
-        l.sups = keep
+        # the page raises its label elsewhere too: a power in a formula's cell
+        l.sups = [s for s in l.sups if may_call(l, s) and raised[(l.page, s.label)] == 1]
 
 
 #: An author line lists names between its commas ("Ann B. Lee¹, Bo Chen², and Ida Roe³"):
