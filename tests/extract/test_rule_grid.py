@@ -78,3 +78,12 @@ def test_a_page_of_hairlines_is_quick() -> None:
     walked = time.process_time() - start
     # all 3,000 candidates through the grid in less than a tenth of them walked
     assert filed < walked
+
+
+def test_a_rule_a_hair_left_of_a_square_meets_the_next() -> None:
+    """Two rules meet within a slack of each: one ending a hair left of a grid square's edge
+    meets one starting a point right of it (hypothesis found it: x = -2.5e-220 and 1.0)."""
+    page = [Rule(-2.53827400246636e-220, 0.0, -2.53827400246636e-220, 0.0), Rule(1.0, 0.0, 2.0, 0.0)]
+    grid = _RuleGrid(page)
+    assert [_in_grid(r, grid) for r in page] == [_meets_walk(r, page) for r in page]
+    assert _in_grid(page[0], grid)
