@@ -29,7 +29,8 @@ import html
 import json
 from dataclasses import dataclass
 
-from pariter.export.common import links_at, page_labels, score4, select_subtree, side_title
+from pariter.export.common import (heading_markers, links_at, page_labels, score4,
+                                   select_subtree, side_title)
 from pariter.export.flagrules import FLAGS_JS, JOIN_JS, page_rules
 from pariter.export.tei import _view
 from pariter.model import (FLAGS, Alignment, Clause, DiffOp, Document, Footnote, Heading,
@@ -71,6 +72,8 @@ class _Side:
         for m in d.markers:
             if m.paragraph:
                 self.markers.setdefault(m.paragraph, []).append(m)
+        #: callouts printed in headings, drawn after the heading's text
+        self.heading_markers = heading_markers(d)
         self.clause_of_para = {}
         for c in d.clauses:
             for pid in c.paragraphs:
@@ -254,7 +257,7 @@ def _head_cell(side: _Side, sec: Section | None, clause: Clause | None) -> str:
     if clause is not None:
         uid = clause.id
         label = f"Clause {clause.number}"
-        sub = ""
+        sub = marks = ""
     else:
         uid = sec.id
         h: Heading | None = side.headings.get(sec.heading or "") or side.heading_of.get(sec.id)
@@ -267,9 +270,12 @@ def _head_cell(side: _Side, sec: Section | None, clause: Clause | None) -> str:
             label = (sec.number or "") or "(untitled section)"
         sub = "".join(f' <span class="subtitle" lang="{_e(s.lang)}">{_e(s.text)}</span>'
                       for s in (h.subtitles if h else []))
+        # callouts printed in the heading, as buttons to their notes like the text's
+        marks = "".join(side.marker_html(m) for m in side.heading_markers.get(h.id, [])) \
+            if h is not None else ""
     page = side.page(uid)
     return (f'<td class="unit" id="{_e(side.lang)}-{_e(uid)}" data-id="{_e(uid)}">'
-            f'<span class="label" lang="{_e(side.lang)}">{_e(label)}</span>{sub}'
+            f'<span class="label" lang="{_e(side.lang)}">{_e(label)}{marks}</span>{sub}'
             f'<div class="meta"><span class="uid">{_e(uid)}</span>' + side.page_html(page)
             + f'<button type="button" class="copy" data-cite="{_e(side.cite(uid))}" '
               f'title="copy citation">copy</button></div></td>')

@@ -62,6 +62,7 @@ from typing import Iterable
 
 from lxml import etree
 
+from pariter.export.common import heading_markers
 from pariter.ids import number_parts
 from pariter.model import (FLAGS, LINK_LEVELS, Alignment, Clause, Document, Footnote,
                            Heading, Marker, Paragraph, Section, Sentence, Table)
@@ -310,6 +311,8 @@ class _Ctx:
     stream: _Stream
     pages: _Pages = field(default_factory=_Pages)
     markers: dict[str, list[Marker]] = field(default_factory=dict)
+    #: callouts printed in headings, by heading id (export.common.heading_markers)
+    heading_markers: dict[str, list[Marker]] = field(default_factory=dict)
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     footnote_ids: set[str] = field(default_factory=set)
 
@@ -323,6 +326,7 @@ def _text_element(parent: etree._Element | None, st: _Stream) -> etree._Element:
     for s in doc.sentences:
         ctx.sentences.setdefault(s.paragraph, []).append(s)
     ctx.footnote_ids = {f.id for f in doc.footnotes}
+    ctx.heading_markers = heading_markers(doc)
 
     text = _el(parent, "text", xml_lang=st.lang, n=doc.id)
     body = _el(text, "body")
@@ -436,8 +440,19 @@ def _body(body: etree._Element, ctx: _Ctx) -> None:
         _el(body, "p")
 
 
+def _anchor(into: etree._Element, m: Marker, ctx: _Ctx) -> None:
+    """A note's callout: a ref to the note (its target when the note is in the text)."""
+    target = None
+    if m.footnote is not None and m.footnote in ctx.footnote_ids:
+        target = "#" + ctx.stream.xid(m.footnote)
+    _el(into, "ref", type="noteAnchor", n=m.label, target=target,
+        xml_id=ctx.stream.xid(m.id))
+
+
 def _head(div: etree._Element, h: Heading, ctx: _Ctx) -> None:
-    _el(div, "head", h.text, xml_id=ctx.stream.xid(h.id))
+    head = _el(div, "head", h.text, xml_id=ctx.stream.xid(h.id))
+    for m in ctx.heading_markers.get(h.id, []):
+        _anchor(head, m, ctx)
     for sub in h.subtitles:
         if sub.text.strip():
             _el(div, "head", sub.text, type="sub", xml_lang=sub.lang)
@@ -481,11 +496,7 @@ def _para(parent: etree._Element, p: Paragraph, ctx: _Ctx) -> None:
     breaks = sorted(((b.offset, b.page) for b in p.page_breaks if 0 < b.offset < n))
 
     def anchor(into: etree._Element, m: Marker) -> None:
-        target = None
-        if m.footnote is not None and m.footnote in ctx.footnote_ids:
-            target = "#" + ctx.stream.xid(m.footnote)
-        _el(into, "ref", type="noteAnchor", n=m.label, target=target,
-            xml_id=ctx.stream.xid(m.id))
+        _anchor(into, m, ctx)
 
     def write(into: etree._Element, a: int, b: int, last: bool, gap: bool = False) -> None:
         """Text a..b into ``into`` with the markers whose offset lies in [a, b)

@@ -1,0 +1,71 @@
+"""A note called from a heading ("1 Sites¹", "2.1 Grab samples⁴") is drawn where the
+heading is: a ``ref[@type=noteAnchor]`` at the end of the TEI ``head``, a note button after
+the heading on the review page, like the text's callouts. The model anchors such a marker
+to no paragraph (``paragraph`` null) and keeps its box inside the heading's.
+
+Fixtures (tests/extract/fixtures): head-note.tex through pdfLaTeX and head-note.fodt
+through LibreOffice Writer, extracted for real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pariter.export.common import heading_markers
+from pariter.export.html import pair_to_html
+from pariter.export.tei import document_to_tei
+from pariter.export.validate import parse_xml, reference_problems, tei_problems
+from pariter.extract.document import extract_pdf
+from tests.export.export_samples import build_alignment
+
+FIXTURES = Path(__file__).parent.parent / "extract" / "fixtures"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return [extract_pdf(FIXTURES / n) for n in ("head-note-latex.pdf", "head-note-lo.pdf")]
+
+
+def test_each_heading_holds_its_callouts(docs) -> None:
+    for doc in docs:
+        by_heading = heading_markers(doc)
+        heads = {h.id: h.text for h in doc.headings}
+        assert {heads[k]: [m.label for m in v] for k, v in by_heading.items()} == {
+            "Sites": ["1"], "Grab samples": ["4"]}, doc.source
+
+
+def test_tei_draws_heading_callouts_and_stays_valid(docs, relaxng) -> None:
+    for doc in docs:
+        data = document_to_tei(doc)
+        assert tei_problems(data) == []
+        tree = parse_xml(data)
+        assert reference_problems(tree) == []
+        notes = {n.get(XML_ID) for n in tree.iterfind(".//t:note", NS)}
+        heads = {}
+        for head in tree.iterfind(".//t:head", NS):
+            refs = head.findall("t:ref", NS)
+            heads[head.text] = [(r.get("n"), r.get("type")) for r in refs]
+            assert all(r.get("target")[1:] in notes for r in refs)
+            # the callout closes the heading's text
+            assert all(not (r.tail or "").strip() for r in refs)
+        assert heads["Sites"] == [("1", "noteAnchor")]
+        assert heads["Grab samples"] == [("4", "noteAnchor")]
+        assert heads["Methods"] == []
+        # every marker of the document is drawn once
+        refs = [r.get("n") for r in tree.iterfind(".//t:ref[@type='noteAnchor']", NS)]
+        assert sorted(refs) == ["1", "2", "3", "4"]
+
+
+def test_review_page_draws_heading_callouts(docs) -> None:
+    a, b = docs
+    page = pair_to_html(a, b, build_alignment(a, b, "en", "en")).decode("utf-8")
+    for doc in docs:
+        notes = {n.id: n.label for n in doc.footnotes}
+        for h, label in (("Sites", "1"), ("Grab samples", "4")):
+            fid = next(m.footnote for m in doc.markers if m.label == label)
+            assert notes[fid] == label
+            assert (f'{h}<sup><a class="fnref" href="#note-{fid}" data-note="{fid}" '
+                    f'title="note {label}">{label}</a></sup></span>') in page
