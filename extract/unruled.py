@@ -134,22 +134,24 @@ def _text(chars: list[Char], size: float) -> str:
 
 def segments(lines: list[Line], chars: list[Char]) -> list[Seg]:
     """The lines cut at cell gaps; a line not cut keeps its own text."""
-    buckets: dict[int, list[Char]] = {}
+    # each glyph with its middle (across), which every line near its baseline asks for
+    buckets: dict[int, list[tuple[Char, float]]] = {}
     for c in chars:
         if c.text.strip():
-            buckets.setdefault(round(c.baseline), []).append(c)
+            buckets.setdefault(round(c.baseline), []).append((c, (c.x0 + c.x1) / 2))
     out: list[Seg] = []
     for i, l in enumerate(lines):
         # the line's glyphs, its subscripts and exponents included (set off its baseline by
         # less than half an em: "r11", "m²"): left out, they opened cell gaps and were lost
         # with the line; a raised callout taken out of the line stays out
         reach = 0.5 * l.size
-        mine = [c for b in range(math.floor(l.baseline - reach), math.ceil(l.baseline + reach) + 1)
-                for c in buckets.get(b, ())
-                if l.x0 - 0.5 <= (c.x0 + c.x1) / 2 <= l.x1 + 0.5
-                and abs(c.baseline - l.baseline) <= reach
-                and not any(s.x0 <= (c.x0 + c.x1) / 2 <= s.x1 and s.top <= (c.top + c.bottom) / 2 <= s.bottom
-                            for s in l.sups)]
+        bl, lo, hi = l.baseline, l.x0 - 0.5, l.x1 + 0.5
+        near = [(c, mid) for b in range(math.floor(bl - reach), math.ceil(bl + reach) + 1)
+                for c, mid in buckets.get(b, ())
+                if lo <= mid <= hi and abs(c.baseline - bl) <= reach]
+        mine = [c for c, mid in near
+                if not any(s.x0 <= mid <= s.x1 and s.top <= (c.top + c.bottom) / 2 <= s.bottom
+                           for s in l.sups)] if l.sups else [c for c, _ in near]
         mine.sort(key=lambda c: c.x0)
         mono = bool(l.font and l.font.mono)
         gaps = [mine[k].x0 - mine[k - 1].x1 for k in range(1, len(mine))]
@@ -283,13 +285,15 @@ def _regions(ordered: list[Seg], right: dict[int, float], left: float) -> list[l
     order (:func:`_reading`)."""
     regions: list[list[Seg]] = []
     region: list[Seg] = []
+    biggest = 0.0  # the largest size in ``region`` (kept as it grows: this runs per pair of edges)
     for s in ordered:
         if s.x1 <= left:
             continue
-        if region and s.size > max(r.size for r in region) + SIZE_TOLERANCE_PT:
+        if region and s.size > biggest + SIZE_TOLERANCE_PT:
             regions.append(region)
             region = []
         if s.edge in right and s.x1 <= right[s.edge] - COLUMN_CLEAR_PT:
+            biggest = s.size if not region or s.size > biggest else biggest
             region.append(s)
         elif region:
             regions.append(region)
@@ -325,9 +329,11 @@ def _links(segs: list[Seg], xs: list[float]) -> list[tuple[int, int, int]]:
     out = []
     ordered = _reading(segs)
     for a in range(len(xs)):
+        left = xs[a] - EDGE_TOL_PT
+        beside = [s for s in ordered if s.x1 > left]  # what _regions looks at for every b
         for b in range(a + 1, len(xs)):
             right = {a: xs[b], b: float("inf")}
-            rows = sum(1 for reg in _regions(ordered, right, xs[a] - EDGE_TOL_PT)
+            rows = sum(1 for reg in _regions(beside, right, left)
                        for r in _rows(reg, a) if {s.edge for s in r} == {a, b})
             if rows >= MIN_ROWS:
                 out.append((a, b, rows))
