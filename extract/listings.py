@@ -70,11 +70,18 @@ def mark_fixed_pitch(chars: Sequence[Char]) -> None:
     without its text being code."""
     widths: dict[tuple[str, float], dict[str, float]] = {}
     cjk: set[str] = set()  # fonts that set Chinese: their Latin letters are half-width cells
+    # (this runs for every glyph: the letters' table of the font and size of the glyph
+    # before is kept, as glyphs come in runs of one font)
+    name = size = seen = None
     for c in chars:
         t = c.text
         if len(t) == 1 and t.isascii() and t.isalpha() and c.upright:
-            widths.setdefault((c.fontname, round(c.size, 1)), {}).setdefault(t, c.x1 - c.x0)
-        elif t and _ideographs(t):
+            if c.fontname != name or c.size != size:
+                name, size = c.fontname, c.size
+                seen = widths.setdefault((name, round(size, 1)), {})
+            if t not in seen:
+                seen[t] = c.x1 - c.x0
+        elif t and c.fontname not in cjk and _ideographs(t):
             cjk.add(c.fontname)
     fixed: set[str] = set()
     for (name, _), seen in widths.items():
@@ -143,6 +150,8 @@ def ruled_frames(rules: Sequence[Rule]) -> list[tuple[float, float, float, float
 
 
 def _ideographs(text: str) -> bool:
+    if len(text) == 1:  # (most glyphs: no generator)
+        return "\u3400" <= text <= "\u9fff" or "\uf900" <= text <= "\ufaff"
     return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
