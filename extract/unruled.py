@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .chars import Char, PageTable
 from .lines import Line, is_cjk
@@ -120,6 +121,8 @@ class Seg:
     chars: list[Char] = field(default_factory=list)
 
 
+_X0, _TOP, _TOP_X0 = attrgetter("x0"), attrgetter("top"), attrgetter("top", "x0")
+
 def _text(chars: list[Char], size: float) -> str:
     out = []
     prev = None
@@ -152,7 +155,7 @@ def segments(lines: list[Line], chars: list[Char]) -> list[Seg]:
         mine = [c for c, mid in near
                 if not any(s.x0 <= mid <= s.x1 and s.top <= (c.top + c.bottom) / 2 <= s.bottom
                            for s in l.sups)] if l.sups else [c for c, _ in near]
-        mine.sort(key=lambda c: c.x0)
+        mine.sort(key=_X0)
         mono = bool(l.font and l.font.mono)
         gaps = [mine[k].x0 - mine[k - 1].x1 for k in range(1, len(mine))]
         words = sorted(g for g in gaps if g >= SPACE_EM * l.size)
@@ -244,7 +247,7 @@ def _rows(region: list[Seg], first: int) -> list[list[Seg]]:
     kind (the leading between the lines of one cell) and they do not both hold a cell
     of the first column (each row has one). A cell centred against a two-line
     neighbour closes the white between that neighbour's lines."""
-    region = sorted(region, key=lambda s: s.top)
+    region = sorted(region, key=_TOP)
     bands: list[list[Seg]] = []
     gaps: list[float] = []
     bottom = 0.0
@@ -272,7 +275,7 @@ def _rows(region: list[Seg], first: int) -> list[list[Seg]]:
 def _reading(segs: list[Seg]) -> list[Seg]:
     """The segments top to bottom, left to right: the order :func:`_regions` walks them
     in, sorted once per page (it is asked for every pair of edges)."""
-    return sorted(segs, key=lambda s: (s.top, s.x0))
+    return sorted(segs, key=_TOP_X0)
 
 
 def _regions(ordered: list[Seg], right: dict[int, float], left: float) -> list[list[Seg]]:
@@ -314,7 +317,7 @@ def _whole_lines(region: list[Seg], pieces: dict[int, int]) -> list[list[Seg]]:
     for s in region:
         held[s.line] = held.get(s.line, 0) + 1
     out: list[list[Seg]] = [[]]
-    for s in sorted(region, key=lambda s: (s.top, s.x0)):
+    for s in sorted(region, key=_TOP_X0):
         if held[s.line] == pieces.get(s.line, 0):
             out[-1].append(s)
         elif out[-1]:
