@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -235,10 +236,9 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         # longest line's end: the next column's lines lie beyond it), no gutter before them
         ids_ = {id(l) for l in col}
         edge = max((c.x1 for c in col), default=seed.x1) + BOX_SLACK_PT
+        row_of = _Rows(col)
         far = [l for l in lines if id(l) not in taken and id(l) not in ids_ and l.size <= small
-               and l.x1 <= edge
-               and any(c.x1 <= l.x0 and abs(c.baseline - l.baseline) <= NOTE_ROW_EM * max(c.size, l.size)
-                       for c in col)]
+               and l.x1 <= edge and row_of.ends_before(l)]
         col = rows(col + far) if far else sorted(col, key=lambda l: (l.top, l.x0))
         far_ids = {id(l) for l in far}
         area, prev_bottom, ok = [], seed.top, True
@@ -264,6 +264,29 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             areas.append(NoteArea(area, False))
             taken.update(id(l) for l in area)
     return areas
+
+
+class _Rows:
+    """Lines by baseline, to ask which of them stand on another line's row left of it
+    (asked for every line of the page, for every seed of a note area: the lines near
+    the row are found by bisection, then judged one by one)."""
+
+    __slots__ = ("rows", "baselines", "reach")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.rows = sorted((l.baseline, l.x1, l.size) for l in lines)
+        self.baselines = [r[0] for r in self.rows]
+        self.reach = max((r[2] for r in self.rows), default=0.0)
+
+    def ends_before(self, l: Line) -> bool:
+        """Does one of the lines end left of where ``l`` starts, on its row (baselines
+        within :data:`NOTE_ROW_EM` of the larger size)?"""
+        # the window is a little wider than any row can reach; the test itself is exact
+        reach = NOTE_ROW_EM * max(self.reach, l.size) * 1.01 + 1e-6
+        lo = bisect_left(self.baselines, l.baseline - reach)
+        hi = bisect_right(self.baselines, l.baseline + reach)
+        return any(x1 <= l.x0 and abs(b - l.baseline) <= NOTE_ROW_EM * max(size, l.size)
+                   for b, x1, size in self.rows[lo:hi])
 
 
 _FOLIO = re.compile(r"[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?", re.IGNORECASE)
