@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from statistics import median
-from typing import NamedTuple, Protocol, Sequence
+from typing import Iterable, NamedTuple, Protocol, Sequence
 
 #: A stripe is a gutter when, besides the gap's own line, at least this many lines of the
 #: page stand beside it on each side with the white between them unbroken: columns run
@@ -391,7 +391,7 @@ class _Stripe:
         self.left, self.right = left, right
 
 
-def word_gaps(runs: Sequence[Sequence]) -> list[float]:  # runs of Char
+def word_gaps(runs: Iterable[Sequence]) -> list[float]:  # runs of Char
     """Widths of the word spaces inside the page's runs: gaps between neighbouring Latin
     glyphs wider than a thin space, from the first :data:`WORD_GAP_SAMPLE` pairs of glyphs
     (enough for their median; a page's lines are set alike)."""

@@ -307,12 +307,16 @@ _TIGHT, _FIRST = attrgetter("tight"), itemgetter(0)
 class _Seg:
     """A piece of a line: glyphs and their bounds. ``last`` is the glyph reaching furthest
     right (the first such in ``chars``), kept up to date so that joining a run to a
-    segment does not scan the segment's glyphs."""
+    segment does not scan the segment's glyphs; ``supfont``, whether a glyph is in a
+    superscript font (:func:`_supfont`), likewise for :func:`_same_line`, which asks it of
+    every piece near a run."""
 
-    __slots__ = ("chars", "x0", "x1", "top", "bottom", "size", "baseline", "upright", "last")
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "size", "baseline", "upright", "last",
+                 "supfont")
 
     def __init__(self, chars: list[Char]) -> None:
         self.chars = list(chars)
+        self.supfont = any(map(_supfont, map(_FONTNAME, chars)))
         self.upright = chars[0].upright
         self.x0 = min(map(_X0, chars))
         self.x1 = max(map(_X1, chars))
@@ -325,6 +329,7 @@ class _Seg:
 
     def add(self, chars: list[Char]) -> None:
         self.chars.extend(chars)
+        self.supfont = self.supfont or any(map(_supfont, map(_FONTNAME, chars)))
         self.x0 = min(self.x0, min(map(_X0, chars)))
         self.x1 = max(self.x1, max(map(_X1, chars)))
         self.top = min(self.top, min(map(_TOP, chars)))
@@ -346,8 +351,7 @@ def _same_line(a: _Seg, b: _Seg) -> bool:
     if abs(a.baseline - b.baseline) <= SAME_LINE_EM * s:
         return True
     small, big = (a, b) if a.size < b.size else (b, a)
-    if (small.size < SCRIPT_SIZE_SHARE * big.size
-            or any(map(_supfont, map(_FONTNAME, small.chars)))):
+    if small.size < SCRIPT_SIZE_SHARE * big.size or small.supfont:
         # a raised callout or a lowered subscript: its baseline lies inside the big one's band
         return (big.baseline - SCRIPT_RISE_EM * big.size <= small.baseline
                 <= big.baseline + SCRIPT_DROP_EM * big.size)
@@ -691,12 +695,12 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
             for s in buckets.get(k, ()):
                 gap = r.x0 - s.x1
                 m = max(s.size, r.size)
-                lim = _max_gap(s.last.text, r.chars[0].text) * m
                 # the run continues the segment, or lies inside it (a glyph drawn later in
                 # another font: a curly quote among CJK text)
                 inside = s.x0 - OVERLAP_EM * m <= r.x0 <= s.x1
                 if not (inside or gap >= -OVERLAP_EM * m) or not _same_line(s, r):
                     continue
+                lim = _max_gap(s.last.text, r.chars[0].text) * m
                 if gap > 0 and not inside and _set_apart(s, r, gap):
                     if margins is None:
                         margins = _Margins(shapes)
@@ -711,8 +715,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     # above and below both stand on its two sides: a column's line that ran
                     # past its edge (an overfull line) and the next column's, not one line
                     if gutters is None:
-                        gutters = PageGutters(shapes, word_gaps(
-                            [r0.chars[:n0] for r0, n0 in zip(runs, sizes)]))
+                        gutters = _page_gutters(shapes, runs, sizes)
                     if gutters.columns_beside(s, r, both=True):
                         continue
                 if gap > 0 and not inside:
@@ -725,8 +728,7 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                             widest == CJK_MARK_SPACE_EM and abs(s.size - r.size) < SIZE_TOLERANCE):
                         continue
                     if gutters is None:
-                        gutters = PageGutters(shapes, word_gaps(
-                            [r0.chars[:n0] for r0, n0 in zip(runs, sizes)]))
+                        gutters = _page_gutters(shapes, runs, sizes)
                     if typed:
                         if faces is None:
                             faces = [frozenset(map(_FONTNAME, r0.chars[:n0]))
@@ -759,6 +761,13 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
         for s, l in zip(segs, lines):
             l.walled = id(s) in walled and _walled_off(s, buckets, walls)
     return lines
+
+
+def _page_gutters(shapes: list[Piece], runs: list[_Seg], sizes: list[int]) -> PageGutters:
+    """The page's gutters, measured on its runs as drawn (each run's first ``sizes``
+    glyphs: joining grew some of them). The word spaces are sampled from the first runs
+    only (:func:`~.gutters.word_gaps`), so the runs are cut to size as it reads them."""
+    return PageGutters(shapes, word_gaps(r0.chars[:n0] for r0, n0 in zip(runs, sizes)))
 
 
 #: The rows next above and below a line are at most this many of its sizes away (a
@@ -1327,15 +1336,11 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     if not head or len(head) > RUNIN_MAX_CHARS or len(rest) < RUNIN_MIN_REST:
         return None
     script = is_cjk(rest[0])
-    # faces of the running text: the smaller pieces of a logo (LaTeX's raised A) are set
-    # within a sentence and say nothing of it
-    faces = {c.fontname for _, c in order[j:] if c.text.strip() and _is_cjk_glyph(c) == script
-             and c.size > size - SIZE_TOLERANCE}
-    if len(faces) > 2:
-        # the rest mixes faces in one script: a formula, a line of code, not running text
-        # (Latin words in their own face inside Chinese text are the script changing)
-        return None
-    if is_cjk(head[-1]) != is_cjk(rest[0]):
+    # (the faces of the rest, a loop over its glyphs, are counted last: every test here
+    # only rules a label out, and the others are cheap)
+    if is_cjk(head[-1]) != script:
+        if _mixed_faces(order, j, script, size):
+            return None
         # a Latin face next to a CJK one is the script changing, not the style: the label
         # is read by the faces of each script
         return _mixed_lead_run(order, text, size)
@@ -1355,7 +1360,19 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
         apart = rest[0].isupper() or rest[0].isdigit() or is_cjk(rest[0])
     if not (head.endswith(_RUNIN_END) or apart):
         return None
+    if _mixed_faces(order, j, script, size):
+        return None
     return len(head)
+
+
+def _mixed_faces(order: list[tuple[int, Char]], j: int, script: bool, size: float) -> bool:
+    """Does the rest of the line from glyph ``j`` mix more than two faces in its script
+    (``script``: CJK or not)? A formula, a line of code, not running text (Latin words in
+    their own face inside Chinese text are the script changing). The smaller pieces of a
+    logo (LaTeX's raised A) are set within a sentence and say nothing of it."""
+    faces = {c.fontname for _, c in order[j:] if c.text.strip() and _is_cjk_glyph(c) == script
+             and c.size > size - SIZE_TOLERANCE}
+    return len(faces) > 2
 
 
 def piece_lead_run(head: Line, rest: Line) -> int | None:
