@@ -576,8 +576,7 @@ def page_tables(found) -> list[PageTable]:  # noqa: ANN001 - pdfplumber Tables
         cells, box = _overflow(t)
         inside = Table(_TableGlyphs(t.page, box), cells)
         rows = [[_cell_text(a, b) for a, b in zip(ra, rb)]
-                for ra, rb in zip(inside.extract(),
-                                  inside.extract(x_tolerance_ratio=CELL_WORD_GAP_EM))]
+                for ra, rb in _extract_twice(inside, {"x_tolerance_ratio": CELL_WORD_GAP_EM})]
         # the box with what runs on past its rule: those lines are the table's, not text
         x0, top, x1, bottom = box
         caption = None
@@ -664,6 +663,43 @@ class _TableGlyphs:
         else:
             self.chars = [c for c in page.chars
                           if _middle_in(c["x0"], c["top"], c["x1"], c["bottom"], box)]
+
+
+def _extract_twice(table, spaced: dict) -> list[tuple[list[str | None], list[str | None]]]:  # noqa: ANN001
+    """Each row's cell texts read as :meth:`pdfplumber.table.Table.extract` reads them,
+    plainly and with the options ``spaced``, in one pass.
+
+    The same glyphs go to the same cells in the same order as ``extract`` gives them (a
+    glyph belongs to a row, then to a cell, when its box's middle lies in it: left and top
+    sides in, right and bottom out), and each cell's text is pdfplumber's
+    ``extract_text`` of them. What ``extract`` does twice for the two readings, and
+    for every row over all the table's glyphs with a function call per glyph (the rows,
+    each glyph's middle, each row's glyphs, each cell's), is done once here: on a page of
+    tables that was half of the table finder's time."""
+    from pdfplumber.utils import extract_text
+
+    mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
+    out = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        row_mids = [m for m in mids if x0 <= m[0] < x1 and top <= m[1] < bottom]
+        plain: list[str | None] = []
+        wide: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                plain.append(None)
+                wide.append(None)
+                continue
+            a, b, c, d = cell
+            cell_chars = [m[2] for m in row_mids if a <= m[0] < c and b <= m[1] < d]
+            if cell_chars:
+                plain.append(extract_text(cell_chars))
+                wide.append(extract_text(cell_chars, **spaced))
+            else:
+                plain.append("")
+                wide.append("")
+        out.append((plain, wide))
+    return out
 
 
 def _column_edges(t) -> tuple[float, ...] | None:  # noqa: ANN001 - a pdfplumber Table

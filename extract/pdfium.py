@@ -184,6 +184,14 @@ class _Lib:
         self.TextObjGetRenderModeB = hot("FPDFTextObj_GetTextRenderMode", c_int)
         self.GetMarkedContentIDB = hot("FPDFPageObj_GetMarkedContentID", c_int)
         self.CountMarksB = hot("FPDFPageObj_CountMarks", c_int)
+        # a tagged PDF's text objects carry marks: looked at once per object. The mark
+        # comes back as a _Handle; lengths (unsigned long) are passed as c_ulong
+        self.GetMarkH = hot("FPDFPageObj_GetMark", _Handle)
+        self.MarkGetNameB = hot("FPDFPageObjMark_GetName", c_int)
+        self.MarkGetBlobB = hot("FPDFPageObjMark_GetParamBlobValue", c_int)
+        # the advance of a (font, character) pair, looked up once per pair: the size is
+        # passed as a c_float
+        self.FontGlyphWidthB = hot("FPDFFont_GetGlyphWidth", c_int)
         # the same for the walk over a page's objects (_objects, _path), which some files
         # fill with tens of thousands of paths. A page object comes back as a _Handle, so
         # it is passed on to the next bare call as the pointer it is
@@ -364,6 +372,12 @@ class PdfiumSource:
         self._obuf = (ctypes.c_ubyte * 128)()  # mark names
         self._nlen = c_ulong()
         self._pn = byref(self._nlen)
+        self._vn = c_void_p(ctypes.addressof(self._nlen))
+        self._ulong128, self._ulong0 = c_ulong(128), c_ulong(0)
+        # the glyph width buffer and the size (1 pt) _advance asks it for
+        self._wbuf = c_float()
+        self._vw = c_void_p(ctypes.addressof(self._wbuf))
+        self._one = c_float(1.0)
         self._infos: dict[tuple, _ObjInfo] = {}  # per page: struct nodes are the page's
         self._descents: dict[int, float] = {}
         self._fill, self._stroke = c_int(), c_int()
@@ -832,15 +846,15 @@ class PdfiumSource:
         mcid = L.GetMarkedContentIDB(vo)
         artifact = actual = False
         for k in range(min(L.CountMarksB(vo), 16)):
-            mark = L.GetMark(obj, k)
+            mark = L.GetMarkH(vo, c_ulong(k))
             if not mark:
                 continue
             # /Artifact means running matter only in a tagged PDF: untagged producers put
             # body text in such sequences too (an InDesign export marks its whole story)
-            if self.info.tagged and L.MarkGetName(mark, b, 128, self._pn) \
+            if self.info.tagged and L.MarkGetNameB(mark, b, self._ulong128, self._vn) \
                     and bytes(b[:18]) == _ARTIFACT:
                 artifact = True
-            if L.MarkGetBlob(mark, b"ActualText", None, 0, self._pn):
+            if L.MarkGetBlobB(mark, b"ActualText", None, self._ulong0, self._vn):
                 actual = True
         key = (a, bb, c, d, tf, fptr, colour_raw, mode, mcid, artifact, actual, rot)
         info = self._infos.get(key)
@@ -968,10 +982,9 @@ class PdfiumSource:
         from the font's widths (0 when unknown)."""
         if not fptr or len(u) != 1:
             return 0.0
-        w = c_float()
-        if not self._lib.FontGlyphWidth(fptr, ord(u), 1.0, byref(w)):
+        if not self._lib.FontGlyphWidthB(c_void_p(fptr), ord(u), self._one, self._vw):
             return 0.0
-        v = float(w.value)
+        v = self._wbuf.value
         return v if math.isfinite(v) and v > 0 else 0.0
 
     def _font(self, fptr: int) -> FontInfo:
