@@ -118,6 +118,14 @@ def _extend(prev: Char, u: str, info: "_ObjInfo", lb: list[float], point) -> Non
         prev.x1 = max(prev.x1, x1)
 
 
+def _cased(c: Char) -> bool:
+    """Has the glyph's text a letter with case? Only then can the glyphs as set differ
+    from it in case alone (see :meth:`PdfiumSource._as_drawn`): a character without case
+    (an ideograph, a digit) is no other character's case fold, so a glyph read from an
+    /ActualText in Chinese needs no second reading of its page."""
+    return any(ch.upper() != ch or ch.lower() != ch for ch in c.text)
+
+
 def _ffff_read_as_ligature(c: Char) -> bool:
     """Is ``c`` a glyph its ToUnicode map gives U+FFFF, which PDFium read as a ligature?
     PDFium codes a map entry of several characters as U+FFFF plus an index, so an entry of
@@ -379,6 +387,7 @@ class PdfiumSource:
         self._vw = c_void_p(ctypes.addressof(self._wbuf))
         self._one = c_float(1.0)
         self._infos: dict[tuple, _ObjInfo] = {}  # per page: struct nodes are the page's
+        self._drawn: dict[tuple, tuple] = {}  # per page: font handles are the page's
         self._descents: dict[int, float] = {}
         self._fill, self._stroke = c_int(), c_int()
         self._vfill = c_void_p(ctypes.addressof(self._fill))
@@ -526,6 +535,7 @@ class PdfiumSource:
             deadline = time.monotonic() + self._time_limit
             # handles are only good while their page is loaded: nothing keyed by one survives it
             self._infos.clear()
+            self._drawn.clear()
             self._descents.clear()
             textpage = page.get_textpage()
             struct = self._struct_tree(page)
@@ -533,7 +543,7 @@ class PdfiumSource:
             order = self._objects(page, g, pc, paths, deadline)
             replaced = self._chars(textpage, g, pc, struct, order, deadline)
             nameless = [c for c in pc.chars if not c.fontname]
-            if nameless or replaced:
+            if nameless or any(map(_cased, replaced)):
                 try:
                     self._as_drawn(index, g, pc, nameless, replaced)
                 except Exception as exc:  # PDFium's reading stands: it is the page's text
@@ -860,6 +870,27 @@ class PdfiumSource:
         info = self._infos.get(key)
         if info is not None:
             return info
+        # a tagged PDF gives each object a marked-content id of its own: what its drawing
+        # says (matrix, size, font, colour) is still shared, and worked out once
+        look = (a, bb, c, d, tf, fptr, colour_raw, rot)
+        drawn = self._drawn.get(look)
+        if drawn is None:
+            drawn = self._drawn[look] = self._drawing(a, bb, c, d, tf, fptr, colour_raw, rot, fonts)
+        (fontname, font, size, colour, upright, angle, descent, tf_abs, hscale, ux, uy,
+         along_x) = drawn
+        info = _ObjInfo(fontname, font, size, colour, upright, angle, mode, descent, mcid,
+                        artifact, struct.get(mcid) if mcid >= 0 else None, fptr, tf_abs,
+                        hscale, ux, uy, along_x, actual)
+        if len(self._infos) < 100_000:
+            self._infos[key] = info
+        return info
+
+    def _drawing(self, a: float, bb: float, c: float, d: float, tf: float, fptr: int,
+                 colour_raw: tuple[int, ...] | None, rot: int,
+                 fonts: dict[int, FontInfo | None]) -> tuple:
+        """What a text object's matrix, size, font and colour make of its glyphs: the
+        fields of :class:`_ObjInfo` but for the marked content and render mode."""
+        L = self._lib
         if not math.isfinite(a + bb + c + d + tf):
             a, bb, c, d, tf = 1.0, 0.0, 0.0, 1.0, 0.0
         size = abs(tf) * math.hypot(c, d)
@@ -887,15 +918,10 @@ class PdfiumSource:
             # fully transparent text is as unseen as white on white
             colour = ((1.0, 1.0, 1.0) if alpha == 0
                       else (round(r_ / 255, 3), round(g_ / 255, 3), round(b_ / 255, 3)))
-        node = struct.get(mcid) if mcid >= 0 else None
         hscale = math.hypot(a, bb)
         ux, uy = (a / hscale, bb / hscale) if hscale > 0 else (1.0, 0.0)
-        info = _ObjInfo(font.name if font else "", font, size, colour, upright, round(angle, 2),
-                        mode, descent, mcid, artifact, node, fptr, abs(tf), hscale, ux, uy,
-                        a > 0 and abs(bb) <= UPRIGHT_SKEW * a, actual)
-        if len(self._infos) < 100_000:
-            self._infos[key] = info
-        return info
+        return (font.name if font else "", font, size, colour, upright, round(angle, 2), descent,
+                abs(tf), hscale, ux, uy, a > 0 and abs(bb) <= UPRIGHT_SKEW * a)
 
     def _actual_text(self, lost: list[int], tp: int, g: _Geometry,
                      fonts: dict[int, FontInfo | None], struct: dict[int, StructNode],
@@ -911,21 +937,27 @@ class PdfiumSource:
         out: list[Char] = []
         absurd = 0
         far = 2.0 * max(g.width, g.height)
-        fl, fb, fr, ft = c_float(), c_float(), c_float(), c_float()
+        bbuf = (c_float * 4)()  # left, bottom, right, top
+        b0 = ctypes.addressof(bbuf)
+        pbox = tuple(c_void_p(b0 + 4 * k) for k in range(4))
+        bview = memoryview(bbuf).cast("B").cast("f")
         buf = ctypes.create_string_buffer(1024)
+        size1024 = c_ulong(1024)
         got = c_ulong()
+        vgot = c_void_p(ctypes.addressof(got))
         for obj in lost[:5000]:
             text = None
-            for k in range(min(L.CountMarks(obj), 16)):
-                mark = L.GetMark(obj, k)
-                if mark and L.MarkGetBlob(mark, b"ActualText", ctypes.addressof(buf), 1024,
-                                          byref(got)) and 0 < got.value <= 1024:
+            vo = c_void_p(obj)
+            for k in range(min(L.CountMarksB(vo), 16)):
+                mark = L.GetMarkH(vo, c_ulong(k))
+                if mark and L.MarkGetBlobB(mark, b"ActualText", buf, size1024, vgot) \
+                        and 0 < got.value <= 1024:
                     text = _pdf_string(buf.raw[:got.value])
                     break
             text = "".join(c for c in (text or "") if not c.isspace() and c.isprintable())
-            if not L.ObjBounds(obj, byref(fl), byref(fb), byref(fr), byref(ft)):
+            if not L.ObjBoundsB(vo, *pbox):
                 continue
-            left, bottom_, right, top_ = fl.value, fb.value, fr.value, ft.value
+            left, bottom_, right, top_ = bview.tolist()
             if not _finite(left, bottom_, right, top_) or max(right - left, top_ - bottom_) > far:
                 # drawn at a size or place no page has (a damaged file's font size of 10¹⁰):
                 # PDFium leaves it out of its text page, and so does this reader, but says so
