@@ -213,6 +213,18 @@ class _Lib:
         self.SegPointB = hot("FPDFPathSegment_GetPoint", c_int)
         self.SegTypeB = hot("FPDFPathSegment_GetType", c_int)
         self.SegCloseB = hot("FPDFPathSegment_GetClose", c_int)
+        # the walk over a tagged page's structure tree (one element per paragraph, span,
+        # link: hundreds a page); elements come back as _Handles, string lengths are
+        # unsigned longs (passed as c_ulong)
+        self.StructTreeCountChildrenB = hot("FPDF_StructTree_CountChildren", c_int)
+        self.StructTreeChildH = hot("FPDF_StructTree_GetChildAtIndex", _Handle)
+        self.ElTypeB = hot("FPDF_StructElement_GetType", c_ulong)
+        self.ElLangB = hot("FPDF_StructElement_GetLang", c_ulong)
+        self.ElMcidCountB = hot("FPDF_StructElement_GetMarkedContentIdCount", c_int)
+        self.ElMcidAtB = hot("FPDF_StructElement_GetMarkedContentIdAtIndex", c_int)
+        self.ElCountChildrenB = hot("FPDF_StructElement_CountChildren", c_int)
+        self.ElChildH = hot("FPDF_StructElement_GetChildAtIndex", _Handle)
+        self.ElChildMcidB = hot("FPDF_StructElement_GetChildMarkedContentID", c_int)
         # per text object
         self.TextObjGetFont = fn("FPDFTextObj_GetFont", vp, vp)
         self.TextObjGetFontSize = fn("FPDFTextObj_GetFontSize", c_int, vp, vp)
@@ -1110,31 +1122,43 @@ class PdfiumSource:
         if not tree:
             return out
         counter = [0]
+        L = self._lib
+        # one buffer for the elements' type and language strings (UTF-16LE with a NUL):
+        # a string that does not fit, or none, reads as empty
+        sbuf = ctypes.create_string_buffer(_STRUCT_STR_MAX)
+        s0, size = ctypes.addressof(sbuf), c_ulong(_STRUCT_STR_MAX)
+        el_type, el_lang, string_at = L.ElTypeB, L.ElLangB, ctypes.string_at
+        mcid_count, mcid_at, count_children = L.ElMcidCountB, L.ElMcidAtB, L.ElCountChildrenB
+        child_at, child_mcid = L.ElChildH, L.ElChildMcidB
         try:
             def walk(el, path: tuple[str, ...], depth: int) -> None:  # noqa: ANN001
                 if counter[0] > 100_000:
                     return
                 counter[0] += 1
-                t = _struct_str(raw.FPDF_StructElement_GetType, el) or "?"
-                node = StructNode(t, path + (t,), counter[0],
-                                  _struct_str(raw.FPDF_StructElement_GetLang, el) or None)
-                for k in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(el), 10_000)):
-                    mc = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(el, k)
+                n = el_type(el, sbuf, size)
+                t = (string_at(s0, max(0, n - 2)).decode("utf-16-le", "replace")
+                     if 0 < n < _STRUCT_STR_MAX else "") or "?"
+                n = el_lang(el, sbuf, size)
+                lang = (string_at(s0, max(0, n - 2)).decode("utf-16-le", "replace")
+                        if 0 < n < _STRUCT_STR_MAX else "") or None
+                node = StructNode(t, path + (t,), counter[0], lang)
+                for k in range(min(mcid_count(el), 10_000)):
+                    mc = mcid_at(el, k)
                     if mc >= 0:
                         out.setdefault(mc, node)
                 if depth >= 64:
                     return
-                for c in range(min(raw.FPDF_StructElement_CountChildren(el), 10_000)):
-                    child = raw.FPDF_StructElement_GetChildAtIndex(el, c)
+                for c in range(min(count_children(el), 10_000)):
+                    child = child_at(el, c)
                     if child:
                         walk(child, node.path, depth + 1)
                     else:
-                        mc = raw.FPDF_StructElement_GetChildMarkedContentID(el, c)
+                        mc = child_mcid(el, c)
                         if mc >= 0:
                             out.setdefault(mc, node)
 
-            for c in range(min(raw.FPDF_StructTree_CountChildren(tree), 10_000)):
-                el = raw.FPDF_StructTree_GetChildAtIndex(tree, c)
+            for c in range(min(L.StructTreeCountChildrenB(tree), 10_000)):
+                el = L.StructTreeChildH(tree, c)
                 if el:
                     walk(el, (), 0)
         finally:
@@ -1448,13 +1472,9 @@ def _cstr(fn, ptr: int) -> str:  # noqa: ANN001
     return buf.value.decode("utf-8", "replace")
 
 
-def _struct_str(fn, el) -> str:  # noqa: ANN001
-    n = fn(el, None, 0)
-    if not 0 < n < 4096:
-        return ""
-    buf = ctypes.create_string_buffer(n)
-    fn(el, buf, n)
-    return buf.raw[: max(0, n - 2)].decode("utf-16-le", "replace")
+#: bytes a structure element's type or language may take (UTF-16LE and its NUL); longer
+#: ones are not read
+_STRUCT_STR_MAX = 4096
 
 
 def _symbol_set(font: FontInfo | None) -> bool:
