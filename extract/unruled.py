@@ -90,6 +90,9 @@ CAPTION_SHARE: float = 0.5
 CONTENTS_SHARE: float = 0.8
 #: A space is read between two glyphs of a cell this many ems apart (Latin words).
 SPACE_EM: float = 0.15
+#: A term stands on its description's first line when their baselines are this many
+#: ems apart or less (one baseline, whatever the fonts' boxes).
+LEVEL_EM: float = 0.1
 
 _LABEL = re.compile(
     r"^(?:[•◦▪▫■□●○◆◇►▶‣⁃∙·\-–—*†‡§¶]"
@@ -413,6 +416,35 @@ def _stacked(region: list[Seg], chain: list[int]) -> bool:
     return beside < MIN_ROWS
 
 
+def _baseline(s: Seg) -> float:
+    return s.chars[0].baseline if s.chars and s.chars[0].baseline else s.bottom
+
+
+def _described(region: list[Seg], chain: list[int]) -> bool:
+    """Is the region a description list set beside its terms (DocBook's variablelist as
+    FOP prints it, a glossary, troff's tagged paragraphs): two columns, each row a term
+    and a description in running text wrapped over several lines, the term standing on
+    the description's first line? A reader reads term, then description, as text; a
+    table centres a cell against a taller neighbour (HTML's and LibreOffice Web's
+    default) or holds no wrapped sentences. Wrapped rows decide: at least
+    :data:`MIN_ROWS` of them, every one level with its term, most descriptions prose."""
+    if len(chain) != 2:
+        return False
+    wrapped = level = prose = 0
+    for r in full_rows(region, chain):
+        terms = sorted((s for s in r if s.edge == chain[0]), key=lambda s: s.top)
+        text = sorted((s for s in r if s.edge == chain[1]), key=lambda s: s.top)
+        if not terms or not text:
+            continue
+        prose += _prose(_join([s.text for s in text]))
+        if len(text) < 2:
+            continue
+        wrapped += 1
+        level += abs(_baseline(terms[0]) - _baseline(text[0])) <= LEVEL_EM * text[0].size
+    rows = len(full_rows(region, chain))
+    return wrapped >= MIN_ROWS and level == wrapped and prose >= JUSTIFIED_SHARE * rows
+
+
 def _veto(region: list[Seg], chain: list[int]) -> str | None:
     """Why the region is not a table (None: it is)."""
     cols = [[s for s in region if s.edge == e] for e in chain]
@@ -427,6 +459,8 @@ def _veto(region: list[Seg], chain: list[int]) -> str | None:
         return "type sizes"  # a table's cells share a size; a title or a side note beside
     if _stacked(region, chain):
         return "terms over descriptions"
+    if _described(region, chain):
+        return "terms beside descriptions"
     if sum(bool(_CAPTION.match(s.text)) for s in region) >= CAPTION_SHARE * len(full_rows(region, chain)):
         return "captions"  # the captions of figures set side by side
     for e in chain[:-1]:
