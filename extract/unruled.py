@@ -459,8 +459,6 @@ def _veto(region: list[Seg], chain: list[int]) -> str | None:
         return "type sizes"  # a table's cells share a size; a title or a side note beside
     if _stacked(region, chain):
         return "terms over descriptions"
-    if _described(region, chain):
-        return "terms beside descriptions"
     if sum(bool(_CAPTION.match(s.text)) for s in region) >= CAPTION_SHARE * len(full_rows(region, chain)):
         return "captions"  # the captions of figures set side by side
     for e in chain[:-1]:
@@ -479,6 +477,8 @@ def _veto(region: list[Seg], chain: list[int]) -> str | None:
     if len(pages) >= MIN_ROWS and len(pages) >= CONTENTS_SHARE * len(last) \
             and pages == sorted(pages):
         return "contents"
+    if _described(region, chain):
+        return "terms beside descriptions"
     return None
 
 
