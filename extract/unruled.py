@@ -426,12 +426,17 @@ def _described(region: list[Seg], chain: list[int]) -> bool:
     and a description in running text wrapped over several lines, the term standing on
     the description's first line? A reader reads term, then description, as text; a
     table centres a cell against a taller neighbour (HTML's and LibreOffice Web's
-    default) or holds no wrapped sentences. Wrapped rows decide: at least
-    :data:`MIN_ROWS` of them, every one level with its term, most descriptions prose."""
+    default), holds no wrapped sentences, or heads its columns with a row of short labels
+    ("学名 常用名 识别特征"). Wrapped rows decide: at least :data:`MIN_ROWS` of them, every
+    one level with its term, most descriptions prose."""
     if len(chain) != 2:
         return False
+    rows = full_rows(region, chain)
+    if rows and all(len(c) == 1 and not _prose(c[0].text) and not _MARK_END.search(c[0].text)
+                    for c in ([s for s in rows[0] if s.edge == e] for e in chain)):
+        return False  # a first row of short labels names a table's columns ("文件 说明")
     wrapped = level = prose = 0
-    for r in full_rows(region, chain):
+    for r in rows:
         terms = sorted((s for s in r if s.edge == chain[0]), key=lambda s: s.top)
         text = sorted((s for s in r if s.edge == chain[1]), key=lambda s: s.top)
         if not terms or not text:
@@ -441,8 +446,7 @@ def _described(region: list[Seg], chain: list[int]) -> bool:
             continue
         wrapped += 1
         level += abs(_baseline(terms[0]) - _baseline(text[0])) <= LEVEL_EM * text[0].size
-    rows = len(full_rows(region, chain))
-    return wrapped >= MIN_ROWS and level == wrapped and prose >= JUSTIFIED_SHARE * rows
+    return wrapped >= MIN_ROWS and level == wrapped and prose >= JUSTIFIED_SHARE * len(rows)
 
 
 def _veto(region: list[Seg], chain: list[int]) -> str | None:
