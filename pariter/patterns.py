@@ -40,7 +40,10 @@ def _memoized(optimize: Callable[..., Any]) -> Callable[..., Any]:
         # the items (opcode, argument) are hashable; the folding functions and the table
         # of case fixes are the compiler's own module-level objects, named by identity
         key = (tuple(charset), iscased, fixup, id(fixes) if fixes is not None else None)
-        hit = table.get(key)
+        try:
+            hit = table.get(key)
+        except TypeError:  # an item this compiler makes unhashable: no memo for it
+            return optimize(charset, iscased, fixup, fixes)
         if hit is None:
             out, hascased = optimize(charset, iscased, fixup, fixes)
             hit = table[key] = (tuple(out), hascased)
