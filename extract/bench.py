@@ -36,7 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def default_pdfs() -> list[Path]:
     pdfs = sorted((ROOT / "corpus" / "pdf").glob("*.pdf"))
-    shared = ROOT.parent / "shared" / "pdfs"
+    from pariter.devdata import SHARED
+
+    shared = SHARED / "pdfs"
     if shared.is_dir():
         pdfs += sorted(shared.glob("*.pdf"))
     return pdfs

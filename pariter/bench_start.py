@@ -39,6 +39,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pariter.devdata import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PDFIUM_DUMP = """
@@ -59,9 +61,9 @@ TARGETS = {"pariter --help": 1.5, "pariter extract": 4.0}
 
 def default_pdf() -> Path:
     """An 8-page paper from the shared data if present, else the corpus's 7-page pair."""
-    for shared in (os.environ.get("PARITER_SHARED"), ROOT.parent / "shared", Path("/work/shared")):
-        if shared and (Path(shared) / "pdfs" / "en_s2orc_N18-3011.pdf").is_file():
-            return Path(shared) / "pdfs" / "en_s2orc_N18-3011.pdf"
+    paper = shared_dir() / "pdfs" / "en_s2orc_N18-3011.pdf"
+    if paper.is_file():
+        return paper
     return ROOT / "corpus" / "pdf" / "wic-consensus-zh-en.pdf"
 
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pariter.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from pariter.devdata import SHARED  # noqa: F401  (re-exported; one place decides where shared/ is)
 CORPUS_PDF = ROOT / "corpus" / "pdf"
 CORPUS_TRUTH = ROOT / "corpus" / "truth"
 

@@ -10,12 +10,9 @@ from collections import OrderedDict
 from pathlib import Path
 
 from docmodel import B, Heading, Items, Note, Para, Sub, Sup, Table
+from pariter.devdata import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
-# shared/ sits beside the repository (CI, /work/main) or two levels up (a worktree in /work/wt)
-SHARED = Path(__import__("os").environ.get("PARITER_SHARED") or next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared"))
 BIBLE = SHARED / "data" / "bible-en-zh"
 
 TITLES = {

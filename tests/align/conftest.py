@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import SHARED
+
 DATA = Path(__file__).parent / "data"
-BIBLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "bible-en-zh"
+BIBLE = SHARED / "data" / "bible-en-zh"
 
 
 @pytest.fixture(scope="session")

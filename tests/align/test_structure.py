@@ -20,9 +20,10 @@ from pariter.align.sentences import AlignParams
 from pariter.align.structure import build_document, view
 from pariter.model import Alignment
 from pariter.schema import errors
+from tests.helpers import SHARED
 
 FIXTURE = Path(__file__).parent / "fixtures" / "consensus_clauses.json"
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 CONSENSUS_SEED = SEEDS / "wic-2023-genai-consensus-zh-en.txt"
 REPORT_SEED = SEEDS / "wic-2023-genai-report-zh.txt"
 

@@ -19,6 +19,7 @@ from pariter.errors import InputError
 from pariter.extract import extract_pdf
 from pariter.extract.chars import PdfplumberSource
 from pariter.extract.pdfium import PdfiumSource
+from tests.helpers import SHARED
 
 from ._pdf import text_ops, write_pdf
 
@@ -49,7 +50,7 @@ def _chars(src_cls, path: Path) -> int:  # noqa: ANN001
 
 @pytest.fixture
 def shared_pdfs() -> Path:
-    p = Path(__import__("os").environ.get("PARITER_SHARED", CORPUS.parents[2] / "shared")) / "pdfs"
+    p = SHARED / "pdfs"
     if not p.is_dir():
         pytest.skip("../shared is absent")
     return p

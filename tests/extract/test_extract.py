@@ -11,12 +11,13 @@ import pytest
 from pariter.errors import InputError
 from pariter.extract import extract_pdf
 from pariter.extract.textjoin import join2
+from tests.helpers import SHARED as SHARED_DIR
 
 from ._pdf import text_ops, write_pdf
 
 ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared" / "pdfs"
+SHARED = SHARED_DIR / "pdfs"
 
 
 def corpus_pdf(name: str) -> Path:

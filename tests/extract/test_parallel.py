@@ -17,10 +17,10 @@ from pariter.extract import extract_pdf, parallel
 from pariter.extract.document import _read_pages
 from pariter.extract.readers import open_source
 from pariter.model import dumps
+from tests.helpers import SHARED
 
 ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "corpus" / "pdf"
-SHARED = Path(os.environ.get("PARITER_SHARED", ROOT.parent / "shared"))
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 

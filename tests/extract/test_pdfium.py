@@ -17,10 +17,10 @@ from pariter.extract.chars import PdfplumberSource
 from pariter.extract.pdfium import PdfiumSource
 
 from ._pdf import text_ops, write_pdf
+from tests.helpers import SHARED
 
 ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "corpus" / "pdf"
-SHARED = Path(__import__("os").environ.get("PARITER_SHARED", ROOT.parent / "shared"))
 
 
 def _pages(src) -> list:  # noqa: ANN001

@@ -14,6 +14,7 @@ from pariter.extract.figures import mark_figures
 from pariter.extract.footnotes import note_areas
 from pariter.extract.headings import assign_levels, dotted_depth, number_kind, split_number
 from pariter.extract.lines import Line, build_lines
+from tests.helpers import SHARED
 
 
 def test_opener_number_alone() -> None:
@@ -204,7 +205,7 @@ def test_figure_above_its_caption_bounded_by_graphics() -> None:
     assert all(l.kind == "body" for l in body)
 
 
-_SHARED = Path("/work/shared/pdfs")
+_SHARED = SHARED / "pdfs"
 
 
 def test_run_on_clause_line_is_a_paragraph_start() -> None:

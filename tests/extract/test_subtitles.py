@@ -4,14 +4,11 @@ heading (numbered for itself), a code listing, a list item."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pariter.extract.assemble import _numbers_apart
 from pariter.extract.document import extract_pdf
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+from tests.helpers import SHARED
 
 
 def test_a_heading_line_numbered_for_itself_is_no_subtitle() -> None:

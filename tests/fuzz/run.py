@@ -76,10 +76,10 @@ def seed_pdfs(shared: bool) -> list[Path]:
     pdfs = [ROOT / "corpus" / "pdf" / n for n in ("wic-consensus-en.pdf", "wic-consensus-zh.pdf",
                                                    "wic-consensus-zh-en.pdf")]
     if shared:
-        for base in (ROOT.parent / "shared", Path("/work/shared")):
-            if (base / "pdfs").is_dir():
-                pdfs += sorted((base / "pdfs").glob("*.pdf"))
-                break
+        from pariter.devdata import SHARED
+
+        if (SHARED / "pdfs").is_dir():
+            pdfs += sorted((SHARED / "pdfs").glob("*.pdf"))
     return [p for p in pdfs if p.is_file()]
 
 
