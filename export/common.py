@@ -78,37 +78,16 @@ def select_subtree(doc: Document, select: str | None) -> Document:
     return doc.subtree(select)
 
 
-#: A callout's box lies in a heading's printed box within this many points (the
-#: extractor draws a heading's box around the callouts it took out of it).
-HEADING_BOX_SLACK_PT = 1.0
-
-
 def heading_markers(doc: Document) -> dict[str, list[Marker]]:
     """The callouts printed in headings ("2.1 Grab samples⁴"), by heading id, in the
-    order they are printed. The model anchors such a marker to no paragraph
-    (``paragraph`` null) and keeps its box: its heading is the one whose box on that page
-    holds the callout's box (the most of it, should two touch). Exporters draw them at
-    the heading's end, where LaTeX's ``\\section{…\\footnote{…}}``, Word's and
-    LibreOffice's note references in headings print them (the model records no offset
-    in a heading's text). A marker anchored to no paragraph that no heading holds (a
-    lone callout before any text) is left out here."""
+    order they are printed: the markers the extractor anchored to a heading (``heading``)
+    rather than a paragraph. Exporters draw them at the heading's end, where LaTeX's
+    ``\\section{…\\footnote{…}}``, Word's and LibreOffice's note references in headings
+    print them (the model records no offset in a heading's text)."""
     out: dict[str, list[Marker]] = {}
-    e = HEADING_BOX_SLACK_PT
     for m in doc.markers:
-        mb = m.box
-        if m.paragraph is not None or mb is None:
-            continue
-        best, most = None, 0.0
-        for h in doc.headings:
-            for b in h.boxes:
-                if b.page != mb.page:
-                    continue
-                w = min(b.x1 + e, mb.x1) - max(b.x0 - e, mb.x0)
-                t = min(b.bottom + e, mb.bottom) - max(b.top - e, mb.top)
-                if w > 0 and t > 0 and w * t > most:
-                    best, most = h.id, w * t
-        if best is not None:
-            out.setdefault(best, []).append(m)
+        if m.heading is not None and m.paragraph is None:
+            out.setdefault(m.heading, []).append(m)
     for ms in out.values():
         ms.sort(key=lambda m: (m.box.top, m.box.x0, m.id) if m.box else (0.0, 0.0, m.id))
     return out

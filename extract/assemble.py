@@ -137,6 +137,30 @@ def _contents_entries(b: Block) -> bool:
         or not any(running_line(l.text) for l in b.lines)
 
 
+
+#: A callout's box lies in its heading's printed box within this many points (a heading's
+#: box is drawn around the callouts taken out of it).
+HEADING_BOX_SLACK_PT = 1.0
+
+
+def holding_heading(box: Box, headings: list[Heading]) -> str | None:
+    """Which of ``headings`` a callout taken out of a heading block is printed in: the one
+    whose box on the callout's page holds the most of the callout's box. A block opens two
+    headings where a Chinese heading stands over its English line (each stream gets its
+    own), and a callout belongs to the line it is printed on."""
+    best, most = None, 0.0
+    e = HEADING_BOX_SLACK_PT
+    for h in headings:
+        for b in h.boxes:
+            if b.page != box.page:
+                continue
+            w = min(b.x1 + e, box.x1) - max(b.x0 - e, box.x0)
+            t = min(b.bottom + e, box.bottom) - max(b.top - e, box.top)
+            if w > 0 and t > 0 and w * t > most:
+                best, most = h.id, w * t
+    return best
+
+
 class Assembler:
     """Builds ``doc``'s units from the decided blocks (see the module docstring)."""
 
@@ -210,12 +234,14 @@ class Assembler:
             d = detect(text)
             return d if d in ("zh", "en") else main
 
-        def emit_marker(lang: str, s: Sup, l: Line, pid: str | None, off: int | None) -> None:
+        def emit_marker(lang: str, s: Sup, l: Line, pid: str | None, off: int | None,
+                        heads_of: list[Heading] | None = None) -> None:
             marker_n[lang] += 1
             fid = self._link(s.label, l.page, note_ids)
             mid = ids.dedupe(ids.marker_id(lang, marker_n[lang]), taken)
-            doc.markers.append(Marker(mid, s.label, l.page, fid, pid, off,
-                                      Box(l.page, s.x0, s.top, s.x1, s.bottom)))
+            box = Box(l.page, s.x0, s.top, s.x1, s.bottom)
+            hid = holding_heading(box, heads_of) if heads_of else None
+            doc.markers.append(Marker(mid, s.label, l.page, fid, pid, off, box, hid))
             if fid is None:
                 self.warnings.append(Warning(
                     "unlinked_marker", f"note marker {s.label} has no note text", l.page))
@@ -262,21 +288,23 @@ class Assembler:
         # from its first paragraph of running text on, its text is its body.
         body_from = len(blocks) if heads else next(
             (bi for bi, b in enumerate(blocks) if b.lines and running_block(b, self.ds)), len(blocks))
-        def heading_markers(b: Block) -> None:
+        def heading_markers(b: Block, heads_of: list[Heading]) -> None:
             """Callouts in a heading ("2.1 Grab samples⁴"): markers of the heading's
-            section, anchored to no paragraph (the heading holds them), with their box."""
+            section, anchored to no paragraph but to the heading that holds them (one of
+            ``heads_of``, the headings this block opened or, for a heading's continuation
+            block, the last ones opened), with their box."""
             for l in b.lines:
                 for s in l.sups:
-                    emit_marker(section_lang(l), s, l, None, None)
+                    emit_marker(section_lang(l), s, l, None, None, heads_of)
 
         def section_lang(l: Line) -> str:
             return lang_of(l.text) if bilingual else main
 
+        opened: list[Heading] = []  # the headings the last heading record opened
         for bi, b in enumerate(blocks):
             rec = heads.get(bi)
-            if b.heading and b.lines:
-                heading_markers(b)
             if rec is not None:
+                n_before = len(doc.headings)
                 if self.bilingual and rec.subs and rec.lang == "zh":
                     # a Chinese heading over its English line: the Chinese stream's heading
                     # keeps it as subtitle, and the English stream gets its own heading with
@@ -289,7 +317,12 @@ class Assembler:
                     stream = lang_of(rec.text) if bilingual else main
                     open_section(stream, rec.level, rec.number, rec.text, rec.page, rec.boxes,
                                  rec.subs, lang=own_lang(rec.text, stream), source=rec.source)
+                opened = doc.headings[n_before:]
+                if b.heading and b.lines:
+                    heading_markers(b, opened)
                 continue
+            if b.heading and b.lines:
+                heading_markers(b, opened)
             if not b.lines or b.heading:
                 lone_bullet.clear()
                 continue

@@ -30,10 +30,10 @@ from pariter.io import atomic_write_text, read_json_object
 SCHEMA_VERSION = "1.0"
 #: a document's format: 1.1 adds paragraphs' run-in labels (``label_end``) and sentences of
 #: notes; 1.2 the paragraph role ``contents``; 1.3 the citation style ``gbt7714``; 1.4 the
-#: citation styles ``humanities`` and ``author-date``; 1.5 the paragraph role ``code``; an
-#: older file reads as before, and a reader of an older version refuses a newer file by its
-#: version
-DOCUMENT_SCHEMA_VERSION = "1.5"
+#: citation styles ``humanities`` and ``author-date``; 1.5 the paragraph role ``code``; 1.6
+#: markers' ``heading`` (a callout printed in a heading); an older file reads as before, and
+#: a reader of an older version refuses a newer file by its version
+DOCUMENT_SCHEMA_VERSION = "1.6"
 
 LinkLevel = Literal["section", "clause", "paragraph", "sentence", "footnote"]
 LINK_LEVELS: tuple[str, ...] = typing.get_args(LinkLevel)
@@ -267,6 +267,10 @@ class Marker:
     ``offset`` is the character position in the paragraph's text where the marker
     stood, so exporters can put it back as an anchor. ``footnote`` is None when the
     note the marker calls for is not on the page (the published report has such).
+
+    ``heading`` is the heading a callout is printed in ("2.1 Grab samples⁴"); such a
+    marker has no paragraph. The extractor records it where it takes the callout out of
+    the heading's line, so that exporters and subtrees need not find it again from boxes.
     """
 
     id: str
@@ -276,6 +280,7 @@ class Marker:
     paragraph: str | None
     offset: int | None = None
     box: Box | None = None
+    heading: str | None = field(default=None, metadata={"omit_default": True})
 
 
 @dataclass(slots=True)
@@ -371,11 +376,14 @@ class Document(JsonFile):
         inside = lambda sid: _descends(parent, sid, section)  # noqa: E731
         paragraphs = [p for p in self.paragraphs if inside(p.section)]
         pids = {p.id for p in paragraphs}
-        markers = [m for m in self.markers if m.paragraph in pids]
+        headings = [h for h in self.headings if inside(h.section)]
+        hids = {h.id for h in headings}
+        markers = [m for m in self.markers
+                   if m.paragraph in pids or (m.paragraph is None and m.heading in hids)]
         notes = {m.footnote for m in markers if m.footnote}
         return dataclasses.replace(
             self, sections=[s for s in self.sections if inside(s.id)],
-            headings=[h for h in self.headings if inside(h.section)],
+            headings=headings,
             clauses=[c for c in self.clauses if inside(c.section)], paragraphs=paragraphs,
             sentences=[s for s in self.sentences if s.paragraph in pids | notes],
             footnotes=[f for f in self.footnotes if f.id in notes], markers=markers,

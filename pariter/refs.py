@@ -132,6 +132,10 @@ def document_problems(doc: "Document") -> list[Problem]:
     for i, m in enumerate(doc.markers):
         r.need(m.footnote, f"markers[{i}].footnote", {"footnote"}, "footnote")
         r.need(m.paragraph, f"markers[{i}].paragraph", {"paragraph"}, "paragraph")
+        r.need(m.heading, f"markers[{i}].heading", {"heading"}, "heading")
+        if m.heading is not None and m.paragraph is not None:
+            r.problem(f"markers[{i}].heading", "a marker stands in a heading or in a paragraph, "
+                                               "not both")
         p = paragraphs.get(m.paragraph) if m.paragraph else None
         if p is not None and m.offset is not None and not 0 <= m.offset <= len(p.text):
             r.problem(f"markers[{i}].offset", f"{m.offset} is outside its paragraph's text "

@@ -93,8 +93,12 @@ def documents(draw, prefix: str = "zh") -> Document:
         para = draw(st.one_of(st.none(), st.sampled_from(paragraphs))) if paragraphs else None
         note = draw(st.one_of(st.none(), st.sampled_from(doc.footnotes))) if doc.footnotes else None
         offset = draw(st.integers(0, len(para.text))) if para is not None and draw(st.booleans()) else None
+        # a callout printed in a heading has no paragraph but its heading (schema 1.6)
+        head = draw(st.one_of(st.none(), st.sampled_from(doc.headings))) \
+            if para is None and doc.headings else None
         doc.markers.append(Marker(next(ids), draw(SHORT), draw(page), note.id if note else None,
-                                  para.id if para else None, offset, draw(st.one_of(st.none(), box))))
+                                  para.id if para else None, offset, draw(st.one_of(st.none(), box)),
+                                  head.id if head else None))
     doc.tables = [Table(next(ids), draw(page), draw(LANG), draw(sec),
                         draw(st.lists(st.lists(TEXT, max_size=3), max_size=3)), draw(st.one_of(st.none(), box)))
                   for _ in range(draw(st.integers(0, 1)))]

@@ -8,6 +8,7 @@ through LibreOffice Writer, extracted for real."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,31 @@ def test_each_heading_holds_its_callouts(docs) -> None:
         heads = {h.id: h.text for h in doc.headings}
         assert {heads[k]: [m.label for m in v] for k, v in by_heading.items()} == {
             "Sites": ["1"], "Grab samples": ["4"]}, doc.source
+
+
+def test_the_model_names_the_heading_of_each_callout(docs) -> None:
+    from pariter.refs import document_problems
+
+    for doc in docs:
+        heads = {h.id: h for h in doc.headings}
+        held = [m for m in doc.markers if m.paragraph is None]
+        assert sorted((heads[m.heading].text, m.label) for m in held) == [
+            ("Grab samples", "4"), ("Sites", "1")], doc.source
+        # a subtree keeps a heading's callout and the note it calls
+        sites = next(h for h in doc.headings if h.text == "Sites")
+        sub = doc.subtree(sites.section)
+        kept = [m for m in sub.markers if m.heading == sites.id]
+        assert [m.label for m in kept] == ["1"]
+        assert kept[0].footnote in {f.id for f in sub.footnotes}
+        # the reference check refuses a callout in a heading and a paragraph at once,
+        # and a heading that does not exist
+        assert document_problems(doc) == []
+        bad = copy.deepcopy(doc)
+        m = next(m for m in bad.markers if m.paragraph is None)
+        m.paragraph = bad.paragraphs[0].id
+        assert any("heading" in where for where, _ in document_problems(bad))
+        m.paragraph, m.heading = None, "no.such.heading"
+        assert any("heading" in where for where, _ in document_problems(bad))
 
 
 def test_tei_draws_heading_callouts_and_stays_valid(docs, relaxng) -> None:
