@@ -330,12 +330,19 @@ def _strip_trailing(u: str) -> str:
     return u
 
 
+#: the label of an identifier's field (``DOI:10.…``, ``ISBN: …``): after a URL that ends in
+#: a full stop, a new field, not the URL's continuation
+_ID_LABEL = re.compile(r"(?:doi|isbn|issn|pmid|pmcid|arxiv|urn|hdl|handle)\s*:", re.I)
+
+
 def _continues(url: str, piece: str, after: str) -> bool:
     """Whether ``piece`` (the next run of URL characters after whitespace) belongs to
     ``url``; ``after`` is the text right after the piece."""
     core = _strip_trailing(_cut_at_comma(piece))
     if not core or core.lower() in _STOP_WORDS or re.match(_URL_START, core, re.I):
         return False
+    if url.endswith(".") and _ID_LABEL.match(core):
+        return False  # ``…/378. DOI:10.3390/…``: the URL's field has ended, the next opens
     has_path = "/" in re.sub(rf"^{_URL_START}", "", url, flags=re.I)
     if url[-1] in "/-_=&?#%~":
         return True
@@ -501,29 +508,68 @@ _CLOSING_PAREN_DATE = re.compile(r"\((?P<p>[^()]*)\)\s*\.?\s*$")
 
 # -- GB/T 7714 ------------------------------------------------------------------------------
 # The Chinese national standard for references (1987, 2005 and 2015 editions and the
-# biblatex/BibTeX styles that follow it). An entry is a run of fields, each closed by a
-# full stop (``. ``, ``．`` or ``。``), and the item's type in brackets closes the title:
+# biblatex/BibTeX and CSL styles that follow it). An entry is a run of fields, each closed
+# by a full stop (``. ``, ``．`` or ``。``), and the item's type in brackets closes the title:
 #
 #     作者. 题名[M]. 版本. 出版地: 出版者, 年: 页码.
-#     作者. 题名[J]. 刊名, 年, 卷(期): 页码.          作者. 题名[N]. 报纸名, 2000-11-20.
+#     作者. 题名[J]. 刊名, 年, 卷(期): 页码[引用日期].  作者. 题名[N]. 报纸名, 2000-11-20.
 #     作者. 题名[EB/OL]. (更新日期)[引用日期]. URL.    作者. 题名[EB/OL]. 2013. URL.
+#     作者. 题名: 标准编号[S].   专利申请者. 题名: 专利号[P].   题名[M]. 出版地: 出版者, 年.
 #
 # The type identifier (GB/T 7714-2015 table B.1, and the carrier after a slash) is the
 # evidence of the style; without it an entry is not read as GB/T 7714.
 _GBT_TYPE = re.compile(r"\s*\[(?:M|C|G|N|J|D|R|S|P|A|Z|EB|DB|CP|CM|DS|AT)"
                        r"(?:/(?:OL|DK|CD|MT))?\]")
 #: a field ends at ``。``, or at a full stop (``．`` is folded to ``.``) that is followed by
-#: white space, the end, or a CJK character (``作者.题名``); ``3.7`` or ``www.x`` goes on
-_GBT_STOP = re.compile(r"。|\.(?=\s|$|[^\x00-\x7f])")
+#: white space, the end, or a CJK character (``作者.题名``), or that follows a CJK character
+#: (``研究所.1``: a stop after a Chinese word is never a decimal point or a host name's dot);
+#: ``3.7`` or ``www.x`` goes on
+_GBT_STOP = re.compile(r"。|\.(?=\s|$|[^\x00-\x7f])|(?<=[\u3400-\u9fff])\.")
 #: GB/T 7714 names at most three persons before ``等``/``et al.``; an organisation's name
 #: is longer (``中华人民共和国国家质量监督检验检疫总局，中国国家标准化管理委员会``: 30), so
 #: a longer head is a sentence that mentions a title, not an author
 GBT_AUTHOR_MAX_CHARS = 80
+#: an entry without an author opens with its title (GB/T 7714-2015 8.1.1: under the
+#: numbered system the author may be left out and the title comes first); such a head is
+#: read only when the type identifier ends a field (``题名[M]. …``, ``题名[M]//…``) and the
+#: head is no sentence: no ``。``/``；``, and at most this many characters
+GBT_TITLE_MAX_CHARS = 200
+_GBT_TYPE_ENDS_FIELD = re.compile(r"\s*(?:\.|。|//|$)")
+#: one field of the author list: the CSL style for GB/T 7714 notes separates the names with
+#: full stops (``楼梦麟. 杨燕. 题名[M]``, ``FRESE K S. KATUS H A. MEDER B. Title[J]``), the
+#: standard itself with commas, so a field after the first one joins the author when it
+#: is names: a Chinese name or organisation (CJK without spaces or punctuation), surnames
+#: in capitals with initials after them (``NORD G L Jr``, ``AND DANIELEWICZ``), a
+#: capitalised surname with initials (``Smith J``), or ``等``/``et al.``; the field just
+#: before the type identifier is always the title
+_GBT_NAME = re.compile(
+    r"[\u3400-\u9fff·]+"
+    r"|(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*)(?:\s+(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*|Jr|Sr))*"
+    r"|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*(?:\s+[A-Z](?:\.?[A-Z])*)+"
+    r"|等|et\s+al|and\s+others")
+#: what GB/T 7714 prints after the title and a colon to identify the item, and is no part of
+#: its name (CSL's ``number``, not ``title``): a standard's, report's or patent's number
+#: (``GB/T 7714—2015``, ``PB 91-194001``, ``7178999X``, ``88105607.3``) — letters, figures
+#: and ``/ . - —``, with a figure and no lowercase word — or an official document's number
+#: (``京政办发[2005]37号``). A subtitle (``其他题名信息``: ``高分子材料分析、选择与改性``,
+#: ``An application to air``) or a volume word (``卷5``) is part of the title
+_GBT_IDENT = (r"(?=[^:]*\d)(?![^:]*[a-z]{2})[A-Za-z0-9][A-Za-z0-9 ./\-–—_]*"
+              r"|[\u3400-\u9fff]{1,8}[\[〔(]\d{4}[\]〕)]\s*\d+\s*号")
+_GBT_TITLE_IDENT = re.compile(rf"\s*:\s*(?:{_GBT_IDENT})\s*$")
+#: a patent's country and number as a field of their own (``题名. 中国: 88105607.3[P]``)
+_GBT_PATENT_FIELD = re.compile(rf"^[^\s:.]{{1,6}}\s*:\s*(?:{_GBT_IDENT})\s*$")
 #: a field that carries the year: ``北京: 出版者, 2015``, ``刊名, 1999, 18(2): 4``,
-#: ``刊名, 2000(2): 5–8``, ``金陵: 曾氏, 1845(清同治四年)``, ``1998: 146–163``
+#: ``刊名, 2000(2): 5–8``, ``金陵: 曾氏, 1845(清同治四年)``, ``1998: 146–163``,
+#: ``1991: 扉页`` (a page named, not numbered; no word of Latin letters: ``2001: A Space …``
+#: is a title)
 _GBT_YEAR_PART = re.compile(
-    rf"^(?P<d>{DATE})\s*(?:\([^()]*\))?\s*(?::\s*[\d\s\-–—,]+)?$", re.I)
-_GBT_DATES = re.compile(r"\((?P<pub>[^()]*)\)\s*\[(?P<acc>[^\[\]]*)\]")
+    rf"^(?P<d>{DATE})\s*(?:\([^()]*\))?\s*(?::\s*(?![^:]*[A-Za-z]{{3}})[^:\s][^:]*)?$", re.I)
+#: the 引用日期 (date cited) is the bracketed date after the type identifier, on its own
+#: (``. [2000-01-08].``) or set straight after the pages or the update date
+#: (``2011: 45-47[2013-05-09]``, ``(2005-07-12)[2011-07-12]``)
+_GBT_CITED = re.compile(r"\[(?P<d>[^\[\]]*)\]")
+#: the date of update or publication in parentheses (``45-47(2016-08-12)``, ``12(2016)``)
+_GBT_PAREN_DATE = re.compile(r"\((?P<d>[^()]*)\)\s*$")
 
 
 def _only_initial_before(author: str) -> bool:
@@ -536,29 +582,47 @@ def _only_initial_before(author: str) -> bool:
 
 
 def _gbt_date(rest: str, unmasked: str) -> tuple[str | None, str | None]:
-    """(date, accessed) of the fields after the type identifier: the first field that is a
-    date or a ``(更新日期)[引用日期]`` pair, or whose comma-separated part starts with the
-    year (the publisher's, journal's or newspaper's field); a lone ``[date]`` is the
-    引用日期 (date cited), that is ``accessed``."""
+    """(date, accessed) of the fields after the type identifier. ``accessed`` is the first
+    bracketed date (the 引用日期; it may follow the masked URL, so the unmasked text is
+    read). The date is the first field that is a date, or whose comma-separated part
+    starts with the year (the publisher's, journal's or newspaper's field) or ends in a
+    date in parentheses (the update date after the pages); bracketed dates are taken out
+    of the fields first."""
     accessed = None
-    d = _GBT_DATES.search(unmasked)  # the access date may follow the (masked) URL
-    if d and parse_date(d.group("pub")):
-        return parse_date(d.group("pub")), parse_date(d.group("acc"))
-    for f in _GBT_STOP.split(rest):
+    for b in _GBT_CITED.finditer(unmasked):
+        accessed = parse_date(b.group("d"))
+        if accessed:
+            break
+    for f in _GBT_STOP.split(_GBT_CITED.sub(" ", rest)):
         f = f.strip()
         if not f:
-            continue
-        if f.startswith("[") and f.endswith("]"):
-            accessed = accessed or parse_date(f)
             continue
         whole = parse_date(f)
         if whole:
             return whole, accessed
         for part in f.split(","):
-            m = _GBT_YEAR_PART.match(part.strip())
+            part = part.strip()
+            m = _GBT_YEAR_PART.match(part)
             if m:
                 return _iso(_DATE_FULL.fullmatch(m.group("d"))), accessed
+            p = _GBT_PAREN_DATE.search(part)
+            if p and parse_date(p.group("d")):
+                return parse_date(p.group("d")), accessed
     return None, accessed
+
+
+def _gbt_fields(head: str) -> list[tuple[int, int]]:
+    """The spans of the fields of ``head`` (the text before the type identifier), split at
+    the field stops; a stop that closes a given name's initial (``P. Lehman``) is none."""
+    spans, start = [], 0
+    for stop in _GBT_STOP.finditer(head):
+        piece = head[start:stop.start()]
+        if piece.strip() and not _only_initial_before(piece):
+            spans.append((start, stop.start()))
+            start = stop.end()
+    spans.append((start, len(head)))
+    return [(a + len(head[a:b]) - len(head[a:b].lstrip()), len(head[:b].rstrip()))
+            for a, b in spans if head[a:b].strip()]
 
 
 def _parse_gbt(raw: str, text: str, t: str, url: str | None,
@@ -567,21 +631,42 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
     if not ty:
         return None
     head = t[:ty.start()]
-    for stop in _GBT_STOP.finditer(head):
-        author = head[:stop.start()].strip()
-        if author and not _only_initial_before(author):
-            break
-    else:
-        return None  # no author before the title: not read as GB/T 7714
-    if len(author) > GBT_AUTHOR_MAX_CHARS or re.search(r"[\[\]《》“”\"<>]", author):
+    fields = _gbt_fields(head)
+    if len(fields) > 2 and ty.group().strip() in ("[P]", "[P/OL]") and _GBT_PATENT_FIELD.match(
+            head[fields[-1][0]:fields[-1][1]]):
+        # ``申请者. 题名. 中国: 88105607.3[P]``: the patent's country and number (with two
+        # fields, ``申请者. 题名: 专利号``, the part before the colon is the title)
+        fields = fields[:-1]
+    if not fields:
         return None
-    a0 = len(head) - len(head.lstrip())
-    author = text[a0:stop.start()].strip()
-    if re.search(r"\bet al$", author):
-        author += "."  # the full stop belongs to the abbreviation
-    title = text[stop.end():ty.start()].strip()
-    if len(title) > 1 and title[0] in "“\"《'‘" and title[-1] in "”\"》'’":
-        title = title[1:-1]
+    if len(fields) == 1:
+        # no author: the title opens the entry (:data:`GBT_TITLE_MAX_CHARS`)
+        a, b = fields[0]
+        if (not _GBT_TYPE_ENDS_FIELD.match(t, ty.end()) or b - a > GBT_TITLE_MAX_CHARS
+                or re.search(r"[;。]", head) or head[a].islower()):
+            return None
+        author = None
+        title = text[a:b]
+    else:
+        n = 1
+        while n < len(fields) - 1 and all(
+                _GBT_NAME.fullmatch(p.strip()) for p in head[fields[n][0]:fields[n][1]].split(",")):
+            n += 1
+        a_end = fields[n - 1][1]
+        author = head[fields[0][0]:a_end]
+        if len(author) > GBT_AUTHOR_MAX_CHARS or re.search(r"[\[\]《》“”\"<>]", author):
+            return None
+        author = text[fields[0][0]:a_end].strip()
+        if re.search(r"\bet al$", author):
+            author += "."  # the full stop belongs to the abbreviation
+        title = text[fields[n][0]:fields[-1][1]]
+    ident = _GBT_TITLE_IDENT.search(_fold(title))
+    if ident and ident.start() > 0:
+        title = title[:ident.start()]  # ``题名: GB/T 7714—2015``: the number, not the name
+    title = title.strip()
+    if len(title) > 1 and title[0] in "“\"《'‘" and title[-1] in "”\"》'’" and not re.search(
+            r"[“”\"《》‘’]", title[1:-1]):
+        title = title[1:-1]  # a title in quotes; not ``《五行》学说与《荀子》``, which quotes two
     if not title:
         return None
     date, acc = _gbt_date(t[ty.end():], text[ty.end():])

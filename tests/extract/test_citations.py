@@ -274,8 +274,9 @@ def test_gbt_7714_update_and_cited_dates():
 # gbt7714, biblatex-gb7714-2015, seuthesis and biblatex-caspervector manuals)
 GBT = [
     # the year closes the publisher's field (出版地: 出版者, 年)
+    # (the standard's number after the colon identifies the item and is no part of its title)
     ("中国国家标准化委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015.",
-     ("中国国家标准化委员会", "信息与文献 参考文献著录规则: GB/T 7714—2015", "2015", None, None)),
+     ("中国国家标准化委员会", "信息与文献 参考文献著录规则", "2015", None, None)),
     # the 2005 style's year of an online item as a field of its own; initials after the surname
     ("PATASHNIK O. BibTEXing[M/OL]. 1988. http://mirrors.ctan.org/biblio/bibtex/base/btxdoc.pdf.",
      ("PATASHNIK O", "BibTEXing", "1988", "http://mirrors.ctan.org/biblio/bibtex/base/btxdoc.pdf",
@@ -323,11 +324,52 @@ def test_gbt_7714(text, expected):
     assert fields(c) == (*expected, "gbt7714")
 
 
-def test_gbt_7714_needs_the_type_and_an_author():
-    # a sentence that mentions a bracket is no entry; nor is a title with no author before it
+def test_gbt_7714_needs_the_type_closing_a_field():
+    # a sentence that mentions a bracket is no entry: the type identifier must end a field
     assert parse_citation("See the list of types [M] in the standard.").style == "other"
+    assert parse_citation("参见标准的类型[M]一节，本文不再说明。").style == "other"
+    # an entry without an author opens with its title (GB/T 7714-2015 8.1.1)
     c = parse_citation("信息与文献 参考文献著录规则[S]. 北京: 中国标准出版社, 2015.")
-    assert (c.author, c.title, c.style) == (None, None, "other")
+    assert (c.author, c.title, c.date, c.style) == (None, "信息与文献 参考文献著录规则", "2015",
+                                                    "gbt7714")
+    c = parse_citation("数据手册:卷3[M]//王明. 全集:第6册. 长沙: 某出版社, 2011: 12.")
+    assert (c.author, c.title, c.date) == (None, "数据手册:卷3", "2011")  # a volume is kept
+
+
+# GB/T 7714 notes as the CSL style for them prints them: names separated by full stops, the
+# 引用日期 set straight after the pages, identifiers after the title, pages named in words
+GBT_CSL = [
+    ("王明. 李华. 地震动特征分析[M/OL]//某实验室. 地震研究. 上海: 某出版社, 2011: 45-47[2013-05-09]. "
+     "http://example.edu.cn.",
+     ("王明. 李华", "地震动特征分析", "2011", "http://example.edu.cn", "2013-05-09")),
+    ("王明. 李华. 张三. 等. 安全技术标准研究报告: 7178999X[R/OL]. 45-47(2013-09-30)[2014-06-24]. "
+     "http://example.org.cn.",
+     ("王明. 李华. 张三. 等", "安全技术标准研究报告", "2013-09-30", "http://example.org.cn",
+      "2014-06-24")),
+    ("某市人民政府办公厅. 关于转发某办法的通知: 某政办发[2005]37号[Z/OL]. (2005-07-12)[2011-07-12]. "
+     "http://example.cn/fagui/1.html.",
+     ("某市人民政府办公厅", "关于转发某办法的通知", "2005-07-12", "http://example.cn/fagui/1.html",
+      "2011-07-12")),
+    ("SMITH K S. JONES H A. BROWN B. Sequencing: From biology to medicine[J/OL]. Biology, 2013, "
+     "2(1): 378-398[2013-03-19]. http://www.example.com/2/1/378. DOI:10.3390/biology2010378.",
+     ("SMITH K S. JONES H A. BROWN B", "Sequencing: From biology to medicine", "2013",
+      "http://www.example.com/2/1/378", "2013-03-19")),
+    ("王明. 一种节电装置: 200610171314.3[P]. 2006-12-13.",
+     ("王明", "一种节电装置", "2006-12-13", None, None)),
+    ("王明. 一种外敷药制备方案. 中国: 88105607.3[P]. 1989-07-26.",
+     ("王明", "一种外敷药制备方案", "1989-07-26", None, None)),
+    ("李明. 题词[M]//张三. 李四. 某书研究. 长春: 某出版社, 1991: 扉页.",
+     ("李明", "题词", "1991", None, None)),
+    ("常某. 《五行》学说与《荀子》[J]. 某大学学报, 2013, 50(1): 12.",
+     ("常某", "《五行》学说与《荀子》", "2013", None, None)),
+    ("求助某问题[EB/OL]. 12(2016). http://bbs.example.org/t?tid=1.",
+     (None, "求助某问题", "2016", "http://bbs.example.org/t?tid=1", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", GBT_CSL)
+def test_gbt_7714_csl_notes(text, expected):
+    assert fields(parse_citation(text)) == (*expected, "gbt7714")
 
 
 # Notes and entries of the humanities styles, as printed in the samples of the
