@@ -472,6 +472,13 @@ _EN_HEAD = {
     for quotes, inner, after in ((("'‘", "'’"), ".", r"|\s+(?-i:[A-Z]{2,})\b"),
                                  (('"“', '"”'), '[^"“”]', ""))
 }
+#: OSCOLA sets no comma after an article's or a chapter's title: ``‘Title’ in Editor (ed),
+#: Book (Publisher 1997)``, ``‘Title’ Journal <URL>``. Tried only when no quote closes a
+#: title before punctuation (an apostrophe in a title, ``‘Mothers’ Day’``, must not end it
+#: there), and a capitalised word after the quote only with an author before the title
+_EN_HEAD_OSCOLA = re.compile(
+    rf"^(?:(?P<author>{_AUTHOR_CHARS}+?),\s*)?[‘'](?P<title>.+?)[’'](?=\s+(?:in\s|(?P<cap>(?-i:[A-Z]))))",
+    re.S | re.I)
 #: the date after the title: in parentheses, or OSCOLA's year in square brackets for a
 #: journal numbered by year (``[2005] PL 440``); after a document number (``COM (2020) 65``)
 _EN_PAREN_DATE = re.compile(r"^\s*(?:[A-Z]{2,}\s+)?(?:\((?P<d>[^()]*)\)|\[(?P<b>[^\[\]]*)\])")
@@ -712,7 +719,7 @@ _NOTE_QUOTED = re.compile(
 #: a book's title ends where its editor, translator, edition or chapter is named, or at the
 #: parenthesis of its publication facts
 _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed\.|\d+\w*\s+edn?\b|"
-                        r"vol\.|chap\.|comp\.|\d+\s+[A-Z])|\s*\(")
+                        r"vol\.|\d+\s+vols?\b|chap\.|comp\.|\d+\s+[A-Z])|\s*\(")
 #: in a title set in headline style, a comma before a lowercase word ends it: what follows
 #: describes the work (``A Party for Boris, in Histrionics``, ``Nature, a facsimile of …``,
 #: ``Literary Essays, by Ezra Pound``); a title in sentence case goes on (``ChatGPT: A
@@ -735,9 +742,13 @@ def _title_cut(title: str) -> str:
 #: 401, 23 (2001)`` is a reference-list entry, not a name and a book)
 _NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
                         r"\s*\((?P<paren>[^()]*)\)")
+#: the publication facts' mark of a work that prints no date (``Chicago: Press, n.d.``)
+#: or in a range of years (``Doubleday, 1965–1970``: a work published over years has no one
+#: date)
+_NO_DATE = re.compile(rf"(?:\bn\.\s?d\.?|(?<![\w–-]){_YEAR}\s*[–-]\s*{_YEAR})\s*$")
 #: a pinpoint: the page, paragraph, section or margin number cited, as the styles print it
 #: (``23``, ``pp. 23–25``, ``at 444``, ``para 3.12``, ``S. 31 ff.``, ``§ 242 Rn. 5``, ``Art. 3``)
-_LOC1 = (r"(?:(?:S\.|p\.|pp\.|at|paras?\.?|Rn\.|Rdnr\.|Rdn\.|Rz\.|Nr\.|§§?|Art\.|fn\.|Fn\.|n\.?|"
+_LOC1 = (r"(?:(?:S\.|pp?\.?|at|notes?|paras?\.?|Rn\.|Rdnr\.|Rdn\.|Rz\.|Nr\.|§§?|Art\.|fn\.|Fn\.|n\.?|"
          r"col\.|ch\.|chap\.|sec\.|Bd\.|vol\.)\s*)?\d+[a-z]?(?:\.\d+)*(?:\s*[–-]\s*\d+[a-z]?|\s*ff?\.)?")
 _LOCATOR = rf"{_LOC1}(?:\s*,?\s*{_LOC1})*"
 #: a classical work's division (book, chapter, Bekker page and line): ``3.2.996b5–8``
@@ -747,8 +758,10 @@ _SAME_WORK = r"(?:a\.\s?a\.\s?O\.|op\.\s?cit\.|loc\.\s?cit\.|supra(?:\s+n(?:ote)
 #: ``Name, Short Title.``, ``Name, Short Title, 23.``, ``Name, 23.``; jurabib and German
 #: legal notes: ``Larenz, Methodenlehre, S. 23.``, ``Palandt/Heinrichs, BGB, § 242 Rn. 5.``,
 #: a colon after the name (``Larenz: Methodenlehre, S. 23``), ``Medicus, a. a. O., S. 12.``
-_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS})[,:]\s+(?:(?P<title>[A-Z][^,.;:()“”\"]*?)"
-                         rf"(?:,\s*{_LOCATOR}|\s+{_CLASSICAL})?|(?P<page>{_LOCATOR})|{_SAME_WORK}(?:,?\s*{_LOCATOR})?)"
+#: (a volume in capital Roman numerals, ``UNESCO, I, p. 3.``, is part of the pinpoint, not a title)
+_NOTE_SHORT = re.compile(rf"^(?P<author>{_AUTHORS})[,:]\s+(?:(?!(?-i:[IVXL]{{1,5}}),)(?P<title>[A-Z][^,.;:()“”\"]*?)"
+                         rf"(?:,\s*{_LOCATOR}|\s+{_CLASSICAL})?|(?P<page>(?:(?-i:[IVXL]{{1,5}}),\s*)?{_LOCATOR})"
+                         rf"|{_SAME_WORK}(?:,?\s*{_LOCATOR})?)"
                          r"\.?\s*$")
 #: a note without parentheses (jurabib, the German and continental notes): name, title, then
 #: the publication facts as comma-separated fields ending in the year, perhaps a pinpoint:
@@ -778,6 +791,13 @@ _NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\
 #: report's year or the neutral citation's) the date
 _PARTY = rf"{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{0,7}}"
 _CASE = re.compile(rf"^(?P<title>{_PARTY}\s+v\.?\s+{_PARTY}),?\s+[\[(](?P<year>{_YEAR})[\])]")
+#: a case whose parties' names are not capitalised as names are (``Bowman v fussy [1978] RPC
+#: 545``, ``Plattform ‘artze für das leben’ v austria [1988]``, titles a style set in
+#: sentence case): the ``v`` between two parties and the law report's bracketed year right
+#: after them; and its short form, the name and OSCOLA's cross-reference (``… v. austria (n
+#: 13) 12``)
+_CASE_LOOSE = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^\[\]()“”\";,]{{0,80}}?\sv\.?\s[^\[\]()“”\";,]{{1,80}}?)"
+                         rf"(?:,?\s+\[(?P<year>{_YEAR})\]|\s*\(n\s*\d+\))")
 #: a case in the Bluebook's form: the parties, the volume, reporter and page, and the court
 #: and year in parentheses (``Christmas v. City of Chicago, 222 F.3d 141, 145 (7th Cir.
 #: 2000)``); its short form names the first party (``Christmas, 222 F.3d at 145.``)
@@ -860,8 +880,9 @@ _SHORT_TITLE = re.compile(
 _UNTITLED = re.compile(
     rf"^(?P<author>{_AUTHORS}),\s+(?:(?P<date>(?i:{DATE}))(?:,\s*\d{{1,2}}:\d{{2}}\s*[ap]\.m\.)?,\s+)?"
     r"(?!and\b|or\b|ed\b|eds\b|trans\b|comp\b|dir\b)[a-z]{3,}\b")
-#: a letter: ``George Creel to Colonel House, 25 September 1918.``
-_LETTER = re.compile(rf"^(?P<author>{_NAMES})\s+to\s+{_NAMES},\s+(?:[^,]*,\s+)?(?P<date>(?i:{DATE}))\.?\s*$")
+#: a letter: ``George Creel to Colonel House, 25 September 1918.``, ``… to …, Baden, September
+#: 22, 1867`` (a place holds no figure, so the date's own comma is not taken for the place's)
+_LETTER = re.compile(rf"^(?P<author>{_NAMES})\s+to\s+{_NAMES},\s+(?:[^,\d]*,\s+)?(?P<date>(?i:{DATE}))\.?\s*$")
 #: a letter and where it is printed or cited before (``Charles Darwin to J. D. Hooker,
 #: Down, 11 January 1844, in Francis Darwin, ed., Life and Letters …``, ``Darwin to Hooker,
 #: 11 January 1844, see n. 4``): the writer is the author, the letter's date the date
@@ -933,7 +954,9 @@ def _parse_en(raw: str, text: str, t: str, url: str | None,
         if m:
             break
     else:
-        return None
+        m = _EN_HEAD_OSCOLA.match(t)
+        if not m or m.group("cap") and not m.group("author"):
+            return None
     author = text[m.start("author"):m.end("author")] if m.group("author") else None
     title = text[m.start("title"):m.end("title")]
     if author is None and _SHORT_TITLE_AFTER.search(t):
@@ -948,18 +971,23 @@ def _parse_en(raw: str, text: str, t: str, url: str | None,
     date = None
     p = _EN_PAREN_DATE.match(rest)
     if p:
-        inner = p.group("d") if p.group("d") is not None else p.group("b")
-        date = parse_date(inner)
-        if date is None:
-            tail = re.search(rf",\s*(?P<d>{DATE})\s*$", inner, re.I)
-            date = parse_date(tail.group("d")) if tail else None
-        if date is None and p.group("b") is not None:
-            # a bracket after the title that holds no date is its translation or a
-            # description (``“Titel” [The Title], Journal 28 (2001)``): the date comes later
-            date = _field_date(rest[p.end():])
+        # the date closes the parenthesis: ``(24 June 2023)``, ``(Blog, 3 May 2020)``,
+        # OSCOLA's ``(OUP 2010)`` without a comma
+        date = _trailing_date(p.group("d") if p.group("d") is not None else p.group("b"))
     else:
         f = _FIELD_DATE.match(rest)
         date = _iso(_DATE_FULL.fullmatch(f.group("d"))) if f else None
+    if date is None:
+        # no date right after the title: it is among the publication facts that follow
+        # (``‘Title’, Journal 34, no. 1 (March 2015)``, ``‘Title’ in X (eds), Book (Publisher
+        # 1997)``, ``‘Title’, Site, 26 January 2015``), or after a bracket that holds a
+        # translation or a description (``“Titel” [The Title], Journal 28 (2001)``) or a
+        # cross-reference (``(n 13)``)
+        date = _field_date(rest[p.end():] if p else rest)
+    if title and _LETTER.match(_fold(title)):
+        # a letter described in quotes (``‘Adams to Gaskell, Baden, September 22, 1867’``):
+        # a letter has no title; its date is the letter's
+        title, date = None, _iso(_DATE_FULL.fullmatch(_LETTER.match(_fold(title)).group("date")))
     return _cit(raw, "en", author, title, date, url, accessed)
 
 
@@ -1083,7 +1111,8 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     m = _NOTE_BOOK.match(t)
     if m:
         date = _trailing_date(m.group("paren"))
-        if date:  # the publication facts; a parenthesis without a date is a remark
+        # the publication facts end in the date, or in ``n.d.`` where the work prints none
+        if date or _NO_DATE.search(m.group("paren")):  # else the parenthesis is a remark
             title = span(m, "title")
             title = _title_cut(title)
             title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
@@ -1156,7 +1185,7 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         if title and re.search(rf"\b{_YEAR}$", title.strip()):
             return None  # ``BGH, NJW 1990, 2000``: a periodical, its year and page, no title
         return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
-    m = _CASE.match(t) or _CASE_US.match(t)
+    m = _CASE.match(t) or _CASE_US.match(t) or _CASE_LOOSE.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)
     m = _CASE_US_SHORT.match(t)
@@ -1209,6 +1238,8 @@ _LEAD_IN = re.compile(
     r"^(?:(?:sources?|quelle|data|(?:数据|资料)?来源|出处)\s*:\s*)?"  # a label: ``Source: …``
     rf"(?:(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
     r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?)?", re.I)
+#: a reference enclosed in parentheses after the lead-in, and nothing after it but a stop
+_ENCLOSED = re.compile(r"\(\s*(?P<c>[^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*")
 #: a long note of prose is tried from at most this many places (each try reads the rest of
 #: the note: a law review's page-long note would otherwise cost its length squared)
 CITING_MAX_STARTS = 40
@@ -1264,6 +1295,17 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
     if url is None and _HOST_ONLY.fullmatch(body.rstrip(".")):
         url = body.rstrip(".")  # a bare host name is the note's URL (``tex.stackexchange.com``)
     spans = _italic_spans(body, italics)
+    enclosed = _ENCLOSED.fullmatch(masked, start) if start else None
+    if enclosed:
+        # the signal's reference in parentheses (``See further (Barnes).``, ``Compare
+        # (Amlen, ‘One Who Gives a Hoot’).``) is read inside them; a name alone there is
+        # the short form of a work by that author
+        start, end = enclosed.span("c")
+        body, masked = body[:end], masked[:end]
+        c = _parse_at(raw, body, masked, start, url, accessed, spans)
+        if not (c.author or c.title) and re.fullmatch(_AUTHORS, masked[start:]):
+            c = _cit(body[start:], "humanities", body[start:], None, None, url, accessed)
+        return c
     c = _parse_at(raw, body, masked, start, url, accessed, spans)
     if c.author and (c.title or _LETTER_IN.match(masked, start)):
         return c
