@@ -554,6 +554,9 @@ _GBT_NAME = re.compile(
     r"|(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*)(?:\s+(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*|Jr|Sr))*"
     r"|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*(?:\s+[A-Z](?:\.?[A-Z])*)+"
     r"|等|et\s+al|and\s+others")
+#: the year after the author, closing the author's field, in the standard's author-date
+#: system (著者-出版年制, GB/T 7714-2015 9.2: ``CRANE D, 1972. Invisible college[M].``)
+_GBT_AUTHOR_YEAR = re.compile(rf",\s*(?P<y>{_YEAR})[a-z]?$")
 #: what GB/T 7714 prints after the title and a colon to identify the item, and is no part of
 #: its name (CSL's ``number``, not ``title``): a standard's, report's or patent's number
 #: (``GB/T 7714—2015``, ``PB 91-194001``, ``7178999X``, ``88105607.3``) — letters, figures
@@ -646,6 +649,7 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
         fields = fields[:-1]
     if not fields:
         return None
+    year = None
     if len(fields) == 1:
         # no author: the title opens the entry (:data:`GBT_TITLE_MAX_CHARS`)
         a, b = fields[0]
@@ -664,6 +668,9 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
         if len(author) > GBT_AUTHOR_MAX_CHARS or re.search(r"[\[\]《》“”\"<>]", author):
             return None
         author = text[fields[0][0]:a_end].strip()
+        year = _GBT_AUTHOR_YEAR.search(_fold(author))
+        if year:  # the author-date system: ``CRANE D, 1972. Invisible college[M]. …``
+            author, year = author[:year.start()], year.group("y")
         if re.search(r"\bet al$", author):
             author += "."  # the full stop belongs to the abbreviation
         title = text[fields[n][0]:fields[-1][1]]
@@ -677,7 +684,7 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
     if not title:
         return None
     date, acc = _gbt_date(t[ty.end():], text[ty.end():])
-    return _cit(raw, "gbt7714", author, title, date, url, accessed or acc)
+    return _cit(raw, "gbt7714", author, title, year or date, url, accessed or acc)
 
 
 # -- humanities notes and reference-list entries (Chicago, Turabian, SBL, OSCOLA, MLA) ----------
@@ -1030,7 +1037,9 @@ def _field_date(rest: str) -> str | None:
     for m in _DATE_RE.finditer(rest):
         before, after = rest[:m.start()], rest[m.end():].lstrip()
         closes_paren = after.startswith(")") and before.rfind("(") > before.rfind(")")
-        field_end = (not after or after[0] in ",;(" or after[0] == "." and
+        # (MHRA sets the URL and ``[accessed …]`` straight after the date: the URL and the
+        # access clause are masked, the bracket remains)
+        field_end = (not after or after[0] in ",;([" or after[0] == "." and
                      (len(after) == 1 or after[1].isspace()))
         field_start = re.search(r"(?:,|^)[^,()]*$", before) is not None and (
             not before or before[-1] in " ,")
