@@ -28,8 +28,13 @@ reference styles of academic writing are read by a small grammar per family:
   fields closed by full stops; the type identifier in brackets (``[M]``, ``[J]``,
   ``[EB/OL]`` …) closes the title and is what marks the style; the date is the first field
   after it that is a date or whose comma-separated part starts with the year (``出版者,
-  年: 页码``, ``刊名, 年, 卷(期)``); ``(更新日期)[引用日期]`` gives date and accessed, a
-  lone ``[引用日期]`` the accessed date.
+  年: 页码``, ``刊名, 年, 卷(期)``) or ends in a date in parentheses (``页码(更新日期)``);
+  the bracketed date after the type is the 引用日期, that is ``accessed`` (``年: 页码[引用
+  日期]``, ``(更新日期)[引用日期]``). The field before the type is the title, less a number
+  after its colon (``: GB/T 7714—2015``, a report's or patent's number); the fields before
+  it that are names join the author (the CSL style separates names with full stops:
+  ``王明. 李华. 题名[J]``); without an author the entry opens with the title; in the
+  author-date system the year closes the author's field (``CRANE D, 1972. Title[M]``).
 
 ``humanities`` — the note-and-bibliography styles of the humanities and law (Chicago,
 Turabian, SBL, MLA, OSCOLA)::
