@@ -1252,6 +1252,9 @@ _LEAD_IN = re.compile(
     r"^(?:(?:sources?|quelle|data|(?:数据|资料)?来源|出处)\s*:\s*)?"  # a label: ``Source: …``
     rf"(?:(?:{_SIGNAL}(?![\w])[,:]?\s*)+"
     r"(?:(?:for|on|in|as\s+to|regarding)\s+[^,;:()“”\"'‘’<>]{1,60}?,\s*(?:see\s+)?)?)?", re.I)
+#: the words that name a part of the document (``See (Chapter Two).``): no author
+_PART_WORD = re.compile(r"(?:Table|Figure|Fig|Section|Sect|Chapter|Chap|Appendix|Annex|Part|Box"
+                        r"|Equation|Eq|Note|Footnote|Volume|Vol|Book|Page)\b")
 #: a reference enclosed in parentheses after the lead-in, and nothing after it but a stop
 _ENCLOSED = re.compile(r"\(\s*(?P<c>[^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*")
 #: a long note of prose is tried from at most this many places (each try reads the rest of
@@ -1317,7 +1320,8 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
         start, end = enclosed.span("c")
         body, masked = body[:end], masked[:end]
         c = _parse_at(raw, body, masked, start, url, accessed, spans)
-        if not (c.author or c.title) and re.fullmatch(_AUTHORS, masked[start:]):
+        if not (c.author or c.title) and re.fullmatch(_AUTHORS, masked[start:]) \
+                and not _PART_WORD.match(masked[start:]):
             c = _cit(body[start:], "humanities", body[start:], None, None, url, accessed)
         return c
     c = _parse_at(raw, body, masked, start, url, accessed, spans)

@@ -78,3 +78,4 @@ def test_an_apostrophe_does_not_end_a_title_before_punctuation_closes_it():
 def test_prose_with_v_is_no_case():
     assert parse_citation("See the discussion of the v parameter [2005] in chapter 2.").title is None
     assert parse_citations("(Barnes) was cited before.")[0].author is None
+    assert parse_citation("See also (Chapter Two).").author is None  # a part of the document
