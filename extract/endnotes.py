@@ -1,5 +1,6 @@
 """Endnotes: a Notes section (Notes, Endnotes, 注释, 尾注) whose numbered entries the text
-calls with raised labels, the way it calls footnotes.
+calls with raised labels, the way it calls footnotes — or a numbered list with no title that
+the PDF itself shows to be the notes.
 
 A Notes section is a title line of its own followed by entries that open with the next
 label in sequence (1, 2, 3 … or ① ② ③ — raised or printed plain, ``1.`` ``1`` ``[1]`` ``〔1〕``); an entry's
@@ -8,6 +9,14 @@ labels with raised callouts: a numbered list under a heading called "Notes" is n
 endnotes unless something points at it. Each section's entries become notes with
 ``place="end"``; callouts are linked to the first section after them that has their
 label (chapters may restart their notes).
+
+A list with no title (a web page or an e-book printed to PDF: pandoc's and most Markdown
+processors' HTML end with a rule and an ordered list; LibreOffice prints its endnotes on a
+page of their own) is believed on the evidence the PDF carries, not on a producer's look:
+its entries open with the labels 1, 2, 3 … in sequence, the text before calls most of them
+with raised callouts, and the callouts' link annotations lead into the entries or the
+entries' links lead back to the callouts (:func:`_linked`) — or, where the PDF has no
+links, a drawn separator rule stands right above the first entry (:func:`_ruled_above`).
 """
 
 from __future__ import annotations
@@ -17,8 +26,9 @@ from dataclasses import dataclass
 
 from pariter.model import Box
 
+from .chars import Link, Rule
 from .footnotes import Note
-from .labels import ANY_CIRCLED, canonical
+from .labels import ANY_CIRCLED, ROMAN_LOWER_RE, canonical, roman
 from .labels import number as label_number
 from .lines import Line
 from .paragraphs import SIZE_BREAK_PT
@@ -28,6 +38,9 @@ from .textjoin import join2
 TITLES = frozenset(("notes", "endnotes", "note", "注释", "注", "尾注", "附注", "注解", "注释与说明"))
 #: Share of a section's labels the text before it must call with raised callouts.
 CALLED_SHARE = 0.5
+#: A list with no title and no links, set off by a rule only, must have nearly all its
+#: labels called: raised figures alone (exponents, indices) are weaker evidence than links.
+RULED_CALLED_SHARE = 0.8
 #: An entry's lines follow each other within this many of its line heights.
 ENTRY_GAP = 1.8
 #: An entry's line may start left of the entry's first line by its label, or by a Chinese
@@ -41,11 +54,38 @@ _ENTRY = re.compile(rf"^\s*(?:[\[(（［〔【](\d{{1,3}})[\])）］〕】]\s*|(
                     r"|(\d{1,3})(?:[.．、:]\s*|\s+|(?=[^\d\s.,%])))(?=\S)")
 
 
+#: Destinations may land off their anchor by one shift the producer applies to all of them
+#: (Chromium sets a named destination a page margin above its element): the shift may be up
+#: to this many line heights, and each destination must agree with the others' shift within
+#: one line height.
+DEST_SHIFT_LINES: float = 4.0
+#: A separator rule stands above the first entry within this many of its line heights (a
+#: page break may come between: then the rule ends the page before, under its last line).
+RULE_ABOVE_LINES: float = 4.0
+
+
+# an entry's label counted in roman (LibreOffice numbers its endnotes i, ii, iii): lower case,
+# followed by a stop, a space, or glued to a capital or an ideograph ("viiiRings")
+_ROMAN_ENTRY = re.compile(rf"^\s*({ROMAN_LOWER_RE})(?:[.．)]\s*|\s+|(?=[A-Z\u3400-\u9fff]))(?=\S)")
+
+#: A later line of an entry that starts this many ems right of the entry's first line hangs
+#: under its text, and lines starting at that edge (within this many points) go on an entry.
+HANG_MIN_EM: float = 0.5
+HANG_TOL_PT: float = 1.0
+
+
 @dataclass
 class Section:
-    title: Line
+    #: the title line, None for a list the PDF's links or a separator rule show to be notes
+    title: Line | None
     notes: list[Note]
     lines: list[Line]
+
+
+def _count(label: str) -> int | None:
+    """The number an entry's label counts: 3 for ``3``, ``③`` or ``iii``."""
+    n = label_number(label)
+    return n if n is not None else roman(label)
 
 
 def _squash(t: str) -> str:
@@ -59,45 +99,72 @@ def _label(l: Line) -> tuple[str, str] | None:
     m = _ENTRY.match(l.text)
     if m:
         return canonical(next(g for g in m.groups() if g)), l.text[m.end():].strip()
+    m = _ROMAN_ENTRY.match(l.text)
+    if m:
+        return m.group(1), l.text[m.end():].strip()
     return None
 
 
-def find_sections(lines: list[Line]) -> list[Section]:
-    """Endnote sections in ``lines`` (reading order), their lines and notes."""
+def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
+                  rules: dict[int, list[Rule]] | None = None) -> list[Section]:
+    """Endnote sections in ``lines`` (reading order), their lines and notes. ``links`` and
+    ``rules``, per page, are the evidence for lists printed without a title."""
     out: list[Section] = []
     i = 0
     while i < len(lines):
         t = lines[i]
-        if _squash(t.text) not in TITLES:
-            i += 1
-            continue
-        sec, j = _entries(lines, i)
-        if sec is not None and _called(sec, lines[:i]):
-            out.append(sec)
-            i = j
-        else:
-            i += 1
+        if _squash(t.text) in TITLES:
+            sec, j = _entries(lines, i + 1, t)
+            if sec is not None and _called(sec, lines[:i]):
+                out.append(sec)
+                i = j
+                continue
+        elif _opens_list(t):
+            sec, j = _entries(lines, i, None)
+            if sec is not None and _called(sec, lines[:i]) and (
+                    _linked(sec, lines[:i], links or {})
+                    or (_called(sec, lines[:i], RULED_CALLED_SHARE)
+                        and _ruled_above(lines, i, (rules or {}).get(t.page, ()),
+                                         (rules or {}).get(t.page - 1, ())))):
+                out.append(sec)
+                i = j
+                continue
+        i += 1
     return out
 
 
-def _entries(lines: list[Line], i: int) -> tuple[Section | None, int]:
-    title = lines[i]
+def _opens_list(l: Line) -> bool:
+    """Does ``l`` open the first entry of a numbered list (label 1, ① or i)?"""
+    got = _label(l)
+    return got is not None and _count(got[0]) == 1
+
+
+def _entries(lines: list[Line], start: int, title: Line | None) -> tuple[Section | None, int]:
+    """The entries from ``lines[start]`` on, under ``title``."""
     notes: list[Note] = []
     used: list[Line] = []
     expected = None
     cur: Note | None = None
-    j = i + 1
+    j = start
     prev: Line | None = None
+    # the edges the entries' later lines hang at, right of their labels: a line there that
+    # happens to begin with the next number (a URL broken before "2rK…") goes on its entry
+    hangs: list[float] = []
     while j < len(lines):
         l = lines[j]
         got = _label(l)
-        if got is not None and (expected is None or label_number(got[0]) == expected):
+        if got is not None and cur is not None and any(abs(l.x0 - x) <= HANG_TOL_PT for x in hangs):
+            got = None
+        if got is not None and (expected is None or _count(got[0]) == expected):
             label, text = got
             cur = Note(label, text, l.page, [l.page], [Box(l.page, l.x0, l.top, l.x1, l.bottom)],
                        place="end", italics=list(l.italics))
             notes.append(cur)
-            expected = (label_number(label) or 0) + 1
+            expected = (_count(label) or 0) + 1
         elif cur is not None and prev is not None and _continues(prev, l, cur):
+            first = cur.boxes[0]
+            if l.page == first.page and l.x0 > first.x0 + HANG_MIN_EM * l.size:
+                hangs.append(l.x0)
             cur.text = join2(cur.text, l.text.strip())
             cur.italics.extend(l.italics)
             if l.page not in cur.pages:
@@ -109,7 +176,7 @@ def _entries(lines: list[Line], i: int) -> tuple[Section | None, int]:
         prev = l
         j += 1
     if len(notes) < 1:
-        return None, i + 1
+        return None, start
     return Section(title, notes, used), j
 
 
@@ -128,8 +195,99 @@ def _continues(prev: Line, l: Line, cur: Note) -> bool:
     return l.x0 >= first.x0 - LABEL_HANG_EM * l.size
 
 
-def _called(sec: Section, before: list[Line]) -> bool:
-    """Does the text before the section call most of its labels with raised callouts?"""
+def _called(sec: Section, before: list[Line], share: float = CALLED_SHARE) -> bool:
+    """Does the text before the section call most (``share``) of its labels with raised
+    callouts?"""
     called = {s.label for l in before for s in l.sups}
     labels = [n.label for n in sec.notes]
-    return sum(1 for x in labels if x in called) >= max(1, CALLED_SHARE * len(labels))
+    return sum(1 for x in labels if x in called) >= max(1, share * len(labels))
+
+
+def _over(k: Link, x0: float, top: float, x1: float, bottom: float) -> bool:
+    """Does link ``k``'s rectangle hold the centre of the box (x0, top, x1, bottom)?"""
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    return k.x0 <= cx <= k.x1 and k.top <= cy <= k.bottom
+
+
+def _within(k: Link, boxes: list[Box]) -> bool:
+    """Does link ``k``'s centre lie in one of ``boxes`` (an entry's lines)?"""
+    cx, cy = (k.x0 + k.x1) / 2, (k.top + k.bottom) / 2
+    return any(b.page == k.page and b.x0 - 1 <= cx <= b.x1 + 1 and b.top - 1 <= cy <= b.bottom + 1
+               for b in boxes)
+
+
+def _base(uri: str | None) -> str | None:
+    """The document a URI with a fragment points into (``file:///a.html#fn1`` → ``file:///a.html``)."""
+    if not uri or "#" not in uri:
+        return None
+    base, frag = uri.split("#", 1)
+    return base if frag else None
+
+
+def _agreeing(pairs: list[tuple[str, float, float, float]]) -> set[str]:
+    """Labels whose link destination lands on its anchor: ``pairs`` holds (label, the
+    destination's top, the anchor's top, the anchor's line height). The destinations may
+    all be shifted by one amount (:data:`DEST_SHIFT_LINES`); each must agree with it."""
+    if not pairs:
+        return set()
+    shifts = sorted(a - d for _, d, a, _ in pairs)
+    shift = shifts[len(shifts) // 2]
+    return {lab for lab, d, a, h in pairs
+            if abs(shift) <= DEST_SHIFT_LINES * h and abs((a - d) - shift) <= h}
+
+
+def _linked(sec: Section, before: list[Line], links: dict[int, list[Link]]) -> bool:
+    """Do the PDF's link annotations tie most of the section's entries to their callouts?
+
+    An entry is tied when the link over its callout leads to the entry (its destination on
+    the entry's page, where the entry begins), when a link in the entry leads back to the
+    callout (a back link: LibreOffice's note number, pandoc's ↩), or — a page printed from
+    HTML whose anchors stayed URIs — when the callout's link and a link in the entry both
+    point at fragments of one and the same document."""
+    labels = {n.label for n in sec.notes}
+    calls: dict[str, list[tuple[Line, Link]]] = {}
+    for l in before:
+        for s in l.sups:
+            if s.label not in labels:
+                continue
+            for k in links.get(l.page, ()):
+                if _over(k, s.x0, s.top, s.x1, s.bottom):
+                    calls.setdefault(s.label, []).append((l, k))
+    forward: list[tuple[str, float, float, float]] = []
+    backward: list[tuple[str, float, float, float]] = []
+    same_doc: set[str] = set()
+    for n in sec.notes:
+        first = n.boxes[0]
+        height = max(1.0, first.bottom - first.top)
+        inside = [k for p in n.pages for k in links.get(p, ()) if _within(k, n.boxes)]
+        for l, k in calls.get(n.label, ()):
+            t = k.target
+            if t is not None and t.page == n.page and t.top is not None:
+                forward.append((n.label, t.top, first.top, height))
+            base = _base(k.uri)
+            if base is not None and any(_base(o.uri) == base for o in inside):
+                same_doc.add(n.label)
+            for o in inside:
+                u = o.target
+                if u is not None and u.page == l.page and u.top is not None:
+                    backward.append((n.label, u.top, l.top, max(1.0, l.bottom - l.top)))
+    tied = _agreeing(forward) | _agreeing(backward) | same_doc
+    return len(tied) >= max(1, CALLED_SHARE * len(sec.notes))
+
+
+def _ruled_above(lines: list[Line], i: int, rules: list[Rule] | tuple, before: list[Rule] | tuple) -> bool:
+    """Is the list opening at ``lines[i]`` set off from the text by a drawn separator: a
+    horizontal rule between the line before and the first entry, on the entry's page above
+    it, or at the foot of the page before under that page's last line?"""
+    first = lines[i]
+    prev = lines[i - 1] if i > 0 else None
+    reach = RULE_ABOVE_LINES * max(1.0, first.bottom - first.top)
+
+    def separates(r: Rule, lo: float, hi: float) -> bool:
+        return r.horizontal and lo <= r.top and r.bottom <= hi and r.x0 <= first.x0 + first.size
+
+    if any(separates(r, max(first.top - reach, prev.bottom if prev is not None and prev.page == first.page
+                               else 0.0), first.top) for r in rules):
+        return True
+    return prev is not None and prev.page == first.page - 1 and any(
+        separates(r, prev.bottom, float("inf")) and r.top - prev.bottom <= reach for r in before)

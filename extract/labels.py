@@ -89,6 +89,8 @@ def power_and_label(raised: str, label: str, before: str) -> bool:
 #: of labels continues and its note or callout is printed (see the callers).
 _ROMAN_LOWER = r"(?:x{1,3}(?:ix|iv|vi{0,3}|i{1,3})?|ix|iv|vi{0,3}|i{1,3})"
 ROMAN_RE = _ROMAN_LOWER + "|" + _ROMAN_LOWER.upper()
+#: the lower-case counters alone (LibreOffice's endnote numbering i, ii, iii)
+ROMAN_LOWER_RE = _ROMAN_LOWER
 _ROMAN_FULL = re.compile(rf"^(?:{ROMAN_RE})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 

@@ -84,12 +84,15 @@ def decide_markers(pages: dict[int, list[Line]], notes: list[Note],
             by_page.setdefault(n.page, set()).add(n.label)
     have_notes = bool(notes)
     noted = {(p, n.label) for n in notes for p in (n.pages or [n.page])}
+    flat = _flattened(pages, notes)
     last = [0]  # the number of the last callout kept, in reading order
     for number, lines in pages.items():
         _wrapped_callouts(lines, by_page.get(number, set()))
         _linked_labels(lines, (links or {}).get(number, ()), notes)
         near = {lab for d in NOTE_PAGES for lab in by_page.get(number + d, ())}
         glued = _split_glued(lines, near) | _symbols_on_baseline(lines, by_page.get(number, set()))
+        if flat:
+            glued |= _figures_on_baseline(lines, by_page.get(number, set()))
         _back_unless_noted(lines, near | {lab for lab, last_page in ends.items() if last_page >= number})
         # labels opening lines outside note areas (affiliations) claim callouts above them
         aff = {l.lead_label: l.top for l in lines if l.lead_label}
@@ -207,6 +210,55 @@ def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
             continue
         l, m = found[lab][0]
         out.add(id(_take_at(l, m.start(), m.end(), lab)))
+    return out
+
+
+#: A document whose raised labels call fewer than this share of its numbered page notes
+#: printed its callouts on the baseline (a word processor that dropped the superscript).
+FLAT_CALLED_SHARE: float = 0.5
+# a figure glued to the word or the mark before it, standing alone: no figure, decimal
+# point or letter after it (an ideograph may follow: "被省略1的情况下"), none of "1.5" or "v1.2"
+_GLUED_FIGURES = re.compile(r"(?<=[^\W\d_]|[!?.,;:)\]’”'\"。，；：！？、）」』])(?<![\d][.,])(\d{1,3})"
+                            r"(?![\d]|[.,]\d|[^\W\d_](?<![\u3400-\u9fff]))")
+
+
+def _flattened(pages: dict[int, list[Line]], notes: list[Note]) -> bool:
+    """Did the producer print the callouts of the page notes on the baseline? Its numbered
+    page notes are there, and its raised labels call few of them."""
+    labels = {n.label for n in notes if n.place == "foot" and label_number(n.label) is not None}
+    if not labels:
+        return False
+    raised = {s.label for lines in pages.values() for l in lines for s in l.sups}
+    return len(labels & raised) < FLAT_CALLED_SHARE * len(labels)
+
+
+def _figures_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
+    """Figure callouts set on the line in the text's type, in a document that prints its
+    callouts so (:func:`_flattened`; AbiWord drops a DOCX callout's superscript): the label
+    of a note printed on the page that no raised label there calls, glued to the word or
+    the mark before it (``namespace!1``, ``被省略1的``), and the only such figure on the
+    page — or the only one after a mark, where figures after words are quantities too
+    (``其中3棵冻死。3``). Taken out of the text as raised labels are; returns their ids."""
+    figures = {lab for lab in labels if label_number(lab) is not None and lab.isdigit()}
+    figures -= {s.label for l in lines for s in l.sups}
+    if not figures:
+        return set()
+    found: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for l in lines:
+        if l.kind in ("grid", "code"):
+            continue
+        for m in _GLUED_FIGURES.finditer(l.text):
+            found.setdefault(m.group(1), []).append((l, m))
+    out: set[int] = set()
+    for lab in sorted(figures):
+        here = found.get(lab, [])
+        if len(here) > 1:
+            # a figure after a mark that ends a phrase is no quantity ("其中3棵冻死。3")
+            here = [(l, m) for l, m in here if m.start(1) > 0 and not l.text[m.start(1) - 1].isalnum()]
+        if len(here) != 1:
+            continue
+        l, m = here[0]
+        out.add(id(_take_at(l, m.start(1), m.end(1), lab)))
     return out
 
 

@@ -93,8 +93,8 @@ def find_running(pages: list[list[Line]], heights: list[float],
                    else int((h - l.bottom) // SLOT_PT))
             if key not in seen:
                 shapes[key] += 1
-                texts[(where, _squash(l.text), key[2])] += 1
-                runs.setdefault(key, Counter()).update(_page_offsets(l.text, i))
+                texts[(where, _squash(_printed(l)), key[2])] += 1
+                runs.setdefault(key, Counter()).update(_page_offsets(_printed(l), i))
                 seen.add(key)
     npages = len(pages)
     pitch = _pitches(pages)
@@ -138,6 +138,21 @@ def find_running(pages: list[list[Line]], heights: list[float],
     return out
 
 
+def _printed(l: Line) -> str:
+    """The line's text with its raised labels put back where they stand: a line that
+    recurs with another callout each time ("… here.²⁰", "… here.⁴¹") is text that happens
+    to repeat, not running matter, which prints its raised labels the same each time."""
+    if not l.sups:
+        return l.text
+    out, at = [], 0
+    for s in sorted(l.sups, key=lambda s: s.offset):
+        out.append(l.text[at:s.offset])
+        out.append(f"^{s.label}")
+        at = s.offset
+    out.append(l.text[at:])
+    return "".join(out)
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -155,9 +170,9 @@ def _repeated(l: Line, i: int, key: tuple[str, str, int], texts: Counter[tuple[s
     the pages ("Page 3", "2 Chapter 1")? A line whose text stands once, with a number that
     does not follow the pages, is a numbered part of the text set in one place on each
     of its pages: a chapter's "Chapter 2" over its title on each chapter's first page."""
-    if texts[(key[0], _squash(l.text), key[2])] >= REPEAT_MIN_PAGES:
+    if texts[(key[0], _squash(_printed(l)), key[2])] >= REPEAT_MIN_PAGES:
         return True
-    mine = _page_offsets(l.text, i)
+    mine = _page_offsets(_printed(l), i)
     return not mine or any(runs[key][o] >= REPEAT_MIN_PAGES for o in mine)
 
 

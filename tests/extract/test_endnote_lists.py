@@ -1,0 +1,160 @@
+"""Notes printed as a list after the text with no title (a web page or an e-book printed to
+PDF, LibreOffice's endnotes page), and footnote callouts printed on the baseline. Each
+fixture is made by a real producer (pandoc → wkhtmltopdf, pandoc → Chromium, pandoc →
+LibreOffice, pandoc → AbiWord, LuaLaTeX); its build command is in the source beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pariter.extract import extract_pdf
+from pariter.extract.chars import Link, Rule, Target
+from pariter.extract.endnotes import find_sections
+from pariter.extract.lines import Line, Sup
+from pariter.extract.running import find_running
+
+FIX = Path(__file__).parent / "fixtures"
+
+EN_NOTES = [
+    "The gauge was read at nine in the morning, every day of the year.",
+    "Samples were dried at 105 °C before weighing, as the county manual asks.",
+    "The station stood on the north slope, forty metres above the valley floor.",
+    "Counts were made from the same gate each time, by the same two people.",
+    "See the orchard plan kept in the parish office for the rows that were replanted.",
+    "Two of the wells were dry in August and are left out of the means.",
+    "The census followed the method of the 1998 survey, with one change to the gaps counted.",
+    "Rings were supplied by the national scheme; recoveries are reported to it.",
+]
+
+
+def _links(doc) -> list[tuple[str, str | None]]:  # noqa: ANN001
+    notes = {n.id: n.label for n in doc.footnotes}
+    return [(m.label, notes.get(m.footnote)) for m in doc.markers]
+
+
+@pytest.mark.parametrize("name", ["endlist-en-wkhtml", "endlist-en-chromium"])
+def test_an_untitled_note_list_after_a_rule_is_the_notes(name: str) -> None:
+    """pandoc's HTML ends with a rule and an ordered list, no title: wkhtmltopdf keeps the
+    links as URIs into the page (``…html#fn1`` there, ``…html#fnref1`` back), Chromium as
+    destinations in the PDF (a page margin above their anchors). Either way the callouts
+    lead into the entries, which are the notes; the body's own numbered list stays text."""
+    doc = extract_pdf(FIX / f"{name}.pdf")
+    assert [n.text for n in doc.footnotes] == EN_NOTES
+    assert {n.place for n in doc.footnotes} == {"end"}
+    assert _links(doc) == [(str(i), str(i)) for i in range(1, 9)]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "walk the boundary of the plot" in text and "take the samples and label them" in text
+    assert "The gauge was read" not in text
+
+
+def test_a_chinese_untitled_note_list_keeps_lines_that_open_with_a_figure() -> None:
+    """Chinese notes in pandoc's list (wkhtmltopdf): each entry called from its paragraph."""
+    doc = extract_pdf(FIX / "endlist-zh-wkhtml.pdf")
+    assert [n.label for n in doc.footnotes] == [str(i) for i in range(1, 9)]
+    assert doc.footnotes[0].text == "水位计每天上午九点读数，全年不间断。"
+    assert _links(doc) == [(str(i), str(i)) for i in range(1, 9)]
+
+
+def test_libreoffice_endnotes_on_a_page_of_their_own() -> None:
+    """LibreOffice numbers endnotes i, ii, iii and prints them on a page after the text,
+    with no title; its links lead from each callout to its note and back."""
+    doc = extract_pdf(FIX / "endlist-en-lo.pdf")
+    roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
+    assert [n.label for n in doc.footnotes] == roman
+    assert [n.text for n in doc.footnotes] == EN_NOTES
+    assert _links(doc) == [(r, r) for r in roman]
+
+
+def _line(page: int, top: float, text: str, sups: list[Sup] | None = None,
+          x0: float = 72.0, size: float = 10.0) -> Line:
+    return Line(page, x0, top, x0 + 5 * len(text), top + size, top + 0.8 * size, size,
+                "Serif", False, None, text, sups=sups or [])
+
+
+def _called_text(labels: list[str]) -> list[Line]:
+    out = []
+    for i, lab in enumerate(labels):
+        top = 100.0 + 20 * i
+        out.append(_line(1, top, f"Sentence {i} of the text.",
+                         [Sup(lab, 24, 200.0, top - 2, 205.0, top + 5, 7.0)]))
+    return out
+
+
+def _entries(page: int, n: int, top: float = 100.0) -> list[Line]:
+    return [_line(page, top + 14 * i, f"{i + 1}. Entry number {i + 1} says something.")
+            for i in range(n)]
+
+
+def test_a_numbered_list_with_nothing_to_tie_it_to_callouts_is_text() -> None:
+    """Raised figures in the text and a numbered list after it are not enough: without a
+    link or a separator rule the list is the text's own."""
+    lines = _called_text(["1", "2", "3"]) + _entries(2, 3)
+    assert find_sections(lines, {}, {}) == []
+
+
+def test_a_rule_above_the_list_sets_it_off_as_the_notes() -> None:
+    """A drawn rule right above the list's first entry, and every label called: notes."""
+    lines = _called_text(["1", "2", "3"]) + _entries(2, 3)
+    rules = {2: [Rule(72.0, 90.0, 300.0, 90.5)]}
+    secs = find_sections(lines, {}, rules)
+    assert [(n.label, n.text) for s in secs for n in s.notes] == [
+        (str(i), f"Entry number {i} says something.") for i in (1, 2, 3)]
+    # a rule far above (a table's) does not; nor one when few labels are called
+    assert find_sections(lines, {}, {2: [Rule(72.0, 20.0, 300.0, 20.5)]}) == []
+    few = _called_text(["1", "2"]) + _entries(2, 3)
+    assert find_sections(few, {}, rules) == []
+
+
+def test_links_must_land_on_the_entries_they_call() -> None:
+    """Destinations on the list's page, one shift for all of them (Chromium's margin):
+    notes; destinations scattered with no common shift: not these entries."""
+    text = _called_text(["1", "2", "3"])
+    entries = _entries(2, 3, top=300.0)
+
+    def links(tops: list[float]) -> dict[int, list[Link]]:
+        return {1: [Link(1, 199.0, l.top - 3, 206.0, l.top + 6, target=Target(2, x=72.0, top=t))
+                    for l, t in zip(text, tops)]}
+
+    shifted = [e.top - 30 for e in entries]
+    assert len(find_sections(text + entries, links(shifted), {})) == 1
+    assert find_sections(text + entries, links([40.0, 500.0, 700.0]), {}) == []
+
+
+def test_a_line_repeated_with_another_callout_each_time_is_text() -> None:
+    """The same words at the top of two pages, each time with another raised label: text
+    that happens to repeat; running matter prints its raised labels the same each time."""
+    pages = []
+    for p, lab in ((1, "20"), (2, "41"), (3, "52")):
+        pages.append([_line(p, 20.0, "and only summarises it here.", [Sup(lab, 28, 200, 18, 206, 25, 7)]),
+                      *[_line(p, 60.0 + 20 * i, f"Body line {i} of page {p} goes on here.") for i in range(30)]])
+    found = find_running(pages, [842.0] * 3, 10.0)
+    assert not any(l.text.startswith("and only") for page in found for l, _ in page)
+    same = [[_line(p, 20.0, "A Running Title", [Sup("1", 15, 150, 18, 156, 25, 7)]),
+             *[_line(p, 60.0 + 20 * i, f"Body line {i} of page {p} goes on here.") for i in range(30)]]
+            for p in (1, 2, 3)]
+    found = find_running(same, [842.0] * 3, 10.0)
+    assert all(any(l.text == "A Running Title" for l, _ in page) for page in found)
+
+
+@pytest.mark.parametrize("name", ["flat-en-abiword", "flat-en-latex"])
+def test_callouts_printed_on_the_baseline_call_their_notes(name: str) -> None:
+    """AbiWord drops the superscript of a DOCX note reference (a LaTeX \\@makefnmark without
+    one does the same): ``come down.1 The new rows``. The figure glued to the mark, the
+    label of a note on the page that no raised label calls, is the callout; the figures
+    of the text (2019, 112 trees, 8 rows, 3 of them) stay."""
+    doc = extract_pdf(FIX / f"{name}.pdf")
+    assert _links(doc) == [("1", "1"), ("2", "2"), ("3", "3")]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "had to come down. The new rows" in text
+    assert "2023: 112 trees stood in 8 rows, and 3 of them had been lost to frost." in text
+
+
+def test_a_chinese_baseline_callout_after_a_quantity_of_its_figure() -> None:
+    """``其中3棵冻死。3``: two figures 3 glued to their neighbours; the one after the full
+    stop is the callout, the one before a measure word the quantity."""
+    doc = extract_pdf(FIX / "flat-zh-abiword.pdf")
+    assert _links(doc) == [("1", "1"), ("2", "2"), ("3", "3")]
+    text = "".join(p.text for p in doc.paragraphs)
+    assert "其中3棵冻死。" in text and "冻死。3" not in text
