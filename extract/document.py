@@ -30,7 +30,7 @@ from .endnotes import find_sections
 from .figures import mark_figures
 from .footnotes import (NOTE_SIZE_SHARE, Note, NoteArea, attach_tiny_labels, called, calling_size,
                         footer_under_notes, glued_label, glued_symbols, join_side_labels,
-                        note_areas, parse_notes, without_backlinks)
+                        note_areas, parse_notes, plain_label, without_backlinks)
 from .frontmatter import (after_contents, before_contents, cover_page, listed_contents, title_lines,
                           title_region, toc_pages)
 from .hygiene import clean
@@ -38,6 +38,7 @@ from .grids import grid_tables
 from .listings import mark_code_boxes, mark_fixed_pitch, ruled_frames
 from .cidwords import recover as recover_cids
 from .unruled import EDGE_TOL_PT, continued, unruled_tables
+from .labels import number as label_number
 from .layout import GUTTER_EM, MIN_GUTTER_PT, merge_band_lines, reading_order
 from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
@@ -395,6 +396,18 @@ def _mark_caption(box: tuple[float, float, float, float], pg: _Page) -> None:
             l.kind = "caption"
 
 
+def _next_note_opens(last: Note, lines: list[Line]) -> bool:
+    """Does a line of this page open with the label after ``last``'s while ``last`` ended the
+    page before? Then the page's notes may open with the rest of ``last``, even where its
+    text broke after a full stop (a URL's or an abbreviation's: ``…OPAC_CreateDetail.`` /
+    ``DOI:10.3771/…``, then note 9)."""
+    n = label_number(last.label)
+    if n is None:
+        return False
+    want = str(n + 1)
+    return any(l.lead_label == want or plain_label(l.text) == want for l in lines)
+
+
 def build_lines_safe(chars, number: int, warnings: list[Warning],  # noqa: ANN001
                      rules: list | None = None) -> list[Line]:
     from .lines import PageTimeout, build_lines
@@ -479,8 +492,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     for pg in pages:
         # labels beside their notes are sought in type smaller than the text calling them
         pg.lines = join_side_labels(pg.lines, NOTE_SIZE_SHARE * max(size, calling_size(pg.lines)), pg.width)
-        running_on = (last is not None and last.page == pg.number - 1
-                      and not last.text.rstrip().endswith(FINAL))
+        running_on = last is not None and last.page == pg.number - 1 and (
+            not last.text.rstrip().endswith(FINAL) or _next_note_opens(last, pg.lines))
         areas = note_areas(pg.lines, pg.rules, size, pg.width, pg.height, running_on)
         drop = set()
         used: list[NoteArea] = []

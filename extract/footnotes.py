@@ -92,6 +92,8 @@ class NoteArea:
 
     lines: list[Line]
     ruled: bool
+    #: how many lines, first, are the rest of the previous page's note (:func:`_carried_rest`)
+    carried: int = 0
 
     @property
     def labelled(self) -> bool:
@@ -263,7 +265,35 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         if ok and area and not below:
             areas.append(NoteArea(area, False))
             taken.update(id(l) for l in area)
+    if running_on and areas:
+        _carried_rest(areas, lines, taken, small)
     return areas
+
+
+def _carried_rest(areas: list[NoteArea], lines: list[Line], taken: set[int], small: float) -> None:
+    """The rest of the previous page's unfinished note, printed right above the page's first
+    note in the notes' type with no separator of its own (LibreOffice: the carried line
+    stands over its notes, the underline of its link being no separator): the lines of
+    note type directly above the topmost unruled area that opens with a label go to it."""
+    area = min(areas, key=lambda a: a.lines[0].top)
+    if area.ruled or not area.labelled:
+        return
+    first = area.lines[0]
+    lo, hi = min(l.x0 for l in area.lines), max(l.x1 for l in area.lines)
+    rest: list[Line] = []
+    top = first.top
+    for l in sorted((l for l in lines if id(l) not in taken and l.bottom <= top + BOX_SLACK_PT),
+                    key=lambda l: -l.bottom):
+        if top - l.bottom > AREA_GAP_EM * l.size - l.size:  # more than a note's leading apart
+            break
+        if l.size > small or not (lo - BOX_SLACK_PT <= l.x0 and l.x1 <= hi + BOX_SLACK_PT):
+            break
+        rest.insert(0, l)
+        top = l.top
+    if rest:
+        area.lines[:0] = rest
+        area.carried = len(rest)
+        taken.update(id(l) for l in rest)
 
 
 class _Rows:
@@ -842,8 +872,9 @@ def _next_label(prev: str, new: str) -> bool:
 def called(area: NoteArea, lines: list[Line]) -> bool:
     """An unruled note area is believed only if the page calls its first label, in the text
     above it: a note follows its callout, so a raised figure set under the lines (a glyph
-    table's ² sample below a numbered line of its own size) calls nothing there."""
-    first = area.lines[0]
+    table's ² sample below a numbered line of its own size) calls nothing there. The first
+    label may follow the rest of the previous page's note (:func:`_carried_rest`)."""
+    first = area.lines[area.carried]
     label = first.lead_label
     if label is None:
         m = re.match(rf"{BRACKETED_RE}|{ENCLOSING}?(\d{{1,3}}|[*∗†‡§¶]{{1,3}}|[{ANY_CIRCLED}])", first.text)

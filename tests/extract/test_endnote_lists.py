@@ -158,3 +158,46 @@ def test_a_chinese_baseline_callout_after_a_quantity_of_its_figure() -> None:
     assert _links(doc) == [("1", "1"), ("2", "2"), ("3", "3")]
     text = "".join(p.text for p in doc.paragraphs)
     assert "其中3棵冻死。" in text and "冻死。3" not in text
+
+
+def _note_page(carried: list[str]) -> list[Line]:
+    """A page of body text (12 pt) with notes (10 pt) at its foot: ``carried`` lines of the
+    note the page before left unfinished, then notes 48 and 49, no separator rule."""
+    body = [_line(5, 70.0 + 14 * i, "Body text of the page, long enough to be body text here.", size=12.0)
+            for i in range(20)]
+    top = 640.0
+    rest = [_line(5, top + 11.5 * i, t, x0=86.0) for i, t in enumerate(carried)]
+    top += 11.5 * len(carried)
+    n48 = _line(5, top, "48 Vedrashko, ‘Advertising in Computer Games’.")
+    n49 = _line(5, top + 11.5, "49 Pat Balderdash, ‘Presbyopia and Screen Size’ (2017).")
+    body[5].sups = [Sup("48", 10, 200, 140, 206, 147, 7.0)]
+    body[6].sups = [Sup("49", 10, 200, 154, 206, 161, 7.0)]
+    return body + rest + [n48, n49]
+
+
+def test_the_rest_of_a_carried_note_above_the_page_notes_goes_with_them() -> None:
+    """LibreOffice sets the rest of the page before's unfinished note right above the page's
+    first note, with no separator (its link's underline is none): when the page before
+    ended inside a note, those lines of note type are the note's, not the page's text."""
+    from pariter.extract.footnotes import called, note_areas
+
+    lines = _note_page(["http://www.moma.org/collection/works/79018."])
+    areas = note_areas(lines, [], 12.0, 595.0, 842.0, running_on=True)
+    assert [l.text[:10] for l in areas[0].lines] == ["http://www", "48 Vedrash", "49 Pat Bal"]
+    assert areas[0].carried == 1 and called(areas[0], lines)
+    # the page before ended its note: the line above stays the page's
+    areas = note_areas(_note_page(["http://www.moma.org/collection/works/79018."]), [], 12.0, 595.0,
+                       842.0, running_on=False)
+    assert [l.text[:10] for l in areas[0].lines] == ["48 Vedrash", "49 Pat Bal"]
+
+
+def test_a_note_broken_after_a_full_stop_runs_on_where_the_next_note_follows() -> None:
+    """A note whose first page ends at a full stop (a URL's, an abbreviation's) runs on when
+    the next page opens a line with the label after it."""
+    from pariter.extract.document import _next_note_opens
+    from pariter.extract.footnotes import Note
+
+    last = Note("8", "… http://vip.calis.edu.cn/CSTJ/Sear.dll?OPAC_CreateDetail.", 1)
+    assert _next_note_opens(last, [_line(2, 400.0, "DOI:10.3771/j.issn"), _line(2, 420.0, "9 储大同. 恶性肿瘤")])
+    assert not _next_note_opens(last, [_line(2, 420.0, "10 储大同. 恶性肿瘤")])
+    assert not _next_note_opens(Note("*", "x.", 1), [_line(2, 420.0, "9 储大同.")])
