@@ -15,6 +15,7 @@ from collections import Counter
 from pariter.model import Box, Running
 
 from .footnotes import plain_label
+from .labels import roman, to_roman
 from .layout import RUN_IN_GAP_EM
 from .lines import SIZE_TOLERANCE, Line
 from .styles import DEFAULT_LEADING, DISPLAY_RATIO, NEIGHBOUR_MIN_STEP_EM, PITCH_RANGE
@@ -109,7 +110,7 @@ def find_running(pages: list[list[Line]], heights: list[float],
                 continue  # running matter is set no larger than the text (a heading is)
             if any(l is f for f in folios[i]) and not (
                     _among_cells(l, edge, shapes, h, npages)
-                    and _out_of_sequence(l, i, offsets)):
+                    and (_out_of_sequence(l, i, offsets) or _heads_a_count(l, edge, lines))):
                 found.append((l, "page_number"))
                 numbers.append(l)
                 continue
@@ -203,6 +204,27 @@ def _out_of_sequence(l: Line, i: int, offsets: Counter[int]) -> bool:
     if not v.isdigit():
         return False
     return offsets[int(v) - i] < REPEAT_MIN_PAGES and sum(offsets.values()) > 1
+
+
+#: The next label of a count stands under the first within this many of its line heights.
+COUNT_NEXT_LINES: float = 3.0
+
+
+def _heads_a_count(l: Line, edge: list[tuple[Line, str]], lines: list[Line]) -> bool:
+    """Is the number ``l`` the first label of a list rather than a folio: words follow it on
+    its row, and the line under it, at its left edge, opens with the next number in the
+    same form ("i 水位计…" over "ii 样品…": LibreOffice's endnotes heading their page)?"""
+    v = page_number(l.text) or ""
+    n = int(v) if v.isdigit() else roman(v)
+    if n is None:
+        return False
+    nxt = str(n + 1) if v.isdigit() else to_roman(n + 1, v.isupper())
+    if not any(o is not l and abs(o.baseline - l.baseline) < NUMBER_ROW_EM * l.size and o.x0 >= l.x1
+               for o, _ in edge):
+        return False
+    reach = COUNT_NEXT_LINES * max(1.0, l.bottom - l.top)
+    return any(o is not l and 0 < o.top - l.top <= reach and abs(o.x0 - l.x0) <= 1.0
+               and re.match(rf"{re.escape(nxt)}(?:[.．)]|\s|$)", o.text) for o in lines)
 
 
 def _among_cells(l: Line, edge: list[tuple[Line, str]], shapes: Counter[tuple[str, str, int]],

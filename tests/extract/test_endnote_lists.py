@@ -67,6 +67,17 @@ def test_libreoffice_endnotes_on_a_page_of_their_own() -> None:
     assert _links(doc) == [(r, r) for r in roman]
 
 
+def test_the_first_endnote_label_atop_its_page_is_no_page_number() -> None:
+    """"i" alone at the top left of LibreOffice's endnotes page, its words beside it and "ii"
+    under it: the first label of the list, not the page's folio (nor its words a header)."""
+    doc = extract_pdf(FIX / "endlist-zh-lo.pdf")
+    roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
+    assert [n.label for n in doc.footnotes] == roman
+    assert doc.footnotes[0].text == "水位计每天上午九点读数，全年不间断。"
+    assert _links(doc) == [(r, r) for r in roman]
+    assert not any(r.text.startswith("水位计") for p in doc.pages for r in p.running)
+
+
 def _line(page: int, top: float, text: str, sups: list[Sup] | None = None,
           x0: float = 72.0, size: float = 10.0) -> Line:
     return Line(page, x0, top, x0 + 5 * len(text), top + size, top + 0.8 * size, size,
