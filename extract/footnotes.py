@@ -570,7 +570,8 @@ def _piece_of_a_row(l: Line, area: list[Line], lines: list[Line]) -> bool:
     of it, with no gutter between them? Lines break at wide word spaces (a justified note
     line holding a long URL; notes run on in one paragraph, footmisc's ``para``), but the
     same row in the next column is another column's text. A gutter is a gap that no line of
-    the text just above the row's pieces crosses; with no text there, the row is taken whole."""
+    the text just above the row's pieces crosses and that text stands beyond; with no text
+    there, or none right of the gap, the row is taken whole."""
     row = [a for a in area if abs(l.baseline - a.baseline) <= NOTE_ROW_EM * max(l.size, a.size)]
     if not row:
         return False
@@ -583,7 +584,10 @@ def _piece_of_a_row(l: Line, area: list[Line], lines: list[Line]) -> bool:
     x0 = min(a.x0 for a in row)
     above = [o for o in lines if top - reach <= o.bottom <= top + BOX_SLACK_PT and o.top < top
              and o.x0 < l.x1 and o.x1 > x0]
-    return not above or any(o.x0 <= gap0 and o.x1 >= gap1 for o in above)
+    # a gutter has a column's text beyond it: lines above that stand right of the gap;
+    # short lines above that all end left of it (a list's items) show no second column
+    return (not above or any(o.x0 <= gap0 and o.x1 >= gap1 for o in above)
+            or not any(o.x0 >= gap0 - BOX_SLACK_PT for o in above))
 
 
 def _continues(l: Line) -> bool:

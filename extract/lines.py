@@ -475,12 +475,16 @@ LEADER_DOTS: int = 3
 
 def _stretchable(s: _Seg, r: _Seg) -> bool:
     """Could the white between segment ``s`` and run ``r`` be a word space stretched past
-    the em rule? Latin on both sides, one type size, and ``r`` does not open with a raised
+    the em rule? Latin on both sides — or Latin on one and an ideograph on the other, the
+    space a mixed line types between scripts (FOP justifies ``缺省的 OmegaT 快捷键`` by it) —
+    one type size, and ``r`` does not open with a raised
     label (paragraph-style notes set one note after another on a line, each opening with
     its label after a wide space)."""
     a, b = s.last.text, r.chars[0].text
-    if not a or not b or CJK[a[-1]] or CJK[b[0]] or abs(s.size - r.size) >= SIZE_TOLERANCE:
+    if not a or not b or (CJK[a[-1]] and CJK[b[0]]) or abs(s.size - r.size) >= SIZE_TOLERANCE:
         return False
+    if (CJK[a[-1]] or CJK[b[0]]) and not (a[-1].isalnum() or b[0].isalnum()):
+        return False  # a space between scripts stretches (缺省的 OmegaT), not one beside a CJK mark
     tail = sorted(s.chars, key=_X1)[-LEADER_DOTS:]
     if len(tail) == LEADER_DOTS and all(c.text in _LEADER for c in tail):
         return False  # a dot leader leads to a page number or a value: a tab, not a space

@@ -212,3 +212,34 @@ def test_a_note_broken_after_a_full_stop_runs_on_where_the_next_note_follows() -
     assert _next_note_opens(last, [_line(2, 400.0, "DOI:10.3771/j.issn"), _line(2, 420.0, "9 储大同. 恶性肿瘤")])
     assert not _next_note_opens(last, [_line(2, 420.0, "10 储大同. 恶性肿瘤")])
     assert not _next_note_opens(Note("*", "x.", 1), [_line(2, 420.0, "9 储大同.")])
+
+
+def test_a_justified_note_line_mixing_scripts_is_one_line() -> None:
+    """FOP justifies a Chinese note line by the spaces typed between ideographs and Latin
+    words, each stretched past an em (``缺省的 Editor 快捷键``): one printed line, read in
+    its order, not its Latin words gathered apart from its Chinese ones."""
+    doc = extract_pdf(FIX / "notes-mixed-zh-fop.pdf")
+    text = doc.footnotes[1].text
+    assert text.startswith("缺省的 Editor 快捷键设置可从 Sourceforge 获取：缺省的 Editor 快捷键 "
+                           "[http://editor.svn.sourceforge.net/viewvc/")
+    assert text.endswith("MainMenuShortcuts.mac.properties]")
+
+
+def test_a_note_line_piece_beyond_short_lines_above_is_no_column() -> None:
+    """A note's printed line broken at one wide space (``…properties]`` / ``在Mac系统中``):
+    the short lines above it (a list's items) end left of the gap, so nothing shows a
+    second column there, and the far piece stays with the note."""
+    from pariter.extract.footnotes import note_areas
+
+    items = [_line(1, 600.0 + 20 * i, f"• item{i}=ctrl O", x0=120.0, size=10.0) for i in range(3)]
+    body = [_line(1, 80.0 + 14 * i, "正文的一行，长到足以成为正文。" * 4, size=10.0) for i in range(30)]
+    for b in body:
+        b.x1 = 523.0  # justified text fills the measure
+    note = _line(1, 680.0, "缺省的快捷键设置可从 Sourceforge 获取：[http://example.org/", size=8.0)
+    note.lead_label = "4"
+    near = _line(1, 690.0, "viewvc/branches/src/MainMenuShortcuts.properties]", size=8.0)
+    near.x1 = 424.0
+    far = _line(1, 690.0, "在Mac系统中缺省的快捷键", x0=431.3, size=8.0)
+    body[10].sups = [Sup("4", 10, 200, 220, 206, 226, 6.0)]
+    areas = note_areas(body + items + [note, near, far], [Rule(72.0, 670.0, 144.0, 670.0)], 10.0, 595.0, 842.0)
+    assert [l.text[:6] for a in areas for l in a.lines] == ["缺省的快捷键", "viewvc", "在Mac系统"]
