@@ -575,7 +575,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     table_boxes = sorted(table_boxes + unruled, key=lambda pt: (pt[0], pt[1].top, pt[1].x0))
     # endnotes: a Notes section the text calls, or a list the links or a rule show to be one
     sections = find_sections(ordered, {pg.number: pg.links for pg in pages},
-                             {pg.number: pg.rules for pg in pages})
+                             {pg.number: pg.rules for pg in pages},
+                             {(p, n.label) for n in notes for p in (n.pages or [n.page])})
     if sections:
         gone = {id(l) for sec in sections for l in sec.lines}
         ordered = [l for l in ordered if id(l) not in gone]

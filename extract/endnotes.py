@@ -22,6 +22,7 @@ links, a drawn separator rule stands right above the first entry (:func:`_ruled_
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pariter.model import Box
@@ -30,7 +31,7 @@ from .chars import Link, Rule
 from .footnotes import Note
 from .labels import ANY_CIRCLED, ROMAN_LOWER_RE, canonical, roman
 from .labels import number as label_number
-from .lines import Line
+from .lines import Line, Sup
 from .paragraphs import SIZE_BREAK_PT
 from .textjoin import join2
 
@@ -38,6 +39,8 @@ from .textjoin import join2
 TITLES = frozenset(("notes", "endnotes", "note", "注释", "注", "尾注", "附注", "注解", "注释与说明"))
 #: Share of a section's labels the text before it must call with raised callouts.
 CALLED_SHARE = 0.5
+#: A line before a list is a title of its own when it is at most this many characters long.
+TITLE_MAX_CHARS = 40
 #: A list with no title and no links, set off by a rule only, must have nearly all its
 #: labels called: raised figures alone (exponents, indices) are weaker evidence than links.
 RULED_CALLED_SHARE = 0.8
@@ -106,10 +109,18 @@ def _label(l: Line) -> tuple[str, str] | None:
 
 
 def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
-                  rules: dict[int, list[Rule]] | None = None) -> list[Section]:
+                  rules: dict[int, list[Rule]] | None = None,
+                  noted: set[tuple[int, str]] | None = None) -> list[Section]:
     """Endnote sections in ``lines`` (reading order), their lines and notes. ``links`` and
-    ``rules``, per page, are the evidence for lists printed without a title."""
+    ``rules``, per page, are the evidence for lists printed without a title; ``noted`` the
+    (page, label) of the page notes found: a raised label whose note is printed on its page
+    or the next calls that note, and is no evidence for a list."""
     out: list[Section] = []
+    served = noted or set()
+
+    def open_call(l: Line, s: Sup) -> bool:
+        return not any((l.page + d, s.label) in served for d in (0, 1))
+
     i = 0
     while i < len(lines):
         t = lines[i]
@@ -119,18 +130,38 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                 out.append(sec)
                 i = j
                 continue
-        elif _opens_list(t):
+        elif _opens_list(t) and not _titled(lines, i):
             sec, j = _entries(lines, i, None)
-            if sec is not None and _called(sec, lines[:i]) and (
-                    _linked(sec, lines[:i], links or {})
-                    or (_called(sec, lines[:i], RULED_CALLED_SHARE)
-                        and _ruled_above(lines, i, (rules or {}).get(t.page, ()),
+            if sec is not None and _ends_page(sec, lines, j) \
+                    and _called(sec, lines[:i], CALLED_SHARE, open_call) and (
+                    _linked(sec, lines[:i], links or {}, open_call)
+                    or (_called(sec, lines[:i], RULED_CALLED_SHARE, open_call)
+                        and _ruled_above(sec, lines, i, (rules or {}).get(t.page, ()),
                                          (rules or {}).get(t.page - 1, ())))):
                 out.append(sec)
                 i = j
                 continue
         i += 1
     return out
+
+
+def _titled(lines: list[Line], i: int) -> bool:
+    """Does a title of its own head the list opening at ``lines[i]``: the line before it,
+    on its page, set larger or bold and short? A list under a title that names no notes
+    ("参考文献", "References", a figure's labels under its heading) is that title's."""
+    if i == 0:
+        return False
+    prev, first = lines[i - 1], lines[i]
+    if prev.page != first.page or len(prev.text.strip()) > TITLE_MAX_CHARS:
+        return False
+    return prev.size > first.size + SIZE_BREAK_PT or (prev.bold and not first.bold)
+
+
+def _ends_page(sec: Section, lines: list[Line], j: int) -> bool:
+    """Does the list end its page (or the document)? Notes gathered at the end of a text or
+    of a chapter are the last thing printed there; a numbered list the text goes on after
+    is the text's."""
+    return j >= len(lines) or lines[j].page != sec.lines[-1].page
 
 
 def _opens_list(l: Line) -> bool:
@@ -195,10 +226,11 @@ def _continues(prev: Line, l: Line, cur: Note) -> bool:
     return l.x0 >= first.x0 - LABEL_HANG_EM * l.size
 
 
-def _called(sec: Section, before: list[Line], share: float = CALLED_SHARE) -> bool:
+def _called(sec: Section, before: list[Line], share: float = CALLED_SHARE,
+            counts: Callable[[Line, Sup], bool] | None = None) -> bool:
     """Does the text before the section call most (``share``) of its labels with raised
-    callouts?"""
-    called = {s.label for l in before for s in l.sups}
+    callouts (those ``counts`` accepts, all by default)?"""
+    called = {s.label for l in before for s in l.sups if counts is None or counts(l, s)}
     labels = [n.label for n in sec.notes]
     return sum(1 for x in labels if x in called) >= max(1, share * len(labels))
 
@@ -236,7 +268,8 @@ def _agreeing(pairs: list[tuple[str, float, float, float]]) -> set[str]:
             if abs(shift) <= DEST_SHIFT_LINES * h and abs((a - d) - shift) <= h}
 
 
-def _linked(sec: Section, before: list[Line], links: dict[int, list[Link]]) -> bool:
+def _linked(sec: Section, before: list[Line], links: dict[int, list[Link]],
+            counts: Callable[[Line, Sup], bool] | None = None) -> bool:
     """Do the PDF's link annotations tie most of the section's entries to their callouts?
 
     An entry is tied when the link over its callout leads to the entry (its destination on
@@ -248,7 +281,7 @@ def _linked(sec: Section, before: list[Line], links: dict[int, list[Link]]) -> b
     calls: dict[str, list[tuple[Line, Link]]] = {}
     for l in before:
         for s in l.sups:
-            if s.label not in labels:
+            if s.label not in labels or (counts is not None and not counts(l, s)):
                 continue
             for k in links.get(l.page, ()):
                 if _over(k, s.x0, s.top, s.x1, s.bottom):
@@ -275,19 +308,25 @@ def _linked(sec: Section, before: list[Line], links: dict[int, list[Link]]) -> b
     return len(tied) >= max(1, CALLED_SHARE * len(sec.notes))
 
 
-def _ruled_above(lines: list[Line], i: int, rules: list[Rule] | tuple, before: list[Rule] | tuple) -> bool:
+def _ruled_above(sec: Section, lines: list[Line], i: int, rules: list[Rule] | tuple,
+                 before: list[Rule] | tuple) -> bool:
     """Is the list opening at ``lines[i]`` set off from the text by a drawn separator: a
-    horizontal rule between the line before and the first entry, on the entry's page above
-    it, or at the foot of the page before under that page's last line?"""
+    horizontal rule across the list's width, between the line before (close under it) and
+    the first entry (close over it) on the entry's page, or at the foot of the page before
+    under that page's last line? (A figure's strokes or a table's rule near a list of
+    labels span no such place.)"""
     first = lines[i]
     prev = lines[i - 1] if i > 0 else None
     reach = RULE_ABOVE_LINES * max(1.0, first.bottom - first.top)
+    x0, x1 = min(l.x0 for l in sec.lines), max(l.x1 for l in sec.lines)
 
     def separates(r: Rule, lo: float, hi: float) -> bool:
-        return r.horizontal and lo <= r.top and r.bottom <= hi and r.x0 <= first.x0 + first.size
+        return (r.horizontal and lo <= r.top and r.bottom <= hi and r.x0 <= x0 + first.size
+                and r.x1 >= x1 - first.size)
 
-    if any(separates(r, max(first.top - reach, prev.bottom if prev is not None and prev.page == first.page
-                               else 0.0), first.top) for r in rules):
+    same = prev is not None and prev.page == first.page
+    if any(separates(r, max(first.top - reach, prev.bottom if same else 0.0), first.top)
+           and (not same or r.top - prev.bottom <= reach) for r in rules):
         return True
     return prev is not None and prev.page == first.page - 1 and any(
         separates(r, prev.bottom, float("inf")) and r.top - prev.bottom <= reach for r in before)
