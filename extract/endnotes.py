@@ -13,10 +13,13 @@ label (chapters may restart their notes).
 A list with no title (a web page or an e-book printed to PDF: pandoc's and most Markdown
 processors' HTML end with a rule and an ordered list; LibreOffice prints its endnotes on a
 page of their own) is believed on the evidence the PDF carries, not on a producer's look:
-its entries open with the labels 1, 2, 3 … in sequence, the text before calls most of them
-with raised callouts, and the callouts' link annotations lead into the entries or the
-entries' links lead back to the callouts (:func:`_linked`) — or, where the PDF has no
-links, a drawn separator rule stands right above the first entry (:func:`_ruled_above`).
+its entries open with the labels 1, 2, 3 … (or i, ii, iii) in sequence, the text before
+calls most of them with raised callouts that no page note answers, the list ends its page
+(notes close a text or a chapter) and follows no title of its own (a bibliography's
+"参考文献" with superscript citations), and the callouts' link annotations lead into the
+entries or the entries' links lead back to the callouts (:func:`_linked`) — or, where the
+PDF has no links, a drawn separator rule spans the list right above its first entry
+(:func:`_ruled_above`).
 """
 
 from __future__ import annotations
