@@ -34,11 +34,11 @@ def _links(doc) -> list[tuple[str, str | None]]:  # noqa: ANN001
     return [(m.label, notes.get(m.footnote)) for m in doc.markers]
 
 
-@pytest.mark.parametrize("name", ["endlist-en-wkhtml", "endlist-en-chromium"])
+@pytest.mark.parametrize("name", ["endlist-en-wkhtml", "endlist-en-chromium", "endlist-en-weasy"])
 def test_an_untitled_note_list_after_a_rule_is_the_notes(name: str) -> None:
     """pandoc's HTML ends with a rule and an ordered list, no title: wkhtmltopdf keeps the
-    links as URIs into the page (``…html#fn1`` there, ``…html#fnref1`` back), Chromium as
-    destinations in the PDF (a page margin above their anchors). Either way the callouts
+    links as URIs into the page (``…html#fn1`` there, ``…html#fnref1`` back), Chromium and
+    WeasyPrint as destinations in the PDF (Chromium's a page margin above their anchors). Either way the callouts
     lead into the entries, which are the notes; the body's own numbered list stays text."""
     doc = extract_pdf(FIX / f"{name}.pdf")
     assert [n.text for n in doc.footnotes] == EN_NOTES
