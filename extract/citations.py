@@ -712,10 +712,13 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|[\u3400-\u9fff]{{2,4}}(?![\u3400-\u9fff])|van|von|de|der|den|da|di|du|le|la"
               r"|d['’]\w+|O['’]\w+)")
 _NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}")
-#: persons joined by "and", "&" or commas, then perhaps "et al." / "and others", a handle
+#: persons joined by "and", "&" or commas (a comma-separated series only when it ends in
+#: ", and X": ``L. Ding, A. Ball, M. Patel, and G. Mullineux``), then perhaps "et al." /
+#: "and others", a handle
 #: (German legal notes join co-authors, and a commentary's editor and commentator, with a
 #: slash: ``Palandt/Heinrichs``, ``Jarass/Pieroth``)
-_AUTHORS = (rf"{_NAMES}(?:(?:,\s*|\s+)(?:and|&|und)\s+{_NAMES}|,\s+{_NAMES}(?=,\s*(?:and|&)\s)"
+_AUTHORS = (rf"{_NAMES}(?:(?:,\s*|\s+)(?:and|&|und)\s+{_NAMES}"
+            rf"|,\s+{_NAMES}(?=(?:,\s+{_NAMES}){{0,8}},\s*(?:and|&)\s)"
             rf"|\s?/\s?{_NAMES})*"
             rf"(?:\s+(?:et\s+al\.?|and\s+others))?(?:\s+[(\[][^()\[\]]{{1,40}}[)\]])?")
 #: role words between a name and the title: the editor is then the author

@@ -54,6 +54,10 @@ NOTES = [
     # a reference the signal encloses in parentheses; a name alone there is the author's
     ("See further (Barnes).", ("Barnes", None, None, None, None)),
     ("Compare (Writer, ‘One Who Gives a Hoot’).", ("Writer", "One Who Gives a Hoot", None, None, None)),
+    # a comma-separated series of names that ends in ", and X" is the author
+    ("A. Ding, B. Ball, C. Patel, and D. Mull, “Strategies for Models,” in Proceedings "
+     "(Glasgow: Some Society, 2009), 12.",
+     ("A. Ding, B. Ball, C. Patel, and D. Mull", "Strategies for Models", "2009", None, None)),
     # GB/T 7714's author-date system: the year closes the author's field
     ("CRANE D, 1972. Invisible college[M]. Chicago: Univ. of Chicago Press.",
      ("CRANE D", "Invisible college", "1972", None, None)),
