@@ -551,3 +551,55 @@ def test_a_run_of_lines_without_counterpart_leaves_a_bead_together(muse) -> None
     tgt = ["We hope that this book will fill this gap and help many more users."]
     beads = refine([Bead((0, 1, 2, 3), (0,), 0.3)], src, tgt, muse, null_margin=0.0, split_margin=0.01)
     assert _pairs(beads) == [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), ())]
+
+
+def test_copied_pairs_are_tokens_printed_once_on_each_side() -> None:
+    from pariter.align.sentences import copied_pairs
+
+    zh = ["设置 PRETTY_NAME= 字段。", "版本 17 与 4.4 节。", "使用 ID_LIKE 和 ID_LIKE。", "另见 foo.conf。"]
+    en = ["Set PRETTY_NAME= here.", "Version 17, section 4.4.", "ID_LIKE lists parents.",
+          "See foo.conf.", "Or foo.conf."]
+    # numbers recur by chance; a token in two sentences of a side places neither
+    assert copied_pairs(zh, en) == [(0, 0), (2, 2)]
+    assert copied_pairs(en, en) == []  # two Latin texts share every word
+    assert copied_pairs([], en) == []
+
+
+def test_a_bead_holding_a_copied_pair_costs_less_wherever_the_two_stand() -> None:
+    """The copy pulls the path toward the bead that holds both sentences, whatever else the
+    bead holds (two editions may order a field's sentences differently), and leaves every
+    other bead's cost as it was."""
+    from pariter.align.sentences import vecalign_costs
+
+    rng = np.random.default_rng(5)
+    x, y = normalise(rng.standard_normal((8, 32))), normalise(rng.standard_normal((9, 32)))
+    lo, hi = np.zeros(9, dtype=np.int64), np.full(9, 9, dtype=np.int64)
+    w = ComposedWindows(x, y, lo, hi, 3, 3, window_mean(x, 3), window_mean(y, 3))
+    plain = vecalign_costs(w, None)
+    pulled = vecalign_costs(w, None, together={4: [6]}, together_bonus=0.3)
+    for r, a in ((4, 1), (3, 2), (2, 3), (5, 1), (1, 3)):
+        got = pulled(r, a, [1, 2, 3], 0, 7) - plain(r, a, [1, 2, 3], 0, 7)
+        holds = r <= 4 < r + a
+        for k, b in enumerate((1, 2, 3)):
+            for j in range(7):
+                if np.isfinite(plain(r, a, [b], j, j + 1)[0, 0]):
+                    want = -0.3 if holds and j <= 6 < j + b else 0.0
+                    assert got[k, j] == pytest.approx(want)
+
+
+def test_a_token_copied_once_on_each_side_pulls_its_two_sentences_together() -> None:
+    """End to end on synthetic vectors: the source label's vector is nearer the target's
+    other label (two labels embed alike), the copied token takes it to its own."""
+    rng = np.random.default_rng(5)
+    x = normalise(rng.standard_normal((7, 48)))
+    y = np.concatenate([x[:3], x[3:4], normalise(rng.standard_normal((5, 48))), x[3:]])
+    y = normalise(y + 0.05 * rng.standard_normal(y.shape))
+    y[3] = normalise((x[3] + 0.01 * rng.standard_normal(48))[None])[0]  # the closer twin
+    src = ["第一句。", "第二句。", "第三句。", "PRETTY_NAME=", "第五句。", "第六句。", "第七句。"]
+    tgt = ["One.", "Two.", "Three.", "VERSION_CODENAME="] + [f"Extra {w}." for w in "abcde"]
+    tgt += ["PRETTY_NAME=", "Five.", "Six.", "Seven."]
+    on = align_vectors(x, y, src_texts=src, tgt_texts=tgt)
+    off = align_vectors(x, y, params=AlignParams(copied_pair_bonus=None), src_texts=src, tgt_texts=tgt)
+    _covers(on, len(x), len(y))
+    assert 9 not in next(b.tgt for b in off if 3 in b.src)  # the cosine: the twin
+    assert 9 in next(b.tgt for b in on if 3 in b.src)  # the copy: its own label
