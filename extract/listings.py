@@ -38,6 +38,7 @@ from statistics import median
 from typing import Sequence
 
 from .chars import FIXED_PITCH, RULE_THICKNESS, Char, FontInfo, Rule
+from .fonts import name_traits
 from .lines import Line
 from .styles import DocStyle
 
@@ -83,6 +84,7 @@ def mark_fixed_pitch(chars: Sequence[Char]) -> None:
                 seen[t] = c.x1 - c.x0
         elif t and c.fontname not in cjk and _ideographs(t):
             cjk.add(c.fontname)
+    _unflag_cjk(chars, cjk)
     fixed: set[str] = set()
     for (name, _), seen in widths.items():
         if (len(seen) < PITCH_MIN_GLYPHS or not (_NARROW & seen.keys()) or not (_WIDE & seen.keys())
@@ -102,6 +104,25 @@ def mark_fixed_pitch(chars: Sequence[Char]) -> None:
                 made[key] = (FontInfo(c.fontname, flags=FIXED_PITCH) if c.font is None
                              else replace(c.font, flags=(c.font.flags or 0) | FIXED_PITCH))
             c.font = made[key]
+
+
+def _unflag_cjk(chars: Sequence[Char], cjk: set[str]) -> None:
+    """Clear the FixedPitch flag of the fonts that set Chinese on the page, unless their
+    name says typewriter (``Noto Sans Mono CJK``): a CJK face sets every ideograph on one
+    advance, and producers flag it fixed pitch for that (FOP's embedded 宋体 subsets), but a
+    reader sees a book face, not typed text: the flag would make its running text code, or
+    a document typed by hand."""
+    if not cjk:
+        return
+    made: dict[int, FontInfo] = {}
+    for c in chars:
+        f = c.font
+        if f is None or c.fontname not in cjk or not f.fixed_pitch or name_traits(c.fontname).mono:
+            continue
+        key = id(f)
+        if key not in made:
+            made[key] = replace(f, flags=(f.flags or 0) & ~FIXED_PITCH)
+        c.font = made[key]
 
 
 #: Rules this close (points) to a frame's side or end belong to it.
