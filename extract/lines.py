@@ -499,8 +499,10 @@ _MARK_CLOSERS = frozenset(")]’”'\"")
 #: The full-width marks of a CJK sentence's end: a space typed after one ("“设置密码”。
 #: 某些字符…", DocBook sources' line breaks) is the only stretchable space of its line
 #: besides the slight glue between ideographs (xeCJK: 0.08 em), so a justified line may
-#: widen it by itself ... (Not a colon: "主 编：   贾益民" is a form's label and value.)
-_CJK_WIDE_SPACE_MARKS = frozenset("。！？")
+#: widen it by itself; so may a space typed after a clause's comma or semicolon ("因为此
+#: 文件仅用于操作系统识别， 所以…", a translation typed with Latin spaces, justified by FOP)
+#: ... (Not a colon: "主 编：   贾益民" is a form's label and value.)
+_CJK_WIDE_SPACE_MARKS = frozenset("。！？，；")
 #: ... up to this many ems (about the stretch of a line's ideograph glue).
 CJK_MARK_SPACE_EM: float = 3.0
 
