@@ -274,6 +274,17 @@ def hyphen_stays(first: str, second: str, words: set[str] | None) -> bool:
     return is_word(first, words) and is_word(second, words)
 
 
+def _capitals_whole(first: str, second: str, words: set[str] | None) -> bool:
+    """Is ``FIRST-`` at a line's end + ``SECOND…``, both in capitals, a word in capitals
+    the typesetter hyphenated (FOP breaks identifiers: ``PRET-`` / ``TY_NAME``)? The
+    document prints the word whole elsewhere (``PRETTY_NAME``) and never the compound with
+    its hyphen; a compound of capitals it prints so (``X-RAY``) or does not print whole
+    (``A-Z``) keeps its hyphen."""
+    if not (first.isupper() and second.isupper()) or not isinstance(words, Lexicon):
+        return False
+    return (first + second).lower() in words and (first.lower(), second.lower()) not in words.compounds
+
+
 def _end(a: str) -> str:
     """The end of ``a`` that a pattern anchored at the end (``$``) without whitespace in
     it can match: the last token, with the whitespace before it (a ``[^\\w]`` there). A
@@ -313,6 +324,8 @@ def join2(a: str, b: str, words: set[str] | None = None) -> str:
         n = re.match(r"[A-Za-z]+", b)
         if first.islower() and m and n and not hyphen_stays(m.group(1).lower(),
                                                             n.group(0).lower(), words):
+            return a[:-1] + b
+        if m and n and _capitals_whole(m.group(1), n.group(0), words):
             return a[:-1] + b
         return a + b
     if last in "-/\u2010" and first.isalnum() and not is_cjk(first) \
