@@ -22,10 +22,10 @@ from .chars import PageTable
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
-from .frontmatter import TITLE_RATIO, contents_title, heading_face, running_block, running_line
+from .frontmatter import TITLE_RATIO, contents_title, heading_face, prose_line, running_block, running_line
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .listings import code_text, is_code
-from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block
+from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block, typed_document
 from .styles import DocStyle, running_text
 from .textjoin import join2, vocabulary
 
@@ -97,6 +97,15 @@ SPACE_ADVANCE_EM: float = 0.25
 HALF_ADVANCE_EM: float = 0.5
 
 
+#: Marks a plain-text document types before a unit, which a reader does not read as its
+#: words (:func:`~pariter.extract.paragraphs.typed_document`): asterisks or underscores
+#: opening an emphasis that closes at the unit's end (``** Press x to delete. **``), a run
+#: of exclamation marks calling for attention (``!! NOTE: …``), an arrow pointing at a
+#: line (``---> Now you know …``), a frame typed around a banner (``= Welcome … =``, closed
+#: on the right too). Printed from a markup language, emphasis would be type, not
+#: characters; a typed document keeps them as characters.
+_TYPED_MARK = re.compile(r"^(?:(\*{1,3}|_{1,2})|([=#~+]{1,3})|!{2,}|[-=~]{1,4}>)\s+(?=\S)")
+
 #: A line opening with a bullet glyph is a list item.
 _BULLET_OPEN = re.compile(rf"[{BULLETS}]")
 
@@ -134,7 +143,7 @@ def _contents_entries(b: Block) -> bool:
     if "contents page" not in b.reasons:
         return False
     return 2 * sum(hd.looks_like_toc(l.text) for l in b.lines) > len(b.lines) \
-        or not any(running_line(l.text) for l in b.lines)
+        or not any(prose_line(l.text) for l in b.lines)
 
 
 
@@ -368,6 +377,20 @@ class Assembler:
                     cut = cn.end
                     text = text[cut:]
                     marks = [(o - cut, s, l) for o, s, l in marks]
+                    breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
+                typed = _TYPED_MARK.match(text) if typed_document(self.ds) else None
+                tail = text.rstrip()
+                if typed and typed.group(2) and not (tail.endswith(typed.group(2))
+                                                     and len(tail) - len(typed.group(2)) > typed.end()):
+                    typed = None  # a frame is closed on the unit's right
+                if typed:  # a mark typed before the text (``** … **``, ``!!``, ``--->``)
+                    cut = typed.end()
+                    end = len(text)
+                    close = typed.group(1) or typed.group(2)
+                    if close and tail.endswith(close) and len(tail) - len(close) > cut:
+                        end = len(tail[:-len(close)].rstrip())  # emphasis and frames close
+                    text = text[cut:end]
+                    marks = [(min(max(0, o - cut), len(text)), s, l) for o, s, l in marks]
                     breaks = [PageBreak(max(0, o.offset - cut), o.page) for o in breaks]
                 bullet = _BULLET.match(text)
                 if bullet:  # a bullet glyph marks a list item; it is not text

@@ -338,7 +338,7 @@ def after_contents(lines: list[Line], pages: set[int], listed: set[int] | frozen
         if last is None:
             continue
         rest = ls[last + 1:]
-        if any(running_line(l.text) for l in rest):
+        if any(prose_line(l.text) for l in rest):
             out.update(id(l) for l in rest)
     return out
 
@@ -354,6 +354,23 @@ def _number_or_leader(text: str) -> bool:
     :func:`~.headings.looks_like_toc` does not see."""
     return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip())) \
         or bool(_LEADER_END.search(text.strip()))
+
+
+#: A Chinese sentence ending inside a line, with text after it: Chinese prose sets its
+#: stops anywhere on a line (an English paragraph's lines end sentences at their ends often
+#: enough; a contents entry may hold a question's "? " inside it).
+_INNER_END = re.compile(r"[。！？](?=\s*[^\s。！？”’」』）)])")
+#: A leader anywhere on the line: a contents entry's.
+_LEADER_ANY = re.compile(r"(?:\.\s?){4,}|…{2,}|·{3,}")
+
+
+def prose_line(text: str) -> bool:
+    """A line of running text, or a long line inside a paragraph with a sentence ending
+    within it (``…攻击的模块。主要用于…``): a contents entry holds no sentence's end."""
+    if running_line(text):
+        return True
+    t = text.strip()
+    return len(t) >= SENTENCE_LINE_CHARS and not _LEADER_ANY.search(t) and bool(_INNER_END.search(t))
 
 
 def running_line(text: str) -> bool:

@@ -20,6 +20,7 @@ Each break records its reason (``Block.why``), so a wrong paragraph can be trace
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .clauses import clause_number, follows
@@ -41,9 +42,9 @@ _SPACED_BULLETS = "·"
 #: ... and dashes are bullets only so: a hyphen or an en dash then white space opens a
 #: LaTeX second-level item or a plain-text list; in running text they join ranges.
 DASH_BULLETS = "\\-–"
-#: A line that opens a list item: a bullet, ``1.``/``1)``/``(1)``/``（一）``, ``①``.
+#: A line that opens a list item: a bullet, ``1.``/``1)``/``1．``/``(1)``/``（一）``, ``①``.
 LIST_START = re.compile(rf"^(?:[{BULLETS.replace(_SPACED_BULLETS, '')}]|[{_SPACED_BULLETS}{DASH_BULLETS}]\s"
-                        r"|\(?\d{1,2}[.)）](?!\d)\s*\S"
+                        r"|\(?\d{1,2}[.)）．](?!\d)\s*\S"
                         r"|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[\u2460-\u2473])")
 #: A numbered clause ``01 …`` (two digits, the WIC consensus style).
 CLAUSE = re.compile(r"^(0[1-9]|[1-9]\d)(?:\s+|(?=[\u4e00-\u9fff]))(?=\S)")
@@ -141,7 +142,11 @@ def first_word_width(l: Line) -> float:
 
 
 def ends_short(a: Line, b: Line, ds: DocStyle) -> bool:
-    """Was line ``a`` ended on purpose: would ``b``'s first word have fitted after it?"""
+    """Was line ``a`` ended on purpose: would ``b``'s first word have fitted after it?
+    Not where ``a`` ends at a measure other lines share (justified text set in from the
+    column's edge: its lines run to their own margin, short of the column's)."""
+    if ds.at_measure(a):
+        return False
     _, hi = ds.col(a)
     space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
     return a.x1 + space + first_word_width(b) < hi - FIT_MARGIN_EM * a.size
@@ -165,6 +170,18 @@ def _item_can_start(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
     return starts_item(cur.lines[0].text)
 
 
+#: A rule typed as text: one character other than a letter or a digit, repeated at least
+#: this many times, alone on its line (``=====``, ``~~~~~``, ``-----``, ``* * *``).
+TYPED_RULE_MIN: int = 3
+
+
+def typed_rule(text: str) -> bool:
+    """Is ``text`` a rule typed with one repeated character: a line drawn, not written
+    (plain text underlines and frames its headings so, a separator of sections too)?"""
+    t = text.replace(" ", "")
+    return len(t) >= TYPED_RULE_MIN and len(set(t)) == 1 and not t[0].isalnum()
+
+
 def starts_item(text: str) -> bool:
     return bool(CLAUSE.match(text) or LIST_START.match(text))
 
@@ -174,8 +191,13 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
     out: list[Block] = []
     cur: Block | None = None
     counts: dict[str, tuple[int, ...]] = {}  # the last number of each scheme opening a block
+    labels = _labels_over(lines, ds)
     for i, l in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if cur is not None and len(cur.lines) == 1 and id(cur.lines[0]) in labels \
+                and lines[i - 1] is cur.lines[0]:
+            cur.lines.append(l)  # a term or a list label over its text: one unit
+            continue
         if cur is not None and _beside(l, cur, ds, nxt):
             # a label in the margin beside the paragraph: a block of its own, and the
             # paragraph goes on past it
@@ -198,6 +220,92 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
             if n is not None:
                 counts[n.scheme] = n.parts
     return out
+
+
+#: A term or a label over its text stands at most this many line pitches above it (a
+#: paragraph's spacing between them, FOP's variablelist and orderedlist) ...
+LABEL_OVER_PITCHES: float = 2.5
+#: ... and a description list shows itself by this many terms over text indented alike.
+DESCRIPTION_TERMS: int = 3
+#: A term on a line of its own holds at most this many characters.
+TERM_CHARS: int = 48
+#: A list label alone: a number or a letter with its stop or bracket, or a bullet.
+_LABEL_ALONE = re.compile(rf"^(?:\(?[0-9]{{1,3}}[.)）]|[A-Za-z][.)]|[{BULLETS}])$")
+
+
+def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
+    """Lines that open a unit with the line under them: a list label on a line of its own
+    over its item's text (``1.`` / ``关闭所有文件描述符``, which DocBook's FO stylesheet prints
+    so), and a description list's term over its description, indented under it after a
+    paragraph's spacing (``NAME=`` / ``A string identifying…``). A term set in the face of
+    a name (:func:`_name_face`) is the label of its description as much as a run-in one
+    would be; a reader of the list takes the two as one entry. A term is a short line in
+    the size and weight of its description, ending no sentence, and the document sets at least :data:`DESCRIPTION_TERMS` of them at one
+    left edge over descriptions at one indent, an edge where running text starts too: a
+    heading over indented text is set in another type or out in the margin, left of the
+    text (a man page's subsection names), and a lone short line over an indented
+    quotation or listing is no list."""
+    out: set[int] = set()
+    pairs: dict[tuple[int, int], list[int]] = {}
+    for k, (a, b) in enumerate(zip(lines, lines[1:])):
+        if (b.page != a.page or b.top <= a.bottom - OVERLAP_EM * a.size
+                or b.baseline - a.baseline > LABEL_OVER_PITCHES * ds.pitch(a)
+                or abs(a.size - b.size) >= SIZE_TOLERANCE or a.kind != b.kind
+                or not _TERM_WORD.search(b.text)):
+            continue
+        ta = a.text.strip()
+        if _LABEL_ALONE.match(ta):
+            if b.x0 >= a.x0 - ALIGN_EM * a.size and not starts_item(b.text):
+                out.add(id(a))
+            continue
+        if (len(ta) > TERM_CHARS or ends_sentence(ta) or not _TERM_WORD.search(ta)
+                or b.x0 - a.x0 < INDENT_EM * b.size or _heavier(a, b) or not _name_face(a, b)
+                or ds.is_listing(b) or starts_item(b.text)
+                or (k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds))):
+            continue
+        pairs.setdefault((round(a.x0), round(b.x0)), []).append(id(a))
+    if not pairs:
+        return out
+    # the edges running text starts at: a line with the next one under it at its edge, one
+    # line pitch down (a heading set out left of the text, a man page's subsection name,
+    # has no running lines at its edge)
+    running: set[int] = set()
+    for a, b in zip(lines, lines[1:]):
+        if (b.page == a.page and abs(b.x0 - a.x0) < ALIGN_EM * a.size
+                and 0 < b.baseline - a.baseline <= ds.pitch(a) + PARA_SPACE_EM * a.size
+                and _TERM_WORD.search(a.text) and _TERM_WORD.search(b.text)):
+            running.add(round(a.x0))
+    for (edge, _), terms in pairs.items():
+        if len(terms) >= DESCRIPTION_TERMS and running & {edge - 1, edge, edge + 1}:
+            out.update(terms)
+    return out
+
+
+def _name_face(a: Line, b: Line) -> bool:
+    """Is term ``a`` set in the face a name is printed in, other than its description's:
+    italic or typewriter (a field's, an option's, a variable's name: ``NAME=``,
+    ``--verbose``)? Such a term labels its description as a run-in label would; a term in
+    the description's own face titles it ("Version 0.60" over its release notes) and stays
+    a unit of its own."""
+    fa, fb = a.font, b.font
+    if fa is None or fb is None:
+        return False
+    return (fa.italic and not fb.italic) or (fa.mono and not fb.mono)
+
+
+def _heavier(a: Line, b: Line) -> bool:
+    """Is ``a`` set in heavier or other-sized type than ``b``: a heading's (a man page's
+    bold section names over their indented text), not a term's (terms are set italic or
+    roman, like their descriptions)?"""
+    sa, sb = style_of(a), style_of(b)
+    return abs(sa.weight - sb.weight) >= WEIGHT_CHANGE or abs(sa.size - sb.size) >= SIZE_TOLERANCE
+
+
+def _back_at(c: Line, b: Line, a: Line, ds: DocStyle) -> bool:
+    """Does ``c``, the line after ``b``, go on with ``b``'s paragraph back at ``a``'s edge:
+    ``b`` was an indented first line, not a description hanging under a term?"""
+    return (c.page == b.page and 0 < c.baseline - b.baseline <= ds.pitch(b) + PARA_SPACE_EM * b.size
+            and abs(c.x0 - a.x0) < ALIGN_EM * a.size)
 
 
 #: Two lines whose baselines are closer than this many ems (of the larger size) are level.
@@ -278,6 +386,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     decided, why = listing_break(a, b, cur.lines, ds, nxt)
     if decided:
         return why  # code lines: one listing, or prose turning to code (or back)
+    if typed_rule(a.text) != typed_rule(b.text):
+        return "rule"  # a rule typed as a row of one character stands apart from the text
     if ds.is_listing(b) and typed_through(b) and not ds.is_listing(a) and b.page == a.page \
             and ends_short(a, b, ds):
         # a lone line typed in a typewriter face from its start, which the line before
@@ -307,6 +417,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "overlap"
     if _term_over(a, b, cur, ds, nxt):
         return "term"
+    if _typed_run_on(a, b, cur, ds):
+        return None  # plain text broken by its author's hand: the sentence goes on
     lo, _ = ds.col(a)
     blo, _ = ds.col(b)
     hanging = _hangs(a, b, cur, EDGE_EM * a.size) or _hanging_indent(a, b, nxt, cur, ds)
@@ -325,7 +437,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return None  # inside a bracket the text has opened: a note in brackets runs on
     if _full_to_inset(a, b, cur, ds, nxt):
         return None  # (no short or centred line: the block's own measure is narrower)
-    if ends and not is_full(a, ds):
+    if ends and not is_full(a, ds) and not ds.at_measure(a):
         return "short"
     if a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size and _language_turns(a, b):
         # a bilingual text set line by line: each language's own unit (measured against
@@ -338,6 +450,135 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     if ends_short(a, b, ds) and (ends or not _runs_on(b)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+#: A typed line that ran on ended at least this share of the way from its left edge to the
+#: typed measure (:meth:`DocStyle.measure`): its author wrapped it where the next word
+#: would not fit, which leaves at most a long word's room; a line ended far short of it
+#: (a heading, a label, a line of verse or of a diagram) was ended on purpose.
+TYPED_FULL_SHARE: float = 0.75
+#: Plain text marks emphasis by typed characters around a phrase (``** … **``, ``_…_``):
+#: the sentence ends before them.
+TYPED_EMPHASIS = "*_"
+#: The text after a run-in label starts at most this many typed spaces after it.
+LABEL_SPACES: int = 3
+
+
+def typed_document(ds: DocStyle) -> bool:
+    """Is the document's running text set in a typewriter face: a plain-text file printed
+    as it is, its lines broken by its author's hand at a column of their choosing?"""
+    return ds.body is not None and ds.body.family == "mono"
+
+
+def _typed_run_on(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+    """Does typed line ``b`` go on with the sentence ``a`` left unfinished, in a document
+    typed by hand (:func:`typed_document`)?
+
+    Such a text has no margin to run to: its author broke each line where the next word
+    would have passed the column they wrap at, and a blank line (a gap, asked before) ends
+    a paragraph. The page's right margin, the widest typed line (a rule of ``=`` across the
+    page), says nothing of where a line was wrapped, so "the next word would have fitted"
+    does not mean the line was ended on purpose, and a line of Chinese broken inside a
+    sentence ("…在本教程当中" / "就不详细介绍了。") looks short and centred. A reader goes
+    on to the next line, in the same type, one line pitch down, starting where the line
+    starts or under its text after a run-in label (``NOTE: …`` / ``you in Normal mode.``,
+    ``提示：…`` / its second line), unless a blank line (a gap, asked before) parts them:
+    when the line ends a sentence (its paragraph goes on to the author's blank line), or
+    when it ran most of the way to the typed measure (:data:`TYPED_FULL_SHARE`) with its
+    sentence unfinished. Lines of a diagram, headings, labels and verse end far short of
+    the measure without a stop; code is indented deeper than a label; a line opening with
+    a label, an item's number or a typed mark (``--->``) opens a unit; a list item, a typed
+    rule and a gap were asked for before."""
+    if not typed_document(ds) or a.page != b.page or a.font is None or b.font is None \
+            or not (a.font.mono and b.font.mono) or abs(a.size - b.size) >= SIZE_TOLERANCE:
+        return False
+    ta = a.text.rstrip().rstrip(TYPED_EMPHASIS).rstrip()
+    if not ta or not _TERM_WORD.search(b.text) or _RUN_IN_LABEL.match(b.text) \
+            or _TYPED_OPENER.match(b.text):
+        return False  # (a lone glyph under a line is a diagram's: "^", "v"; a label or a
+        # typed mark opens a unit of its own: "… enter: :nohlsearch" / "NOTE: If you …")
+    tol = ALIGN_EM * a.size
+    if _rows(a, b, tol):
+        return False
+    if abs(b.x0 - a.x0) < tol and _LONE_LABEL.fullmatch(ta):
+        return True  # a label on a line of its own over its text: "ATTENTION:" / "The …"
+    if not ends_sentence(ta) and a.x1 < a.x0 + TYPED_FULL_SHARE * (ds.measure(a) - a.x0):
+        return False  # ended far short of the measure with its sentence unfinished
+    if abs(b.x0 - a.x0) < tol:
+        return True
+    if len(cur.lines) >= 2 and abs(b.x0 - cur.lines[-2].x0) < tol and a is not cur.lines[0]:
+        return True
+    return a is cur.lines[0] and _under_label(a, b)
+
+
+#: A mark typed before a line (an arrow pointing at it, emphasis, a call for attention):
+#: the line is a unit of its own (see assemble's ``_TYPED_MARK``).
+_TYPED_OPENER = re.compile(r"^\s*(?:[-=~]{1,4}>|\*{1,3}\s|!{2,})")
+
+
+#: A run-in label that opens a line: a word or two ending in a colon (``NOTE:``, ``提示：``,
+#: ``Hint:``), a list label (``1.``, ``a)``), with the space after it.
+_RUN_IN_LABEL = re.compile(r"^\s*(?:[^\W\d_][^\s:：]{0,15}(?: [^\W\d_][^\s:：]{0,15})?[:：]"
+                           r"|\(?[0-9A-Za-z]{1,2}[.)）])\s*")
+
+
+#: A label alone on its line: a word or two, or up to four ideographs, and a colon (a
+#: line that introduces a list or a display says more: "A short list of motions:").
+_LONE_LABEL = re.compile(r"(?:[A-Za-z]{2,}(?: [A-Za-z]{2,})?|[\u4e00-\u9fff]{1,4})\s*[:：]")
+#: Typed rows share a column start after this much white on both (three typed spaces and
+#: more: a sentence's end is followed by two at most) ...
+ROW_WHITE_EM: float = 1.4
+#: ... or this many column starts after whatever white.
+ROW_COLUMNS: int = 2
+
+
+def _rows(a: Line, b: Line, tol: float) -> bool:
+    """Are ``a`` and ``b`` rows of a table or a display typed with spaces: their pieces
+    (text parted by white wider than a word space) start at the same places after their
+    first, behind wide white once (``type :s/old/new`` over ``type :s/old/new/g``) or at
+    any white twice? Two spaces after a sentence's end part a line too, but not at the
+    places the next line's parts start."""
+    if not a.pieces or not b.pieces:
+        return False
+    wide = ROW_WHITE_EM * a.size
+
+    def starts(l: Line) -> list[tuple[float, bool]]:
+        ps = l.pieces or []
+        return [(q[0], q[0] - p[1] >= wide) for p, q in zip(ps, ps[1:])]
+
+    sb = starts(b)
+    shared = [(x, w and any(wv for xv, wv in sb if abs(x - xv) < tol))
+              for x, w in starts(a) if any(abs(x - xv) < tol for xv, _ in sb)]
+    return len(shared) >= ROW_COLUMNS or any(w for _, w in shared)
+
+
+def _under_label(a: Line, b: Line) -> bool:
+    """Does ``b`` start under the text after a run-in label opening typed line ``a``?
+    Measured in the line's own cells (a typewriter face sets every Latin glyph on one
+    advance, a wide one on two), from the label's printed end: the text after it starts a
+    typed space or a few further on (``NOTE:  :q!``), right after a full-width colon."""
+    m = _RUN_IN_LABEL.match(a.text)
+    if not m:
+        return False
+    label = a.text[:m.end()].rstrip()
+    lead = len(a.text) - len(a.text.lstrip())
+    cells = _cells(a.text.strip())
+    if not cells or lead:
+        return False
+    advance = (a.x1 - a.x0) / cells
+    if a.word is not None and " " in a.text.strip():
+        # the text collapses runs of typed spaces: the first word's printed extent gives
+        # the advance
+        first = a.text.split()[0]
+        advance = (a.word[1] - a.word[0]) / max(1, _cells(first))
+    end = a.x0 + advance * _cells(label)
+    tol = ALIGN_EM * a.size
+    return end - tol <= b.x0 <= end + LABEL_SPACES * advance + tol
+
+
+def _cells(text: str) -> int:
+    """Terminal cells: wide and full-width characters take two (Unicode's East Asian Width)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _one_type(a: Line, b: Line, ds: DocStyle) -> bool:

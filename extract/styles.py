@@ -73,6 +73,14 @@ COLUMN_REACH_EM: float = 1.0
 COLUMN_SLACK_PT: float = 2
 #: ... and fills the column when it reaches within this many ems of both edges.
 FILL_MARGIN_EM: float = 2
+#: What a line that ran on into the next does not end with: a sentence's or a clause's
+#: end (as :data:`~pariter.extract.paragraphs.FINAL`), or a page number after a contents
+#: entry's leader.
+_RAN_ON_NOT = tuple("。！？.!?:：；;”’」』)）0123456789")
+#: Lines sharing both edges this many times set a measure (see DocStyle.at_measure) ...
+MEASURE_LINES: int = 3
+#: ... when it spans at least this share of their column.
+MEASURE_SHARE: float = 0.6
 #: A line is set in a CJK face's leading when it holds at least this many ideographs.
 CJK_LINE_IDEOGRAPHS: int = 2
 
@@ -221,9 +229,14 @@ class DocStyle:
         self.columns = self._columns()
         self._bounds()
         self._measures: dict[tuple[int, int], float] = {}
+        self._extents: Counter[tuple[int, int]] = Counter()
         for l in self.lines:
             key = (l.page, round(l.x0))
             self._measures[key] = max(self._measures.get(key, l.x1), l.x1)
+            if not l.text.rstrip().endswith(_RAN_ON_NOT):
+                # a line that ran on into the next (no sentence's end): the lines that
+                # share a measure of justified text; list items of one length end theirs
+                self._extents[(round(l.x0), round(l.x1))] += 1
 
     def is_body(self, l: Line) -> bool:
         """Set in the body's size and weight (colour and family may vary within a line)."""
@@ -303,6 +316,21 @@ class DocStyle:
         """The right edge of the widest line on ``l``'s page that starts where it starts:
         the measure of ragged-right text, which shares no right margin."""
         return self._measures.get((l.page, round(l.x0)), l.x1)
+
+    def at_measure(self, l: Line) -> bool:
+        """Does ``l`` end at a measure of its own that other lines of the document share:
+        at least :data:`MEASURE_LINES` lines that end no sentence (they ran on into the
+        next) start where it starts and end where it ends,
+        and the measure spans most of the column (:data:`MEASURE_SHARE`)? Justified text
+        set in from the column (a description list's items, a list's, a box's) runs to
+        such a measure, which the column's edge does not show; lines of one short length
+        (a list's labels alone, dates) share one too, but no measure of the column's."""
+        lo, hi = self.col(l)
+        if l.x1 - l.x0 < MEASURE_SHARE * (hi - lo):
+            return False
+        x0, x1 = round(l.x0), round(l.x1)
+        return sum(self._extents.get((x0 + i, x1 + j), 0)
+                   for i in (-1, 0, 1) for j in (-1, 0, 1)) >= MEASURE_LINES
 
     def _bounds(self) -> None:
         by_page: dict[int, list[Line]] = {}
