@@ -78,7 +78,7 @@ FILL_MARGIN_EM: float = 2
 #: entry's leader.
 _RAN_ON_NOT = tuple("。！？.!?:：；;”’」』)）0123456789")
 #: Lines sharing both edges this many times set a measure (see DocStyle.at_measure) ...
-MEASURE_LINES: int = 3
+MEASURE_LINES: int = 4
 #: ... when it spans at least this share of their column.
 MEASURE_SHARE: float = 0.6
 #: A line is set in a CJK face's leading when it holds at least this many ideographs.
@@ -230,13 +230,16 @@ class DocStyle:
         self._bounds()
         self._measures: dict[tuple[int, int], float] = {}
         self._extents: Counter[tuple[int, int]] = Counter()
+        self._extent_lengths: dict[tuple[int, int], set[int]] = defaultdict(set)
         for l in self.lines:
             key = (l.page, round(l.x0))
             self._measures[key] = max(self._measures.get(key, l.x1), l.x1)
             if not l.text.rstrip().endswith(_RAN_ON_NOT):
                 # a line that ran on into the next (no sentence's end): the lines that
                 # share a measure of justified text; list items of one length end theirs
-                self._extents[(round(l.x0), round(l.x1))] += 1
+                key = (round(l.x0), round(l.x1))
+                self._extents[key] += 1
+                self._extent_lengths[key].add(len(l.text) - l.text.count(" "))
 
     def is_body(self, l: Line) -> bool:
         """Set in the body's size and weight (colour and family may vary within a line)."""
@@ -324,13 +327,21 @@ class DocStyle:
         and the measure spans most of the column (:data:`MEASURE_SHARE`)? Justified text
         set in from the column (a description list's items, a list's, a box's) runs to
         such a measure, which the column's edge does not show; lines of one short length
-        (a list's labels alone, dates) share one too, but no measure of the column's."""
+        (a list's labels alone, dates) share one too, but no measure of the column's. The
+        lines sharing it hold different numbers of characters: justification stretched
+        them to one length, where ragged lines of a fixed-advance face (Chinese names in a
+        list, one per line) end together only when they hold as many."""
         lo, hi = self.col(l)
         if l.x1 - l.x0 < MEASURE_SHARE * (hi - lo):
             return False
         x0, x1 = round(l.x0), round(l.x1)
-        return sum(self._extents.get((x0 + i, x1 + j), 0)
-                   for i in (-1, 0, 1) for j in (-1, 0, 1)) >= MEASURE_LINES
+        near = [(x0 + i, x1 + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+        if sum(self._extents.get(k, 0) for k in near) < MEASURE_LINES:
+            return False
+        lengths: set[int] = set()
+        for k in near:
+            lengths |= self._extent_lengths.get(k, set())
+        return len(lengths) >= 2
 
     def _bounds(self) -> None:
         by_page: dict[int, list[Line]] = {}
