@@ -110,10 +110,17 @@ def start_fast() -> None:
 
     Also compiles regular expressions from here on with one optimisation per character
     class (:func:`pariter.patterns.compile_classes_once`): the same patterns, in a third
-    of the CPU time for ours."""
+    of the CPU time for ours; and builds the patterns an earlier process compiled from the
+    code it kept (:func:`pariter.patterns.compile_from_cache`, written as the process
+    ends), without compiling them again."""
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
-    from pariter.patterns import compile_classes_once
+    from pariter.patterns import compile_classes_once, compile_from_cache, save_compiled
 
     compile_classes_once()
+    if compile_from_cache():
+        import atexit
+
+        atexit.unregister(save_compiled)  # once, however often this is called
+        atexit.register(save_compiled)
 

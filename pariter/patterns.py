@@ -23,6 +23,10 @@ works, not what it computes, so the command line installs it for its own process
 a library user's process is left as it is unless it calls it too. Where the compiler
 has no such function (another Python), nothing is installed and patterns compile as
 ever.
+
+Below the memo, :func:`compile_from_cache` keeps each pattern's compiled code between
+processes, so that a process that imports the same modules again builds their patterns
+without compiling them at all (see the notes there).
 """
 
 from __future__ import annotations
@@ -78,3 +82,181 @@ def compile_classes_each_time() -> None:
 
         _compiler._optimize_charset = _ORIGINAL
         _ORIGINAL = None
+
+
+# -- compiled code kept between processes ------------------------------------------------------
+#
+# The memo above is per process: a cold ``pariter extract`` still parses and compiles
+# every pattern it imports (188 in the main process, 127 in the spaCy helper: 0.10-0.12 s
+# and 0.05 s of CPU, the main process's largest cost after its page work). What the
+# compiler makes of a pattern is plain data, decided by the pattern's text and flags and
+# by the Python that compiles it: the flags it ends with, its code (a list of integers),
+# its groups. ``_sre.compile`` builds the pattern object from exactly these, and checks
+# the code as it does (malformed code is an error, not a pattern). So the data is kept in
+# a file in the cache (:func:`pariter.io.cache_dir`), named by everything the code depends
+# on (the Python build, the engine's version and code word size), like the bytecode Python
+# keeps of modules; a process reads it once (287 patterns: about 1 MB, 1 ms), builds a
+# pattern it finds there without parsing or compiling, and adds what it compiled itself
+# when it ends (:func:`save_compiled`). A damaged file (checksum) is ignored and made again.
+#
+# Not kept: patterns whose compiling warned (a FutureWarning of a possible nested set, a
+# DeprecationWarning): served from the file they would no longer warn. re.DEBUG patterns
+# (they print their code) and already-parsed ones (``re.Scanner``) go to the compiler as
+# ever.
+
+#: a file that would grow past this is written with only what the process writing it
+#: used. The bound is for patterns that differ from run to run: spaCy joins its
+#: emoticons from a set, in an order that changes with every process's string hashing,
+#: so each helper adds one such pattern (3 KB); what one cold extract uses is 0.9 MB
+MAX_BYTES = 3 << 20
+_MAGIC = b"pariter-re 1\n"
+
+_COMPILE: Callable[..., Any] | None = None  # the compiler's own compile, while ours is in
+_KEPT: dict[tuple[Any, int], tuple[Any, ...]] = {}  # read from the file
+_NEW: dict[tuple[Any, int], tuple[Any, ...]] = {}  # compiled here, not in the file
+_USED: set[tuple[Any, int]] = set()
+_OWNER = 0  # the process that installed it: the only one that writes
+
+
+def _cache_file() -> Any:
+    import _sre
+    import sys
+    import zlib
+
+    from pariter.io import cache_dir
+
+    build = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.maxunicode}"
+    return cache_dir() / f"re-{sys.implementation.cache_tag}-{zlib.crc32(build.encode()):08x}.bin"
+
+
+def _read_kept() -> dict[tuple[Any, int], tuple[Any, ...]]:
+    import marshal
+    import zlib
+
+    try:
+        with open(_cache_file(), "rb") as fh:
+            raw = fh.read()
+        head, body = raw[:len(_MAGIC) + 8], raw[len(_MAGIC) + 8:]
+        if head[:len(_MAGIC)] != _MAGIC or int(head[len(_MAGIC):], 16) != zlib.crc32(body):
+            return {}
+        table = marshal.loads(body)
+        return table if isinstance(table, dict) else {}
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+
+
+def _cached_compile(compile_: Callable[..., Any]) -> Callable[..., Any]:
+    import _sre
+    from array import array
+
+    from re import _compiler, _parser
+
+    word = "I" if array("I").itemsize == _sre.CODESIZE else "L"
+    debug = _compiler.SRE_FLAG_DEBUG
+
+    def compile(p, flags=0):  # noqa: ANN001, ANN202 - re._compiler.compile's signature
+        if type(p) not in (str, bytes) or flags & debug:  # subclasses as ever
+            return compile_(p, flags)
+        key = (p, int(flags))  # a RegexFlag when called directly: kept as the int it is
+        hit = _KEPT.get(key) or _NEW.get(key)
+        if hit is not None:
+            _USED.add(key)
+            final, code, groups, groupindex, indexgroup = hit
+            return _sre.compile(p, final, array(word, code).tolist(), groups, dict(groupindex),
+                                indexgroup)
+        pattern = compile_(p, flags)  # the compiler's own, warnings and errors as ever
+        try:
+            _keep(key, p, flags, pattern)
+        except Exception:  # noqa: BLE001 - keeping is a saving, never a new error
+            pass
+        return pattern
+
+    def _keep(key, p, flags, pattern):  # noqa: ANN001, ANN202
+        """Keep what ``_sre.compile`` is handed for ``pattern``, made again as
+        ``re._compiler.compile`` makes it, and only if a pattern built from it equals the
+        compiler's own (same text, flags, code and groups) and nothing warned."""
+        import warnings
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            tree = _parser.parse(p, flags)
+            code = _compiler._code(tree, flags)
+        if caught:
+            return
+        groupindex = dict(tree.state.groupdict)
+        indexgroup = [None] * tree.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        final, groups = flags | tree.state.flags, tree.state.groups - 1
+        again = _sre.compile(p, final, [int(c) for c in code], groups, dict(groupindex),
+                             tuple(indexgroup))
+        if again == pattern and again.groups == pattern.groups \
+                and dict(again.groupindex) == dict(pattern.groupindex):
+            _NEW[key] = (int(final), array(word, code).tobytes(), groups, groupindex,
+                         tuple(indexgroup))
+            _USED.add(key)
+
+    compile.__wrapped__ = compile_  # type: ignore[attr-defined]
+    return compile
+
+
+def compile_from_cache() -> bool:
+    """Install the kept code (once): patterns are built from it where it has them, and
+    what is compiled anew is kept by :func:`save_compiled`. True when in place."""
+    global _COMPILE, _KEPT, _OWNER
+    try:
+        from re import _compiler, _parser  # noqa: F401
+        import _sre  # noqa: F401
+    except ImportError:  # pragma: no cover - a Python without them
+        return False
+    if _COMPILE is not None:
+        import os
+
+        _OWNER = os.getpid()  # a forked process that asks writes what it adds itself
+        return True
+    if not all(hasattr(_compiler, n) for n in ("compile", "_code", "SRE_FLAG_DEBUG")):
+        return False  # pragma: no cover - a compiler that works otherwise
+    import os
+
+    _KEPT = _read_kept()
+    _NEW.clear()
+    _USED.clear()
+    _OWNER = os.getpid()
+    _COMPILE = _compiler.compile
+    _compiler.compile = _cached_compile(_COMPILE)
+    return True
+
+
+def save_compiled() -> None:
+    """Add what this process compiled to the file (merged with what other processes added
+    meanwhile; written whole and renamed over it). Only the process that installed the
+    cache writes; a cache that cannot be written is no error."""
+    import marshal
+    import os
+    import zlib
+
+    if _COMPILE is None or not _NEW or os.getpid() != _OWNER:
+        return
+    table = _read_kept()
+    table.update(_NEW)
+    try:
+        body = marshal.dumps(table)
+        if len(body) > MAX_BYTES:
+            body = marshal.dumps({k: v for k, v in table.items() if k in _USED})
+        from pariter.io import atomic_write_bytes
+
+        atomic_write_bytes(_cache_file(), _MAGIC + b"%08x" % zlib.crc32(body) + body)
+    except (OSError, ValueError):  # unwritable, or a pattern marshal cannot hold
+        return
+    _KEPT.update(_NEW)
+    _NEW.clear()
+
+
+def compile_without_cache() -> None:
+    """Remove the cached compile again (tests compare patterns compiled both ways)."""
+    global _COMPILE
+    if _COMPILE is not None:
+        from re import _compiler
+
+        _compiler.compile = _COMPILE
+        _COMPILE = None

@@ -51,6 +51,11 @@ def _serve(conn: Any, parents_end: Any) -> None:
                 break
             pipeline(lang)
         gc.freeze()
+        # what spaCy compiled is kept for the next helper (the helper ends without the
+        # exit handlers that keep it in the main process); the parent is busy meanwhile
+        from pariter.patterns import save_compiled
+
+        save_compiled()
         gc.enable()
         items = conn.recv()
         try:

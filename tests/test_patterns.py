@@ -87,3 +87,106 @@ def test_memo_matches(pattern: str, flags: int, text: str, found: str) -> None:
     finally:
         compile_classes_each_time()
     assert m is not None and m.group(0) == found
+
+
+# -- compiled code kept between processes -------------------------------------------------------
+
+import warnings  # noqa: E402
+
+from pariter import patterns  # noqa: E402
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201
+    """A fresh cache folder, the kept-code compile removed before and after."""
+    monkeypatch.setenv("PARITER_CACHE", str(tmp_path / "cache"))
+    patterns.compile_without_cache()
+    yield tmp_path / "cache"
+    patterns.compile_without_cache()
+
+
+def test_patterns_built_from_kept_code_are_the_compilers(cache) -> None:  # noqa: ANN001
+    every = _our_patterns() + EDGE_CASES + [(r"(?P<year>\d{4})-(?P<m>\d\d)|(x)", 0),
+                                             (rb"(?P<k>[a-z]+)=(\d+)", re.I)]
+    plain = [_compiler.compile(p, f) for p, f in every]
+    assert patterns.compile_from_cache()
+    first = [_compiler.compile(p, f) for p, f in every]  # compiled, and kept
+    patterns.save_compiled()
+    assert list(cache.glob("re-*.bin"))
+    patterns.compile_without_cache()
+    assert patterns.compile_from_cache()  # as a new process would: read from the file
+    assert len(patterns._KEPT) == len(every)
+    again = [_compiler.compile(p, f) for p, f in every]
+    assert not patterns._NEW and len(patterns._USED) == len(every)  # all built, none compiled
+    for (p, f), a, b, c in zip(every, plain, first, again):
+        for x in (b, c):
+            assert x == a, (p, f)  # text, flags and code
+            assert (x.groups, x.groupindex, x.flags) == (a.groups, a.groupindex, a.flags)
+    m = _compiler.compile(r"(?P<year>\d{4})-(?P<m>\d\d)|(x)", 0).search("on 2024-05")
+    assert m is not None and m.group("year") == "2024" and m.lastgroup == "m"
+
+
+def test_a_pattern_that_warns_warns_again_and_is_not_kept(cache) -> None:  # noqa: ANN001
+    assert patterns.compile_from_cache()
+    for _ in range(2):
+        with pytest.warns(FutureWarning, match="nested set"):
+            _compiler.compile("[[a]", 0)
+        patterns.save_compiled()
+        patterns.compile_without_cache()
+        assert patterns.compile_from_cache()
+        assert ("[[a]", 0) not in patterns._KEPT
+
+
+def test_errors_stay_errors_and_debug_patterns_go_to_the_compiler(cache) -> None:  # noqa: ANN001
+    assert patterns.compile_from_cache()
+    with pytest.raises(re.error):
+        _compiler.compile("(unclosed", 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _compiler.compile("a", re.DEBUG)  # prints its code, as ever
+    assert ("(unclosed", 0) not in patterns._NEW and ("a", re.DEBUG) not in patterns._NEW
+
+
+def test_a_damaged_file_is_ignored_and_made_again(cache) -> None:  # noqa: ANN001
+    assert patterns.compile_from_cache()
+    _compiler.compile(r"[\u3400-\u9fff]+x", 0)
+    patterns.save_compiled()
+    (path,) = cache.glob("re-*.bin")
+    raw = bytearray(path.read_bytes())
+    raw[-3] ^= 0xFF  # one byte of the body
+    path.write_bytes(bytes(raw))
+    patterns.compile_without_cache()
+    assert patterns.compile_from_cache() and patterns._KEPT == {}
+    assert _compiler.compile(r"[\u3400-\u9fff]+x", 0).match("中文x")
+    patterns.save_compiled()
+    patterns.compile_without_cache()
+    assert patterns.compile_from_cache() and (r"[\u3400-\u9fff]+x", 0) in patterns._KEPT
+
+
+def test_a_file_past_its_bound_keeps_what_the_writer_used(cache, monkeypatch) -> None:  # noqa: ANN001
+    assert patterns.compile_from_cache()
+    for k in range(30):
+        _compiler.compile(f"old{k}[a-z]+", 0)
+    patterns.save_compiled()
+    patterns.compile_without_cache()
+    assert patterns.compile_from_cache()
+    _compiler.compile("old0[a-z]+", 0)  # used, from the file
+    _compiler.compile("new[a-z]+", 0)  # compiled
+    monkeypatch.setattr(patterns, "MAX_BYTES", 1)
+    patterns.save_compiled()
+    patterns.compile_without_cache()
+    assert patterns.compile_from_cache()
+    assert set(patterns._KEPT) == {("old0[a-z]+", 0), ("new[a-z]+", 0)}
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("PARITER_CACHE", str(blocked / "cache"))
+    patterns.compile_without_cache()
+    try:
+        assert patterns.compile_from_cache()
+        assert _compiler.compile("unwritable[0-9]", 0).match("unwritable7")
+        patterns.save_compiled()
+    finally:
+        patterns.compile_without_cache()
