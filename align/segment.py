@@ -355,6 +355,12 @@ def _is_word(word: str) -> bool:
     return is_word(word, None)
 
 
+def load_word_list() -> None:
+    """Read the list :func:`_is_word` asks now: ``pariter extract``'s spaCy helper does it
+    while the document is still being read, instead of on its first English paragraph."""
+    _is_word("the")
+
+
 def _figure_before(doc: Doc, stop: int) -> bool:
     """Is the word before the full stop ending at token ``stop`` set after a number ("10
     min.", "5 ft.")?"""

@@ -44,12 +44,16 @@ def _serve(conn: Any, parents_end: Any) -> None:
         # collector is turned on after, whatever the parent's was at the fork: see
         # pariter.entry.load.)
         gc.disable()
-        from pariter.align.segment import pipeline, split_sentences
+        from pariter.align.segment import load_word_list, pipeline, split_sentences
 
         for lang in PIPELINES:
             if conn.poll():  # the paragraphs came first: build only what they need
                 break
             pipeline(lang)
+        if not conn.poll():
+            # an English sentence end asks the word list (0.03 s to read, 0.04 s to import
+            # what reads it): read now, not once the paragraphs have come
+            load_word_list()
         gc.freeze()
         # what spaCy compiled is kept for the next helper (the helper ends without the
         # exit handlers that keep it in the main process); the parent is busy meanwhile
