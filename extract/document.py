@@ -12,7 +12,7 @@ import gc
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,6 +52,14 @@ from .roles import Evidence, decide
 from .running import find_running, page_number, to_running
 from .styles import DEFAULT_BODY_SIZE, DocStyle, body_style
 from .textjoin import url_key, vocabulary
+
+
+#: Evidence about itself that a PDF may carry and that :func:`extract_pdf` can be told to
+#: withhold from the heading decision: the outline (bookmarks) and heading tags. Withheld,
+#: headings come from typography and numbering alone — what an audit needs that scores
+#: them against the PDF's own outline (``corpus/devset/outline_audit.py``), and what a PDF
+#: without that evidence gets anyway.
+WITHHOLDABLE: frozenset[str] = frozenset({"outline", "tags"})
 
 
 #: Vertical text: a glyph under the previous one starts within this many ems of its left
@@ -204,7 +212,8 @@ def cycle_collector_paused() -> Iterator[None]:
 
 def extract_pdf(path: str | Path, *, doc_id: str | None = None,
                 reader: str = DEFAULT_READER, jobs: int | None = None,
-                on_text: Callable[[Document], None] | None = None) -> Document:
+                on_text: Callable[[Document], None] | None = None,
+                withhold: Collection[str] = ()) -> Document:
     """Read ``path`` into the document model (sentences are left to the core).
 
     ``reader``: which PDF reader to prefer, ``"pdfium"`` or ``"pdfplumber"``; the other
@@ -213,13 +222,19 @@ def extract_pdf(path: str | Path, *, doc_id: str | None = None,
     of a batch. The document is the same whatever ``jobs`` is. ``on_text`` is called
     with the document once its text is final, before the last check (the content
     streams read again for damage), which only adds warnings: a caller can start on the
-    text meanwhile."""
+    text meanwhile. ``withhold``: evidence of :data:`WITHHOLDABLE` the heading decision
+    must not use (the default uses all the PDF gives)."""
+    unknown = sorted(set(withhold) - WITHHOLDABLE)
+    if unknown:
+        raise ValueError(f"cannot withhold {', '.join(map(repr, unknown))}: "
+                         f"only {', '.join(sorted(WITHHOLDABLE))}")
     p = Path(path)
     with cycle_collector_paused():
         check = _check_file(p)
         src = open_source(p, check, reader)
         try:
-            doc, glyphs = _extract(src, p, doc_id, check, parallel.page_jobs(jobs))
+            doc, glyphs = _extract(src, p, doc_id, check, parallel.page_jobs(jobs),
+                                   frozenset(withhold))
         finally:
             src.close()
         report_loss(doc, glyphs)
@@ -426,8 +441,8 @@ def build_lines_safe(chars, number: int, warnings: list[Warning],  # noqa: ANN00
 
 
 # ---------------------------------------------------------------------------- pass 2
-def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, jobs: int
-             ) -> tuple[Document, dict[int, int]]:
+def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, jobs: int,
+             withhold: frozenset[str] = frozenset()) -> tuple[Document, dict[int, int]]:
     warnings: list[Warning] = []
     try:
         pages, raw_chars, images, glyphs = _read_pages(src, p, warnings, jobs)
@@ -596,10 +611,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     cover, title = title_lines(ordered, ds, listed)
     meta_title = doc.title
     doc.title = title or doc.title
-    outline = read_outline(p)
+    outline = [] if "outline" in withhold else read_outline(p)
     grouped = split_at_entries(blocks(ordered, ds), outline)
     tocs = toc_pages(ordered)
-    evidence = Evidence(outline=outline, cover=cover,
+    evidence = Evidence(outline=outline, tags="tags" not in withhold, cover=cover,
                         cover_page=cover_page(ordered, cover, ds, doc.pages[0].label if doc.pages else None), toc_pages=tocs,
                         before_toc=before_contents(ordered, tocs),
                         after_toc=after_contents(ordered, tocs, listed), listed=listed,

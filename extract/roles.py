@@ -140,6 +140,8 @@ class Evidence:
     """What the PDF says about itself, and what earlier stages found."""
 
     outline: list[OutlineEntry] = field(default_factory=list)
+    #: do heading tags (``H1``…) count (False: withheld, see ``document.WITHHOLDABLE``)
+    tags: bool = True
     cover: set[int] = field(default_factory=set)  # ids of title lines
     cover_page: int | None = None  # a cover page: nothing on it is a heading
     toc_pages: set[int] = field(default_factory=set)
@@ -308,7 +310,7 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
             c.decision = Decision(True, "outline", by_outline[id(c)], "outline entry")
         elif c.veto is not None:
             c.decision = Decision(False, reason=c.veto)
-        elif _tagged(c):
+        elif ev.tags and _tagged(c):
             c.decision = Decision(True, "tags", _tag_level(c), f"tag {c.block.lines[0].tag}")
     _tag_base(live)
     _numbering(live, ds, ev)
