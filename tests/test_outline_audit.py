@@ -51,6 +51,8 @@ def test_family_reads_the_producer_then_the_creator() -> None:
     assert audit.family("Your Name Here", "LaTeX with hyperref") == "TeX (other)"
     assert audit.family("dvips + GPL Ghostscript 9.50", "LaTeX with hyperref") == "Ghostscript"
     assert audit.family("", "Typst 0.15.1") == "Typst"
+    assert audit.family("PDFsharp 1.50 (Original: Adobe PDF Library 15.0)",
+                        "Adobe InDesign 14.0") == "InDesign/PDFsharp"
 
 
 def test_audit_of_a_corpus_pdf_finds_every_entry_once_the_outline_is_used() -> None:

@@ -12,7 +12,8 @@ Each PDF is extracted once with the outline and heading tags withheld
 (``extract_pdf(..., withhold=...)``, see ``pariter.extract.document.WITHHOLDABLE``) and
 its headings are matched to the outline's entries:
 
-- *Entries*: outline entries that point to a page. An entry is *printed* when a heading or
+- *Entries*: outline entries that point to a page, of :data:`MIN_ENTRY_CHARS` characters
+  at least (an index's letter groups are left out). An entry is *printed* when a heading or
   a paragraph on its page or a page beside it starts with its title (a bookmark the text
   never shows, "Title page" or a hidden Word bookmark, is no heading to find). Recall is
   over printed entries.
@@ -23,7 +24,7 @@ its headings are matched to the outline's entries:
 - *Page*: a heading is printed on the entry's destination page or one page off (a
   destination at the foot of the page before, a chapter page after its divider).
 - *One to one*: pairs are taken best first (text score, then page distance).
-- *Precision* counts the headings on pages some entry points to: there the author listed
+- *Precision* counts the headings on pages some printed entry points to: there the author listed
   the headings, so a heading matched to no entry is a false heading (or a level the
   outline leaves out: the detail file lists them for reading).
 
@@ -52,6 +53,9 @@ from pathlib import Path
 MIN_PREFIX = 4
 #: Titles at least this similar are the same (a ligature, a dropped accent, a hyphen).
 MIN_RATIO = 0.85
+#: Entries of fewer characters (after folding) are left out: an index's letter groups
+#: ("A", "B", ...) that documentation outlines list are no titles to match surely.
+MIN_ENTRY_CHARS = 2
 #: A heading may be printed this many pages from its entry's destination.
 PAGE_SLACK = 1
 
@@ -60,6 +64,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     (r"LuaH?B?TeX|LuaLaTeX", "LuaTeX"),
     (r"xdvipdfmx|XeTeX|dvipdfm", "XeTeX/dvipdfmx"),
     (r"pdf-?e?TeX|pdf-?e?LaTeX|TeXShop|MiKTeX", "pdfTeX"),
+    (r"PDFsharp|InDesign", "InDesign/PDFsharp"),
     (r"Distiller|Acrobat|Adobe PDF", "Acrobat/Distiller"),
     (r"Ghostscript", "Ghostscript"),
     (r"Microsoft|Word", "Word"),
@@ -69,7 +74,6 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     (r"Skia|Chrom", "Chromium"),
     (r"wkhtmltopdf|Qt ", "wkhtmltopdf"),
     (r"FOP", "FOP"),
-    (r"PDFsharp|InDesign", "InDesign/PDFsharp"),
     (r"Typst", "Typst"),
     (r"rinohtype", "rinohtype"),
     (r"TeX|hyperref", "TeX (other)"),
@@ -159,7 +163,8 @@ def audit_file(path: str | Path, use: tuple[str, ...] = (), min_entries: int = 3
     try:
         fa.producer, creator, fa.pages = _metadata(p)
         fa.family = family(fa.producer, creator)
-        entries = [e for e in read_outline(p) if e.page is not None and fold(e.title)]
+        entries = [e for e in read_outline(p)
+                   if e.page is not None and len(fold(e.title)) >= MIN_ENTRY_CHARS]
         fa.entries = len(entries)
         if len(entries) < min_entries:
             fa.skipped = f"outline of {len(entries)} entries"
@@ -192,7 +197,7 @@ def audit_file(path: str | Path, use: tuple[str, ...] = (), min_entries: int = 3
             used_e.add(i)
             used_h.add(j)
     fa.found = len(used_e)
-    covered = {e.page for e in entries}
+    covered = {e.page for e in printed}
     on_covered = [j for j, h in enumerate(heads) if h[0] in covered]
     fa.headings = len(on_covered)
     fa.matched = sum(1 for j in on_covered if j in used_h)
