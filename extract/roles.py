@@ -691,6 +691,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
         spread = _spread(members, cands)
         heads = _heads_other(members, cands)
         named = sum(1 for c in members if _squash(c.title or c.text) in STANDARD_NAMES)
+        deeper = _unnumbered_level(members, spread, num_styles)
         if key in confirmed and outlined and \
                 listed[key] < OUTLINED_STYLE_SHARE * (listed[key] + len(members) - named):
             # the outline lists a heading style's blocks; a style it lists a few of (6
@@ -722,7 +723,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
                 continue
             if numbered_doc and c.number is None and not name and key not in confirmed and not any(
                     abs(c.style.size - s) < SIZE_TOLERANCE and c.style.weight == w
-                    for s, w in num_styles) and how != "larger":
+                    for s, w in num_styles) and how != "larger" and id(c) not in deeper:
                 continue  # a numbered document's unnumbered headings look like its numbered ones
             if last_text is not None and c.index > last_text and not name:
                 c.decision = Decision(False, reason="no text under it")
@@ -741,6 +742,36 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             c.decision = Decision(True, "style", 1 if name and key not in confirmed else None,
                                   why or f"standard section name ({how})")
     _titles_with_colon(cands, ds, ev)
+
+
+#: A style's blocks that head running text are titles, not labels, when at most this
+#: share of them repeat another's text ("Note", "Warning", "Example" are labels).
+REPEATED_TITLE_SHARE: float = 0.5
+
+
+def _unnumbered_level(members: list[Candidate], spread: set[int],
+                      num_styles: list[tuple[float, int]]) -> set[int]:
+    """The blocks of a style of unnumbered blocks that are the level under a numbered
+    document's numbered headings (ids; empty: the style is none). Numbering often stops
+    at a depth (LaTeX's secnumdepth, a word processor's outline numbering of two levels,
+    a guideline's unnumbered sub-heads): the deeper headings are set no larger than the
+    numbered ones, recur, most of the style's blocks head running text (not a run of
+    signatures or a listing's lines in that face), and name different things. A label
+    set in the same face (Note, Warning) repeats: it is left out, and a style mostly of
+    repeated labels is no level."""
+    if not num_styles or members[0].style.family == "mono" \
+            or max(c.style.size for c in members) > max(s for s, _ in num_styles) + SIZE_TOLERANCE:
+        return set()  # (a listing's face names no section)
+    heads = [c for c in members if id(c) in spread]
+    if len(heads) < HEAD_SHARE * len(members):
+        return set()  # most blocks of the face head no text: signatures, a listing's lines
+    texts = Counter(_squash(c.title or c.text) for c in heads)
+    # a title names something: letters, not a lone mark ("…" between two examples)
+    titles = {id(c) for c in heads if texts[_squash(c.title or c.text)] == 1
+              and sum(ch.isalpha() for ch in c.title or c.text) >= 2}
+    if len(titles) < RECUR or len(heads) - len(titles) > REPEATED_TITLE_SHARE * len(heads):
+        return set()
+    return titles
 
 
 def _titles_with_colon(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
