@@ -113,13 +113,17 @@ def _label(l: Line) -> tuple[str, str] | None:
 
 def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                   rules: dict[int, list[Rule]] | None = None,
-                  noted: set[tuple[int, str]] | None = None) -> list[Section]:
+                  noted: set[tuple[int, str]] | None = None, body: float | None = None
+                  ) -> list[Section]:
     """Endnote sections in ``lines`` (reading order), their lines and notes. ``links`` and
     ``rules``, per page, are the evidence for lists printed without a title; ``noted`` the
     (page, label) of the page notes found: a raised label whose note is printed on its page
-    or the next calls that note, and is no evidence for a list."""
+    or the next calls that note, and is no evidence for a list; ``body`` the text's type size
+    as the document measured it (else the size setting most characters here)."""
     out: list[Section] = []
     served = noted or set()
+
+    body = body if body is not None else _body_size(lines)
 
     def open_call(l: Line, s: Sup) -> bool:
         return not any((l.page + d, s.label) in served for d in (0, 1))
@@ -133,7 +137,7 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                 out.append(sec)
                 i = j
                 continue
-        elif _opens_list(t) and not _titled(lines, i):
+        elif _opens_list(t) and not _titled(lines, i, body):
             sec, j = _entries(lines, i, None)
             if sec is not None and _ends_page(sec, lines, j) \
                     and _called(sec, lines[:i], CALLED_SHARE, open_call) and (
@@ -148,16 +152,26 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
     return out
 
 
-def _titled(lines: list[Line], i: int) -> bool:
+def _body_size(lines: list[Line]) -> float:
+    """The type size that sets most of the text's characters."""
+    weight: dict[float, int] = {}
+    for l in lines:
+        weight[round(l.size, 1)] = weight.get(round(l.size, 1), 0) + len(l.text)
+    return max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+
+
+def _titled(lines: list[Line], i: int, body: float) -> bool:
     """Does a title of its own head the list opening at ``lines[i]``: the line before it,
-    on its page, set larger or bold and short? A list under a title that names no notes
-    ("参考文献", "References", a figure's labels under its heading) is that title's."""
+    on its page, short and set larger than the text (``body``) and the list, or bold over
+    a list that is not? A list under a title that names no notes ("参考文献", "References")
+    is that title's. (Notes are often smaller than the text: the short last line of the
+    paragraph before them is no title.)"""
     if i == 0:
         return False
     prev, first = lines[i - 1], lines[i]
     if prev.page != first.page or len(prev.text.strip()) > TITLE_MAX_CHARS:
         return False
-    return prev.size > first.size + SIZE_BREAK_PT or (prev.bold and not first.bold)
+    return prev.size > max(first.size, body) + SIZE_BREAK_PT or (prev.bold and not first.bold)
 
 
 def _ends_page(sec: Section, lines: list[Line], j: int) -> bool:

@@ -243,3 +243,20 @@ def test_a_note_line_piece_beyond_short_lines_above_is_no_column() -> None:
     body[10].sups = [Sup("4", 10, 200, 220, 206, 226, 6.0)]
     areas = note_areas(body + items + [note, near, far], [Rule(72.0, 670.0, 144.0, 670.0)], 10.0, 595.0, 842.0)
     assert [l.text[:6] for a in areas for l in a.lines] == ["缺省的快捷键", "viewvc", "在Mac系统"]
+
+
+def test_a_short_last_line_in_text_type_is_no_title_over_smaller_notes() -> None:
+    """mdBook sets its notes at 0.9 em after a rule; the paragraph before them may be one short
+    line ("generics and closures"): larger than the notes but the text's own size, no title.
+    A short line larger than the text ("参考文献") is one: the list under it is its own."""
+    text = _called_text(["1", "2"])
+    for l in text:
+        l.size = 12.0
+    entries = [_line(2, 300.0 + 14 * i, f"{i + 1}. Entry number {i + 1} says something.", size=10.8)
+               for i in range(2)]
+    links = {1: [Link(1, 199.0, l.top - 3, 206.0, l.top + 6, target=Target(2, x=40.0, top=e.top - 31))
+                 for l, e in zip(text, entries)]}
+    last = _line(2, 270.0, "generics and closures", size=12.0)
+    assert len(find_sections(text + [last] + entries, links, {}, set(), 12.0)) == 1
+    title = _line(2, 270.0, "参考文献", size=14.3)
+    assert find_sections(text + [title] + entries, links, {}, set(), 12.0) == []
