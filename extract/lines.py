@@ -483,8 +483,12 @@ def _stretchable(s: _Seg, r: _Seg) -> bool:
     a, b = s.last.text, r.chars[0].text
     if not a or not b or (CJK[a[-1]] and CJK[b[0]]) or abs(s.size - r.size) >= SIZE_TOLERANCE:
         return False
-    if (CJK[a[-1]] or CJK[b[0]]) and not (a[-1].isalnum() or b[0].isalnum()):
-        return False  # a space between scripts stretches (缺省的 OmegaT), not one beside a CJK mark
+    if CJK[a[-1]] or CJK[b[0]]:
+        # a space between scripts stretches (缺省的 OmegaT): a word beside an ideograph, not
+        # a CJK mark, and not a figure (a contents line's page number after its title)
+        other, cjk = (b[0], a[-1]) if CJK[a[-1]] else (a[-1], b[0])
+        if not cjk.isalnum() or other.isdigit():
+            return False
     tail = sorted(s.chars, key=_X1)[-LEADER_DOTS:]
     if len(tail) == LEADER_DOTS and all(c.text in _LEADER for c in tail):
         return False  # a dot leader leads to a page number or a value: a tab, not a space
