@@ -1,8 +1,10 @@
 """Heading numbers as printed, and what a heading line looks like.
 
 Numbering is read in every usual system (一、 （一） 1. 1.1 2.3.1 I. a) 01 第一章 第 1 章
-附录A, report openers ``02 /``, and numbers closed by a parenthesis, ``2)`` ``1.1.2)``, as
-word processors' outline numbering offers them); its depth gives the level when it is dotted, the
+附录A, report openers ``02 /``, numbers closed by a parenthesis, ``2)`` ``1.1.2)``, as
+word processors' outline numbering offers them, and the roman numerals Unicode gives a
+character each, ``Ⅱ.`` ``ⅰ.``, which CSS ``upper-roman``/``lower-roman`` lists and CJK
+typesetting print); its depth gives the level when it is dotted, the
 type size rank otherwise.
 """
 
@@ -30,6 +32,7 @@ _NUM = re.compile(
     r"|\d{1,2}[,，](?=[^\d\s,，])"
     r"|0\d|\d{1,2}(?=\s)"
     r"|[IVX]{1,6}[.．]"
+    r"|[\u2160-\u217f]{1,4}(?:[.．、]|(?=\s))"
     r"|[A-Z][.．](?=\s+[A-Z0-9\u4e00-\u9fff])"
     r"|[a-z]\)(?=\s)"
     r"|[\u2460-\u2473]"
@@ -100,8 +103,10 @@ def number_kind(number: str | None) -> str:
         return "paren"
     if dotted_depth(number) >= 2:
         return f"dot{dotted_depth(number)}"
-    if re.fullmatch(r"[IVX]+[.．]", number):
+    if re.fullmatch(r"[IVX]+[.．]", number) or re.fullmatch(r"[\u2160-\u216f]+[.．、]?", number):
         return "roman"
+    if re.fullmatch(r"[\u2170-\u217f]+[.．、]?", number):
+        return "small roman"  # ⅰ. ⅱ.: the items under a. b. in the usual nesting
     if re.fullmatch(r"[A-Z][.．]", number):
         return "alpha"
     if re.fullmatch(r"[a-z]\)", number):
@@ -114,7 +119,7 @@ def number_kind(number: str | None) -> str:
 #: Usual nesting of numbering schemes, outermost first (一、 > （一） > 1. > (1) > ①).
 RANK = {"chapter": 0, "opener": 0, "roman": 1, "section": 1, "alpha": 2, "cn": 2, "cnparen": 3,
          "article": 3, "arabic": 4,
-         "paren": 5, "letter": 5, "circled": 6}
+         "paren": 5, "letter": 5, "small roman": 5, "circled": 6}
 #: The rank of a scheme the table does not know: below every one it does.
 UNRANKED = 9
 #: The deepest level a heading takes (HTML's h1–h6, TEI's usual nesting).
