@@ -103,6 +103,11 @@ _TOC_NAMES = frozenset(("目录", "目次", "contents", "tableofcontents", "list
 #: (``\`` on its own, ``\{``): a manual's heading names its commands (``2 The macro
 #: \collect for collection labels``), a line of code has their braces too.
 _MATH = re.compile(r"[;=<>{}^|~]|\\(?![A-Za-z])")
+#: Angle brackets that enclose names, no comparison: a type's parameters glued to its name
+#: (``Result<T, E>``, ``Vec<String>``) or a header's or an element's name (``<stdio.h>``,
+#: ``<title>``). Manuals name them in their headings; a formula compares with spaces or
+#: figures around the sign (``a < b``, ``x<0``).
+_NAMED_ANGLES = re.compile(r"(?<=[A-Za-z_])<(?:[A-Za-z_][\w']*(?:,\s*)?)+>|<[A-Za-z_][\w.\-/]*>")
 #: Unicode categories of formulas and code rather than titles: math symbols, modifier and
 #: other symbols, private-use glyphs (punctuation of every kind is usual in a title).
 _ODD_CATEGORIES = frozenset(("Sm", "Sk", "So", "Co"))
@@ -209,8 +214,9 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "bullet"
     if c.number is None and t.count(",") + t.count("，") >= ENUMERATION_COMMAS:
         return "enumeration"
-    odd = sum(1 for ch in t if unicodedata.category(ch) in _ODD_CATEGORIES)
-    if odd > ODD_SHARE * len(t) or _MATH.search(t):
+    bare = _NAMED_ANGLES.sub("", t)
+    odd = sum(1 for ch in bare if unicodedata.category(ch) in _ODD_CATEGORIES)
+    if odd > ODD_SHARE * len(t) or _MATH.search(bare):
         return "formula"
     if c.number is None and _LABEL_VALUE.match(t) and _squash(t.split("：")[0].split(":")[0]) \
             not in STANDARD_NAMES:
