@@ -514,6 +514,42 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             c.decision = Decision(True, "numbering", None, f"continues numbering ({c.number})")
         last[fam] = (c.index, parts)
         seen.setdefault(tuple(parts[:-1]), []).append(parts[-1])
+    _lone_in_body_type(order, ds)
+
+
+def _lone_in_body_type(order: list[Candidate], ds: DocStyle) -> None:
+    """A number in the body's own type opens a heading only where the numbering goes on
+    among the headings: a neighbour of its scheme (the value before or after it under the
+    same parent), its parent or a subsection under it is a heading too. Set in the text's
+    type and alone, it is an item of a list whose other items read as sentences (``5. 该字
+    体的更多版本`` among items ending in 。) or that a word processor numbered twice
+    (AbiWord's ``1.`` label over ``1.1. 使用 panic!``). Headings set apart by their type
+    need no company: a document may have one numbered section."""
+    heads = [c for c in order if c.decision.heading and c.number]
+    for c in order:
+        if c.decision.source != "numbering" or _distinct(c.style, ds) is not None:
+            continue
+        parts, fam = _parts(c.number), _family(c.number or "")
+        v = _value(parts[-1]) if parts else None
+        if v is None:
+            continue
+        if any(_kin(o, parts, fam, v) for o in heads if o is not c):
+            continue
+        c.decision = Decision(False, reason="lone number in body type")
+
+
+def _kin(o: Candidate, parts: list[str], fam: tuple[str, int], v: int) -> bool:
+    """Is heading ``o`` a neighbour, the parent or a subsection of number ``parts``?"""
+    op = _parts(o.number)
+    if not op:
+        return False
+    if op[:len(parts)] == parts and len(op) > len(parts):
+        return True  # a subsection under it (1 → 1.1)
+    if parts[:len(op)] == op and len(parts) > len(op):
+        return True  # its parent (1.1 under 1)
+    ov = _value(op[-1])
+    return _family(o.number or "") == fam and op[:-1] == parts[:-1] \
+        and ov is not None and abs(ov - v) == 1
 
 
 def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate],
