@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from . import headings as hd
 from .fonts import WEIGHT_STEP
-from .lines import SAME_ROW_EM
+from .lines import SAME_ROW_EM, Line
 from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
 from .paragraphs import BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, Block, is_full
 from .styles import DISPLAY_RATIO, SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
@@ -773,6 +773,9 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             if not name and c.number is None and _a_term(c, cands, ds):
                 c.decision = Decision(False, reason="description term")
                 continue
+            if not name and c.number is None and _inset_title(c, cands, ds):
+                c.decision = Decision(False, reason="title of an inset")
+                continue
             prose = None if name else _reads_as_text(c, cands, ds, given_ends, len(given_heads))
             if prose is not None:
                 # set in a heading's face, read as a sentence: emphasis (a CJK font's bold
@@ -929,6 +932,41 @@ def _a_term(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
     return any(len(o.block.lines) >= 2 and o is not c and o.block.lines[0].page == first.page
                and all(abs(l.x0 - first.x0) <= tol for l in o.block.lines[1:])
                and ds.is_body(o.block.lines[-1]) for o in cands)
+
+
+def _inset_title(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
+    """Is ``c`` the title of an inset (a note, a tip, a sidebar) rather than of a section?
+    An inset is a block set in from the running text as a whole, its title with it: the
+    title stands right of the edge where the page's paragraphs run, and the text under it
+    starts at the title's edge and keeps to it past its first line (DocBook's "Note"
+    through FOP, an admonition box printed from HTML). A section's title stands at the
+    text's edge or out from it; a paragraph's first-line indent comes back on its next
+    line (a Chinese heading indented like the paragraphs under it)."""
+    first = c.block.lines[0]
+    tol = EDGE_ALIGN_EM * ds.size
+    k = cands.index(c) + 1
+    inside: list[tuple[Line, bool]] = []  # the inset's lines, and whether a block opens there
+    for o in cands[k:]:
+        for j, l in enumerate(o.block.lines):
+            if l.page != first.page or l.x0 < first.x0 - tol:
+                break
+            inside.append((l, j == 0))
+        else:
+            continue
+        break
+    if not inside or abs(inside[0][0].x0 - first.x0) > tol:
+        return False
+    if not any(not opens and abs(l.x0 - first.x0) <= tol for l, opens in inside):
+        return False  # no line past a first one keeps to the title's edge
+    edge = first.x0 - TERM_INDENT_EM * ds.size
+    # the running text's edge, left of the title in its column: a paragraph's lines past
+    # its first, running on under the title (the column left of it in a two-column page
+    # has an edge of its own)
+    return any(len(o.block.lines) >= 2 and o is not c and o.block.lines[0].page == first.page
+               and ds.is_body(o.block.lines[-1])
+               and max(l.x1 for l in o.block.lines) > first.x0
+               and all(l.x0 <= edge and abs(l.x0 - o.block.lines[1].x0) <= tol
+                       for l in o.block.lines[1:]) for o in cands)
 
 
 def _opens_text(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
