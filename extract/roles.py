@@ -191,7 +191,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "cover page"
     if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
         return "too long"
-    if all(ds.is_listing(l) for l in b.lines):
+    if all(ds.is_listing(l) or ds.in_listing(l) for l in b.lines):
         return "code listing"  # (weak: an outline may list a command's name as a heading)
     if len(b.lines) > 1 and ds.is_body(first):
         return "paragraph"

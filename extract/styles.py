@@ -190,16 +190,71 @@ def _listing(l: Line) -> bool:
         and not (lead is not None and lead.bold and not lead.mono)
 
 
+#: Lines of a listing follow each other at most this many of their sizes apart: set solid
+#: or nearly, with a blank line here and there between its parts.
+LISTING_STEP: float = 2.5
+#: Lines of one listing start within this many ems of each other (its indents).
+LISTING_INDENT_EM: float = 8.0
+#: At most this many lines in another face stand between two lines of one listing (its
+#: comments in another script, its strings).
+LISTING_RUN_LINES: int = 4
+
+
+def _typewriter(l: Line) -> bool:
+    return l.font is not None and l.font.mono
+
+
+def in_listings(lines: list[Line]) -> set[int]:
+    """Ids of one page's lines that belong to code listings: typewriter lines without
+    ideographs (:func:`_listing`), and the lines set between two of them in their size and
+    close on both sides, whatever their face. A listing's comments in Chinese come in a
+    proportional CJK face (fontconfig falls back to one for the ideographs a typewriter
+    face lacks) and its strings in Chinese hold ideographs, yet a reader sees them inside
+    the grey box: they are no running text."""
+    ls = sorted((l for l in lines if l.kind == "body"), key=lambda l: l.baseline)
+    out = {id(l) for l in ls if _listing(l)}
+    if not out:
+        return out
+
+    def near(a: Line, b: Line) -> bool:
+        # (a listing's lines start at its indents: a closing brace stands left of the
+        # comment over it)
+        return abs(a.size - b.size) < SIZE_TOLERANCE and abs(a.x0 - b.x0) <= LISTING_INDENT_EM * a.size \
+            and NEIGHBOUR_MIN_STEP_EM * a.size < b.baseline - a.baseline <= LISTING_STEP * a.size
+
+    below: dict[int, Line] = {}
+    for i, l in enumerate(ls):
+        for o in ls[i + 1:]:
+            if o.baseline - l.baseline > LISTING_STEP * l.size:
+                break
+            if near(l, o):
+                below[id(l)] = o
+                break
+    for l in ls:
+        if id(l) not in out or id(l) not in below:
+            continue
+        run: list[Line] = []
+        o = below[id(l)]
+        while id(o) not in out and len(run) < LISTING_RUN_LINES and id(o) in below:
+            run.append(o)
+            o = below[id(o)]
+        if run and id(o) in out and (_typewriter(l) or _typewriter(o)):
+            out.update(id(x) for x in run)
+    return out
+
+
 def body_style(pages: list[list[Line]]) -> Style | None:
     """The style of running text: the size carrying most running text, and the commonest
     style at that size. Counting every glyph instead lets code listings and tables
-    decide; code listings are left out of the count too (see :data:`LISTING_PROSE_SHARE`):
-    a package manual's listings, set smaller, may carry more lines than its prose."""
+    decide; code listings are left out of the count too (see :data:`LISTING_PROSE_SHARE`
+    and :func:`in_listings`): a package manual's listings, set smaller, may carry more
+    lines than its prose."""
     counts: Counter[Style] = Counter()
     listings: Counter[Style] = Counter()
     for lines in pages:
+        code = in_listings(lines)
         for l in running_text(lines):
-            (listings if _listing(l) else counts)[style_of(l)] += text_weight(l.text)
+            (listings if id(l) in code else counts)[style_of(l)] += text_weight(l.text)
     prose = sum(counts.values())
     if prose < LISTING_PROSE_SHARE * (prose + sum(listings.values())):
         counts.update(listings)
@@ -231,6 +286,12 @@ class DocStyle:
         self._measures: dict[tuple[int, int], float] = {}
         self._extents: Counter[tuple[int, int]] = Counter()
         self._extent_lengths: dict[tuple[int, int], set[int]] = defaultdict(set)
+        by_page: dict[int, list[Line]] = defaultdict(list)
+        for l in lines:
+            by_page[l.page].append(l)
+        self._in_listings: set[int] = set()
+        for ls in by_page.values():
+            self._in_listings |= in_listings(ls)
         for l in self.lines:
             key = (l.page, round(l.x0))
             self._measures[key] = max(self._measures.get(key, l.x1), l.x1)
@@ -259,6 +320,12 @@ class DocStyle:
             return False
         st = style_of(l)
         return st.weight < b.weight + WEIGHT_STEP and st.size < b.size + SIZE_TOLERANCE
+
+    def in_listing(self, l: Line) -> bool:
+        """Inside a code listing, whatever its face: a typewriter line, or a comment or a
+        string in another script between two of them (:func:`in_listings`). (Only the
+        heading decision asks this; paragraphs go by :meth:`is_listing`.)"""
+        return id(l) in self._in_listings
 
     # -- line pitch -----------------------------------------------------------------------
     def _pitches(self) -> tuple[dict[tuple, float], dict[tuple, float]]:
