@@ -191,6 +191,8 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "cover page"
     if len(b.lines) > MAX_HEADING_LINES or text_weight(t) > MAX_HEADING_CHARS:
         return "too long"
+    if _over_byline(c, blocks, ds):
+        return "title over a byline"
     if all(ds.is_listing(l) or ds.in_listing(l) for l in b.lines):
         return "code listing"  # (weak: an outline may list a command's name as a heading)
     if len(b.lines) > 1 and ds.is_body(first):
@@ -249,6 +251,53 @@ _ENUMERATED_TITLE = re.compile(r"\d{1,2}[.)]\s+[^\W\d_]")
 #: style), but they name a table or a figure, never a part of the text.
 _CAPTION_LABEL = re.compile(r"^(?:Table|Tab\.|Figure|Fig\.|Exhibit|Chart|表|图|圖|图表)\s*"
                             r"(?:[0-9]+(?:[-.．][0-9]+)*|[一二三四五六七八九十]+)(?:[.．:：]|\s|$)")
+
+
+#: A byline: "by" and the authors' names (or "by" alone, the names on the line under it).
+_BYLINE = re.compile(r"^(?:by|By|BY)(?:\s+(?P<names>.+))?$")
+_NAME_JOINS = frozenset(("and", "&", "with", "und", "et"))
+#: A title may have this many lines of subtitle between it and its byline.
+SUBTITLE_LINES: int = 1
+
+
+def _byline(t: str) -> bool:
+    """Is ``t`` a byline: "by" with nothing after it, or with names (capitalised words,
+    initials, joined by commas or "and")? "By default, …" and "By Monday the …" are the
+    opening of sentences."""
+    m = _BYLINE.match(t.strip())
+    if not m:
+        return False
+    names = m.group("names")
+    if names is None:
+        return True
+    words = [w for w in re.split(r"[\s,]+", names) if w]
+    return 0 < len(words) <= 12 and not names.rstrip().endswith(tuple(f for f in FINAL if f != ".")) \
+        and all(w in _NAME_JOINS or w[:1].isupper() for w in words)
+
+
+def _over_byline(c: "Candidate", blocks: list[Block], ds: DocStyle) -> bool:
+    """Does a byline follow ``c`` on its page, a line of subtitle at most between them? A
+    title over "by" and its authors names a document — a collection prints several, each
+    with its title block (groff mom's collated documents, an article's title in a
+    report) — and heads no section of one: the convention every truth here follows for
+    title and author lines."""
+    page = c.block.lines[0].page
+    subtitle = 0
+    for b in blocks[c.index + 1:]:
+        if not b.lines:
+            continue
+        if b.lines[0].page != page or b.lines[0].kind != "body":
+            return False
+        t = block_text(b)
+        if _byline(t) and ds.body is not None and not style_of(b.lines[0]).heavier(ds.body):
+            return True  # (a subsection "By Region" is set in a heading's face)
+        for l in b.lines:  # (a subtitle and the byline under it may come as one block)
+            if _byline(l.text) and ds.body is not None and not style_of(l).heavier(ds.body):
+                return True
+            subtitle += 1
+            if subtitle > SUBTITLE_LINES or l.text.rstrip().endswith(FINAL):
+                return False
+    return False
 
 
 def _next_text(c: "Candidate", blocks: list[Block], ds: DocStyle) -> Block | None:
