@@ -243,6 +243,19 @@ def in_listings(lines: list[Line]) -> set[int]:
     return out
 
 
+#: Dot leaders (spaced or not) and the figures of page references.
+_LEADER_RUN = re.compile(r"(?:[.·…⋯]\s*){3,}[\dIVXLCivxlc,，\s–-]*$|(?:[.·…⋯]\s*){6,}")
+_REFERENCE_FIGURES = re.compile(r"[\d,，\s–-]+")
+
+
+def _entry_line(text: str) -> bool:
+    """A line of an index or a contents list, no prose: it holds a dot leader, or it is
+    nothing but page numbers ("4554, 4555, 4557,"). A manual's index may run to more
+    lines than its prose, in smaller type."""
+    t = text.strip()
+    return bool(_LEADER_RUN.search(t)) or bool(t and _REFERENCE_FIGURES.fullmatch(t))
+
+
 def body_style(pages: list[list[Line]]) -> Style | None:
     """The style of running text: the size carrying most running text, and the commonest
     style at that size. Counting every glyph instead lets code listings and tables
@@ -254,6 +267,8 @@ def body_style(pages: list[list[Line]]) -> Style | None:
     for lines in pages:
         code = in_listings(lines)
         for l in running_text(lines):
+            if _entry_line(l.text):
+                continue  # an index's or a contents list's lines are set in a size of their own
             (listings if id(l) in code else counts)[style_of(l)] += text_weight(l.text)
     prose = sum(counts.values())
     if prose < LISTING_PROSE_SHARE * (prose + sum(listings.values())):
