@@ -25,8 +25,8 @@ _NUM = re.compile(
     r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
     r"|[（(]\s*\d{1,2}\s*[）)]"
     r"|\d{1,2}(?:\.\d{1,2}){0,4}\)(?=\s)"
-    r"|[A-Z]\.\d{1,2}(?:\.\d{1,2})*"
-    r"|\d{1,2}(?:\.\d{1,2}){1,4}\.?"
+    r"|[A-Z]\.\d{1,3}(?:\.\d{1,3})*(?!\d)"
+    r"|\d{1,2}(?:\.\d{1,3}){1,4}\.?(?!\d)"
     r"|\d{1,2}\s*/"
     r"|\d{1,2}[.．、]"
     r"|\d{1,2}[,，](?=[^\d\s,，])"
@@ -74,7 +74,7 @@ def dotted_depth(number: str | None) -> int:
         return 0
     number = _word_case(number)
     n = re.sub(r"^(?:Section|Article|Art\.|Clause|Rule)\s+", "", number).rstrip(".:)")
-    if re.fullmatch(r"(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+", n):
+    if re.fullmatch(r"(?:[A-Z]|\d{1,2})(?:\.\d{1,3})+", n):
         return n.count(".") + 1
     return 0
 
