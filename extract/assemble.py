@@ -537,8 +537,10 @@ class Assembler:
                 break
             if nxt.heading and _numbers_apart(hd.split_number(ntext)[0], rec.number):
                 break  # a heading numbered for itself ("10.1.1" under "10.1") opens a section
-            if any(self.ds.is_listing(l) for l in nxt.lines):
+            if any(self.ds.is_listing(l) or self.ds.in_listing(l) for l in nxt.lines):
                 break  # a code listing under a label ("例子：") is the example it introduces
+                # (typewriter lines without ideographs make one even where the text is set
+                # in a fixed-pitch CJK face: FOP's xss README under "在 Node.js 中使用")
             if _BULLET_OPEN.match(ntext):
                 break  # a bulleted line is an item of a list the heading (返回：) introduces
             gap = nl.top - bottom
