@@ -200,17 +200,25 @@ LISTING_INDENT_EM: float = 8.0
 LISTING_RUN_LINES: int = 4
 
 
+#: How a comment opens a line of code (C, shell and Python, SQL and Lua, Lisp, TeX, Fortran's
+#: and Basic's old forms aside).
+_COMMENT_OPEN = re.compile(r"\s*(?://|/\*|\*|#|--|;|%|<!--)")
+
+
 def _typewriter(l: Line) -> bool:
     return l.font is not None and l.font.mono
 
 
 def in_listings(lines: list[Line]) -> set[int]:
     """Ids of one page's lines that belong to code listings: typewriter lines without
-    ideographs (:func:`_listing`), and the lines set between two of them in their size and
-    close on both sides, whatever their face. A listing's comments in Chinese come in a
-    proportional CJK face (fontconfig falls back to one for the ideographs a typewriter
-    face lacks) and its strings in Chinese hold ideographs, yet a reader sees them inside
-    the grey box: they are no running text."""
+    ideographs (:func:`_listing`), and the lines holding ideographs set between two of them
+    in their size and close on both sides, in the typewriter face (a string in Chinese) or
+    opening as a comment does, whatever their face. A listing's comments in
+    Chinese come in a proportional CJK face (fontconfig falls back to one for the
+    ideographs a typewriter face lacks) and its strings in Chinese hold ideographs, yet a
+    reader sees them inside the grey box: they are no running text. (A Latin line between
+    two typewriter lines is another matter: a bold run-in title between list items that
+    open with a command's name.)"""
     ls = sorted((l for l in lines if l.kind == "body"), key=lambda l: l.baseline)
     out = {id(l) for l in ls if _listing(l)}
     if not out:
@@ -235,7 +243,8 @@ def in_listings(lines: list[Line]) -> set[int]:
             continue
         run: list[Line] = []
         o = below[id(l)]
-        while id(o) not in out and len(run) < LISTING_RUN_LINES and id(o) in below:
+        while id(o) not in out and len(run) < LISTING_RUN_LINES and id(o) in below \
+                and IDEOGRAPHS_RE.search(o.text) and (_typewriter(o) or _COMMENT_OPEN.match(o.text)):
             run.append(o)
             o = below[id(o)]
         if run and id(o) in out and (_typewriter(l) or _typewriter(o)):
@@ -264,15 +273,18 @@ def body_style(pages: list[list[Line]]) -> Style | None:
     lines than its prose."""
     counts: Counter[Style] = Counter()
     listings: Counter[Style] = Counter()
+    entries: Counter[Style] = Counter()
     for lines in pages:
         code = in_listings(lines)
         for l in running_text(lines):
-            if _entry_line(l.text):
-                continue  # an index's or a contents list's lines are set in a size of their own
-            (listings if id(l) in code else counts)[style_of(l)] += text_weight(l.text)
-    prose = sum(counts.values())
+            # an index's or a contents list's lines are set in a size of their own
+            into = entries if _entry_line(l.text) else listings if id(l) in code else counts
+            into[style_of(l)] += text_weight(l.text)
+    prose = sum(counts.values()) + sum(entries.values())  # (no typewritten document)
     if prose < LISTING_PROSE_SHARE * (prose + sum(listings.values())):
         counts.update(listings)
+    if not counts:
+        counts.update(entries)
     if not counts:
         for lines in pages:
             for l in lines:
@@ -307,6 +319,11 @@ class DocStyle:
         self._in_listings: set[int] = set()
         for ls in by_page.values():
             self._in_listings |= in_listings(ls)
+        # a document typed in a typewriter face throughout has no listings to tell apart;
+        # a text set in a fixed-pitch CJK face still has them (its lines hold ideographs)
+        self._typewritten = body is not None and body.family == "mono" and sum(
+            1 if IDEOGRAPHS_RE.search(l.text) else -1 for l in lines
+            if l.kind == "body" and style_of(l) == body) <= 0
         for l in self.lines:
             key = (l.page, round(l.x0))
             self._measures[key] = max(self._measures.get(key, l.x1), l.x1)
@@ -340,7 +357,11 @@ class DocStyle:
         """Inside a code listing, whatever its face: a typewriter line, or a comment or a
         string in another script between two of them (:func:`in_listings`). (Only the
         heading decision asks this; paragraphs go by :meth:`is_listing`.)"""
-        return id(l) in self._in_listings
+        if self._typewritten or id(l) not in self._in_listings or self.body is None:
+            return False
+        st = style_of(l)  # (a bold or larger typewriter line is display: a screenplay's)
+        return not (st.weight >= BOLD_WEIGHT and st.heavier(self.body)) \
+            and st.size < self.body.size + SIZE_TOLERANCE
 
     # -- line pitch -----------------------------------------------------------------------
     def _pitches(self) -> tuple[dict[tuple, float], dict[tuple, float]]:

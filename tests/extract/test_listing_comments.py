@@ -27,3 +27,12 @@ def test_listing_comments_do_not_measure_the_body(name: str) -> None:
     doc = extract_pdf(FIXTURES / name)
     assert [h.text for h in doc.headings] == TITLES
     assert doc.title is None or doc.title not in TITLES
+
+
+@pytest.mark.parametrize("name", ["typewritten-wkhtml.pdf", "typewritten-groff.pdf"])
+def test_a_typewritten_document_has_no_listings_to_tell_apart(name: str) -> None:
+    """Typed in a typewriter face throughout (typewritten.html via wkhtmltopdf,
+    typewritten.ms via groff -ms -Tpdf in Courier), its headings in capitals at the text's
+    size are headings: the face marks no listing where everything is set in it."""
+    doc = extract_pdf(FIXTURES / name)
+    assert [h.text for h in doc.headings] == ["THE FIRST MORNING", "THE SECOND MORNING", "THE LAST MORNING"]
