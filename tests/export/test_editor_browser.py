@@ -50,6 +50,24 @@ def _shot(page, path: Path) -> None:
         shutil.copy(path, Path(keep) / path.name)
 
 
+def _until_stored(page, links: list) -> None:
+    """Wait until the browser's storage, as another tab of the page sees it, holds ``links``.
+
+    The page writes to ``localStorage`` synchronously, but Chromium hands the write to its
+    browser process asynchronously; a reload issued in the same instant can overtake it. A
+    translator reloads seconds later, so the test waits for what a second tab would see
+    before reloading, instead of racing the storage IPC.
+    """
+    probe = page.context.new_page()
+    probe.goto(page.url)
+    probe.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    probe.wait_for_function(
+        """want => Object.keys(localStorage).some(k => k.startsWith("pariter.review.")
+             && JSON.stringify(JSON.parse(localStorage.getItem(k)).links) === JSON.stringify(want))""",
+        arg=links, timeout=20_000)
+    probe.close()
+
+
 def test_translator_corrects_a_real_pair(built, tmp_path):
     sync_playwright = require_browser()
     build = built / "build"
@@ -133,6 +151,7 @@ def test_translator_corrects_a_real_pair(built, tmp_path):
 
         # a reload keeps the work (localStorage)
         before = state()
+        _until_stored(page, before)
         page.reload()
         page.wait_for_selector("body[data-ready='1']")
         assert state() == before
