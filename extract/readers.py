@@ -102,6 +102,7 @@ def open_source(p: Path, check: FileCheck | None = None, reader: str = DEFAULT_R
                              f"({_describe(exc)}); read with {name}"))
         # the reader's own (strings it cleaned) after the fallback
         src.problems = problems + list(getattr(src, "problems", ()))  # type: ignore[attr-defined]
+        src.reader = name  # type: ignore[attr-defined]
         return src
     if check.encrypted or any(_encrypted(exc) for _, exc in failures):
         raise InputError(p, "the PDF is encrypted (password protected); decrypt it first")
