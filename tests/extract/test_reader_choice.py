@@ -5,8 +5,10 @@ ranges of 256 codes; once a font has more than about 250 glyphs in a document, P
 (build 159) no longer uses that map and reports every glyph's code instead of its
 character, while pdfminer reads the map. ``extract_pdf`` then sees a reading that found
 no character for its glyphs, reads the file with pdfplumber as well, keeps the reading
-that decoded more, and says so in a ``reader_fallback`` warning. The PDFs are printed
-by PDFKit itself (skipped where node, PDFKit or a Noto CJK font is missing).
+that decoded more, and says so in a ``reader_fallback`` warning. One PDF printed by
+PDFKit is kept as a fixture (its build script beside it), so the test runs everywhere; the
+others are printed by PDFKit at test time (skipped where node, PDFKit or a Noto CJK font is
+missing).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pytest
 
 from pariter.extract import extract_pdf
 
+FIX = Path(__file__).parent / "fixtures"
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 
 SCRIPT = r"""
@@ -66,9 +69,7 @@ def _paragraphs(distinct: int) -> list[str]:
     return ["第" + "".join(han[i:i + 40]) + "。" for i in range(0, distinct, 40)]
 
 
-def test_many_glyphs_are_read_by_the_reader_that_decodes_them(tmp_path):
-    paragraphs = _paragraphs(300)
-    pdf = _pdfkit(tmp_path, "many.pdf", paragraphs)
+def _read_by_the_reader_that_decodes(pdf: Path, paragraphs: list[str]) -> None:
     doc = extract_pdf(pdf)
     text = "".join(p.text for p in doc.paragraphs)
     assert all(p in text for p in paragraphs), text[:200]
@@ -78,6 +79,16 @@ def test_many_glyphs_are_read_by_the_reader_that_decodes_them(tmp_path):
     again = extract_pdf(pdf, reader="pdfplumber")
     assert [p.text for p in again.paragraphs] == [p.text for p in doc.paragraphs]
     assert not [w for w in again.warnings if w.code == "reader_fallback"]
+
+
+def test_the_kept_pdfkit_file_is_read_by_the_reader_that_decodes_it():
+    # fixtures/pdfkit-zh.pdf: fixtures/pdfkit-zh.js, the paragraphs of _paragraphs(300)
+    _read_by_the_reader_that_decodes(FIX / "pdfkit-zh.pdf", _paragraphs(300))
+
+
+def test_many_glyphs_are_read_by_the_reader_that_decodes_them(tmp_path):
+    paragraphs = _paragraphs(320)
+    _read_by_the_reader_that_decodes(_pdfkit(tmp_path, "many.pdf", paragraphs), paragraphs)
 
 
 def test_a_file_pdfium_decodes_is_read_once(tmp_path):
