@@ -18,6 +18,7 @@ from pariter.align.sentences import (
     bead_types,
     dp_align,
     is_complete,
+    text_ratio,
     window_mean,
 )
 
@@ -138,6 +139,38 @@ def test_a_two_two_bead_wins_where_the_sentences_cross_and_only_there() -> None:
         beads = _pairs(align_vectors(x, y))
         assert [b for b in beads if 10 in b[0] or 11 in b[0]] == want
         assert all(len(s) == len(t) == 1 for s, t in beads if not set(s) & {10, 11})
+
+
+def test_added_sentences_do_not_set_the_length_ratio() -> None:
+    """A newer edition that adds whole sentences on the same topic (two long ones after every
+    third pair) more than doubles the target's share of the characters; were the length
+    penalty to expect that share from every source sentence, 1-3 beads swallowing the
+    additions would beat the true 1-1 pairs.  The ratio is read from the anchors."""
+    rng = np.random.default_rng(2)
+    unit = lambda v: v / np.linalg.norm(v)  # noqa: E731
+    topic = unit(rng.standard_normal(64))
+    x = normalise(rng.standard_normal((30, 64)) + 0.8 * topic)
+    y_rows, src_chars, tgt_chars, pairs = [], [], [], []
+    for i in range(30):
+        src_chars.append(float(rng.integers(20, 40)))
+        y_rows.append(x[i] + 0.5 * unit(rng.standard_normal(64)))
+        tgt_chars.append(2.0 * src_chars[-1])
+        pairs.append(((i,), (len(y_rows) - 1,)))
+        for _ in range(2 if i % 3 == 1 else 0):
+            y_rows.append(unit(rng.standard_normal(64)) + 0.8 * topic)
+            tgt_chars.append(120.0)
+    y = normalise(np.array(y_rows))
+    assert sum(tgt_chars) / sum(src_chars) > 4.0
+    beads = align_vectors(x, y, src_chars=src_chars, tgt_chars=tgt_chars)
+    _covers(beads, 30, len(y))
+    assert sum(p in _pairs(beads) for p in pairs) >= 28
+
+
+def test_text_ratio_is_the_anchors_median_or_the_totals() -> None:
+    src, tgt = [10.0, 10.0, 10.0, 10.0], [20.0, 20.0, 30.0, 500.0]
+    assert text_ratio(src, tgt, [(0, 0), (1, 1), (2, 2)], 3) == 2.0
+    assert text_ratio(src, tgt, [(0, 0), (1, 1)], 3) == pytest.approx(570 / 40)  # too few: totals
+    assert text_ratio(src, tgt, [(0, 0), (1, 1), (2, 2)], None) == pytest.approx(570 / 40)
 
 
 def test_a_band_that_cuts_the_path_is_widened() -> None:
