@@ -679,15 +679,16 @@ class Assembler:
         # the citation grammar (61 patterns: 0.07 s of CPU to compile with the command
         # line's memo of character classes, pariter.patterns; 0.3 s without) is loaded by
         # the first document with notes, not by every process that imports extraction
-        from .citations import date_order, parse_citations as parse
+        from .citations import author_date_notes, date_order, parse_citations as parse
 
         order = date_order([n.text for n in self.notes])
+        author_date = author_date_notes([n.text for n in self.notes])
         for i, n in enumerate(self.notes):
             fid = self._note_id(i)
             lang = self._nid[i][1]
             taken.add(fid)
             try:
-                cites = parse(n.text, n.italics, order)
+                cites = parse(n.text, n.italics, order, author_date)
             except Exception as exc:  # a citation parser bug must not lose the note: the
                 # note is kept with no parsed citation and the failure is reported
                 self.warnings.append(Warning("citation_parse", f"note {n.label}: {exc}", n.page))

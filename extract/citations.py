@@ -176,6 +176,9 @@ _DATE_FULL = re.compile(rf"{DATE}", re.I)
 #: ``"mdy"`` (American) or ``"dmy"``, as the document's own dates show it
 #: (:func:`date_order`); None leaves such a date unread. Set by :func:`parse_citations`.
 _NUMERIC_ORDER: ContextVar[str | None] = ContextVar("numeric_order", default=None)
+#: Whether the document writes its notes as author-date references (set by
+#: :func:`parse_citations` from :func:`author_date_notes`).
+_AUTHOR_DATE_DOC: ContextVar[bool] = ContextVar("author_date_doc", default=False)
 _NUMERIC = re.compile(rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_YEAR}(?![\w/])")
 _SPELLED_MD = re.compile(rf"\b{_MONTH}\s*\d{{1,2}}{_ORD}\s*,\s*{_YEAR}", re.I)
 _SPELLED_DM = re.compile(rf"\b\d{{1,2}}(?:{_ORD}|\.)?\s+{_MONTH}\s*,?\s*{_YEAR}", re.I)
@@ -706,10 +709,11 @@ def _parse_gbt(raw: str, text: str, t: str, url: str | None,
 #     Surname, Given. “Title of an Article.” Container, vol. 9, no. 1, 2018, pp. 550–78.
 #
 # The author is read only when it has the shape of names: capitalised words, initials,
-# particles (van, de …), joined by ``and``/``&``, perhaps ``et al.``/``and others`` and a
+# particles (van, de …), an initialism of an organisation's name (``U.S. Census Bureau``),
+# joined by ``and``/``&``, perhaps ``et al.``/``and others`` and a
 # handle in brackets; a phrase of prose (``See the discussion``, ``Faculty of Law``) is not.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|[\u3400-\u9fff]{{2,4}}(?![\u3400-\u9fff])|van|von|de|der|den|da|di|du|le|la"
+_NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,4}}|[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|[\u3400-\u9fff]{{2,4}}(?![\u3400-\u9fff])|van|von|de|der|den|da|di|du|le|la"
               r"|d['’]\w+|O['’]\w+)")
 _NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}")
 #: persons joined by "and", "&" or commas (a comma-separated series only when it ends in
@@ -870,8 +874,13 @@ _PLACE_YEAR = re.compile(rf",\s+(?:\d+\.\s*Aufl|[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄ
                          rf"|{_YEAR}\b)")
 #: an in-note author-date citation (Chicago author-date, APA, biblatex's authoryear styles in
 #: notes): ``Knuth 1986, p. 12.``, ``Aksın et al. 2006, pp. 3–5.``, ``Smith (2001), 4.``
+#: The year may be printed as the original's and the cited edition's (``Piaget 1970/1972``:
+#: the edition cited is the work's date), as ``n.d.`` or as an open range (``Vedantam 2015–``:
+#: no one date); APA's and the CSL author-date note styles put the pinpoint after a colon
+#: (``Morey 2019: 12``).
 _AUTHOR_YEAR_CITE = re.compile(
-    rf"^(?P<author>{_AUTHORS})\s+(?P<y>\(?(?P<year>{_YEAR})[a-z]?\)?)(?P<loc>,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
+    rf"^(?P<author>{_AUTHORS})\s+(?P<y>\(?(?:{_YEAR}/)?(?P<year>{_YEAR})[a-z]?\)?|(?P<nodate>n\.\s?d\.|{_YEAR}\s*[–-]))"
+    rf"(?P<loc>[,:]\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
 #: an entry whose author is one name, not inverted (``Aristotle. De Anima. Ed. by …``,
 #: ``Lars Madsen. Avoid eqnarray!, URL``): read only with a date or a URL after the title
 _ENTRY_NAME = re.compile(
@@ -1170,8 +1179,9 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
                         accessed)
     m = _AUTHOR_YEAR_CITE.match(t)
     # one word and a year is as likely a name and a version (``Windows 2000.``): a pinpoint,
-    # several names, a year's letter or parentheses make it a citation
-    if m and (m.group("loc") or not m.group("y").isdigit()
+    # several names, a year's letter, parentheses, a bibliography's ``n.d.`` or the
+    # document's own habit of author-date notes (:func:`author_date_notes`) make it a citation
+    if m and (m.group("loc") or not (m.group("y") or "").isdigit() or _AUTHOR_DATE_DOC.get()
               or re.search(r"\s(?:and|&|et)\s|,", m.group("author"))):
         return _cit(raw, "humanities", span(m, "author"), None, m.group("year"), url, accessed)
     m = _IDEM.match(t)
@@ -1458,21 +1468,49 @@ def _split(text: str) -> list[str]:
 _CITED_IN = re.compile(r",?\s+(?:cited|quoted|reprinted)\s+in\s+(?=\S)")
 
 
+#: A document writes its notes author-date when at least this share of its notes (and
+#: :data:`AUTHOR_DATE_MIN` of them) are a name and a year with a pinpoint, a second name, a
+#: year's letter or ``n.d.`` — shapes no prose note takes.
+AUTHOR_DATE_SHARE: float = 1 / 3
+AUTHOR_DATE_MIN: int = 3
+
+
+def author_date_notes(texts: Sequence[str]) -> bool:
+    """Does the document write its notes as author-date references (APA's and Chicago's
+    author-date notes: ``Morey 2019: 12``, ``Segaert & Bauer 2015``)? In such a document a
+    note that is one name and a year (``Morey 2019``) is a reference too, where elsewhere it
+    may be a product and its version (``Windows 2000``)."""
+    seen = sure = 0
+    for text in texts:
+        t = _fold(text.strip())
+        if not t:
+            continue
+        seen += 1
+        m = _AUTHOR_YEAR_CITE.match(t)
+        if m and (m.group("loc") or not (m.group("y") or "").isdigit()
+                  or re.search(r"\s(?:and|&|et)\s|,", m.group("author"))):
+            sure += 1
+    return sure >= max(AUTHOR_DATE_MIN, AUTHOR_DATE_SHARE * seen)
+
+
 def parse_citations(text: str, italics: Sequence[str] = (),
-                    order: str | None = None) -> list[Citation]:
+                    order: str | None = None, author_date: bool = False) -> list[Citation]:
     """Every reference in a note. A note is split at ``；``/``; `` only when each part
     parses as a citation of its own (an author, a title or a URL); otherwise the whole
     note is one citation. ``X, cited in Y`` is two references when Y has an author or a
     title. Each part's ``raw`` is that part's text. An empty note gives an empty list; any
     other note gives at least one citation (perhaps ``other`` with nothing but ``raw``).
     ``italics``: the note's italic runs (:func:`parse_citation`); ``order``: how the
-    document writes slashed numeric dates (:func:`date_order`)."""
+    document writes slashed numeric dates (:func:`date_order`); ``author_date``: whether
+    the document writes its notes author-date (:func:`author_date_notes`)."""
     if not text.strip():
         return []
     token = _NUMERIC_ORDER.set(order)
+    token2 = _AUTHOR_DATE_DOC.set(author_date)
     try:
         return _parse_citations(text, italics)
     finally:
+        _AUTHOR_DATE_DOC.reset(token2)
         _NUMERIC_ORDER.reset(token)
 
 
