@@ -70,6 +70,10 @@ DEST_SHIFT_LINES: float = 4.0
 RULE_ABOVE_LINES: float = 4.0
 
 
+# a label standing alone on its line, the entry's words on the lines under it (html2ps sets
+# an ordered list's number on a line of its own above a paragraph item)
+_BARE_ENTRY = re.compile(r"^\s*(?:[\[(（［〔【](\d{1,3})[\])）］〕】]|(\d{1,3})[.．、:]?)\s*$")
+
 # an entry's label counted in roman (LibreOffice numbers its endnotes i, ii, iii): lower case,
 # followed by a stop, a space, or glued to a capital or an ideograph ("viiiRings")
 _ROMAN_ENTRY = re.compile(rf"^\s*({ROMAN_LOWER_RE})(?:[.．)]\s*|\s+|(?=[A-Z\u3400-\u9fff]))(?=\S)")
@@ -78,6 +82,8 @@ _ROMAN_ENTRY = re.compile(rf"^\s*({ROMAN_LOWER_RE})(?:[.．)]\s*|\s+|(?=[A-Z\u34
 #: under its text, and lines starting at that edge (within this many points) go on an entry.
 HANG_MIN_EM: float = 0.5
 HANG_TOL_PT: float = 1.0
+#: Pieces of one printed line stand on baselines within this many ems.
+ROW_EM: float = 0.4
 
 
 @dataclass
@@ -108,6 +114,9 @@ def _label(l: Line) -> tuple[str, str] | None:
     m = _ROMAN_ENTRY.match(l.text)
     if m:
         return m.group(1), l.text[m.end():].strip()
+    m = _BARE_ENTRY.match(l.text)
+    if m and not l.sups:
+        return canonical(next(g for g in m.groups() if g)), ""
     return None
 
 
@@ -122,6 +131,7 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
     as the document measured it (else the size setting most characters here)."""
     out: list[Section] = []
     served = noted or set()
+    lines = _labels_among_their_lines(lines)
 
     body = body if body is not None else _body_size(lines)
 
@@ -141,7 +151,7 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
             sec, j = _entries(lines, i, None)
             if sec is not None and _ends_page(sec, lines, j) \
                     and _called(sec, lines[:i], CALLED_SHARE, open_call) and (
-                    _linked(sec, lines[:i], links or {}, open_call)
+                    _linked(sec, lines[:i], links or {}, open_call) or _backlinked(sec)
                     or (_called(sec, lines[:i], RULED_CALLED_SHARE, open_call)
                         and _ruled_above(sec, lines, i, (rules or {}).get(t.page, ()),
                                          (rules or {}).get(t.page - 1, ())))):
@@ -149,6 +159,31 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                 i = j
                 continue
         i += 1
+    return out
+
+
+def _labels_among_their_lines(lines: list[Line]) -> list[Line]:
+    """``lines`` with each run of labels standing alone (``44.`` ``45.`` ``46.``) that the
+    reading order took for a column of its own put back among the lines of text beside
+    them, by height: a list's numbers set on lines of their own above its items' words
+    (html2ps) leave a gap the text never crosses, but they number the words right of them."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].page == out[i].page and _BARE_ENTRY.match(out[j].text) \
+                and not out[j].sups:
+            j += 1
+        if j - i < 2:
+            i += 1
+            continue
+        edge = max(l.x1 for l in out[i:j])
+        k = j
+        while k < len(out) and out[k].page == out[i].page and out[k].x0 > edge:
+            k += 1
+        if k > j and out[j].top < out[j - 1].top:  # the words start above the last label
+            out[i:k] = sorted(out[i:k], key=lambda l: (l.top, l.x0))
+        i = k
     return out
 
 
@@ -171,7 +206,26 @@ def _titled(lines: list[Line], i: int, body: float) -> bool:
     prev, first = lines[i - 1], lines[i]
     if prev.page != first.page or len(prev.text.strip()) > TITLE_MAX_CHARS:
         return False
+    if _ends_paragraph(lines, i - 1):
+        return False
     return prev.size > max(first.size, body) + SIZE_BREAK_PT or (prev.bold and not first.bold)
+
+
+def _ends_paragraph(lines: list[Line], k: int) -> bool:
+    """Is ``lines[k]`` the last line of a paragraph: ending a sentence (a stop or a raised
+    callout), under a line of its own type at its edge, one line's step above? (A document
+    whose notes outweigh its text measures its body in the notes' size: the paragraph's
+    last line then looks larger than the text — but a title is set off, not run on.)"""
+    if k < 1:
+        return False
+    l, above = lines[k], lines[k - 1]
+    ends = l.text.rstrip().endswith(_SENTENCE_END) or bool(l.sups and l.sups[-1].offset >= len(l.text.rstrip()))
+    return (ends and above.page == l.page and abs(above.size - l.size) <= SIZE_BREAK_PT
+            and abs(above.x0 - l.x0) <= HANG_TOL_PT
+            and 0 < l.baseline - above.baseline <= ENTRY_GAP * l.size)
+
+
+_SENTENCE_END = tuple(".。!！?？:：")
 
 
 def _ends_page(sec: Section, lines: list[Line], j: int) -> bool:
@@ -193,6 +247,8 @@ def _entries(lines: list[Line], start: int, title: Line | None) -> tuple[Section
     used: list[Line] = []
     expected = None
     cur: Note | None = None
+    # the printed lines of the current entry with their words (the first without its label)
+    pieces: list[tuple[Line, str]] = []
     j = start
     prev: Line | None = None
     # the edges the entries' later lines hang at, right of their labels: a line there that
@@ -200,20 +256,32 @@ def _entries(lines: list[Line], start: int, title: Line | None) -> tuple[Section
     hangs: list[float] = []
     while j < len(lines):
         l = lines[j]
-        got = _label(l)
+        row = _row_of(l, pieces) if cur is not None else None
+        got = _label(l) if row is None else None
         if got is not None and cur is not None and any(abs(l.x0 - x) <= HANG_TOL_PT for x in hangs):
             got = None
+        if got is not None and not got[1] and not (
+                j + 1 < len(lines) and _label(lines[j + 1]) is None
+                and _continues(l, lines[j + 1], None)):
+            got = None  # a label alone whose words do not follow it: no entry
         if got is not None and (expected is None or _count(got[0]) == expected):
             label, text = got
             cur = Note(label, text, l.page, [l.page], [Box(l.page, l.x0, l.top, l.x1, l.bottom)],
                        place="end", italics=list(l.italics))
+            pieces = [(l, text)]
             notes.append(cur)
             expected = (_count(label) or 0) + 1
-        elif cur is not None and prev is not None and _continues(prev, l, cur):
+        elif cur is not None and (row is not None or (prev is not None and _continues(prev, l, cur))):
             first = cur.boxes[0]
-            if l.page == first.page and l.x0 > first.x0 + HANG_MIN_EM * l.size:
+            if row is None and l.page == first.page and l.x0 > first.x0 + HANG_MIN_EM * l.size:
                 hangs.append(l.x0)
-            cur.text = join2(cur.text, l.text.strip())
+            # a piece of a printed line the entry has (a justified line broken at its wide
+            # word spaces, its far pieces read after the line under it) goes beside it
+            pieces.insert(len(pieces) if row is None else row, (l, l.text.strip()))
+            text = ""
+            for _, t in pieces:
+                text = join2(text, t) if t else text
+            cur.text = text
             cur.italics.extend(l.italics)
             if l.page not in cur.pages:
                 cur.pages.append(l.page)
@@ -228,9 +296,22 @@ def _entries(lines: list[Line], start: int, title: Line | None) -> tuple[Section
     return Section(title, notes, used), j
 
 
-def _continues(prev: Line, l: Line, cur: Note) -> bool:
-    """Does ``l`` continue the entry whose last line is ``prev``: close under it, in the
-    same type, not left of the entry's own edge by more than its label?"""
+def _row_of(l: Line, pieces: list[tuple[Line, str]]) -> int | None:
+    """Where ``l`` goes among an entry's ``pieces`` when it stands on the row of one of them,
+    right of it (within :data:`ROW_EM` of their baselines): after the last piece of that
+    row left of it. None when it starts a row of its own."""
+    at = None
+    for k, (p, _) in enumerate(pieces):
+        if p.page == l.page and abs(p.baseline - l.baseline) <= ROW_EM * max(p.size, l.size) \
+                and p.x1 <= l.x0 + HANG_TOL_PT:
+            at = k + 1
+    return at
+
+
+def _continues(prev: Line, l: Line, cur: Note | None) -> bool:
+    """Does ``l`` continue the entry whose last line is ``prev`` (``cur``; None: ``prev`` is
+    its label alone): close under it, in the same type, not left of the entry's own edge by
+    more than its label?"""
     if abs(l.size - prev.size) > SIZE_BREAK_PT:
         return False
     if l.page == prev.page:
@@ -239,7 +320,7 @@ def _continues(prev: Line, l: Line, cur: Note) -> bool:
             return False
         if step > ENTRY_GAP * max(l.size, prev.size) and l.x0 <= prev.x1:
             return False
-    first = cur.boxes[0]
+    first = cur.boxes[0] if cur is not None else prev
     return l.x0 >= first.x0 - LABEL_HANG_EM * l.size
 
 
@@ -323,6 +404,19 @@ def _linked(sec: Section, before: list[Line], links: dict[int, list[Link]],
                     backward.append((n.label, u.top, l.top, max(1.0, l.bottom - l.top)))
     tied = _agreeing(forward) | _agreeing(backward) | same_doc
     return len(tied) >= max(1, CALLED_SHARE * len(sec.notes))
+
+
+#: The back-link arrows an entry of a Markdown processor's note list ends with (pandoc's,
+#: Python-Markdown's, markdown-it's ``↩``), printed whether or not the producer kept the link.
+_BACK_ARROW = re.compile(r"[\u21a9\u21aa\u2934][\ufe0e\ufe0f]?\s*$")
+
+
+def _backlinked(sec: Section) -> bool:
+    """Do most of the section's entries end with a printed back-link arrow? The arrow says
+    "back to the callout": the list is notes even where the producer dropped the link
+    annotations (MuPDF's ``mutool convert`` keeps none) and drew no rule."""
+    ends = sum(1 for n in sec.notes if _BACK_ARROW.search(n.text))
+    return ends >= max(1, CALLED_SHARE * len(sec.notes))
 
 
 def _ruled_above(sec: Section, lines: list[Line], i: int, rules: list[Rule] | tuple,
