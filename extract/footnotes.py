@@ -21,7 +21,7 @@ from .chars import RULE_THICKNESS, Rule
 from .labels import ANY_CIRCLED, BRACKETED_RE, ENCLOSING, canonical, power_and_label, roman, to_roman
 from .labels import number as label_number
 from .layout import merge_band_lines
-from .lines import SIZE_TOLERANCE, Line, is_cjk
+from .lines import SIZE_TOLERANCE, Line, is_cjk, line_sizes
 from .styles import DISPLAY_RATIO
 from .textjoin import Lexicon, join2
 
@@ -172,6 +172,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
     # unless the notes outweigh the text (a page of notes under a few lines of callouts)
     small = NOTE_SIZE_SHARE * max(body, calling_size(lines))
     folio = _folio_at_foot(lines)
+    twins = set_together(lines)
     grid = _RuleGrid(rules)
     for r in sorted(rules, key=lambda r: r.top):
         if not _may_separate(r, grid, lines, width) or _twin(r, rules, body):
@@ -196,7 +197,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
         area: list[Line] = []
         prev_bottom = r.bottom
         for l in below:
-            if _ends_area(area, l, prev_bottom, lines, small):
+            if _ends_area(area, l, prev_bottom, lines, small, twins):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
@@ -252,7 +253,7 @@ def note_areas(lines: list[Line], rules: list[Rule], body: float, width: float,
             if l.size > small:
                 ok = False  # body text below: not at the foot of the column
                 break
-            if _ends_area(area, l, prev_bottom, lines, small):
+            if _ends_area(area, l, prev_bottom, lines, small, twins):
                 break
             area.append(l)
             prev_bottom = max(prev_bottom, l.bottom)
@@ -536,10 +537,10 @@ def _meets(r: Rule, o: Rule) -> bool:
 
 
 def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line],
-               small: float = 0.0) -> bool:
+               small: float = 0.0, twins: frozenset[tuple[float, float]] = frozenset()) -> bool:
     """Does ``l`` no longer belong to the note area ``area`` (lines so far)? ``lines``: the
     page's, to tell a column's gutter from a wide word space; ``small``: type smaller than the
-    text calling the notes."""
+    text calling the notes; ``twins``: sizes the page sets together (:func:`set_together`)."""
     if not area:
         return l.top - prev_bottom > FIRST_LINE_GAP_EM * l.size
     if _piece_of_a_row(l, area, lines):
@@ -547,9 +548,31 @@ def _ends_area(area: list[Line], l: Line, prev_bottom: float, lines: list[Line],
     if l.x0 > min(a.x0 for a in area) + NOTE_INDENT_EM * l.size:
         return True  # set right or centred: a footer line under the notes, not a note's
     size = sorted(a.size for a in area)[len(area) // 2]
-    if l.size > DISPLAY_RATIO * max(size, area[0].size) and not l.lead_label and not _runs_on(area, l, small):
+    if l.size > DISPLAY_RATIO * max(size, area[0].size) and not l.lead_label and not _runs_on(area, l, small) \
+            and not _one_type(l, area, twins):
         return True  # larger type: a box or a heading under the notes
     return l.top - prev_bottom > AREA_GAP_EM * max(size, l.size)
+
+
+def set_together(lines: list[Line]) -> frozenset[tuple[float, float]]:
+    """Pairs of sizes that set one line together, each a fair share of it (:attr:`Line.sizes`):
+    a document that scales its CJK face against its Latin one (xeCJK: ideographs measured at
+    6.7 pt beside 8 pt figures in one note) sets one type in two sizes, and a line all in
+    figures is no larger type than the notes around it."""
+    out: set[tuple[float, float]] = set()
+    for l in lines:
+        sizes = line_sizes(l)
+        if len(sizes) > 1:
+            out.update((a, b) for a in sizes for b in sizes if a != b)
+    return frozenset(out)
+
+
+def _one_type(l: Line, area: list[Line], twins: frozenset[tuple[float, float]]) -> bool:
+    """Is ``l`` set in a size the page sets together with one of the area's sizes?"""
+    if not twins:
+        return False
+    mine = line_sizes(l)
+    return any((a, b) in twins for a in mine for x in area for b in line_sizes(x))
 
 
 def _runs_on(area: list[Line], l: Line, small: float) -> bool:
