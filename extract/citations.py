@@ -312,19 +312,21 @@ def _bracketed(m: re.Match[str]) -> _Url:
 
 
 #: an access clause run into the URL by a lost space (``…/index.html(accessed 12/29/2008)``)
-_ACCESS_PAREN = re.compile(r"\((?=(?:last\s+)?(?:accessed|retrieved|viewed|visited)\b)", re.I)
+_ACCESS_PAREN = re.compile(r"\((?=(?:last\s+)?(?:accessed|retrieved|viewed|visited)\b|last$)", re.I)
 
 
 def _cut_at_comma(u: str) -> str:
     """A bare URL ends at a comma unless what follows the comma is itself URL path, and
-    at a parenthesis that opens an access clause."""
+    at a parenthesis that opens an access clause (``(last`` alone: the line was joined to the
+    URL with no space before ``(last visited …)``)."""
     a = _ACCESS_PAREN.search(u)
     if a:
         u = u[:a.start()]
     i = u.find(",")
     while i != -1:
         rest = re.match(r"[^,]*", u[i + 1:]).group()
-        if not rest or not re.search(r"[/=]", rest):
+        # a percent-escape right after the comma (``Brief%201,%20Veteran``) is inside a path
+        if not rest or not (re.search(r"[/=]", rest) or re.match(r"%[0-9A-Fa-f]{2}", rest)):
             return u[:i]
         i = u.find(",", i + 1)
     return u
@@ -570,8 +572,9 @@ _GBT_AUTHOR_YEAR = re.compile(rf",\s*(?P<y>{_YEAR})[a-z]?$")
 #: (``GB/T 7714—2015``, ``PB 91-194001``, ``7178999X``, ``88105607.3``) — letters, figures
 #: and ``/ . - —``, with a figure and no lowercase word — or an official document's number
 #: (``京政办发[2005]37号``). A subtitle (``其他题名信息``: ``高分子材料分析、选择与改性``,
-#: ``An application to air``) or a volume word (``卷5``) is part of the title
-_GBT_IDENT = (r"(?=[^:]*\d)(?![^:]*[a-z]{2})[A-Za-z0-9][A-Za-z0-9 ./\-–—_]*"
+#: ``An application to air``), a volume word (``卷5``) or a date (a yearbook's ``: 2003``, a
+#: document's ``声明:1946-09-09``) is part of the title
+_GBT_IDENT = (r"(?!\s*\d{4}(?:-\d{1,2}){0,2}\s*$)(?=[^:]*\d)(?![^:]*[a-z]{2})[A-Za-z0-9][A-Za-z0-9 ./\-–—_]*"
               r"|[\u3400-\u9fff]{1,8}[\[〔(]\d{4}[\]〕)]\s*\d+\s*号")
 _GBT_TITLE_IDENT = re.compile(rf"\s*:\s*(?:{_GBT_IDENT})\s*$")
 #: a patent's country and number as a field of their own (``题名. 中国: 88105607.3[P]``)
@@ -717,20 +720,24 @@ _NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,4}}|[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\
               r"|d['’]\w+|O['’]\w+)")
 _NAMES = (rf"{_PROSE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,6}}")
 #: persons joined by "and", "&" or commas (a comma-separated series only when it ends in
-#: ", and X": ``L. Ding, A. Ball, M. Patel, and G. Mullineux``), then perhaps "et al." /
+#: ", and X": ``L. Ding, A. Ball, M. Patel, and G. Mullineux``, or — names with initials, as
+#: the Australian and APA styles print them — in " & X": ``D. Burin, K. Kilteni & L. Pia``),
+#: then perhaps "et al." /
 #: "and others", a handle
 #: (German legal notes join co-authors, and a commentary's editor and commentator, with a
 #: slash: ``Palandt/Heinrichs``, ``Jarass/Pieroth``)
+_INITIALED = rf"[{_UPPER}]\.(?:\s?-?[{_UPPER}]\.)*\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _AUTHORS = (rf"{_NAMES}(?:(?:,\s*|\s+)(?:and|&|und)\s+{_NAMES}"
             rf"|,\s+{_NAMES}(?=(?:,\s+{_NAMES}){{0,8}},\s*(?:and|&)\s)"
+            rf"|,\s+{_INITIALED}(?=(?:,\s+{_INITIALED}){{0,12}}\s+&\s)"
             rf"|\s?/\s?{_NAMES})*"
             rf"(?:\s+(?:et\s+al\.?|and\s+others))?(?:\s+[(\[][^()\[\]]{{1,40}}[)\]])?")
 #: role words between a name and the title: the editor is then the author
 _ROLE = r"(?:,\s*(?:ed|eds|comp|trans|dir)\.?)?"
 _QUOTED_TITLE = r"[“\"](?P<qtitle>[^“”\"]+?)[,.]?[”\"]"
-#: an organisation: capitalised words joined by of/for/the/and (``Evanston Public Library
-#: Board of Trustees``); read only before a quoted title, whose quotes delimit it
-_ORG = (rf"{_PROSE}{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+)?{_NAME_WORD}){{0,7}}")
+#: an organisation: capitalised words joined by of/for/the/and, two at most (``Evanston Public
+#: Library Board of Trustees``, ``Canada Council for the Arts``); read only before a quoted title, whose quotes delimit it
+_ORG = (rf"{_PROSE}{_NAME_WORD}(?:\s+(?:(?:of|for|the|and|&)\s+){{0,2}}{_NAME_WORD}){{0,7}}")
 #: a short lowercase phrase between the name and a quoted title: ``reply to``, ``review of``
 _LEAD = r"(?P<lead>[a-z]+(?:\s+[a-z]+)?\s+)?"
 _NOTE_QUOTED = re.compile(
@@ -744,6 +751,25 @@ _TITLE_END = re.compile(r",\s*(?:ed\.|eds\.|edited|trans\.|translated|rev\.\s*ed
 #: ``Literary Essays, by Ezra Pound``); a title in sentence case goes on (``ChatGPT: A
 #: comprehensive review on background, applications, …``)
 _LOWER_FIELD = re.compile(r",\s*(?!and\b|or\b|the\b)[a-z]")
+
+
+#: what the Bluebook prints between a book's (or a chapter's) title and the parenthesis of
+#: its publication facts: the container (``, in Ethnicity and family therapy 55``) and the
+#: pinpoint (``Withering worrying 3 (2014)``, ``…, 3 (2015)``) — a figure after a lowercase
+#: word or a comma, never after a capitalised one (``Catch 22``, ``Agenda 21``)
+_BLUEBOOK_PIN = re.compile(rf",\s+in\s+[A-Z].*$|(?:,|(?<=\s)(?-i:[a-z])[\w'’-]*)\s+(?!{_YEAR}\b)\d+(?:\s*[–-]\s*\d+)?"
+                           rf"(?:,\s*\d+(?:\s*[–-]\s*\d+)?)?$")
+
+
+def _bluebook_cut(title: str) -> str:
+    """``title`` without the container and pinpoint the Bluebook sets after it
+    (:data:`_BLUEBOOK_PIN`); the lowercase word before a pinpoint stays."""
+    m = _BLUEBOOK_PIN.search(title)
+    if not m:
+        return title
+    if m.group().startswith(","):
+        return title[:m.start()]
+    return title[:m.start()] + re.match(r"[\w'’-]*", title[m.start():]).group()
 
 
 def _title_cut(title: str) -> str:
@@ -817,6 +843,20 @@ _CASE = re.compile(rf"^(?P<title>{_PARTY}\s+v\.?\s+{_PARTY}),?\s+[\[(](?P<year>{
 #: 13) 12``)
 _CASE_LOOSE = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^\[\]()“”\";,]{{0,80}}?\sv\.?\s[^\[\]()“”\";,]{{1,80}}?)"
                          rf"(?:,?\s+\[(?P<year>{_YEAR})\]|\s*\(n\s*\d+\))")
+#: a case the Bluebook's note styles print without its reporter (CSL's bluebook-law-review
+#: for a case with a URL): the parties, perhaps the pinpoint, the year in parentheses
+#: (``Obergefell v. hodges, 3 (2015), <URL>``, ``Texas v. morales, (1992)``); its short
+#: form refers back (``Texas v. morales, supra note 41.``)
+_CASE_PIN_YEAR = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^\[\]()“”\";]{{0,80}}?\sv\.?\s[^\[\]()“”\";]{{1,80}}?),\s+"
+                            rf"(?:[\d–-]+\s+)?\((?P<year>{_YEAR})\)(?=[,.;\s]|$)")
+_CASE_SUPRA = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^\[\]()“”\";]{{0,80}}?\sv\.?\s[^\[\]()“”\";]{{1,80}}?),\s+"
+                         r"supra\s+note\s+\d+")
+#: a work with no author in the Bluebook's form: its title, perhaps the pinpoint, and the
+#: parenthesis that ends in its year (``Mental health on campus improvement act, 45–47
+#: (2013), <URL>``, ``Brain and intelligence: The ecology …, 3 (F. Richardson ed., 1973).``)
+#: — the whole note, but for a URL
+_TITLE_PIN_YEAR = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^,()“”\"]+?),\s+(?:[\d–-]+\s+)?\((?P<paren>[^()]*)\)"
+                             r"[,.\s]*$")
 #: a case in the Bluebook's form: the parties, the volume, reporter and page, and the court
 #: and year in parentheses (``Christmas v. City of Chicago, 222 F.3d 141, 145 (7th Cir.
 #: 2000)``); its short form names the first party (``Christmas, 222 F.3d at 145.``)
@@ -881,6 +921,12 @@ _PLACE_YEAR = re.compile(rf",\s+(?:\d+\.\s*Aufl|[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄ
 _AUTHOR_YEAR_CITE = re.compile(
     rf"^(?P<author>{_AUTHORS})\s+(?P<y>\(?(?:{_YEAR}/)?(?P<year>{_YEAR})[a-z]?\)?|(?P<nodate>n\.\s?d\.|{_YEAR}\s*[–-]))"
     rf"(?P<loc>[,:]\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
+#: a patent in a note (Chicago): inventors, title, the patent's number, the dates it was filed
+#: and issued — the date of issue is the work's (``F. Kowalik and M. Isard, Estimateur …,
+#: 9500261, issued January 11, 1995, 45–47.``)
+_PATENT = re.compile(
+    rf"^(?P<author>{_AUTHORS}),\s+(?P<title>[A-Z][^“”\"]*?),\s+(?:(?:U\.S\.|US|European|EP)\s+Patent\s+)?"
+    rf"(?:No\.\s*)?[\w./-]*\d[\w,./-]*,\s+(?:filed\s+[^,]*(?:,\s*{_YEAR})?,\s+(?:and\s+)?)?issued\s+(?P<date>(?i:{DATE}))(?=[,.;]|$)")
 #: an entry whose author is one name, not inverted (``Aristotle. De Anima. Ed. by …``,
 #: ``Lars Madsen. Avoid eqnarray!, URL``): read only with a date or a URL after the title
 _ENTRY_NAME = re.compile(
@@ -922,6 +968,12 @@ _SHORT_TITLE_AFTER = re.compile(
     rf"(?:(?<=[’”'\")]\s)|(?<=\bsee\s)|(?<=\bSee\s)|^){_NOT_SHORT_TITLE}(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}})),\s*{_LOC1}\.?\s*$")
 #: a title and the URL of the work after a colon: ``Again about the set label for authoryear
 #: style：https://…``; not a label (``repository address:``, ``地址:``): four words at least
+#: a web page in the Bluebook's notes: the author (a person or a body), the page's title,
+#: perhaps the site it is in and a pinpoint, then the URL (and ``(last visited …)``), which
+#: the caller has blanked: ``Merriam-Webster, Self-report, in Merriam-Webster.com
+#: dictionary, <URL> (last visited Jul 12, 2019).``, ``APA Style, Tweets, <URL>``
+_WEB_NOTE = re.compile(rf"^(?P<author>{_AUTHORS}|{_ORG}),\s+(?P<title>[A-Z](?:(?![^\W\d_]{{2}}\.\s)[^,“”\"()@])*?)"
+                       r"(?:,\s+in\s+[^,()“”\"]+?)?(?:,\s+[\d–-]+)?,?\s*(?:\(\s*\)\s*)?\.?\s*$")
 _TITLE_URL = re.compile(r"^(?P<title>(?=(?:\S+\s+){3})[A-Z][^:：;。,，()“”\"]*?)\s*[:：]\s*$")
 
 
@@ -1119,8 +1171,14 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     m = _SUPRA_TITLE.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
-    m = _ENTRY.match(t)
+    m = _PATENT.match(t)
     if m:
+        return _cit(raw, "humanities", span(m, "author"), span(m, "title"),
+                    _iso(_DATE_FULL.fullmatch(m.group("date"))), url, accessed)
+    m = _ENTRY.match(t)
+    # an initial alone after the last "&" is that person's first initial, the surname still
+    # to come (``R. Limbo & M. Schroeder``): no entry's author field ends there
+    if m and not re.search(r"(?:&|\band)\s+(?:[A-Z]\.\s?)*[A-Z]$", m.group("author")):
         title = span(m, "qtitle") or span(m, "title")
         return _cit(raw, "humanities", span(m, "author"), title, _field_date(t[m.end():]), url,
                     accessed)
@@ -1129,7 +1187,11 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         date = _field_date(t[m.end():])
         # without a name, only a note's shape tells a title from a quoted word that a note
         # explains (``“叫基土拉”：或译“众民”。``): the comma of the field and a date after it
-        if m.group("author") or ((date or url) and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", t[m.start("qtitle"):][len(m.group("qtitle")):])):
+        # — or the title alone with its pinpoint, the short form of a work with no author
+        # (``“Marking Time in the Land of Plenty,” 12.``)
+        after = t[m.start("qtitle"):][len(m.group("qtitle")):]
+        if m.group("author") or ((date or url) and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", after)) \
+                or re.fullmatch(rf"(?:,[”\"]|[”\"]\s*,)\s*{_LOCATOR}\.?\s*", after):
             # an untitled work named by what it answers (``reply to “Q”``, ``review of “B”``):
             # the quoted words are the other work's title, not this one's
             title = None if m.group("lead") else span(m, "qtitle")
@@ -1142,6 +1204,7 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             title = span(m, "title")
             title = _title_cut(title)
             title = _REPORT_NUMBER.sub("", title.rstrip(" ,.:"))  # ``…, GAO-20-629``
+            title = _bluebook_cut(title)  # ``Title 12 (2019)``, ``Title, in Book 55``
             if re.search(r"[^\W\d_]{3}\.\s", title):
                 return None  # a sentence's stop: fields of an entry, not a book's title
             head = title.split(", ")[0]
@@ -1212,9 +1275,16 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         if title and re.search(rf"\b{_YEAR}$", title.strip()):
             return None  # ``BGH, NJW 1990, 2000``: a periodical, its year and page, no title
         return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
-    m = _CASE.match(t) or _CASE_US.match(t) or _CASE_LOOSE.match(t)
+    m = _CASE.match(t) or _CASE_US.match(t) or _CASE_LOOSE.match(t) or _CASE_PIN_YEAR.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)
+    m = _CASE_SUPRA.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _TITLE_PIN_YEAR.match(t)
+    if m and len(m.group("title").split()) >= 2 and not re.match(_INITIALED, m.group("title")):
+        return _cit(raw, "humanities", None, span(m, "title"), _trailing_date(m.group("paren")),
+                    url, accessed)
     m = _CASE_US_SHORT.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
@@ -1228,6 +1298,9 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     m = _TITLE_URL.match(t)
     if m and url:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _WEB_NOTE.match(t)
+    if m and url:
+        return _cit(raw, "humanities", span(m, "author"), span(m, "title"), None, url, accessed)
     return None
 
 
