@@ -312,7 +312,9 @@ def _continues(prev: Line, l: Line, cur: Note | None) -> bool:
     """Does ``l`` continue the entry whose last line is ``prev`` (``cur``; None: ``prev`` is
     its label alone): close under it, in the same type, not left of the entry's own edge by
     more than its label?"""
-    if abs(l.size - prev.size) > SIZE_BREAK_PT:
+    # (a single word in smaller type is a long URL the producer shrank to fit the line:
+    # html2ps sets an unbreakable word too wide for the measure a point or two smaller)
+    if abs(l.size - prev.size) > SIZE_BREAK_PT and not (l.size < prev.size and " " not in l.text.strip()):
         return False
     if l.page == prev.page:
         step = l.baseline - prev.baseline
