@@ -852,7 +852,7 @@ _CASE_PIN_YEAR = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^\[\]()“”\";]{{0,80}
 _CASE_SUPRA = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^\[\]()“”\";]{{0,80}}?\sv\.?\s[^\[\]()“”\";]{{1,80}}?),\s+"
                          r"supra\s+note\s+\d+")
 #: a work with no author in the Bluebook's form: its title, perhaps the pinpoint, and the
-#: parenthesis that ends in its year (``Mental health on campus improvement act, 45–47
+#: parenthesis that ends in its year (a year there is required) (``Mental health on campus improvement act, 45–47
 #: (2013), <URL>``, ``Brain and intelligence: The ecology …, 3 (F. Richardson ed., 1973).``)
 #: — the whole note, but for a URL
 _TITLE_PIN_YEAR = re.compile(rf"^{_PROSE}(?P<title>[A-Z][^,()“”\"]+?),\s+(?:[\d–-]+\s+)?\((?P<paren>[^()]*)\)"
@@ -1282,9 +1282,11 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
     m = _TITLE_PIN_YEAR.match(t)
-    if m and len(m.group("title").split()) >= 2 and not re.match(_INITIALED, m.group("title")):
-        return _cit(raw, "humanities", None, span(m, "title"), _trailing_date(m.group("paren")),
-                    url, accessed)
+    # (the parenthesis must give the year: ``BVerfGE 7, 198 (205)`` is a law report's volume,
+    # page and pinpoint, no title)
+    date = _trailing_date(m.group("paren")) if m else None
+    if m and date and len(m.group("title").split()) >= 2 and not re.match(_INITIALED, m.group("title")):
+        return _cit(raw, "humanities", None, span(m, "title"), date, url, accessed)
     m = _CASE_US_SHORT.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
