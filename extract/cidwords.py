@@ -106,7 +106,9 @@ def _bare(text: str) -> str:
 def recover(chars: list[Char], page: int, warnings: list[Warning]) -> None:
     """Give the unmapped glyphs of one page (``(cid:N)``) the text their words say, where
     the page's words say it clearly (see the module docstring); report what was read."""
-    keys = {(c.fontname, c.text) for c in chars if _CID.match(c.text)}
+    # every glyph of every page is asked: the plain prefix test first, the pattern only
+    # for what starts like (cid:N)
+    keys = {(c.fontname, c.text) for c in chars if c.text.startswith("(cid:") and _CID.match(c.text)}
     if not keys:
         return
     words = _words(chars)
