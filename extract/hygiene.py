@@ -230,6 +230,9 @@ def clean(chars: list[Char], width: float, height: float, page: int,
     # by the colour object's identity: glyphs of one text object share theirs, and every
     # colour stays alive (its glyphs hold it) while this loop runs
     whites: dict[int, bool] = {}
+    # ... which come one after another: the glyph before's colour is asked first
+    last_col: object = whites
+    w = False
     isfinite = math.isfinite
     for ch in chars:
         t = ch.text
@@ -250,9 +253,11 @@ def clean(chars: list[Char], width: float, height: float, page: int,
                 cid[ch.fontname] += 1
             continue
         col = ch.colour
-        w = whites.get(id(col))
-        if w is None:
-            w = whites[id(col)] = _is_white(col)
+        if col is not last_col:
+            w = whites.get(id(col))  # type: ignore[assignment]
+            if w is None:
+                w = whites[id(col)] = _is_white(col)
+            last_col = col
         if len(t) == 1 and " " <= t < "\u2e80" and (t < "\x7f" or t > "\x9f"):
             # the common case: nothing to normalise or flag
             if t in _ZERO_WIDTH:
