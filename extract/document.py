@@ -106,12 +106,16 @@ def _vertical(chars: list[Char]) -> bool:
     glyph's height under the previous one rather than along a line?"""
     down = along = 0
     pairs = len(chars) - 1
+    # every pair of glyphs of every page: the thresholds in locals, max() spelt out
+    align, row, (step_lo, step_hi) = VERTICAL_ALIGN_EM, SAME_ROW_EM, GLYPH_STEP_EM
     for k, (a, b) in enumerate(zip(chars, chars[1:])):
-        s = max(a.size, b.size, 1.0)
-        if abs(b.x0 - a.x0) < VERTICAL_ALIGN_EM * s \
-                and GLYPH_STEP_EM[0] * s < b.top - a.top < GLYPH_STEP_EM[1] * s:
+        s = a.size if a.size >= b.size else b.size  # max(a.size, b.size, 1.0)
+        if s < 1.0:
+            s = 1.0
+        dx, dy = b.x0 - a.x0, b.top - a.top
+        if abs(dx) < align * s and step_lo * s < dy < step_hi * s:
             down += 1
-        elif abs(b.top - a.top) < SAME_ROW_EM * s and 0 < b.x0 - a.x0 < GLYPH_STEP_EM[1] * s:
+        elif abs(dy) < row * s and 0 < dx < step_hi * s:
             along += 1
         if not k & 255 and down + (pairs - k - 1) <= VERTICAL_DOMINANCE * along:
             return False  # even if every pair left stepped down: decided (most pages)
