@@ -617,9 +617,13 @@ def _continues(l: Line) -> bool:
     return bool(l.text) and not l.lead_label
 
 
+#: what a lone tiny label line reads (asked of every line of every page: compiled once)
+_TINY_LABEL = re.compile(r"\d{1,3}|[*∗†‡]")
+
+
 def attach_tiny_labels(lines: list[Line]) -> list[Line]:
     """A lone tiny label line (3.5pt digits) just left of a note line becomes its label."""
-    labels = [l for l in lines if re.fullmatch(r"\d{1,3}|[*∗†‡]", l.text.strip()) and not l.sups]
+    labels = [l for l in lines if _TINY_LABEL.fullmatch(l.text.strip()) and not l.sups]
     used = set()
     for lab in labels:
         for l in lines:

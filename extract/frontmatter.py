@@ -41,8 +41,10 @@ _TOC_TITLES = ("目录", "目次", "Contents", "TableofContents", "CONTENTS")
 
 
 def contents_title(text: str) -> bool:
-    """Does ``text`` name a table of contents (目录, Contents)?"""
-    return re.sub(r"\s+", "", text) in _TOC_TITLES
+    """Does ``text`` name a table of contents (目录, Contents)? (Asked of most lines: the
+    white space goes by str.split, which splits at exactly what ``\\s`` matches in a str
+    pattern, Unicode's white space, at a fifth of a regex call's cost.)"""
+    return "".join(text.split()) in _TOC_TITLES
 
 
 def title_lines(lines: list[Line], ds: DocStyle,
@@ -221,7 +223,7 @@ LISTED_MAX_CHARS = 80
 def _listed_key(text: str) -> str:
     """A line's text as a contents entry and its heading are compared: NFKC, without white
     space, letter case aside (a heading may be set in capitals by its style)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()  # as contents_title
 
 
 def listed_contents(lines: list[Line]) -> set[int]:
@@ -349,10 +351,14 @@ def _entry(text: str) -> bool:
     return hd.looks_like_toc(text) or _number_or_leader(text)
 
 
+#: a page number on its own, arabic or roman (asked of most lines: compiled once)
+_PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlc]{1,6}")
+
+
 def _number_or_leader(text: str) -> bool:
     """A page number on its own, or a title ending in a leader: the entries
     :func:`~.headings.looks_like_toc` does not see."""
-    return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", text.strip())) \
+    return bool(_PAGE_NUMBER.fullmatch(text.strip())) \
         or bool(_LEADER_END.search(text.strip()))
 
 
