@@ -51,6 +51,7 @@ typeset: $(STAMP)
 	$(BIN)/python corpus/typeset/build.py
 
 typeset-check: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,typeset]'
 	$(BIN)/python corpus/typeset/build.py --check
 
 typeset-alt: $(STAMP)
