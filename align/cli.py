@@ -302,8 +302,11 @@ def align(
                                          help="Make a sentence left untranslated and its original "
                                          "two nulls (flagged untranslated) instead of a link."),
 ) -> None:
-    """Align Chinese and English through the structure: sections, clauses and paragraphs,
-    sentences, footnotes; every link with a confidence and translator flags."""
+    # The docstring's first line is what `pariter --help` lists (pariter.cli.STAGE_COMMANDS,
+    # kept equal by tests/test_cli.py): one whole sentence.
+    """Align Chinese and English: sections, clauses, paragraphs, sentences and footnotes.
+
+    Every link carries a confidence and the flags a translator acts on."""
     from pariter.io import atomic_write_bytes, atomic_write_text
     from pariter.model import dumps
     from pariter.pipeline import open_document

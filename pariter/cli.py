@@ -61,7 +61,7 @@ def check_distinct(outputs: Any, inputs: Any = ()) -> None:
 #: name is unknown), it is only missing from the list.
 STAGE_COMMANDS: dict[str, tuple[str, str]] = {
     "align": ("pariter.align.cli",
-              "Align Chinese and English through the structure: sections, clauses and paragraphs,"),
+              "Align Chinese and English: sections, clauses, paragraphs, sentences and footnotes."),
     "align-text": ("pariter.align.cli",
                    "Align two sentence-per-line files, or two folders of them paired by file name."),
     "eval-align": ("pariter.align.cli",
