@@ -1124,8 +1124,50 @@ def _ink_order(chars: list[Char]) -> list[Char]:
     return chars
 
 
+#: Two glyphs overprint each other when their boxes share more than this share of the
+#: narrower one's width (kerning and a bold face's overdraw share far less).
+OVERPRINT_SHARE: float = 0.5
+
+
+def _overprint_runs(chars: list[Char]) -> list[list[Char]] | None:
+    """The glyphs of a line in the order a reader reads them where one run of letters was
+    drawn over another (MuPDF sets a description list's short term, ``0``, ``SYSTEM``, on
+    the first glyphs of its description, "S如YST果EM设置了"): each run in drawing order,
+    left to right within itself, the runs one after the other; None where no two letters
+    (or digits, or ideographs) share most of their boxes. Accents, which a font draws
+    over their letter, are no letters and stay to :func:`_compose_accents`."""
+    ink = sorted((c for c in chars if c.text.isalnum()), key=_BY_X0_SEQ)
+    if not any(b.x0 < a.x1 - OVERPRINT_SHARE * min(a.x1 - a.x0, b.x1 - b.x0)
+               and a.text != b.text and b.x1 - b.x0 > 0 and a.x1 - a.x0 > 0
+               for a, b in zip(ink, ink[1:])):
+        return None
+    drawn = sorted(chars, key=attrgetter("seq"))
+    runs: list[list[Char]] = [[]]
+    right = None
+    last: Char | None = None
+    for c in drawn:
+        if (right is not None and last is not None and c.text.isalnum()
+                and c.x0 < right - OVERPRINT_SHARE * min(c.x1 - c.x0, last.x1 - last.x0)
+                and runs[-1]):
+            runs.append([])
+            right = None
+        runs[-1].append(c)
+        if c.text.isalnum():
+            right = c.x1 if right is None else max(right, c.x1)
+            last = c
+    if len(runs) < 2:
+        return None
+    return [sorted(run, key=_BY_X0_SEQ) for run in runs]
+
+
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
-    chars = _compose_accents(_ink_order(sorted(seg.chars, key=_BY_X0_SEQ)))
+    over = _overprint_runs(seg.chars)
+    starts: set[int] = set()  # the glyphs opening an overprinted run: a space before them
+    if over is None:
+        chars = _compose_accents(_ink_order(sorted(seg.chars, key=_BY_X0_SEQ)))
+    else:
+        chars = [c for run in over for c in run]
+        starts = {id(run[0]) for run in over[1:]}
     if "E" in map(_TEXT, chars):
         _tex_logos(chars)
     # The votes below count each distinct value once per glyph and then merge what is
@@ -1205,7 +1247,10 @@ def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
                 prev = grp[-1]
                 i = j
                 continue
-        if prev is not None and parts:
+        if prev is not None and parts and id(c) in starts:
+            parts.append(" ")
+            length += 1
+        elif prev is not None and parts:
             why = _needs_space(prev, c, size, space_after)
             a, b = prev.text[-1], c.text[0]
             if CJK[a] != CJK[b] and between_scripts(a, b):

@@ -258,8 +258,9 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
             if b.x0 >= a.x0 - ALIGN_EM * a.size and not starts_item(b.text):
                 out.add(id(a))
             continue
-        if (len(ta) > TERM_CHARS or ends_sentence(ta) or not _TERM_WORD.search(ta)
-                or b.x0 - a.x0 < INDENT_EM * b.size or _heavier(a, b) or not _name_face(a, b)
+        if (_term_chars(ta) > TERM_CHARS or ta.rstrip(CLOSING_QUOTES).endswith(_SENTENCE_END)
+                or not _TERM_WORD.search(ta)
+                or b.x0 - a.x0 < INDENT_EM * b.size or not _labels_item(a, b)
                 or ds.is_listing(b) or starts_item(b.text)
                 or (k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds))):
             continue
@@ -279,6 +280,45 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
         if len(terms) >= DESCRIPTION_TERMS and running & {edge - 1, edge, edge + 1}:
             out.update(terms)
     return out
+
+
+def _labels_item(a: Line, b: Line) -> bool:
+    """Is the short line ``a`` over its indented description ``b`` the item's label rather
+    than a title over it? It is when it is set in the face of a name
+    (:func:`_name_face`), in bold of the description's size (a manual's option and
+    variable names: groff sets ``-d, --debug`` and ``MANPATH`` bold over roman text, a
+    heading in bold is set in the margin or larger), or, set in the description's own face,
+    when it reads as a name (:func:`_name_form`: ``-d, --debug``, ``MANPATH``,
+    ``/etc/manpath.config``, where a title over its text, "Version 0.60", "Shortcut
+    Editor", is words)."""
+    if _name_face(a, b):
+        return True
+    sa, sb = style_of(a), style_of(b)
+    if abs(sa.size - sb.size) >= SIZE_TOLERANCE:
+        return False
+    if sa.weight - sb.weight >= WEIGHT_CHANGE:
+        return True
+    return abs(sa.weight - sb.weight) < WEIGHT_CHANGE and _name_form(a.text)
+
+
+#: A name (an option, a variable, a path, a field) opens with a sign words do not open with
+#: (``-v``, ``--help``, ``/usr``, ``$HOME``, ``~/.x``, ``[file]``, ``<dir>``) ...
+_NAME_OPENER = re.compile(r"^[-/$~\[<+@%.]")
+#: ... or is written in capitals, digits and the marks identifiers use
+#: (``MANPATH``, ``LANG, LC_MESSAGES``, ``POSIXLY_CORRECT``, ``ID=``).
+_CAPS_NAME = re.compile(r"^[A-Z][A-Z0-9_]+=?(?:,\s*[A-Z][A-Z0-9_]+=?)*$")
+
+
+def _term_chars(text: str) -> int:
+    """A term's length as a reader counts it: its characters but spaces (a producer's
+    spacing inside an option's argument list, ``[ ,. . . ]``, adds none)."""
+    return sum(not c.isspace() for c in text)
+
+
+def _name_form(text: str) -> bool:
+    """Does the term read as a name: an option, a path, a variable, written as such?"""
+    t = text.strip()
+    return bool(_NAME_OPENER.match(t) or _CAPS_NAME.match(t))
 
 
 def _name_face(a: Line, b: Line) -> bool:
@@ -303,7 +343,12 @@ def _heavier(a: Line, b: Line) -> bool:
 
 def _back_at(c: Line, b: Line, a: Line, ds: DocStyle) -> bool:
     """Does ``c``, the line after ``b``, go on with ``b``'s paragraph back at ``a``'s edge:
-    ``b`` was an indented first line, not a description hanging under a term?"""
+    ``b`` was an indented first line, not a description hanging under a term? Not when
+    ``b`` ended its sentence short of the measure: a one-line description ("打印调试信息。")
+    with the next term under it, set without a paragraph's spacing (MuPDF's reflow of a
+    man page's option list)."""
+    if ends_sentence(b.text.rstrip()) and not is_full(b, ds):
+        return False
     return (c.page == b.page and 0 < c.baseline - b.baseline <= ds.pitch(b) + PARA_SPACE_EM * b.size
             and abs(c.x0 - a.x0) < ALIGN_EM * a.size)
 

@@ -160,7 +160,15 @@ def segments(lines: list[Line], chars: list[Char]) -> list[Seg]:
                            for s in l.sups)] if l.sups else [c for c, _ in near]
         mine.sort(key=_X0)
         mono = bool(l.font and l.font.mono)
-        gaps = [mine[k].x0 - mine[k - 1].x1 for k in range(1, len(mine))]
+        # the white before each glyph from the furthest ink left of it: where glyphs are
+        # drawn over others (a short term overprinting its description's first glyph),
+        # the one before in order of left edges may end well short of the ink beside
+        reach_x: list[float] = []
+        far = float("-inf")
+        for c in mine:
+            far = max(far, c.x1)
+            reach_x.append(far)
+        gaps = [mine[k].x0 - reach_x[k - 1] for k in range(1, len(mine))]
         words = sorted(g for g in gaps if g >= SPACE_EM * l.size)
         cuts = [k + 1 for k, g in enumerate(gaps) if g >= CELL_GAP_EM * l.size
                 and g >= CELL_GAP_RATIO * words[(len(words) - 1) // 2]]
