@@ -246,7 +246,7 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
     text (a man page's subsection names), and a lone short line over an indented
     quotation or listing is no list."""
     out: set[int] = set()
-    pairs: dict[tuple[int, int], list[int]] = {}
+    pairs: dict[tuple[float, float], list[int]] = {}
     for k, (a, b) in enumerate(zip(lines, lines[1:])):
         if (b.page != a.page or b.top <= a.bottom - OVERLAP_EM * a.size
                 or b.baseline - a.baseline > LABEL_OVER_PITCHES * ds.pitch(a)
@@ -262,9 +262,15 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
                 or not _TERM_WORD.search(ta)
                 or b.x0 - a.x0 < INDENT_EM * b.size or not _labels_item(a, b)
                 or ds.is_listing(b) or starts_item(b.text)
-                or (k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds))):
+                or (k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds)
+                    and not (k + 3 < len(lines) and _term_again(lines[k + 2], lines[k + 3], b)))):
             continue
-        pairs.setdefault((round(a.x0), round(b.x0)), []).append(id(a))
+        # terms at one edge over descriptions at one indent, within a glyph's slant (an
+        # italic path's box starts a point off the roman option's)
+        tol = ALIGN_EM * a.size
+        key = next((k for k in pairs if abs(k[0] - a.x0) <= tol and abs(k[1] - b.x0) <= tol),
+                   (a.x0, b.x0))
+        pairs.setdefault(key, []).append(id(a))
     if not pairs:
         return out
     # the edges running text starts at: a line with the next one under it at its edge, one
@@ -277,7 +283,7 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
                 and _TERM_WORD.search(a.text) and _TERM_WORD.search(b.text)):
             running.add(round(a.x0))
     for (edge, _), terms in pairs.items():
-        if len(terms) >= DESCRIPTION_TERMS and running & {edge - 1, edge, edge + 1}:
+        if len(terms) >= DESCRIPTION_TERMS and any(abs(r - edge) <= 1.5 for r in running):
             out.update(terms)
     return out
 
@@ -339,6 +345,15 @@ def _heavier(a: Line, b: Line) -> bool:
     roman, like their descriptions)?"""
     sa, sb = style_of(a), style_of(b)
     return abs(sa.weight - sb.weight) >= WEIGHT_CHANGE or abs(sa.size - sb.size) >= SIZE_TOLERANCE
+
+
+def _term_again(c: Line, d: Line, b: Line) -> bool:
+    """Is ``c``, back at the term's edge under the description ``b``, the next term: the
+    line under it, ``d``, is indented to ``b``'s edge again (``PAIRSEP`` under "If $PAIRPATH
+    is set, …" and over "If $PAIRSEP is set, …"), where a paragraph that went on at the
+    term's edge would go on there."""
+    return (d.page == c.page and d.top > c.top and abs(d.x0 - b.x0) < ALIGN_EM * b.size
+            and c.x1 < d.x1)
 
 
 def _back_at(c: Line, b: Line, a: Line, ds: DocStyle) -> bool:
@@ -455,7 +470,13 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     ends = ends_sentence(ta)
     if b.page != a.page or b.top < a.top - 1 or (b.col != a.col and b.top < a.bottom):
         return _turn(a, b, cur, ds, ends)
-    step = b.baseline - a.baseline - _callout_rise(a, b)
+    # the step by baselines, tops and bottoms, the middle one: where a line mixes fonts
+    # whose baselines the producer sets apart (FOP draws Times 2 pt above a CJK face on one
+    # line), the baseline the line's glyphs vote for moves with its mix of scripts, while
+    # its top or bottom, the taller face's, does not; a raised callout or a subscript moves
+    # one of the three alone
+    step = sorted((b.baseline - a.baseline - _callout_rise(a, b), b.top - a.top,
+                   b.bottom - a.bottom))[1]
     if step > _expected_step(a, cur, ds) + PARA_SPACE_EM * max(a.size, b.size):
         return "gap"
     if b.top - a.bottom < -OVERLAP_EM * a.size:
@@ -900,9 +921,11 @@ def _outdent(b: Line, cur: Block) -> bool:
     edge = running[0].x0
     tol = ALIGN_EM * b.size
     if (edge - first.x0 < INDENT_EM * b.size
-            or any(l.page != first.page or abs(l.x0 - edge) >= tol for l in running)):
+            or any(abs(l.x0 - edge) >= tol for l in running)):
         return False
-    return b.page == first.page and abs(b.x0 - first.x0) < tol
+    # (the running lines may have turned a page at their edge: the next item starts back
+    # at the first line's edge on the new page as on the old)
+    return abs(b.x0 - first.x0) < tol
 
 
 def _hangs(a: Line, b: Line, cur: Block, tol: float) -> bool:
