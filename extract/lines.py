@@ -361,7 +361,16 @@ def _same_line(a: _Seg, b: _Seg) -> bool:
 def _runs(chars: list[Char], walls: "_Walls | None" = None) -> list[_Seg]:
     """Consecutive glyphs in drawing order that continue each other on the page, and no
     wall (a drawn vertical rule, :class:`_Walls`) between them."""
-    ink = [ch for ch in chars if not ch.text.isspace()]
+    ink: list[Char] = []
+    typed: list[bool] = []  # a space glyph drawn right before this one
+    space = False
+    for ch in chars:
+        if ch.text.isspace():
+            space = True
+        else:
+            ink.append(ch)
+            typed.append(space)
+            space = False
     gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
     runs: list[_Seg] = []
     if not ink:
@@ -380,7 +389,9 @@ def _runs(chars: list[Char], walls: "_Walls | None" = None) -> list[_Seg]:
         if s < 1.0:
             s = 1.0
         gap = gaps[i - 1]
-        lim = CJK_GAP_EM if p_cjk and b and cjk[b[0]] else LATIN_GAP_EM
+        # (a space the stream types between two ideographs is a word space: Prawn keeps
+        # the source's "选项 来设" as printed, as wide as a Latin one)
+        lim = CJK_GAP_EM if p_cjk and b and cjk[b[0]] and not typed[i] else LATIN_GAP_EM
         if gap > lim * s and _spread_evenly(ink, gaps, i - 1):
             lim = STRETCHED_GAP_EM
         if not (up == p_up and -OVERLAP_EM * s <= gap <= lim * s

@@ -837,6 +837,9 @@ def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
                 or (hang > INDENT_EM * b.size and abs((b.x0 - blo) - hang) < tol)):
             return None
         return "turn"
+    if abs(b.x0 - a.x0) < tol and ds.running_edge(a.x0):
+        return None  # a one-line block going on at the edge the text runs on at (a man
+        # page's text runs on at its indent, right of its headings' edge)
     return None if _hangs(a, b, cur, tol) else "turn"
 
 

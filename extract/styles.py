@@ -298,6 +298,15 @@ def body_style(pages: list[list[Line]]) -> Style | None:
     return max((st for st in counts if st.size == size), key=lambda st: (counts[st], -st.weight))
 
 
+#: A left edge is one running text runs on at when this many lines there go on at it ...
+RUNNING_EDGE_LINES: int = 3
+#: ... and they are at least this share of the lines that start there.
+RUNNING_EDGE_SHARE: float = 0.5
+#: A line runs on into the next one at most this many ems below it (a line pitch, no
+#: paragraph's space).
+RUN_ON_PITCH_EM: float = 1.8
+
+
 class DocStyle:
     """Measurements of one document's lines in reading order; see the module docstring."""
 
@@ -324,6 +333,15 @@ class DocStyle:
         self._typewritten = body is not None and body.family == "mono" and sum(
             1 if IDEOGRAPHS_RE.search(l.text) else -1 for l in lines
             if l.kind == "body" and style_of(l) == body) <= 0
+        # left edges where running text runs on: a line with the next one under it at its
+        # edge, one line pitch down, against all lines starting there
+        self._ran_on: Counter[int] = Counter()
+        self._starts: Counter[int] = Counter()
+        for p, q in zip(lines, lines[1:]):
+            self._starts[round(p.x0)] += 1
+            if (q.page == p.page and abs(q.x0 - p.x0) < 1.0
+                    and 0 < q.baseline - p.baseline <= RUN_ON_PITCH_EM * p.size):
+                self._ran_on[round(p.x0)] += 1
         for l in self.lines:
             key = (l.page, round(l.x0))
             self._measures[key] = max(self._measures.get(key, l.x1), l.x1)
@@ -417,6 +435,16 @@ class DocStyle:
     def col(self, l: Line) -> tuple[float, float]:
         """Left and right edges of the text column ``l`` sits in."""
         return self.bounds.get(id(l), (l.x0, l.x1))
+
+    def running_edge(self, x: float) -> bool:
+        """Is ``x`` a left edge running text runs on at: at least :data:`RUNNING_EDGE_LINES`
+        lines there have the next line under them at the same edge, and they are most of
+        the lines starting there? A man page's text runs on at its indent, right of the
+        column's edge (its headings); a first-line indent has no line running on at it."""
+        k = round(x)
+        ran = sum(self._ran_on.get(k + i, 0) for i in (-1, 0, 1))
+        starts = sum(self._starts.get(k + i, 0) for i in (-1, 0, 1))
+        return ran >= RUNNING_EDGE_LINES and ran >= RUNNING_EDGE_SHARE * starts
 
     def measure(self, l: Line) -> float:
         """The right edge of the widest line on ``l``'s page that starts where it starts:

@@ -282,7 +282,19 @@ def _capitals_whole(first: str, second: str, words: set[str] | None) -> bool:
     (``A-Z``) keeps its hyphen."""
     if not (first.isupper() and second.isupper()) or not isinstance(words, Lexicon):
         return False
-    return (first + second).lower() in words and (first.lower(), second.lower()) not in words.compounds
+    if (first.lower(), second.lower()) in words.compounds:
+        return False
+    if (first + second).lower() in words:
+        return True
+    # a word of the language set in capitals (a licence's disclaimer: "SPE-" / "CIAL"), read
+    # as its lower-case letters are: the word list decides, as for a word in lower case
+    return min(len(first), len(second)) >= CAPITALS_PART and not hyphen_stays(
+        first.lower(), second.lower(), words)
+
+
+#: A capitals word broken at a hyphen is taken for one word only when both halves have at
+#: least this many letters ("X-RAY", "A-Z" keep theirs).
+CAPITALS_PART = 2
 
 
 def _end(a: str) -> str:
