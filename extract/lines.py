@@ -492,7 +492,9 @@ def _stretchable(s: _Seg, r: _Seg) -> bool:
     label (paragraph-style notes set one note after another on a line, each opening with
     its label after a wide space)."""
     a, b = s.last.text, r.chars[0].text
-    if not a or not b or (CJK[a[-1]] and CJK[b[0]]) or abs(s.size - r.size) >= SIZE_TOLERANCE:
+    if not a or not b or abs(s.size - r.size) >= SIZE_TOLERANCE:
+        return False
+    if CJK[a[-1]] and CJK[b[0]]:
         return False
     if CJK[a[-1]] or CJK[b[0]]:
         # a space between scripts stretches (缺省的 OmegaT): a word beside an ideograph, not
@@ -505,6 +507,21 @@ def _stretchable(s: _Seg, r: _Seg) -> bool:
         return False  # a dot leader leads to a page number or a value: a tab, not a space
     first = min(r.chars, key=_X0)
     return not (first.size < SCRIPT_SIZE_SHARE * r.size or first.baseline < r.baseline - RAISED_EM * r.size)
+
+
+def _typed_between_ideographs(s: _Seg, r: _Seg, space_after: set[int]) -> bool:
+    """Does the stream type a space between the ideograph ending ``s`` and the one opening
+    ``r``? Justification stretches it as the line's only space (Prawn keeps a source's
+    "更加方便 如果"): one wide white on a line that fills the measure, which
+    :meth:`~.gutters.PageGutters.is_mark_space` tells from a column's."""
+    a, b = s.last.text, r.chars[0].text
+    return bool(a and b and CJK[a[-1]] and CJK[b[0]] and a[-1].isalnum() and b[0].isalnum()
+                and s.last.seq in space_after)
+
+
+#: A space typed between two ideographs stretches to at most this many ems (the line's
+#: only space takes all the line's shortfall: up to a long word that did not fit).
+TYPED_CJK_SPACE_EM: float = 4.0
 
 
 #: Marks after which a typesetter may widen the space (TeX's space factor): a sentence's
@@ -745,7 +762,8 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     # justified line no other line shares does not
                     typed = gap > lim and _typed_spaces(s, r, gap)
                     widest = _after_mark(s) if gap > lim else None
-                    if gap > lim and not typed and not _stretchable(s, r) and not (
+                    if gap > lim and not typed and not _stretchable(s, r) \
+                            and not _typed_between_ideographs(s, r, space_after) and not (
                             widest == CJK_MARK_SPACE_EM and abs(s.size - r.size) < SIZE_TOLERANCE):
                         continue
                     if gutters is None:
@@ -762,7 +780,9 @@ def build_lines(chars: list[Char], page: int, spaces: set[int] | None = None,
                     if typed and not typed_listing and gutters.columns_beside(s, r):
                         continue  # the rows next to it have text on both sides: columns
                     if gap > lim and not typed and not gutters.is_word_space(s, r, EVEN_GAP_RANGE) \
-                            and not (widest and gutters.is_mark_space(s, r, widest)):
+                            and not (widest and gutters.is_mark_space(s, r, widest)) \
+                            and not (_typed_between_ideographs(s, r, space_after)
+                                     and gutters.is_mark_space(s, r, TYPED_CJK_SPACE_EM)):
                         continue
                 if best is None or abs(s.baseline - r.baseline) < abs(best.baseline - r.baseline):
                     best = s
@@ -1168,7 +1188,19 @@ def _overprint_runs(chars: list[Char]) -> list[list[Char]] | None:
             last = c
     if len(runs) < 2:
         return None
+    # each run drawn over starts where the first one does (a tag and its description share
+    # the item's left edge), in the same size: a logo's raised small letter kerned into
+    # the one before ("LaTeX"), or a font with wrong advances, overlaps somewhere else
+    heads = [next((c for c in run if c.text.isalnum()), None) for run in runs]
+    first = heads[0]
+    if first is None or any(h is None or abs(h.x0 - first.x0) > OVERPRINT_EDGE_EM * first.size
+                            or abs(h.size - first.size) >= SIZE_TOLERANCE for h in heads[1:]):
+        return None
     return [sorted(run, key=_BY_X0_SEQ) for run in runs]
+
+
+#: A run drawn over another starts within this many ems of the other's first glyph.
+OVERPRINT_EDGE_EM: float = 0.2
 
 
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:

@@ -261,7 +261,7 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
         if (_term_chars(ta) > TERM_CHARS or ta.rstrip(CLOSING_QUOTES).endswith(_SENTENCE_END)
                 or not _TERM_WORD.search(ta)
                 or b.x0 - a.x0 < INDENT_EM * b.size or not _labels_item(a, b)
-                or ds.is_listing(b) or starts_item(b.text)
+                or ds.is_listing(b) or starts_item(b.text) or _numbered_entry(a, b)
                 or (k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds)
                     and not (k + 3 < len(lines) and _term_again(lines[k + 2], lines[k + 3], b)))):
             continue
@@ -313,6 +313,23 @@ _NAME_OPENER = re.compile(r"^[-/$~\[<+@%.]")
 #: ... or is written in capitals, digits and the marks identifiers use
 #: (``MANPATH``, ``LANG, LC_MESSAGES``, ``POSIXLY_CORRECT``, ``ID=``).
 _CAPS_NAME = re.compile(r"^[A-Z][A-Z0-9_]+=?(?:,\s*[A-Z][A-Z0-9_]+=?)*$")
+
+
+def _numbered_entry(a: Line, b: Line) -> bool:
+    """Are ``a`` and ``b`` a contents list's or an index's entries or numbered headings, not
+    a term over its text: ``b`` opens with a section number (``2.1 Prerequisites . . . 1``
+    under ``2 Quick Start 1``), ``a`` ends in a page number after its title, or either
+    leads to a page with dots (an index's group title over its entries)."""
+    return (clause_number(b.text) is not None or bool(_PAGE_AFTER_TITLE.search(a.text))
+            or bool(_LEADER_RUN.search(a.text) or _LEADER_RUN.search(b.text)))
+
+
+#: a dot leader (an index's or a contents list's entry leads to its page so)
+_LEADER_RUN = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:·\s?){4,}")
+
+
+#: a title's page number at its line's end, after white or a leader
+_PAGE_AFTER_TITLE = re.compile(r"[^\W\d_].*(?:\s|\.)\d{1,4}\s*$")
 
 
 def _term_chars(text: str) -> int:
