@@ -555,12 +555,13 @@ _GBT_TYPE_ENDS_FIELD = re.compile(r"\s*(?:\.|。|//|$)")
 #: one field of the author list: the CSL style for GB/T 7714 notes separates the names with
 #: full stops (``楼梦麟. 杨燕. 题名[M]``, ``FRESE K S. KATUS H A. MEDER B. Title[J]``), the
 #: standard itself with commas, so a field after the first one joins the author when it
-#: is names: a Chinese name or organisation (CJK without spaces or punctuation), surnames
+#: is names: a Chinese name or organisation (CJK without spaces or punctuation; a foreign
+#: surname in characters keeps its initials, ``昂温P S`` — xeCJK spaces them, ``昂温 P S``), surnames
 #: in capitals with initials after them (``NORD G L Jr``, ``AND DANIELEWICZ``), a
 #: capitalised surname with initials (``Smith J``), or ``等``/``et al.``; the field just
 #: before the type identifier is always the title
 _GBT_NAME = re.compile(
-    r"[\u3400-\u9fff·]+"
+    r"[\u3400-\u9fff·]+(?:\s?[A-Z](?:\.?\s?[A-Z])*)?"
     r"|(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*)(?:\s+(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*|Jr|Sr))*"
     r"|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*(?:\s+[A-Z](?:\.?[A-Z])*)+"
     r"|等|et\s+al|and\s+others")
