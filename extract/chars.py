@@ -252,6 +252,10 @@ class Char:
     #: footers, page numbers (an untagged PDF's artifacts are not believed: producers put
     #: body text in them)
     artifact: bool = False
+    #: drawn fully transparent (fill alpha 0): its colour reads as white. Skia (Chromium,
+    #: Calibre, Electron) draws glyphs it cannot embed as outlines and lays such text over
+    #: them for search and copy; elsewhere it is hidden text (see :mod:`.hygiene`)
+    transparent: bool = False
 
     @property
     def invisible(self) -> bool:

@@ -331,7 +331,7 @@ def _read_page(pc: PageChars) -> _PageRead:
     raw_chars, glyphs = len(pc.chars), distinct_glyphs(pc.chars)
     undecoded = sum(1 for c in pc.chars if c.unmapped and c.text.startswith("(cid:"))
     recover_cids(pc.chars, pc.number, warnings)  # glyphs with no Unicode, from their words
-    chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings)
+    chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings, pc.graphics)
     mark_fixed_pitch(chars)  # a typewriter face by its glyphs' advances
     if _vertical(chars):
         # tategaki: columns read top to bottom, right to left. Read the page turned a

@@ -211,9 +211,33 @@ def _runs_on(prev: Char, ch: Char, width: float, height: float) -> bool:
             and ch.x0 - prev.x1 <= RUN_ON_GAP_EM * max(ch.size, 1.0))
 
 
+#: A transparent glyph's shape is drawn when a drawn shape lies within its box grown by
+#: this share of its size up and down (a glyph's outline stays within its em box; a panel
+#: or a background behind the text reaches past it) and overlaps it across.
+INK_MARGIN_EM: float = 0.25
+
+
+def _outlined(ch: Char, ink: list[tuple[float, float, float, float]]) -> bool:
+    """Is a glyph drawn fully transparent over its own outline? Skia (Chromium, Calibre,
+    Electron apps) draws a glyph it cannot embed (a CJK face made bold by stroking, a font
+    that forbids embedding) as a filled path and lays the same text over it with alpha 0
+    so that it can be searched and copied: a reader sees the path, and the text is what it
+    reads. Hidden text (alpha 0 over nothing, or over a panel larger than the line) is not
+    seen and stays dropped."""
+    m = INK_MARGIN_EM * max(ch.size, 1.0)
+    top, bottom = ch.top - m, ch.bottom + m
+    for x0, t, x1, b in ink:
+        if t >= top and b <= bottom and x0 < ch.x1 and x1 > ch.x0 and b > t:
+            return True
+    return False
+
+
 def clean(chars: list[Char], width: float, height: float, page: int,
-          warnings: list[Warning]) -> list[Char]:
-    """The page's glyphs as a reader sees them, with problems reported in ``warnings``."""
+          warnings: list[Warning],
+          ink: list[tuple[float, float, float, float]] | None = None) -> list[Char]:
+    """The page's glyphs as a reader sees them, with problems reported in ``warnings``.
+    ``ink``: boxes of the shapes drawn on the page (the reader's ``graphics``), which show
+    the transparent glyphs drawn over their outlines (:func:`_outlined`)."""
     kept: list[Char] = []
     white = outside = absurd = lone = 0
     cid: Counter[str] = Counter()  # (cid:N) glyphs dropped, per font
@@ -258,11 +282,17 @@ def clean(chars: list[Char], width: float, height: float, page: int,
             if w is None:
                 w = whites[id(col)] = _is_white(col)
             last_col = col
+        hidden = w
+        if w and ch.transparent and ink and _outlined(ch, ink):
+            # seen as the outline under it: its colour is the outline's, not known here
+            # (``w`` stays the colour's reading, kept for the glyphs after it)
+            hidden = False
+            ch.colour = None
         if len(t) == 1 and " " <= t < "\u2e80" and (t < "\x7f" or t > "\x9f"):
             # the common case: nothing to normalise or flag
             if t in _ZERO_WIDTH:
                 continue
-            if w:
+            if hidden:
                 white += 1
                 continue
             if ch.unmapped:
@@ -272,7 +302,7 @@ def clean(chars: list[Char], width: float, height: float, page: int,
         if len(t) == 1 and ("\u2fe0" <= t < "\ud800" or "\uff00" <= t < "\ufff0"):
             # Chinese text's common case (ideographs, kana, CJK and full-width punctuation):
             # no block below is normalised, reserved or private, so only the colour counts
-            if w:
+            if hidden:
                 white += 1
                 continue
             kept.append(ch)
@@ -302,7 +332,7 @@ def clean(chars: list[Char], width: float, height: float, page: int,
             ch.text = t = kept_text
         if t in _ZERO_WIDTH:
             continue
-        if w:
+        if hidden:
             white += 1
             continue
         n = normalise_char(t)

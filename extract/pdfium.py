@@ -346,6 +346,8 @@ class _ObjInfo:
     #: the object is in a marked-content sequence with an /ActualText, which PDFium reads
     #: instead of the glyphs: the font's widths are the drawn glyphs', not the text's
     actual: bool = False
+    #: fill alpha 0: drawn unseen (the colour then reads white)
+    transparent: bool = False
 
 
 #: a drawn path: its handle, the matrix of the forms it is in, its subpaths once read
@@ -663,7 +665,7 @@ class PdfiumSource:
         tf = hscale = descent = size = 0.0
         seq0 = 0
         fontname, font, colour, upright, mode, angle = "", None, None, True, -1, 0.0
-        mcid, node, artifact = -1, None, False
+        mcid, node, artifact, transparent = -1, None, False, False
         for i in range(n):
             if not i & 1023 and i and time.monotonic() > deadline:
                 pc.problems.append(("page_timeout", f"reading the page took over "
@@ -704,6 +706,7 @@ class PdfiumSource:
                 fontname, font, colour, upright = info.fontname, info.font, info.colour, info.upright
                 mode, angle, mcid, node, artifact = (info.render_mode, info.angle, info.mcid,
                                                      info.struct, info.artifact)
+                transparent = info.transparent
             gkey = u  # the character as read: what the glyph cache is keyed by
             known = fglyphs.get(gkey)  # type: ignore[union-attr]
             if known is None:
@@ -807,7 +810,7 @@ class PdfiumSource:
                 in_order = False
             last_seq = seq
             prev = Char(u, x0, top, x1, bottom, fontname, size, colour, upright, base, seq, ink,
-                        font, mode, angle, hyphen, bad, mcid, node, artifact)
+                        font, mode, angle, hyphen, bad, mcid, node, artifact, transparent)
             append(prev)
         chars_before_sort = list(chars) if replaced else chars
         for k in replaced:
@@ -892,7 +895,8 @@ class PdfiumSource:
          along_x) = drawn
         info = _ObjInfo(fontname, font, size, colour, upright, angle, mode, descent, mcid,
                         artifact, struct.get(mcid) if mcid >= 0 else None, fptr, tf_abs,
-                        hscale, ux, uy, along_x, actual)
+                        hscale, ux, uy, along_x, actual,
+                        colour_raw is not None and colour_raw[3] == 0)
         if len(self._infos) < 100_000:
             self._infos[key] = info
         return info
@@ -993,7 +997,7 @@ class PdfiumSource:
                                         info.size, info.colour, True, base,
                                         order[obj] * _SEQ_STRIDE, None, info.font,
                                         info.render_mode, info.angle, False, False, info.mcid,
-                                        info.struct, info.artifact))
+                                        info.struct, info.artifact, info.transparent))
                 continue
             if right - left <= 0 or top_ - bottom_ <= 0:
                 continue
@@ -1013,7 +1017,7 @@ class PdfiumSource:
                 out.append(Char(ch, x0 + j * step, top, x0 + (j + 1) * step, bottom, info.fontname,
                                 size, info.colour, info.upright, base, seq + j, None, info.font,
                                 info.render_mode, info.angle, False, False, info.mcid,
-                                info.struct, info.artifact))
+                                info.struct, info.artifact, info.transparent))
         return out, absurd
 
     def _loose(self, tp, i: int, pf, fview) -> list[float]:  # noqa: ANN001
