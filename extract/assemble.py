@@ -584,6 +584,11 @@ class Assembler:
             running = {id(l) for l in first if running_line(l.text)} | {
                 id(l) for l in running_text(first) if abs(l.size - self.body) < SIZE_TOLERANCE}
             text_at = next((i for i, l in enumerate(first) if id(l) in running), None)
+            # a title stands before the contents: a large line after the contents' title
+            # (a contents list left out, the first heading under its title) is a heading
+            toc_at = next((i for i, l in enumerate(first) if contents_title(l.text)), None)
+            if toc_at is not None and (text_at is None or toc_at < text_at):
+                text_at = toc_at
             # (the contents' title is no title, nor a line in the face of later headings)
             big = [l for l in first[:text_at] if l.size >= TITLE_RATIO * self.body
                    and not contents_title(l.text) and not heading_face(self.lines, first, [l], running)]

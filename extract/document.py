@@ -672,10 +672,10 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     # structure: measure the document, group lines, decide roles, assemble
     ds = DocStyle(measured, body)
     listed = listed_contents(ordered)
-    cover, title = title_lines(ordered, ds, listed)
+    outline = [] if "outline" in withhold else read_outline(p)
+    cover, title = title_lines(ordered, ds, listed, outline)
     meta_title = doc.title
     doc.title = title or doc.title
-    outline = [] if "outline" in withhold else read_outline(p)
     grouped = split_at_entries(blocks(ordered, ds), outline)
     tocs = toc_pages(ordered)
     evidence = Evidence(outline=outline, tags="tags" not in withhold, cover=cover,

@@ -14,6 +14,7 @@ import unicodedata
 
 from . import headings as hd
 from .lines import SIZE_TOLERANCE, Line
+from .outline import OutlineEntry, same_heading
 from .paragraphs import CENTRED_EM, EDGE_EM, FINAL, Block
 from .styles import DocStyle, running_text
 from .textjoin import join2
@@ -48,12 +49,14 @@ def contents_title(text: str) -> bool:
 
 
 def title_lines(lines: list[Line], ds: DocStyle,
-                listed: set[int] | frozenset[int] = frozenset()) -> tuple[set[int], str | None]:
+                listed: set[int] | frozenset[int] = frozenset(),
+                outline: "list[OutlineEntry]" = ()) -> tuple[set[int], str | None]:  # type: ignore[assignment]
     """Ids of the first page's title lines (its largest type) and the title they spell.
     A title's lines stand together: a line of the title's size after running text, a
     contents title or a contents entry (``listed``, :func:`listed_contents`) is a heading
     set in the title's size (an appendix printed from HTML: "Appendix A. History", its
-    contents, then "1. The Very Beginning" in the same type)."""
+    contents, then "1. The Very Beginning" in the same type). A line the ``outline`` lists
+    on its page, after its first entry (which may name the document), is a heading."""
     if not lines:
         return set(), None
     # a contents title names the contents, not the document: a front page may carry the
@@ -88,8 +91,15 @@ def title_lines(lines: list[Line], ds: DocStyle,
     # a following line almost as large belongs to the title (report covers)
     idx = [i for i, l in enumerate(lines) if id(l) in out]
     nxt = idx[-1] + 1
+    # ... set as the title is: under a centred title, a line flush with the text's left
+    # edge is the first heading (a man page's "NAME" under its centred "SELECT")
+    extent = _text_extent(lines)
+    headings = [e.title for e in outline[1:] if e.page == first[0].page]
     if nxt < len(lines) and lines[nxt].page == first[0].page \
-            and SUBTITLE_RATIO * ds.size <= lines[nxt].size < big:
+            and SUBTITLE_RATIO * ds.size <= lines[nxt].size < big \
+            and not any(same_heading(lines[nxt].text, t) for t in headings) \
+            and not (all(_centred(l, extent) for l in chosen)
+                     and lines[nxt].x0 - extent[0] < CENTRED_EM * lines[nxt].size):
         chosen.append(lines[nxt])
         out.add(id(lines[nxt]))
     text = ""
@@ -155,8 +165,38 @@ def heading_face(lines: list[Line], page: list[Line], chosen: list[Line],
     later = set(ids[last + 1:]) | {id(l) for l in lines if l.page != page[0].page}
     # the title printed again over the text (page 2 of a report) is the title, no heading
     title = _squash("".join(l.text for l in chosen))
+    # a title centred over the text where the lines of its face further on stand at the
+    # text's left edge (an HTML page's centred h1.title, its sections' h1s flush left) is
+    # set apart by its place: only lines of the face that are centred too repeat it
+    extent = _text_extent(lines)
+    centred = all(_centred(l, extent) for l in chosen)
     return sum(1 for l in lines if id(l) in later and _face(l) in faces
-               and _squash(l.text) not in title) >= TITLE_FACE_REPEATS
+               and _squash(l.text) not in title
+               and (not centred or _centred(l, extent))) >= TITLE_FACE_REPEATS
+
+
+def _text_extent(lines: list[Line]) -> tuple[float, float]:
+    """The left and right edges of the document's text: the middle of its pages' leftmost
+    and rightmost reaches (a short page's lines reach neither edge), listings left out (a
+    listing may run past the margin)."""
+    extents: dict[int, tuple[float, float]] = {}
+    for l in lines:
+        if l.font is not None and l.font.mono:
+            continue
+        lo, hi = extents.get(l.page, (l.x0, l.x1))
+        extents[l.page] = (min(lo, l.x0), max(hi, l.x1))
+    if not extents:
+        return (min(l.x0 for l in lines), max(l.x1 for l in lines)) if lines else (0.0, 0.0)
+    los = sorted(e[0] for e in extents.values())
+    his = sorted(e[1] for e in extents.values())
+    return los[len(los) // 2], his[len(his) // 2]
+
+
+def _centred(l: Line, extent: tuple[float, float]) -> bool:
+    """Is ``l`` centred over its page's text (``extent``: its leftmost and rightmost
+    reach), away from the left edge?"""
+    lo, hi = extent
+    return abs((l.x0 + l.x1) - (lo + hi)) <= CENTRED_EM * l.size and l.x0 - lo >= CENTRED_EM * l.size
 
 
 def _squash(text: str) -> str:
@@ -231,7 +271,8 @@ def listed_contents(lines: list[Line]) -> set[int]:
     (a web page's list of its sections, a chapter's list of its own sections over its
     text): a run of consecutive lines each of which the document prints again further on,
     in the same order, as a line or as the run-in label opening a line, set apart from it
-    (in another size or weight, or from another left edge: an entry is not its heading),
+    (in another size or weight, or from another left edge: an entry is not its heading)
+    and no smaller than it,
     with text (:func:`_prose`) between each repeat and the next: entries point to
     headings, each over text of its own. A block of lines printed twice (a form's labels
     on every page) repeats them line after line, and the row labels of tables set alike
@@ -270,9 +311,13 @@ def listed_contents(lines: list[Line]) -> set[int]:
         # between each repeat and the one before; a run whose order breaks ends there
         run, last = [], end
         for k in range(i, end + 1):
+            # a heading is set no smaller than its entry: a line in display type repeated
+            # later in the text's (a man page's title "SELECT" and its term "select") is
+            # no entry pointing to it
             nxt = next((j for j in at[_listed_key(lines[k].text.strip())]
                         if j > last and (k == i or prose[j] > prose[last + 1])
-                        and _set_apart(lines[k], lines[j])), None)
+                        and _set_apart(lines[k], lines[j])
+                        and lines[j].size > lines[k].size - SIZE_TOLERANCE), None)
             if nxt is None:
                 break
             run.append(k)
@@ -338,10 +383,23 @@ def after_contents(lines: list[Line], pages: set[int], listed: set[int] | frozen
             last = max(i for i in mine + ([last] if last is not None else []) if i < text) \
                 if mine[0] < text else last
         if last is None:
-            continue
+            # a contents title over no entry at all (the list was left out: pandoc drops a
+            # contents directive, a web page's navigation was not printed): the contents
+            # end at their title, and running text after it is the text's
+            last = next((i for i, l in enumerate(ls) if contents_title(l.text)), None)
+            if last is None:
+                continue
         rest = ls[last + 1:]
         if any(prose_line(l.text) for l in rest):
             out.update(id(l) for l in rest)
+            continue
+        # an entry wraps in its own type: a line past the last entry set larger than it
+        # (by more than a line's sizes vary) opens the text, and what follows it with it
+        # (the first heading at the foot of the contents page, its text overleaf)
+        big = next((k for k, l in enumerate(rest)
+                    if l.size >= ls[last].size + SIZE_TOLERANCE), None)
+        if big is not None and not contents_title(ls[last].text):
+            out.update(id(l) for l in rest[big:])
     return out
 
 

@@ -35,7 +35,8 @@ from . import headings as hd
 from .fonts import WEIGHT_STEP
 from .lines import SAME_ROW_EM, Line
 from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
-from .paragraphs import BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, Block, is_full
+from .paragraphs import (BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, WORD_SPACE_EM, Block,
+                         first_word_width, is_full)
 from .styles import DISPLAY_RATIO, SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
 from .textjoin import join2
 
@@ -444,16 +445,31 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle,
     if not (0 < step <= WRAP_STEPS * ds.pitch(la) and lb.x0 < la.x1 and la.x0 < lb.x1):
         return False
     # a heading wraps because it did not fit: its line runs close to the column's edge,
-    # or both lines are centred on one axis; two short lines flush left are two items
+    # or the next line's first word would not have fitted after it within the measure of
+    # the page's running text from the same left edge (a long word; a listing running
+    # past the margin widens the column, not the measure), or both lines are centred on
+    # one axis; two short lines flush left are two items
     lo, hi = ds.col(la)
     centred = (abs((la.x0 + la.x1) - (lb.x0 + lb.x1)) < CENTRED_EM * la.size
                 and la.x0 > lo + CENTRED_EM * la.size)
     if centred or la.x1 >= hi - WRAP_ROOM_EM * la.size:
         return True
+    if not (la.font is not None and la.font.mono) \
+            and la.x1 + WORD_SPACE_EM * la.size + first_word_width(lb) > _text_measure(la, ds):
+        return True  # (a listing's lines break where their author broke them)
     named = (titles or {}).get(la.page, [])
     whole = join2(a.text, b.text)
     return any(same_heading(whole, t) for t in named) \
         and not any(same_heading(a.text, t) or same_heading(b.text, t) for t in named)
+
+
+def _text_measure(l: Line, ds: DocStyle) -> float:
+    """The right edge of the widest line of running text (body type, no typewriter face)
+    that starts where ``l`` starts on its page: how far a line there may run."""
+    tol = SAME_ROW_EM * l.size
+    return max((o.x1 for o in ds.lines if o.page == l.page and abs(o.x0 - l.x0) <= tol
+                and ds.is_body(o) and not (o.font is not None and o.font.mono)),
+               default=ds.col(l)[1])
 
 
 # ------------------------------------------------------------------------------ outline

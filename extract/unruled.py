@@ -283,6 +283,24 @@ def _rows(region: list[Seg], first: int) -> list[list[Seg]]:
     return rows
 
 
+def _text_under(rows: list[list[Seg]]) -> int:
+    """How many of the last rows are text under the table rather than rows of it: rows of
+    one cell after its last row of two or more, parted from that row by more white than
+    the table sets between any two of its rows (a heading under the table, a note on it,
+    which start at its first column's edge and stay inside it). A cell's wrapped line
+    stands at the leading, and a row of one cell between full rows stays (a group's label)."""
+    full = [k for k, r in enumerate(rows) if len({s.edge for s in r}) >= 2]
+    if not full or full[-1] < 1 or full[-1] == len(rows) - 1:
+        return 0
+    last = full[-1]
+    tops = [min(s.top for s in r) for r in rows]
+    bottoms = [max(s.bottom for s in r) for r in rows]
+    widest = max(tops[k + 1] - bottoms[k] for k in range(last))
+    if tops[last + 1] - bottoms[last] > widest + ROW_GAP_SLACK_PT:
+        return len(rows) - last - 1
+    return 0
+
+
 def _reading(segs: list[Seg]) -> list[Seg]:
     """The segments top to bottom, left to right: the order :func:`_regions` walks them
     in, sorted once per page (it is asked for every pair of edges)."""
@@ -530,6 +548,11 @@ def _find(lines: list[Line], chars: list[Char]) -> list[PageTable]:
         for region in (part for reg in _regions(ordered, right, xs[chain[0]] - EDGE_TOL_PT)
                        for part in _whole_lines(reg, pieces)):
             rows = _rows(region, chain[0])
+            under = _text_under(rows)
+            if under:
+                rows = rows[:-under]
+                kept = {id(s) for r in rows for s in r}
+                region = [s for s in region if id(s) in kept]
             full = [r for r in rows if len({s.edge for s in r}) >= 2]
             if len(full) < MIN_FULL_ROWS or any(sum(1 for s in region if s.edge == e) < MIN_EDGE_CELLS
                                            for e in chain) or _veto(region, chain):
