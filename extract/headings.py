@@ -2,7 +2,8 @@
 
 Numbering is read in every usual system (一、 （一） 1. 1.1 2.3.1 I. a) 01 第一章 第 1 章
 附录A, report openers ``02 /``, numbers closed by a parenthesis, ``2)`` ``1.1.2)``, as
-word processors' outline numbering offers them, and the roman numerals Unicode gives a
+word processors' outline numbering offers them, an author's own letters in parentheses,
+``(a)`` ``(B)``, and the roman numerals Unicode gives a
 character each, ``Ⅱ.`` ``ⅰ.``, which CSS ``upper-roman``/``lower-roman`` lists and CJK
 typesetting print); its depth gives the level when it is dotted, the
 type size rank otherwise.
@@ -24,6 +25,7 @@ _NUM = re.compile(
     r"|[一二三四五六七八九十百]+\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
     r"|[（(]\s*\d{1,2}\s*[）)]"
+    r"|[（(][A-Za-z][）)](?=\s)"
     r"|\d{1,2}(?:\.\d{1,2}){0,4}\)(?=\s)"
     r"|[A-Z]\.\d{1,3}(?:\.\d{1,3})*(?!\d)"
     r"|\d{1,2}(?:\.\d{1,3}){1,4}\.?(?!\d)"

@@ -112,6 +112,8 @@ _NAMED_ANGLES = re.compile(r"(?<=[A-Za-z_])<(?:[A-Za-z_][\w']*(?:,\s*)?)+>|<[A-Z
 #: Unicode categories of formulas and code rather than titles: math symbols, modifier and
 #: other symbols, private-use glyphs (punctuation of every kind is usual in a title).
 _ODD_CATEGORIES = frozenset(("Sm", "Sk", "So", "Co"))
+#: Words in parentheses (a title's qualifier: the systems, the versions it covers).
+_PARENTHESES = re.compile(r"[(（][^()（）]*[)）]")
 _LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
 
 
@@ -194,7 +196,11 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "too long"
     if _over_byline(c, blocks, ds):
         return "title over a byline"
-    if all(ds.is_listing(l) or ds.in_listing(l) for l in b.lines):
+    boxed = ds.body is not None and ds.body.family != "mono"  # (typed throughout: no listings)
+    if all(ds.is_listing(l) or ds.in_listing(l) or (boxed and l.code_box is not None)
+           for l in b.lines):
+        # (a line in the drawn box of a listing is the listing's, even in a heavier
+        # typewriter face: a session's output set in bold or a highlighter's italic)
         return "code listing"  # (weak: an outline may list a command's name as a heading)
     if len(b.lines) > 1 and ds.is_body(first):
         return "paragraph"
@@ -215,7 +221,11 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "figures only"
     if re.match(rf"[{BULLETS}{DASH_BULLETS}*]", t):
         return "bullet"
-    if c.number is None and t.count(",") + t.count("，") >= ENUMERATION_COMMAS:
+    bare_list = _PARENTHESES.sub("", t)
+    if c.number is None and bare_list.count(",") + bare_list.count("，") >= ENUMERATION_COMMAS \
+            and not t.endswith(("?", "？")):
+        # (a question names a topic, whatever it lists: an FAQ's "Why no y, w, yu?"; a
+        # title's words in parentheses qualify it: "apt-get (Debian, Ubuntu, Mint)")
         return "enumeration"
     bare = _NAMED_ANGLES.sub("", t)
     odd = sum(1 for ch in bare if unicodedata.category(ch) in _ODD_CATEGORIES)
@@ -479,12 +489,20 @@ def _outline(cands: list[Candidate], entries: list[OutlineEntry]) -> dict[int, i
     if not pointing:
         return {}
     by_page: dict[int, list[Candidate]] = {}
+    barred: dict[int, list[Candidate]] = {}  # blocks a strong veto keeps from heading
     for c in cands:
         if c.veto is None or c.veto in _WEAK_VETOES:
             by_page.setdefault(c.page, []).append(c)
+        else:
+            barred.setdefault(c.page, []).append(c)
     found: dict[int, int] = {}
     for e in pointing:
         best = None
+        here = [c for c in by_page.get(e.page, []) if same_heading(c.text, e.title)]
+        if not here and any(same_heading(c.text, e.title) for c in barred.get(e.page, [])):
+            # the entry's text is printed where it points, as no heading (the document's
+            # title on its first page): not a line of the same words on the next page
+            continue
         for c in by_page.get(e.page, []) + by_page.get(e.page + 1, []):
             if id(c) in found or not same_heading(c.text, e.title):
                 continue
@@ -536,6 +554,10 @@ def _family(number: str) -> tuple[str, int]:
     return (("dot" if depth >= 2 else kind), max(depth, 1))
 
 
+#: Vetoes that say a block reads as running text (a numbered one: an item of a list).
+_TEXT_VETOES = frozenset(("sentence end", "paragraph", "runs on", "fills its line", "too long"))
+
+
 def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
     """Numbered blocks that continue the document's numbering are headings."""
     numbered = [c for c in cands if c.number and c.title and c.veto is None
@@ -544,7 +566,14 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
     if not numbered:
         return
     order = sorted(numbered + confirmed, key=lambda c: c.index)
-    listy = _list_items(order, cands, ds)
+    # a list's other items read as text (they end sentences, run over lines) in the
+    # text's type: they are no heading candidates, yet an item between them is one of them
+    # (step "3." set in a file name's face between steps "2. …：" and "4. …："); a block
+    # in a heading's type that reads as text is a heading mis-read, no item
+    items = [c for c in cands if c.number and c.title and c.veto in _TEXT_VETOES
+             and _distinct(c.style, ds) is None]
+    listy = _list_items(sorted(order + items, key=lambda c: c.index), cands, ds,
+                        {id(c) for c in items})
     seen: dict[tuple[str, ...], list[str]] = {}  # parent path -> child values seen
     last: dict[tuple[str, int], tuple[int, list[str]]] = {}  # family -> (index, parts)
     for c in order:
@@ -702,13 +731,20 @@ def _outer(o: Candidate, fam: tuple[str, int]) -> bool:
     return rank.get(ofam[0], hd.UNRANKED) < rank.get(fam[0], hd.UNRANKED) or ofam[0] == "dot"
 
 
-def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle) -> set[int]:
+def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle,
+                text_items: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
     """Numbered blocks with the next number of their scheme right after them (at most
-    :data:`LIST_GAP_BLOCKS` blocks of text between): items of a list, both of them."""
+    :data:`LIST_GAP_BLOCKS` blocks of text between): items of a list, both of them.
+    ``text_items``: ids of items read as text, which make a neighbour an item only when
+    it is set in their size (a list's items share one; "4. This document" in display
+    type after item "3. After the old …" opens a section)."""
     out: set[int] = set()
     pos = {id(c): k for k, c in enumerate(cands)}
     for a, b in zip(order, order[1:]):
         if a.decision.heading and b.decision.heading:
+            continue
+        if (id(a) in text_items or id(b) in text_items) \
+                and abs(a.style.size - b.style.size) >= SIZE_TOLERANCE:
             continue
         if _family(a.number or "") != _family(b.number or ""):
             continue
@@ -782,6 +818,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             continue
         groups.setdefault(_style_key(c.style), []).append(c)
     num_styles = [(c.style.size, c.style.weight) for c in cands if c.decision.heading and c.number]
+    outline_styles = [(c.style.size, c.style.weight) for c in cands if c.decision.source == "outline"]
     # how the headings the document itself gives (outline, numbers, tags) end
     given_heads = [c for c in cands if c.decision.heading]
     given_ends = {_end_mark(c.title or c.text) for c in given_heads}
@@ -793,6 +830,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
         ds_body_like(c) or c.block.lines[0].kind in ("grid", "figure", "graphic", "caption"))),
         default=None)
     for key, members in groups.items():
+        under_level: int | None = None
         st = members[0].style
         how = _distinct(st, ds)
         spread = _spread(members, cands)
@@ -809,6 +847,16 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             why = ""
         elif key in confirmed:
             why = "style of confirmed headings"
+        elif outlined and how in ("larger", "heavier") and st.size >= ds.size + SIZE_TOLERANCE \
+                and (under := _unnumbered_level(members, spread, outline_styles, deeper=True)):
+            # an outline stops at a depth (AsciiDoc's toclevels, LaTeX's tocdepth) as
+            # numbering does: a style set smaller than every heading it lists yet larger
+            # than the text (not a box's "NOTE" label or a command's bold synopsis in the
+            # text's size, not a figure's labels), whose blocks head text under titles of
+            # their own, is the level under its last
+            why = "level under the outline's"
+            members = [c for c in members if id(c) in under]
+            under_level = max(c.decision.level or 1 for c in cands if c.decision.source == "outline") + 1
         elif outlined:
             why = ""
         elif how == "larger" and st.size >= DISPLAY_RATIO * ds.size:
@@ -849,8 +897,9 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
                 continue
             # a standard section name (Abstract, 目录, References) is a part of the whole
             # document: the top level, unless an outline says otherwise
-            c.decision = Decision(True, "style", 1 if name and key not in confirmed else None,
-                                  why or f"standard section name ({how})")
+            level = 1 if name and key not in confirmed else (
+                under_level if why == "level under the outline's" else None)
+            c.decision = Decision(True, "style", level, why or f"standard section name ({how})")
     _titles_with_colon(cands, ds, ev)
 
 
@@ -860,7 +909,7 @@ REPEATED_TITLE_SHARE: float = 0.5
 
 
 def _unnumbered_level(members: list[Candidate], spread: set[int],
-                      num_styles: list[tuple[float, int]]) -> set[int]:
+                      num_styles: list[tuple[float, int]], deeper: bool = False) -> set[int]:
     """The blocks of a style of unnumbered blocks that are the level under a numbered
     document's numbered headings (ids; empty: the style is none). Numbering often stops
     at a depth (LaTeX's secnumdepth, a word processor's outline numbering of two levels,
@@ -868,10 +917,14 @@ def _unnumbered_level(members: list[Candidate], spread: set[int],
     numbered ones, recur, most of the style's blocks head running text (not a run of
     signatures or a listing's lines in that face), and name different things. A label
     set in the same face (Note, Warning) repeats: it is left out, and a style mostly of
-    repeated labels is no level."""
+    repeated labels is no level. With ``deeper`` the styles given (``num_styles``) are
+    those of the headings an outline lists, and the level under them is set smaller
+    than every one."""
     if not num_styles or members[0].style.family == "mono" \
             or max(c.style.size for c in members) > max(s for s, _ in num_styles) + SIZE_TOLERANCE:
         return set()  # (a listing's face names no section)
+    if deeper and max(c.style.size for c in members) > min(s for s, _ in num_styles) - SIZE_TOLERANCE:
+        return set()  # (``deeper``: set smaller than every heading given)
     heads = [c for c in members if id(c) in spread]
     if len(heads) < HEAD_SHARE * len(members):
         return set()  # most blocks of the face head no text: signatures, a listing's lines
@@ -957,8 +1010,10 @@ def _reads_as_text(c: Candidate, cands: list[Candidate], ds: DocStyle,
 
 #: Lines stand at one left edge within this many ems.
 EDGE_ALIGN_EM: float = 0.3
+#: A line that is a sentence: words, then a full stop (or a question's, an exclamation's).
+_SENTENCE = re.compile(r"\w.{8,}[.。！？!?]$")
 #: A block is indented under a line when it starts this many ems right of it.
-TERM_INDENT_EM: float = 1.5
+TERM_INDENT_EM: float = 1.0
 
 
 def _a_term(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
@@ -993,10 +1048,14 @@ def _a_term(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
         after = next((o.block.lines[0] for o in cands[k + 1:] if o.block.lines), None)
         if after is not None and after.page == first.page and after.x0 > first.x0 + tol:
             return False
-    # the term's edge is the running text's: a paragraph's running lines stand there
-    return any(len(o.block.lines) >= 2 and o is not c and o.block.lines[0].page == first.page
-               and all(abs(l.x0 - first.x0) <= tol for l in o.block.lines[1:])
-               and ds.is_body(o.block.lines[-1]) for o in cands)
+    # the term's edge is the running text's: a paragraph's running lines stand there, on
+    # its page or another (a page may hold only lists and terms); a paragraph of one line
+    # counts when it is a sentence (short Chinese paragraphs), not a running head's
+    # "NAME(1)"
+    return any(o is not c and ds.is_body(o.block.lines[-1]) and (
+        len(o.block.lines) >= 2 and all(abs(l.x0 - first.x0) <= tol for l in o.block.lines[1:])
+        or len(o.block.lines) == 1 and abs(o.block.lines[0].x0 - first.x0) <= tol
+        and _SENTENCE.search(o.text) is not None) for o in cands)
 
 
 def _inset_title(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
@@ -1060,8 +1119,9 @@ def _spread(members: list[Candidate], cands: list[Candidate]) -> set[int]:
         if k in idx:
             continue  # another of the same style right after: a list, a table
         if nxt.veto in ("paragraph", "too long", "sentence end") or (
-                nxt.block.lines and ds_body_like(nxt)):
-            out.add(id(c))
+                nxt.block.lines and ds_body_like(nxt) and nxt.veto != "code listing"):
+            out.add(id(c))  # (a listing's lines are no running text: a heavier line
+            # over them is another line of the session, its output or its comment)
     return out
 
 

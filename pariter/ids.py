@@ -47,6 +47,11 @@ def roman_numeral(text: str) -> int | None:
     return total
 
 
+#: Roman numerals of one letter that no section number means (C is 100, M 1000): as a
+#: number alone they are letters of an alphabetic scheme (``C.`` after ``B.``, ``(c)``).
+_LETTER_NUMERALS = frozenset("CDLM")
+
+
 def number_parts(number: str | None) -> list[str]:
     """The printed number split into tokens: ``"2.3"`` → ``["02", "03"]``, ``"（一）"`` →
     ``["01"]``, ``"附录A"`` → ``["A"]``; ``[]`` when nothing numeric is printed."""
@@ -69,7 +74,8 @@ def number_parts(number: str | None) -> list[str]:
             out.append(f"{_CIRCLED[p]:02d}")
         elif (v := chinese_numeral(p)) is not None:
             out.append(f"{v:02d}")
-        elif (v := roman_numeral(p)) is not None and len(parts) == 1:
+        elif (v := roman_numeral(p)) is not None and len(parts) == 1 \
+                and p.upper() not in _LETTER_NUMERALS:
             out.append(f"{v:02d}")
         elif re.fullmatch(r"[A-Za-z]", p):
             out.append(p.upper())

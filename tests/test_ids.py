@@ -17,6 +17,8 @@ from pariter.ids import (
     ("III.", ["03"]), ("IV", ["04"]), ("第 1 章", ["01"]), ("第二十一条", ["21"]), ("2.3", ["02", "03"]),
     ("2.5.1", ["02", "05", "01"]), ("附录A", ["A"]), ("A.1", ["A", "01"]), ("①", ["01"]),
     ("１．２", ["01", "02"]), (None, []), ("", []), ("概述", []),
+    # one letter that is also a roman numeral no section has (C is 100): a letter
+    ("C.", ["C"]), ("(c)", ["C"]), ("d)", ["D"]), ("(a)", ["A"]), ("V.", ["05"]), ("(i)", ["01"]),
 ])
 def test_number_parts(printed, parts):
     assert number_parts(printed) == parts
