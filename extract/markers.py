@@ -185,8 +185,13 @@ AUTHOR_NAME_WORDS = 6
 
 def _names_only(text: str) -> bool:
     """Could ``text`` (callouts taken out) be a line of names, its pieces between commas
-    short? A first page's line of prose with two callouts and a comma is no author line."""
-    return all(len(piece.split()) <= AUTHOR_NAME_WORDS for piece in re.split(r"[,;]", text))
+    short, and each naming someone (a capitalised word, or ideographs: names are written
+    so)? A first page's line of prose with two callouts and a comma is no author line, nor
+    one of lower-case words between commas ("auto-numbered², labeled auto-numbered³, or
+    symbolic⁴")."""
+    pieces = [p for p in re.split(r"[,;]", text) if p.strip()]
+    return all(len(piece.split()) <= AUTHOR_NAME_WORDS for piece in pieces) \
+        and all(re.search(r"(?<![^\W\d_])[A-Z]|[\u3400-\u9fff]", piece) for piece in pieces)
 
 
 def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
@@ -317,7 +322,9 @@ def _split_glued(lines: list[Line], noted: set[str]) -> set[int]:
     """A callout right after an exponent or a unit's power (``400 m²¹``, ``10⁴¹⁵``) is read
     as one raised group ``21``: when the group's number has no note here but a tail of it
     does, and nothing else on the page calls that note, the head is the exponent (put back
-    into the text) and the tail the callout. Returns the ids of the callouts so found: that
+    into the text) and the tail the callout; when the head is a note's label too, called
+    nowhere else, and the tail the next number (``system¹²``), both are callouts. Returns
+    the ids of the callouts so found: that
     evidence stands even where reading order puts them out of their numbering."""
     called = {s.label for l in lines for s in l.sups}
     found: set[int] = set()
@@ -331,6 +338,18 @@ def _split_glued(lines: list[Line], noted: set[str]) -> set[int]:
             if tail is None:
                 continue
             head = lab[:len(lab) - len(tail)]
+            if head in noted and head not in called and head.isdigit() and head[0] != "0" \
+                    and int(tail) == int(head) + 1:
+                # two callouts in a row ("system¹²": a source's "[1]_ [2]_"), each of a
+                # note printed here and called nowhere else: both are callouts
+                share = len(head) / len(lab)
+                cut = s.x0 + share * (s.x1 - s.x0)
+                first = Sup(head, s.offset, s.x0, s.top, cut, s.bottom, s.size)
+                l.sups.insert(l.sups.index(s), first)
+                s.x0, s.label = cut, tail
+                called.update((head, tail))
+                found.update((id(first), id(s)))
+                continue
             l.text = l.text[:s.offset] + head + l.text[s.offset:]
             after = _after(l, s)
             for o in l.sups:
