@@ -396,8 +396,10 @@ def after_contents(lines: list[Line], pages: set[int], listed: set[int] | frozen
         # an entry wraps in its own type: a line past the last entry set larger than it
         # (by more than a line's sizes vary) opens the text, and what follows it with it
         # (the first heading at the foot of the contents page, its text overleaf)
+        # (a title: two letters at least, not an index's letter group "F")
         big = next((k for k, l in enumerate(rest)
-                    if l.size >= ls[last].size + SIZE_TOLERANCE), None)
+                    if l.size >= ls[last].size + SIZE_TOLERANCE
+                    and sum(ch.isalpha() for ch in l.text) >= 2), None)
         if big is not None and not contents_title(ls[last].text):
             out.update(id(l) for l in rest[big:])
     return out

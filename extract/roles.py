@@ -464,9 +464,11 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle,
                 and la.x0 > lo + CENTRED_EM * la.size)
     if centred or la.x1 >= hi - WRAP_ROOM_EM * la.size:
         return True
-    if not (la.font is not None and la.font.mono) \
+    if not (la.font is not None and la.font.mono) and _worded(a.title or a.text) \
+            and _WORD.match(lb.text) \
             and la.x1 + WORD_SPACE_EM * la.size + first_word_width(lb) > _text_measure(la, ds):
-        return True  # (a listing's lines break where their author broke them)
+        return True  # (a listing's lines break where their author broke them; a title's
+        # lines hold words, not an index's numbers and letters)
     named = (titles or {}).get(la.page, [])
     whole = join2(a.text, b.text)
     return any(same_heading(whole, t) for t in named) \
@@ -475,11 +477,34 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle,
 
 def _text_measure(l: Line, ds: DocStyle) -> float:
     """The right edge of the widest line of running text (body type, no typewriter face)
-    that starts where ``l`` starts on its page: how far a line there may run."""
+    that starts where ``l`` starts on its page: how far a line there may run. Without
+    :data:`MEASURE_MIN_LINES` such lines on the page, the column's edge."""
     tol = SAME_ROW_EM * l.size
-    return max((o.x1 for o in ds.lines if o.page == l.page and abs(o.x0 - l.x0) <= tol
-                and ds.is_body(o) and not (o.font is not None and o.font.mono)),
-               default=ds.col(l)[1])
+    edges = [o.x1 for o in ds.lines if o.page == l.page and abs(o.x0 - l.x0) <= tol
+             and ds.is_body(o) and not (o.font is not None and o.font.mono)]
+    if not edges:
+        return ds.col(l)[1]
+    # running text fills its lines to the measure, ragged by a word at most: several
+    # lines end near the widest (a list of short entries ends anywhere)
+    far = max(edges)
+    near = sum(1 for x in edges if x >= far - MEASURE_RAG_EM * l.size)
+    return far if near >= MEASURE_MIN_LINES else ds.col(l)[1]
+
+
+#: Lines of running text a page needs from a left edge, ending within
+#: :data:`MEASURE_RAG_EM` ems of the widest, to show its measure there.
+MEASURE_MIN_LINES: int = 3
+MEASURE_RAG_EM: float = 2.0
+#: The next line of a wrapped title opens with a word.
+_WORD = re.compile(r"\s*[^\W\d_]")
+
+
+def _worded(t: str) -> bool:
+    """Does ``t`` read as a title's words: two words, one of four letters or more, or four
+    ideographs (an index's numbers and letters, a formula's pieces, do not)?"""
+    words = re.findall(r"[^\W\d_]+", t)
+    return (len(words) >= 2 and any(len(w) >= 4 for w in words)) \
+        or re.search(r"[\u3400-\u9fff]{4}", t) is not None
 
 
 # ------------------------------------------------------------------------------ outline
@@ -554,6 +579,8 @@ def _family(number: str) -> tuple[str, int]:
     return (("dot" if depth >= 2 else kind), max(depth, 1))
 
 
+#: A letter in parentheses, as numbers go: "(a)", "(B)".
+_PAREN_LETTER = re.compile(r"[（(][A-Za-z][）)]")
 #: Vetoes that say a block reads as running text (a numbered one: an item of a list).
 _TEXT_VETOES = frozenset(("sentence end", "paragraph", "runs on", "fills its line", "too long"))
 
@@ -585,6 +612,11 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
         if c.decision.heading:
             pass
         elif id(c) in listy:
+            c.decision = Decision(False, reason="list item")
+            continue
+        elif _PAREN_LETTER.fullmatch(c.number or "") and _distinct(c.style, ds) != "larger":
+            # a letter in parentheses numbers the items of a list ("(a) A nested item.")
+            # unless set in display type, as an author's lettered sections are
             c.decision = Decision(False, reason="list item")
             continue
         elif id(c.block) in ev.title_region and (_value(parts[-1]) not in (0, 1)
