@@ -67,6 +67,12 @@ TITLE_REPEAT_PAGES = 2
 #: the language switches between at least this share of consecutive blocks.
 BILINGUAL_SHARE: float = 0.3
 BILINGUAL_SWITCH_SHARE: float = 0.35
+#: ... or the two languages stand side by side, each in a column of its own, on at least
+#: this share of the pages that hold prose (a two-column bilingual contract or licence:
+#: read column by column, its blocks switch language once a page).
+BILINGUAL_SIDE_PAGES: float = 0.5
+#: ... the page's blocks, this share of them, standing wholly on their language's side.
+SIDE_PLACED_SHARE: float = 0.75
 #: A paragraph is set like its clause's text when its size is within this many points ...
 CLAUSE_SIZE_TOLERANCE: float = 0.5
 #: ... and in the same column (left edges within this many points), starting in this
@@ -212,7 +218,9 @@ class Assembler:
         seq = [x for x in langs if x in ("zh", "en")]
         switches = sum(1 for a, b in zip(seq, seq[1:]) if a != b)
         bilingual = (zh >= BILINGUAL_SHARE * total and en >= BILINGUAL_SHARE * total
-                     and switches >= BILINGUAL_SWITCH_SHARE * max(1, len(seq) - 1))
+                     and (switches >= BILINGUAL_SWITCH_SHARE * max(1, len(seq) - 1)
+                          or _side_by_side([(b, x) for (t, b), x in
+                                            zip([tb for tb in texts if tb[0]], langs)])))
         doc.langs = ["zh", "en"] if bilingual else [main]
         self.main, self.bilingual = main, bilingual
         taken: set[str] = set()
@@ -722,6 +730,34 @@ class Assembler:
                 self.doc.sections.insert(0, Section(best, 0, None, None, None, page, lang))
         return best
 
+
+
+def _side_by_side(blocks: list[tuple[Block, str]]) -> bool:
+    """Are Chinese and English set in columns of their own, side by side on the page?
+
+    Read column by column, such a document switches language once a page, as a Chinese
+    report quoting English passages might; what tells it apart is that on most of its pages
+    the blocks of one language stand left of a line and those of the other right of it
+    (a passage the translation left in English sits in the Chinese column: most, not all);
+    the Chinese paper whose reference list runs on in the second column has that on its
+    last page at most."""
+    pages: dict[int, list[tuple[str, float, float]]] = {}
+    for b, lang in blocks:
+        if lang in ("zh", "en"):
+            pages.setdefault(b.lines[0].page, []).append(
+                (lang, min(l.x0 for l in b.lines), max(l.x1 for l in b.lines)))
+    apart = 0
+    for spans in pages.values():
+        mid = {lang: sorted((x0 + x1) / 2 for lg, x0, x1 in spans if lg == lang)
+               for lang in ("zh", "en")}
+        if not mid["zh"] or not mid["en"]:
+            continue
+        cz, ce = mid["zh"][len(mid["zh"]) // 2], mid["en"][len(mid["en"]) // 2]
+        split = (cz + ce) / 2
+        left = "zh" if cz < ce else "en"
+        placed = sum(1 for lg, x0, x1 in spans if (x1 <= split if lg == left else x0 >= split))
+        apart += placed >= SIDE_PLACED_SHARE * len(spans)
+    return bool(pages) and apart >= BILINGUAL_SIDE_PAGES * len(pages)
 
 
 def _boxes(lines: list[Line]) -> list[Box]:

@@ -27,7 +27,7 @@ from .clauses import clause_number, follows
 from .listings import listing_break, typed_through
 from .lines import APART_GAP_EM, APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
 from .fonts import WEIGHT_STEP
-from .lang import detect_weight
+from .lang import FOREIGN_IDEOGRAPH_LETTERS, IDEOGRAPH_LETTERS, detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
 
 #: What a sentence (or a clause of a Chinese sentence) can end with.
@@ -486,7 +486,7 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     ta = a.text.rstrip()
     ends = ends_sentence(ta)
     if b.page != a.page or b.top < a.top - 1 or (b.col != a.col and b.top < a.bottom):
-        return _turn(a, b, cur, ds, ends)
+        return _turn(a, b, cur, ds, ends, nxt)
     # the step by baselines, tops and bottoms, the middle one: where a line mixes fonts
     # whose baselines the producer sets apart (FOP draws Times 2 pt above a CJK face on one
     # line), the baseline the line's glyphs vote for moves with its mix of scripts, while
@@ -728,6 +728,30 @@ def _language_turns(a: Line, b: Line) -> bool:
     return la is not None and lb is not None and la != lb
 
 
+def _block_turns(cur: Block, b: Line, nxt: Line | None) -> bool:
+    """Does a block wholly in one of Chinese and English turn, at a column or page
+    break, into a line in the other? (A bilingual text set side by side turns from one
+    language's column to the other's.) The block is weighed over all its lines; the line,
+    being short, by what neither language has: an English text holds almost no ideographs,
+    so a line with a few, as many as a tenth of its letters, is Chinese however heavy with
+    English terms it is; a Chinese text turns English only on a line without ideographs,
+    followed by another in its column."""
+    ia, la = 0, 0
+    for l in cur.lines:
+        i, t = detect_weight(_ADDRESS.sub("", l.text))
+        ia, la = ia + i, la + t
+    ib, lb = detect_weight(_ADDRESS.sub("", b.text))
+    below = (nxt is not None and nxt.page == b.page and nxt.top > b.top
+             and nxt.x0 < b.x1 and b.x0 < nxt.x1)
+    i_n, l_n = detect_weight(_ADDRESS.sub("", nxt.text)) if below and nxt else (0, 0)
+    if la >= CLEAR_LATIN and ia * FOREIGN_IDEOGRAPH_LETTERS < la:  # an English block
+        ib, lb = ib + i_n, lb + l_n  # (a sentence's last few ideographs open a column)
+        return ib >= 2 * CLEAR_IDEOGRAPHS and ib * FOREIGN_IDEOGRAPH_LETTERS >= lb
+    if ia >= CLEAR_IDEOGRAPHS and ia * IDEOGRAPH_LETTERS >= la:  # a Chinese block
+        return ib == 0 and lb >= CLEAR_LATIN and i_n == 0
+    return False
+
+
 _OPENERS, _CLOSERS = "（(［[【〔", "）)］]】〕"
 #: a bracket left open longer than this many characters is a typo or a label ("1)"),
 #: not a note in brackets still running
@@ -825,12 +849,17 @@ def _style_change(a: Line, b: Line) -> bool:
         or abs(sa.size - sb.size) >= SIZE_TOLERANCE
 
 
-def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool) -> str | None:
+def _turn(a: Line, b: Line, cur: Block, ds: DocStyle, ends: bool,
+          nxt: Line | None = None) -> str | None:
     """Next column or page: continue a line that ran to the margin, when the next line, in
     the same type, starts at the column's edge (no first-line indent) or, in a
     hanging-indent layout, at the left edge of the paragraph's running lines. A full line
     ending a sentence continues too: that a paragraph's last line is exactly full is
-    much rarer than a sentence ending at a line's end."""
+    much rarer than a sentence ending at a line's end. A line wholly in one of Chinese
+    and English never runs on into a column wholly in the other: that is a bilingual text
+    set side by side (each language's column ends on the page), not a sentence."""
+    if _language_turns(a, b) or _block_turns(cur, b, nxt):
+        return "language"
     if (not is_full(a, ds) and (ends or ends_short(a, b, ds) or b.text.lstrip()[:1].isupper())) \
             or (_style_change(a, b) and not is_full(b, ds)):
         # a line that ended its sentence short, or had room for the next line's first

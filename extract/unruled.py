@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .chars import Char, PageTable
+from .lang import FOREIGN_IDEOGRAPH_LETTERS, IDEOGRAPH_LETTERS, detect_weight
 from .lines import Line, is_cjk
 
 #: A gap between two glyphs of a line this many ems wide (or wider) parts two cells: a
@@ -74,6 +75,9 @@ TEXT_MARGIN_LINES: int = 3
 #: A line of running text has at least this many words, or this many CJK characters.
 PROSE_WORDS: int = 3
 PROSE_IDEOGRAPHS: int = 8
+#: A column and its translation beside it are running text: this share of each column's
+#: lines are prose (a glossary's are terms).
+TRANSLATION_PROSE_SHARE: float = 0.5
 #: A region whose columns' segments are each at least this share monospace is code
 #: (columns of a listing line up by their indentation and spaces, not as a table).
 MONO_SHARE: float = 0.5
@@ -475,6 +479,26 @@ def _described(region: list[Seg], chain: list[int]) -> bool:
     return wrapped >= MIN_ROWS and level == wrapped and prose >= JUSTIFIED_SHARE * len(rows)
 
 
+def _translations(cols: list[list[Seg]]) -> bool:
+    """Is the region a text and its translation set side by side: two columns, one in
+    Chinese and one in English, both running text (most of their lines prose)? A bilingual
+    glossary's columns hold terms, not prose."""
+    if len(cols) != 2:
+        return False
+    langs = []
+    for col in cols:
+        ideo, latin = detect_weight("".join(s.text for s in col))
+        if ideo * FOREIGN_IDEOGRAPH_LETTERS < latin:
+            langs.append("en")
+        elif ideo * IDEOGRAPH_LETTERS >= latin:
+            langs.append("zh")
+        else:
+            return False  # a column of both
+        if sum(_prose(s.text) for s in col) < TRANSLATION_PROSE_SHARE * len(col):
+            return False
+    return langs[0] != langs[1]
+
+
 def _veto(region: list[Seg], chain: list[int]) -> str | None:
     """Why the region is not a table (None: it is)."""
     cols = [[s for s in region if s.edge == e] for e in chain]
@@ -489,6 +513,8 @@ def _veto(region: list[Seg], chain: list[int]) -> str | None:
         return "type sizes"  # a table's cells share a size; a title or a side note beside
     if _stacked(region, chain):
         return "terms over descriptions"
+    if _translations(cols):
+        return "translations side by side"
     if sum(bool(_CAPTION.match(s.text)) for s in region) >= CAPTION_SHARE * len(full_rows(region, chain)):
         return "captions"  # the captions of figures set side by side
     for e in chain[:-1]:
