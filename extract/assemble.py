@@ -73,6 +73,10 @@ BILINGUAL_SWITCH_SHARE: float = 0.35
 BILINGUAL_SIDE_PAGES: float = 0.5
 #: ... the page's blocks, this share of them, standing wholly on their language's side.
 SIDE_PLACED_SHARE: float = 0.75
+#: Two consecutive blocks of a bilingual document with the same text of at least this many
+#: letters and digits are one passage printed for each side (shorter: a label or a value
+#: repeated in a table).
+COPY_MIN_CHARS = 12
 #: A paragraph is set like its clause's text when its size is within this many points ...
 CLAUSE_SIZE_TOLERANCE: float = 0.5
 #: ... and in the same column (left edges within this many points), starting in this
@@ -196,6 +200,24 @@ class Assembler:
         colours = Counter(l.colour for l in lines if abs(l.size - ds.size) < SIZE_TOLERANCE)
         self.body_colour = colours.most_common(1)[0][0] if colours else None
 
+    def _untranslated(self, blocks: list[Block], heads: dict) -> set[int]:
+        """Blocks of a bilingual document that stand for the other language's side.
+
+        A translation sometimes leaves a passage as it was (an English quotation kept in
+        the Chinese version, a command, a name): interleaved, the document prints it twice
+        in a row, once in each language's place. Of two consecutive prose blocks with the
+        same text, the first takes the other stream than its script says, so that each
+        stream holds the passage once, where its side has it."""
+        prose = [bi for bi, b in enumerate(blocks) if b.lines and not b.heading and bi not in heads]
+        out: set[int] = set()
+        for i, j in zip(prose, prose[1:]):
+            if i in out:
+                continue
+            a, b = _fold(self._text(blocks[i])[0]), _fold(self._text(blocks[j])[0])
+            if len(a) >= COPY_MIN_CHARS and a == b:
+                out.add(i)
+        return out
+
     def assemble(self, blocks: list[Block]) -> None:
         doc = self.doc
         # language evidence: prose only (code listings are Latin whatever the document)
@@ -244,6 +266,7 @@ class Assembler:
                    else None for bi, b in enumerate(blocks)]
         counted = sequenced(openers)
         note_ids = self._footnotes()
+        copies = self._untranslated(blocks, heads) if bilingual else set()
 
         def lang_of(text: str) -> str:
             if not bilingual:
@@ -370,6 +393,9 @@ class Assembler:
                 pieces = [(zh_t, [], [], [zh_box], "zh"), (en_t, [], [], [en_box], "en")]
             for text, marks, breaks, boxes, forced in pieces:
                 lang = forced or lang_of(text)  # the stream it is printed in
+                if bi in copies and not forced:
+                    # a passage the translation left as it was, printed in both places
+                    lang = "zh" if lang == "en" else "en"
                 own = own_lang(text, lang)  # its own language
                 sid = section.get(lang) or ensure_front(lang, first.page)
                 cn = clause_number(text) if bi in counted else None
@@ -730,6 +756,11 @@ class Assembler:
                 self.doc.sections.insert(0, Section(best, 0, None, None, None, page, lang))
         return best
 
+
+
+def _fold(text: str) -> str:
+    """A block's text for comparing two printings of it: letters and digits only."""
+    return "".join(c for c in text if c.isalnum()).casefold()
 
 
 def _side_by_side(blocks: list[tuple[Block, str]]) -> bool:

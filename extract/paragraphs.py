@@ -463,6 +463,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     decided, why = listing_break(a, b, cur.lines, ds, nxt)
     if decided:
         return why  # code lines: one listing, or prose turning to code (or back)
+    if _repeats(cur, b):
+        return "repeat"
     if typed_rule(a.text) != typed_rule(b.text):
         return "rule"  # a rule typed as a row of one character stands apart from the text
     if ds.is_listing(b) and typed_through(b) and not ds.is_listing(a) and b.page == a.page \
@@ -522,9 +524,12 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return None  # (no short or centred line: the block's own measure is narrower)
     if ends and not is_full(a, ds) and not ds.at_measure(a):
         return "short"
-    if a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size and _language_turns(a, b):
+    if (ends or a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size) \
+            and _language_turns(a, b):
         # a bilingual text set line by line: each language's own unit (measured against
-        # the page's widest line from the same left edge: ragged text shares no margin)
+        # the page's widest line from the same left edge: ragged text shares no margin),
+        # also where a sentence ended exactly at the margin (no paragraph runs a finished
+        # Chinese sentence on into a line wholly English)
         return "language"
     if not is_full(a, ds) and _centred(a, ds) and _centred(b, ds) and ends_short(a, b, ds):
         # centred text is broken into lines by hand, each a unit; a centred line the next
@@ -726,6 +731,19 @@ def _language_turns(a: Line, b: Line) -> bool:
     its translation); a Chinese paragraph quoting an English title wraps full lines."""
     la, lb = _clear_lang(a), _clear_lang(b)
     return la is not None and lb is not None and la != lb
+
+
+#: A line repeats a block's first line when they share this many letters and digits.
+REPEAT_MIN_CHARS = 12
+
+
+def _repeats(cur: Block, b: Line) -> bool:
+    """Does ``b`` repeat the first line of the block: the same text printed again (a
+    passage a translation left as it was, printed on both sides of a bilingual text set
+    line by line)? Prose does not repeat a line of its own."""
+    fb = "".join(c for c in b.text if c.isalnum())
+    return (len(fb) >= REPEAT_MIN_CHARS and cur.lines[0] is not b
+            and fb == "".join(c for c in cur.lines[0].text if c.isalnum()))
 
 
 def _block_turns(cur: Block, b: Line, nxt: Line | None) -> bool:

@@ -1,7 +1,9 @@
 """Bilingual documents as users bring them, printed by Chromium and by LibreOffice
 (``fixtures/bilingual-layouts.py``, text written for the tests): Chinese and English side by
-side in two columns. Each language is a stream of its own and no paragraph runs from one
-language into the other at a column or page turn."""
+side in two columns, or a Chinese sentence then its English, line by line. Each language
+is a stream of its own, no paragraph runs from one language into the other (not at a
+column or page turn, not where a Chinese sentence filled its line), and a passage the
+Chinese side left in English, printed twice in a row, is in each stream once."""
 
 from __future__ import annotations
 
@@ -40,3 +42,13 @@ def test_side_by_side_columns_are_two_streams(producer: str) -> None:
     assert articles(zh, "第{}条") == articles(en, "Article {}.") == list(range(1, 25))
     assert all(IDEOGRAPHS.search(t) and not ENGLISH.search(t) for t in zh), zh
     assert all(not IDEOGRAPHS.search(t) for t in en), en
+
+
+@pytest.mark.parametrize("producer", ["chromium", "libreoffice"])
+def test_line_by_line_text_is_two_streams(producer: str) -> None:
+    zh, en = streams(f"bilingual-line-{producer}.pdf")
+    mixed = [t for t in zh + en if IDEOGRAPHS.search(t) and ENGLISH.search(t)]
+    assert not mixed  # (a Chinese sentence filling its line does not run on into English)
+    assert articles(zh, "第{}条") == articles(en, "Article {}.") == list(range(1, 25))
+    # the untranslated passage stands once in each stream
+    assert sum(KEPT in t for t in zh) == 1 and sum(KEPT in t for t in en) == 1
