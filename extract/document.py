@@ -329,7 +329,8 @@ def _read_page(pc: PageChars) -> _PageRead:
     for code, message in pc.problems:
         warnings.append(Warning(code, message, pc.number))
     raw_chars, glyphs = len(pc.chars), distinct_glyphs(pc.chars)
-    undecoded = sum(1 for c in pc.chars if c.unmapped and c.text.startswith("(cid:"))
+    # (both readers spell a glyph without a character so; only PDFium flags it unmapped)
+    undecoded = sum(1 for c in pc.chars if c.text.startswith("(cid:"))
     recover_cids(pc.chars, pc.number, warnings)  # glyphs with no Unicode, from their words
     chars = clean(pc.chars, pc.width, pc.height, pc.number, warnings, pc.graphics)
     mark_fixed_pitch(chars)  # a typewriter face by its glyphs' advances
