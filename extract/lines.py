@@ -1160,14 +1160,15 @@ def _ink_order(chars: list[Char]) -> list[Char]:
 OVERPRINT_SHARE: float = 0.5
 
 
-def _overprint_runs(chars: list[Char]) -> list[list[Char]] | None:
+def _overprint_runs(chars: list[Char], by_x: list[Char]) -> list[list[Char]] | None:
     """The glyphs of a line in the order a reader reads them where one run of letters was
     drawn over another (MuPDF sets a description list's short term, ``0``, ``SYSTEM``, on
     the first glyphs of its description, "S如YST果EM设置了"): each run in drawing order,
     left to right within itself, the runs one after the other; None where no two letters
     (or digits, or ideographs) share most of their boxes. Accents, which a font draws
-    over their letter, are no letters and stay to :func:`_compose_accents`."""
-    ink = sorted((c for c in chars if c.text.isalnum()), key=_BY_X0_SEQ)
+    over their letter, are no letters and stay to :func:`_compose_accents`. ``by_x``: the
+    same glyphs in ``_BY_X0_SEQ`` order, which the line sorts them into anyway."""
+    ink = [c for c in by_x if c.text.isalnum()]
     if not any(b.x0 < a.x1 - OVERPRINT_SHARE * min(a.x1 - a.x0, b.x1 - b.x0)
                and a.text != b.text and b.x1 - b.x0 > 0 and a.x1 - a.x0 > 0
                for a, b in zip(ink, ink[1:])):
@@ -1204,10 +1205,11 @@ OVERPRINT_EDGE_EM: float = 0.2
 
 
 def _make_line(seg: _Seg, page: int, space_after: set[int]) -> Line:
-    over = _overprint_runs(seg.chars)
+    by_x = sorted(seg.chars, key=_BY_X0_SEQ)
+    over = _overprint_runs(seg.chars, by_x)
     starts: set[int] = set()  # the glyphs opening an overprinted run: a space before them
     if over is None:
-        chars = _compose_accents(_ink_order(sorted(seg.chars, key=_BY_X0_SEQ)))
+        chars = _compose_accents(_ink_order(by_x))
     else:
         chars = [c for run in over for c in run]
         starts = {id(run[0]) for run in over[1:]}
