@@ -69,7 +69,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -340,6 +340,22 @@ def _clauses(truth: list[Item], found: list[Item]) -> dict[str, Any]:
 
 
 # -- entry points --------------------------------------------------------------------------
+def _expected_links(notes: list[Item]) -> set[tuple[int, str]]:
+    """The (page, label) of the callouts the truth's notes answer, so a marker there must
+    link to a note: a note's own page; and, where the document uses each label once (its
+    notes numbered through, not restarting on every page), every page before the note's
+    too: a callout whose note runs to the next page's foot, or an endnote's, printed pages
+    before its list. (Labels repeating page after page, * or 1 on every page, answer
+    callouts on their own page only.)"""
+    labels = Counter(normalize_label(n.get("label")) for n in notes)
+    out: set[tuple[int, str]] = set()
+    for n in notes:
+        lab = normalize_label(n.get("label"))
+        page = n["page"]
+        out.update((p, lab) for p in range(1 if labels[lab] == 1 else page, page + 1))
+    return out
+
+
 def evaluate(doc: Document | dict[str, Any], truth: dict[str, Any]) -> dict[str, Any]:
     """Scores of ``doc`` (a :class:`Document` or its JSON dict) against ``truth``."""
     d = doc.to_dict() if isinstance(doc, Document) else doc
@@ -358,8 +374,7 @@ def evaluate(doc: Document | dict[str, Any], truth: dict[str, Any]) -> dict[str,
     if "markers" in truth:
         paragraphs = {p["id"]: p.get("text", "") for p in d.get("paragraphs") or []}
         notes = {n["id"]: normalize_label(n.get("label")) for n in d.get("footnotes") or []}
-        expected = None if "footnotes" not in truth else {
-            (n["page"], normalize_label(n.get("label"))) for n in truth["footnotes"]}
+        expected = None if "footnotes" not in truth else _expected_links(truth["footnotes"])
         out["markers"] = _markers(on(truth["markers"]), on(d.get("markers")), paragraphs,
                                   notes, expected)
     if truth.get("clauses") is not None:
