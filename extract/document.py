@@ -656,7 +656,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
     # endnotes: a Notes section the text calls, or a list the links or a rule show to be one
     sections = find_sections(ordered, {pg.number: pg.links for pg in pages},
                              {pg.number: pg.rules for pg in pages},
-                             {(p, n.label) for n in notes for p in (n.pages or [n.page])}, size)
+                             {(p, n.label) for n in notes for p in (n.pages or [n.page])}, size,
+                             [l for l in cells if l.sups])
     if sections:
         gone = {id(l) for sec in sections for l in sec.lines}
         ordered = [l for l in ordered if id(l) not in gone]

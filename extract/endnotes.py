@@ -25,6 +25,7 @@ PDF has no links, a drawn separator rule spans the list right above its first en
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,9 +33,10 @@ from pariter.model import Box
 
 from .chars import Link, Rule
 from .footnotes import Note
-from .labels import ANY_CIRCLED, ROMAN_LOWER_RE, canonical, roman
+from .labels import ANY_CIRCLED, BRACKETS, ROMAN_LOWER_RE, canonical, roman
 from .labels import number as label_number
 from .lines import Line, Sup
+from .markers import take_at
 from .paragraphs import SIZE_BREAK_PT
 from .textjoin import join2
 
@@ -122,13 +124,14 @@ def _label(l: Line) -> tuple[str, str] | None:
 
 def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                   rules: dict[int, list[Rule]] | None = None,
-                  noted: set[tuple[int, str]] | None = None, body: float | None = None
-                  ) -> list[Section]:
+                  noted: set[tuple[int, str]] | None = None, body: float | None = None,
+                  cells: list[Line] | None = None) -> list[Section]:
     """Endnote sections in ``lines`` (reading order), their lines and notes. ``links`` and
     ``rules``, per page, are the evidence for lists printed without a title; ``noted`` the
     (page, label) of the page notes found: a raised label whose note is printed on its page
     or the next calls that note, and is no evidence for a list; ``body`` the text's type size
-    as the document measured it (else the size setting most characters here)."""
+    as the document measured it (else the size setting most characters here); ``cells``
+    the lines of the document's tables, whose raised labels may call a list too."""
     out: list[Section] = []
     served = noted or set()
     lines = _labels_among_their_lines(lines)
@@ -138,28 +141,104 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
     def open_call(l: Line, s: Sup) -> bool:
         return not any((l.page + d, s.label) in served for d in (0, 1))
 
+    def callers(i: int) -> list[Line]:
+        """The lines that may call a list opening at ``lines[i]``: the text before it and
+        the table cells printed before it (a table of platforms calls its notes too)."""
+        first = lines[i]
+        return lines[:i] + [c for c in cells or () if (c.page, c.top) < (first.page, first.top)]
+
     i = 0
     while i < len(lines):
         t = lines[i]
         if _squash(t.text) in TITLES:
             sec, j = _entries(lines, i + 1, t)
-            if sec is not None and _called(sec, lines[:i]):
+            if sec is not None and (_called(sec, callers(i)) or _plain_calls(sec, lines, i + 1)):
                 out.append(sec)
                 i = j
                 continue
         elif _opens_list(t) and not _titled(lines, i, body):
             sec, j = _entries(lines, i, None)
-            if sec is not None and _ends_page(sec, lines, j) \
-                    and _called(sec, lines[:i], CALLED_SHARE, open_call) and (
-                    _linked(sec, lines[:i], links or {}, open_call) or _backlinked(sec)
-                    or (_called(sec, lines[:i], RULED_CALLED_SHARE, open_call)
+            before = callers(i) if sec is not None else []
+            if sec is not None and _ends_page(sec, lines, j) and ((
+                    _called(sec, before, CALLED_SHARE, open_call) and (
+                    _linked(sec, before, links or {}, open_call) or _backlinked(sec)
+                    or (_called(sec, before, RULED_CALLED_SHARE, open_call)
                         and _ruled_above(sec, lines, i, (rules or {}).get(t.page, ()),
-                                         (rules or {}).get(t.page - 1, ())))):
+                                         (rules or {}).get(t.page - 1, ())))))
+                    or (not _bibliography(lines, i) and _plain_calls(sec, lines, i))):
                 out.append(sec)
                 i = j
                 continue
         i += 1
     return out
+
+
+#: A list called by labels printed in the text's own type needs at least this many
+#: entries: a bracketed number or two in running text says little on its own.
+PLAIN_MIN_NOTES = 3
+#: ... and the text must call nearly all of them, in order, each once: this share.
+PLAIN_CALLED_SHARE = 0.8
+#: Titles of a bibliography, compared casefolded without spaces: a list under one is
+#: referred to by numeric citations, which are not note callouts.
+BIBLIOGRAPHY_TITLES = frozenset((
+    "references", "reference", "bibliography", "workscited", "literature", "literaturecited",
+    "sources", "参考文献", "参考资料", "参考书目", "引用文献", "文献", "主要参考文献"))
+
+
+def _bibliography(lines: list[Line], i: int) -> bool:
+    """Does a bibliography's title (References, 参考文献) stand right above the list
+    opening at ``lines[i]``, on its page or at the foot of the page before — whatever its
+    type? Numbers in brackets there are a numeric citation style's, not note labels."""
+    return i > 0 and lines[i - 1].page in (lines[i].page, lines[i].page - 1) \
+        and _squash(lines[i - 1].text).rstrip(":：") in BIBLIOGRAPHY_TITLES
+
+
+def _plain_calls(sec: Section, lines: list[Line], i: int) -> bool:
+    """Does the text before ``lines[i]`` call the section's entries with labels printed in
+    the text's own type, in the very form the entries print them (``[3]`` in the text,
+    ``[3]`` opening entry 3: a producer that cannot raise text — a plain-text printer, a
+    PDF library's text box — writes the callout so)? The text must call nearly all the
+    entries (:data:`PLAIN_CALLED_SHARE`), in the entries' order and each once: notes are
+    called where they are written, one callout each, while a bibliography's numeric
+    citations come back to a source and group several ("[1, 3]", "[2]–[5]"). When it
+    does, those labels are taken out of the text as raised callouts would have been."""
+    first = lines[i]
+    m = re.match(rf"\s*([{re.escape(''.join(BRACKETS))}])\d", first.text)
+    n = len(sec.notes)
+    if m is None or n < PLAIN_MIN_NOTES:
+        return False
+    opener = m.group(1)
+    form = re.compile(rf"{re.escape(opener)}(\d{{1,3}}){re.escape(BRACKETS[opener])}")
+    labels = {x.label for x in sec.notes}
+    calls: list[tuple[Line, re.Match[str]]] = [
+        (l, c) for l in lines[:i] for c in form.finditer(l.text) if c.group(1) in labels]
+    numbers = [int(c.group(1)) for _, c in calls]
+    if len(set(numbers)) < PLAIN_CALLED_SHARE * n or len(numbers) - len(set(numbers)) > (1 - PLAIN_CALLED_SHARE) * n \
+            or _increasing_run(numbers) < PLAIN_CALLED_SHARE * n:
+        return False
+    seen: set[str] = set()
+    taken: list[tuple[Line, re.Match[str]]] = []
+    for l, c in calls:
+        if c.group(1) not in seen:
+            seen.add(c.group(1))
+            taken.append((l, c))
+    # right to left within a line, so that the offsets still to come stay right
+    for l, c in sorted(taken, key=lambda lc: (id(lc[0]), -lc[1].start())):
+        s = take_at(l, c.start(), c.end(), c.group(1))
+        s.printed = c.group(0)
+    return True
+
+
+def _increasing_run(numbers: list[int]) -> int:
+    """The length of the longest strictly increasing subsequence of ``numbers``."""
+    tails: list[int] = []
+    for x in numbers:
+        k = bisect_left(tails, x)
+        if k == len(tails):
+            tails.append(x)
+        else:
+            tails[k] = x
+    return len(tails)
 
 
 def _labels_among_their_lines(lines: list[Line]) -> list[Line]:

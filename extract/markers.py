@@ -156,20 +156,35 @@ def table_callouts(cells: list[Line], notes: list[Note], text: dict[int, list[Li
     raises elsewhere too (``text``: the page's running lines, their callouts decided; the
     other cells) is a power (``e^{x²}`` in a table of formulas). A lone letter before it
     (``%f⁸``) is then no index. The others are dropped from ``cells`` (a table's cells keep
-    their own text)."""
+    their own text).
+
+    An endnote (a list printed after the table) is called from a cell the same way, but
+    its label must be raised nowhere else in the whole document, text or tables: then a
+    figure after a version number (``kernel >= 4.18¹``) is the one callout of the note
+    waiting for it, not a power."""
     foot: dict[int, set[str]] = {}
+    ends: dict[str, int] = {}  # an endnote's label -> the last page its list prints it on
     for n in notes:
         if n.place == "foot":
             for p in n.pages or [n.page]:
                 foot.setdefault(p, set()).add(n.label)
+        elif n.place == "end":
+            ends[n.label] = max(ends.get(n.label, 0), n.page)
+
     def may_call(l: Line, s: Sup) -> bool:
         before = l.text[:s.offset]
+        if before and before[-1] in "−-+^=×·/":
+            return False  # a sign: 10⁻⁷, 1.1E+38
+        if ends.get(s.label, 0) >= l.page and s.label not in foot.get(l.page, ()):
+            return anywhere[s.label] == 1
         if s.label not in foot.get(l.page, ()):
             return False
-        if before and (before[-1].isdigit() or before[-1] in "−-+^=×·/"):
-            return False  # an exponent: 10⁻⁷, 1.1E+38
+        if before and before[-1].isdigit():
+            return False  # an exponent: 10³
         return not (s.label in UNIT_POWERS and unit_before(before))  # a unit's power: 38 km²
 
+    anywhere: Counter[str] = Counter(s.label for ls in text.values() for l in ls for s in l.sups)
+    anywhere.update(s.label for l in cells for s in l.sups)
     raised: Counter[tuple[int, str]] = Counter(
         (l.page, s.label) for ls in text.values() for l in ls for s in l.sups)
     raised.update((l.page, s.label) for l in cells for s in l.sups if may_call(l, s))
@@ -214,7 +229,7 @@ def _symbols_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
         if len(found.get(lab, ())) != 1:
             continue
         l, m = found[lab][0]
-        out.add(id(_take_at(l, m.start(), m.end(), lab)))
+        out.add(id(take_at(l, m.start(), m.end(), lab)))
     return out
 
 
@@ -263,11 +278,11 @@ def _figures_on_baseline(lines: list[Line], labels: set[str]) -> set[int]:
         if len(here) != 1:
             continue
         l, m = here[0]
-        out.add(id(_take_at(l, m.start(1), m.end(1), lab)))
+        out.add(id(take_at(l, m.start(1), m.end(1), lab)))
     return out
 
 
-def _take_at(l: Line, start: int, end: int, label: str) -> Sup:
+def take_at(l: Line, start: int, end: int, label: str) -> Sup:
     """Take ``l.text[start:end]``, the label ``label``, out of the text as a callout; its
     box is estimated from its share of the line's width (the line keeps no glyph
     positions)."""
