@@ -500,6 +500,20 @@ _ZH_FIELDS = re.compile(r"[,;。、]")
 #: the publication facts of Chinese (legal) notes: ``法律出版社2007年版`` (the edition of that
 #: year), ``《中国法学》1996年第4期`` (a journal's year and issue)
 _ZH_PUB_YEAR = re.compile(rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?:\d{{1,2}}\s*月\s*)?(?:版|第\s*\d+\s*[期卷])")
+#: a Chinese legal note (法学引注手册) of a work whose title the style sets without 《》 (a
+#: foreign-language book, a software manual, a web text): ``作者：题名（版本），2016年11月16日版，12。``
+#: — the author before the full-width colon, the title up to the full-width comma, a
+#: version in brackets, and the date of the edition closing with 版; a pinpoint may follow
+_ZH_PLAIN = re.compile(
+    r"^(?P<author>[^：《》“”，。；\n]{1,40}?)\s*：\s*(?P<title>[^：《》“”，。；]+?)\s*"
+    r"(?:（(?P<version>[^（）]*)）)?\s*，\s*"
+    r"(?P<date>\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*版"
+    r"(?:\s*，\s*[^，。《》]*)?\s*。?$")
+#: a bracket after the title that gives the version (dropped) rather than part of the title
+_ZH_VERSION = re.compile(r"^(?:Ver(?:sion)?\.?\s|v\d|版本|第.+版$)", re.I)
+#: the short form of a work cited before (``同前注，M. Kohm书。``, ``同前注12，王某文，第3页。``):
+#: its author, and nothing else
+_ZH_SUPRA = re.compile(r"^(?:同前注|前注|前引)\s*\d*\s*[，,]\s*(?P<author>[^，。《》]{1,40}?)\s*[书文](?:\s*[，,].*)?\s*。?$")
 #: what stands before the 《》 of a journal: the author and the article's title in quotes
 _ZH_QUOTED = re.compile(r"^(?P<a>[^“”\"《》]*?)[\s,:、]*[“\"](?P<t>[^“”\"]+)[”\"][\s,:、]*(?:载\s*)?$")
 
@@ -1100,6 +1114,26 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
     return _cit(raw, style, author, title, date, url, accessed)
 
 
+def _parse_zh_plain(raw: str, text: str, t: str, url: str | None,
+                    accessed: str | None) -> Citation | None:
+    """A Chinese legal note without 《》 (:data:`_ZH_PLAIN`), or its short form
+    (:data:`_ZH_SUPRA`). The edition's date closing with 版 is what makes the pieces an
+    author, a title and a date; the full-width colon and comma are the style's separators
+    (an English title's own colons and commas are ASCII)."""
+    one = re.sub(r"\s+", " ", text.strip())
+    m = _ZH_SUPRA.match(one)
+    if m:
+        return _cit(raw, "zh", m.group("author"), None, None, url, accessed)
+    m = _ZH_PLAIN.match(one)
+    if not m:
+        return None
+    title = m.group("title")
+    version = m.group("version")
+    if version is not None and not _ZH_VERSION.match(version.strip()):
+        title += f"（{version}）"  # a bracket of the title's own: ``论文模版（测试版）``
+    return _cit(raw, "zh", m.group("author"), title, parse_date(m.group("date")), url, accessed)
+
+
 def _field_date(rest: str) -> str | None:
     """The first date that is a field of its own after the title: one that closes a
     parenthesis (``(March 1990)``, ``(Lake Forest, 1999)``) or a comma-separated field
@@ -1445,7 +1479,7 @@ def _parse_at(raw: str, body: str, masked: str, start: int, url: str | None,
 def _parse_from(raw: str, body: str, masked: str, start: int, url: str | None,
                 accessed: str | None, spans: list[tuple[int, int]]) -> Citation:
     text, t = body[start:], masked[start:]
-    for parse in (_parse_gbt, _parse_zh, _parse_en):
+    for parse in (_parse_gbt, _parse_zh, _parse_zh_plain, _parse_en):
         c = parse(raw, text, t, url, accessed)
         if c is not None:
             return c
