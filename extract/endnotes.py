@@ -170,7 +170,55 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                 i = j
                 continue
         i += 1
+    if not out:
+        sec = _unnumbered(lines, rules or {}, open_call)
+        if sec is not None:
+            out.append(sec)
     return out
+
+
+def _unnumbered(lines: list[Line], rules: dict[int, list[Rule]],
+                counts: Callable[[Line, Sup], bool]) -> Section | None:
+    """A note list whose numbers the producer did not print (fpdf2's HTML printer drops an
+    ordered list's numbers): after a separator rule, at the end of the document, entries
+    that each end with a back-link arrow, as many as the text's raised callouts that no
+    page note answers, and those callouts are 1, 2 … in order. The arrows say each entry
+    is a note, the rule where the list begins, the callouts' count and order which note
+    each is."""
+    if not lines or not _BACK_ARROW.search(lines[-1].text):
+        return None
+    page = lines[-1].page
+    here = [k for k in range(len(lines)) if lines[k].page == page]
+    for s in reversed(here):
+        if s > 0 and lines[s - 1].page == page and _BACK_ARROW.search(lines[s - 1].text):
+            continue  # the list's first entry follows no entry's end
+        entries = _arrow_entries(lines[s:])
+        probe = Section(None, [], lines[s:])
+        if not _ruled_above(probe, lines, s, rules.get(page, ()), rules.get(page - 1, ()), True):
+            continue
+        calls = [x for l in lines[:s] for x in l.sups if counts(l, x)]
+        if [label_number(x.label) for x in calls] != list(range(1, len(entries) + 1)):
+            return None
+        notes = []
+        for k, group in enumerate(entries, 1):
+            text = ""
+            for l in group:
+                text = join2(text, l.text.strip()) if text else l.text.strip()
+            notes.append(Note(str(k), text, group[0].page, sorted({l.page for l in group}),
+                              [Box(l.page, l.x0, l.top, l.x1, l.bottom) for l in group],
+                              place="end", italics=[it for l in group for it in l.italics]))
+        return Section(None, notes, lines[s:])
+    return None
+
+
+def _arrow_entries(lines: list[Line]) -> list[list[Line]]:
+    """``lines`` cut after each line that ends with a back-link arrow."""
+    out: list[list[Line]] = [[]]
+    for l in lines:
+        out[-1].append(l)
+        if _BACK_ARROW.search(l.text):
+            out.append([])
+    return [g for g in out if g]
 
 
 #: A list called by labels printed in the text's own type needs at least this many
@@ -501,12 +549,13 @@ def _backlinked(sec: Section) -> bool:
 
 
 def _ruled_above(sec: Section, lines: list[Line], i: int, rules: list[Rule] | tuple,
-                 before: list[Rule] | tuple) -> bool:
+                 before: list[Rule] | tuple, from_baseline: bool = False) -> bool:
     """Is the list opening at ``lines[i]`` set off from the text by a drawn separator: a
     horizontal rule across the list's width, between the line before (close under it) and
     the first entry (close over it) on the entry's page, or at the foot of the page before
     under that page's last line? (A figure's strokes or a table's rule near a list of
-    labels span no such place.)"""
+    labels span no such place.) ``from_baseline``: the rule may cut the line before's box
+    under its baseline (fpdf2 draws it at the foot of that line's cell)."""
     first = lines[i]
     prev = lines[i - 1] if i > 0 else None
     reach = RULE_ABOVE_LINES * max(1.0, first.bottom - first.top)
@@ -517,7 +566,8 @@ def _ruled_above(sec: Section, lines: list[Line], i: int, rules: list[Rule] | tu
                 and r.x1 >= x1 - first.size)
 
     same = prev is not None and prev.page == first.page
-    if any(separates(r, max(first.top - reach, prev.bottom if same else 0.0), first.top)
+    floor = (prev.baseline if from_baseline else prev.bottom) if same else 0.0
+    if any(separates(r, max(first.top - reach, floor), first.top)
            and (not same or r.top - prev.bottom <= reach) for r in rules):
         return True
     return prev is not None and prev.page == first.page - 1 and any(

@@ -98,3 +98,17 @@ def test_chinese_prose_notes_are_no_plain_legal_citations(text: str) -> None:
     from pariter.extract.citations import parse_citation
     c = parse_citation(text)
     assert (c.author, c.title) == (None, None)
+
+
+@pytest.mark.parametrize("producer", ["fpdf2", "wkhtml"])
+def test_a_list_printed_without_its_numbers_after_a_rule(producer: str) -> None:
+    """pandoc's note list printed without the ordered list's numbers: after the rule, three
+    entries ending with back arrows, and the text's three open callouts 1, 2, 3 — the
+    entries are notes 1, 2, 3 in order."""
+    doc = extract_pdf(FIX / f"unnumbered-notes-{producer}.pdf")
+    assert [n.label for n in doc.footnotes] == ["1", "2", "3"]
+    assert [n.text for n in doc.footnotes] == [
+        "Specifically, the current machine’s filesystem.",
+        "The old behaviour was kept for one release behind an option.",
+        "Setuptools writes its egg-info directory there."]
+    assert _links(doc) == [("1", "1"), ("2", "2"), ("3", "3")]
