@@ -20,6 +20,16 @@ calls most of them with raised callouts that no page note answers, the list ends
 entries or the entries' links lead back to the callouts (:func:`_linked`) — or, where the
 PDF has no links, a drawn separator rule spans the list right above its first entry
 (:func:`_ruled_above`).
+
+A producer that cannot raise text (a PDF library's text cell, a plain-text printer) prints
+each callout in the entries' own form, ``[3]`` in the text for the entry ``[3]``: such a list
+is believed when the text calls nearly all its entries so, in order, each once — a
+bibliography's numeric citations return to a source and group several — and no
+bibliography title stands over it (:func:`_plain_calls`). Table cells call a list as the
+text does. A list printed without its numbers (an HTML printer that drops an ordered list's
+numbers) is believed after a separator rule at the document's end when each entry ends with
+a back-link arrow and the text's open callouts are 1 … k for its k entries
+(:func:`_unnumbered`).
 """
 
 from __future__ import annotations
