@@ -179,6 +179,11 @@ class _Copies:
         return {t for t in shared
                 if self.count[0].get(t, 0) <= self.max and self.count[1].get(t, 0) <= self.max}
 
+    def shared(self, bead, src: Sequence[str], tgt: Sequence[str]) -> bool:  # noqa: ANN001
+        """Do the bead's two sides print a rare token copied verbatim?"""
+        return bool(self.evidence(join_texts([src[i] for i in bead.src]),
+                                  join_texts([tgt[j] for j in bead.tgt]), ""))
+
     def joins(self, null, full, src: Sequence[str], tgt: Sequence[str]) -> bool:  # noqa: ANN001
         """Does the null bead's sentence carry a copy that only the full bead's other side has?"""
         if null.src:
@@ -278,6 +283,7 @@ def refine(
     slide: bool = False,
     copied_max: int | None = None,
     unpair_urls: bool = False,
+    chance_floor: float | None = None,
 ) -> list:
     """The evidence pass over a DP path (see the module docstring); returns new beads.
 
@@ -375,6 +381,8 @@ def refine(
                 out.append(beads[k])
                 k += 1
         beads = out
+    if chance_floor is not None:
+        beads = _unpair_chance(beads, sc, chance_floor, copies, src, tgt)
     if slide:
         beads = _slide_across_nulls(beads, sc, gain, allowed)
     if pair_floor is not None:
@@ -404,6 +412,35 @@ def _unpair_different_urls(beads: list, src: Sequence[str], tgt: Sequence[str]) 
     for b in beads:
         if b.src and b.tgt and _different_urls(join_texts([src[i] for i in b.src]),
                                                join_texts([tgt[j] for j in b.tgt])):
+            out += [Bead((i,), (), 0.0) for i in b.src] + [Bead((), (j,), 0.0) for j in b.tgt]
+        else:
+            out.append(b)
+    return out
+
+
+def _unpair_chance(beads: list, sc: _Scores, floor: float, copies: "_Copies | None",
+                   src: Sequence[str], tgt: Sequence[str]) -> list:
+    """A full bead whose two sides, embedded for real, are no more alike than `floor` (a
+    low percentile of random sentence pairs of this text) becomes a null on each side,
+    unless the two sides share a token copied verbatim (`_Copies`).
+
+    The DP prefers a weak bead to two skips wherever the pair's cost, divided by the
+    length penalty, undercuts the skip cost, so where one edition reorders or adds a
+    passage it pairs sentences that say unrelated things (machine-id(5): "这种方式经常用于
+    网络启动的场景中。" with "/etc/machine-id is used to decide whether a boot is the
+    first one", cosine 0.04).  A pair no more alike than chance is no evidence of a
+    translation; the two nulls can still pair with better partners (`_slide_across_nulls`,
+    `_pair_nulls`).  Only beads the path already scores at or below the floor (`Bead.score`:
+    the cosine of the normalised sums of their sentence vectors, or of their real
+    embeddings where a move made them) are embedded again, so the pass stays cheap."""
+    from .sentences import Bead
+
+    cands = {k for k, b in enumerate(beads) if b.src and b.tgt and b.score <= floor}
+    sc.need({(0, tuple(beads[k].src)) for k in cands} | {(1, tuple(beads[k].tgt)) for k in cands})
+    out: list = []
+    for k, b in enumerate(beads):
+        if k in cands and sc.score(tuple(b.src), tuple(b.tgt)) <= floor and not (
+                copies is not None and copies.shared(b, src, tgt)):
             out += [Bead((i,), (), 0.0) for i in b.src] + [Bead((), (j,), 0.0) for j in b.tgt]
         else:
             out.append(b)

@@ -636,3 +636,20 @@ def test_a_token_copied_once_on_each_side_pulls_its_two_sentences_together() -> 
     _covers(on, len(x), len(y))
     assert 9 not in next(b.tgt for b in off if 3 in b.src)  # the cosine: the twin
     assert 9 in next(b.tgt for b in on if 3 in b.src)  # the copy: its own label
+
+
+def test_a_pair_no_more_alike_than_chance_is_two_nulls() -> None:
+    """A bead whose two sides resemble each other no more than the floor (a percentile of the
+    text's random pairs) is a null on each side; a pair above it stays, and so does one whose
+    sides share a token copied verbatim, whatever the cosine."""
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.0), Bead((2,), (2,), 1.0)]
+    src, tgt = ["a", "b", "c"], ["A", "z", "C"]
+    apart = refine(beads, src, tgt, _BagOfWords(), null_margin=None, chance_floor=0.3)
+    assert _pairs(apart) == [((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))]
+    assert _pairs(refine(beads, src, tgt, _BagOfWords(), null_margin=None)) == _pairs(beads)
+    alike = ["a", "b", "c"], ["A", "B", "C"]
+    assert _pairs(refine(beads, *alike, _BagOfWords(), null_margin=None, chance_floor=0.3)) == _pairs(beads)
+    copied = ["a", "见 tlmgr 手册", "c"], ["A", "see the tlmgr manual", "C"]
+    kept = refine(beads, *copied, _BagOfWords(), null_margin=None, chance_floor=0.99, copied_max=5)
+    assert _pairs(kept) == _pairs(beads)
+    assert _pairs(refine(beads, *copied, _BagOfWords(), null_margin=None, chance_floor=0.99)) == _pairs(apart)
