@@ -638,6 +638,28 @@ def test_a_token_copied_once_on_each_side_pulls_its_two_sentences_together() -> 
     assert 9 in next(b.tgt for b in on if 3 in b.src)  # the copy: its own label
 
 
+def test_text_set_in_capitals_is_matched_in_sentence_case(muse) -> None:
+    """Capitals are typography: a heading or clause set in capitals is matched as the same
+    words in sentence case, and resembles its translation as much as they do.  Text with Han
+    characters keeps its Latin runs as printed (names and code copied verbatim)."""
+    from pariter.align.text import capitals_folded, matching_form
+
+    assert capitals_folded("EXIT STATUS") == "Exit status"
+    assert capitals_folded("SEE ALSO") == "See also"
+    assert capitals_folded("Exit status") == "Exit status"
+    assert capitals_folded("NASA launched it.") == "NASA launched it."  # not all capitals
+    assert capitals_folded("A") == "A" and capitals_folded("42") == "42"
+    assert capitals_folded("与 SYSTEMD 整合") == "与 SYSTEMD 整合"
+    assert matching_form("ＥＸＩＴ ＳＴＡＴＵＳ", "en") == "Exit status"  # NFKC first
+    zh = ["错误", "视角", "退出状态", "如果中英文版本存在任何冲突不一致，以中文版为准。"]
+    en = ["BUGS", "PERSPECTIVE", "EXIT STATUS",
+          "IN THE CASE OF DIVERGENCE BETWEEN THE CHINESE AND ENGLISH VERSIONS, THE CHINESE VERSION SHALL PREVAIL."]
+    x = muse.encode(zh)
+    printed = np.einsum("ij,ij->i", x, muse.encode(en))
+    folded = np.einsum("ij,ij->i", x, muse.encode([matching_form(t, "en") for t in en]))
+    assert (folded > printed + 0.1).all()
+
+
 def test_a_pair_no_more_alike_than_chance_is_two_nulls() -> None:
     """A bead whose two sides resemble each other no more than the floor (a percentile of the
     text's random pairs) is a null on each side; a pair above it stays, and so does one whose
