@@ -82,6 +82,13 @@ sentences; pooled strict F1): 1: 0.981 / 0.923 / 0.971 / 0.988; 3: 0.981 / 0.923
 first passage, 18 x 57 sentences, has 17 anchors, and falls back to the totals)."""
 
 
+CHANCE_MIN_SENTENCES = 10
+"""Sentences each side needs before `AlignParams.chance_percentile` parts pairs: random pairs
+stand for chance only where few of them are translations, and in a text of n sentences
+about 1 in n is; under ten, the percentile climbs into the true pairs (two headings and two
+sentences: every random pair but two is a true pair or a heading against its own text)."""
+
+
 @dataclass(frozen=True)
 class AlignParams:
     """Every constant of the sentence aligner, with where its value comes from.
@@ -296,7 +303,7 @@ class AlignParams:
     ``chance_percentile`` (75, the same as ``pair_percentile``): a full bead whose two
     sides, embedded for real, are no more alike than this percentile of random sentence
     pairs of the text is two nulls (`refine._unpair_chance`), unless the two sides share a
-    token copied verbatim; the percentile at which two opposite nulls become a pair is the
+    token copied verbatim (and only in a text of `CHANCE_MIN_SENTENCES` or more a side); the percentile at which two opposite nulls become a pair is the
     one below which a pair comes apart, so one constant says what "more alike than chance"
     means here.  The DP takes a weak bead over two skips wherever its cost, divided by the
     length penalty, undercuts them, so beside a passage one edition adds or moves it pairs
@@ -996,7 +1003,8 @@ def align_vectors(
                        pair_floor=None if p.pair_percentile is None else random_cosine(x, y, p.pair_percentile),
                        slide=p.slide_across_nulls, copied_max=p.copied_max_sentences,
                        unpair_urls=p.unpair_different_urls,
-                       chance_floor=None if p.chance_percentile is None else random_cosine(x, y, p.chance_percentile))
+                       chance_floor=None if p.chance_percentile is None or min(n, m) < CHANCE_MIN_SENTENCES
+                       else random_cosine(x, y, p.chance_percentile))
     if knd is not None:
         beads = headings_follow_content(beads, knd, x, y)
     return beads

@@ -660,6 +660,20 @@ def test_text_set_in_capitals_is_matched_in_sentence_case(muse) -> None:
     assert (folded > printed + 0.1).all()
 
 
+def test_a_short_text_keeps_its_pairs_whatever_its_random_pairs_say() -> None:
+    """In a text of a few sentences most random pairs are true pairs, so their percentile is
+    no measure of chance: below `CHANCE_MIN_SENTENCES` a side, no pair is parted for it."""
+    from pariter.align.sentences import CHANCE_MIN_SENTENCES
+
+    embedder = _BagOfWords()
+    for n in (2, CHANCE_MIN_SENTENCES):
+        src = [f"w{k} shared" for k in range(n)]
+        tgt = [f"W{k} shared" for k in range(n)]
+        beads = align_vectors(embedder.encode(src), embedder.encode(tgt), src_texts=src,
+                              tgt_texts=tgt, embedder=embedder)
+        assert _pairs(beads) == [((k,), (k,)) for k in range(n)]
+
+
 def test_a_pair_no_more_alike_than_chance_is_two_nulls() -> None:
     """A bead whose two sides resemble each other no more than the floor (a percentile of the
     text's random pairs) is a null on each side; a pair above it stays, and so does one whose
