@@ -165,6 +165,7 @@ DATE = (
     rf"|(?P<y7>{_YEAR})—(?P<m7>\d{{1,2}})—(?P<d7>\d{{1,2}})(?!\d)"              # 1989—07—26
     rf"|(?P<d8>\d{{1,2}})\.\s?(?P<m8>\d{{1,2}})\.\s?(?P<y8>{_YEAR})"                 # 12.03.2021
     rf"|(?P<a9>\d{{1,2}})/(?P<b9>\d{{1,2}})/(?P<y9>{_YEAR})"                       # 06/27/2010
+    rf"|(?P<y0>{_YEAR})\s+(?P<m0>(?-i:(?=[A-Z])){_MONTH})(?:\s*(?P<d0>\d{{1,2}})(?!\d))?"           # 2020 Mar 7 (Vancouver)
     rf"|(?P<y6>{_YEAR}))(?![\d年])"                                              # 2023
 )
 #: (a year after a range's dash is no date of its own: ``1875–1899``, ``1893–1913``)
@@ -218,7 +219,7 @@ def _iso(m: re.Match[str]) -> str | None:
             return None
         g = dict(g, y1=None, y9=None, y8=g["y9"], d8=str(a if order == "dmy" else b),
                  m8=str(b if order == "dmy" else a))
-    for i in "12345678":
+    for i in "123456780":
         if g.get(f"y{i}"):
             year, month, day = g[f"y{i}"], g.get(f"m{i}"), g.get(f"d{i}")
             break
@@ -449,6 +450,8 @@ def _mask(t: str, spans: list[tuple[int, int]]) -> str:
 _ACCESSED = [
     re.compile(rf"\b(?:last\s+)?(?:accessed|retrieved|viewed|visited)(?:\s+on)?\s*:?\s*"
                rf"(?P<date>{DATE})", re.I),
+    # Vancouver (ICMJE, NLM): ``[cited 2021 Jan 12]``
+    re.compile(rf"\[\s*cited\s+(?P<date>{DATE})\s*\]", re.I),
     # German, French, Spanish: ``zuletzt abgerufen am 12.03.2021``, ``consulté le 5 mai 2020``
     re.compile(rf"\b(?:(?:zuletzt\s+)?(?:abgerufen|aufgerufen|besucht)(?:\s+am)?|Zugriff(?:\s+am)?"
                rf"|consult[ée]\s+le|consultado\s+el)\s*:?\s*(?P<date>{DATE})", re.I),
@@ -472,6 +475,8 @@ def _accessed(t: str) -> tuple[str | None, tuple[int, int] | None]:
 #: What stands before a Chinese 《title》 is its author only up to this many characters;
 #: longer, it is a sentence that mentions the title.
 ZH_AUTHOR_MAX_CHARS = 40
+#: one name of a list joined by ``、`` (a person's or an organisation's) is at most this long
+ZH_NAME_MAX_CHARS = 30
 _AUTHOR_CHARS = r"(?:[^'‘’\"“”<>《》]|(?<=\w)['’](?=\w))"
 #: a double-quoted title holds no double quote (quotes inside it are single), so a title
 #: never runs on over a second quoted item (``“A?,” February 24, 2016, comment on “B,”``)
@@ -495,25 +500,33 @@ _EN_PAREN_DATE = re.compile(r"^\s*(?:[A-Z]{2,}\s+)?(?:\((?P<d>[^()]*)\)|\[(?P<b>
 _FIELD_DATE = re.compile(rf"^\s*,\s*(?P<d>{DATE})\s*(?=[,.;]|$)", re.I)
 
 _ZH = re.compile(r"^(?P<author>[^《》]*?)[\s,:、]*《(?P<title>[^《》]+)》(?P<rest>.*)$", re.S)
-_ZH_LEAD = re.compile(r"^(?:转引自|引自|参见|详见|参考|见)\s*[:：]?\s*")
+#: what opens a Chinese note before its author: a signal (``参见``), or the 法学引注手册's
+#: back-reference to the note of the full citation (``同前注〔2〕，王泽鉴：《…》``,
+#: ``前引〔3〕，…``), after which the work is named again in short
+_ZH_BACK = r"(?:同前注|前注|同前引|前引)\s*(?:[\[〔(]\s*\d+\s*[\]〕)]|\d+)?"
+_ZH_LEAD = re.compile(rf"^(?:(?:转引自|引自|参见|详见|参考|见)\s*[:：]?\s*|{_ZH_BACK}\s*[,，]\s*)")
+#: the 法学引注手册's short form after the back-reference: the author and the kind of work
+#: (``同前注，王泽鉴书，第12页``, ``前引〔3〕，M. Kohm文``): the name is the author
+_ZH_BACK_SHORT = re.compile(
+    rf"^{_ZH_BACK}\s*,\s*(?P<author>[^,;:。《》“”\"()]{{1,40}}?)\s*(?:书|文|编著|主编|著)"
+    r"\s*(?:,\s*第?\s*[\d\-–—]+\s*页?)?\s*[。.]?\s*$")
+#: words of a sentence, never of a name: ``需要指出的是：``, ``原文如下：``
+_ZH_PROSE = re.compile(r"[的是]|如下|指出|认为|参见|参阅|例如|比如|包括|所示")
+#: a note of the 法学引注手册 (and of Chinese notes generally) whose title is printed without
+#: 《》 (software, manuals, web pages, foreign titles): the author, a full-width colon, the
+#: title, perhaps its version in parentheses, then the version's date ``2016年11月16日版``
+#: (or ``2005年版``) — the date of the edition cited, which is what marks the shape; a
+#: sentence with a colon has no such field
+_ZH_COLON = re.compile(
+    rf"^(?P<author>[^,;:。《》“”\"]{{1,60}}?)\s*:\s*(?P<title>[^,;。《》“”\"]*?[^\W_][^,;。《》“”\"]*?)"
+    rf"\s*(?:\((?P<ver>[^()]*\d[^()]*)\)\s*)?,\s*(?P<date>{_YEAR}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?)\s*版"
+    r"(?:\s*,\s*(?:第\s*)?[\d\-–—]+\s*页?)?\s*[。.]?\s*$")
 _ZH_FIELDS = re.compile(r"[,;。、]")
 #: the publication facts of Chinese (legal) notes: ``法律出版社2007年版`` (the edition of that
 #: year), ``《中国法学》1996年第4期`` (a journal's year and issue)
+#: a journal's year alone after its name (``载《中国社会科学》1999年``)
+_ZH_JOURNAL_YEAR = re.compile(rf"》\s*(?P<y>{_YEAR})\s*年\s*$")
 _ZH_PUB_YEAR = re.compile(rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?:\d{{1,2}}\s*月\s*)?(?:版|第\s*\d+\s*[期卷])")
-#: a Chinese legal note (法学引注手册) of a work whose title the style sets without 《》 (a
-#: foreign-language book, a software manual, a web text): ``作者：题名（版本），2016年11月16日版，12。``
-#: — the author before the full-width colon, the title up to the full-width comma, a
-#: version in brackets, and the date of the edition closing with 版; a pinpoint may follow
-_ZH_PLAIN = re.compile(
-    r"^(?P<author>[^：《》“”，。；\n]{1,40}?)\s*：\s*(?P<title>[^：《》“”，。；]+?)\s*"
-    r"(?:（(?P<version>[^（）]*)）)?\s*，\s*"
-    r"(?P<date>\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*版"
-    r"(?:\s*，\s*[^，。《》]*)?\s*。?$")
-#: a bracket after the title that gives the version (dropped) rather than part of the title
-_ZH_VERSION = re.compile(r"^(?:Ver(?:sion)?\.?\s|v\d|版本|第.+版$)", re.I)
-#: the short form of a work cited before (``同前注，M. Kohm书。``, ``同前注12，王某文，第3页。``):
-#: its author, and nothing else
-_ZH_SUPRA = re.compile(r"^(?:同前注|前注|前引)\s*\d*\s*[，,]\s*(?P<author>[^，。《》]{1,40}?)\s*[书文](?:\s*[，,].*)?\s*。?$")
 #: what stands before the 《》 of a journal: the author and the article's title in quotes
 _ZH_QUOTED = re.compile(r"^(?P<a>[^“”\"《》]*?)[\s,:、]*[“\"](?P<t>[^“”\"]+)[”\"][\s,:、]*(?:载\s*)?$")
 
@@ -530,7 +543,9 @@ _ET_AL = re.compile(
 # other: ``WEBB M, The Impact of … (Rochester 2019).`` — a short name, title, (… date)
 _NAME = r"(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la)"
 _NAME_TITLE = re.compile(
-    rf"^(?P<author>{_PROSE}{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>(?![a-z])[^()]+?)\s*\((?P<paren>[^()]*)\)")
+    rf"^(?P<author>{_PROSE}{_NAME}(?:\s+{_NAME}){{0,4}}),\s+(?P<title>(?![a-z]|\d+(?:st|nd|rd|th|d)\s)[^()]+?)\s*\((?P<paren>[^()]*)\)")
+#: (a title never opens with an ordinal: ``Cong. Globe, 39th Cong., 2d Sess. 39 (1866)`` is a
+#: record of Congress, its session and page)
 #: a report number closing a title (``…, GAO-20-629``): letters and digits; a year range
 #: (``…, 1928–1940``) is part of the title
 _REPORT_NUMBER = re.compile(r",\s*(?=[^\s,]*[A-Za-z])[^\s,]*\d[^\s,]*$")
@@ -574,9 +589,11 @@ _GBT_TYPE_ENDS_FIELD = re.compile(r"\s*(?:\.|。|//|$)")
 #: in capitals with initials after them (``NORD G L Jr``, ``AND DANIELEWICZ``), a
 #: capitalised surname with initials (``Smith J``), or ``等``/``et al.``; the field just
 #: before the type identifier is always the title
+#: (a surname in capitals keeps its diacritics: ``SINANOVIĆ S``, ``MÜLLER K``)
+_GBT_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _GBT_NAME = re.compile(
     r"[\u3400-\u9fff·]+(?:\s?[A-Z](?:\.?\s?[A-Z])*)?"
-    r"|(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*)(?:\s+(?:[A-Z][A-Z'’\-]+|[A-Z](?:\.?[A-Z])*|Jr|Sr))*"
+    rf"|(?:[{_GBT_UP}][{_GBT_UP}'’\-]+|[A-Z](?:\.?[A-Z])*)(?:\s+(?:[{_GBT_UP}][{_GBT_UP}'’\-]+|[A-Z](?:\.?[A-Z])*|Jr|Sr))*"
     r"|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)*(?:\s+[A-Z](?:\.?[A-Z])*)+"
     r"|等|et\s+al|and\s+others")
 #: the year after the author, closing the author's field, in the standard's author-date
@@ -845,7 +862,7 @@ _ENTRY_COLON = re.compile(
 _SUPRA_TITLE = re.compile(r"^(?P<title>(?:(?:The|A|An)\s+[^,;()“”\"]+?|[A-Z][^,;()“”\"]*?\d[^,;()“”\"]*?)),\s+"
                           r"(?:supra\b|\(n\s*\d+\))")
 #: OSCOLA's cross-reference to the note of the full citation: ``Lehman and others (n 7) 57.``
-_NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS})\s*\(n\s*\d+\)\s*[\d–-]*\.?\s*$")
+_NOTE_XREF = re.compile(rf"^(?P<author>{_AUTHORS}|{_ORG})\s*\(n\s*\d+\)\s*[\d–-]*\.?\s*$")
 #: a case: ``Phipps v Boardman [1967] 2 AC 46 (HL)``, ``Jameel v Wall Street Journal
 #: Europe SPRL [2006] UKHL 44``: the parties are the title, the bracketed year (the law
 #: report's year or the neutral citation's) the date
@@ -948,6 +965,14 @@ _ENTRY_NAME = re.compile(
     rf"^(?P<author>{_PROSE}(?:(?:[{_UPPER}]\.|[{_UPPER}][\w'’\-]*|van|von|de|der|da|di|du|le|la)\s+){{0,3}}"
     rf"[{_UPPER}][\w'’\-]+)\.\s+"
     r"(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{2})\.\s)[^.,“”\"])*?[^\W\d_](?:[?!])?)(?=[.,]\s|[.,]?$)")
+#: an entry under an organisation's name (Vancouver's and the reference lists' ``World Health
+#: Organization. Global tuberculosis report 2020. Geneva: WHO; 2020.``, ``National Institute
+#: for Health and Care Excellence. Title [Internet]. London: NICE; 2019``): two name words or
+#: more, the title up to its full stop (a medium in brackets after it); read only with a
+#: date or a URL after the title
+_ENTRY_ORG = re.compile(
+    rf"^(?P<author>{_ORG})\.\s+"
+    r"(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{2})\.\s)[^.,“”\"\[\]])*?[^\W_](?:[?!])?)(?:\s*\[[^\[\]]+\])?(?=[.,]\s|[.,]?$)")
 #: the placeholder for the author named in the note before (``Idem, Physics, p. 55.``): the
 #: title only
 _IDEM = re.compile(rf"^(?:Idem|Eadem|Iidem|Eaedem|Ders\.|Dies\.),\s+(?P<title>[A-Z][^,.;:()“”\"]*)"
@@ -956,7 +981,7 @@ _IDEM = re.compile(rf"^(?:Idem|Eadem|Iidem|Eaedem|Ders\.|Dies\.),\s+(?P<title>[A
 #: ``KU, pp. 59–63.``) or in small capitals the text layer gives in lower case (``oscola,
 #: 20–21.``): not a name
 #: the Latin (and German) of cross-references, never a short title: ``ibid.``, ``passim``
-_NOT_SHORT_TITLE = (r"(?!(?i:ibid|ibidem|idem|id|supra|infra|passim|sic|cf|see|vgl|ders|dies|ebd"
+_NOT_SHORT_TITLE = (r"(?!(?i:ibid|ibidem|idem|id|supra|infra|passim|sic|cf|see|vgl|ders|dies|ebd|below|above"
                     r"|ebenda|op|loc|etc|viz|and|the)\b)")
 _SHORT_TITLE = re.compile(
     rf"^{_NOT_SHORT_TITLE}(?P<title>(?-i:[A-Z]{{2,6}}|[A-Z][a-z]?[A-Z][A-Za-z]?|[a-z]{{3,}}))(?:,\s*{_LOC1}(?:\s*,?\s*{_LOC1})*)?\.?\s*$")
@@ -990,6 +1015,27 @@ _SHORT_TITLE_AFTER = re.compile(
 _WEB_NOTE = re.compile(rf"^(?P<author>{_AUTHORS}|{_ORG}),\s+(?P<title>[A-Z](?:(?![^\W\d_]{{2}}\.\s)[^,“”\"()@])*?)"
                        r"(?:,\s+in\s+[^,()“”\"]+?)?(?:,\s+[\d–-]+)?,?\s*(?:\(\s*\)\s*)?\.?\s*$")
 _TITLE_URL = re.compile(r"^(?P<title>(?=(?:\S+\s+){3})[A-Z][^:：;。,，()“”\"]*?)\s*[:：]\s*$")
+
+
+#: an organisation and its divisions, each closed by a full stop, as the CSL styles print an
+#: institution's author (``Great Britain. Parliament. House of Lords``, ``United States.
+#: Congress. Senate``): then a comma and the title, perhaps the parenthesis of its facts
+#: ending in the date, and a pinpoint. Each division is a name of its own (capitalised
+#: words, ``of``/``for``/``the``/``and`` between), so an abbreviation's stop (``Ark. Const.
+#: of 1868``) reads on into no title
+_ORG_PATH = rf"{_ORG}(?:\.\s+{_ORG}){{1,4}}"
+_NOTE_ORG_PATH = re.compile(
+    rf"^(?P<author>{_ORG_PATH}),\s+(?P<title>[A-Z][^,“”\"]*?)"
+    rf"(?:\s*\((?P<paren>[^()]*)\))?(?:\s*,?\s*{_LOCATOR})?\.?\s*$")
+#: legislation cited by its title and its year in parentheses, no author (the Cambridge and
+#: OSCOLA-like law notes: ``Pensions Act (2014) pp. 45–47.``, ``Council Regulation (EC)
+#: 1984/2003 of 8 April 2003 introducing … (2003) p. 3.``): a title that names a kind of
+#: enactment, the year, the pinpoint
+_LEGISLATION_WORD = (r"(?i:Act|Order|Regulations?|Directive|Decision|Convention|Treaty|Bill|Rules"
+                     r"|Statute|Code|Constitution|Ordinance|Decree|Protocol|Charter)")
+_LEGISLATION_YEAR = re.compile(
+    rf"^{_PROSE}(?P<title>[A-Z][^“”\"]*?\b{_LEGISLATION_WORD}\b[^“”\";]*?)\s+\((?P<year>{_YEAR})\)"
+    rf"(?:\s*,?\s*{_LOCATOR})?\.?\s*$")
 
 
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
@@ -1086,7 +1132,7 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
               accessed: str | None) -> Citation | None:
     m = _ZH.match(t)
     if not m:
-        return None
+        return _parse_zh_plain(raw, text, t, url, accessed)
     author = text[m.start("author"):m.end("author")]
     title = text[m.start("title"):m.end("title")]
     q = _ZH_QUOTED.match(_fold(author))
@@ -1097,7 +1143,11 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
     masked_out = _fold(author) != m.group("author")[:len(author)]  # URL or accessed clause
     author = _ZH_LEAD.sub("", author.strip())
     style = "zh"
-    if re.search(r"[,;。]", _fold(author)) or len(author) > ZH_AUTHOR_MAX_CHARS or masked_out:
+    # (a list of names joined by ``、`` may be longer: ``J. Jeganathan、A. Ghrayeb、L.
+    # Szczecinski、A. Ceron``, each of its parts a name)
+    too_long = len(author) > ZH_AUTHOR_MAX_CHARS and not all(
+        0 < len(p.strip()) <= ZH_NAME_MAX_CHARS and _name_shaped(p) for p in author.split("、"))
+    if re.search(r"[,;。]", _fold(author)) or too_long or masked_out:
         author, style = None, "other"  # a sentence before the title, not an author
     date = None
     for field in _ZH_FIELDS.split(m.group("rest")):  # the accessed clause is masked
@@ -1107,7 +1157,7 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
         date = parse_date(field)
         if date:
             break
-        f = _ZH_PUB_YEAR.search(field)
+        f = _ZH_PUB_YEAR.search(field) or _ZH_JOURNAL_YEAR.search(field)
         if f:
             date = f.group("y")
             break
@@ -1116,22 +1166,21 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
 
 def _parse_zh_plain(raw: str, text: str, t: str, url: str | None,
                     accessed: str | None) -> Citation | None:
-    """A Chinese legal note without 《》 (:data:`_ZH_PLAIN`), or its short form
-    (:data:`_ZH_SUPRA`). The edition's date closing with 版 is what makes the pieces an
-    author, a title and a date; the full-width colon and comma are the style's separators
-    (an English title's own colons and commas are ASCII)."""
-    one = re.sub(r"\s+", " ", text.strip())
-    m = _ZH_SUPRA.match(one)
+    """A Chinese note without 《》: the 法学引注手册's short form after a back-reference
+    (:data:`_ZH_BACK_SHORT`), or a title printed plain between the author's colon and the
+    edition's date (:data:`_ZH_COLON`)."""
+    m = _ZH_BACK_SHORT.match(t)
     if m:
-        return _cit(raw, "zh", m.group("author"), None, None, url, accessed)
-    m = _ZH_PLAIN.match(one)
-    if not m:
-        return None
-    title = m.group("title")
-    version = m.group("version")
-    if version is not None and not _ZH_VERSION.match(version.strip()):
-        title += f"（{version}）"  # a bracket of the title's own: ``论文模版（测试版）``
-    return _cit(raw, "zh", m.group("author"), title, parse_date(m.group("date")), url, accessed)
+        return _cit(raw, "zh", text[m.start("author"):m.end("author")], None, None, url, accessed)
+    m = _ZH_COLON.match(t)
+    if not m or text[m.end("author"):m.start("title")].strip()[:1] != "：":
+        return None  # the full-width colon of Chinese typesetting, not a title's own
+    author = text[m.start("author"):m.end("author")].strip()
+    if _ZH_PROSE.search(author) or not all(
+            0 < len(p.strip()) <= ZH_NAME_MAX_CHARS and _name_shaped(p) for p in author.split("、")):
+        return None  # ``原文如下：…``: a sentence's words before the colon
+    date = parse_date(m.group("date"))
+    return _cit(raw, "zh", author, text[m.start("title"):m.end("title")], date, url, accessed)
 
 
 def _field_date(rest: str) -> str | None:
@@ -1161,6 +1210,7 @@ _AUTHOR_DATE = re.compile(
     rf"^(?P<author>[^()]+?)\s*(?:\((?P<year>{_YEAR})[a-z]?(?:,\s*(?P<md>[^()]+))?\)\.?"
     rf"|(?<=[^\W\d_])\.\s+(?P<year2>{_YEAR})[a-z]?\.)\s+"
     r"(?P<title>(?![a-z]).+?)(?:(?<=[?!])(?=\s)|(?<![\s.][A-Z])\.(?=\s|$)|\s+\[)")
+_ORG_WORDS = frozenset("of for the and on in".split())
 _AUTHOR_DATE_WORD = re.compile(rf"(?:{_NAME_WORD}|&|and|et|al\.?|\.\.\.|…)")
 
 
@@ -1170,7 +1220,10 @@ def _parse_author_date(raw: str, text: str, t: str, url: str | None,
     if not m:
         return None
     words = [w for w in re.split(r"[\s,]+", m.group("author")) if w]
-    if not words or not all(_AUTHOR_DATE_WORD.fullmatch(w) for w in words) or re.match(
+    # (an organisation's name holds small words: ``Australian Bureau of Statistics. (2020).``)
+    org = _AUTHOR_DATE_WORD.fullmatch(words[0]) and _name_shaped(m.group("author")) if words else False
+    if not words or not all(_AUTHOR_DATE_WORD.fullmatch(w) or org and w in _ORG_WORDS
+                            for w in words) or re.match(
             _PROSE.replace("(?!", "(?="), m.group("author")):
         return None  # not a list of names
     date = m.group("year") or m.group("year2")
@@ -1195,11 +1248,22 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     def span(m: re.Match[str], g: str) -> str | None:
         return text[m.start(g):m.end(g)] if m.group(g) else None
 
+    m = _NOTE_ORG_PATH.match(t)
+    if m and not any(re.fullmatch(r"[A-Z]|.*\s[A-Z]", p) for p in re.split(r"\.\s+", m.group("author"))):
+        # (no division is an initial: ``J. Smith, Title (2001)`` is a person, read below)
+        date = _trailing_date(m.group("paren")) if m.group("paren") else None
+        if date or m.group("paren") is None:
+            return _cit(raw, "humanities", span(m, "author"), span(m, "title"), date, url, accessed)
     m = _CASE_NAMED.match(t) or _STATUTE.match(t)
     if m:  # a law citation: the case's or the statute's name is its title
         paren = re.search(r"\(([^()]*)\)", t[m.end():])
         date = m.group("year") or (_trailing_date(paren.group(1)) if paren else None)
         return _cit(raw, "humanities", None, span(m, "title"), date, url, accessed)
+    m = _LEGISLATION_YEAR.match(t)
+    if m and not re.search(r",\s+[A-Z\d]", m.group("title")):
+        # (a comma before a capital or a figure opens a field: the Bluebook's ``…, H.R. 5005,
+        # 107th Cong. (2002)``; a title's own commas go on in lower case)
+        return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)
     m = _CASE_SHORT.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
@@ -1226,7 +1290,8 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         # (``“Marking Time in the Land of Plenty,” 12.``)
         after = t[m.start("qtitle"):][len(m.group("qtitle")):]
         if m.group("author") or ((date or url) and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", after)) \
-                or re.fullmatch(rf"(?:,[”\"]|[”\"]\s*,)\s*{_LOCATOR}\.?\s*", after):
+                or re.fullmatch(rf"(?:,[”\"]|[”\"]\s*,)\s*{_LOCATOR}\.?\s*", after) \
+                or _quoted_work(m.group("qtitle"), after, date or url):
             # an untitled work named by what it answers (``reply to “Q”``, ``review of “B”``):
             # the quoted words are the other work's title, not this one's
             title = None if m.group("lead") else span(m, "qtitle")
@@ -1269,12 +1334,22 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             return _cit(raw, "humanities", span(m, "author"), span(m, "qtitle") or span(m, "title"),
                         date, url, accessed)
     m = _ENTRY_NAME.match(t)
+    # (a word of four letters or fewer and one word after it are abbreviations, the law's
+    # ``Ark. Const.`` and ``Cong. Globe``, not a name and a title)
     if m and not re.search(r"[^\W\d_]{2}\.\s", m.group("author")) and not re.fullmatch(
-            r"(?:Ed|Eds|Trans|Comp|Dir|Rev|Repr|Vol)", m.group("title")):
+            r"(?:Ed|Eds|Trans|Comp|Dir|Rev|Repr|Vol)", m.group("title")) and not (
+            re.fullmatch(r"\w{1,4}", m.group("author")) and re.fullmatch(r"\w+", m.group("title"))):
         date = _field_date(t[m.end():])
         if date or url:
             return _cit(raw, "humanities", span(m, "author"), span(m, "title"), date, url,
                         accessed)
+    m = _ENTRY_ORG.match(t)
+    # (no initials: ``J. K. Rowling. Title`` is a person whose initial's stop is no field's)
+    if m and len(m.group("author").split()) >= 2 and _name_shaped(m.group("author")) \
+            and not re.search(r"[^\W\d_]{2}\.\s|(?:^|\s)[A-Z]\.?(?=\s|$)", m.group("author")):
+        date = _field_date(t[m.end():])
+        if date or url:
+            return _cit(raw, "humanities", span(m, "author"), span(m, "title"), date, url, accessed)
     m = _AUTHOR_YEAR_CITE.match(t)
     # one word and a year is as likely a name and a version (``Windows 2000.``): a pinpoint,
     # several names, a year's letter, parentheses, a bibliography's ``n.d.`` or the
@@ -1309,6 +1384,8 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         title = span(m, "title") if "title" in m.re.groupindex else None
         if title and re.search(rf"\b{_YEAR}$", title.strip()):
             return None  # ``BGH, NJW 1990, 2000``: a periodical, its year and page, no title
+        if title and re.fullmatch(r"[A-Z]{1,5}\.?\s+\d[\w/-]*", title.strip()):
+            return None  # ``Hansard, HC 234``: a paper's series and number, no name and title
         return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
     m = _CASE.match(t) or _CASE_US.match(t) or _CASE_LOOSE.match(t) or _CASE_PIN_YEAR.match(t)
     if m:
@@ -1341,9 +1418,31 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     return None
 
 
+#: what follows the quoted title of a work that names no author (MLA's and Chicago's web
+#: pages, patents, datasets, legislation): only facts of publication — ``n.d.``, a date, a
+#: parenthesis (``(Issued on March 8, 1967)``), a number (a patent's ``1060631``, ``EP 1 094
+#: 937 B1``) and the pinpoint — and the URL, which the caller has blanked
+_FACT = (rf"(?:n\.\s?d\.|\([^()]*\)|{_LOCATOR}|(?-i:[A-Z]{{1,4}})(?:\s?\d+)+(?:\s?(?-i:[A-Z])\d?)?"
+         rf"|\d[\d,./-]*|{DATE})")
+_FACTS_ONLY = re.compile(rf"[”\"](?:[\s,.;:]*{_FACT}(?![\w]))+[\s,.;:]*", re.I)
+
+
+def _quoted_work(title: str, after: str, dated: object) -> bool:
+    """Whether a quoted title that opens a note, with no author before it, is a work's title
+    rather than a quotation the note explains: only facts of publication follow it
+    (:data:`_FACTS_ONLY`) — a date, ``n.d.``, a URL or a number among them, or a page
+    (``p. 3``) — and it reads as a title (capitalised, two words or more)."""
+    if not re.match(r"[^\W\d_]", title) or not title[0].isupper() or len(title.split()) < 2:
+        return False
+    f = _FACTS_ONLY.fullmatch(after.lstrip(",."))
+    if not f:
+        return False
+    return bool(dated or re.search(rf"n\.\s?d\.|\d{{3,}}|(?<![\w])pp?\.\s*\d", after))
+
+
 def _parse_other(raw: str, text: str, t: str, url: str | None, accessed: str | None) -> Citation:
     m = _ET_AL.match(t)
-    if m:
+    if m and not _PATENT.match(t):  # (a patent's inventors ``X et al.``: read by its rule)
         return _cit(raw, "other", text[m.start("author"):m.end("author")],
                     text[m.start("title"):m.end("title")].rstrip(" ,.:"),
                     _iso(_DATE_FULL.fullmatch(m.group("date"))), url, accessed)
@@ -1479,7 +1578,7 @@ def _parse_at(raw: str, body: str, masked: str, start: int, url: str | None,
 def _parse_from(raw: str, body: str, masked: str, start: int, url: str | None,
                 accessed: str | None, spans: list[tuple[int, int]]) -> Citation:
     text, t = body[start:], masked[start:]
-    for parse in (_parse_gbt, _parse_zh, _parse_zh_plain, _parse_en):
+    for parse in (_parse_gbt, _parse_zh, _parse_en):
         c = parse(raw, text, t, url, accessed)
         if c is not None:
             return c
@@ -1554,6 +1653,9 @@ def _parse_italic(raw: str, text: str, t: str, spans: list[tuple[int, int]], url
         bare = re.sub(r"^\[([^\[\]]+?)\??\]$", r"\1", author)
         if not author or not _name_shaped(bare) or re.search(rf"[()\[\]]|\b{_YEAR}\b", bare):
             return None  # no names, or names and a date (``Smith, J. 2001. *Title*``)
+        if title.count("“") > title.count("”") and re.match(r"[\s,.]*”", text[b:]):
+            title += "”"  # a title that ends in a quoted title (``The “Anniversaries”``): the
+            # closing quote, set upright, is the title's
         return _cit(raw, "humanities", author, title, _field_date(t[b:]), url, accessed)
     return None
 
