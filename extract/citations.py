@@ -524,8 +524,9 @@ _ZH_COLON = re.compile(
 _ZH_FIELDS = re.compile(r"[,;。、]")
 #: the publication facts of Chinese (legal) notes: ``法律出版社2007年版`` (the edition of that
 #: year), ``《中国法学》1996年第4期`` (a journal's year and issue)
-#: a journal's year alone after its name (``载《中国社会科学》1999年``)
-_ZH_JOURNAL_YEAR = re.compile(rf"》\s*(?P<y>{_YEAR})\s*年\s*$")
+#: a journal's year alone, or a newspaper's day, after its name (``载《中国社会科学》1999年``,
+#: ``《人民日报》2018年12月19日``)
+_ZH_JOURNAL_YEAR = re.compile(rf"》\s*(?P<d>{_YEAR}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?)\s*$")
 _ZH_PUB_YEAR = re.compile(rf"(?<!\d)(?P<y>{_YEAR})\s*年\s*(?:\d{{1,2}}\s*月\s*)?(?:版|第\s*\d+\s*[期卷])")
 #: what stands before the 《》 of a journal: the author and the article's title in quotes
 _ZH_QUOTED = re.compile(r"^(?P<a>[^“”\"《》]*?)[\s,:、]*[“\"](?P<t>[^“”\"]+)[”\"][\s,:、]*(?:载\s*)?$")
@@ -817,7 +818,7 @@ def _title_cut(title: str) -> str:
     return title
 #: (a title holds no full stop that ends a sentence: ``Smith, J. & Jones, A. Title. Nature
 #: 401, 23 (2001)`` is a reference-list entry, not a name and a book)
-_NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
+_NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}|{_ORG}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
                         r"\s*\((?P<paren>[^()]*)\)")
 #: the publication facts' mark of a work that prints no date (``Chicago: Press, n.d.``)
 #: or in a range of years (``Doubleday, 1965–1970``: a work published over years has no one
@@ -920,7 +921,7 @@ _STATUTE = re.compile(
     rf"(?:\s+(?:(?:of|for|and|on|to|the)\s+)*[A-Z\d][\w’'-]*)*),\s+(?:(?P<year>{_YEAR}),\s+)?(?=\S)")
 _CASE_US_SHORT = re.compile(rf"^(?P<title>{_PARTY}),\s+\d+\s+[A-Z][\w.\s]*?\s+at\s+[\d–-]+\.?\s*$")
 _ENTRY = re.compile(
-    rf"^(?P<author>{_NAMES},\s+{_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*"
+    rf"^(?P<author>{_NAMES},\s+(?!(?:The|An?)\s){_NAMES}(?:,\s+(?:et\s+al\.?|{_NAMES}))*"
     rf"(?:;\s+{_NAMES},\s+{_NAMES})*(?:,?\s+(?:&|and)\s+{_NAMES}(?:,\s+{_NAMES})?)?|———|—{{2,3}}"
     rf"|{_NAMES}(?:\s+\[[^\[\]]+\])?(?=\.\s+[“\"]))\.\s+"
     rf"(?:{_QUOTED_TITLE}|(?P<title>[A-Z][^.“”\"]*?)(?<![\s.][A-Z])\.(?=\s))")
@@ -963,7 +964,7 @@ _PATENT = re.compile(
 #: ``Lars Madsen. Avoid eqnarray!, URL``): read only with a date or a URL after the title
 _ENTRY_NAME = re.compile(
     rf"^(?P<author>{_PROSE}(?:(?:[{_UPPER}]\.|[{_UPPER}][\w'’\-]*|van|von|de|der|da|di|du|le|la)\s+){{0,3}}"
-    rf"[{_UPPER}][\w'’\-]+)\.\s+"
+    rf"(?:[{_UPPER}][\w'’\-]+|(?<=[a-z]\s)[A-Z]{{1,3}}))\.\s+"
     r"(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{2})\.\s)[^.,“”\"])*?[^\W\d_](?:[?!])?)(?=[.,]\s|[.,]?$)")
 #: an entry under an organisation's name (Vancouver's and the reference lists' ``World Health
 #: Organization. Global tuberculosis report 2020. Geneva: WHO; 2020.``, ``National Institute
@@ -1157,9 +1158,13 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
         date = parse_date(field)
         if date:
             break
-        f = _ZH_PUB_YEAR.search(field) or _ZH_JOURNAL_YEAR.search(field)
+        f = _ZH_PUB_YEAR.search(field)
         if f:
             date = f.group("y")
+            break
+        f = _ZH_JOURNAL_YEAR.search(field)
+        if f:
+            date = parse_date(f.group("d"))
             break
     return _cit(raw, style, author, title, date, url, accessed)
 
@@ -1291,7 +1296,11 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         after = t[m.start("qtitle"):][len(m.group("qtitle")):]
         if m.group("author") or ((date or url) and re.match(r"[^”\"]*,[”\"]|[”\"]\s*,", after)) \
                 or re.fullmatch(rf"(?:,[”\"]|[”\"]\s*,)\s*{_LOCATOR}\.?\s*", after) \
-                or _quoted_work(m.group("qtitle"), after, date or url):
+                or _quoted_work(m.group("qtitle"), after, date or url) \
+                or (date and re.match(r"\.[”\"]\s+[A-Z]", after) and _headline(m.group("qtitle"))):
+            # (MLA closes an authorless title with its full stop inside the quotes, then the
+            # container and the date: ``“Title Words.” Site, 5 May 2015``; a quoted sentence
+            # is seldom set in headline style)
             # an untitled work named by what it answers (``reply to “Q”``, ``review of “B”``):
             # the quoted words are the other work's title, not this one's
             title = None if m.group("lead") else span(m, "qtitle")
@@ -1334,6 +1343,9 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             return _cit(raw, "humanities", span(m, "author"), span(m, "qtitle") or span(m, "title"),
                         date, url, accessed)
     m = _ENTRY_NAME.match(t)
+    if m and re.search(r"\s[A-Z]{1,3}$", m.group("author")) and not (
+            " " in m.group("title") and t[m.end("title"):].startswith(".")):
+        m = None  # Vancouver's surname and initials: a title of words closed by its stop
     # (a word of four letters or fewer and one word after it are abbreviations, the law's
     # ``Ark. Const.`` and ``Cong. Globe``, not a name and a title)
     if m and not re.search(r"[^\W\d_]{2}\.\s", m.group("author")) and not re.fullmatch(
@@ -1425,6 +1437,16 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
 _FACT = (rf"(?:n\.\s?d\.|\([^()]*\)|{_LOCATOR}|(?-i:[A-Z]{{1,4}})(?:\s?\d+)+(?:\s?(?-i:[A-Z])\d?)?"
          rf"|\d[\d,./-]*|{DATE})")
 _FACTS_ONLY = re.compile(rf"[”\"](?:[\s,.;:]*{_FACT}(?![\w]))+[\s,.;:]*", re.I)
+
+
+def _headline(title: str) -> bool:
+    """Whether ``title`` is set in headline style (its words capitalised but for the small
+    ones), as a title is and a quoted sentence seldom is; fifteen words at most."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", title)
+    big = [w for w in words if w.lower() not in _NAME_FUNCTION_WORDS
+           and w.lower() not in ("a", "an", "with", "from", "by", "as", "or", "but", "nor")]
+    return 0 < len(words) <= 15 and bool(big) and sum(w[0].isupper() for w in big) * 4 >= 3 * len(big) \
+        and words[0][0].isupper()
 
 
 def _quoted_work(title: str, after: str, dated: object) -> bool:
@@ -1534,6 +1556,14 @@ def _parse_body(raw: str, body: str, masked: str, url: str | None, accessed: str
     if url is None and _HOST_ONLY.fullmatch(body.rstrip(".")):
         url = body.rstrip(".")  # a bare host name is the note's URL (``tex.stackexchange.com``)
     spans = _italic_spans(body, italics)
+    whole = _ENCLOSED.fullmatch(masked) if not start and masked.startswith("(") else None
+    if whole:
+        # a note that is one reference in parentheses (``(Smith 2001, 45)``: an author-date
+        # citation set as a note) is read inside them, when that gives an author or a title
+        a, b = whole.span("c")
+        c = _parse_at(raw, body[:b], masked[:b], a, url, accessed, spans)
+        if c.author or c.title:
+            return c
     enclosed = _ENCLOSED.fullmatch(masked, start) if start else None
     if enclosed:
         # the signal's reference in parentheses (``See further (Barnes).``, ``Compare
