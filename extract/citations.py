@@ -818,7 +818,7 @@ def _title_cut(title: str) -> str:
     return title
 #: (a title holds no full stop that ends a sentence: ``Smith, J. & Jones, A. Title. Nature
 #: 401, 23 (2001)`` is a reference-list entry, not a name and a book)
-_NOTE_BOOK = re.compile(rf"^(?P<author>{_AUTHORS}|{_ORG}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
+_NOTE_BOOK = re.compile(rf"^(?P<author>{_NAMES},\s+[{_UPPER}]\.(?:\s?-?[{_UPPER}]\.)*(?=,)|{_AUTHORS}|{_ORG}){_ROLE},\s+(?P<title>[A-Z](?=[^()]*[^\W\d_]{{3}})[^()“”\"]*?)"
                         r"\s*\((?P<paren>[^()]*)\)")
 #: the publication facts' mark of a work that prints no date (``Chicago: Press, n.d.``)
 #: or in a range of years (``Doubleday, 1965–1970``: a work published over years has no one
@@ -850,7 +850,8 @@ _EDITION = r"(?:\d+\.\s*(?:Aufl(?:age)?|Auflage|ed|éd|Ausg)\.?|\d+(?:st|nd|rd|t
 _NOTE_PLAIN = re.compile(
     rf"^(?P<author>{_AUTHORS})[,:]\s+(?P<title>[A-Z](?:(?!(?<=[^\W\d_]{{2}})\.\s)[^,;()“”\"])*?),\s+"
     rf"(?:(?:{_EDITION}|[A-ZÄÖÜ][^\d,;()“”\"]{{0,40}}),\s+){{0,2}}(?P<facts>(?:{_EDITION}\s+)?(?:[A-ZÄÖÜ][\w.]*(?:[\s/-][A-ZÄÖÜ][\w.]*)*\s+)?"
-    rf"{_YEAR})(?:\s*,\s*{_LOCATOR})?\.?\s*$")
+    rf"{_YEAR})(?:\s*,\s*(?:{_LOCATOR}|(?-i:[A-Z][a-z]{{0,4}})\.?\s+\d+))?\.?\s*$")
+#: (after the year, a command paper's or a report's number: ``…, 1968, Cmnd. 3787.``)
 #: a reference-list entry with a colon after the name (jurabib's bibliography, German
 #: entries): ``Larenz, Karl: Methodenlehre der Rechtswissenschaft. 6. Aufl. Berlin: Springer,
 #: 1991.``; read only with a date after the title
@@ -1035,8 +1036,25 @@ _NOTE_ORG_PATH = re.compile(
 _LEGISLATION_WORD = (r"(?i:Act|Order|Regulations?|Directive|Decision|Convention|Treaty|Bill|Rules"
                      r"|Statute|Code|Constitution|Ordinance|Decree|Protocol|Charter)")
 _LEGISLATION_YEAR = re.compile(
-    rf"^{_PROSE}(?P<title>[A-Z][^“”\"]*?\b{_LEGISLATION_WORD}\b[^“”\";]*?)\s+\((?P<year>{_YEAR})\)"
+    rf"^{_PROSE}(?P<title>(?=[A-Z])[^“”\"]*?\b{_LEGISLATION_WORD}\b[^“”\";]*?)\s+\((?P<year>{_YEAR})\)"
     rf"(?:\s*,?\s*{_LOCATOR})?\.?\s*$")
+
+
+#: EU legislation with its year and the Official Journal (``Council Regulation (EC) 139/2004
+#: on … [2004] OJ L24/1``, ``… transport 1968 (OJ Spec Ed) 302``): the title, the year
+_LEGISLATION_OJ = re.compile(
+    rf"^{_PROSE}(?P<title>(?=[A-Z])[^“”\";]*?\b{_LEGISLATION_WORD}\b[^“”\";]*?)\s+"
+    rf"(?:\[(?P<y1>{_YEAR})\]\s*|(?P<y2>{_YEAR})\s+\()(?-i:OJ|O\.J\.)")
+#: legislation by its title alone and the pinpoint (OSCOLA without a year in parentheses:
+#: ``Convention Relating to the Status of Refugees 137.``, ``Local authority precepts order
+#: 1897 45–47.``): the title names a kind of enactment and ends in it, in a capitalised word,
+#: a year or a parenthesis — never in a sentence's word (``The Act applies to section 3.``)
+_LEGISLATION_PIN = re.compile(
+    rf"^{_PROSE}(?P<title>(?=[A-Z])[^“”\";,]*?\b{_LEGISLATION_WORD}\b[^“”\";,]*?)"
+    rf"(?:\s+(?P<pin>(?!{_YEAR}(?:\s|\.?\s*$)){_LOCATOR}))?\.?\s*$")
+#: an organisation's work cited short, by its name and the page (``National Center for
+#: Education Statistics, 45–47.``): three capitalised words or more
+_ORG_SHORT = re.compile(rf"^(?P<author>{_ORG}),\s+{_LOCATOR}\.?\s*$")
 
 
 def _cit(raw: str, style: str, author=None, title=None, date=None, url=None,
@@ -1264,6 +1282,9 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         paren = re.search(r"\(([^()]*)\)", t[m.end():])
         date = m.group("year") or (_trailing_date(paren.group(1)) if paren else None)
         return _cit(raw, "humanities", None, span(m, "title"), date, url, accessed)
+    m = _LEGISLATION_OJ.match(t)
+    if m:
+        return _cit(raw, "humanities", None, span(m, "title"), m.group("y1") or m.group("y2"), url, accessed)
     m = _LEGISLATION_YEAR.match(t)
     if m and not re.search(r",\s+[A-Z\d]", m.group("title")):
         # (a comma before a capital or a figure opens a field: the Bluebook's ``…, H.R. 5005,
@@ -1325,8 +1346,12 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
             return _cit(raw, "humanities", span(m, "author"), title, date, url, accessed)
     m = _NOTE_PLAIN.match(t)
     if m and not re.search(rf"\b{_YEAR}$", m.group("title")) and re.search(r"[^\W\d_]{2}", m.group("title")):
-        return _cit(raw, "humanities", span(m, "author"), span(m, "title"),
-                    _trailing_date(m.group("facts")), url, accessed)
+        author, title = span(m, "author"), span(m, "title")
+        given = re.match(rf"((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,2}}):\s+(?=[A-Z])", _fold(title))
+        if given and re.fullmatch(r"[^\W\d_][\w'’-]+", author):
+            # ``Surname, Given: Title, Place Year``: the given names end at the colon
+            author, title = f"{author}, {title[:given.end(1)]}", title[given.end():]
+        return _cit(raw, "humanities", author, title, _trailing_date(m.group("facts")), url, accessed)
     m = _NOTE_COLON.match(t)
     if m:
         # German titles go on after a comma in lower case (``Anspruch, absolutes Recht
@@ -1375,6 +1400,10 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
     m = _SHORT_TITLE.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
+    m = _NOTE_SHORT.match(t)
+    if m and re.fullmatch(rf"(?:(?:The|An?)\s+)?{_LEGISLATION_WORD}", m.group("author")) and not m.group("title"):
+        # ``Treaty, supra note 50``: a legal instrument's short name is a title, never an author
+        return _cit(raw, "humanities", None, span(m, "author"), None, url, accessed)
     m = _UNTITLED.match(t)
     if m:
         date = parse_date(m.group("date")) if m.group("date") else _field_date(t[m.end():])
@@ -1399,6 +1428,15 @@ def _parse_note(raw: str, text: str, t: str, url: str | None,
         if title and re.fullmatch(r"[A-Z]{1,5}\.?\s+\d[\w/-]*", title.strip()):
             return None  # ``Hansard, HC 234``: a paper's series and number, no name and title
         return _cit(raw, "humanities", span(m, "author"), title, None, url, accessed)
+    m = _ORG_SHORT.match(t)
+    if m and len(re.findall(r"(?:^|\s)[A-Z]", m.group("author"))) >= 3 \
+            and not re.search(rf"\b{_LEGISLATION_WORD}\b", m.group("author")):
+        return _cit(raw, "humanities", span(m, "author"), None, None, url, accessed)
+    m = _LEGISLATION_PIN.match(t)
+    last = re.sub(rf"\s+{_YEAR}$", "", m.group("title")) if m else ""
+    # (a title, not a sentence: no sentence's stop inside, fifteen words at most)
+    if m and len(last.split()) <= 15 and not re.search(r"[^\W\d_]{2}\.\s", last) and (re.search(rf"(?:\b{_LEGISLATION_WORD}|\))$", last) or re.search(r"\s[A-Z][\w'’-]*$", last)):
+        return _cit(raw, "humanities", None, span(m, "title"), None, url, accessed)
     m = _CASE.match(t) or _CASE_US.match(t) or _CASE_LOOSE.match(t) or _CASE_PIN_YEAR.match(t)
     if m:
         return _cit(raw, "humanities", None, span(m, "title"), m.group("year"), url, accessed)

@@ -64,6 +64,23 @@ NOTES = [
       "working conditions", "2019", None, None)),
     ("Clean Rivers Act of 1998, H.R. 1234, 105th Cong. (1998).",
      (None, "Clean Rivers Act of 1998", "1998", None, None)),
+    # EU legislation with its year and the Official Journal; legislation with a bare pinpoint
+    ("Council Regulation (EC) 139/2004 on the control of concentrations between undertakings "
+     "[2004] OJ L24/1.",
+     (None, "Council Regulation (EC) 139/2004 on the control of concentrations between undertakings",
+      "2004", None, None)),
+    ("Convention on the Rights of Persons with Disabilities 12.",
+     (None, "Convention on the Rights of Persons with Disabilities", None, None, None)),
+    ("Harbour dues order 1923 45–47.", (None, "Harbour dues order 1923", None, None, None)),
+    ("Treaty, supra note 40, at 12.", (None, "Treaty", None, None, None)),
+    # an organisation's short form with its page; a command paper's number after the year
+    ("National Institute of River Studies, 45–47.", ("National Institute of River Studies", None, None, None, None)),
+    ("HM Treasury, The Future of Harbours, 1971, Cmnd. 4512.",
+     ("HM Treasury", "The Future of Harbours", "1971", None, None)),
+    # German notes: the given name ends at the colon; an inverted name with initials
+    ("Okafor, Nkem: Harbour Voices, London 2015, S. 12.", ("Okafor, Nkem", "Harbour Voices", "2015", None, None)),
+    ("Okafor, N., Harbour Voices (London: Faber, 2015), p. 12.",
+     ("Okafor, N.", "Harbour Voices", "2015", None, None)),
     # OSCOLA's cross-reference after an organisation
     ("Scottish Law Commission (n 12).", ("Scottish Law Commission", None, None, None, None)),
     ("National Audit Office of Denmark (n 3) 45.", ("National Audit Office of Denmark", None, None, None, None)),
@@ -121,6 +138,9 @@ NOT_CITATIONS = [
     "Cong. Globe, 39th Cong., 2d Sess. 39 (1866).",
     "Results of the survey (2019) show a clear trend. See below.",
     "The figures for 2019 may differ from those of 2018.",
+    "The Order was revoked in 1990.",
+    "The Act applies to section 3.",
+    "Usually these chips do not care. This is not the case for the byte order.",
     # a person named with a given name and an initial is no Vancouver entry
     "The series was shown on FX, featuring Anna K. Berg, Tom Lee, and Ada Moss, aired March 8, 2016.",
     # an IEEE book without its italics: the title is no given name of the author
