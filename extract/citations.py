@@ -431,7 +431,17 @@ def _find_urls(text: str) -> list[_Url]:
         found.append(u)
         taken.append((u.start, u.end))
     found = [u for u in found if re.sub(rf"^{_URL_START}", "", u.url, flags=re.I)]
+    for u in found:
+        # a parenthesis right after a file's extension is a remark on the file (``….htm(Big5)``,
+        # ``….pdf(PDF)``): a path goes on after its file name only with a query or a fragment
+        x = _AFTER_FILE.search(u.url)
+        if x:
+            u.end -= len(u.url) - x.start(1)
+            u.url = u.url[:x.start(1)]
     return sorted(found, key=lambda u: u.start)
+
+
+_AFTER_FILE = re.compile(r"\.(?:s?html?|pdf|php|aspx?|jsp|docx?|txt)(\([^()/=&?#]*\))$", re.I)
 
 
 def find_url(text: str) -> str | None:
@@ -1212,7 +1222,8 @@ def _field_date(rest: str) -> str | None:
     (``, January 26, 2015,``; ``, published electronically July 14, 2008,``; ``, Spring 2005,``)."""
     for m in _DATE_RE.finditer(rest):
         before, after = rest[:m.start()], rest[m.end():].lstrip()
-        closes_paren = after.startswith(")") and before.rfind("(") > before.rfind(")")
+        # (inside parentheses however deep: ``(National … (NTIA), U.S. Dept., May 1986)``)
+        closes_paren = after.startswith(")") and before.count("(") > before.count(")")
         # (MHRA sets the URL and ``[accessed …]`` straight after the date: the URL and the
         # access clause are masked, the bracket remains)
         field_end = (not after or after[0] in ",;([" or after[0] == "." and
@@ -1220,6 +1231,9 @@ def _field_date(rest: str) -> str | None:
         field_start = re.search(r"(?:,|^)[^,()]*$", before) is not None and (
             not before or before[-1] in " ,")
         if closes_paren or (field_end and field_start):
+            if re.fullmatch(r"\d{4}\.\d{1,2}", m.group()) and after.startswith("(") \
+                    and not closes_paren:
+                continue  # ``Series 2011.01 (Columbia University, June 2011)``: a number
             return _iso(m)
     return None
 

@@ -120,6 +120,16 @@ NOTES = [
     # an organisation's name with small words before a book's title and its facts
     ("Ministry of Rivers, Flood Defences in Practice (Northtown: Moor Books, 2016), 4.",
      ("Ministry of Rivers", "Flood Defences in Practice", "2016", None, None)),
+    # a URL's file name and a remark in parentheses after it; a date closing nested parentheses
+    ("赵一. 新时代的工程师[M/OL]. 台北: 某出版社, 1998: 45-47[1998-09-26]. "
+     "http://www.example.edu.tw/info/new.htm(Big5).",
+     ("赵一", "新时代的工程师", "1998", "http://www.example.edu.tw/info/new.htm", "1998-09-26")),
+    ("A. Reed and B. Hall, “Noise in Harbour Radio,” Radio Report (National Radio Office (NRO), "
+     "Dept. of Harbours, May 1986), 3.",
+     ("A. Reed and B. Hall", "Noise in Harbour Radio", "1986-05", None, None)),
+    # a working paper's dotted number before the parenthesis of its facts is no date
+    ("Ann Writer, ‘Harbour Wages’, Working Papers Series 2011.01 (Northtown University, June 2011), 4.",
+     ("Ann Writer", "Harbour Wages", "2011-06", None, None)),
     # IEEE stays as it was read
     ('R. K. Mandal and S. Lee, "Adaptive filtering of sensor noise in drones," IEEE Trans. Robot., '
      "vol. 31, no. 2, pp. 211–220, Apr. 2015.",
