@@ -520,6 +520,9 @@ _ZH_LEAD = re.compile(rf"^(?:(?:转引自|引自|参见|详见|参考|见)\s*[:�
 _ZH_BACK_SHORT = re.compile(
     rf"^{_ZH_BACK}\s*,\s*(?P<author>[^,;:。《》“”\"()]{{1,40}}?)\s*(?:书|文|编著|主编|著)"
     r"\s*(?:,\s*第?\s*[\d\-–—]+\s*页?)?\s*[。.]?\s*$")
+#: the role after Chinese names (editor, compiler, translator): no part of the name; ``等``
+#: (et al.) stays
+_ZH_ROLE = re.compile(r"\s*(?:主编|副主编|编著|编译|编|著|译|整理|校注|点校)$")
 #: words of a sentence, never of a name: ``需要指出的是：``, ``原文如下：``
 _ZH_PROSE = re.compile(r"[的是]|如下|指出|认为|参见|参阅|例如|比如|包括|所示")
 #: a note of the 法学引注手册 (and of Chinese notes generally) whose title is printed without
@@ -1171,6 +1174,7 @@ def _parse_zh(raw: str, text: str, t: str, url: str | None,
         author = author[:q.end("a")]
     masked_out = _fold(author) != m.group("author")[:len(author)]  # URL or accessed clause
     author = _ZH_LEAD.sub("", author.strip())
+    author = _ZH_ROLE.sub("", author) or author  # ``王明、李华主编``: the editors are the authors
     style = "zh"
     # (a list of names joined by ``、`` may be longer: ``J. Jeganathan、A. Ghrayeb、L.
     # Szczecinski、A. Ceron``, each of its parts a name)

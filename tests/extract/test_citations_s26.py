@@ -39,6 +39,9 @@ NOTES = [
      ("W. Zhang", "Shehui bianqian yu falü 社會變遷與法律", "2004", None, None)),
     ("丁一：《在年会上的讲话》，《江城日报》2018年12月19日，第2版。",
      ("丁一", "在年会上的讲话", "2018-12-19", None, None)),
+    # Chinese role words after the names are no part of them; 等 stays
+    ("丁一、马二主编：《港口法学》，江城出版社2020年版，第45页。", ("丁一、马二", "港口法学", "2020", None, None)),
+    ("丁一等：《港口法学》，江城出版社2020年版。", ("丁一等", "港口法学", "2020", None, None)),
     # quoted titles with no author: only facts of publication after them
     ('"Harbour Lights at Dusk," n.d., 14.', (None, "Harbour Lights at Dusk", None, None, None)),
     ("“Survey of Household Energy Use.” n.d., https://doi.org/10.5555/XYZ.",
