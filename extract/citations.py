@@ -523,6 +523,11 @@ _ZH_BACK_SHORT = re.compile(
 #: the role after Chinese names (editor, compiler, translator): no part of the name; ``等``
 #: (et al.) stays
 _ZH_ROLE = re.compile(r"\s*(?:主编|副主编|编著|编译|编|著|译|整理|校注|点校)$")
+#: the same note of a foreign work with no edition's date: a foreign name with its initials
+#: (``U. T. U. Group：UK List of TeX Frequently Asked Questions。``), the whole note a Latin title
+_ZH_COLON_LATIN = re.compile(
+    r"^(?P<author>(?:[A-Z]\.\s?)+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*:\s*"
+    r"(?P<title>[A-Z][A-Za-z0-9 ,:;'’\-]*[A-Za-z0-9])\s*[。.]?\s*$")
 #: words of a sentence, never of a name: ``需要指出的是：``, ``原文如下：``
 _ZH_PROSE = re.compile(r"[的是]|如下|指出|认为|参见|参阅|例如|比如|包括|所示")
 #: a note of the 法学引注手册 (and of Chinese notes generally) whose title is printed without
@@ -1209,14 +1214,14 @@ def _parse_zh_plain(raw: str, text: str, t: str, url: str | None,
     m = _ZH_BACK_SHORT.match(t)
     if m:
         return _cit(raw, "zh", text[m.start("author"):m.end("author")], None, None, url, accessed)
-    m = _ZH_COLON.match(t)
+    m = _ZH_COLON.match(t) or _ZH_COLON_LATIN.match(t)
     if not m or text[m.end("author"):m.start("title")].strip()[:1] != "：":
         return None  # the full-width colon of Chinese typesetting, not a title's own
     author = text[m.start("author"):m.end("author")].strip()
     if _ZH_PROSE.search(author) or not all(
             0 < len(p.strip()) <= ZH_NAME_MAX_CHARS and _name_shaped(p) for p in author.split("、")):
         return None  # ``原文如下：…``: a sentence's words before the colon
-    date = parse_date(m.group("date"))
+    date = parse_date(m.group("date")) if "date" in m.re.groupindex else None
     return _cit(raw, "zh", author, text[m.start("title"):m.end("title")], date, url, accessed)
 
 

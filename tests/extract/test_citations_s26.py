@@ -42,6 +42,7 @@ NOTES = [
     # Chinese role words after the names are no part of them; 等 stays
     ("丁一、马二主编：《港口法学》，江城出版社2020年版，第45页。", ("丁一、马二", "港口法学", "2020", None, None)),
     ("丁一等：《港口法学》，江城出版社2020年版。", ("丁一等", "港口法学", "2020", None, None)),
+    ("R. T. Moss：A Guide to Harbour Charts。", ("R. T. Moss", "A Guide to Harbour Charts", None, None, None)),
     # quoted titles with no author: only facts of publication after them
     ('"Harbour Lights at Dusk," n.d., 14.', (None, "Harbour Lights at Dusk", None, None, None)),
     ("“Survey of Household Energy Use.” n.d., https://doi.org/10.5555/XYZ.",
