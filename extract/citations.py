@@ -49,7 +49,16 @@ Turabian, SBL, MLA, OSCOLA)::
   particles, ``and``, ``et al.``); the date is the first one that is a field of its own
   after the title (closing a parenthesis or between commas).
 
-``author-date`` — APA and Harvard: ``Surname, A. A., & Surname, B. (2019). Title. …``.
+``author-date`` — APA and Harvard: ``Surname, A. A., & Surname, B. (2019). Title. …``
+(an organisation's name may hold small words: ``Office for National Statistics (2019) …``).
+
+The 法学引注手册 (Chinese legal notes) sets some titles without 《》: ``作者：题名（版本），
+2016年11月16日版，12。`` — the full-width colon, the full-width comma and the edition's date
+closing with 版 delimit author, title and date; its back-reference ``同前注〔2〕，作者书`` names
+the author. Vancouver/ICMJE entries (``Surname AB, Surname C. Title. Journal. 2020 Mar
+7;395(1):7-9.``, ``[cited 2021 Jan 12]`` as the accessed date) and legislation cited by its
+title (``Pensions Act (2014) 45``, ``… [2004] OJ L24/1``, ``Convention … 137``) are
+``humanities`` too.
 
 German legal notes (jurabib and the conventions it follows) are ``humanities`` too: names
 joined by a slash (``Palandt/Heinrichs``), a colon after the name, pinpoints (``S. 23``,
