@@ -349,8 +349,9 @@ EN_WORDLIKE_ABBREVIATIONS = frozenset("eg var ca min max".split())
 
 def _is_word(word: str) -> bool:
     """Is ``word`` an English word of pyspellchecker's list (abbreviations are not: "incl",
-    "resp", "approx", "viz")? The list is the one extract/textjoin reads line-end breaks by."""
-    from pariter.extract.textjoin import is_word
+    "resp", "approx", "viz")? The list is the one extract/textjoin reads line-end breaks by
+    (:mod:`pariter.extract.wordlist`, which imports nothing of the line builder)."""
+    from pariter.extract.wordlist import is_word
 
     return is_word(word, None)
 

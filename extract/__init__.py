@@ -7,7 +7,7 @@
 ``textjoin``, ``lang`` and ``document`` (the pipeline).
 
 ``extract_pdf`` is imported from :mod:`.document` when first asked for, not with the
-package: code that needs one module of it (the sentence splitter asks :mod:`.textjoin`
+package: code that needs one module of it (the sentence splitter asks :mod:`.wordlist`
 whether a word is English) does not load the whole pipeline and its PDF readers. In
 ``pariter extract``'s spaCy helper that import was 0.1-0.2 s of CPU on the path to the
 document's sentences.
