@@ -57,9 +57,11 @@ def _serve(conn: Any, parents_end: Any) -> None:
         gc.freeze()
         # what spaCy compiled is kept for the next helper (the helper ends without the
         # exit handlers that keep it in the main process); the parent is busy meanwhile
+        from pariter import dataclass_code
         from pariter.patterns import save_compiled
 
         save_compiled()
+        dataclass_code.save()
         gc.enable()
         items = conn.recv()
         try:
