@@ -121,9 +121,14 @@ EMOTICONS = frozenset(e for e in _SPACY_EMOTICONS if not any(c.isalnum() for c i
                       and not (e[0] in "()[]" and len(e) < 4))
 #: An emoticon standing on its own: after white space, a sentence's end or a character that
 #: is not ASCII ("。:-)"), and before white space or a character that is not ASCII (a call
-#: "f():" or a slice "a[:]" is code); longest first, so ":-))" is taken whole.
+#: "f():" or a slice "a[:]" is code); longest first, so ":-))" is taken whole. (Emoticons of
+#: one length in their own order: two of one length never match at one place, so any order
+#: matches the same, but the set's order changes with each process's string hashing, and a
+#: pattern text of its own in every process was compiled anew and added to the kept code
+#: of :mod:`pariter.patterns` each time: 1.4 MB read, merged and written again, with an
+#: fsync, on the spaCy helper's way to the sentences.)
 _EMOTICON = re.compile(r"(?:(?<![!-~])|(?<=[.!?]))(?:%s)(?![!-~])" % "|".join(
-    re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)))
+    re.escape(e) for e in sorted(EMOTICONS, key=lambda e: (-len(e), e))))
 
 
 #: The characters an emoticon can start with: most text is ruled out without the pattern.

@@ -316,3 +316,28 @@ def test_an_abbreviation_for_a_numbered_thing_ends_a_sentence_before_a_sentence_
     assert sentences("See p. 5 and Vol. II for more. Eq. (3) holds.", "en") == [
         "See p. 5 and Vol. II for more.", "Eq. (3) holds."]
     assert sentences("Dr. Smith came. See Fig. A for that.", "en") == ["Dr. Smith came.", "See Fig. A for that."]
+
+
+def test_the_emoticon_pattern_is_one_text_and_matches_as_any_order_of_one_length() -> None:
+    """Its text does not depend on the set's order (which changes with string hashing), and
+    an order of emoticons of one length does not change what it matches."""
+    import random
+    import re
+
+    from pariter.align import segment
+
+    def build(order: list[str]) -> re.Pattern:
+        return re.compile(r"(?:(?<![!-~])|(?<=[.!?]))(?:%s)(?![!-~])"
+                          % "|".join(re.escape(e) for e in order))
+
+    emoticons = sorted(segment.EMOTICONS)
+    rng = random.Random(7)
+    for _ in range(3):
+        rng.shuffle(emoticons)
+        assert build(sorted(emoticons, key=lambda e: (-len(e), e))).pattern == segment._EMOTICON.pattern
+    text = " ".join(f"{a}{e}{b}" for e in segment.EMOTICONS for a, b in ((" ", " "), ("。", "x"), (".", "")))
+    text += " :-)) :-)) ;-) :)"
+    rng.shuffle(emoticons)
+    other = build(sorted(emoticons, key=len, reverse=True))  # lengths in order, ties shuffled
+    assert [m.span() for m in other.finditer(text)] == [m.span() for m in segment._EMOTICON.finditer(text)]
+    assert len(list(segment._EMOTICON.finditer(text))) > len(segment.EMOTICONS)
