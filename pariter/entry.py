@@ -61,14 +61,15 @@ def load(args: list[str]) -> Callable[[], int]:
     20 after an 8-page paper, 0.02 s of CPU), collected under 3,000 objects (under 1,000
     for that paper, 2,653 after a 20-page report): memory the process gives back a
     moment later, when it ends."""
-    from pariter import dataclass_code
+    from pariter.coldstart import start_fast
     from pariter.splitter import start_early, wants_early_helper
 
     gc.disable()
     try:
-        # before the first class is made: pydantic's and Typer's (imported before the
-        # helper is forked, on its way to spaCy) and ours then come from kept code
-        dataclass_code.install()
+        # before anything else is imported (pydantic and the rest imported before the
+        # helper is forked are on its way to spaCy): patterns and dataclasses from kept
+        # code, and the helper forked with them in place (pariter.cli.run asks again)
+        start_fast()
         start_early(args)
         from pariter.cli import run
     finally:

@@ -36,7 +36,9 @@ def _serve(conn: Any, parents_end: Any) -> None:
     try:
         from pariter.coldstart import start_fast
 
-        start_fast()  # no torch probe, no spaCy CLI (forked before pariter.cli.run installs it)
+        # no torch probe, no spaCy CLI, kept regex and dataclass code (in place already
+        # when pariter.entry forked this process; asked again, this process writes what it adds)
+        start_fast()
         # What loading spaCy makes lives as long as this process: the collector's passes
         # over it as it grows (about a hundred here, one over everything) find nothing, and
         # were 0.07 s of the helper's 0.5 s of CPU. So it loads with the collector off, and
