@@ -67,6 +67,13 @@ def _read_kept() -> dict[str, Any]:
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:  # noqa: A002
     """``exec`` as ``dataclasses`` calls it, with the text's code kept."""
+    if globals is None:  # the built-in's defaults: its caller's namespaces, not ours
+        import sys
+
+        frame = sys._getframe(1)
+        globals = frame.f_globals
+        if locals is None:
+            locals = frame.f_locals
     if type(source) is not str:
         return builtins.exec(source, globals, locals)
     code = _KEPT.get(source) or _NEW.get(source)

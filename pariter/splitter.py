@@ -16,7 +16,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 
 #: The pipelines the helper builds while it waits, cheapest first (spaCy's Chinese one
@@ -62,8 +63,9 @@ def _serve(conn: Any, parents_end: Any) -> None:
         from pariter import dataclass_code
         from pariter.patterns import save_compiled
 
-        save_compiled()
-        dataclass_code.save()
+        with _no_sigterm():
+            save_compiled()
+            dataclass_code.save()
         gc.enable()
         items = conn.recv()
         try:
@@ -74,6 +76,24 @@ def _serve(conn: Any, parents_end: Any) -> None:
         pass  # the parent is gone or did not need us
     finally:
         conn.close()
+
+
+@contextmanager
+def _no_sigterm() -> Iterator[None]:
+    """SIGTERM held until the block ends. A parent that stops early (an error, nothing to
+    split) terminates the helper, and one ended in the middle of writing the kept code
+    left its temporary file in the cache (seen once in tests/test_fuzz.py); held, the
+    signal ends the helper right after the write, and the parent's ``join`` waits the few
+    milliseconds."""
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)
+    old = mask(signal.SIG_BLOCK, {signal.SIGTERM}) if mask is not None else None
+    try:
+        yield
+    finally:
+        if mask is not None:
+            mask(signal.SIG_SETMASK, old)
 
 
 class BackgroundSplitter:

@@ -291,6 +291,30 @@ def test_the_background_splitter_gives_the_in_process_sentences(tmp_path):
     assert dumps(extract_document(pdf, splitter=dead)) == plain
 
 
+def test_a_terminated_helper_ends_after_writing_the_kept_code_not_during_it(tmp_path):
+    """SIGTERM (a parent that stops early) waits while the helper writes the kept code."""
+    import multiprocessing
+    import os
+    import signal
+    import time
+
+    from pariter.splitter import _no_sigterm
+
+    done = tmp_path / "written"
+
+    def child() -> None:
+        with _no_sigterm():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.2)  # still alive: the signal waits
+            done.write_text("whole")
+        done.write_text("after")  # never reached: the held signal ends the process here
+
+    proc = multiprocessing.get_context("fork").Process(target=child)
+    proc.start()
+    proc.join(30)
+    assert proc.exitcode == -signal.SIGTERM and done.read_text() == "whole"
+
+
 def test_the_helper_splits_while_the_file_is_checked_for_damage(tmp_path, monkeypatch):
     """The paragraphs go to the helper as soon as the text is final; the damaged-stream
     check (the file read again) runs while it splits, and the result is the same."""

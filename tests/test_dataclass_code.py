@@ -139,3 +139,9 @@ def test_exec_of_code_objects_passes_through(cache) -> None:  # noqa: ANN001
     ns: dict[str, Any] = {}
     dataclass_code._exec(compile("x = 1", "<t>", "exec"), ns)
     assert ns["x"] == 1 and not dataclass_code._NEW
+
+
+def test_no_globals_means_the_callers_as_for_the_builtin(cache) -> None:  # noqa: ANN001
+    ns: dict[str, Any] = {}
+    dataclass_code._exec("where = __name__", None, ns)
+    assert ns["where"] == __name__
