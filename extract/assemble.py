@@ -22,7 +22,8 @@ from .chars import PageTable
 from .clauses import clause_number, sequenced
 from .footnotes import Note
 from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
-from .frontmatter import TITLE_RATIO, contents_title, heading_face, prose_line, running_block, running_line
+from .frontmatter import (TITLE_RATIO, stands_apart, contents_title, heading_face, prose_line,
+                          running_block, running_line)
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
 from .listings import code_text, is_code
 from .paragraphs import BULLETS, CLAUSE, DASH_BULLETS, LIST_START, Block, typed_document
@@ -626,6 +627,9 @@ class Assembler:
             # (the contents' title is no title, nor a line in the face of later headings)
             big = [l for l in first[:text_at] if l.size >= TITLE_RATIO * self.body
                    and not contents_title(l.text) and not heading_face(self.lines, first, [l], running)]
+            if len(big) >= 2 and text_at is not None and first[text_at - 1] is big[-1] \
+                    and first[text_at - 2] is big[-2] and stands_apart(big[-2], big[-1], self.ds):
+                big = big[:-1]  # the first heading, in the title's face, over the text
             out.extend(l.text for l in big)
             if big:
                 text = ""

@@ -44,6 +44,7 @@ from .lines import SAME_ROW_EM, Line, drop_autospace
 from .loss import distinct_glyphs, report_loss
 from .pdfium import PAGE_TIME_LIMIT
 from .markers import decide_markers, table_callouts
+from .linked import linked_lines
 from .outline import read_outline, split_at_entries
 from .paragraphs import FINAL, blocks
 from .readers import DEFAULT_READER, READERS, FileCheck, open_source
@@ -684,7 +685,8 @@ def _extract(src: CharSource, p: Path, doc_id: str | None, check: FileCheck, job
                         cover_page=cover_page(ordered, cover, ds, doc.pages[0].label if doc.pages else None), toc_pages=tocs,
                         before_toc=before_contents(ordered, tocs),
                         after_toc=after_contents(ordered, tocs, listed), listed=listed,
-                        title_region=title_region(grouped, ds) if cover else set())
+                        title_region=title_region(grouped, ds) if cover else set(),
+                        linked=linked_lines(ordered, {pg.number: pg.links for pg in pages}))
     decide(grouped, ds, evidence)
     assembler = Assembler(doc, ordered, notes, table_boxes, ds, warnings, meta_title, cells)
     assembler.words.autospace = autospace

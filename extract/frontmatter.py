@@ -15,7 +15,7 @@ import unicodedata
 from . import headings as hd
 from .lines import SIZE_TOLERANCE, Line
 from .outline import OutlineEntry, same_heading
-from .paragraphs import CENTRED_EM, EDGE_EM, FINAL, Block
+from .paragraphs import CENTRED_EM, EDGE_EM, FINAL, PARA_SPACE_EM, Block
 from .styles import DocStyle, running_text
 from .textjoin import join2
 
@@ -48,6 +48,14 @@ def contents_title(text: str) -> bool:
     return "".join(text.split()) in _TOC_TITLES
 
 
+def stands_apart(a: Line, b: Line, ds: DocStyle) -> bool:
+    """Does line ``b`` stand under ``a`` farther than a title's next line would: by more
+    than the text's leading scaled to the type (:meth:`DocStyle.text_leading`) and a
+    paragraph's space? A title wraps on its leading; the pitch measured for so large a
+    type is this very step, where nothing else is set in it."""
+    return a.page == b.page and b.baseline - a.baseline > ds.text_leading(a) + PARA_SPACE_EM * a.size
+
+
 def title_lines(lines: list[Line], ds: DocStyle,
                 listed: set[int] | frozenset[int] = frozenset(),
                 outline: "list[OutlineEntry]" = ()) -> tuple[set[int], str | None]:  # type: ignore[assignment]
@@ -77,6 +85,12 @@ def title_lines(lines: list[Line], ds: DocStyle,
     if apart is not None:
         kept = {id(l) for l in page[:apart]}
         chosen = [l for l in chosen if id(l) in kept]
+        if len(chosen) >= 2 and page[apart - 1] is chosen[-1] and page[apart - 2] is chosen[-2] \
+                and stands_apart(chosen[-2], chosen[-1], ds):
+            # the title's last line in its type stands off from it by a paragraph's
+            # space and opens the running text: the first section's heading, set in the
+            # title's face (a README's "# Luavlna, version 0.1j" over "# Introduction")
+            chosen = chosen[:-1]
     if big < TITLE_RATIO * ds.size and not _a_size_of_its_own(lines, chosen, big, ds):
         return set(), None
     if len(chosen) > TITLE_LINES:

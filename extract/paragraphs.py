@@ -511,12 +511,15 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "indent"
     if _outdent(b, cur):
         return "outdent"
-    if _style_change(a, b) and not _runs_on(b) and (
+    if _style_change(a, b) and (not _runs_on(b) or ends_short(a, b, ds)) and (
             not is_full(a, ds) or (not is_full(b, ds) and not b.text.rstrip().endswith(FINAL)
                                    and not ds.is_body(b))):
         # a full line runs on into a line of other type unless that line is short and
         # set apart from the body (a heading); two full lines in two weights are one
-        # paragraph with emphasis, and a short body line after a bold one ends it
+        # paragraph with emphasis, and a short body line after a bold one ends it. Text
+        # in lower case goes on with the sentence only where the line before it had no
+        # room for its first word: a bold line ended short ("Unix prerequisites" over
+        # "gcc 12 or newer …") ended there
         return "style"
     if _open_bracket(cur):
         return None  # inside a bracket the text has opened: a note in brackets runs on
@@ -850,6 +853,12 @@ def _expected_step(a: Line, cur: Block, ds: DocStyle) -> float:
         if (p.page == a.page and abs(p.size - a.size) < SIZE_TOLERANCE and p.x0 < a.x1
                 and a.x0 < p.x1 and PITCH_RANGE[0] * a.size <= step <= PITCH_RANGE[1] * a.size):
             return step
+    if ds.body is not None and a.size >= ds.size + SIZE_TOLERANCE:
+        # type larger than the text's: its pitch in the document is measured off the few
+        # steps between lines of that size, often a title over the first heading set in
+        # its face (the step in question); the text's own leading, scaled to the size,
+        # is how a heading that wraps is set
+        return min(ds.pitch(a), ds.text_leading(a))
     return ds.pitch(a)
 
 

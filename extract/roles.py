@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 
 from . import headings as hd
 from .fonts import WEIGHT_STEP
-from .lines import SAME_ROW_EM, Line
+from .lines import SAME_ROW_EM, Line, is_cjk
 from .outline import TRUSTED_SHARE, OutlineEntry, same_heading
-from .paragraphs import (BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, WORD_SPACE_EM, Block,
+from .paragraphs import (BULLETS, CENTRED_EM, DASH_BULLETS, FINAL, FULL_EM, PARA_SPACE_EM, WORD_SPACE_EM, Block,
                          first_word_width, is_full)
 from .styles import DISPLAY_RATIO, SIZE_TOLERANCE, DocStyle, Style, style_of, text_weight
 from .textjoin import join2
@@ -109,6 +109,10 @@ _MATH = re.compile(r"[;=<>{}^|~]|\\(?![A-Za-z])")
 #: ``<title>``). Manuals name them in their headings; a formula compares with spaces or
 #: figures around the sign (``a < b``, ``x<0``).
 _NAMED_ANGLES = re.compile(r"(?<=[A-Za-z_])<(?:[A-Za-z_][\w']*(?:,\s*)?)+>|<[A-Za-z_][\w.\-/]*>")
+#: An arrow standing as a word between words (``中文数字 => 阿拉伯数字``, ``Markdown -> HTML``,
+#: ``A → B``): a title names a conversion or a direction so; a formula's or a program's
+#: signs stand among figures and names, not between spaced words.
+_WORD_ARROW = re.compile(r"(?<=\w)\s+(?:<=>|<->|<-->|==>|-->|=>|->|<-|[→←↔⇒⇐⇔⟶⟵])\s+(?=\w)")
 #: Unicode categories of formulas and code rather than titles: math symbols, modifier and
 #: other symbols, private-use glyphs (punctuation of every kind is usual in a title).
 _ODD_CATEGORIES = frozenset(("Sm", "Sk", "So", "Co"))
@@ -158,6 +162,8 @@ class Evidence:
     #: ids of the entries of a contents list printed without page numbers, wherever it stands
     listed: set[int] = field(default_factory=set)
     title_region: set[int] = field(default_factory=set)  # ids of blocks before the text
+    #: ids of lines that are links out of the document as a whole (:mod:`.linked`)
+    linked: set[int] = field(default_factory=set)
 
 
 def block_text(b: Block) -> str:
@@ -186,6 +192,11 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return "contents page"
     if any(l.kind in ("figure", "grid", "caption", "graphic") for l in b.lines):
         return f"{first.kind} line"
+    if ev.linked and all(id(l) in ev.linked for l in b.lines) and _distinct(c.style, ds) in (None, "colour"):
+        # a link out of the document, told from the text by its colour alone: it names
+        # another document ("Node.js 19" in a list of earlier versions), heads no part of
+        # this one (a title set larger or heavier may still be a link: a post's permalink)
+        return "link"
     if min(l.upright for l in b.lines) < 0.5:
         return "rotated"
     if any(id(l) in ev.cover for l in b.lines):
@@ -227,7 +238,7 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         # (a question names a topic, whatever it lists: an FAQ's "Why no y, w, yu?"; a
         # title's words in parentheses qualify it: "apt-get (Debian, Ubuntu, Mint)")
         return "enumeration"
-    bare = _NAMED_ANGLES.sub("", t)
+    bare = _WORD_ARROW.sub(" ", _NAMED_ANGLES.sub("", t))
     odd = sum(1 for ch in bare if unicodedata.category(ch) in _ODD_CATEGORIES)
     if odd > ODD_SHARE * len(t) or _MATH.search(bare):
         return "formula"
@@ -238,14 +249,18 @@ def veto(c: Candidate, ds: DocStyle, ev: Evidence, blocks: list[Block]) -> str |
         return None  # an opener number ("02 /") over its title: assembly joins them
     nxt = _next_text(c, blocks, ds)
     if nxt is not None and not t.endswith(FINAL) and _continued_by(nxt) \
-            and not _set_above(c, nxt, ds):
+            and not _set_above(c, nxt, ds) and not (_ended_short(c, nxt, ds)
+                                                    and not _flows_past(c, blocks, ds)):
         return "runs on"  # the next block finishes its sentence
     last = b.lines[-1]
     limit = DISPLAY_RATIO * ds.size if len(b.lines) == 1 else ds.size + SIZE_TOLERANCE
     if c.number is None and ds.body is not None and c.style.size < limit \
-            and is_full(last, ds) and len(t) > FULL_LINE_CHARS:
+            and is_full(last, ds) and last.x1 >= _text_measure(last, ds) - FULL_EM * last.size \
+            and len(t) > FULL_LINE_CHARS:
         # near body-size type to the margin: a sentence, not a title (a heading set a
-        # little larger may well fill the last of its lines)
+        # little larger may well fill the last of its lines). The margin is the measure
+        # the page's running text fills from the line's left edge, where it shows one: a
+        # ragged page's lone short line (Qt, a browser) makes a column of its own width
         return "fills its line"
     return None
 
@@ -349,6 +364,33 @@ def _set_above(c: "Candidate", nxt: Block, ds: DocStyle) -> bool:
 TITLE_MIN_LETTERS: int = 2
 
 
+def _ended_short(c: "Candidate", nxt: Block, ds: DocStyle) -> bool:
+    """Did ``c``, set apart from the text, end its line where the text under it could have
+    gone on? A sentence runs on into the next line only when its line is full: the next
+    block's first word would not have fitted after it within the measure of the page's
+    running text. A bold line far short of the measure over a list item in lower case
+    ("Unix prerequisites" over "gcc and g++ …", the item on the next page) ended there."""
+    if not nxt.lines or not _plain(nxt.lines[0], ds):
+        return False
+    la, lb = c.block.lines[-1], nxt.lines[0]
+    if not (_distinct(c.style, ds) is not None or c.style.heavier(style_of(lb))):
+        return False  # (heavier than the text under it: a CJK face's weight may set the
+        # body's, Latin text in a lighter face runs beside it)
+    space = 0.0 if is_cjk(la.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * la.size
+    word = first_word_width(lb) * la.size / max(lb.size, 1.0)
+    return la.x1 + space + word < _text_measure(la, ds)
+
+
+def _flows_past(c: "Candidate", blocks: list[Block], ds: DocStyle) -> bool:
+    """Does the running text flow past ``c``: the block before it is text that ends no
+    sentence, and the one after goes on in lower case? Then ``c`` stands between two parts
+    of one sentence in the reading order (a centred title read after a column broken
+    mid-sentence), and heads neither."""
+    prev = next((b for b in reversed(blocks[:c.index]) if b.lines), None)
+    return prev is not None and _plain(prev.lines[-1], ds) \
+        and not block_text(prev).endswith(FINAL)
+
+
 def _continued_by(b: Block) -> bool:
     t = b.lines[0].text.lstrip()
     return bool(t) and (t[0].islower() or t[0] in ",;，；、")
@@ -405,7 +447,7 @@ def decide(blocks: list[Block], ds: DocStyle, ev: Evidence) -> list[Candidate]:
 #: header file's name), where a figure in running text (``0.02 , α``) names no entry. "runs on"
 #: among them: the text under a heading may open with a name set in lower case
 #: (``2.1.4 Overleaf`` over ``fduthesis also provides …``), no continuation of the heading.
-_WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page",
+_WEAK_VETOES = frozenset(("enumeration", "label and value", "sentence end", "formula", "cover page", "link",
                           "paragraph", "runs on", "code listing", "caption label", "number in text"))
 
 
@@ -454,6 +496,13 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle,
     step = lb.baseline - la.baseline
     if not (0 < step <= WRAP_STEPS * ds.pitch(la) and lb.x0 < la.x1 and la.x0 < lb.x1):
         return False
+    # a heading set flush left wraps on the leading the text is set on, scaled to its
+    # size: a step wider by a paragraph's spacing parts two headings in one face (a
+    # README's title over its first section, both h1); the pitch measured for a heading's
+    # size is that very step, where no heading wraps (a centred opener, "Part I" over its
+    # title, stands as far from it as it likes)
+    tight = ds.body is None or la.size < ds.size + SIZE_TOLERANCE \
+        or step <= ds.text_leading(la) + PARA_SPACE_EM * la.size
     # a heading wraps because it did not fit: its line runs close to the column's edge,
     # or the next line's first word would not have fitted after it within the measure of
     # the page's running text from the same left edge (a long word; a listing running
@@ -462,9 +511,9 @@ def _wraps(a: Candidate, b: Candidate, ds: DocStyle,
     lo, hi = ds.col(la)
     centred = (abs((la.x0 + la.x1) - (lb.x0 + lb.x1)) < CENTRED_EM * la.size
                 and la.x0 > lo + CENTRED_EM * la.size)
-    if centred or la.x1 >= hi - WRAP_ROOM_EM * la.size:
+    if centred or tight and la.x1 >= hi - WRAP_ROOM_EM * la.size:
         return True
-    if not (la.font is not None and la.font.mono) and _worded(a.title or a.text) \
+    if tight and not (la.font is not None and la.font.mono) and _worded(a.title or a.text) \
             and _WORD.match(lb.text) \
             and la.x1 + WORD_SPACE_EM * la.size + first_word_width(lb) > _text_measure(la, ds):
         return True  # (a listing's lines break where their author broke them; a title's
@@ -638,6 +687,10 @@ def _numbering(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             continue
         else:
             c.decision = Decision(True, "numbering", None, f"continues numbering ({c.number})")
+            if id(c.block) in ev.title_region:
+                # the document's numbering opens here ("1 功能" under a README's title and
+                # its badges): the text has begun, and what follows is no title page
+                ev.title_region -= {id(o.block) for o in cands if o.index >= c.index}
         last[fam] = (c.index, parts)
         seen.setdefault(tuple(parts[:-1]), []).append(parts[-1])
     _lone_in_body_type(order, ds)
@@ -659,23 +712,49 @@ def _lone_in_body_type(order: list[Candidate], ds: DocStyle) -> None:
         v = _value(parts[-1]) if parts else None
         if v is None:
             continue
-        if any(_kin(o, parts, fam, v) for o in heads if o is not c):
+        if any(_kin(o, parts, fam, v, o.index > c.index) for o in heads if o is not c):
+            continue
+        if v in (0, 1) and _restarts(c, parts, fam, heads):
             continue
         c.decision = Decision(False, reason="lone number in body type")
 
 
-def _kin(o: Candidate, parts: list[str], fam: tuple[str, int], v: int) -> bool:
-    """Is heading ``o`` a neighbour, the parent or a subsection of number ``parts``?"""
+def _restarts(c: Candidate, parts: list[str], fam: tuple[str, int], heads: list[Candidate]) -> bool:
+    """Does ``c``, a first value, restart a scheme the headings ran through before, under
+    a new parent ("a) Passwords" under "2. Installation", after "a)" and "b)" under "1.")?
+    The scheme went on to the next value as headings, and a heading of a scheme that
+    outranks it stands between (a dotted number outranks letters and brackets, not the
+    plain numbers it nests under: "6.2" opens no new run of "1", "2", …)."""
+    v = _value(parts[-1])
+    rank = hd.RANK.get(fam[0], hd.UNRANKED)
+    for o in heads:
+        op = _parts(o.number)
+        if o.index >= c.index or _family(o.number or "") != fam or not op \
+                or op[:-1] != parts[:-1] or v is None or _value(op[-1]) != v + 1:
+            continue
+        for x in heads:
+            if o.index < x.index < c.index:
+                xf = _family(x.number or "")
+                xr = hd.RANK.get(xf[0], hd.UNRANKED)
+                if xf != fam and (xr < rank or (xf[0] == "dot" and rank > hd.RANK["arabic"])):
+                    return True
+    return False
+
+
+def _kin(o: Candidate, parts: list[str], fam: tuple[str, int], v: int, after: bool) -> bool:
+    """Is heading ``o`` a neighbour, the parent or a subsection of number ``parts``, in
+    the order numbers go (``after``: ``o`` comes after it)? A "2 安装" pages before a
+    table's row "1 an2cn" is no neighbour of it: numbers go up."""
     op = _parts(o.number)
     if not op:
         return False
     if op[:len(parts)] == parts and len(op) > len(parts):
-        return True  # a subsection under it (1 → 1.1)
+        return after  # a subsection under it (1 → 1.1)
     if parts[:len(op)] == op and len(parts) > len(op):
-        return True  # its parent (1.1 under 1)
+        return not after  # its parent (1.1 under 1)
     ov = _value(op[-1])
     return _family(o.number or "") == fam and op[:-1] == parts[:-1] \
-        and ov is not None and abs(ov - v) == 1
+        and ov is not None and ov - v == (1 if after else -1)
 
 
 def _goes_on(c: Candidate, parts: list[str], fam: tuple[str, int], order: list[Candidate],
@@ -788,18 +867,30 @@ def _list_items(order: list[Candidate], cands: list[Candidate], ds: DocStyle,
             continue
         between = cands[pos[id(a)] + 1:pos[id(b)]]
         text = [x for x in between if x.block.lines and text_weight(x.text) > 0]
-        if text and a.style == b.style and _distinct(a.style, ds) is not None \
+        face = _same_face(a.style, b.style, ds)
+        if text and face and _distinct(a.style, ds) is not None \
                 and all(_distinct(x.style, ds) is None for x in text):
             continue  # headings set apart from the text under them, with short sections
-        if not text and a.style == b.style and _distinct(a.style, ds) == "larger":
-            continue  # one display-size heading over the next: a section with no text of
-            # its own ("3 Calibration" over "4 Computing IPC weights"); a list's items
-            # are in the text's type, and carry text
+        if face and _distinct(a.style, ds) == "larger" \
+                and all(_distinct(x.style, ds) != "larger" for x in text):
+            continue  # display-size headings over sections of a line or none ("3
+            # Calibration" over "4 Computing IPC weights"; "3.3. 添加 OmegaT 到 Dock" over
+            # one step in italics): a list's items are set in the text's type
         if len(text) <= LIST_GAP_BLOCKS and all(len(x.block.lines) <= LIST_TEXT_LINES for x in text):
             for x in (a, b):
                 if not x.decision.heading:
                     out.add(id(x))
     return out
+
+
+def _same_face(a: Style, b: Style, ds: DocStyle) -> bool:
+    """Are two blocks set alike as a reader compares headings: one size, standing out from
+    the text in one way? The font a line is read in is its commonest glyphs': a title
+    mixing scripts or code words ("2.1 使用 pip 安装" beside "2.2 从代码库安装") takes a
+    Latin face's name and weight in one, the CJK face's in the other, in one style sheet's
+    heading."""
+    return a == b or (abs(a.size - b.size) < SIZE_TOLERANCE
+                      and _distinct(a, ds) == _distinct(b, ds) == "larger")
 
 
 def _standalone(c: Candidate, ds: DocStyle) -> bool:
@@ -833,6 +924,19 @@ def _distinct(st: Style, ds: DocStyle) -> str | None:
     return None
 
 
+def _set_apart(st: Style, ds: DocStyle) -> str | None:
+    """How a style may set headings apart from the text (None: it cannot): as
+    :func:`_distinct`, or a size up from the body short of display type ("a size up": an
+    HTML h3 is 1.17 times the text, Calibre prints it 17 pt over 15 pt, in a Type 3 font
+    whose weight no descriptor tells). A step as large as the one that makes type small
+    (:data:`SMALLER_TYPE_PT`) is seen; like a heavier face, it makes headings only where
+    it recurs at the head of blocks of running text."""
+    how = _distinct(st, ds)
+    if how is None and ds.body is not None and st.size >= ds.body.size + SMALLER_TYPE_PT:
+        return "a size up"
+    return how
+
+
 def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
     """Blocks in one of the document's heading styles are headings."""
     # a style is confirmed by headings found on other evidence — unless it is the body's
@@ -846,7 +950,7 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             and c.decision.reason not in ("list item", "runs on as text")]
     groups: dict[tuple, list[Candidate]] = {}
     for c in pool:
-        if _distinct(c.style, ds) is None and _style_key(c.style) not in confirmed:
+        if _set_apart(c.style, ds) is None and _style_key(c.style) not in confirmed:
             continue
         groups.setdefault(_style_key(c.style), []).append(c)
     num_styles = [(c.style.size, c.style.weight) for c in cands if c.decision.heading and c.number]
@@ -864,11 +968,11 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
     for key, members in groups.items():
         under_level: int | None = None
         st = members[0].style
-        how = _distinct(st, ds)
+        how = _set_apart(st, ds)
         spread = _spread(members, cands)
         heads = _heads_other(members, cands)
         named = sum(1 for c in members if _squash(c.title or c.text) in STANDARD_NAMES)
-        deeper = _unnumbered_level(members, spread, num_styles)
+        deeper = _unnumbered_level(members, spread, num_styles, heads_other=heads)
         if key in confirmed and outlined and \
                 listed[key] < OUTLINED_STYLE_SHARE * (listed[key] + len(members) - named):
             # the outline lists a heading style's blocks; a style it lists a few of (6
@@ -879,8 +983,9 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             why = ""
         elif key in confirmed:
             why = "style of confirmed headings"
-        elif outlined and how in ("larger", "heavier") and st.size >= ds.size + SIZE_TOLERANCE \
-                and (under := _unnumbered_level(members, spread, outline_styles, deeper=True)):
+        elif outlined and how in ("larger", "heavier", "a size up") and st.size >= ds.size + SIZE_TOLERANCE \
+                and (under := _unnumbered_level(members, spread, outline_styles, deeper=True,
+                                                heads_other=heads)):
             # an outline stops at a depth (AsciiDoc's toclevels, LaTeX's tocdepth) as
             # numbering does: a style set smaller than every heading it lists yet larger
             # than the text (not a box's "NOTE" label or a command's bold synopsis in the
@@ -918,10 +1023,15 @@ def _styles(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> None:
             if not name and c.number is None and _a_term(c, cands, ds):
                 c.decision = Decision(False, reason="description term")
                 continue
-            if not name and c.number is None and _inset_title(c, cands, ds):
+            if not name and c.number is None and (_inset_title(c, cands, ds)
+                                                  or _boxed_label(c, members, cands, ds)):
                 c.decision = Decision(False, reason="title of an inset")
                 continue
-            prose = None if name else _reads_as_text(c, cands, ds, given_ends, len(given_heads))
+            # (display type that headings the document gives itself are set in is a
+            # heading's face: a question set so heads its answer, a FAQ's)
+            asks = key in confirmed and how == "larger"
+            prose = None if name else _reads_as_text(c, cands, ds, given_ends | {"?"} if asks
+                                                     else given_ends, len(given_heads))
             if prose is not None:
                 # set in a heading's face, read as a sentence: emphasis (a CJK font's bold
                 # is often the face of its headings), not a title
@@ -941,7 +1051,8 @@ REPEATED_TITLE_SHARE: float = 0.5
 
 
 def _unnumbered_level(members: list[Candidate], spread: set[int],
-                      num_styles: list[tuple[float, int]], deeper: bool = False) -> set[int]:
+                      num_styles: list[tuple[float, int]], deeper: bool = False,
+                      heads_other: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
     """The blocks of a style of unnumbered blocks that are the level under a numbered
     document's numbered headings (ids; empty: the style is none). Numbering often stops
     at a depth (LaTeX's secnumdepth, a word processor's outline numbering of two levels,
@@ -951,7 +1062,9 @@ def _unnumbered_level(members: list[Candidate], spread: set[int],
     set in the same face (Note, Warning) repeats: it is left out, and a style mostly of
     repeated labels is no level. With ``deeper`` the styles given (``num_styles``) are
     those of the headings an outline lists, and the level under them is set smaller
-    than every one."""
+    than every one. A block heads text as the style rule has it: running text under it,
+    or, when most of the style's blocks head running text, text in another style
+    (``heads_other``: a README's last section over a command line)."""
     if not num_styles or members[0].style.family == "mono" \
             or max(c.style.size for c in members) > max(s for s, _ in num_styles) + SIZE_TOLERANCE:
         return set()  # (a listing's face names no section)
@@ -960,6 +1073,7 @@ def _unnumbered_level(members: list[Candidate], spread: set[int],
     heads = [c for c in members if id(c) in spread]
     if len(heads) < HEAD_SHARE * len(members):
         return set()  # most blocks of the face head no text: signatures, a listing's lines
+    heads = [c for c in members if id(c) in spread or id(c) in heads_other]
     texts = Counter(_squash(c.title or c.text) for c in heads)
     # a title names something: letters, not a lone mark ("…" between two examples)
     titles = {id(c) for c in heads if texts[_squash(c.title or c.text)] == 1
@@ -973,13 +1087,18 @@ def _titles_with_colon(cands: list[Candidate], ds: DocStyle, ev: Evidence) -> No
     """A "label and value" line (``Author: J. Smith``) set in display type larger than
     the body, in the face of headings the document has (by whatever evidence, none of
     them such a line), is a title with a colon (``API Change: Links``): the face says
-    heading. Title pages are left out: there labels and values are set large."""
+    heading. So is one in display type over a paragraph of running text, the face met
+    nowhere else ("Proposal: Using a fork repository to track upstream V8", a document's
+    one h1 after its title): a label's value is what it gives, a title's text follows it.
+    Title pages are left out: there labels and values are set large."""
     faces = {_style_key(c.style) for c in cands if c.decision.heading and c.veto is None
              and _distinct(c.style, ds) == "larger"}
     for c in cands:
         if c.veto == "label and value" and not c.decision.heading and c.number is None \
-                and _style_key(c.style) in faces and _distinct(c.style, ds) == "larger" \
-                and id(c.block) not in ev.title_region and len(c.block.lines) == 1:
+                and (_style_key(c.style) in faces and len(c.block.lines) == 1
+                     or _opens_text(c, cands, ds)) \
+                and all(_distinct(style_of(l), ds) == "larger" for l in c.block.lines) \
+                and id(c.block) not in ev.title_region:
             c.decision = Decision(True, "style", None, "title with a colon in a heading face")
 
 
@@ -1125,14 +1244,46 @@ def _inset_title(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
                        for l in o.block.lines[1:]) for o in cands)
 
 
+def _boxed_label(c: Candidate, members: list[Candidate], cands: list[Candidate],
+                 ds: DocStyle) -> bool:
+    """Is ``c`` the label of a note box rather than a section's title? A label repeats:
+    its words ("Note", "Tip", "Warning") stand over many boxes in its face, where a
+    section's title names what it heads; and the text under it is set in another face
+    than the running text (dblatex sets a note's text in sans beside serif paragraphs),
+    where a section's text is the document's own. A title repeated over running text
+    ("Exercises" closing each chapter, a manual page's "DESCRIPTION") stays a title; a
+    listing under a title says nothing of either."""
+    key = _squash(c.title or c.text)
+    if ds.body is None or sum(1 for m in members if _squash(m.title or m.text) == key) < RECUR:
+        return False
+    k = cands.index(c) + 1
+    while k < len(cands) and not cands[k].block.lines:
+        k += 1
+    if k >= len(cands):
+        return False
+    first = cands[k].block.lines[0]
+    if first.kind != "body" or first.page != c.page or ds.is_listing(first) or ds.in_listing(first):
+        return False
+    st = style_of(first)
+    return ds.is_body(first) and st.family != ds.body.family and st.family != "mono"
+
+
 def _opens_text(c: Candidate, cands: list[Candidate], ds: DocStyle) -> bool:
     """Is the block directly followed by a paragraph of running text?"""
     for o in cands[cands.index(c) + 1:]:
         if not o.block.lines:
             continue
         first = o.block.lines[0]
-        return ds.is_body(first) and (len(o.block.lines) >= 2 or o.text.endswith(FINAL))
+        return _plain(first, ds) and (len(o.block.lines) >= 2 or o.text.endswith(FINAL))
     return False
+
+
+def _plain(l: Line, ds: DocStyle) -> bool:
+    """Is ``l`` set as running text: the body's type, or type no reader tells from it (a
+    Latin face one weight lighter than the CJK face the body is measured in, in a
+    bilingual README: Qt sets AR PL's Kai at 500 beside DejaVu Sans at 400)?"""
+    return l.kind == "body" and (ds.is_body(l) or (
+        abs(l.size - ds.size) < SIZE_TOLERANCE and _distinct(style_of(l), ds) is None))
 
 
 def _spread(members: list[Candidate], cands: list[Candidate]) -> set[int]:
@@ -1174,7 +1325,11 @@ def _heads_other(members: list[Candidate], cands: list[Candidate]) -> set[int]:
         while k in by_index and not by_index[k].block.lines:
             k += 1
         nxt = by_index.get(k)
-        if nxt is not None and k not in idx and nxt.block.lines[0].kind == "body":
+        if nxt is not None and k not in idx and nxt.block.lines[0].kind == "body" \
+                and not nxt.style.size >= c.style.size + SMALLER_TYPE_PT:
+            # (a line in larger type after it is a heading of a higher rank, which ends
+            # whatever a lesser heading would have opened: a table's head cell left
+            # under its row, "System" of "Operating System", over the next section)
             out.add(id(c))
     return out
 

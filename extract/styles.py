@@ -419,6 +419,16 @@ class DocStyle:
         body = [v for (sz, _), v in self._pitch_doc.items() if sz == round(self.size * 2) / 2]
         return max(body) * l.size / self.size if body else DEFAULT_LEADING * l.size
 
+    def text_leading(self, l: Line) -> float:
+        """The body's baseline step in ``l``'s script, scaled to ``l``'s size: the leading
+        the document sets its text on, as a proportion of the type, at this size. Lines of
+        a rare size (a heading's) measure no pitch of their own worth the name: the one
+        step between two of them is what is in question."""
+        body = round(self.size * 2) / 2
+        own = self._pitch_doc.get((body, _script(l)))
+        steps = [own] if own else [v for (sz, _), v in self._pitch_doc.items() if sz == body]
+        return max(steps) * l.size / self.size if steps else DEFAULT_LEADING * l.size
+
     # -- columns ----------------------------------------------------------------------------
     def _columns(self) -> list[tuple[float, float]]:
         """The document's text columns: extents that many body lines share (justified
