@@ -373,6 +373,9 @@ def _ended_short(c: "Candidate", nxt: Block, ds: DocStyle) -> bool:
     if not nxt.lines or not _plain(nxt.lines[0], ds):
         return False
     la, lb = c.block.lines[-1], nxt.lines[0]
+    if c.block.lines[0].x0 > lb.x0 + EDGE_ALIGN_EM * ds.size:
+        return False  # (a line set in from the text under it, a display formula centred
+        # between two parts of a sentence, is no heading ended short)
     if not (_distinct(c.style, ds) is not None or c.style.heavier(style_of(lb))):
         return False  # (heavier than the text under it: a CJK face's weight may set the
         # body's, Latin text in a lighter face runs beside it)
