@@ -310,9 +310,24 @@ def _join(pieces: list[str], breaks_after_hyphen: list[int]) -> str:
         host_break = "/" not in re.sub(rf"^{_URL_START}", "", "".join(pieces[:breaks_after_hyphen[0] + 1]), flags=re.I)
         path = re.sub(rf"^{_URL_START}" + ("" if host_break else "[^/]*"), "", url, flags=re.I)
         if path.count("-") <= len(breaks_after_hyphen):
-            pieces = [p[:-1] if i in breaks_after_hyphen else p for i, p in enumerate(pieces)]
+            # (a slug's own hyphen between two words of the language stays, where the words
+            # joined are none: ``…/harbour- wages``; ``…/docu- ments`` is one word broken)
+            pieces = [p[:-1] if i in breaks_after_hyphen and not _slug_hyphen(p, pieces[i + 1]) else p
+                      for i, p in enumerate(pieces)]
             url = "".join(pieces)
     return url.replace("\u00ad", "").replace("\u200b", "")
+
+
+def _slug_hyphen(piece: str, after: str) -> bool:
+    """Whether the hyphen ending ``piece`` (a URL broken at a line's end) joins two words of
+    the language that make no word together — a slug's (``harbour-wages``) — rather than
+    splitting one word (``docu-ments``). The word list is the line joiner's."""
+    a = re.search(r"([a-z]{2,})-$", piece)
+    b = re.match(r"[a-z]{2,}", after)
+    if not (a and b):
+        return False
+    from .textjoin import hyphen_stays  # the word list, loaded where a URL needs it
+    return hyphen_stays(a.group(1), b.group(), None)
 
 
 def _bracketed(m: re.Match[str]) -> _Url:

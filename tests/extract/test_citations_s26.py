@@ -188,3 +188,17 @@ def test_italic_title_ending_in_a_quoted_title():
     text = "Ann Writer, The “Harbour” and the “Lights,” ed. Bo Reader (Northtown: Moor Books, 1999)."
     c = parse_citations(text, ["The “Harbour” and the “Lights"])[0]
     assert (c.author, c.title, c.date) == ("Ann Writer", "The “Harbour” and the “Lights”", "1999")
+
+
+@pytest.mark.parametrize("text,url", [
+    # a slug's own hyphen between two words that make no word together stays at the break
+    ("Ann Writer, “Wages,” Coastal Review 4 (2019), https://www.example.org/articles/long- term.html.",
+     "https://www.example.org/articles/long-term.html"),
+    ("Ann Writer, ‘Wages’ (2019) <https://www.example.org/news/well- known> accessed 3 May 2020.",
+     "https://www.example.org/news/well-known"),
+    # a word the typesetter hyphenated loses its hyphen
+    ("Ann Writer, “Wages,” Coastal Review 4 (2019), https://www.example.org/docu- ments/report.pdf.",
+     "https://www.example.org/documents/report.pdf"),
+])
+def test_hyphen_at_a_url_break(text, url):
+    assert parse_citations(text)[0].url == url
