@@ -37,6 +37,16 @@ def detect_weight(text: str) -> tuple[int, int]:
     return len(_IDEO.findall(text)), len(_LATIN.findall(text))
 
 
+#: Punctuation only Chinese text is written with: the ideographic full stop and comma, the
+#: enumeration comma (an English text, even one set in a CJK font, writes ". , ;").
+CHINESE_PUNCTUATION = re.compile("[、。，；！？]")
+
+
+def chinese_punctuation(text: str) -> int:
+    """How many marks of :data:`CHINESE_PUNCTUATION` ``text`` holds."""
+    return len(CHINESE_PUNCTUATION.findall(text))
+
+
 def own_lang(text: str, stream: str) -> str:
     """The language of a unit printed in ``stream``: the stream's own unless the text is
     clearly another (an English note in a Chinese report has no or almost no ideographs;

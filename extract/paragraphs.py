@@ -27,7 +27,7 @@ from .clauses import clause_number, follows
 from .listings import listing_break, typed_through
 from .lines import APART_GAP_EM, APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
 from .fonts import WEIGHT_STEP
-from .lang import FOREIGN_IDEOGRAPH_LETTERS, IDEOGRAPH_LETTERS, detect_weight
+from .lang import FOREIGN_IDEOGRAPH_LETTERS, IDEOGRAPH_LETTERS, chinese_punctuation, detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
 
 #: What a sentence (or a clause of a Chinese sentence) can end with.
@@ -719,8 +719,11 @@ _ADDRESS = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[!-~]+@[A-Za-z0-9-]+\.[
 
 
 def _clear_lang(l: Line) -> str | None:
+    """``en`` or ``zh`` for a line clearly in one of them, else None. A line of Latin
+    letters that carries Chinese punctuation ("catpath_element。") is the end of a Chinese
+    sentence, not English."""
     ideo, latin = detect_weight(_ADDRESS.sub("", l.text))
-    if ideo == 0 and latin >= CLEAR_LATIN:
+    if ideo == 0 and latin >= CLEAR_LATIN and not chinese_punctuation(l.text):
         return "en"
     if ideo >= CLEAR_IDEOGRAPHS and latin <= ideo:
         return "zh"
@@ -755,8 +758,11 @@ def _block_turns(cur: Block, b: Line, nxt: Line | None) -> bool:
     language's column to the other's.) The block is weighed over all its lines; the line,
     being short, by what neither language has: an English text holds almost no ideographs,
     so a line with a few, as many as a tenth of its letters, is Chinese however heavy with
-    English terms it is; a Chinese text turns English only on a line without ideographs,
-    followed by another in its column."""
+    English terms it is (weighed with the line under it: a Chinese sentence's last few
+    ideographs may open the column), but a line wholly English, letters and no ideograph,
+    goes on with an English block whatever stands under it (the Chinese of the next pair
+    of a text interleaved paragraph by paragraph); a Chinese text turns English only on a
+    line without ideographs, followed by another in its column."""
     ia, la = 0, 0
     for l in cur.lines:
         i, t = detect_weight(_ADDRESS.sub("", l.text))
@@ -766,6 +772,8 @@ def _block_turns(cur: Block, b: Line, nxt: Line | None) -> bool:
              and nxt.x0 < b.x1 and b.x0 < nxt.x1)
     i_n, l_n = detect_weight(_ADDRESS.sub("", nxt.text)) if below and nxt else (0, 0)
     if la >= CLEAR_LATIN and ia * FOREIGN_IDEOGRAPH_LETTERS < la:  # an English block
+        if ib == 0 and lb >= CLEAR_LATIN:
+            return False  # a line wholly English goes on with it, whatever follows it
         ib, lb = ib + i_n, lb + l_n  # (a sentence's last few ideographs open a column)
         return ib >= 2 * CLEAR_IDEOGRAPHS and ib * FOREIGN_IDEOGRAPH_LETTERS >= lb
     if ia >= CLEAR_IDEOGRAPHS and ia * IDEOGRAPH_LETTERS >= la:  # a Chinese block
