@@ -21,7 +21,8 @@ from . import headings as hd
 from .chars import PageTable
 from .clauses import clause_number, sequenced
 from .footnotes import Note
-from .lang import IDEOGRAPH_LETTERS, detect, detect_weight, lang_of_weight, own_lang
+from .lang import (FOREIGN_IDEOGRAPH_LETTERS, IDEOGRAPH_LETTERS, chinese_punctuation, detect,
+                   detect_weight, lang_of_weight, own_lang)
 from .frontmatter import (TITLE_RATIO, stands_apart, contents_title, heading_face, prose_line,
                           running_block, running_line)
 from .lines import SIZE_TOLERANCE, Line, Sup, is_cjk_ideograph
@@ -68,6 +69,14 @@ TITLE_REPEAT_PAGES = 2
 #: the language switches between at least this share of consecutive blocks.
 BILINGUAL_SHARE: float = 0.3
 BILINGUAL_SWITCH_SHARE: float = 0.35
+#: ... or the language with fewer blocks prints its sentences each beside its translation,
+#: at least this many of them ...
+PAIRED_MIN = 3
+#: ... a translation being as long as its original: an English text spells about two to
+#: six Latin letters for each ideograph of its Chinese (a loose translation half or twice
+#: that); a command beside its Chinese explanation, or a Chinese term beside an English
+#: paragraph, falls far outside.
+TRANSLATION_LETTERS: tuple[float, float] = (1.0, 12.0)
 #: ... or the two languages stand side by side, each in a column of its own, on at least
 #: this share of the pages that hold prose (a two-column bilingual contract or licence:
 #: read column by column, its blocks switch language once a page).
@@ -78,6 +87,15 @@ SIDE_PLACED_SHARE: float = 0.75
 #: letters and digits are one passage printed for each side (shorter: a label or a value
 #: repeated in a table).
 COPY_MIN_CHARS = 12
+#: ... or, with the other language's text between the copies (a term over its description
+#: printed for each side), this many.
+TERM_COPY_MIN_CHARS = 4
+#: ... the second copy among the next this many blocks after the first's next (a term
+#: printed over each language's description has that one description between its copies).
+COPY_REACH = 2
+#: A unit goes to the Chinese stream of a bilingual document with at least this many
+#: ideographs (one may be a symbol quoted in English text).
+STREAM_MIN_IDEOGRAPHS = 2
 #: A paragraph is set like its clause's text when its size is within this many points ...
 CLAUSE_SIZE_TOLERANCE: float = 0.5
 #: ... and in the same column (left edges within this many points), starting in this
@@ -201,23 +219,59 @@ class Assembler:
         colours = Counter(l.colour for l in lines if abs(l.size - ds.size) < SIZE_TOLERANCE)
         self.body_colour = colours.most_common(1)[0][0] if colours else None
 
-    def _untranslated(self, blocks: list[Block], heads: dict) -> set[int]:
-        """Blocks of a bilingual document that stand for the other language's side.
+    def _untranslated(self, blocks: list[Block], heads: dict) -> dict[int, str]:
+        """Blocks of a bilingual document that stand for the other language's side, with
+        the stream each takes.
 
         A translation sometimes leaves a passage as it was (an English quotation kept in
-        the Chinese version, a command, a name): interleaved, the document prints it twice
-        in a row, once in each language's place. Of two consecutive prose blocks with the
-        same text, the first takes the other stream than its script says, so that each
-        stream holds the passage once, where its side has it."""
+        the Chinese version, a command, an option's name, a heading such as "BUGS"):
+        interleaved, the document prints it twice, once in each language's place. Of two
+        prose blocks with the same text, the second among the next few, the copies share
+        the two streams so that each stream holds the passage once, where its side has it:
+        with nothing between them, the document's first language (:meth:`_first_lang`)
+        takes the first copy; with blocks of one language between them, that language
+        takes the copy they follow (a term over its description, printed for each side:
+        "NOCACHE" / 此标志… / "NOCACHE" / This flag…). Two headings in a row with one text
+        are the same: no text prints one heading twice over."""
+        first = self._first_lang(blocks, heads)
+        other = {"zh": "en", "en": "zh"}
         prose = [bi for bi, b in enumerate(blocks) if b.lines and not b.heading and bi not in heads]
-        out: set[int] = set()
-        for i, j in zip(prose, prose[1:]):
-            if i in out:
+        folded = {bi: _fold(self._text(blocks[bi])[0]) for bi in prose}
+        out: dict[int, str] = {}
+        for k, i in enumerate(prose):
+            if i in out or len(folded[i]) < TERM_COPY_MIN_CHARS:
                 continue
-            a, b = _fold(self._text(blocks[i])[0]), _fold(self._text(blocks[j])[0])
-            if len(a) >= COPY_MIN_CHARS and a == b:
-                out.add(i)
+            for m in range(k + 1, min(len(prose), k + 2 + COPY_REACH)):
+                j = prose[m]
+                if folded[j] != folded[i]:
+                    continue
+                between = {_stream(self._text(blocks[x])[0], first) for x in prose[k + 1:m]}
+                if not between:
+                    if len(folded[i]) < COPY_MIN_CHARS:
+                        break
+                    out[i] = first
+                    out[j] = other[first]
+                elif len(between) == 1:
+                    lang = between.pop()
+                    after = (_stream(self._text(blocks[prose[m + 1]])[0], first)
+                             if m + 1 < len(prose) else other[lang])
+                    if after != lang:  # the next language's place follows the second copy
+                        out[i], out[j] = lang, other[lang]
+                break
+        recs = sorted(heads)
+        for i, j in zip(recs, recs[1:]):
+            if (i not in out and _fold(heads[i].text) and _fold(heads[i].text) == _fold(heads[j].text)
+                    and not any(x in folded for x in range(i + 1, j))):
+                out[i], out[j] = first, other[first]
         return out
+
+    def _first_lang(self, blocks: list[Block], heads: dict) -> str:
+        """Which language a bilingual document prints first in a pair: read off its
+        headings, where one language's heading stands right before the other's (名称 over
+        NAME); Chinese first where they do not tell."""
+        langs = [_stream(heads[bi].text, "zh") for bi in sorted(heads)]
+        turns = Counter(a for a, b in zip(langs, langs[1:]) if a != b)
+        return "en" if turns["en"] > turns["zh"] else "zh"
 
     def assemble(self, blocks: list[Block]) -> None:
         doc = self.doc
@@ -240,10 +294,13 @@ class Assembler:
         main = "zh" if ideo * IDEOGRAPH_LETTERS >= latin else "en"
         seq = [x for x in langs if x in ("zh", "en")]
         switches = sum(1 for a, b in zip(seq, seq[1:]) if a != b)
-        bilingual = (zh >= BILINGUAL_SHARE * total and en >= BILINGUAL_SHARE * total
-                     and (switches >= BILINGUAL_SWITCH_SHARE * max(1, len(seq) - 1)
-                          or _side_by_side([(b, x) for (t, b), x in
-                                            zip([tb for tb in texts if tb[0]], langs)])))
+        told = [(t, b, w, x) for (t, b), w, x in zip([tb for tb in texts if tb[0]],
+                                                     [w for (t, _), w in zip(texts, weights) if t],
+                                                     langs)]
+        bilingual = ((zh >= BILINGUAL_SHARE * total and en >= BILINGUAL_SHARE * total
+                      and (switches >= BILINGUAL_SWITCH_SHARE * max(1, len(seq) - 1)
+                           or _side_by_side([(b, x) for _, b, _, x in told])))
+                     or _translated_in_place(told))
         doc.langs = ["zh", "en"] if bilingual else [main]
         self.main, self.bilingual = main, bilingual
         taken: set[str] = set()
@@ -267,13 +324,10 @@ class Assembler:
                    else None for bi, b in enumerate(blocks)]
         counted = sequenced(openers)
         note_ids = self._footnotes()
-        copies = self._untranslated(blocks, heads) if bilingual else set()
+        copies = self._untranslated(blocks, heads) if bilingual else {}
 
         def lang_of(text: str) -> str:
-            if not bilingual:
-                return main
-            d = detect(text)
-            return d if d in ("zh", "en") else main
+            return _stream(text, main) if bilingual else main
 
         def emit_marker(lang: str, s: Sup, l: Line, pid: str | None, off: int | None,
                         heads_of: list[Heading] | None = None) -> None:
@@ -355,7 +409,7 @@ class Assembler:
                     open_section("en", rec.level, rec.number, rec.subs[0].text, rec.page,
                                  rec.sub_boxes, [], lang="en", source=rec.source)
                 else:
-                    stream = lang_of(rec.text) if bilingual else main
+                    stream = copies.get(bi) or (lang_of(rec.text) if bilingual else main)
                     open_section(stream, rec.level, rec.number, rec.text, rec.page, rec.boxes,
                                  rec.subs, lang=own_lang(rec.text, stream), source=rec.source)
                 opened = doc.headings[n_before:]
@@ -396,7 +450,7 @@ class Assembler:
                 lang = forced or lang_of(text)  # the stream it is printed in
                 if bi in copies and not forced:
                     # a passage the translation left as it was, printed in both places
-                    lang = "zh" if lang == "en" else "en"
+                    lang = copies[bi]
                 own = own_lang(text, lang)  # its own language
                 sid = section.get(lang) or ensure_front(lang, first.page)
                 cn = clause_number(text) if bi in counted else None
@@ -762,6 +816,22 @@ class Assembler:
 
 
 
+def _stream(text: str, main: str) -> str:
+    """The stream a unit of a bilingual document goes to: Chinese when it has ideographs
+    as many as a tenth of its letters, however heavy with English terms ("MINCATWIDTH
+    宽度", "manpath - 格式化 /etc/manpath.config 文件"): an English text holds almost none
+    (the rule :func:`~pariter.extract.lang.own_lang` keeps a Chinese unit in a Chinese
+    stream by) or Chinese punctuation, which no English text is written with; English when
+    it has letters; ``main`` when it has neither."""
+    ideo, latin = detect_weight(text)
+    ideo += chinese_punctuation(text)
+    if ideo >= STREAM_MIN_IDEOGRAPHS and ideo * FOREIGN_IDEOGRAPH_LETTERS >= latin:
+        return "zh"
+    if ideo == 0 and latin == 0:
+        return main
+    return lang_of_weight(ideo, latin)
+
+
 def _fold(text: str) -> str:
     """A block's text for comparing two printings of it: letters and digits only."""
     return "".join(c for c in text if c.isalnum()).casefold()
@@ -793,6 +863,47 @@ def _side_by_side(blocks: list[tuple[Block, str]]) -> bool:
         placed = sum(1 for lg, x0, x1 in spans if (x1 <= split if lg == left else x0 >= split))
         apart += placed >= SIDE_PLACED_SHARE * len(spans)
     return bool(pages) and apart >= BILINGUAL_SIDE_PAGES * len(pages)
+
+
+def _translated_in_place(blocks: list[tuple[str, Block, tuple[int, int], str]]) -> bool:
+    """Does the document print each passage of one language beside its translation in the
+    other, however much of it is left untranslated? (A bilingual manual whose translator
+    did a third of it: its Chinese blocks are few, each followed by its English.)
+
+    The evidence is the text itself, not a share: the language with fewer blocks has at
+    least :data:`PAIRED_MIN` of them that end a sentence and stand next to a block of the
+    other language as long as a translation would be (:data:`TRANSLATION_LETTERS`); they
+    are most of its blocks, and they stand on at least half the pages that hold text. A
+    Chinese paper with its English title and abstract has them on its first page only; a
+    Chinese manual's English commands, option names and references are no sentences, or
+    far shorter than the Chinese beside them."""
+    seq = [(t, b, w, x) for t, b, w, x in blocks if x in ("zh", "en")]
+    count = Counter(x for *_, x in seq)
+    if not count["zh"] or not count["en"]:
+        return False
+    few = "zh" if count["zh"] <= count["en"] else "en"
+    lo, hi = TRANSLATION_LETTERS
+    paired_pages: set[int] = set()
+    paired = 0
+    for k, (t, b, w, x) in enumerate(seq):
+        if x != few or not t.rstrip(_CLOSERS_ALL).endswith(_SENTENCE_ENDS):
+            continue
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(seq) or seq[n][3] == few:
+                continue
+            wz, we = (w, seq[n][2]) if few == "zh" else (seq[n][2], w)
+            if wz[0] and lo * wz[0] <= we[1] <= hi * wz[0]:
+                paired += 1
+                paired_pages.add(b.lines[0].page)
+                break
+    pages = {b.lines[0].page for _, b, _, _ in seq}
+    return (paired >= PAIRED_MIN and 2 * paired > count[few]
+            and 2 * len(paired_pages) >= len(pages))
+
+
+#: What ends a sentence, and what may close after its end.
+_SENTENCE_ENDS = tuple("。！？.!?；;")
+_CLOSERS_ALL = "”’」』)）\"' "
 
 
 def _boxes(lines: list[Line]) -> list[Box]:
