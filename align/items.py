@@ -241,7 +241,53 @@ def hints(sv: View, tv: View, s_items: Sequence[Item], t_items: Sequence[Item],
         if float(_unit(x[i0:i1].sum(0)) @ _unit(y[j0:j1].sum(0))) >= CONTENT_HINT_SIMILARITY:
             out.append((i0, j0))
             ends.append((i1, j1))
+    # a bilingual document's two streams: a paragraph and its translation printed next to it
+    for (i0, i1), (j0, j1) in _printed_together(sv, tv, s_items, t_items, x, y):
+        out.append((i0, j0))
+        ends.append((i1, j1))
     return sorted(set(out)), sorted(set(out) | set(ends))
+
+
+def _printed_together(sv: View, tv: View, s_items: Sequence[Item], t_items: Sequence[Item],
+                      x: np.ndarray, y: np.ndarray
+                      ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Item spans of the paragraphs a bilingual document prints each right next to its
+    translation (a Chinese paragraph, then its English; a table row of the two, read row
+    by row): the two streams of one document, and paragraph pairs adjacent in print whose
+    contents agree (:data:`CONTENT_HINT_SIMILARITY`), each the better of the two
+    neighbours for the other. Print order is evidence as a shared clause number is: the
+    aligner still decides, and a translator's moved sentence or a paragraph one side
+    splits costs the path one hint."""
+    if sv.doc is not tv.doc or sv.lang == tv.lang:
+        return []
+
+    def spans(seq: Sequence[Item]) -> dict[str, tuple[int, int]]:
+        out: dict[str, list[int]] = {}
+        for n, it in enumerate(seq):
+            if it.kind == "sentence" and it.paragraph:
+                out.setdefault(it.paragraph, []).append(n)
+        return {p: (ns[0], ns[-1] + 1) for p, ns in out.items() if ns[-1] + 1 - ns[0] == len(ns)}
+
+    s_sp, t_sp = spans(s_items), spans(t_items)
+    order = [p.id for p in sv.doc.paragraphs if p.id in s_sp or p.id in t_sp]
+
+    def agree(sp: str, tp: str) -> float:
+        (i0, i1), (j0, j1) = s_sp[sp], t_sp[tp]
+        return float(_unit(x[i0:i1].sum(0)) @ _unit(y[j0:j1].sum(0)))
+
+    best: dict[str, tuple[float, str]] = {}  # each side's paragraph: its best neighbour
+    cands: list[tuple[str, str, float]] = []
+    for a, b in zip(order, order[1:]):
+        sp, tp = (a, b) if a in s_sp and b in t_sp else (b, a) if b in s_sp and a in t_sp else (None, None)
+        if sp is None or tp is None:
+            continue
+        c = agree(sp, tp)
+        cands.append((sp, tp, c))
+        for key in (sp, tp):
+            if key not in best or c > best[key][0]:
+                best[key] = (c, tp if key == sp else sp)
+    return [(s_sp[sp], t_sp[tp]) for sp, tp, c in cands
+            if c >= CONTENT_HINT_SIMILARITY and best[sp][1] == tp and best[tp][1] == sp]
 
 
 def _note_spans(v: View, seq: Sequence[Item]) -> list[tuple[str, tuple[int, int]]]:
