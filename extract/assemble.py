@@ -872,7 +872,8 @@ def _translated_in_place(blocks: list[tuple[str, Block, tuple[int, int], str]]) 
 
     The evidence is the text itself, not a share: the language with fewer blocks has at
     least :data:`PAIRED_MIN` of them that end a sentence and stand next to a block of the
-    other language as long as a translation would be (:data:`TRANSLATION_LETTERS`); they
+    other language that ends one too, as long as a translation would be
+    (:data:`TRANSLATION_LETTERS`; a line of code ends in ";" or a bracket); they
     are most of its blocks, and they stand on at least half the pages that hold text. A
     Chinese paper with its English title and abstract has them on its first page only; a
     Chinese manual's English commands, option names and references are no sentences, or
@@ -889,7 +890,8 @@ def _translated_in_place(blocks: list[tuple[str, Block, tuple[int, int], str]]) 
         if x != few or not t.rstrip(_CLOSERS_ALL).endswith(_SENTENCE_ENDS):
             continue
         for n in (k - 1, k + 1):
-            if not 0 <= n < len(seq) or seq[n][3] == few:
+            if (not 0 <= n < len(seq) or seq[n][3] == few
+                    or not seq[n][0].rstrip(_CLOSERS_ALL).endswith(_SENTENCE_ENDS)):
                 continue
             wz, we = (w, seq[n][2]) if few == "zh" else (seq[n][2], w)
             if wz[0] and lo * wz[0] <= we[1] <= hi * wz[0]:
@@ -902,7 +904,7 @@ def _translated_in_place(blocks: list[tuple[str, Block, tuple[int, int], str]]) 
 
 
 #: What ends a sentence, and what may close after its end.
-_SENTENCE_ENDS = tuple("。！？.!?；;")
+_SENTENCE_ENDS = tuple("。！？.!?")
 _CLOSERS_ALL = "”’」』)）\"' "
 
 
