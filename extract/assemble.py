@@ -231,38 +231,34 @@ class Assembler:
         with nothing between them, the document's first language (:meth:`_first_lang`)
         takes the first copy; with blocks of one language between them, that language
         takes the copy they follow (a term over its description, printed for each side:
-        "NOCACHE" / 此标志… / "NOCACHE" / This flag…). Two headings in a row with one text
-        are the same: no text prints one heading twice over."""
+        "NOCACHE" / 此标志… / "NOCACHE" / This flag…, set as a paragraph or as a heading).
+        Two headings in a row with one text are such copies however short ("BUGS"): no
+        text prints one heading twice over."""
         first = self._first_lang(blocks, heads)
         other = {"zh": "en", "en": "zh"}
-        prose = [bi for bi, b in enumerate(blocks) if b.lines and not b.heading and bi not in heads]
-        folded = {bi: _fold(self._text(blocks[bi])[0]) for bi in prose}
+        seq = [bi for bi, b in enumerate(blocks) if bi in heads or (b.lines and not b.heading)]
+        text = {bi: heads[bi].text if bi in heads else self._text(blocks[bi])[0] for bi in seq}
+        folded = {bi: _fold(text[bi]) for bi in seq}
         out: dict[int, str] = {}
-        for k, i in enumerate(prose):
-            if i in out or len(folded[i]) < TERM_COPY_MIN_CHARS:
+        for k, i in enumerate(seq):
+            if i in out or not folded[i]:
                 continue
-            for m in range(k + 1, min(len(prose), k + 2 + COPY_REACH)):
-                j = prose[m]
-                if folded[j] != folded[i]:
+            for m in range(k + 1, min(len(seq), k + 2 + COPY_REACH)):
+                j = seq[m]
+                if folded[j] != folded[i] or (i in heads) != (j in heads):
                     continue
-                between = {_stream(self._text(blocks[x])[0], first) for x in prose[k + 1:m]}
+                between = {_stream(text[x], first) for x in seq[k + 1:m]}
                 if not between:
-                    if len(folded[i]) < COPY_MIN_CHARS:
-                        break
-                    out[i] = first
-                    out[j] = other[first]
-                elif len(between) == 1:
+                    # two headings in a row with one text, or a passage long enough not
+                    # to be a value repeated
+                    if i in heads or len(folded[i]) >= COPY_MIN_CHARS:
+                        out[i], out[j] = first, other[first]
+                elif len(between) == 1 and len(folded[i]) >= TERM_COPY_MIN_CHARS:
                     lang = between.pop()
-                    after = (_stream(self._text(blocks[prose[m + 1]])[0], first)
-                             if m + 1 < len(prose) else other[lang])
+                    after = _stream(text[seq[m + 1]], first) if m + 1 < len(seq) else other[lang]
                     if after != lang:  # the next language's place follows the second copy
                         out[i], out[j] = lang, other[lang]
                 break
-        recs = sorted(heads)
-        for i, j in zip(recs, recs[1:]):
-            if (i not in out and _fold(heads[i].text) and _fold(heads[i].text) == _fold(heads[j].text)
-                    and not any(x in folded for x in range(i + 1, j))):
-                out[i], out[j] = first, other[first]
         return out
 
     def _first_lang(self, blocks: list[Block], heads: dict) -> str:
