@@ -707,7 +707,8 @@ def _caption_wraps(a: Line, b: Line, ds: DocStyle) -> bool:
 
 #: a line is clearly English with this many letters and no ideograph ...
 CLEAR_LATIN = 4
-#: ... and clearly Chinese with this many ideographs, more than its Latin letters
+#: ... and clearly Chinese with this many ideographs, as many as a tenth of its Latin
+#: letters (:data:`~pariter.extract.lang.FOREIGN_IDEOGRAPH_LETTERS`)
 CLEAR_IDEOGRAPHS = 2
 
 
@@ -721,11 +722,13 @@ _ADDRESS = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[!-~]+@[A-Za-z0-9-]+\.[
 def _clear_lang(l: Line) -> str | None:
     """``en`` or ``zh`` for a line clearly in one of them, else None. A line of Latin
     letters that carries Chinese punctuation ("catpath_element。") is the end of a Chinese
-    sentence, not English."""
+    sentence, not English; a line with ideographs as many as a tenth of its letters is
+    Chinese however many English names it quotes ("bar 可取值 None、BeginBar、EndBar…"):
+    English text holds almost none."""
     ideo, latin = detect_weight(_ADDRESS.sub("", l.text))
     if ideo == 0 and latin >= CLEAR_LATIN and not chinese_punctuation(l.text):
         return "en"
-    if ideo >= CLEAR_IDEOGRAPHS and latin <= ideo:
+    if ideo >= CLEAR_IDEOGRAPHS and ideo * FOREIGN_IDEOGRAPH_LETTERS >= latin:
         return "zh"
     return None
 
