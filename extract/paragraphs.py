@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from .clauses import clause_number, follows
 from .listings import listing_break, typed_through
-from .lines import APART_GAP_EM, APART_SIZE_SHARE, Line, apart, is_cjk, line_sizes
+from .lines import (APART_GAP_EM, APART_SIZE_SHARE, IDEOGRAPHS_RE, Line, apart, is_cjk,
+                    is_cjk_ideograph, line_sizes)
 from .fonts import WEIGHT_STEP
 from .lang import FOREIGN_IDEOGRAPH_LETTERS, IDEOGRAPH_LETTERS, chinese_punctuation, detect_weight
 from .styles import PITCH_RANGE, SIZE_TOLERANCE, DocStyle, style_of
@@ -117,17 +118,59 @@ def ends_sentence(text: str) -> bool:
 OPENING_MARKS = "“‘「『（(［[〈《"
 
 
-def first_word_width(l: Line) -> float:
+#: A document wraps its Chinese text at spaces when at least this many of its Chinese lines
+#: end short, no sentence ended, of a next line whose first run (up to its first space)
+#: would not have fitted, and they are at least this share of its Chinese line breaks
+#: (those and the breaks inside a run of ideographs at the margin). A producer that
+#: breaks Chinese anywhere fills its lines: it leaves such a line only at a heading or a
+#: label set at the text's pitch. (fpdf2's manpath(5) and Debian handbook 1.6 in Chinese:
+#: 11 of 17 and 20 of 36 breaks; Chinese PDFs of Qt, LibreOffice, LaTeX, Word and
+#: others under /work: at most 5, and at most 0.18 of their breaks.)
+SPACE_WRAP_MIN = 3
+SPACE_WRAP_SHARE: float = 0.35
+
+
+def wraps_at_spaces(lines: list[Line], ds: DocStyle) -> bool:
+    """Does the document's producer wrap Chinese text only where a space is (the end of
+    a Latin word, a space typed between words), so that a run of ideographs that does not
+    fit moves whole to the next line and leaves its line short? Evidence: of the breaks
+    between two lines of Chinese text one pitch apart at one left edge, those that end
+    short of the margin without a sentence's end before a run too long for the room
+    left, against those that fall inside a run of ideographs at the margin. (A Latin word
+    wraps whole in any producer: only a line opening with a run of CJK characters
+    tells; a line ended at a Chinese comma, or a listing's, was broken by hand: no space
+    follows a Chinese comma for a producer to wrap at.)"""
+    short = inside = 0
+    for a, b in zip(lines, lines[1:]):
+        ta, tb = a.text.rstrip(), b.text.lstrip()
+        if (not ta or not tb or b.page != a.page or abs(a.size - b.size) >= SIZE_TOLERANCE
+                or abs(b.x0 - a.x0) > ALIGN_EM * a.size
+                or not 0 < b.baseline - a.baseline <= ds.pitch(a) + PARA_SPACE_EM * a.size
+                or not IDEOGRAPHS_RE.search(ta) or not IDEOGRAPHS_RE.search(b.text)):
+            continue
+        if is_full(a, ds):
+            inside += is_cjk_ideograph(ta[-1]) and is_cjk_ideograph(tb[0])
+        elif (not ends_sentence(ta) and not chinese_punctuation(ta[-1]) and b.word is not None
+              and is_cjk(tb[0]) and not ds.is_listing(a) and not ds.is_listing(b)):
+            _, hi = ds.col(a)
+            short += a.x1 + (b.word[1] - b.word[0]) > hi - FIT_MARGIN_EM * a.size
+    return short >= SPACE_WRAP_MIN and short >= SPACE_WRAP_SHARE * (short + inside)
+
+
+def first_word_width(l: Line, at_spaces: bool = False) -> float:
     """The advance of the line's first word (a CJK ideograph is a word), on the wide side:
     estimated from its letters, or as printed where the line carries its first word's
     extent and that is wider (the font's own widths: capitals, "RGB", are far wider than
     an average letter). Never narrower than the estimate: a word that might not have
     fitted is taken as not fitting, and a ragged-right paragraph broken as a whole (TeX)
-    leaves room at a line's end that a short word ("I") would have filled."""
+    leaves room at a line's end that a short word ("I") would have filled. Where the
+    producer wraps Chinese only at spaces (``at_spaces``, :func:`wraps_at_spaces`), the
+    first word of a Chinese line is its run up to the first space, as printed."""
     t = l.text.lstrip()
     if not t:
         return 0.0
-    if is_cjk(t[0]) and not (t[0] in OPENING_MARKS and len(t) > 1 and not is_cjk(t[1])):
+    if is_cjk(t[0]) and not (t[0] in OPENING_MARKS and len(t) > 1 and not is_cjk(t[1])) \
+            and not (at_spaces and l.word is not None):
         # a CJK line may end a glyph early by rule (kinsoku: punctuation that cannot
         # open a line takes the glyph before it along), so the unit is two glyphs
         return CJK_UNIT_EM * l.size
@@ -149,7 +192,7 @@ def ends_short(a: Line, b: Line, ds: DocStyle) -> bool:
         return False
     _, hi = ds.col(a)
     space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
-    return a.x1 + space + first_word_width(b) < hi - FIT_MARGIN_EM * a.size
+    return a.x1 + space + first_word_width(b, bool(ds.wraps_at_spaces)) < hi - FIT_MARGIN_EM * a.size
 
 
 def is_full(a: Line, ds: DocStyle) -> bool:
@@ -192,6 +235,7 @@ def blocks(lines: list[Line], ds: DocStyle) -> list[Block]:
     cur: Block | None = None
     counts: dict[str, tuple[int, ...]] = {}  # the last number of each scheme opening a block
     labels = _labels_over(lines, ds)
+    ds.wraps_at_spaces = wraps_at_spaces(lines, ds)
     for i, l in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if cur is not None and len(cur.lines) == 1 and id(cur.lines[0]) in labels \
@@ -527,12 +571,15 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return None  # (no short or centred line: the block's own measure is narrower)
     if ends and not is_full(a, ds) and not ds.at_measure(a):
         return "short"
-    if (ends or a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size) \
+    if (ends or (a.x1 < max(ds.col(a)[1], ds.measure(a)) - FULL_EM * a.size
+                 and not (ds.wraps_at_spaces and not ends_short(a, b, ds)))) \
             and _language_turns(a, b):
         # a bilingual text set line by line: each language's own unit (measured against
         # the page's widest line from the same left edge: ragged text shares no margin),
         # also where a sentence ended exactly at the margin (no paragraph runs a finished
-        # Chinese sentence on into a line wholly English)
+        # Chinese sentence on into a line wholly English); where the producer wraps at
+        # spaces, a line left short of a run that did not fit wrapped ("libraryd" over
+        # "配置文件告诉…")
         return "language"
     if not is_full(a, ds) and _centred(a, ds) and _centred(b, ds) and ends_short(a, b, ds):
         # centred text is broken into lines by hand, each a unit; a centred line the next

@@ -325,6 +325,10 @@ class DocStyle:
         by_page: dict[int, list[Line]] = defaultdict(list)
         for l in lines:
             by_page[l.page].append(l)
+        #: Does the producer wrap Chinese text only at spaces, as at the ends of words
+        #: (fpdf2 does)? Read off the document's lines by :mod:`.paragraphs` before it
+        #: groups them; None until then.
+        self.wraps_at_spaces: bool | None = None
         self._in_listings: set[int] = set()
         for ls in by_page.values():
             self._in_listings |= in_listings(ls)

@@ -1,7 +1,8 @@
 """Interleaved bilingual documents (each block in Chinese, then in English), printed by fpdf2
 and by Chromium (``fixtures/bilingual-interleaved.py``, text written for the tests).
 
-A translator who did a third of a document still made it bilingual: its few Chinese
+A producer that wraps Chinese only at spaces (fpdf2) leaves lines short inside a
+paragraph; they run on. A translator who did a third of a document still made it bilingual: its few Chinese
 blocks each stand beside their English. A name the translation keeps (a term printed over
 each side's description, a heading such as FILES printed twice) is in each stream once, in
 front of its own side's text, and a term half translated (``MAXDAYS 天数``) is Chinese.
@@ -65,6 +66,16 @@ def test_english_paragraph_runs_on_over_a_page_turn() -> None:
     assert turned, "the fixture no longer turns a page inside a paragraph"
     ends = [p.text for p in doc.paragraphs if "its name followed by its value" in p.text]
     assert len(ends) == 2 and all(t.startswith("If the environment variable") for t in ends), ends
+
+
+def test_chinese_wrapped_at_spaces_runs_on() -> None:
+    """fpdf2 wraps Chinese only at spaces: a run of ideographs too long for the room left
+    moves whole to the next line and leaves its line short, and the paragraph goes on."""
+    doc = extract_pdf(FIXTURES / "bilingual-terms-fpdf2.pdf")
+    zh = [p.text for p in doc.paragraphs if p.section.startswith("zh.")]
+    for start in ("libraryd 配置文件告诉借阅服务", "空行和以 # 开头的行将被忽略。"):
+        assert sum(t.startswith(start) for t in zh) == 2, zh
+    assert not any(t in ("libraryd", "空行和以 #") for t in zh + [p.text for p in doc.paragraphs])
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)
