@@ -139,7 +139,10 @@ def wraps_at_spaces(lines: list[Line], ds: DocStyle) -> bool:
     left, against those that fall inside a run of ideographs at the margin. (A Latin word
     wraps whole in any producer: only a line opening with a run of CJK characters
     tells; a line ended at a Chinese comma, or a listing's, was broken by hand: no space
-    follows a Chinese comma for a producer to wrap at.)"""
+    follows a Chinese comma for a producer to wrap at. A document typed in a typewriter
+    face was broken by its author throughout: vimtutor's Chinese text.)"""
+    if typed_document(ds):
+        return False  # its author broke its lines (:func:`_typed_run_on`), no producer
     short = inside = 0
     for a, b in zip(lines, lines[1:]):
         ta, tb = a.text.rstrip(), b.text.lstrip()
