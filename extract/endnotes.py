@@ -175,7 +175,8 @@ def find_sections(lines: list[Line], links: dict[int, list[Link]] | None = None,
                     or (_called(sec, before, RULED_CALLED_SHARE, open_call)
                         and _ruled_above(sec, lines, i, (rules or {}).get(t.page, ()),
                                          (rules or {}).get(t.page - 1, ())))))
-                    or (not _bibliography(lines, i) and _plain_calls(sec, lines, i))):
+                    or (not _bibliography(lines, i) and (
+                        _ordered_calls(sec, before, open_call) or _plain_calls(sec, lines, i)))):
                 out.append(sec)
                 i = j
                 continue
@@ -234,6 +235,10 @@ def _arrow_entries(lines: list[Line]) -> list[list[Line]]:
 #: A list called by labels printed in the text's own type needs at least this many
 #: entries: a bracketed number or two in running text says little on its own.
 PLAIN_MIN_NOTES = 3
+#: A list tied to raised callouts by their sequence alone (no link, rule or back arrow)
+#: needs this many entries: three raised figures in a row may be a text's own powers and
+#: indices, a run of five counting through the text is a note sequence.
+RAISED_MIN_NOTES = 5
 #: ... and the text must call nearly all of them, in order, each once: this share.
 PLAIN_CALLED_SHARE = 0.8
 #: Titles of a bibliography, compared casefolded without spaces: a list under one is
@@ -285,6 +290,26 @@ def _plain_calls(sec: Section, lines: list[Line], i: int) -> bool:
         s = take_at(l, c.start(), c.end(), c.group(1))
         s.printed = c.group(0)
     return True
+
+
+def _ordered_calls(sec: Section, before: list[Line],
+                   counts: Callable[[Line, Sup], bool]) -> bool:
+    """Do the raised callouts before the list (those ``counts`` accepts) call its entries
+    the way notes are called — nearly all (:data:`PLAIN_CALLED_SHARE`), in the entries'
+    order, each once, at least :data:`RAISED_MIN_NOTES` of them? That sequence is evidence
+    of its own where the producer left no link, rule or back arrow: exponents and indices
+    do not count 1, 2, 3 … through a text, and a bibliography's numeric citations return
+    to their sources."""
+    n = len(sec.notes)
+    if n < RAISED_MIN_NOTES:
+        return False
+    labels = {x.label for x in sec.notes}
+    numbers = [label_number(x.label) for l in before for x in l.sups
+               if x.label in labels and counts(l, x)]
+    numbers = [k for k in numbers if k is not None]
+    return (len(set(numbers)) >= PLAIN_CALLED_SHARE * n
+            and len(numbers) - len(set(numbers)) <= (1 - PLAIN_CALLED_SHARE) * n
+            and _increasing_run(numbers) >= PLAIN_CALLED_SHARE * n)
 
 
 def _increasing_run(numbers: list[int]) -> int:

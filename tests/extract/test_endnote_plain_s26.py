@@ -112,3 +112,22 @@ def test_a_list_printed_without_its_numbers_after_a_rule(producer: str) -> None:
         "The old behaviour was kept for one release behind an option.",
         "Setuptools writes its egg-info directory there."]
     assert _links(doc) == [("1", "1"), ("2", "2"), ("3", "3")]
+
+
+@pytest.mark.parametrize("producer", ["fpdf2", "groff"])
+def test_raised_callouts_in_order_call_a_list_with_no_rule_link_or_arrow(producer: str) -> None:
+    """Raised callouts 1 … 8 through the text, each once, and a numbered list closing the
+    document with nothing else to tie it (no rule, no link annotation, no back arrow): the
+    callouts' sequence is the evidence."""
+    doc = extract_pdf(FIX / f"raised-callouts-{producer}.pdf")
+    assert [n.label for n in doc.footnotes] == [str(i) for i in range(1, 9)]
+    assert doc.footnotes[0].text.startswith("Ann Writer, Bo Reader and Cy Keeper")
+    assert _links(doc) == [(str(i), str(i)) for i in range(1, 9)]
+
+
+@pytest.mark.parametrize("name", ["numeric-citations", "numeric-references"])
+def test_raised_numeric_citations_call_no_note_list(name: str) -> None:
+    """Raised numeric citations (sources cited again; or each once under References) and
+    the numbered bibliography after them: no notes."""
+    doc = extract_pdf(FIX / f"raised-{name}-fpdf2.pdf")
+    assert doc.footnotes == []
