@@ -295,21 +295,25 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
     out: set[int] = set()
     pairs: dict[tuple[float, float], list[int]] = {}
     for k, (a, b) in enumerate(zip(lines, lines[1:])):
-        if (b.page != a.page or b.top <= a.bottom - OVERLAP_EM * a.size
-                or b.baseline - a.baseline > LABEL_OVER_PITCHES * ds.pitch(a)
-                or abs(a.size - b.size) >= SIZE_TOLERANCE or a.kind != b.kind
-                or not _TERM_WORD.search(b.text)):
+        # (a term left at a page's foot labels the text the next page opens with; that
+        # is asked of a term at its text's own edge, where no indent could tell it)
+        turned = b.page == a.page + 1 and _flush_term(a, b)
+        if ((b.page != a.page or b.top <= a.bottom - OVERLAP_EM * a.size
+                or b.baseline - a.baseline > LABEL_OVER_PITCHES * ds.pitch(a)) and not turned) \
+                or abs(a.size - b.size) >= SIZE_TOLERANCE or a.kind != b.kind \
+                or not _TERM_WORD.search(b.text):
             continue
         ta = a.text.strip()
         if _LABEL_ALONE.match(ta):
             if b.x0 >= a.x0 - ALIGN_EM * a.size and not starts_item(b.text):
                 out.add(id(a))
             continue
+        flush = _flush_term(a, b)
         if (_term_chars(ta) > TERM_CHARS or ta.rstrip(CLOSING_QUOTES).endswith(_SENTENCE_END)
                 or not _TERM_WORD.search(ta)
-                or b.x0 - a.x0 < INDENT_EM * b.size or not _labels_item(a, b)
+                or (not flush and (b.x0 - a.x0 < INDENT_EM * b.size or not _labels_item(a, b)))
                 or ds.is_listing(b) or starts_item(b.text) or _numbered_entry(a, b)
-                or (k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds)
+                or (not flush and k + 2 < len(lines) and _back_at(lines[k + 2], b, a, ds)
                     and not (k + 3 < len(lines) and _term_again(lines[k + 2], lines[k + 3], b)))):
             continue
         # terms at one edge over descriptions at one indent, within a glyph's slant (an
@@ -333,6 +337,27 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
         if len(terms) >= DESCRIPTION_TERMS and any(abs(r - edge) <= 1.5 for r in running):
             out.update(terms)
     return out
+
+
+def _flush_term(a: Line, b: Line) -> bool:
+    """Is the short line ``a`` a name labelling the text ``b`` set under it at the same left
+    edge, as a description list printed without an indent shows it (Qt's rich text prints
+    HTML's ``<dt>``/``<dd>`` so: ``-d, --debug`` / ``打印调试信息。``)? Only the term's type and
+    form tell it from a heading over a paragraph there: it is set in a name's face or
+    heavier than its text (:func:`_labels_item`'s evidence), and it opens with a sign no
+    title opens with (:data:`_NAME_OPENER`: an option, a path, an argument in brackets) —
+    a bold heading in capitals over its paragraph stays a heading. Where the line ends
+    matters too: ``b``'s first word would have fitted after it (it was ended on purpose,
+    not wrapped). The caller asks for :data:`DESCRIPTION_TERMS` such terms at one edge."""
+    if abs(b.x0 - a.x0) >= ALIGN_EM * b.size or not _NAME_OPENER.match(a.text.strip()):
+        return False
+    sa, sb = style_of(a), style_of(b)
+    if abs(sa.size - sb.size) >= SIZE_TOLERANCE or not (
+            _name_face(a, b) or sa.weight - sb.weight >= WEIGHT_CHANGE):
+        return False
+    space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
+    return a.x1 + space + first_word_width(b) < max(a.x1, b.x1) - FIT_MARGIN_EM * a.size \
+        or a.x1 < b.x1
 
 
 def _labels_item(a: Line, b: Line) -> bool:
@@ -551,6 +576,8 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         return "term"
     if _typed_run_on(a, b, cur, ds):
         return None  # plain text broken by its author's hand: the sentence goes on
+    if _typed_over_indent(a, b, cur, ds):
+        return "indent"
     lo, _ = ds.col(a)
     blo, _ = ds.col(b)
     hanging = _hangs(a, b, cur, EDGE_EM * a.size) or _hanging_indent(a, b, nxt, cur, ds)
@@ -650,6 +677,28 @@ def _typed_run_on(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
     if len(cur.lines) >= 2 and abs(b.x0 - cur.lines[-2].x0) < tol and a is not cur.lines[0]:
         return True
     return a is cur.lines[0] and _under_label(a, b)
+
+
+def _typed_over_indent(a: Line, b: Line, cur: Block, ds: DocStyle) -> bool:
+    """Does typed line ``a`` stand over a block indented deeper than it, in a document typed
+    by hand (:func:`typed_document`), as a heading over its section's text does (a manual
+    printed as plain text sets ``DESCRIPTION`` out left of its paragraphs, ``EXIT STATUS``
+    over its values)?
+
+    A typed text has no column to run to: the column the layout measures for a short line
+    at its own edge is the line itself, which reads as "full". A sentence wrapped by its
+    author goes on at the edge it started at (or under a run-in label's text, or at an
+    item's running edge); one ended where ``b``'s first word would still have fitted
+    before ``b``'s own end, with ``b`` set in deeper, was ended on purpose. A term over its
+    description is joined before this is asked (:func:`_labels_over`)."""
+    if not typed_document(ds) or a.page != b.page or a.font is None or b.font is None \
+            or not (a.font.mono and b.font.mono) or abs(a.size - b.size) >= SIZE_TOLERANCE \
+            or b.x0 - a.x0 < INDENT_EM * b.size or not _TERM_WORD.search(a.text):
+        return False
+    if _hangs(a, b, cur, ALIGN_EM * a.size) or (a is cur.lines[0] and _under_label(a, b)):
+        return False
+    space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
+    return a.x1 + space + first_word_width(b) < b.x1 - FIT_MARGIN_EM * a.size
 
 
 #: A mark typed before a line (an arrow pointing at it, emphasis, a call for attention):
