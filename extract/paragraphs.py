@@ -179,6 +179,11 @@ def first_word_width(l: Line, at_spaces: bool = False) -> float:
         return CJK_UNIT_EM * l.size
     m = re.match(r"\S+", t)
     word = m.group(0) if m else t
+    k = next((i for i, ch in enumerate(word) if is_cjk_ideograph(ch)), None)
+    if k is not None:
+        # a Latin word set close before Chinese ("BSD许可协议…") ends where the ideographs
+        # start: a line may break after any of them
+        return LATIN_ADVANCE_EM * l.size * k + CJK_UNIT_EM * l.size
     guess = LATIN_ADVANCE_EM * l.size * len(word)
     if l.word is not None and l.x0 - FIT_MARGIN_EM * l.size <= l.word[0] < l.word[1] <= l.x1:
         # from where the line starts: a raised label before the word (a verse's number,
@@ -349,8 +354,9 @@ def _flush_term(a: Line, b: Line) -> bool:
     a bold heading in capitals over its paragraph stays a heading. Where the line ends
     matters too: ``b``'s first word would have fitted after it (it was ended on purpose,
     not wrapped). The caller asks for :data:`DESCRIPTION_TERMS` such terms at one edge."""
-    if abs(b.x0 - a.x0) >= ALIGN_EM * b.size or not _NAME_OPENER.match(a.text.strip()):
-        return False
+    if abs(b.x0 - a.x0) >= ALIGN_EM * b.size or not _flush_name(a.text) \
+            or (a.font is not None and a.font.mono):
+        return False  # (a line of code over the prose after it: ``</script>`` / "AMD 模式…")
     sa, sb = style_of(a), style_of(b)
     if abs(sa.size - sb.size) >= SIZE_TOLERANCE or not (
             _name_face(a, b) or sa.weight - sb.weight >= WEIGHT_CHANGE):
@@ -358,6 +364,27 @@ def _flush_term(a: Line, b: Line) -> bool:
     space = 0.0 if is_cjk(a.text.rstrip()[-1:] or "a") else WORD_SPACE_EM * a.size
     return a.x1 + space + first_word_width(b) < max(a.x1, b.x1) - FIT_MARGIN_EM * a.size \
         or a.x1 < b.x1
+
+
+#: An argument after a directive's name: a word in lower case (``manpath_element``,
+#: ``width``), Chinese (``宽度``), brackets or an ellipsis (``[ catpath_element ]``, ``...``).
+_ARGUMENT = re.compile(r"^(?:[a-z][a-z0-9_.-]*|[\u3400-\u9fff]+|[\[\]{}|…]|\.{3})$")
+
+
+def _flush_name(text: str) -> bool:
+    """Does a term read as a name where nothing but its form tells it from a title: it
+    opens with a sign no title opens with (:data:`_NAME_OPENER`), or it is an identifier
+    in capitals (``MANPATH_MAP``, ``CATWIDTH``) joined by an underscore or followed by its
+    arguments only (``CATWIDTH width``, ``SECTION 章节 ...``)? A heading in capitals reads
+    otherwise: one word alone (``SUMMARY``) or words in capitals and capitalised ones
+    (``QUICK LOOK``, ``NOTE Web site``)."""
+    t = text.strip()
+    if _NAME_OPENER.match(t):
+        return True
+    first, *rest = t.split()
+    if not re.match(r"^[A-Z][A-Z0-9_]+=?$", first):
+        return False
+    return "_" in first or (bool(rest) and all(_ARGUMENT.match(w) for w in rest))
 
 
 def _labels_item(a: Line, b: Line) -> bool:
@@ -615,9 +642,30 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
         # centred text is broken into lines by hand, each a unit; a centred line the next
         # word would not have fitted on wrapped (a caption's second line)
         return "centred"
-    if ends_short(a, b, ds) and (ends or not _runs_on(b)):
+    if ends_short(a, b, ds) and (ends or not _runs_on(b)) and not (
+            not ends and _wrapped_at_space(a, b, ds)):
         return "short"  # (a quotation indented on both sides still runs on in lower case)
     return None
+
+
+def _wrapped_at_space(a: Line, b: Line, ds: DocStyle) -> bool:
+    """Was ``a``, ending no sentence, wrapped before ``b``'s first word, a run holding
+    ideographs, because that run, up to its first space, did not fit? A producer that breaks lines only at
+    spaces (fpdf2 does, as a Latin text's words) takes a whole unspaced run of Chinese to
+    the next line, leaving ``a`` far short of the margin in mid-sentence ("…旧稳定、与" /
+    "极旧稳定。每个版本…"); a line broken between any two ideographs would have taken the
+    next glyph along. The run's printed extent (``b.word``) is the evidence: it is wider
+    than the room ``a`` left. ``a`` holds Chinese itself: a line wholly Latin (a URL on a
+    line of its own) says nothing of how Chinese is wrapped."""
+    t = b.text.lstrip()
+    first = t.split(" ", 1)[0]
+    if not t or not IDEOGRAPHS_RE.search(first) or not IDEOGRAPHS_RE.search(a.text) \
+            or b.word is None or b.page != a.page \
+            or abs(b.x0 - a.x0) >= ALIGN_EM * b.size or abs(a.size - b.size) >= SIZE_TOLERANCE:
+        return False
+    _, hi = ds.col(a)
+    room = hi - a.x1
+    return b.word[1] - b.word[0] > max(room, CJK_UNIT_EM * b.size)
 
 
 #: A typed line that ran on ended at least this share of the way from its left edge to the
