@@ -1451,7 +1451,11 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
         return None  # code
     if not is_cjk(head[-1]) and not re.search(r"[^\W\d_]{2}", head):
         return None  # one letter in another face: a symbol, a variable, a logo (R, 𝑥)
-    if not ((t0.bold and not t1.bold) or t0.cls != t1.cls):
+    # a label in capitals set in another slant than the title after it ("*PERSPECTIVE*
+    # **Beyond software**", "*COMMUNITY* **The Release Manager**": a box's kind, then its
+    # title, both bold) is set off by its slant, as a lighter label is by its weight
+    slanted = t0.italic != t1.italic and bool(_CAPS_LABEL.match(head))
+    if not ((t0.bold and not t1.bold) or t0.cls != t1.cls or slanted):
         return None
     prev = order[j - 1][1]
     if is_cjk(head[-1]) and is_cjk(rest[0]):
@@ -1463,6 +1467,10 @@ def _lead_run(order: list[tuple[int, Char]], text: str, size: float) -> int | No
     if _mixed_faces(order, j, script, size):
         return None
     return len(head)
+
+
+#: A label written in capitals: a word or a few ("NOTE", "BACK TO BASICS").
+_CAPS_LABEL = re.compile(r"^[A-Z]{2,}(?: [A-Z]{2,}){0,3}$")
 
 
 def _mixed_faces(order: list[tuple[int, Char]], j: int, script: bool, size: float) -> bool:
