@@ -470,6 +470,12 @@ def pipeline(lang: str) -> Language:
 _LABEL_ONLY = re.compile(r"^[(（]?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[一二三四五六七八九十]{1,3})[.．)）、]?$")
 #: An inline enumeration's label after a clause that ended ("…; (6) …").
 _ITEM = re.compile(r"(?<=[;；])\s*(?=[(（]?\d{1,2}[)）]\s*\S)")
+#: An arrow pointing at an address ("… stable. → https://wiki.debian.org/LTS", "…工作：→
+#: http://…"): a pointer printed after the text it belongs to, a unit of its own as it is
+#: where the producer sets it on a line of its own.
+_POINTER = re.compile(r"(?<=\S)\s*(?=[→➔➜⇒]\s*(?:https?://|ftp://|www\.))")
+#: ... and it ends with its address: the text after it goes on in a unit of its own.
+_POINTER_END = re.compile(r"[→➔➜⇒]\s*(?:https?://|ftp://|www\.)\S+\s+(?=\S)")
 #: Brackets a sentence end inside does not close the sentence ("（译者注：…。…）") when they
 #: opened inside it; brackets that open a sentence hold sentences of their own ("(你也许可以
 #: …等等。我们不会把所有这些执行方法列出来。)"), each ended where it ends.
@@ -484,11 +490,14 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     Over spaCy's boundaries: a sentence end inside brackets that opened within the
     sentence does not end it (a translator's note （译者注：…。…） stays in its sentence),
     a list label is never a sentence alone, and an inline enumeration starts a unit at each
-    label after a clause that ended ("…; (6) …")."""
+    label after a clause that ended ("…; (6) …"), and an arrow pointing at an address
+    opens a unit (:data:`_POINTER`)."""
     raw: list[tuple[int, int]] = []
     for sent in pipeline(lang)(text).sents:
         raw.append((sent.start_char, sent.end_char))
-    cuts = sorted({a for a, _ in raw} | {m.end() for m in _ITEM.finditer(text)} - {0})
+    cuts = sorted({a for a, _ in raw} | {m.end() for m in _ITEM.finditer(text)}
+                  | {m.end() for m in _POINTER.finditer(text)}
+                  | {m.end() for m in _POINTER_END.finditer(text)} - {0})
     spans = _strip(text, [(a, b) for a, b in zip([0] + cuts, cuts + [len(text)])])
     return _merge_labels_and_brackets(text, spans)
 
