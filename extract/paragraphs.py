@@ -299,6 +299,7 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
     quotation or listing is no list."""
     out: set[int] = set()
     pairs: dict[tuple[float, float], list[int]] = {}
+    unnamed: list[tuple[Line, Line]] = []
     for k, (a, b) in enumerate(zip(lines, lines[1:])):
         # (a term left at a page's foot labels the text the next page opens with; that
         # is asked of a term at its text's own edge, where no indent could tell it)
@@ -314,7 +315,15 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
                 out.add(id(a))
             continue
         flush = _flush_term(a, b)
-        if (_term_chars(ta) > TERM_CHARS or ta.rstrip(CLOSING_QUOTES).endswith(_SENTENCE_END)
+        if not flush and _CAPS_NAME.match(ta) and _flush_term(a, b, named=False) \
+                and not ds.is_listing(b) and not starts_item(b.text):
+            # set as the list's terms are but not reading as a name (``NOCACHE`` alone, a
+            # title's form): a term only where the list's other terms show that face
+            unnamed.append((a, b))
+            continue
+        if (_term_chars(ta) > TERM_CHARS
+                or (ta.rstrip(CLOSING_QUOTES).endswith(_SENTENCE_END)
+                    and not (flush and ta.endswith(ELLIPSIS)))
                 or not _TERM_WORD.search(ta)
                 or (not flush and (b.x0 - a.x0 < INDENT_EM * b.size or not _labels_item(a, b)))
                 or ds.is_listing(b) or starts_item(b.text) or _numbered_entry(a, b)
@@ -341,10 +350,26 @@ def _labels_over(lines: list[Line], ds: DocStyle) -> set[int]:
     for (edge, _), terms in pairs.items():
         if len(terms) >= DESCRIPTION_TERMS and any(abs(r - edge) <= 1.5 for r in running):
             out.update(terms)
+    # a term at its text's edge in the very face of the list's named terms there
+    # (``NOCACHE`` among ``CATWIDTH width`` and ``MANPATH_MAP path_element …``)
+    faces = {(round(l.x0), _face_key(l)) for l in lines if id(l) in out}
+    for a, _ in unnamed:
+        if any(abs(x - a.x0) <= ALIGN_EM * a.size and f == _face_key(a) for x, f in faces):
+            out.add(id(a))
     return out
 
 
-def _flush_term(a: Line, b: Line) -> bool:
+def _face_key(l: Line) -> tuple:
+    """A line's face as a list's terms share it: family, weight, slant and size."""
+    st = style_of(l)
+    return (st.family, st.weight, st.italic, st.size)
+
+
+#: A term may end in an ellipsis (``SECTION section ...``: its arguments repeat).
+ELLIPSIS = ("...", "…")
+
+
+def _flush_term(a: Line, b: Line, named: bool = True) -> bool:
     """Is the short line ``a`` a name labelling the text ``b`` set under it at the same left
     edge, as a description list printed without an indent shows it (Qt's rich text prints
     HTML's ``<dt>``/``<dd>`` so: ``-d, --debug`` / ``打印调试信息。``)? Only the term's type and
@@ -354,7 +379,7 @@ def _flush_term(a: Line, b: Line) -> bool:
     a bold heading in capitals over its paragraph stays a heading. Where the line ends
     matters too: ``b``'s first word would have fitted after it (it was ended on purpose,
     not wrapped). The caller asks for :data:`DESCRIPTION_TERMS` such terms at one edge."""
-    if abs(b.x0 - a.x0) >= ALIGN_EM * b.size or not _flush_name(a.text) \
+    if abs(b.x0 - a.x0) >= ALIGN_EM * b.size or (named and not _flush_name(a.text)) \
             or (a.font is not None and a.font.mono):
         return False  # (a line of code over the prose after it: ``</script>`` / "AMD 模式…")
     sa, sb = style_of(a), style_of(b)
@@ -379,8 +404,8 @@ def _flush_name(text: str) -> bool:
     otherwise: one word alone (``SUMMARY``) or words in capitals and capitalised ones
     (``QUICK LOOK``, ``NOTE Web site``)."""
     t = text.strip()
-    if _NAME_OPENER.match(t):
-        return True
+    if _NAME_OPENER.match(t) or re.match(r"^#\s", t):
+        return True  # (``# comment``: a configuration file's comment line, as a field)
     first, *rest = t.split()
     if not re.match(r"^[A-Z][A-Z0-9_]+=?$", first):
         return False
