@@ -432,8 +432,9 @@ def _labels_item(a: Line, b: Line) -> bool:
 
 
 #: A name (an option, a variable, a path, a field) opens with a sign words do not open with
-#: (``-v``, ``--help``, ``/usr``, ``$HOME``, ``~/.x``, ``[file]``, ``<dir>``) ...
-_NAME_OPENER = re.compile(r"^[-/$~\[<+@%.]")
+#: (``-v``, ``--help``, ``/usr``, ``$HOME``, ``~/.x``, ``[file]``, ``<dir>``; a typewriter
+#: text printed to PostScript may set the minus sign and a spacing tilde: ``−d``, ``˜/.x``) ...
+_NAME_OPENER = re.compile(r"^[-\u2212/$~\u02dc\[<+@%.]")
 #: ... or is written in capitals, digits and the marks identifiers use
 #: (``MANPATH``, ``LANG, LC_MESSAGES``, ``POSIXLY_CORRECT``, ``ID=``).
 _CAPS_NAME = re.compile(r"^[A-Z][A-Z0-9_]+=?(?:,\s*[A-Z][A-Z0-9_]+=?)*$")
