@@ -11,6 +11,8 @@ does, and leave the running text.
 
 from __future__ import annotations
 
+import re
+
 from .chars import PageTable
 from .lines import Line
 
@@ -23,6 +25,24 @@ TABLE_MIN_COLUMNS: int = 2
 
 def _row(l: Line) -> list[str]:
     return list(l.cells) if l.cells else [l.text]
+
+
+#: A value or a name beside its one-line description holds at most this many characters.
+VALUE_CHARS: int = 12
+_SENTENCE_STOP = re.compile(r"[.!?。！？]['’”\")）]*$")
+_WORDS = re.compile(r"[^\W\d_]{2}|[\u3400-\u9fff]")
+
+
+def _sentences_beside_values(rows: list[list[str]]) -> bool:
+    """Is every row a short value or name and one sentence beside it (an exit status's
+    values: ``0 | 程序成功执行。``, ``1 | Usage, syntax, or configuration file error.``)? An
+    HTML manual prints troff's tagged paragraphs whose tags fit their indent as a borderless
+    table so. A reader reads each row as an entry of text, the value opening its sentence;
+    a table's cells hold data, not one sentence each (a first row that names the columns
+    ends no sentence)."""
+    return len(rows) >= TABLE_MIN_ROWS and all(
+        len(r) == 2 and len(r[0].strip()) <= VALUE_CHARS and _WORDS.search(r[1])
+        and _SENTENCE_STOP.search(r[1].strip()) for r in rows)
 
 
 def _within(l: Line, run: list[Line]) -> bool:
@@ -60,7 +80,8 @@ def grid_tables(ordered: list[Line], contents: set[int] = frozenset()
             j += 1
         rows = [_row(r) for r in run]
         grid_rows = sum(1 for r in run if r.kind == "grid")
-        if grid_rows >= TABLE_MIN_ROWS and max(len(r) for r in rows) >= TABLE_MIN_COLUMNS:
+        if grid_rows >= TABLE_MIN_ROWS and max(len(r) for r in rows) >= TABLE_MIN_COLUMNS \
+                and not _sentences_beside_values(rows):
             box = PageTable(min(r.x0 for r in run), min(r.top for r in run),
                             max(r.x1 for r in run), max(r.bottom for r in run), rows)
             tables.append((l.page, box))

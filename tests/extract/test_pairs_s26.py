@@ -17,10 +17,13 @@
 * A box's kind in capitals set in another slant than its bold title ("*BACK TO BASICS*
   **Free licenses**") is a unit of its own.
 * An arrow pointing at an address is a unit of its own (``→ https://…``).
+* Values beside one sentence each (``0  程序成功执行。``), a borderless table to MuPDF and
+  Qt, are entries of text.
 
 Fixtures (written for these tests): pairtool.1 through groff -Tascii, then Enscript or
 a2ps and Ghostscript; flush-terms.html, keepall-zh.html and box-labels.html through Chromium
-and wkhtmltopdf; keepall-zh.html's paragraphs through fpdf2 (keepall_fpdf.py); all rebuilt
+and wkhtmltopdf; value-rows.html through MuPDF (mutool convert) and Chromium;
+keepall-zh.html's paragraphs through fpdf2 (keepall_fpdf.py); all rebuilt
 by pairs-s26.sh.
 """
 
@@ -122,3 +125,16 @@ def test_an_arrow_pointing_at_an_address_is_a_unit() -> None:
     # an arrow inside a sentence that points at no address stays in it
     assert sentences("Click File → Save to keep the pairs.", "en") == [
         "Click File → Save to keep the pairs."]
+
+
+@pytest.mark.parametrize("name", ["value-rows-mutool.pdf", "value-rows-chromium.pdf"])
+def test_values_beside_their_sentences_are_text_not_a_table(name: str) -> None:
+    """An exit status's values, each beside one sentence, printed as a borderless table
+    (MuPDF and Qt lay HTML's table out as a grid): entries of text. The data table above
+    them (a row of column names, cells of data) stays a table."""
+    doc = extract_pdf(FIXTURES / name)
+    add_sentences(doc)
+    got = [_squeezed(s.text) for s in doc.sentences]
+    for unit in ["0 程序成功执行。", "1 用法、语法或配置文件错误。", "2 操作出错。", "3 子进程失败。"]:
+        assert _squeezed(unit) in got, (unit, got)
+    assert [t.rows[-1][-1] for t in doc.tables] == ["index.(dir|pag)"], [t.rows for t in doc.tables]
