@@ -337,6 +337,10 @@ def _en_continues(prev: str, nxt: str, alone: bool = True, after_figure: bool = 
         # "Default off. draft is a global option"). A unit after a figure ("10 min. after")
         # is an abbreviation even where it spells a word.
         label = prev.rstrip(".")
+        if (label.isalpha() and len(label) >= NAME_END_MIN and label[:1].isupper()
+                and any(c.isupper() for c in label[1:]) and word not in EN_ABBREVIATIONS):
+            return False  # a name written with capitals inside ends its sentence too
+            # ("… to PostScript. man --help should …"); an abbreviation has none
         return after_figure or not (label.isalpha() and label.islower()
                                     and len(label) >= WHOLE_WORD_MIN
                                     and label not in EN_WORDLIKE_ABBREVIATIONS
@@ -344,6 +348,9 @@ def _en_continues(prev: str, nxt: str, alone: bool = True, after_figure: bool = 
     return False
 
 
+#: The shortest name with capitals inside (``PostScript``, ``UNIX``) whose stop ends a
+#: sentence before a word in lower case.
+NAME_END_MIN = 4
 #: The shortest word whose stop ends a sentence before a word in lower case (a single letter
 #: is an initial or a label).
 WHOLE_WORD_MIN = 2

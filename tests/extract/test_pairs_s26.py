@@ -16,7 +16,8 @@
   it ends short in mid-sentence ("…旧稳定、与" / "极旧稳定。…") and the paragraph goes on.
 * A box's kind in capitals set in another slant than its bold title ("*BACK TO BASICS*
   **Free licenses**") is a unit of its own.
-* An arrow pointing at an address is a unit of its own (``→ https://…``).
+* An arrow pointing at an address is a unit of its own (``→ https://…``); after a name
+  with capitals inside (``PostScript.``) a command in lower case opens a sentence.
 * Values beside one sentence each (``0  程序成功执行。``), a borderless table to MuPDF and
   Qt, are entries of text.
 
@@ -138,3 +139,15 @@ def test_values_beside_their_sentences_are_text_not_a_table(name: str) -> None:
     for unit in ["0 程序成功执行。", "1 用法、语法或配置文件错误。", "2 操作出错。", "3 子进程失败。"]:
         assert _squeezed(unit) in got, (unit, got)
     assert [t.rows[-1][-1] for t in doc.tables] == ["index.(dir|pag)"], [t.rows for t in doc.tables]
+
+
+def test_a_name_with_capitals_inside_ends_its_sentence_before_a_command() -> None:
+    """A manual's sentence may open with a command in lower case: after a name written
+    with capitals inside (``PostScript``) the stop ends the sentence; after an abbreviation
+    it does not."""
+    assert sentences("The default output is usually PostScript. man --help should advise "
+                     "which options are available.", "en") == [
+        "The default output is usually PostScript.",
+        "man --help should advise which options are available."]
+    assert sentences("See Fig. 3 and Vol. II of the manual.", "en") == [
+        "See Fig. 3 and Vol. II of the manual."]
