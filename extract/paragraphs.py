@@ -674,6 +674,11 @@ def breaks(a: Line, b: Line, cur: Block, ds: DocStyle, nxt: Line | None = None) 
     return None
 
 
+#: A line ending in a Latin word (letters, not a number or a date: an entry of a list may
+#: end in "——2024-08-21"), set off by a space from the Chinese before it.
+_LATIN_WORD_END = re.compile(r"(?:^|\s)[A-Za-z][A-Za-z-]*[A-Za-z]$")
+
+
 def _wrapped_at_space(a: Line, b: Line, ds: DocStyle) -> bool:
     """Was ``a``, ending no sentence, wrapped before ``b``'s first word, a run holding
     ideographs, because that run, up to its first space, did not fit? A producer that breaks lines only at
@@ -681,11 +686,17 @@ def _wrapped_at_space(a: Line, b: Line, ds: DocStyle) -> bool:
     the next line, leaving ``a`` far short of the margin in mid-sentence ("…旧稳定、与" /
     "极旧稳定。每个版本…"); a line broken between any two ideographs would have taken the
     next glyph along. The run's printed extent (``b.word``) is the evidence: it is wider
-    than the room ``a`` left. ``a`` holds Chinese itself: a line wholly Latin (a URL on a
-    line of its own) says nothing of how Chinese is wrapped."""
+    than the room ``a`` left. ``a`` holds Chinese itself (a line wholly Latin, a URL on a
+    line of its own, says nothing of how Chinese is wrapped) and ends in a Latin word, where
+    the producer's space before the run stands, and ``b`` opens with no bracket or quote
+    (an entry's title: "…——2024-08-21" / "《某服装企业…"): a line of Chinese ended short before more
+    Chinese is a paragraph's or an entry's end as often (a list of names, one entry a line:
+    "…：穆罕默德·本·阿莫" / "北京百度网讯科技有限公司：…"), and fpdf2's break after "…、与"
+    shows no space to tell it."""
     t = b.text.lstrip()
     first = t.split(" ", 1)[0]
     if not t or not IDEOGRAPHS_RE.search(first) or not IDEOGRAPHS_RE.search(a.text) \
+            or not _LATIN_WORD_END.search(a.text.rstrip()) or t[0] in OPENING_MARKS \
             or b.word is None or b.page != a.page \
             or abs(b.x0 - a.x0) >= ALIGN_EM * b.size or abs(a.size - b.size) >= SIZE_TOLERANCE:
         return False

@@ -13,7 +13,8 @@
   becomes a heading.
 * A producer that breaks lines only at spaces (fpdf2; a browser with ``word-break:
   keep-all``) carries a whole unspaced run of Chinese to the next line: the line before
-  it ends short in mid-sentence ("…旧稳定、与" / "极旧稳定。…") and the paragraph goes on.
+  it ends short in mid-sentence after a Latin word ("…兼职方式对 Debian" / "的长期支持版…")
+  and the paragraph goes on.
 * A box's kind in capitals set in another slant than its bold title ("*BACK TO BASICS*
   **Free licenses**") is a unit of its own.
 * An arrow pointing at an address is a unit of its own (``→ https://…``); after a name
@@ -95,14 +96,15 @@ def test_terms_at_their_texts_edge_open_its_first_sentence(name: str) -> None:
 @pytest.mark.parametrize("name", ["keepall-zh-fpdf2.pdf", "keepall-zh-chromium.pdf"])
 def test_chinese_wrapped_at_spaces_runs_on(name: str) -> None:
     got = _sentences(name)
-    for unit in ["Debian 计划的每个程序同时有 6 个不同版本，实验、不稳定、测试、稳定、旧稳定、与 极旧稳定。",
-                 "此计划始于二〇一四年六月：部分组织同意雇员以兼职方式对 Debian 的长期支持版做出贡献；"]:
+    for unit in ["此计划始于二〇一四年六月：部分组织同意雇员以兼职方式对 Debian 的长期支持版做出贡献；",
+                 "其他的赞助者则愿意付钱赞助，因此这些 Debian 贡献者可以获得报酬。"]:
         assert _squeezed(unit) in got, (unit, got)
 
 
 def test_chinese_wrapped_at_spaces_keeps_paragraphs_apart() -> None:
     doc = extract_pdf(FIXTURES / "keepall-zh-fpdf2.pdf")
-    assert len([p for p in doc.paragraphs if p.role == "body"]) == 3, [p.text for p in doc.paragraphs]
+    starts = [p.text[:4] for p in doc.paragraphs if p.role == "body"]
+    assert "否则，此" in starts and "此计划始" in starts, starts
 
 
 @pytest.mark.parametrize("name", ["box-labels-chromium.pdf", "box-labels-wkhtml.pdf"])
