@@ -179,10 +179,11 @@ def first_word_width(l: Line, at_spaces: bool = False) -> float:
         return CJK_UNIT_EM * l.size
     m = re.match(r"\S+", t)
     word = m.group(0) if m else t
-    k = next((i for i, ch in enumerate(word) if is_cjk_ideograph(ch)), None)
+    k = None if at_spaces else next((i for i, ch in enumerate(word) if is_cjk_ideograph(ch)), None)
     if k is not None:
         # a Latin word set close before Chinese ("BSD许可协议…") ends where the ideographs
-        # start: a line may break after any of them
+        # start: a line may break after any of them (unless the producer breaks Chinese
+        # only at spaces)
         return LATIN_ADVANCE_EM * l.size * k + CJK_UNIT_EM * l.size
     guess = LATIN_ADVANCE_EM * l.size * len(word)
     if l.word is not None and l.x0 - FIT_MARGIN_EM * l.size <= l.word[0] < l.word[1] <= l.x1:
