@@ -407,6 +407,8 @@ def _flush_name(text: str) -> bool:
     t = text.strip()
     if _NAME_OPENER.match(t) or re.match(r"^#\s", t):
         return True  # (``# comment``: a configuration file's comment line, as a field)
+    if not t:
+        return False  # a line of spaces alone (pdfmake) names nothing
     first, *rest = t.split()
     if not re.match(r"^[A-Z][A-Z0-9_]+=?$", first):
         return False
