@@ -50,19 +50,9 @@ def _cache_file() -> Any:
 
 
 def _read_kept() -> dict[str, Any]:
-    import marshal
-    import zlib
+    from pariter.keptfile import read_table
 
-    try:
-        with open(_cache_file(), "rb") as fh:
-            raw = fh.read()
-        head, body = raw[:len(_MAGIC) + 8], raw[len(_MAGIC) + 8:]
-        if head[:len(_MAGIC)] != _MAGIC or int(head[len(_MAGIC):], 16) != zlib.crc32(body):
-            return {}
-        table = marshal.loads(body)
-        return table if isinstance(table, dict) else {}
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    return read_table(_cache_file(), _MAGIC)
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:  # noqa: A002
@@ -131,22 +121,13 @@ def save() -> None:
     """Add what this process compiled to the file (merged with what other processes added
     meanwhile; written whole and renamed over it). Only the owner writes; a cache that
     cannot be written is no error."""
-    import marshal
     import os
-    import zlib
+
+    from pariter.keptfile import write_table
 
     if _INSTALLED is None or not _NEW or os.getpid() != _OWNER:
         return
-    table = _read_kept()
-    table.update(_NEW)
-    try:
-        body = marshal.dumps(table)
-        if len(body) > MAX_BYTES:
-            body = marshal.dumps({k: v for k, v in table.items() if k in _USED})
-        from pariter.io import atomic_write_bytes
-
-        atomic_write_bytes(_cache_file(), _MAGIC + b"%08x" % zlib.crc32(body) + body)
-    except (OSError, ValueError):
-        return
+    if not write_table(_cache_file(), _MAGIC, _NEW, _USED, MAX_BYTES):
+        return  # unwritable, or an entry marshal cannot hold
     _KEPT.update(_NEW)
     _NEW.clear()
